@@ -1,0 +1,107 @@
+"""Serialising SPARQL results: media-type tables for HTTP, and text tables for the CLI."""
+
+from __future__ import annotations
+
+import io
+from typing import IO
+
+import pyoxigraph as ox
+
+from api.errors import NotAcceptableError
+
+RESULTS_MEDIA_TYPES: dict[str, ox.QueryResultsFormat] = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_MEDIA_TYPES: dict[str, ox.RdfFormat] = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+}
+CLI_NAMES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+             "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
+             "ntriples": "application/n-triples", "jsonld": "application/ld+json", "nquads": "application/n-quads",
+             "trig": "application/trig", "rdfxml": "application/rdf+xml"}
+
+
+def negotiate(accept: str | None, result) -> str:
+    """The media type to answer ``accept`` with, for this kind of result (defaults: SPARQL JSON, Turtle)."""
+    table = GRAPH_MEDIA_TYPES if isinstance(result, ox.QueryTriples) else RESULTS_MEDIA_TYPES
+    default = "text/turtle" if table is GRAPH_MEDIA_TYPES else "application/sparql-results+json"
+    ranked = []
+    for position, part in enumerate((accept or "").split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        q = 1.0
+        for f in fields[1:]:
+            if f.startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        if media:
+            ranked.append((-q, position, media))
+    for _, _, media in sorted(ranked):
+        if media in table:
+            return media
+        if media in ("*/*", "application/*", "text/*"):
+            return default
+    if not ranked:
+        return default
+    raise NotAcceptableError(f"cannot produce any of {accept!r} for this result; try {', '.join(table)}")
+
+
+def serialize(result, media_type: str, output: IO[bytes]) -> None:
+    if isinstance(result, ox.QueryTriples):
+        fmt = GRAPH_MEDIA_TYPES[media_type]
+        if fmt.supports_datasets:
+            ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in result), output, fmt)
+        else:
+            result.serialize(output, fmt)
+    else:
+        result.serialize(output, RESULTS_MEDIA_TYPES[media_type])
+
+
+def write_result(result, format: str, out: IO[str]) -> None:
+    """Print a result for the CLI: ``table`` or a serialisation named like ``json`` or ``turtle``."""
+    if format == "table":
+        out.write(table(result))
+        return
+    media = CLI_NAMES.get(format, format)
+    buffer = io.BytesIO()
+    if media not in (GRAPH_MEDIA_TYPES if isinstance(result, ox.QueryTriples) else RESULTS_MEDIA_TYPES):
+        raise NotAcceptableError(f"format {format!r} does not fit this query's result")
+    serialize(result, media, buffer)
+    out.write(buffer.getvalue().decode("utf-8"))
+
+
+def _cell(term) -> str:
+    if term is None:
+        return ""
+    return term.value if isinstance(term, (ox.Literal, ox.NamedNode)) else str(term)
+
+
+def table(result) -> str:
+    """A plain-text table of a SELECT result (ASK: ``true``/``false``; CONSTRUCT: N-Triples)."""
+    if isinstance(result, ox.QueryBoolean):
+        return ("true" if bool(result) else "false") + "\n"
+    if isinstance(result, ox.QueryTriples):
+        return "".join(f"{t} .\n" for t in result)
+    names = [v.value for v in result.variables]
+    rows = [[_cell(solution[name]) for name in names] for solution in result]
+    widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
+    def line(cells):
+        return "  ".join(c[:60].ljust(w) for c, w in zip(cells, widths)).rstrip() + "\n"
+    text = line(names) + line(["-" * w for w in widths]) + "".join(line(r) for r in rows)
+    return text + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+
+
+__all__ = ["GRAPH_MEDIA_TYPES", "RESULTS_MEDIA_TYPES", "negotiate", "serialize", "table", "write_result"]

@@ -1,0 +1,29 @@
+"""Configuration: one validated Settings object, read from NEWSGRAPH_* environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NEWSGRAPH_", env_file=".env", extra="ignore")
+
+    store: str = Field("oxigraph:data/newsgraph", description="store URL: oxigraph:PATH, memory:, ...")
+    spacy_model: str | None = Field(None, description="spaCy pipeline package; default en_core_web_sm")
+    max_article_bytes: int = Field(5_000_000, gt=0, description="larger articles are refused")
+    query_timeout: float = Field(10.0, gt=0, description="seconds a SPARQL query may run")
+    max_results: int = Field(10_000, gt=0, description="rows a SPARQL SELECT may return over HTTP")
+    write_token: str | None = Field(None, description="bearer token that enables writes over HTTP")
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
+
+
+__all__ = ["Settings", "get_settings"]

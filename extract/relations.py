@@ -1,0 +1,254 @@
+"""The ``newsgraph_relations`` component: interactions between actor mentions, from the parse.
+
+Two extractors read each sentence's dependency tree:
+
+* ``newsgraph.VerbEvents.v1``: a verb with actor arguments: subject–verb–object, prepositional
+  objects ("met with X"), passives ("was criticised by X"), light verbs with an event noun
+  ("extended his appreciation to X"), and the implicit subject of a participle or gerund clause.
+* ``newsgraph.NominalEvents.v1``: an event noun or adjective ("in a call with X", "X's
+  congratulatory remarks"), whose subject is its possessor or the subject of the clause it
+  modifies.
+
+Conjoined arguments give one relation each. Event categories come from the lexicon; a relation
+between actors whose verb the lexicon does not know keeps ``event_type=None``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lemminflect import getInflection
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extract.lexicon import Lexicon, Sense, load_lexicon
+
+if not Doc.has_extension("relations"):
+    Doc.set_extension("relations", default=None)
+
+VERB_EVENTS = "newsgraph.VerbEvents.v1"
+NOMINAL_EVENTS = "newsgraph.NominalEvents.v1"
+
+SUBJECTS = ("nsubj", "csubj")
+# Prepositions that introduce the other party of an interaction.
+PARTY_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards", "on", "upon", "at", "for", "from", "over")
+NOMINAL_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards", "on")
+# "leaders from Cuba", "nations like Egypt", "the government of Iraq": the actor is inside.
+INNER_PREPOSITIONS = ("of", "from", "like", "including")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A relation before it is turned into a record: spans and tokens of the parse."""
+
+    subject: Span
+    object: Span
+    predicate: str
+    sense: Sense | None
+    trigger: list[Token]
+    extractor: str
+    confidence: float
+    head: Token
+
+
+def past(lemma: str) -> str:
+    """The past tense a predicate is named by: ``call`` → ``called``."""
+    forms = getInflection(lemma, "VBD")
+    return forms[0] if forms else lemma
+
+
+class RelationsComponent:
+    def __init__(self, nlp: Language, name: str, max_sentence_tokens: int) -> None:
+        self.name = name
+        self.max_sentence_tokens = max_sentence_tokens
+        self.lexicon: Lexicon = load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[Candidate] = []
+        for sent in doc.sents:
+            if len(sent) > self.max_sentence_tokens:
+                continue  # pathological "sentences" (tables, lists) are not parsed for events
+            for token in sent:
+                if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+                    found.extend(self.verb_events(token))
+                if token.pos_ in ("NOUN", "PROPN") and token._.mention is None:
+                    found.extend(self.nominal_events(token))
+        doc._.relations = _deduplicate(found)
+        return doc
+
+    # -- arguments ------------------------------------------------------------------------
+    def actors(self, token: Token, depth: int = 0) -> list[Span]:
+        """The actor mentions an argument head stands for, one per conjunct."""
+        spans: list[Span] = []
+        for t in [token, *token.conjuncts]:
+            if t._.mention is not None:
+                spans.append(t._.mention)
+            elif depth < 2 and t.pos_ in ("NOUN", "PROPN"):
+                # "leaders from Cuba", "Putin's administration", "nations like Egypt"
+                collective = self.lexicon.sector(t.lemma_) is not None
+                for child in t.children:
+                    if child.dep_ == "poss" and child._.mention is not None and collective:
+                        spans.append(child._.mention)
+                    elif child.dep_ == "prep" and child.lower_ in INNER_PREPOSITIONS:
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                spans.extend(self.actors(pobj, depth + 1))
+        unique: dict[int, Span] = {}
+        for span in spans:
+            unique.setdefault(span.start, span)
+        return list(unique.values())
+
+    def subjects(self, verb: Token) -> list[Span]:
+        """Explicit subjects, else the subject of the clause a participle or gerund hangs on."""
+        seen = 0
+        while verb is not None and seen < 4:
+            for child in verb.children:
+                if child.dep_ in SUBJECTS:
+                    return self.actors(child)
+                if child.dep_ == "agent":  # passive: "was criticised by X" – X acts
+                    return [a for pobj in child.children for a in self.actors(pobj)]
+            if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp", "relcl") or (
+                verb.dep_ == "pobj" and verb.head.dep_ == "prep"
+            ):
+                head = verb.head
+                if head.dep_ == "prep":
+                    head = head.head
+                if verb.dep_ == "relcl" and head._.mention is not None:
+                    return [head._.mention]
+                verb, seen = head, seen + 1
+                continue
+            if verb.dep_ == "prep":
+                verb, seen = verb.head, seen + 1
+                continue
+            return []
+        return []
+
+    # -- verbs ----------------------------------------------------------------------------
+    def verb_events(self, verb: Token) -> list[Candidate]:
+        lex = self.lexicon
+        lemma = verb.lemma_.lower()
+        # In a passive, subjects() returns the agent and the grammatical subject is an object.
+        subjects = self.subjects(verb)
+        if not subjects:
+            return []
+        objects: list[tuple[Span, Sense | None, str, list[Token], float]] = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "nsubjpass"):
+                for actor in self.actors(child):
+                    objects.append((actor, lex.sense(lemma), past(lemma), [verb], 0.8))
+                if child.dep_ == "dobj" and child._.mention is None:
+                    objects.extend(self.light_verb(verb, child))
+            elif child.dep_ == "prep" and child.lower_ in PARTY_PREPOSITIONS:
+                sense = lex.sense(lemma, f"prep:{child.lower_}")
+                if sense is None and child.lower_ in ("with", "between", "against", "to"):
+                    sense = lex.sense(lemma)
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        for actor in self.actors(pobj):
+                            objects.append((actor, sense, f"{past(lemma)} {child.lower_}", [verb, child], 0.75))
+        out = []
+        for subject in subjects:
+            for obj, sense, predicate, trigger, confidence in objects:
+                if obj.start == subject.start or obj._.actor.key == subject._.actor.key:
+                    continue
+                out.append(Candidate(subject, obj, predicate, sense, trigger, VERB_EVENTS,
+                                     confidence if sense else 0.5, verb))
+        return out
+
+    def light_verb(self, verb: Token, noun: Token) -> list[tuple[Span, Sense | None, str, list[Token], float]]:
+        """'extended his appreciation to X', 'held talks with X': the event is the noun."""
+        lex = self.lexicon
+        event_verb = lex.verb_of(noun.lemma_) or lex.verb_of(noun.text)
+        sense = lex.sense(verb.lemma_.lower(), f"obj:{noun.lemma_.lower()}") or lex.sense(
+            verb.lemma_.lower(), f"obj:{noun.lower_}")
+        if sense is None and event_verb:
+            sense = lex.sense(event_verb)
+        if sense is None:
+            return []
+        predicate = past(event_verb) if event_verb else f"{past(verb.lemma_.lower())} {noun.lower_}"
+        out = []
+        for holder in (verb, noun):
+            for child in holder.children:
+                if child.dep_ == "prep" and child.lower_ in NOMINAL_PREPOSITIONS:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            for actor in self.actors(pobj):
+                                out.append((actor, sense, predicate, [verb, noun, child], 0.7))
+        return out
+
+    # -- nouns ----------------------------------------------------------------------------
+    def nominal_events(self, noun: Token) -> list[Candidate]:
+        lex = self.lexicon
+        trigger = noun
+        event_verb = lex.verb_of(noun.lemma_) if noun.pos_ == "NOUN" else None
+        if event_verb is None:
+            for child in noun.children:
+                if child.dep_ == "amod" and (verb := lex.verb_of(child.lower_)):
+                    event_verb, trigger = verb, child
+                    break
+        if event_verb is None:
+            return []
+        if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and trigger is noun:
+            return []  # light-verb constructions are read with their verb
+        objects: list[tuple[Span, Token]] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in NOMINAL_PREPOSITIONS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        objects.extend((a, child) for a in self.actors(pobj))
+        possessors = [c._.mention for c in noun.children if c.dep_ == "poss" and c._.mention is not None]
+        subjects = possessors or self.clause_subjects(noun)
+        if not objects and possessors:
+            objects = [(o, noun) for o in self.addressee(noun)]
+        out = []
+        for subject in subjects:
+            for obj, via in objects:
+                if obj._.actor.key == subject._.actor.key:
+                    continue
+                requires = f"prep:{via.lower_}" if via is not noun else "-"
+                sense = lex.sense(event_verb, requires) or lex.sense(event_verb)
+                out.append(Candidate(subject, obj, past(event_verb), sense, [trigger] if trigger is noun else [trigger, noun],
+                                     NOMINAL_EVENTS, 0.65, noun))
+        return out
+
+    def clause_subjects(self, noun: Token) -> list[Span]:
+        """'In a call with X, Putin said…': the subject of the clause the noun phrase modifies."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head.head)
+        if noun.dep_ in ("dobj", "nsubj") and head.pos_ in ("VERB", "AUX") and noun.dep_ == "dobj":
+            return self.subjects(head)
+        return []
+
+    def addressee(self, noun: Token) -> list[Span]:
+        """'Y thanked X for his remarks': remarks by X, addressed to Y (who answers them)."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ not in ("VERB", "AUX"):
+            return []
+        return self.subjects(prep.head)
+
+
+def _deduplicate(candidates: list[Candidate]) -> list[Candidate]:
+    """One relation per pair of mentions and event category; an untyped one only if nothing is typed."""
+    best: dict[tuple, Candidate] = {}
+    for c in candidates:
+        key = (c.subject.start, c.object.start, c.sense.category if c.sense else None)
+        if key not in best or c.confidence > best[key].confidence:
+            best[key] = c
+    typed = {(k[0], k[1]) for k in best if k[2] is not None}
+    best = {k: c for k, c in best.items() if k[2] is not None or (k[0], k[1]) not in typed}
+    return sorted(best.values(), key=lambda c: (c.head.i, c.subject.start, c.object.start))
+
+
+@Language.factory(
+    "newsgraph_relations",
+    default_config={"max_sentence_tokens": 150},
+    requires=["doc._.mentions", "token.dep"],
+    assigns=["doc._.relations"],
+)
+def make_relations(nlp: Language, name: str, max_sentence_tokens: int) -> RelationsComponent:
+    """Relations between the actor mentions of each sentence."""
+    return RelationsComponent(nlp, name, max_sentence_tokens)
+
+
+__all__ = ["Candidate", "NOMINAL_EVENTS", "RelationsComponent", "VERB_EVENTS", "make_relations", "past"]

@@ -1,0 +1,70 @@
+"""Network analysis of actor interactions with networkx (imported only when used)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.queries import PROLOGUE
+from graph.store import Store
+from graph.terms import ACTOR, ACTORS_GRAPH
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+EDGES = PROLOGUE + f"""
+SELECT ?s ?o ?sl ?ol ?event (COUNT(*) AS ?n) WHERE {{
+  GRAPH ?g {{ ?r ng:subject ?s ; ng:object ?o ; ng:negated false . OPTIONAL {{ ?r ng:eventType ?event }} }}
+  OPTIONAL {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?s rdfs:label ?sl }} }}
+  OPTIONAL {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?o rdfs:label ?ol }} }}
+}} GROUP BY ?s ?o ?sl ?ol ?event
+"""
+
+
+def interaction_graph(store: Store) -> nx.MultiDiGraph:
+    """Actors as nodes (id = slug), one edge per (source, target, event type) with a count."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    for row in store.query(EDGES):
+        s, o = row["s"].value.removeprefix(ACTOR), row["o"].value.removeprefix(ACTOR)
+        graph.add_node(s, label=row["sl"].value if row["sl"] else s)
+        graph.add_node(o, label=row["ol"].value if row["ol"] else o)
+        event = row["event"].value.rsplit("/", 1)[-1] if row["event"] else None
+        graph.add_edge(s, o, event_type=event, count=int(row["n"].value))
+    return graph
+
+
+def top_partners(graph: nx.MultiDiGraph, actor: str, limit: int = 10) -> list[tuple[str, int]]:
+    """Whom ``actor`` interacted with most, in either direction."""
+    counts: dict[str, int] = {}
+    for _, other, data in graph.out_edges(actor, data=True):
+        counts[other] = counts.get(other, 0) + data["count"]
+    for other, _, data in graph.in_edges(actor, data=True):
+        counts[other] = counts.get(other, 0) + data["count"]
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+
+def shortest_paths(graph: nx.MultiDiGraph, source: str, target: str, limit: int = 5) -> list[list[str]]:
+    """Shortest interaction paths between two actors, ignoring direction."""
+    import networkx as nx
+
+    undirected = nx.Graph(graph)
+    if source not in undirected or target not in undirected:
+        return []
+    try:
+        paths = nx.all_shortest_paths(undirected, source, target)
+        return [path for _, path in zip(range(limit), paths)]
+    except nx.NetworkXNoPath:
+        return []
+
+
+def centrality(graph: nx.MultiDiGraph, limit: int = 20) -> list[tuple[str, float]]:
+    import networkx as nx
+
+    if graph.number_of_nodes() == 0:
+        return []
+    scores = nx.degree_centrality(nx.Graph(graph))
+    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+
+__all__ = ["centrality", "interaction_graph", "shortest_paths", "top_partners"]

@@ -1,0 +1,50 @@
+"""Errors of the graph layer, in the hierarchy rooted at :class:`extract.errors.NewsgraphError`."""
+
+from __future__ import annotations
+
+from extract.errors import NewsgraphError
+
+
+class StoreError(NewsgraphError):
+    """The store cannot be opened, read or written."""
+
+    status = 503
+    title = "store unavailable"
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the on-disk store open for writing."""
+
+    status = 409
+    title = "store in use"
+
+
+class UnknownStoreError(StoreError):
+    """A store URL whose scheme no backend handles."""
+
+    status = 400
+    title = "unknown store"
+
+
+class QueryError(NewsgraphError):
+    """A SPARQL query or update that cannot be parsed or run."""
+
+    status = 400
+    title = "invalid query"
+
+
+class RdfSyntaxError(NewsgraphError):
+    """RDF input (Turtle, N-Triples, ...) that cannot be parsed."""
+
+    status = 400
+    title = "invalid RDF"
+
+
+class NotFoundError(NewsgraphError):
+    """A resource (actor, article) that the graph does not hold."""
+
+    status = 404
+    title = "not found"
+
+
+__all__ = ["NotFoundError", "QueryError", "RdfSyntaxError", "StoreError", "StoreLockedError", "UnknownStoreError"]

@@ -1,0 +1,110 @@
+"""The vocabulary: namespaces, IRIs of the ontology's terms, and how data IRIs are minted."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import quote
+
+from pyoxigraph import NamedNode
+
+from extract.reference import slug
+
+BASE = "https://w3id.org/newsgraph/"
+NG = BASE + "ontology#"
+PLOVER = BASE + "plover/"
+ACTOR = BASE + "actor/"
+ARTICLE = BASE + "article/"
+ROLE = BASE + "role/"
+RELATION = BASE + "relation/"
+GRAPHS = BASE + "graph/"
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCTERMS = "http://purl.org/dc/terms/"
+PROV = "http://www.w3.org/ns/prov#"
+SCHEMA = "https://schema.org/"
+FOAF = "http://xmlns.com/foaf/0.1/"
+WD = "http://www.wikidata.org/entity/"
+
+PREFIXES = {
+    "ng": NG, "plover": PLOVER, "actor": ACTOR, "article": ARTICLE, "rdf": RDF, "rdfs": RDFS,
+    "owl": OWL, "xsd": XSD, "skos": SKOS, "dcterms": DCTERMS, "prov": PROV, "schema": SCHEMA,
+    "foaf": FOAF, "wd": WD,
+}
+
+# Named graphs besides one graph per article.
+ACTORS_GRAPH = NamedNode(GRAPHS + "actors")
+VOCABULARY_GRAPH = NamedNode(GRAPHS + "vocabulary")
+REFERENCE_GRAPH = NamedNode(GRAPHS + "reference")
+
+PLOVER_CATEGORIES = (
+    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "DEMAND", "REJECT",
+    "DISAPPROVE", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "INVESTIGATE",
+)
+ACTOR_CLASSES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Country", "GROUP": "Group"}
+
+
+def ng(name: str) -> NamedNode:
+    return NamedNode(NG + name)
+
+
+def actor_iri(key: str) -> NamedNode:
+    return NamedNode(ACTOR + key)
+
+
+def article_iri(article_id: str) -> NamedNode:
+    """The article's IRI, which also names the graph holding what it says.
+
+    >>> article_iri("000_8ba8fdaa8bbfb1fc.txt").value
+    'https://w3id.org/newsgraph/article/000_8ba8fdaa8bbfb1fc.txt'
+    """
+    return NamedNode(ARTICLE + quote(article_id, safe="-._~"))
+
+
+def sentence_iri(article: NamedNode, index: int) -> NamedNode:
+    return NamedNode(f"{article.value}#sentence-{index}")
+
+
+def relation_iri(*parts: object) -> NamedNode:
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:20]
+    return NamedNode(RELATION + digest)
+
+
+def role_iri(title: str, country: str | None) -> NamedNode:
+    return NamedNode(ROLE + slug(f"{title} {country or ''}"))
+
+
+def category_concept(category: str) -> NamedNode:
+    return NamedNode(PLOVER + category)
+
+
+def category_property(category: str | None) -> NamedNode:
+    """The super-property of every surface predicate of a category (``ng:consult``); untyped
+    relations fall under ``ng:relatedTo``."""
+    return ng(category.lower() if category else "relatedTo")
+
+
+def predicate_iri(predicate: str) -> NamedNode:
+    """'met with' → ng:metWith: one property per surface predicate.
+
+    >>> predicate_iri("held talks with").value
+    'https://w3id.org/newsgraph/ontology#heldTalksWith'
+    """
+    words = [w for w in re.split(r"[^0-9A-Za-z]+", slug(predicate).replace("-", " ")) if w]
+    name = words[0] + "".join(w.capitalize() for w in words[1:]) if words else "relatedTo"
+    return ng(name)
+
+
+def wikidata(qid: str) -> NamedNode:
+    return NamedNode(WD + qid)
+
+
+__all__ = [
+    "ACTORS_GRAPH", "ACTOR_CLASSES", "BASE", "NG", "PLOVER_CATEGORIES", "PREFIXES", "REFERENCE_GRAPH",
+    "VOCABULARY_GRAPH", "actor_iri", "article_iri", "category_concept", "category_property", "ng",
+    "predicate_iri", "relation_iri", "role_iri", "sentence_iri", "wikidata",
+]

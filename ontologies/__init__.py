@@ -1,0 +1,1 @@
+"""The newsgraph ontology, SHACL shapes, lexicons and reference data (data files only)."""

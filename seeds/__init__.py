@@ -1,0 +1,1 @@
+"""Sample articles that `make run` builds the demo graph from."""

@@ -1,0 +1,174 @@
+"""Build ontologies/lexicon/verbs.tsv from the CAMEO verb dictionary and the CAMEO→PLOVER table.
+
+Run once when the source lexicons change (it reads ../shared/lexicons, which the project never
+reads at run time):
+
+    python tools/build_lexicon.py ../shared/lexicons ontologies/lexicon/verbs.tsv
+
+Each output row is one pattern: the verb lemma, what the pattern needs (``-`` for the bare verb,
+``prep:with`` for a prepositional phrase, ``obj:gratitude`` for a direct-object noun), the CAMEO
+code and the PLOVER category. PLOVER's 2021 table still names some categories by their older
+names; they are renamed to the current ones (REQUEST→DEMAND, ACCUSE→DISAPPROVE or INVESTIGATE,
+conventional military force→FIGHT).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from pathlib import Path
+
+BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+PATTERN = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]")
+PREPOSITIONS = {
+    "with", "to", "for", "against", "on", "upon", "at", "into", "in", "from", "over", "about",
+    "of", "by", "toward", "towards", "between", "among", "off", "out", "up", "down", "across",
+}
+
+
+def plover_table(path: Path) -> dict[str, tuple[str, str]]:
+    """CAMEO code → (PLOVER category, mode), with current category names."""
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line or ":" not in line:
+            continue
+        code, rest = (part.strip() for part in line.split(":", 1))
+        fields = [f.strip() for f in rest.split(",")]
+        category, mode = fields[0], fields[1] if len(fields) > 1 else ""
+        table[code] = (_current_name(code, category, mode), mode)
+    return table
+
+
+def _current_name(code: str, category: str, mode: str) -> str:
+    if category == "REQUEST":
+        return "DEMAND"
+    if category == "ACCUSE":
+        return "INVESTIGATE" if mode == "investigate" else "DISAPPROVE"
+    if code.startswith("19") and category == "ASSAULT":
+        return "FIGHT"
+    return category
+
+
+def lookup(table: dict[str, tuple[str, str]], code: str) -> tuple[str, str] | None:
+    """The PLOVER category of a CAMEO code, falling back to its parent codes."""
+    if code.startswith("02"):
+        return ("DEMAND", "appeal")  # CAMEO 02 (appeal) is PLOVER's REQUEST, now DEMAND
+    while code:
+        if code in table:
+            return table[code]
+        code = code[:-1]
+    return None
+
+
+def first_code(field: str) -> str | None:
+    """'041:041' → '041'; ':020' → '020'; '---' → None."""
+    for part in field.split(":"):
+        part = part.strip()
+        if part and part != "---" and part.isdigit():
+            return part
+    return None
+
+
+def verb_forms(line: str) -> tuple[str, str | None] | None:
+    """A synonym line → (lemma, particle or preposition) or None."""
+    line = line.split("#", 1)[0].split("{", 1)[0].strip().lstrip("+")
+    if not line or not re.fullmatch(r"[A-Z_\-]+", line):
+        return None
+    words = line.lower().split("_")
+    if words[0] == "re" and len(words) > 1:
+        words = ["re" + words[1]] + words[2:]
+    if len(words) == 1:
+        return words[0], None
+    if len(words) == 2 and words[1] in PREPOSITIONS:
+        return words[0], words[1]
+    return None
+
+
+def pattern_requirement(text: str) -> str | None:
+    """'* (WITH)' → 'prep:with'; '* GRATITUDE' → 'obj:gratitude'; other shapes → None."""
+    text = text.strip()
+    m = re.fullmatch(r"\*\s+\((\w+)\)", text)
+    if m and m.group(1).lower() in PREPOSITIONS:
+        return f"prep:{m.group(1).lower()}"
+    m = re.fullmatch(r"\*\s+([A-Z][A-Z\-]+)", text)
+    if m:
+        return f"obj:{m.group(1).lower()}"
+    return None
+
+
+def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
+    table = plover_table(plover)
+    rows: dict[tuple[str, str], tuple[str, str, str, str, str]] = {}
+    block_code: str | None = None
+    lemmas: list[tuple[str, str | None]] = []
+
+    def add(lemma: str, need: str, code: str | None) -> None:
+        category = lookup(table, code) if code else None
+        if category is None:
+            return
+        rows.setdefault((lemma, need), (lemma, need, code, category[0], category[1]))
+
+    for raw in cameo.read_text(encoding="utf-8", errors="replace").splitlines():
+        if raw.startswith("#"):
+            continue
+        block = BLOCK.match(raw)
+        if block:
+            block_code, lemmas = first_code(block.group(2)), []
+            continue
+        pattern = PATTERN.match(raw)
+        if pattern:
+            need = pattern_requirement(pattern.group(1))
+            # The comment names the verb the pattern was written for; apply it to that verb alone.
+            named = raw.split("#", 1)[1].split() if "#" in raw else []
+            owner = named[0].lower() if named else None
+            if need:
+                for lemma, particle in lemmas:
+                    if particle is None and (owner is None or owner == lemma):
+                        add(lemma, need, first_code(pattern.group(2)))
+            continue
+        forms = verb_forms(raw)
+        if forms is None:
+            continue
+        lemma, particle = forms
+        own = re.search(r"\[([^\]]*)\]", raw)
+        code = first_code(own.group(1)) if own else block_code
+        lemmas.append(forms)
+        add(lemma, f"prep:{particle}" if particle else "-", code)
+    return sorted(rows.values())
+
+
+def agents(path: Path) -> list[tuple[str, str]]:
+    """Single-word agent nouns of the Phoenix agents file → sector code ('president' → 'GOV')."""
+    rows = {}
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        m = re.match(r"^([A-Z][A-Z\-]*)!?\w*!?\s+(?:\{[^}]*\}\s*)?\[~?([A-Z]{3})", raw)
+        if m and "_" not in m.group(1):
+            rows.setdefault(m.group(1).lower(), m.group(2))
+    return sorted(rows.items())
+
+
+def main(argv: list[str]) -> int:
+    source, target = Path(argv[1]), Path(argv[2])
+    rows = build(source / "CAMEO.2.0.txt", source / "CAMEO2PLOVER-2021.txt")
+    agent_rows = agents(source / "Phoenix.agents.txt")
+    with (target.parent / "agents.tsv").open("w", encoding="utf-8", newline="") as out:
+        out.write("# Agent nouns → CAMEO sector, from Phoenix.agents.txt (openeventdata/petrarch2, MIT,\n")
+        out.write("# see LICENSE-petrarch2.txt), built by tools/build_lexicon.py.\n")
+        writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+        writer.writerow(["noun", "sector"])
+        writer.writerows(agent_rows)
+    with target.open("w", encoding="utf-8", newline="") as out:
+        out.write("# Verb → PLOVER lexicon, built by tools/build_lexicon.py from the CAMEO verb dictionary\n")
+        out.write("# (openeventdata/petrarch2, MIT, see LICENSE-petrarch2.txt) and the CAMEO→PLOVER table\n")
+        out.write("# (openeventdata/PLOVER, CC BY-SA 4.0). This file is CC BY-SA 4.0 as a derived work.\n")
+        writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+        writer.writerow(["lemma", "requires", "cameo", "plover", "mode"])
+        writer.writerows(rows)
+    print(f"{len(rows)} patterns → {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

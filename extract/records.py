@@ -18,7 +18,7 @@ class Article:
     """One news article as read from a file or a JSONL line.
 
     >>> Article(id="a1", text="Putin called Maduro.").content_hash[:12]
-    'a3c56d0e4cc9'
+    '7a6e4a9bac99'
     """
 
     id: str

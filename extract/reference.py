@@ -101,6 +101,8 @@ class Gazetteer:
         if text.isupper() and text in self.acronyms:
             return self.acronyms[text]
         actor = self.names.get(fold(text))
+        if actor is None and " " not in fold(text):
+            return self.by_surname(text, date)
         if actor is not None and actor.type == "PERSON":
             return self.with_role(actor, date)
         return actor

@@ -183,7 +183,7 @@ class RelationsComponent:
         event_verb = lex.verb_of(noun.lemma_) if noun.pos_ == "NOUN" else None
         if event_verb is None:
             for child in noun.children:
-                if child.dep_ == "amod" and (verb := lex.verb_of(child.lower_)):
+                if child.dep_ in ("amod", "compound") and (verb := lex.verb_of(child.lower_)):
                     event_verb, trigger = verb, child
                     break
         if event_verb is None:

@@ -175,11 +175,10 @@ class OxigraphStore(Store):
             raise StoreError(f"the store {self.url} is open read-only")
         try:
             # Parse everything first: a syntax error must leave the store untouched.
-            quads = list(ox.parse(data, format, to_graph=graph) if graph is not None and not format.supports_datasets
-                         else ox.parse(data, format))
+            quads = list(ox.parse(data, format))
         except SyntaxError as error:
             raise RdfSyntaxError(str(error)) from error
-        if graph is not None and format.supports_datasets:
+        if graph is not None:
             quads = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
         self._store.extend(quads)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
@@ -16,10 +18,10 @@ def list_actors(store: StoreDep, q: str = Query("", description="part of a name 
                 limit: int = Query(20, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict:
     """Search actors by name or alias."""
     actors = search_actors(store, q, limit, offset)
-    return {"items": [a.__dict__ | {"type": a.type} for a in actors], "limit": limit, "offset": offset}
+    return {"items": [asdict(a) for a in actors], "limit": limit, "offset": offset}
 
 
-@router.get("/{actor_id}/relations")
+@router.get("/{actor_id:path}/relations")
 def relations(store: StoreDep, actor_id: str) -> dict:
     """Outgoing and incoming relations of an actor (slug, IRI or Wikidata QID), with evidence."""
     iri = resolve_actor(store, actor_id)

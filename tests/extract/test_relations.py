@@ -1,0 +1,57 @@
+"""Extraction rules on small hand-written sentences (not the seed article's text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import extract
+from extract.records import Article
+
+
+def triples(nlp, text: str, date: str | None = "2021-06-01") -> set[tuple[str, str, str | None, str]]:
+    extraction = extract(nlp, Article(id="t", text=text, date=date))
+    return {(r.subject.actor.label, r.predicate, r.event_type, r.object.actor.label) for r in extraction.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nominal event ("in a conversation with X") whose subject is the main clause's; one triple per
+        # conjunct; "the Russian President" resolved through the reference data at the article's date
+        ("In a telephone conversation with Angela Merkel and Emmanuel Macron on Friday, the Russian President "
+         "discussed Ukraine.",
+         {("Vladimir Putin", "telephoned", "CONSULT", "Angela Merkel"),
+          ("Vladimir Putin", "telephoned", "CONSULT", "Emmanuel Macron")}),
+        # possessive nominal event addressed to the subject of "thank ... for"
+        ("Joe Biden thanked Naftali Bennett for his congratulatory message.",
+         {("Naftali Bennett", "congratulated", "SUPPORT", "Joe Biden")}),
+        # plain subject–verb–object with a lexicon verb
+        ("Joe Biden criticised Russia.", {("Joe Biden", "criticised", "DISAPPROVE", "Russia")}),
+        # prepositional object
+        ("Emmanuel Macron met with Angela Merkel in Berlin.", {("Emmanuel Macron", "met with", "CONSULT", "Angela Merkel")}),
+    ],
+)
+def test_event_rules(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected <= found, found
+
+
+def test_canonical_labels_keep_diacritics(nlp):
+    found = triples(nlp, "Vladimir Putin held talks with Cuban President Miguel Diaz-Canel.")
+    assert any(o == "Miguel Díaz-Canel" for *_, o in found), found
+
+
+def test_pronoun_subject_resolves_to_the_last_person(nlp):
+    text = "Nicolas Maduro arrived in Moscow. He met Vladimir Putin on Tuesday."
+    assert ("Nicolás Maduro", "met", "CONSULT", "Vladimir Putin") in triples(nlp, text)
+
+
+def test_negated_and_intended_events_are_flagged(nlp):
+    extraction = extract(nlp, Article(id="t", text="Joe Biden did not meet Xi Jinping. Emmanuel Macron will visit Russia."))
+    flags = {(r.subject.actor.label, r.negated, r.modality) for r in extraction.relations}
+    assert ("Joe Biden", True, "asserted") in flags  # negated, and no direct triple in the graph
+    assert ("Emmanuel Macron", False, "intended") in flags
+
+
+def test_text_without_actors_gives_no_relations(nlp):
+    assert triples(nlp, "The weather was mild and the markets were calm.") == set()

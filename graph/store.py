@@ -130,7 +130,7 @@ class OxigraphStore(Store):
         except OSError as error:
             if "lock" in str(error).lower():
                 raise StoreLockedError(
-                    f"the store {self.path} is open for writing in another process (a running `newsgraph "
+                    f"the store {self.path} is open in another process, for writing (a running `newsgraph "
                     f"ingest` or `serve`?); wait for it (ingest --wait SECONDS), stop it, or send articles "
                     f"to its POST /articles"
                 ) from error

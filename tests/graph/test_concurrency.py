@@ -123,7 +123,7 @@ def test_second_writer_process_is_refused_at_once_with_a_clear_message(tmp_path,
         result = run_cli("ingest", str(batch), "--store", url)
         elapsed = time.monotonic() - started
         assert result.returncode == 1, result.stdout + result.stderr
-        assert "open for writing in another process" in result.stderr and str(tmp_path / "store") in result.stderr
+        assert "open in another process, for writing" in result.stderr and str(tmp_path / "store") in result.stderr
         assert elapsed < 15  # refused before the spaCy model is loaded
 
         reader = run_cli("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--format", "csv",

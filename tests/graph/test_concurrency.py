@@ -82,6 +82,9 @@ def test_sparql_and_rest_readers_answer_correctly_during_an_ingest(store, nlp, b
     try:
         for reader in readers.values():
             reader.start()
+        deadline = time.monotonic() + 60  # every reader answers once about the empty store first
+        while time.monotonic() < deadline and not all(r.answers or r.errors for r in readers.values()):
+            time.sleep(0.01)
         report = ingest(store, nlp, read_articles([batch]))
         # let every reader finish one question asked wholly after the last write
         marks = {name: len(reader.answers) for name, reader in readers.items()}

@@ -112,7 +112,7 @@ def extract(
 
         failed = False
         with open_store("memory:") as scratch:
-            for item in read_articles([file], settings.max_article_bytes):
+            for item in read_articles([file], settings.max_article_bytes, language=settings.language or None):
                 if isinstance(item, NewsgraphError):
                     typer.secho(f"skipped {item}", fg=typer.colors.YELLOW, err=True)
                     failed = True

@@ -9,7 +9,9 @@ the input is read), or not in the pipeline's language; HTML is reduced to its te
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -171,6 +173,15 @@ def read_text_file(path: Path, options: ReadOptions = ReadOptions()) -> Article:
     Raises:
         InputError: when the file is too large, binary, not UTF-8, empty or not in the language.
         OSError: when the file cannot be read.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     path = Path(d, "a.txt")
+    ...     _ = path.write_text("Putin called Maduro on Monday.", encoding="utf-8")
+    ...     read_text_file(path, ReadOptions(max_bytes=10))
+    Traceback (most recent call last):
+    ...
+    extract.errors.InputError: ...: 30 bytes is over the limit of 10 (NEWSGRAPH_MAX_ARTICLE_BYTES)
     """
     source = str(path)
     with path.open("rb") as f:
@@ -187,9 +198,6 @@ def read_text_file(path: Path, options: ReadOptions = ReadOptions()) -> Article:
 
 
 def _size(f: IO[bytes]) -> int | None:
-    import os
-    import stat
-
     info = os.fstat(f.fileno())
     return info.st_size if stat.S_ISREG(info.st_mode) else None
 
@@ -235,7 +243,17 @@ def _bounded_lines(f: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None
 
 
 def read_jsonl(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[Article | InputError]:
-    """Articles from a JSON-lines file, one per line; a bad line is an error in place and the rest goes on."""
+    r"""Articles from a JSON-lines file, one per line; a bad line is an error in place and the rest goes on.
+
+    A line longer than the size limit (plus :data:`JSONL_LINE_SLACK`) is skipped without being held.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     path = Path(d, "feed.jsonl")
+    ...     _ = path.write_text('{"id": "a", "text": "Putin called Maduro."}\n{oops\n', encoding="utf-8")
+    ...     [str(item).rsplit("/", 1)[-1] for item in read_jsonl(path)]
+    ["Article(id='a', text='Putin called Maduro.', title=None, date=None, url=None, source=None)", 'feed.jsonl:2: not JSON: Expecting property name enclosed in double quotes at column 2']
+    """
     limit = options.max_bytes + JSONL_LINE_SLACK
     with path.open("rb") as f:
         for number, raw in _bounded_lines(f, limit):

@@ -82,6 +82,7 @@ def test_ingest_killed_at_random_moments_leaves_a_consistent_store_and_completes
         clean = article_graphs(expected)
         altered = [g for g, lines in article_graphs(quads(url)).items() if lines != clean[g]]
         assert not altered, f"articles that differ from a clean run: {altered}"
+    print(f"articles stored after each kill: {seen}")  # shown with pytest -s
     assert seen == sorted(seen), "a killed run lost articles an earlier one had stored"
 
     done = ingest(batch, url)

@@ -48,6 +48,7 @@ def _hash(data: bytes) -> Literal:
     return Literal(hashlib.sha256(data).hexdigest())
 
 
+@cache
 def reference_hash() -> str:
     """SHA-256 over the reference CSV files: the reference graph is rebuilt when it changes."""
     digest = hashlib.sha256()
@@ -56,7 +57,8 @@ def reference_hash() -> str:
     return digest.hexdigest()
 
 
-def reference_quads() -> list[Quad]:
+@cache
+def reference_quads() -> tuple[Quad, ...]:
     """The reference data as quads of the reference graph.
 
     Returns:
@@ -75,7 +77,7 @@ def reference_quads() -> list[Quad]:
         Quad(g, CONTENT_HASH, Literal(reference_hash()), g),
         Quad(g, SOURCE, Literal("ontologies/reference/ (see PROVENANCE.md there for sources and licences)"), g),
     ]
-    return quads
+    return tuple(quads)
 
 
 def _triples() -> Iterator[Quad]:

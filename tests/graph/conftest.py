@@ -3,7 +3,6 @@ and helpers to look at a store through rdflib."""
 
 from __future__ import annotations
 
-import io
 from importlib.resources import files
 from pathlib import Path
 
@@ -15,17 +14,16 @@ SEEDS = Path(str(files("seeds")))
 CORPUS_SAMPLE = Path(__file__).parent / "fixtures" / "corpus_sample.jsonl"
 
 
-def dataset(store, graph=None) -> rdflib.Dataset:
-    """The store's quads (or one graph's) as an rdflib Dataset, through an N-Quads export."""
-    from graph.export import export
+def dataset(store, static: bool = False) -> rdflib.Dataset:
+    """The store's quads as an rdflib Dataset; without ``static``, leave out the ontology and
+    reference graphs (42,000 quads that every store loads alike, slow to compare)."""
+    from graph.terms import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
-    buf = io.BytesIO()
-    export(store, buf, "nquads" if graph is None else "ntriples", graph=graph)
+    skip = "" if static else f"FILTER(?g NOT IN ({ONTOLOGY_GRAPH}, {REFERENCE_GRAPH}))"
+    rows = store.query(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {skip} }}")
+    nquads = "".join(f"{r['s']} {r['p']} {r['o']} {r['g']} .\n" for r in rows)
     ds = rdflib.Dataset()
-    if graph is None:
-        ds.parse(data=buf.getvalue(), format="nquads")
-    else:
-        ds.graph(rdflib.URIRef(graph.value)).parse(data=buf.getvalue(), format="nt")
+    ds.parse(data=nquads, format="nquads")
     return ds
 
 
@@ -64,4 +62,30 @@ def corpus_store(corpus_store_url):
 
 @pytest.fixture(scope="session")
 def corpus_dataset(corpus_store) -> rdflib.Dataset:
-    return dataset(corpus_store)
+    return dataset(corpus_store, static=True)
+
+
+def graphs_of(ds: rdflib.Dataset) -> dict[str, rdflib.Graph]:
+    """Each named graph of a dataset as a plain rdflib Graph (empty default graph left out)."""
+    out: dict[str, rdflib.Graph] = {}
+    for s, p, o, ctx in ds.quads((None, None, None, None)):
+        name = str(getattr(ctx, "identifier", ctx))
+        out.setdefault(name, rdflib.Graph()).add((s, p, o))
+    return out
+
+
+def assert_isomorphic(actual, expected) -> None:
+    """Graphs (or datasets, graph by graph) are isomorphic; on failure, say what differs."""
+    from rdflib.compare import graph_diff, to_isomorphic
+
+    if isinstance(actual, rdflib.Dataset) or isinstance(expected, rdflib.Dataset):
+        a, e = graphs_of(actual), graphs_of(expected)
+        assert sorted(a) == sorted(e), f"graphs differ: only actual {set(a) - set(e)}, only expected {set(e) - set(a)}"
+        for name in e:
+            assert_isomorphic(a[name], e[name])
+        return
+    ia, ie = to_isomorphic(actual), to_isomorphic(expected)
+    if ia != ie:
+        _, only_actual, only_expected = graph_diff(ia, ie)
+        lines = [f"- {t}" for t in sorted(only_expected)[:20]] + [f"+ {t}" for t in sorted(only_actual)[:20]]
+        pytest.fail("graphs are not isomorphic:\n" + "\n".join(lines))

@@ -110,7 +110,7 @@ def predicate_iri(predicate: str) -> NamedNode:
     """
     words = [w for w in re.split(r"[^0-9A-Za-z]+", slug(predicate).replace("-", " ")) if w]
     name = words[0] + "".join(w.capitalize() for w in words[1:]) if words else "relatedTo"
-    if name in ontology_names() and name != "relatedTo":
+    if name in ontology_names():
         name += "Predicate"
     return ng(name)
 

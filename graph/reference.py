@@ -26,6 +26,14 @@ ALT_LABEL = NamedNode(t.SKOS + "altLabel")
 SOURCE = NamedNode(t.DCTERMS + "source")
 CONTENT_HASH = t.ng("contentHash")
 REFERENCE_FILES = ("countries.csv", "leaders.csv", "organisations.csv")
+RIGHTS = NamedNode(t.DCTERMS + "rights")
+LICENSE = NamedNode(t.DCTERMS + "license")
+# The reference graph is a derived database of its sources (ontologies/reference/PROVENANCE.md).
+LICENCES = ("https://opendatacommons.org/licenses/odbl/1-0/", "https://creativecommons.org/licenses/by-sa/4.0/",
+            "https://creativecommons.org/publicdomain/zero/1.0/", "https://opensource.org/licenses/MIT")
+RIGHTS_TEXT = ("Countries: derived from mledoze/countries (ODbL 1.0, share-alike) and opensanctions/rigour (MIT); "
+               "leaders: Wikidata (CC0) via every-politician-scrapers, aliases also from openeventdata/petrarch2 (MIT); "
+               "organisations: confirmordeny/supraverden (CC BY-SA 4.0, share-alike).")
 _DATE_TYPES = {10: "date", 7: "gYearMonth", 4: "gYear"}
 _CLASSES = {"country": t.SCHEMA + "Country", "person": t.SCHEMA + "Person", "organisation": t.SCHEMA + "Organization"}
 
@@ -76,6 +84,8 @@ def reference_quads() -> tuple[Quad, ...]:
         Quad(g, RDFS_LABEL, Literal("newsgraph reference data", language="en"), g),
         Quad(g, CONTENT_HASH, Literal(reference_hash()), g),
         Quad(g, SOURCE, Literal("ontologies/reference/ (see PROVENANCE.md there for sources and licences)"), g),
+        Quad(g, RIGHTS, Literal(RIGHTS_TEXT, language="en"), g),
+        *(Quad(g, LICENSE, NamedNode(url), g) for url in LICENCES),
     ]
     return tuple(quads)
 

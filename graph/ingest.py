@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, Quad
 from spacy.language import Language
 
 from extract.errors import InputError, NewsgraphError
@@ -20,7 +20,7 @@ from extract.records import Article
 from graph.mapping import article_quads, url_iri
 from graph.reference import ensure_static_graphs
 from graph.store import Store
-from graph.terms import ACTORS_GRAPH, ARTICLE, NG, RDF, SCHEMA, VOCABULARY_GRAPH, article_iri
+from graph.terms import ACTORS_GRAPH, ARTICLE, NG, RDF, RDFS, SCHEMA, VOCABULARY_GRAPH, article_iri
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def ingest_article(store: Store, nlp: Language, article: Article, report: Ingest
     for graph in versions:
         if graph != quads.graph:
             store.drop_graph(graph)
-    store.replace_graph(quads.graph, quads.article, quads.shared)
+    store.replace_graph(quads.graph, quads.article, undescribed(store, quads.shared))
     if versions:
         report.replaced += 1
         collect_garbage(store)
@@ -86,6 +86,23 @@ def ingest_article(store: Store, nlp: Language, article: Article, report: Ingest
     report.sentences += len(extraction.sentences)
     report.relations += len(extraction.relations)
     report.triples += len(quads.article) + len(quads.shared)
+
+
+def undescribed(store: Store, shared: list[Quad]) -> list[Quad]:
+    """``shared`` without the descriptions of actors and roles the actors graph already has.
+
+    An actor is described once, when it first appears: a later article spelling an unknown name
+    in another case, or typing it differently, adds its mention and names to its own graph but
+    no second label or type.
+    """
+    subjects = {q.subject for q in shared if q.graph_name == ACTORS_GRAPH}
+    if not subjects:
+        return list(shared)
+    values = " ".join(str(s) for s in subjects)
+    rows = store.query(f"""SELECT ?s WHERE {{
+        VALUES ?s {{ {values} }} GRAPH <{ACTORS_GRAPH.value}> {{ ?s <{RDFS}label> ?label }} }}""")
+    described = {row["s"] for row in rows}
+    return [q for q in shared if q.graph_name != ACTORS_GRAPH or q.subject not in described]
 
 
 def ingest(store: Store, nlp: Language, inputs: Iterable[Article | InputError],
@@ -151,4 +168,4 @@ def collect_garbage(store: Store) -> None:
 
 
 __all__ = ["IngestReport", "collect_garbage", "ingest", "ingest_article", "remove_article", "resolve_article",
-           "stored_versions"]
+           "stored_versions", "undescribed"]

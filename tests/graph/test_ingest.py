@@ -106,3 +106,19 @@ def test_failed_inputs_are_reported_and_the_batch_goes_on(store, nlp):
     report = ingest(store, nlp, [InputError("x.txt", "empty article"), Article(id="a1", text=TEXT)])
     assert report.articles == 1 and [str(f) for f in report.failures] == ["x.txt: empty article"]
     assert isinstance(report, IngestReport) and not report.ok
+
+
+def test_an_actor_is_described_once(store):
+    """A later article's spelling or typing of an actor adds no second label or type."""
+    import pyoxigraph as ox
+
+    from graph.ingest import undescribed
+    from graph.mapping import actor_quads
+    from extract.records import Actor
+
+    first = actor_quads([Actor(key="senate", label="Senate", type="ORG")])
+    store.replace_graph(ACTORS_GRAPH, first)
+    later = actor_quads([Actor(key="senate", label="senate", type="GROUP"), Actor(key="duma", label="Duma", type="ORG")])
+    kept = undescribed(store, later)
+    assert {q.subject.value.rsplit("/", 1)[-1] for q in kept} == {"duma"}
+    assert all(isinstance(q, ox.Quad) for q in kept)

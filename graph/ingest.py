@@ -94,6 +94,14 @@ def undescribed(store: Store, shared: list[Quad]) -> list[Quad]:
     An actor is described once, when it first appears: a later article spelling an unknown name
     in another case, or typing it differently, adds its mention and names to its own graph but
     no second label or type.
+
+    >>> from graph.store import open_store
+    >>> from graph.mapping import actor_quads
+    >>> from extract.records import Actor
+    >>> store, quads = open_store("memory:"), actor_quads([Actor("nato", "NATO", "ORG")])
+    >>> store.replace_graph(ACTORS_GRAPH, quads)
+    >>> len(undescribed(store, quads)), len(undescribed(store, actor_quads([Actor("nato", "Nato", "GROUP")])))
+    (0, 0)
     """
     subjects = {q.subject for q in shared if q.graph_name == ACTORS_GRAPH}
     if not subjects:

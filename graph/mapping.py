@@ -184,7 +184,14 @@ def url_iri(url: str) -> NamedNode:
 
 def surface_forms(extraction: Extraction) -> set[tuple[str, str]]:
     """(actor key, text) for each name an article uses for an actor other than its label
-    (pronouns are not names)."""
+    (pronouns are not names).
+
+    >>> from extract.records import Actor, Article, Mention
+    >>> nato = Actor("nato", "NATO", "ORG")
+    >>> mentions = [Mention("the Alliance", 0, 12, nato), Mention("NATO", 20, 24, nato), Mention("it", 30, 32, nato, "pronoun")]
+    >>> surface_forms(Extraction(Article(id="a", text="x"), mentions=mentions))
+    {('nato', 'the Alliance')}
+    """
     return {(m.actor.key, m.text) for m in extraction.mentions
             if m.resolved_by != "pronoun" and m.text != m.actor.label}
 
@@ -196,8 +203,12 @@ def actor_quads(actors) -> list[Quad]:
         actors: the actors an article mentions.
 
     Returns:
-        Quads of the actors graph: type, labels, slug, Wikidata link, country; each role's
+        Quads of the actors graph: types, labels, Wikidata link, country; each role's
         label, title and country (which actor holds it is said in the article's graph).
+
+    >>> from extract.records import Actor
+    >>> [q.object.value for q in actor_quads([Actor("nato", "NATO", "ORG", qid="Q7184")]) if q.predicate == SAME_AS]
+    ['http://www.wikidata.org/entity/Q7184']
     """
     gz = load_gazetteer()
     g = t.ACTORS_GRAPH
@@ -214,11 +225,9 @@ def actor_quads(actors) -> list[Quad]:
             Quad(a, RDF_TYPE, ng(t.ACTOR_CLASSES.get(actor.type, "Actor")), g),
             Quad(a, RDFS_LABEL, Literal(actor.label), g),
             Quad(a, PREF_LABEL, Literal(actor.label), g),
-            Quad(a, ng("slug"), Literal(actor.key), g),
         ])
         if actor.qid:
             quads.append(Quad(a, SAME_AS, t.wikidata(actor.qid), g))
-            quads.append(Quad(a, ng("wikidataId"), Literal(actor.qid), g))
         if actor.type == "GPE" and actor.country and actor.key == _country_key(actor.country, gz):
             quads.append(Quad(a, ng("isoCode"), Literal(actor.country), g))
         elif actor.country and actor.country in gz.countries:

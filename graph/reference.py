@@ -98,7 +98,6 @@ def _triples() -> Iterator[Quad]:
         yield Quad(e, RDF_TYPE, t.ng("ReferenceEntity"), g)
         yield Quad(e, RDF_TYPE, NamedNode(_CLASSES[kind]), g)
         yield Quad(e, RDFS_LABEL, Literal(label), g)
-        yield Quad(e, t.ng("wikidataId"), Literal(qid), g)
         for alias in sorted(set(aliases) - {label}):
             yield Quad(e, ALT_LABEL, Literal(alias), g)
         for source in _split(sources, ";"):

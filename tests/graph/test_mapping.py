@@ -61,13 +61,13 @@ article:t1 {
 
 <https://w3id.org/newsgraph/graph/actors> {
   actor:vladimir-putin a ng:Actor, ng:Person ; rdfs:label "Vladimir Putin" ; skos:prefLabel "Vladimir Putin" ;
-      ng:slug "vladimir-putin" ; owl:sameAs wd:Q7747 ; ng:wikidataId "Q7747" ; ng:country actor:russia .
+      owl:sameAs wd:Q7747 ; ng:country actor:russia .
   actor:miguel-diaz-canel a ng:Actor, ng:Person ; rdfs:label "Miguel Díaz-Canel" ; skos:prefLabel "Miguel Díaz-Canel" ;
-      ng:slug "miguel-diaz-canel" ; owl:sameAs wd:Q1932603 ; ng:wikidataId "Q1932603" ; ng:country actor:cuba .
-  actor:russia a ng:Actor, ng:Country ; rdfs:label "Russia" ; skos:prefLabel "Russia" ; ng:slug "russia" ;
-      owl:sameAs wd:Q159 ; ng:wikidataId "Q159" ; ng:isoCode "RUS" .
-  actor:cuba a ng:Actor, ng:Country ; rdfs:label "Cuba" ; skos:prefLabel "Cuba" ; ng:slug "cuba" ;
-      owl:sameAs wd:Q241 ; ng:wikidataId "Q241" ; ng:isoCode "CUB" .
+      owl:sameAs wd:Q1932603 ; ng:country actor:cuba .
+  actor:russia a ng:Actor, ng:Country ; rdfs:label "Russia" ; skos:prefLabel "Russia" ;
+      owl:sameAs wd:Q159 ; ng:isoCode "RUS" .
+  actor:cuba a ng:Actor, ng:Country ; rdfs:label "Cuba" ; skos:prefLabel "Cuba" ;
+      owl:sameAs wd:Q241 ; ng:isoCode "CUB" .
   role:president-rus a ng:Role ; rdfs:label "President of Russia" ; ng:title "President" ; ng:country actor:russia .
   role:president-cub a ng:Role ; rdfs:label "President of Cuba" ; ng:title "President" ; ng:country actor:cuba .
 }

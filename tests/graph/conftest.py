@@ -16,7 +16,7 @@ CORPUS_SAMPLE = Path(__file__).parent / "fixtures" / "corpus_sample.jsonl"
 
 def dataset(store, static: bool = False) -> rdflib.Dataset:
     """The store's quads as an rdflib Dataset; without ``static``, leave out the ontology and
-    reference graphs (42,000 quads that every store loads alike, slow to compare)."""
+    reference graphs (about 40,000 quads that every store loads alike, slow to compare)."""
     from graph.terms import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
     skip = "" if static else f"FILTER(?g NOT IN ({ONTOLOGY_GRAPH}, {REFERENCE_GRAPH}))"

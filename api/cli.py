@@ -43,6 +43,8 @@ def ingest(
         "--language", help="refuse articles detected as another language; '' accepts any (default: en)")] = None,
     wait: Annotated[Optional[float], typer.Option(
         "--wait", min=0, help="seconds to wait for another writer to release the store (default: 0, refuse)")] = None,
+    progress_lines: Annotated[bool, typer.Option(
+        "--progress", help="print a line on standard error as each article is done")] = False,
 ) -> None:
     """Extract articles and add them to the store (unchanged articles are skipped).
 
@@ -66,6 +68,8 @@ def ingest(
             def progress(item, error):
                 if error is not None:
                     typer.secho(f"skipped {error}", fg=typer.colors.YELLOW, err=True)
+                elif progress_lines:
+                    typer.echo(f"done {item.id}", err=True)
 
             inputs = read_articles(paths, settings.max_article_bytes, language=settings.language or None)
             report = run(target, nlp, inputs, progress)

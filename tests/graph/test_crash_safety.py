@@ -38,20 +38,14 @@ def ingest(batch: Path, url: str) -> subprocess.CompletedProcess:
                           timeout=300)
 
 
-def wait_for_articles(url: str, process: subprocess.Popen, target: int, timeout: float = 120) -> int:
-    """Poll the store read-only (beside the writer) until it holds ``target`` articles or the writer ends."""
-    deadline = time.monotonic() + timeout
-    count = 0
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with open_store(url, read_only=True) as store:
-                count = article_count(store)
-        except Exception:  # noqa: BLE001 - the writer may not have created the store yet
-            count = 0
-        if count >= target:
+def wait_for_articles(process: subprocess.Popen, target: int) -> int:
+    """Read the writer's progress lines until ``target`` articles are done or it ends."""
+    done = 0
+    for line in process.stderr:
+        done += line.startswith("done ")
+        if done >= target:
             break
-        time.sleep(0.05)
-    return count
+    return done
 
 
 @pytest.mark.slow
@@ -64,15 +58,16 @@ def test_ingest_killed_at_random_moments_leaves_a_consistent_store_and_completes
     rng = random.Random(SEED)
     seen = []
     for target in [0, *sorted(rng.sample(range(1, 30), 3))]:
-        process = subprocess.Popen([*NEWSGRAPH, "ingest", str(batch), "--store", url],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen([*NEWSGRAPH, "ingest", str(batch), "--store", url, "--progress"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         if target == 0:
-            time.sleep(rng.uniform(0.2, 2.0))  # while the model loads or the store opens
+            time.sleep(rng.uniform(0.5, 6.0))  # while the model or the reference graphs load
         else:
-            wait_for_articles(url, process, target)
+            assert wait_for_articles(process, target) == target
             time.sleep(rng.uniform(0, 0.3))
         process.send_signal(signal.SIGKILL)
-        assert process.wait(timeout=30) == -signal.SIGKILL
+        assert process.wait(timeout=30) == -signal.SIGKILL, "the run ended before it was killed"
+        process.stderr.close()
         if not (tmp_path / "store" / "CURRENT").exists():
             seen.append(0)
             continue

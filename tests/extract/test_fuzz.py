@@ -127,7 +127,7 @@ GROWING = {  # (sentence, repeats of the small article; the large one is five ti
     # each candidate noun folds the whole text before it (extract/actors.py description → title_at)
     "prose with common nouns": ("The delegation visited the capital and the minister spoke to the press. ", 60),
     # each relation asks spaCy for its sentence, a walk over the document (extract/pipeline.py records)
-    "a relation in every sentence": ("Putin called Biden. ", 300),
+    "a relation in every sentence": ("Putin called Biden. ", 400),
 }
 
 

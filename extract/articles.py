@@ -47,6 +47,11 @@ class ReadOptions:
     language: str | None = "en"
 
 
+def _options(options: ReadOptions | int) -> ReadOptions:
+    # A bare number is a size limit, as the first version of these functions took.
+    return ReadOptions(max_bytes=options) if isinstance(options, int) else options
+
+
 def decode(data: bytes, source: str) -> str:
     """Text of an input: UTF-8 (with or without BOM); binary or undecodable input is refused.
 
@@ -167,7 +172,7 @@ def _over_limit(size: int, options: ReadOptions) -> str:
     return f"{size:,} bytes is over the limit of {options.max_bytes:,} (NEWSGRAPH_MAX_ARTICLE_BYTES)"
 
 
-def read_text_file(path: Path, options: ReadOptions = ReadOptions()) -> Article:
+def read_text_file(path: Path, options: ReadOptions | int = ReadOptions()) -> Article:
     """An article from a .txt or .html file; its size is checked before it is read.
 
     Raises:
@@ -183,7 +188,7 @@ def read_text_file(path: Path, options: ReadOptions = ReadOptions()) -> Article:
     ...
     extract.errors.InputError: ...: 30 bytes is over the limit of 10 (NEWSGRAPH_MAX_ARTICLE_BYTES)
     """
-    source = str(path)
+    source, options = str(path), _options(options)
     with path.open("rb") as f:
         size = _size(f)
         if size is not None and size > options.max_bytes:
@@ -202,7 +207,7 @@ def _size(f: IO[bytes]) -> int | None:
     return info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
-def article_from_json(data: object, source: str, options: ReadOptions = ReadOptions()) -> Article:
+def article_from_json(data: object, source: str, options: ReadOptions | int = ReadOptions()) -> Article:
     """An article from a JSON object with ``text`` and optional ``id``, ``title``, ``date``, ``url``, ``source``.
 
     Raises:
@@ -215,6 +220,7 @@ def article_from_json(data: object, source: str, options: ReadOptions = ReadOpti
     ...
     extract.errors.InputError: feed.jsonl:3: no 'text' string
     """
+    options = _options(options)
     if not isinstance(data, dict):
         raise InputError(source, "a JSON article must be an object")
     text = data.get("text")
@@ -242,7 +248,7 @@ def _bounded_lines(f: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None
             yield number, raw
 
 
-def read_jsonl(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[Article | InputError]:
+def read_jsonl(path: Path, options: ReadOptions | int = ReadOptions()) -> Iterator[Article | InputError]:
     r"""Articles from a JSON-lines file, one per line; a bad line is an error in place and the rest goes on.
 
     A line longer than the size limit (plus :data:`JSONL_LINE_SLACK`) is skipped without being held.
@@ -254,6 +260,7 @@ def read_jsonl(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[Art
     ...     [str(item).rsplit("/", 1)[-1] for item in read_jsonl(path)]
     ["Article(id='a', text='Putin called Maduro.', title=None, date=None, url=None, source=None)", 'feed.jsonl:2: not JSON: Expecting property name enclosed in double quotes at column 2']
     """
+    options = _options(options)
     limit = options.max_bytes + JSONL_LINE_SLACK
     with path.open("rb") as f:
         for number, raw in _bounded_lines(f, limit):

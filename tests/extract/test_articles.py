@@ -183,3 +183,11 @@ def test_read_options_defaults_match_the_settings():
 
     settings = Settings(_env_file=None)
     assert ReadOptions().max_bytes == settings.max_article_bytes and ReadOptions().language == settings.language
+
+
+def test_a_bare_number_is_still_taken_as_the_size_limit(tmp_path):
+    from extract.articles import article_from_json
+
+    with pytest.raises(InputError, match="over the limit of 10"):
+        article_from_json({"text": ENGLISH}, "post", 10)
+    assert article_from_json({"id": "a", "text": ENGLISH}, "post", 1_000).id == "a"

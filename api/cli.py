@@ -198,19 +198,27 @@ def remove(
 
 
 @app.command()
-def check(store: StoreOption = None) -> None:
+def check(
+    store: StoreOption = None,
+    collect: Annotated[bool, typer.Option("--collect", help="also delete actor descriptions no article mentions")] = False,
+) -> None:
     """Verify that every article in the store is whole (exit code 1 and the problems if not)."""
-    from graph.integrity import article_count, check_store
+    from graph.integrity import article_count, check_store, unreferenced_actors
 
     try:
-        with _store(store, read_only=True) as source:
+        with _store(store, read_only=not collect) as source:
+            if collect:
+                from graph.ingest import collect_garbage
+
+                collect_garbage(source)
             problems = check_store(source)
             articles = article_count(source)
+            unreferenced = unreferenced_actors(source)
     except NewsgraphError as error:
         _fail(error)
     for problem in problems:
         typer.secho(f"problem: {problem}", fg=typer.colors.RED, err=True)
-    typer.echo(f"articles {articles}, problems {len(problems)}")
+    typer.echo(f"articles {articles}, problems {len(problems)}, unreferenced actors {unreferenced}")
     if problems:
         raise typer.Exit(1)
 

@@ -94,4 +94,21 @@ def article_count(store: Store) -> int:
     return int(next(iter(result))["n"].value)
 
 
-__all__ = ["CHECKS", "Problem", "article_count", "check_store"]
+def unreferenced_actors(store: Store) -> int:
+    """How many actor descriptions no article mentions (nor any actor names as its country).
+
+    Harmless left-overs of an interrupted clean-up after a replacement; the next clean-up
+    (``graph.ingest.collect_garbage``) deletes them.
+
+    >>> from graph.store import open_store
+    >>> unreferenced_actors(open_store("memory:"))
+    0
+    """
+    result = store.query(f"""SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{
+        GRAPH <{ACTORS_GRAPH.value}> {{ ?a <{RDF}type> <{NG}Actor> }}
+        FILTER NOT EXISTS {{ GRAPH ?g {{ ?a <{NG}mentionedIn> ?article }} }}
+        FILTER NOT EXISTS {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?other <{NG}country> ?a }} }} }}""")
+    return int(next(iter(result))["n"].value)
+
+
+__all__ = ["CHECKS", "Problem", "article_count", "check_store", "unreferenced_actors"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pyoxigraph as ox
 import pytest
@@ -101,7 +102,7 @@ def test_check_backup_and_restore_commands(tmp_path):
     article.write_text(GOOD, encoding="utf-8")
     assert runner.invoke(app, ["ingest", str(article), "--store", url]).exit_code == 0
     checked = runner.invoke(app, ["check", "--store", url])
-    assert checked.exit_code == 0 and "articles 1, problems 0" in checked.stdout
+    assert checked.exit_code == 0 and "articles 1, problems 0, unreferenced actors 0" in checked.stdout
 
     backup = tmp_path / "backup"
     assert runner.invoke(app, ["backup", str(backup), "--store", url]).exit_code == 0
@@ -126,3 +127,16 @@ def test_check_reports_a_damaged_store(tmp_path):
         store.update("DELETE WHERE { GRAPH ?g { ?s a <https://w3id.org/newsgraph/ontology#Sentence> ; ?p ?o } }")
     checked = runner.invoke(app, ["check", "--store", url])
     assert checked.exit_code == 1 and "evidence sentence is missing" in checked.stderr
+
+
+def test_check_collect_deletes_actors_an_interrupted_clean_up_left(tmp_path):
+    url = f"oxigraph:{tmp_path / 'store'}"
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD, encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(article), "--store", url]).exit_code == 0
+    with open_store(url) as store:  # the article gone, its actors' clean-up not run
+        store.drop_graph(next(g for g in store.graphs() if "/article/" in g.value))
+    left = runner.invoke(app, ["check", "--store", url])
+    assert left.exit_code == 0 and re.search(r"articles 0, problems 0, unreferenced actors [1-9]", left.stdout)
+    collected = runner.invoke(app, ["check", "--collect", "--store", url])
+    assert collected.exit_code == 0 and "unreferenced actors 0" in collected.stdout, collected.output

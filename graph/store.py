@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import abc
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -107,6 +108,9 @@ class OxigraphStore(Store):
         self.url = url
         self.path = Path(path) if path is not None else None
         self.writable = not read_only
+        # Oxigraph's transactions are snapshot-isolated, not serialisable: two updates that both
+        # drop and refill one graph can interleave. Writes through this object take turns.
+        self._write_lock = threading.Lock()
         deadline = time.monotonic() + wait
         while True:
             try:
@@ -168,7 +172,8 @@ class OxigraphStore(Store):
         if not self.writable:
             raise StoreError(f"the store {self.url} is open read-only")
         try:
-            self._store.update(sparql)
+            with self._write_lock:
+                self._store.update(sparql)
         except (SyntaxError, RuntimeError) as error:
             raise QueryError(str(error)) from error
         except OSError as error:
@@ -195,7 +200,8 @@ class OxigraphStore(Store):
             raise RdfSyntaxError(str(error)) from error
         if graph is not None:
             quads = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
-        self._store.extend(quads)
+        with self._write_lock:
+            self._store.extend(quads)
 
     def graphs(self):
         return [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]

@@ -27,7 +27,14 @@ if not Doc.has_extension("mentions"):
     Span.set_extension("resolved_by", default=None)
     Token.set_extension("mention", default=None)
 
-PERSONAL = {"he", "him", "his", "she", "her", "hers"}
+PERSONAL = {"he", "him", "his", "she", "her", "hers", "i", "me", "my"}
+# Pronouns for bodies and countries; "we" in a government statement is the speaker's side.
+COLLECTIVE_PRONOUNS = {"they", "them", "their", "we", "us", "our", "its", "it"}
+# CAMEO sectors (Phoenix agents) whose nouns name the state acting ("Israeli soldiers" → Israel).
+STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
+# Sectors whose nouns name a group of people that can act ("Afghan rebels", "civilians").
+GROUP_SECTORS = STATE_SECTORS | {"REB", "UAF", "OPP", "CVL", "REF", "PPL", "IGO", "NGO", "PTY", "MED", "LAB",
+                                 "AGR", "EDU", "HLH", "HRI", "REL", "CRM", "BUS", "ELI"}
 # Nouns that denote the people or bodies acting for a country ("British officials").
 COLLECTIVES = {"official", "officials", "government", "authorities", "forces", "troops", "side",
                "leadership", "diplomats", "delegation", "army", "military", "administration",
@@ -47,6 +54,17 @@ def load_metonyms() -> dict[str, str]:
     with (lexicon_dir() / "metonyms.tsv").open(encoding="utf-8", newline="") as f:
         rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
         return {fold(row["name"]): row["country"] for row in rows}
+
+
+@cache
+def load_aliases() -> dict[str, tuple[str, str, str]]:
+    """Short and common names the reference data lacks: 'Britain', 'U.S.', 'Daesh'.
+
+    Folded name → (country code or canonical label, actor type, Wikidata QID).
+    """
+    with (lexicon_dir() / "aliases.tsv").open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return {fold(row["name"]): (row["refers_to"], row["type"], row["qid"]) for row in rows}
 
 
 def title_at(tokens: list[Token], end: int) -> tuple[str, int] | None:
@@ -130,6 +148,8 @@ class ActorResolver:
         actor = g.lookup(ent.text)
         how = "gazetteer"
         if actor is None or actor.type != "GPE":
+            actor = self.alias(ent.text) or actor
+        if actor is None or actor.type not in ("GPE", "GROUP"):
             capital = g.capital(ent.text)
             if capital is not None:
                 actor, how = capital.actor(), "capital"
@@ -145,24 +165,94 @@ class ActorResolver:
         if iso3 and iso3 in g.countries:
             self.add(ent, g.countries[iso3].actor(), "metonym")
             return
-        actor = g.lookup(text)
+        actor = self.alias(text) or g.lookup(text)
         if actor is None:
             actor = Actor(key=slug(text), label=text, type="ORG")
         self.add(ent, actor, "gazetteer" if actor.qid else "name")
 
+    def demonym(self, text: str):
+        """'Cuban', 'Palestinians', 'U.S.' → the country."""
+        g = self.gazetteer
+        country = g.demonym(text) or g.country_named(text)
+        if country is None and text.endswith("s"):
+            country = g.demonym(text[:-1])
+        if country is None and (iso3 := load_aliases().get(fold(text))) and iso3[1] == "GPE":
+            country = g.countries.get(iso3[0])
+        return country
+
     def group(self, ent: Span) -> None:
-        """'British officials', 'Russian forces': a demonym heading a collective stands for its country."""
-        country = self.gazetteer.demonym(ent.text)
+        """'British officials', 'Russian forces': a demonym heading a collective stands for its country.
+
+        A demonym before another agent noun ('Afghan rebels') is a group of that country.
+        """
+        ent = _trim(ent)
+        country = self.demonym(ent.text)
         if country is None:
             return
         head = ent.root.head if ent.root.dep_ in ("amod", "compound") else ent.root
-        if head is ent.root:
+        if head == ent.root:
             if ent.root.pos_ not in ("NOUN", "PROPN"):
                 return
             self.add(ent, country.actor(), "demonym")
-        elif head.lower_ in COLLECTIVES or head.lemma_.lower() in COLLECTIVES:
+            return
+        sector = self.agent_sector(head)
+        if head.lower_ in COLLECTIVES or head.lemma_.lower() in COLLECTIVES or sector in STATE_SECTORS:
             span = self.doc[min(ent.start, head.i):max(ent.end, head.i + 1)]
             self.add(span, country.actor(), "demonym")
+        elif sector is not None:
+            self.agent_group(head, country.iso3)
+
+    def agent_sector(self, token: Token) -> str | None:
+        """The CAMEO sector of an agent noun, unless the word also names an event ('attack')."""
+        if token.pos_ != "NOUN" or len(token.text) < 4:
+            return None
+        lexicon = load_lexicon()
+        sector = lexicon.sector(token.lemma_) or lexicon.sector(token.lower_)
+        if sector not in GROUP_SECTORS or (lexicon.verb_of(token.lemma_) and token.lemma_.lower() not in COLLECTIVES):
+            return None
+        return sector
+
+    def agent_group(self, token: Token, country: str | None = None) -> None:
+        """'Afghan rebels', 'the Assad regime', 'Security forces in Guinea': a group named by its noun."""
+        if token._.mention is not None or token.dep_ in ("compound", "amod", "poss"):
+            return
+        if self.agent_sector(token) is None:
+            return
+        doc = self.doc
+        lefts = [t for t in token.lefts if t.dep_ in ("amod", "compound", "nmod", "poss", "det")
+                 and t._.mention is None and t.tag_ != "POS"]
+        start = min([t.left_edge.i if t.dep_ != "det" else t.i for t in lefts] + [token.i])
+        while start < token.i and doc[start].dep_ == "det":
+            start += 1
+        span = doc[start:token.i + 1]
+        for t in span[:-1]:
+            if country is None and (c := self.demonym(t.text)) is not None:
+                country = c.iso3
+        for child in token.children:
+            if country is not None:
+                break
+            if child.dep_ == "poss" and child._.mention is not None:
+                country = child._.mention._.actor.country
+            elif child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
+                for pobj in child.children:
+                    if pobj._.mention is not None and pobj._.mention._.actor.type == "GPE":
+                        country = pobj._.mention._.actor.country
+        label = " ".join(t.text for t in span)
+        if self.agent_sector(token) in STATE_SECTORS and country and span[0].dep_ != "poss" and len(span) > 1 \
+                and country in self.gazetteer.countries and all(self.demonym(t.text) or t == token for t in span):
+            self.add(span, self.gazetteer.countries[country].actor(), "demonym")
+            return
+        self.add(span, Actor(key=slug(label), label=label, type="GROUP", country=country), "name")
+
+    def alias(self, text: str) -> Actor | None:
+        found = load_aliases().get(fold(text))
+        if found is None:
+            return None
+        target, kind, qid = found
+        if kind == "GPE":
+            country = self.gazetteer.countries.get(target)
+            return country.actor() if country else None
+        return Actor(key=slug(target), label=target, type=kind, qid=qid or None)
 
     # -- references to earlier mentions ---------------------------------------------------
     def description(self, token: Token) -> None:
@@ -199,7 +289,15 @@ class ActorResolver:
         self.add(doc[start:token.i + 1], actor, "description")
 
     def pronoun(self, token: Token) -> None:
-        actor = self.recent(lambda a: a.type == "PERSON", token.i)
+        if token.lower_ in COLLECTIVE_PRONOUNS:
+            if token.lower_ == "it" and (token.dep_ != "nsubj" or token.head.lemma_ == "be"):
+                return  # "it is right that...": no referent
+            actor = self.recent(lambda a: a.type != "PERSON", token.i)
+            if actor is None and token.lower_ in ("we", "us", "our"):
+                speaker = self.recent(lambda a: a.type == "PERSON" and a.country in self.gazetteer.countries, token.i)
+                actor = self.gazetteer.countries[speaker.country].actor() if speaker else None
+        else:
+            actor = self.recent(lambda a: a.type == "PERSON", token.i)
         if actor is not None:
             self.add(self.doc[token.i:token.i + 1], actor, "pronoun")
 
@@ -254,16 +352,17 @@ class ActorsComponent:
         resolver = ActorResolver(doc, self.gazetteer, self.window)
         handlers = {"PERSON": resolver.person, "GPE": resolver.place, "ORG": resolver.organisation,
                     "NORP": resolver.group}
-        entities = {ent.start: ent for ent in doc.ents if ent.label_ in handlers}
-        for token in doc:
-            ent = entities.get(token.i)
-            if ent is not None:
+        for ent in doc.ents:
+            if ent.label_ in handlers:
                 handlers[ent.label_](ent)
-            elif token._.mention is None and token.ent_type_ == "":
-                if token.pos_ == "PRON" and token.lower_ in PERSONAL:
-                    resolver.pronoun(token)
-                elif token.pos_ in ("NOUN", "PROPN"):
-                    resolver.description(token)
+        # Descriptions and group nouns look at the names around them; pronouns at all of these.
+        for token in doc:
+            if token._.mention is None and token.ent_type_ == "" and token.pos_ in ("NOUN", "PROPN"):
+                resolver.description(token)
+                resolver.agent_group(token)
+        for token in doc:
+            if token._.mention is None and token.pos_ == "PRON" and token.lower_ in PERSONAL | COLLECTIVE_PRONOUNS:
+                resolver.pronoun(token)
         doc._.mentions = resolver.mentions
         return doc
 

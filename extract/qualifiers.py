@@ -49,7 +49,7 @@ def attribution(head: Token) -> Token | None:
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     return c
             return None
-        if t.dep_ in ("ROOT",) or t.head is t:
+        if t.dep_ in ("ROOT",) or t.head == t:
             return None
         t = t.head
     return None

@@ -195,6 +195,8 @@ class ActorResolver:
                 return
             self.add(ent, country.actor(), "demonym")
             return
+        if title_at(list(self.doc[: head.i + 1]), head.i + 1) is not None:
+            return  # "the Russian leader" is a description of a person
         sector = self.agent_sector(head)
         if head.lower_ in COLLECTIVES or head.lemma_.lower() in COLLECTIVES or sector in STATE_SECTORS:
             span = self.doc[min(ent.start, head.i):max(ent.end, head.i + 1)]
@@ -216,8 +218,11 @@ class ActorResolver:
         """'Afghan rebels', 'the Assad regime', 'Security forces in Guinea': a group named by its noun."""
         if token._.mention is not None or token.dep_ in ("compound", "amod", "poss"):
             return
-        if self.agent_sector(token) is None:
+        if self.agent_sector(token) is None or title_at(list(self.doc[: token.i + 1]), token.i + 1) is not None:
             return
+        if any(c.dep_ == "prep" and c.lower_ in ("of", "from", "like", "including")
+               and any(p._.mention is not None for p in c.children) for c in token.children):
+            return  # "leaders from Cuba": the actors are inside
         doc = self.doc
         lefts = [t for t in token.lefts if t.dep_ in ("amod", "compound", "nmod", "poss", "det")
                  and t._.mention is None and t.tag_ != "POS"]

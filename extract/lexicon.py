@@ -44,10 +44,13 @@ class Lexicon:
         >>> lexicon.sense("telephone").category, lexicon.sense("meet", "prep:with").category
         ('CONSULT', 'CONSULT')
         """
-        return self.patterns.get((lemma.lower(), requires))
+        found = self.patterns.get((lemma.lower(), requires))
+        if found is None and requires == "-":
+            found = self.patterns.get((lemma.lower(), "*"))
+        return found
 
     def is_event_verb(self, lemma: str) -> bool:
-        return (lemma.lower(), "-") in self.patterns
+        return (lemma.lower(), "-") in self.patterns or (lemma.lower(), "*") in self.patterns
 
     def verb_of(self, word: str) -> str | None:
         """The event verb a noun or adjective derives from, if the lexicon knows it.

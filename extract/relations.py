@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.lexicon import Lexicon, Sense, load_lexicon
+from extract.qualifiers import modality, negated
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
@@ -35,6 +36,13 @@ PARTY_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards", "
 NOMINAL_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards", "on")
 # "leaders from Cuba", "nations like Egypt", "the government of Iraq": the actor is inside.
 INNER_PREPOSITIONS = ("of", "from", "like", "including")
+
+
+# Categories a governing verb imposes on the event it embeds ("threatened to ban").
+GOVERNING = {"THREATEN", "REJECT", "DEMAND", "AGREE"}
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"}
+HOSTILE = {"FIGHT", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+SPEECH = {"say", "announce", "state", "insist", "declare", "stress", "tell", "add", "conclude", "warn"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +85,18 @@ class RelationsComponent:
         return doc
 
     # -- arguments ------------------------------------------------------------------------
-    def actors(self, token: Token, depth: int = 0) -> list[Span]:
-        """The actor mentions an argument head stands for, one per conjunct."""
+    def actors(self, token: Token, depth: int = 0, inner: bool = False) -> list[Span]:
+        """The actor mentions an argument head stands for, one per conjunct.
+
+        With ``inner``, an object phrase that names no actor stands for the actor that modifies
+        it: "rejected an Indian proposal", "a US offer", "calls by Belarus's rulers".
+        """
         spans: list[Span] = []
         for t in [token, *token.conjuncts]:
             if t._.mention is not None:
                 spans.append(t._.mention)
+            elif inner and t.pos_ == "NOUN" and (found := self.modifiers(t)):
+                spans.extend(found)
             elif depth < 2 and t.pos_ in ("NOUN", "PROPN"):
                 # "leaders from Cuba", "Putin's administration", "nations like Egypt"
                 collective = self.lexicon.sector(t.lemma_) is not None
@@ -97,6 +111,15 @@ class RelationsComponent:
         for span in spans:
             unique.setdefault(span.start, span)
         return list(unique.values())
+
+    def modifiers(self, noun: Token) -> list[Span]:
+        """Actors that modify a noun: demonyms and names before it, its possessor, 'by X'."""
+        found = [c._.mention for c in noun.children
+                 if c.dep_ in ("amod", "compound", "nmod", "poss") and c._.mention is not None]
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                found.extend(p._.mention for p in child.children if p.dep_ == "pobj" and p._.mention is not None)
+        return found
 
     def subjects(self, verb: Token) -> list[Span]:
         """Explicit subjects, else the subject of the clause a participle or gerund hangs on."""
@@ -134,8 +157,9 @@ class RelationsComponent:
         objects: list[tuple[Span, Sense | None, str, list[Token], float]] = []
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "nsubjpass"):
-                for actor in self.actors(child):
-                    objects.append((actor, lex.sense(lemma), past(lemma), [verb], 0.8))
+                sense = lex.sense(lemma, f"obj:{child.lemma_.lower()}") or lex.sense(lemma)
+                for actor in self.actors(child, inner=child.dep_ == "dobj"):
+                    objects.append((actor, sense, past(lemma), [verb], 0.8 if actor.root == child else 0.6))
                 if child.dep_ == "dobj" and child._.mention is None:
                     objects.extend(self.light_verb(verb, child))
             elif child.dep_ == "prep" and child.lower_ in PARTY_PREPOSITIONS:
@@ -146,13 +170,70 @@ class RelationsComponent:
                     if pobj.dep_ == "pobj":
                         for actor in self.actors(pobj):
                             objects.append((actor, sense, f"{past(lemma)} {child.lower_}", [verb, child], 0.75))
+        if not any(o[0].start not in {s.start for s in subjects} for o in objects) and len(subjects) > 1:
+            # "X and Y agreed": a reciprocal event between the conjoined subjects.
+            sense = lex.sense(lemma)
+            objects = [(s, sense, past(lemma), [verb], 0.6) for s in subjects]
+        governor = self.governor(verb)
         out = []
         for subject in subjects:
             for obj, sense, predicate, trigger, confidence in objects:
                 if obj.start == subject.start or obj._.actor.key == subject._.actor.key:
                     continue
+                if governor is not None:
+                    sense, predicate, trigger = governor[0], f"{past(governor[1].lemma_.lower())} to {predicate}", [
+                        governor[1], *trigger]
+                else:
+                    sense = self.by_modality(verb, sense)
                 out.append(Candidate(subject, obj, predicate, sense, trigger, VERB_EVENTS,
                                      confidence if sense else 0.5, verb))
+        out.extend(self.demands(verb, subjects))
+        return out
+
+    def governor(self, verb: Token) -> tuple[Sense, Token] | None:
+        """'threatened to ban', 'refused to deploy', 'offered to negotiate': the governing verb's sense.
+
+        CAMEO codes an event embedded under a verb of threat, refusal, demand or promise by the
+        governing verb, so its category wins over the embedded one.
+        """
+        t = verb
+        for _ in range(3):
+            if t.dep_ not in ("xcomp", "ccomp") or t.head.pos_ not in ("VERB", "AUX", "ADJ"):
+                return None
+            t = t.head
+            sense = self.lexicon.sense(t.lemma_.lower())
+            if sense is not None and sense.category in GOVERNING:
+                return sense, t
+        return None
+
+    def by_modality(self, verb: Token, sense: Sense | None) -> Sense | None:
+        """An announced cooperative act is an AGREE (CAMEO 03), an announced hostile one a THREATEN (13)."""
+        if sense is None or modality(verb) != "intended":
+            return sense
+        if negated(verb):
+            return Sense(sense.cameo, "REJECT", sense.mode)
+        if sense.category in COOPERATIVE:
+            return Sense("030", "AGREE", sense.mode)
+        if sense.category in HOSTILE:
+            return Sense("130", "THREATEN", sense.mode)
+        return sense
+
+    def demands(self, verb: Token, embedded_subjects: list[Span]) -> list[Candidate]:
+        """'X said Y must return it', 'X demanded that Y leave': X makes a demand of Y."""
+        if verb.dep_ != "ccomp" or not embedded_subjects:
+            return []
+        head = verb.head
+        sense = self.lexicon.sense(head.lemma_.lower())
+        must = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children)
+        if not ((sense is not None and sense.category == "DEMAND") or (must and head.lemma_.lower() in SPEECH)):
+            return []
+        sense = sense if sense is not None and sense.category == "DEMAND" else Sense("100", "DEMAND", "")
+        out = []
+        for speaker in self.subjects(head):
+            for target in embedded_subjects:
+                if speaker._.actor.key != target._.actor.key:
+                    out.append(Candidate(speaker, target, past(head.lemma_.lower()), sense, [head, verb],
+                                         VERB_EVENTS, 0.6, head))
         return out
 
     def light_verb(self, verb: Token, noun: Token) -> list[tuple[Span, Sense | None, str, list[Token], float]]:

@@ -36,6 +36,19 @@ class Sense:
 class Lexicon:
     patterns: dict[tuple[str, str], Sense] = field(default_factory=dict)
     agents: dict[str, str] = field(default_factory=dict)
+    nouns: dict[str, Sense] = field(default_factory=dict)
+
+    def noun_sense(self, noun: str) -> Sense | None:
+        """The sense of an event noun: ``ties`` → COOPERATE, ``conversation`` → CONSULT.
+
+        >>> load_lexicon().noun_sense("ties").category
+        'COOPERATE'
+        """
+        noun = noun.lower()
+        if noun in self.nouns:
+            return self.nouns[noun]
+        verb = self.verb_of(noun)
+        return self.sense(verb) if verb else None
 
     def sense(self, lemma: str, requires: str = "-") -> Sense | None:
         """The sense of ``lemma`` used with ``requires`` (``-``, ``prep:with``, ``obj:talks``).
@@ -88,6 +101,8 @@ def load_lexicon() -> Lexicon:
     lexicon = Lexicon()
     for row in _tsv(lexicon_dir() / "verbs.tsv"):
         lexicon.patterns[(row["lemma"], row["requires"])] = Sense(row["cameo"], row["plover"], row["mode"] or "")
+    for row in _tsv(lexicon_dir() / "nouns.tsv"):
+        lexicon.nouns[row["noun"]] = Sense(row["cameo"], row["plover"], "")
     for row in _tsv(lexicon_dir() / "agents.tsv"):
         lexicon.agents[row["noun"]] = row["sector"]
     return lexicon

@@ -130,6 +130,11 @@ class RelationsComponent:
                     return self.actors(child)
                 if child.dep_ == "agent":  # passive: "was criticised by X" – X acts
                     return [a for pobj in child.children for a in self.actors(pobj)]
+            if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+                # "his intention to deepen ...": the possessor of the noun is the subject
+                owners = [c._.mention for c in verb.head.children if c.dep_ == "poss" and c._.mention is not None]
+                if owners:
+                    return owners
             if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp", "relcl") or (
                 verb.dep_ == "pobj" and verb.head.dep_ == "prep"
             ):
@@ -170,6 +175,9 @@ class RelationsComponent:
                     if pobj.dep_ == "pobj":
                         for actor in self.actors(pobj):
                             objects.append((actor, sense, f"{past(lemma)} {child.lower_}", [verb, child], 0.75))
+        if not objects and lex.sense(lemma) is not None:
+            # "In a call with X, Putin expressed his intention to deepen cooperation": X is the partner.
+            objects = [(a, lex.sense(lemma), past(lemma), [verb], 0.55) for a in self.partners(verb)]
         if not any(o[0].start not in {s.start for s in subjects} for o in objects) and len(subjects) > 1:
             # "X and Y agreed": a reciprocal event between the conjoined subjects.
             sense = lex.sense(lemma)
@@ -189,6 +197,22 @@ class RelationsComponent:
                                      confidence if sense else 0.5, verb))
         out.extend(self.demands(verb, subjects))
         return out
+
+    def partners(self, verb: Token) -> list[Span]:
+        """The other party of the interaction a clause is framed by ('in a call with X', 'in talks with X')."""
+        t = verb
+        for _ in range(4):
+            for prep in t.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at", "after"):
+                    continue
+                for event in prep.children:
+                    if event.dep_ == "pobj" and self.lexicon.noun_sense(event.lemma_) is not None:
+                        return [a for p in event.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
+                                for o in p.children if o.dep_ == "pobj" for a in self.actors(o)]
+            if t.dep_ in ("ROOT",) or t.head == t:
+                return []
+            t = t.head
+        return []
 
     def governor(self, verb: Token) -> tuple[Sense, Token] | None:
         """'threatened to ban', 'refused to deploy', 'offered to negotiate': the governing verb's sense.
@@ -242,8 +266,8 @@ class RelationsComponent:
         event_verb = lex.verb_of(noun.lemma_) or lex.verb_of(noun.text)
         sense = lex.sense(verb.lemma_.lower(), f"obj:{noun.lemma_.lower()}") or lex.sense(
             verb.lemma_.lower(), f"obj:{noun.lower_}")
-        if sense is None and event_verb:
-            sense = lex.sense(event_verb)
+        if sense is None:
+            sense = lex.noun_sense(noun.lower_) or lex.noun_sense(noun.lemma_)
         if sense is None:
             return []
         predicate = past(event_verb) if event_verb else f"{past(verb.lemma_.lower())} {noun.lower_}"
@@ -262,6 +286,8 @@ class RelationsComponent:
         lex = self.lexicon
         trigger = noun
         event_verb = lex.verb_of(noun.lemma_) if noun.pos_ == "NOUN" else None
+        if event_verb is None and noun.pos_ == "NOUN" and noun.lower_ in lex.nouns:
+            event_verb = noun.lower_
         if event_verb is None:
             for child in noun.children:
                 if child.dep_ in ("amod", "compound") and (verb := lex.verb_of(child.lower_)):
@@ -287,7 +313,7 @@ class RelationsComponent:
                 if obj._.actor.key == subject._.actor.key:
                     continue
                 requires = f"prep:{via.lower_}" if via is not noun else "-"
-                sense = lex.sense(event_verb, requires) or lex.sense(event_verb)
+                sense = lex.sense(event_verb, requires) or lex.sense(event_verb) or lex.nouns.get(event_verb)
                 out.append(Candidate(subject, obj, past(event_verb), sense, [trigger] if trigger is noun else [trigger, noun],
                                      NOMINAL_EVENTS, 0.65, noun))
         return out

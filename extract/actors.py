@@ -57,6 +57,12 @@ def load_metonyms() -> dict[str, str]:
 
 
 @cache
+def load_not_agents() -> frozenset[str]:
+    lines = (lexicon_dir() / "not_agents.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
 def load_aliases() -> dict[str, tuple[str, str, str]]:
     """Short and common names the reference data lacks: 'Britain', 'U.S.', 'Daesh'.
 
@@ -203,6 +209,8 @@ class ActorResolver:
             self.add(span, country.actor(), "demonym")
         elif sector is not None:
             self.agent_group(head, country.iso3)
+        elif head.pos_ == "NOUN":
+            self.add(ent, country.actor(), "demonym")  # "an Indian proposal": India's
 
     def agent_sector(self, token: Token) -> str | None:
         """The CAMEO sector of an agent noun, unless the word also names an event ('attack')."""
@@ -210,6 +218,8 @@ class ActorResolver:
             return None
         lexicon = load_lexicon()
         sector = lexicon.sector(token.lemma_) or lexicon.sector(token.lower_)
+        if token.lemma_.lower() in load_not_agents() or token.lower_ in load_not_agents():
+            return None
         if sector not in GROUP_SECTORS or (lexicon.verb_of(token.lemma_) and token.lemma_.lower() not in COLLECTIVES):
             return None
         return sector

@@ -37,6 +37,7 @@ class Lexicon:
     patterns: dict[tuple[str, str], Sense] = field(default_factory=dict)
     agents: dict[str, str] = field(default_factory=dict)
     nouns: dict[str, Sense] = field(default_factory=dict)
+    noun_predicates: dict[str, str] = field(default_factory=dict)
 
     def noun_sense(self, noun: str) -> Sense | None:
         """The sense of an event noun: ``ties`` → COOPERATE, ``conversation`` → CONSULT.
@@ -103,6 +104,7 @@ def load_lexicon() -> Lexicon:
         lexicon.patterns[(row["lemma"], row["requires"])] = Sense(row["cameo"], row["plover"], row["mode"] or "")
     for row in _tsv(lexicon_dir() / "nouns.tsv"):
         lexicon.nouns[row["noun"]] = Sense(row["cameo"], row["plover"], "")
+        lexicon.noun_predicates[row["noun"]] = row["predicate"]
     for row in _tsv(lexicon_dir() / "agents.tsv"):
         lexicon.agents[row["noun"]] = row["sector"]
     return lexicon

@@ -270,7 +270,8 @@ class RelationsComponent:
             sense = lex.noun_sense(noun.lower_) or lex.noun_sense(noun.lemma_)
         if sense is None:
             return []
-        predicate = past(event_verb) if event_verb else f"{past(verb.lemma_.lower())} {noun.lower_}"
+        predicate = past(event_verb) if event_verb else lex.noun_predicates.get(noun.lower_) or \
+            f"{past(verb.lemma_.lower())} {noun.lower_}"
         out = []
         for holder in (verb, noun):
             for child in holder.children:
@@ -286,13 +287,13 @@ class RelationsComponent:
         lex = self.lexicon
         trigger = noun
         event_verb = lex.verb_of(noun.lemma_) if noun.pos_ == "NOUN" else None
-        if event_verb is None and noun.pos_ == "NOUN" and noun.lower_ in lex.nouns:
-            event_verb = noun.lower_
         if event_verb is None:
             for child in noun.children:
                 if child.dep_ in ("amod", "compound") and (verb := lex.verb_of(child.lower_)):
                     event_verb, trigger = verb, child
                     break
+        if event_verb is None and noun.pos_ == "NOUN" and noun.lower_ in lex.nouns:
+            event_verb = noun.lower_
         if event_verb is None:
             return []
         if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and trigger is noun:
@@ -314,7 +315,7 @@ class RelationsComponent:
                     continue
                 requires = f"prep:{via.lower_}" if via is not noun else "-"
                 sense = lex.sense(event_verb, requires) or lex.sense(event_verb) or lex.nouns.get(event_verb)
-                out.append(Candidate(subject, obj, past(event_verb), sense, [trigger] if trigger is noun else [trigger, noun],
+                out.append(Candidate(subject, obj, lex.noun_predicates.get(event_verb) or past(event_verb), sense, [trigger] if trigger is noun else [trigger, noun],
                                      NOMINAL_EVENTS, 0.65, noun))
         return out
 

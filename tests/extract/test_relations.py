@@ -55,3 +55,42 @@ def test_negated_and_intended_events_are_flagged(nlp):
 
 def test_text_without_actors_gives_no_relations(nlp):
     assert triples(nlp, "The weather was mild and the markets were calm.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # governing verb of threat: its category wins over the embedded event's
+        ("Vladimir Putin threatened to ban imports from Georgia.", ("Vladimir Putin", "THREATEN", "Georgia")),
+        # refusal, with the target inside the object phrase ("an Indian proposal")
+        ("Serbia rejected an Australian ultimatum.", ("Serbia", "REJECT", "Australia")),
+        # an announced cooperative act is an AGREE
+        ("Finland will give Tanzania a grant.", ("Finland", "AGREE", "Tanzania")),
+        # a reported "must" is a demand of the embedded subject
+        ("Russia said on Tuesday that Sudan must return the helicopter.", ("Russia", "DEMAND", "Sudan")),
+        # passive with agent
+        ("Joe Biden was criticised by Emmanuel Macron.", ("Emmanuel Macron", "DISAPPROVE", "Joe Biden")),
+        # a demonym heading an agent noun is a group of that country
+        ("Afghan rebels attacked Pakistan.", ("Afghan rebels", "FIGHT", "Pakistan")),
+    ],
+)
+def test_event_categories(nlp, text, expected):
+    found = {(s, t, o) for s, _, t, o in triples(nlp, text)}
+    assert expected in found, found
+
+
+def test_conjoined_subjects_give_a_reciprocal_event(nlp):
+    found = {(s, t, o) for s, _, t, o in triples(nlp, "Peru and Chile agreed on a new border treaty.")}
+    assert {("Peru", "SUPPORT", "Chile"), ("Chile", "SUPPORT", "Peru")} <= found, found
+
+
+def test_partner_of_a_framing_call(nlp):
+    text = "In a call with Emmanuel Macron, Vladimir Putin expressed his intention to deepen cooperation."
+    found = {(s, t, o) for s, _, t, o in triples(nlp, text)}
+    assert ("Vladimir Putin", "AGREE", "Emmanuel Macron") in found, found
+
+
+def test_ties_with_nations_like(nlp):
+    text = "Joe Biden is strengthening ties with nations like Peru and Chile."
+    found = {(s, t, o) for s, _, t, o in triples(nlp, text)}
+    assert {("Joe Biden", "COOPERATE", "Peru"), ("Joe Biden", "COOPERATE", "Chile")} <= found, found

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -39,6 +39,9 @@ GROUP_SECTORS = STATE_SECTORS | {"REB", "UAF", "OPP", "CVL", "REF", "PPL", "IGO"
 COLLECTIVES = {"official", "officials", "government", "authorities", "forces", "troops", "side",
                "leadership", "diplomats", "delegation", "army", "military", "administration",
                "ministry", "police", "regime", "people", "parliament", "lawmakers", "negotiators"}
+
+
+_fold = lru_cache(maxsize=1 << 16)(fold)
 
 
 @cache
@@ -73,10 +76,12 @@ def load_aliases() -> dict[str, tuple[str, str, str]]:
         return {fold(row["name"]): (row["refers_to"], row["type"], row["qid"]) for row in rows}
 
 
-def title_at(tokens: list[Token], end: int) -> tuple[str, int] | None:
-    """The title phrase ending just before index ``end`` of ``tokens``: (title, start index)."""
-    words = [fold(t.text) for t in tokens[:end]]
-    for title in load_titles():
+def title_at(tokens, end: int) -> tuple[str, int] | None:
+    """The title phrase ending just before index ``end`` of ``tokens`` (a Doc or a list): (title, start index)."""
+    titles = load_titles()
+    lo = max(0, end - len(titles[0]))
+    words = [_fold(t.text) for t in tokens[lo:end]]
+    for title in titles:
         n = len(title)
         if n <= len(words) and tuple(words[len(words) - n:]) == title:
             return " ".join(t.text for t in tokens[end - n:end]), end - n
@@ -93,6 +98,9 @@ class ActorResolver:
         self.window = window
         self.mentions: list[Span] = []
         self.by_surname: dict[str, Actor] = {}
+        self.sentence_of: list[int] = [0] * len(doc)
+        for index, sent in enumerate(doc.sents):
+            self.sentence_of[sent.start:sent.end] = [index] * (sent.end - sent.start)
 
     # -- named mentions -------------------------------------------------------------------
     def person(self, ent: Span) -> None:
@@ -201,7 +209,7 @@ class ActorResolver:
                 return
             self.add(ent, country.actor(), "demonym")
             return
-        if title_at(list(self.doc[: head.i + 1]), head.i + 1) is not None:
+        if title_at(self.doc, head.i + 1) is not None:
             return  # "the Russian leader" is a description of a person
         sector = self.agent_sector(head)
         if head.lower_ in COLLECTIVES or head.lemma_.lower() in COLLECTIVES or sector in STATE_SECTORS:
@@ -228,7 +236,7 @@ class ActorResolver:
         """'Afghan rebels', 'the Assad regime', 'Security forces in Guinea': a group named by its noun."""
         if token._.mention is not None or token.dep_ in ("compound", "amod", "poss"):
             return
-        if self.agent_sector(token) is None or title_at(list(self.doc[: token.i + 1]), token.i + 1) is not None:
+        if self.agent_sector(token) is None or title_at(self.doc, token.i + 1) is not None:
             return
         if any(c.dep_ == "prep" and c.lower_ in ("of", "from", "like", "including")
                and any(p._.mention is not None for p in c.children) for c in token.children):
@@ -273,7 +281,7 @@ class ActorResolver:
     def description(self, token: Token) -> None:
         """'the Russian leader', 'The President', 'Russia's president'."""
         doc = self.doc
-        found = title_at(list(doc[: token.i + 1]), token.i + 1)
+        found = title_at(doc, token.i + 1)
         if found is None or token._.mention is not None:
             return
         role, at = found
@@ -318,14 +326,15 @@ class ActorResolver:
 
     def recent(self, accept, before: int) -> Actor | None:
         """The most recent accepted actor mentioned within the window of sentences before ``before``."""
-        doc = self.doc
-        sentence_starts = sorted({m.sent.start for m in self.mentions} | {doc[before].sent.start})
-        current = doc[before].sent.start
-        earliest = [s for s in sentence_starts if s <= current][-self.window - 1:][0]
+        sentence_of = self.sentence_of
+        current = sentence_of[before]
+        # The window counts sentences that mention someone, back from the current one.
+        sentences = sorted({sentence_of[m.start] for m in self.mentions if sentence_of[m.start] <= current} | {current})
+        earliest = sentences[-self.window - 1:][0]
         for mention in reversed(self.mentions):
             if mention.start >= before:
                 continue
-            if mention.start < earliest:
+            if sentence_of[mention.start] < earliest:
                 break
             if accept(mention._.actor):
                 return mention._.actor

@@ -212,7 +212,9 @@ class ActorResolver:
         if title_at(self.doc, head.i + 1) is not None:
             return  # "the Russian leader" is a description of a person
         sector = self.agent_sector(head)
-        if head.lower_ in COLLECTIVES or head.lemma_.lower() in COLLECTIVES or sector in STATE_SECTORS:
+        if any(self.demonym(c.text) for c in ent.root.conjuncts):
+            self.add(ent, country.actor(), "demonym")  # "Turkish and Greek sides": one actor per demonym
+        elif head.lower_ in COLLECTIVES or head.lemma_.lower() in COLLECTIVES or sector in STATE_SECTORS:
             span = self.doc[min(ent.start, head.i):max(ent.end, head.i + 1)]
             self.add(span, country.actor(), "demonym")
         elif sector is not None:
@@ -238,6 +240,9 @@ class ActorResolver:
             return
         if self.agent_sector(token) is None or title_at(self.doc, token.i + 1) is not None:
             return
+        if any(c.dep_ in ("compound", "nmod", "amod") and c._.mention is not None
+               and c._.mention._.actor.type in ("ORG", "GROUP") for c in token.lefts):
+            return  # "Hezbollah guerrillas": the named group is the actor
         if any(c.dep_ == "prep" and c.lower_ in ("of", "from", "like", "including")
                and any(p._.mention is not None for p in c.children) for c in token.children):
             return  # "leaders from Cuba": the actors are inside

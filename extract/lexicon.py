@@ -100,8 +100,9 @@ def _tsv(path: Path) -> list[dict[str, str]]:
 @cache
 def load_lexicon() -> Lexicon:
     lexicon = Lexicon()
-    for row in _tsv(lexicon_dir() / "verbs.tsv"):
-        lexicon.patterns[(row["lemma"], row["requires"])] = Sense(row["cameo"], row["plover"], row["mode"] or "")
+    for name in ("verbs.tsv", "overrides.tsv"):
+        for row in _tsv(lexicon_dir() / name):
+            lexicon.patterns[(row["lemma"], row["requires"])] = Sense(row["cameo"], row["plover"], row["mode"] or "")
     for row in _tsv(lexicon_dir() / "nouns.tsv"):
         lexicon.nouns[row["noun"]] = Sense(row["cameo"], row["plover"], "")
         lexicon.noun_predicates[row["noun"]] = row["predicate"]

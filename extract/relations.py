@@ -42,6 +42,8 @@ INNER_PREPOSITIONS = ("of", "from", "like", "including")
 GOVERNING = {"THREATEN", "REJECT", "DEMAND", "AGREE"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"}
 HOSTILE = {"FIGHT", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+# Categories whose target may be a place ("imposed a curfew in X").
+PLACE_TARGETED = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE"}
 SPEECH = {"say", "announce", "state", "insist", "declare", "stress", "tell", "add", "conclude", "warn"}
 
 
@@ -77,7 +79,7 @@ class RelationsComponent:
             if len(sent) > self.max_sentence_tokens:
                 continue  # pathological "sentences" (tables, lists) are not parsed for events
             for token in sent:
-                if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+                if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "prep"):
                     found.extend(self.verb_events(token))
                 if token.pos_ in ("NOUN", "PROPN") and token._.mention is None:
                     found.extend(self.nominal_events(token))
@@ -95,7 +97,9 @@ class RelationsComponent:
         for t in [token, *token.conjuncts]:
             if t._.mention is not None:
                 spans.append(t._.mention)
-            elif inner and t.pos_ == "NOUN" and (found := self.modifiers(t)):
+            elif (inner or self.lexicon.sector(t.lemma_) is not None) and t.pos_ == "NOUN" and (
+                    found := self.modifiers(t)):
+                # "Turkish and Greek sides", "Hezbollah guerrillas": the modifiers are the actors
                 spans.extend(found)
             elif depth < 2 and t.pos_ in ("NOUN", "PROPN"):
                 # "leaders from Cuba", "Putin's administration", "nations like Egypt"
@@ -114,11 +118,12 @@ class RelationsComponent:
 
     def modifiers(self, noun: Token) -> list[Span]:
         """Actors that modify a noun: demonyms and names before it, its possessor, 'by X'."""
-        found = [c._.mention for c in noun.children
-                 if c.dep_ in ("amod", "compound", "nmod", "poss") and c._.mention is not None]
+        found = [m for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+                 for m in (c._.mention, *(x._.mention for x in c.conjuncts)) if m is not None]
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-                found.extend(p._.mention for p in child.children if p.dep_ == "pobj" and p._.mention is not None)
+                found.extend(m for p in child.children if p.dep_ == "pobj"
+                             for m in (p._.mention, *(x._.mention for x in p.conjuncts)) if m is not None)
         return found
 
     def subjects(self, verb: Token) -> list[Span]:
@@ -175,6 +180,9 @@ class RelationsComponent:
                     if pobj.dep_ == "pobj":
                         for actor in self.actors(pobj):
                             objects.append((actor, sense, f"{past(lemma)} {child.lower_}", [verb, child], 0.75))
+        if not objects and (sense := lex.sense(lemma)) is not None and sense.category in PLACE_TARGETED:
+            # "imposed a curfew in Cizre", "lifted the blockade of Gaza": the place is the target
+            objects = [(a, sense, f"{past(lemma)} in", [verb], 0.5) for a in self.places(verb)]
         if not objects and lex.sense(lemma) is not None:
             # "In a call with X, Putin expressed his intention to deepen cooperation": X is the partner.
             objects = [(a, lex.sense(lemma), past(lemma), [verb], 0.55) for a in self.partners(verb)]
@@ -197,6 +205,12 @@ class RelationsComponent:
                                      confidence if sense else 0.5, verb))
         out.extend(self.demands(verb, subjects))
         return out
+
+    def places(self, verb: Token) -> list[Span]:
+        """Places named by 'in'/'of' phrases on a verb or its object."""
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        return [a for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("in", "of", "on")
+                for o in p.children if o.dep_ == "pobj" for a in self.actors(o) if a._.actor.type == "GPE"]
 
     def partners(self, verb: Token) -> list[Span]:
         """The other party of the interaction a clause is framed by ('in a call with X', 'in talks with X')."""
@@ -222,7 +236,7 @@ class RelationsComponent:
         """
         t = verb
         for _ in range(3):
-            if t.dep_ not in ("xcomp", "ccomp") or t.head.pos_ not in ("VERB", "AUX", "ADJ"):
+            if t.dep_ != "xcomp" or t.head.pos_ not in ("VERB", "AUX", "ADJ"):
                 return None
             t = t.head
             sense = self.lexicon.sense(t.lemma_.lower())

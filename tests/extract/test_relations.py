@@ -81,7 +81,7 @@ def test_event_categories(nlp, text, expected):
 
 def test_conjoined_subjects_give_a_reciprocal_event(nlp):
     found = {(s, t, o) for s, _, t, o in triples(nlp, "Peru and Chile agreed on a new border treaty.")}
-    assert {("Peru", "SUPPORT", "Chile"), ("Chile", "SUPPORT", "Peru")} <= found, found
+    assert {("Peru", "AGREE", "Chile"), ("Chile", "AGREE", "Peru")} <= found, found
 
 
 def test_partner_of_a_framing_call(nlp):

@@ -16,12 +16,13 @@ between actors whose verb the lexicon does not know keeps ``event_type=None``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from lemminflect import getInflection
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extract.lexicon import Lexicon, Sense, load_lexicon
+from extract.lexicon import Lexicon, Sense, lexicon_dir, load_lexicon
 from extract.qualifiers import modality, negated
 
 if not Doc.has_extension("relations"):
@@ -42,6 +43,8 @@ INNER_PREPOSITIONS = ("of", "from", "like", "including")
 GOVERNING = {"THREATEN", "REJECT", "DEMAND", "AGREE"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"}
 HOSTILE = {"FIGHT", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+# Categories whose event nouns name their target with "for" or "of" ("support for X", "annexation of X").
+TARGET_OF = {"SUPPORT", "AID", "COOPERATE", "FIGHT", "ASSAULT", "COERCE", "SANCTION"}
 # Categories whose target may be a place ("imposed a curfew in X").
 PLACE_TARGETED = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE"}
 SPEECH = {"say", "announce", "state", "insist", "declare", "stress", "tell", "add", "conclude", "warn"}
@@ -59,6 +62,13 @@ class Candidate:
     extractor: str
     confidence: float
     head: Token
+
+
+@cache
+def load_reciprocal() -> frozenset[str]:
+    """Verbs and nouns of mutual events, from ``ontologies/lexicon/reciprocal.txt``."""
+    lines = (lexicon_dir() / "reciprocal.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def past(lemma: str) -> str:
@@ -186,6 +196,13 @@ class RelationsComponent:
         if not objects and lex.sense(lemma) is not None:
             # "In a call with X, Putin expressed his intention to deepen cooperation": X is the partner.
             objects = [(a, lex.sense(lemma), past(lemma), [verb], 0.55) for a in self.partners(verb)]
+        if lemma in load_reciprocal() and len(subjects) == 1:
+            # "X met Y": Y met X too
+            mutual = [(subjects[0], sense, predicate, trigger, confidence * 0.9)
+                      for _, sense, predicate, trigger, confidence in objects]
+            extra = [(o[0], m) for o, m in zip(objects, mutual) if o[0]._.actor.key != subjects[0]._.actor.key]
+        else:
+            extra = []
         if not any(o[0].start not in {s.start for s in subjects} for o in objects) and len(subjects) > 1:
             # "X and Y agreed": a reciprocal event between the conjoined subjects.
             sense = lex.sense(lemma)
@@ -202,6 +219,10 @@ class RelationsComponent:
                 else:
                     sense = self.by_modality(verb, sense)
                 out.append(Candidate(subject, obj, predicate, sense, trigger, VERB_EVENTS,
+                                     confidence if sense else 0.5, verb))
+        for other, (obj, sense, predicate, trigger, confidence) in extra:
+            if governor is None:
+                out.append(Candidate(other, obj, predicate, self.by_modality(verb, sense), trigger, VERB_EVENTS,
                                      confidence if sense else 0.5, verb))
         out.extend(self.demands(verb, subjects))
         return out
@@ -312,16 +333,28 @@ class RelationsComponent:
             return []
         if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and trigger is noun:
             return []  # light-verb constructions are read with their verb
+        base = lex.sense(event_verb) or lex.nouns.get(event_verb)
+        category = base.category if base else None
+        # "support for Iraq", "the annexation of Crimea", "attacks in Paris": more ways to name the target
+        preps = set(NOMINAL_PREPOSITIONS) | {"for", "of"} if category in TARGET_OF else set(NOMINAL_PREPOSITIONS)
+        agents = [a for c in noun.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                  for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
         objects: list[tuple[Span, Token]] = []
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in NOMINAL_PREPOSITIONS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         objects.extend((a, child) for a in self.actors(pobj))
         possessors = [c._.mention for c in noun.children if c.dep_ == "poss" and c._.mention is not None]
-        subjects = possessors or self.clause_subjects(noun)
+        modifiers = [m for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i != trigger.i
+                     and (m := c._.mention) is not None and c.i < noun.i]
+        subjects = possessors or agents or modifiers or self.clause_subjects(noun)
         if not objects and possessors:
             objects = [(o, noun) for o in self.addressee(noun)]
+        between = [o for o, via in objects if via.lower_ == "between"]
+        if not subjects and len(between) > 1 and event_verb in load_reciprocal():
+            # "an agreement between X and Y": each acts towards the other
+            subjects = between
         out = []
         for subject in subjects:
             for obj, via in objects:

@@ -45,6 +45,8 @@ COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "
 HOSTILE = {"FIGHT", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 # Categories whose event nouns name their target with "for" or "of" ("support for X", "annexation of X").
 TARGET_OF = {"SUPPORT", "AID", "COOPERATE", "FIGHT", "ASSAULT", "COERCE", "SANCTION"}
+# Categories of verbs that withhold or refuse what their object noun names.
+DENIALS = {"REJECT", "COERCE", "SANCTION", "PROTEST", "THREATEN"}
 # Categories whose target may be a place ("imposed a curfew in X").
 PLACE_TARGETED = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE"}
 SPEECH = {"say", "announce", "state", "insist", "declare", "stress", "tell", "add", "conclude", "warn"}
@@ -184,11 +186,11 @@ class RelationsComponent:
                     objects.extend(self.light_verb(verb, child))
             elif child.dep_ == "prep" and child.lower_ in PARTY_PREPOSITIONS:
                 sense = lex.sense(lemma, f"prep:{child.lower_}")
-                if sense is None and child.lower_ in ("with", "between", "against", "to"):
+                if sense is None and child.lower_ in ("with", "between", "against", "to", "from", "toward", "towards"):
                     sense = lex.sense(lemma)
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        for actor in self.actors(pobj):
+                        for actor in self.actors(pobj, inner=True):
                             objects.append((actor, sense, f"{past(lemma)} {child.lower_}", [verb, child], 0.75))
         if not objects and (sense := lex.sense(lemma)) is not None and sense.category in PLACE_TARGETED:
             # "imposed a curfew in Cizre", "lifted the blockade of Gaza": the place is the target
@@ -267,7 +269,11 @@ class RelationsComponent:
 
     def by_modality(self, verb: Token, sense: Sense | None) -> Sense | None:
         """An announced cooperative act is an AGREE (CAMEO 03), an announced hostile one a THREATEN (13)."""
-        if sense is None or modality(verb) != "intended":
+        if sense is None:
+            return sense
+        if sense.category in COOPERATIVE | HOSTILE and self.conditional(verb):
+            return Sense("130", "THREATEN", sense.mode)  # "will withdraw unless X...": an ultimatum
+        if modality(verb) != "intended":
             return sense
         if negated(verb):
             return Sense(sense.cameo, "REJECT", sense.mode)
@@ -276,6 +282,19 @@ class RelationsComponent:
         if sense.category in HOSTILE:
             return Sense("130", "THREATEN", sense.mode)
         return sense
+
+    @staticmethod
+    def conditional(verb: Token) -> bool:
+        """An intended act made to depend on another's: 'will withdraw unless Y arranges a ceasefire'."""
+        t = verb
+        for _ in range(3):
+            if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                   for c in t.children):
+                return modality(verb) == "intended"
+            if t.dep_ not in ("xcomp", "ccomp", "conj"):
+                return False
+            t = t.head
+        return False
 
     def demands(self, verb: Token, embedded_subjects: list[Span]) -> list[Candidate]:
         """'X said Y must return it', 'X demanded that Y leave': X makes a demand of Y."""
@@ -303,6 +322,9 @@ class RelationsComponent:
             verb.lemma_.lower(), f"obj:{noun.lower_}")
         if sense is None:
             sense = lex.noun_sense(noun.lower_) or lex.noun_sense(noun.lemma_)
+            own = lex.patterns.get((verb.lemma_.lower(), "-"))
+            if sense is not None and sense.category in COOPERATIVE and own is not None and own.category in DENIALS:
+                sense = own  # "boycott contact with X", "suspend aid to X": the verb denies the noun
         if sense is None:
             return []
         predicate = past(event_verb) if event_verb else lex.noun_predicates.get(noun.lower_) or \

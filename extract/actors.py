@@ -341,10 +341,13 @@ class ActorResolver:
         if token.lower_ in COLLECTIVE_PRONOUNS:
             if token.lower_ == "it" and (token.dep_ != "nsubj" or token.head.lemma_ == "be"):
                 return  # "it is right that...": no referent
-            actor = self.recent(lambda a: a.type != "PERSON", token.i)
-            if actor is None and token.lower_ in ("we", "us", "our"):
+            if token.lower_ in ("we", "us", "our"):
+                # "we" in a statement is the speaker's side: their country, else the last state named
                 speaker = self.recent(lambda a: a.type == "PERSON" and a.country in self.gazetteer.countries, token.i)
-                actor = self.gazetteer.countries[speaker.country].actor() if speaker else None
+                actor = self.gazetteer.countries[speaker.country].actor() if speaker else self.recent(
+                    lambda a: a.type in ("GPE", "ORG"), token.i)
+            else:
+                actor = self.recent(lambda a: a.type != "PERSON", token.i)
         else:
             actor = self.recent(lambda a: a.type == "PERSON", token.i)
         if actor is not None:

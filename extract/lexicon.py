@@ -48,6 +48,8 @@ class Lexicon:
         noun = noun.lower()
         if noun in self.nouns:
             return self.nouns[noun]
+        if " " in noun:
+            return None
         verb = self.verb_of(noun)
         return self.sense(verb) if verb else None
 

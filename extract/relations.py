@@ -66,6 +66,12 @@ class Candidate:
     head: Token
 
 
+def _compound(noun: Token) -> str:
+    """'hunger strike' for the head of that compound, else ''."""
+    words = [c.lower_ for c in noun.lefts if c.dep_ == "compound"]
+    return " ".join([*words, noun.lower_]) if words else ""
+
+
 @cache
 def load_reciprocal() -> frozenset[str]:
     """Verbs and nouns of mutual events, from ``ontologies/lexicon/reciprocal.txt``."""
@@ -186,7 +192,7 @@ class RelationsComponent:
                     objects.extend(self.light_verb(verb, child))
             elif child.dep_ == "prep" and child.lower_ in PARTY_PREPOSITIONS:
                 sense = lex.sense(lemma, f"prep:{child.lower_}")
-                if sense is None and child.lower_ in ("with", "between", "against", "to", "from", "toward", "towards"):
+                if sense is None and child.lower_ in ("with", "between", "against", "to", "from", "toward", "towards", "at"):
                     sense = lex.sense(lemma)
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -321,7 +327,7 @@ class RelationsComponent:
         sense = lex.sense(verb.lemma_.lower(), f"obj:{noun.lemma_.lower()}") or lex.sense(
             verb.lemma_.lower(), f"obj:{noun.lower_}")
         if sense is None:
-            sense = lex.noun_sense(noun.lower_) or lex.noun_sense(noun.lemma_)
+            sense = lex.noun_sense(_compound(noun)) or lex.noun_sense(noun.lower_) or lex.noun_sense(noun.lemma_)
             own = lex.patterns.get((verb.lemma_.lower(), "-"))
             if sense is not None and sense.category in COOPERATIVE and own is not None and own.category in DENIALS:
                 sense = own  # "boycott contact with X", "suspend aid to X": the verb denies the noun
@@ -343,7 +349,12 @@ class RelationsComponent:
     def nominal_events(self, noun: Token) -> list[Candidate]:
         lex = self.lexicon
         trigger = noun
-        event_verb = lex.verb_of(noun.lemma_) if noun.pos_ == "NOUN" else None
+        event_verb = _compound(noun) if _compound(noun) in lex.nouns else None
+        if event_verb is None and noun.pos_ == "NOUN" and noun.lower_ in lex.nouns and \
+                lex.nouns[noun.lower_].category == "PROTEST":
+            event_verb = noun.lower_  # "rally", "protest": the noun's sense, not the verb's (rally → MOBILIZE)
+        if event_verb is None:
+            event_verb = lex.verb_of(noun.lemma_) if noun.pos_ == "NOUN" else None
         if event_verb is None:
             for child in noun.children:
                 if child.dep_ in ("amod", "compound") and (verb := lex.verb_of(child.lower_)):
@@ -355,7 +366,7 @@ class RelationsComponent:
             return []
         if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and trigger is noun:
             return []  # light-verb constructions are read with their verb
-        base = lex.sense(event_verb) or lex.nouns.get(event_verb)
+        base = lex.nouns.get(event_verb) or lex.sense(event_verb)
         category = base.category if base else None
         # "support for Iraq", "the annexation of Crimea", "attacks in Paris": more ways to name the target
         preps = set(NOMINAL_PREPOSITIONS) | {"for", "of"} if category in TARGET_OF else set(NOMINAL_PREPOSITIONS)
@@ -383,7 +394,7 @@ class RelationsComponent:
                 if obj._.actor.key == subject._.actor.key:
                     continue
                 requires = f"prep:{via.lower_}" if via is not noun else "-"
-                sense = lex.sense(event_verb, requires) or lex.sense(event_verb) or lex.nouns.get(event_verb)
+                sense = lex.nouns.get(event_verb) or lex.sense(event_verb, requires) or lex.sense(event_verb)
                 out.append(Candidate(subject, obj, lex.noun_predicates.get(event_verb) or past(event_verb), sense, [trigger] if trigger is noun else [trigger, noun],
                                      NOMINAL_EVENTS, 0.65, noun))
         return out

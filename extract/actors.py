@@ -218,7 +218,10 @@ class ActorResolver:
         country = self.demonym(ent.text)
         if country is None:
             return
-        head = ent.root.head if ent.root.dep_ in ("amod", "compound") else ent.root
+        root = ent.root
+        while root.dep_ == "conj" and root.head.i < root.i:  # "Hungarian and Romanian officials"
+            root = root.head
+        head = root.head if root.dep_ in ("amod", "compound") else ent.root
         if head == ent.root:
             if ent.root.pos_ not in ("NOUN", "PROPN"):
                 return
@@ -227,7 +230,7 @@ class ActorResolver:
         if title_at(self.doc, head.i + 1) is not None:
             return  # "the Russian leader" is a description of a person
         sector = self.agent_sector(head)
-        if any(self.demonym(c.text) for c in ent.root.conjuncts):
+        if any(self.demonym(c.text) for c in root.conjuncts) or root != ent.root:
             self.add(ent, country.actor(), "demonym")  # "Turkish and Greek sides": one actor per demonym
         elif head.lower_ in COLLECTIVES or head.lemma_.lower() in COLLECTIVES or sector in STATE_SECTORS:
             span = self.doc[min(ent.start, head.i):max(ent.end, head.i + 1)]
@@ -257,6 +260,8 @@ class ActorResolver:
             return
         if self.agent_sector(token) is None or title_at(self.doc, token.i + 1) is not None:
             return
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+            return  # "its troops": the possessor acts, once the pronoun is resolved
         if any(c.dep_ in ("compound", "nmod", "amod") and c._.mention is not None
                and c._.mention._.actor.type in ("ORG", "GROUP") for c in token.lefts):
             return  # "Hezbollah guerrillas": the named group is the actor

@@ -260,6 +260,8 @@ class ActorResolver:
             return
         if self.agent_sector(token) is None or title_at(self.doc, token.i + 1) is not None:
             return
+        if token.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children):
+            return  # a bare singular ("defence", "security") names a domain, not a group
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
             return  # "its troops": the possessor acts, once the pronoun is resolved
         if any(c.dep_ in ("compound", "nmod", "amod") and c._.mention is not None

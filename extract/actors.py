@@ -1,10 +1,15 @@
 """The ``newsgraph_actors`` component: find actor mentions and resolve each to a canonical actor.
 
-Named entities give the mentions; the reference data (:mod:`extract.reference`) canonicalises
-them (``Miguel Diaz-Canel`` → ``Miguel Díaz-Canel``, Q1932603); titles and demonyms around a name
-give role and country (``Cuban President``); surnames, definite descriptions (``the Russian
-leader``, ``The President``) and personal pronouns are resolved to earlier mentions of the same
-article. The result is ``doc._.mentions``: spans, in order, each with ``span._.actor``.
+Named entities give the mentions, with an exact-match pass over the aliases the small model
+misses (``ontologies/lexicon/aliases.tsv``: "Daesh", "U.N."); the reference data
+(:mod:`extract.reference`) canonicalises them (``Miguel Diaz-Canel`` → ``Miguel Díaz-Canel``,
+Q1932603); titles and demonyms around a name give role and country (``Cuban President``).
+Demonyms stand for their country ("British officials", "an Indian proposal") or give a group its
+country ("Afghan rebels"); agent nouns name groups ("the Assad regime", "Security forces in
+Guinea"). Surnames, definite descriptions (``the Russian leader``, ``The President``) and
+pronouns are resolved to earlier mentions of the same article; an office named with no holder
+in sight becomes an unnamed office holder ("The Foreign Secretary"). The result is
+``doc._.mentions``: spans, in order, each with ``span._.actor``.
 """
 
 from __future__ import annotations
@@ -248,9 +253,12 @@ class ActorResolver:
         sector = lexicon.sector(token.lemma_) or lexicon.sector(token.lower_)
         if sector is None and token.lemma_.lower() in load_group_nouns():
             sector = "PPL"
+        if sector is None and (token.lower_ in COLLECTIVES or token.lemma_.lower() in COLLECTIVES):
+            sector = "GOV"
         if token.lemma_.lower() in load_not_agents() or token.lower_ in load_not_agents():
             return None
-        if sector not in GROUP_SECTORS or (lexicon.verb_of(token.lemma_) and token.lemma_.lower() not in COLLECTIVES):
+        if sector not in GROUP_SECTORS or (lexicon.verb_of(token.lemma_) and token.lower_ not in COLLECTIVES
+                                           and token.lemma_.lower() not in COLLECTIVES):
             return None
         return sector
 

@@ -1,16 +1,25 @@
 """The ``newsgraph_relations`` component: interactions between actor mentions, from the parse.
 
-Two extractors read each sentence's dependency tree:
+Two extractors read each sentence's dependency tree (``.v2``: the rules below; ``.v1`` was the
+backbone's subject–verb–object, prepositional, passive, light-verb and nominal rules):
 
-* ``newsgraph.VerbEvents.v1``: a verb with actor arguments: subject–verb–object, prepositional
+* ``newsgraph.VerbEvents.v2``: a verb with actor arguments: subject–verb–object, prepositional
   objects ("met with X"), passives ("was criticised by X"), light verbs with an event noun
-  ("extended his appreciation to X"), and the implicit subject of a participle or gerund clause.
-* ``newsgraph.NominalEvents.v1``: an event noun or adjective ("in a call with X", "X's
-  congratulatory remarks"), whose subject is its possessor or the subject of the clause it
-  modifies.
+  ("extended his appreciation to X"), the implicit subject of a participle, gerund or
+  infinitive clause, an actor inside an object phrase ("rejected an Indian proposal"), the
+  partner of a framing interaction ("In a call with X, Y expressed his intention to deepen
+  cooperation"), reciprocal events ("X and Y agreed", "X met Y"), and demands made in reported
+  speech ("X said Y must...", "X demanded that Y...").
+* ``newsgraph.NominalEvents.v2``: an event noun or adjective ("in a call with X", "X's
+  congratulatory remarks", "support for X", "attacks by X on Y", "an agreement between X and
+  Y"), whose subject is its possessor, its agent, a name modifying it, or the subject of the
+  clause it modifies.
 
-Conjoined arguments give one relation each. Event categories come from the lexicon; a relation
-between actors whose verb the lexicon does not know keeps ``event_type=None``.
+Conjoined arguments give one relation each. Event categories come from the lexicon, with CAMEO's
+coding conventions applied on top: a governing verb of threat, refusal, demand or promise gives
+the category ("threatened to ban" → THREATEN); an announced cooperative act is AGREE, an
+announced hostile one or an ultimatum THREATEN. A relation between actors whose words the
+lexicon does not know keeps ``event_type=None``.
 """
 
 from __future__ import annotations
@@ -28,8 +37,8 @@ from extract.qualifiers import modality, negated
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
 
-VERB_EVENTS = "newsgraph.VerbEvents.v1"
-NOMINAL_EVENTS = "newsgraph.NominalEvents.v1"
+VERB_EVENTS = "newsgraph.VerbEvents.v2"
+NOMINAL_EVENTS = "newsgraph.NominalEvents.v2"
 
 SUBJECTS = ("nsubj", "csubj")
 # Prepositions that introduce the other party of an interaction.

@@ -158,7 +158,8 @@ class RelationsComponent:
         seen = 0
         while verb is not None and seen < 4:
             for child in verb.children:
-                if child.dep_ in SUBJECTS:
+                if child.dep_ in SUBJECTS or (seen and child.dep_ == "nsubjpass"):
+                    # a passive controller acts in the clause it governs: "X is committed to defeating Y"
                     return self.actors(child)
                 if child.dep_ == "agent":  # passive: "was criticised by X" – X acts
                     return [a for pobj in child.children for a in self.actors(pobj)]

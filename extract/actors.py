@@ -96,12 +96,25 @@ def load_alias_names() -> tuple[str, ...]:
         return tuple(row["name"] for row in rows)
 
 
+@cache
+def titles_ending_in() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Title phrases by their last word, longest first."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for title in load_titles():
+        found.setdefault(title[-1], []).append(title)
+    return {word: tuple(titles) for word, titles in found.items()}
+
+
 def title_at(tokens, end: int) -> tuple[str, int] | None:
     """The title phrase ending just before index ``end`` of ``tokens`` (a Doc or a list): (title, start index)."""
-    titles = load_titles()
-    lo = max(0, end - len(titles[0]))
+    if end <= 0:
+        return None
+    candidates = titles_ending_in().get(_fold(tokens[end - 1].text))
+    if not candidates:
+        return None
+    lo = max(0, end - len(candidates[0]))
     words = [_fold(t.text) for t in tokens[lo:end]]
-    for title in titles:
+    for title in candidates:
         n = len(title)
         if n <= len(words) and tuple(words[len(words) - n:]) == title:
             return " ".join(t.text for t in tokens[end - n:end]), end - n

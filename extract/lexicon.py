@@ -38,6 +38,7 @@ class Lexicon:
     agents: dict[str, str] = field(default_factory=dict)
     nouns: dict[str, Sense] = field(default_factory=dict)
     noun_predicates: dict[str, str] = field(default_factory=dict)
+    derived: dict[str, str | None] = field(default_factory=dict)  # memo of verb_of
 
     def noun_sense(self, noun: str) -> Sense | None:
         """The sense of an event noun: ``ties`` → COOPERATE, ``conversation`` → CONSULT.
@@ -75,6 +76,12 @@ class Lexicon:
         'congratulate'
         """
         word = word.lower()
+        if word in self.derived:
+            return self.derived[word]
+        self.derived[word] = found = self._verb_of(word)
+        return found
+
+    def _verb_of(self, word: str) -> str | None:
         if self.is_event_verb(word):
             return word
         for suffix, replacement in _DERIVATIONS:

@@ -196,7 +196,8 @@ class RelationsComponent:
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "nsubjpass"):
                 sense = lex.sense(lemma, f"obj:{child.lemma_.lower()}") or lex.sense(lemma)
-                for actor in self.actors(child, inner=child.dep_ == "dobj"):
+                # an actor inside the object phrase counts only for an event ("rejected an Indian proposal")
+                for actor in self.actors(child, inner=child.dep_ == "dobj" and sense is not None):
                     objects.append((actor, sense, past(lemma), [verb], 0.8 if actor.root == child else 0.6))
                 if child.dep_ == "dobj" and child._.mention is None:
                     objects.extend(self.light_verb(verb, child))
@@ -206,7 +207,7 @@ class RelationsComponent:
                     sense = lex.sense(lemma)
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        for actor in self.actors(pobj, inner=True):
+                        for actor in self.actors(pobj, inner=sense is not None):
                             objects.append((actor, sense, f"{past(lemma)} {child.lower_}", [verb, child], 0.75))
         if not objects and (sense := lex.sense(lemma)) is not None and sense.category in PLACE_TARGETED:
             # "imposed a curfew in Cizre", "lifted the blockade of Gaza": the place is the target

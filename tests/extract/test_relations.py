@@ -94,3 +94,26 @@ def test_ties_with_nations_like(nlp):
     text = "Joe Biden is strengthening ties with nations like Peru and Chile."
     found = {(s, t, o) for s, _, t, o in triples(nlp, text)}
     assert {("Joe Biden", "COOPERATE", "Peru"), ("Joe Biden", "COOPERATE", "Chile")} <= found, found
+
+
+def test_reported_events_keep_their_source(nlp):
+    extraction = extract(nlp, Article(id="t", text="Russia said that Ukraine attacked Georgia.", date="2021-06-01"))
+    found = {(r.subject.actor.label, r.object.actor.label, r.attributed_to.actor.label if r.attributed_to else None)
+             for r in extraction.relations}
+    assert ("Ukraine", "Georgia", "Russia") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [("Emmanuel Macron intends to visit Russia.", "intended"),
+     ("Emmanuel Macron could attack Russia.", "hypothetical"),
+     ("Emmanuel Macron said he would meet Vladimir Putin.", "intended")],
+)
+def test_modality(nlp, text, modality):
+    extraction = extract(nlp, Article(id="t", text=text, date="2021-06-01"))
+    assert modality in {r.modality for r in extraction.relations}, extraction.relations
+
+
+def test_every_relation_has_a_confidence(nlp):
+    extraction = extract(nlp, Article(id="t", text="Joe Biden met Xi Jinping. He thanked him.", date="2021-06-01"))
+    assert extraction.relations and all(0 < r.confidence <= 1 for r in extraction.relations)

@@ -143,6 +143,17 @@ class RelationsComponent:
             unique.setdefault(span.start, span)
         return list(unique.values())
 
+    def event_agents(self, noun: Token) -> list[Span]:
+        """Who carried out an event noun: 'ISIL's attacks', 'attacks claimed by Daesh', 'attacks by X'."""
+        if noun.pos_ != "NOUN" or self.lexicon.noun_sense(noun.lemma_) is None:
+            return []
+        found = [c._.mention for c in noun.children if c.dep_ == "poss" and c._.mention is not None]
+        for child in noun.children:
+            holders = [child] if child.dep_ == "prep" and child.lower_ == "by" else \
+                [c for c in child.children if c.dep_ == "agent"] if child.dep_ == "acl" else []
+            found.extend(a for h in holders for p in h.children if p.dep_ == "pobj" for a in self.actors(p))
+        return found
+
     def modifiers(self, noun: Token) -> list[Span]:
         """Actors that modify a noun: demonyms and names before it, its possessor, 'by X'."""
         found = [m for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")
@@ -160,14 +171,16 @@ class RelationsComponent:
             for child in verb.children:
                 if child.dep_ in SUBJECTS or (seen and child.dep_ == "nsubjpass"):
                     # a passive controller acts in the clause it governs: "X is committed to defeating Y"
-                    return self.actors(child)
+                    return self.actors(child) or self.event_agents(child)
                 if child.dep_ == "agent":  # passive: "was criticised by X" – X acts
                     return [a for pobj in child.children for a in self.actors(pobj)]
             if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
                 # "his intention to deepen ...": the possessor of the noun is the subject
                 owners = [c._.mention for c in verb.head.children if c.dep_ == "poss" and c._.mention is not None]
+                owners = owners or [c._.mention for c in verb.head.children
+                                    if c.dep_ in ("compound", "nmod") and c._.mention is not None]
                 if owners:
-                    return owners
+                    return owners  # "the Coalition efforts to defeat X"
             if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp", "relcl") or (
                 verb.dep_ == "pobj" and verb.head.dep_ == "prep"
             ):
@@ -176,6 +189,8 @@ class RelationsComponent:
                     head = head.head
                 if verb.dep_ == "relcl" and head._.mention is not None:
                     return [head._.mention]
+                if verb.dep_ == "relcl" and (agents := self.event_agents(head)):
+                    return agents  # "ISIL's attacks, which killed X": ISIL killed X
                 verb, seen = head, seen + 1
                 continue
             if verb.dep_ == "prep":

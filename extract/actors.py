@@ -14,6 +14,7 @@ in sight becomes an unnamed office holder ("The Foreign Secretary"). The result 
 
 from __future__ import annotations
 
+import bisect
 import csv
 from dataclasses import replace
 from functools import cache, lru_cache
@@ -131,6 +132,8 @@ class ActorResolver:
         self.window = window
         self.mentions: list[Span] = []
         self.by_surname: dict[str, Actor] = {}
+        self.starts: list[int] = []  # mention starts, sorted, parallel to self.mentions
+        self.mention_sentences: list[int] = []  # sentences that mention someone, sorted
         self.sentence_of: list[int] = [0] * len(doc)
         for index, sent in enumerate(doc.sents):
             self.sentence_of[sent.start:sent.end] = [index] * (sent.end - sent.start)
@@ -386,11 +389,13 @@ class ActorResolver:
         sentence_of = self.sentence_of
         current = sentence_of[before]
         # The window counts sentences that mention someone, back from the current one.
-        sentences = sorted({sentence_of[m.start] for m in self.mentions if sentence_of[m.start] <= current} | {current})
-        earliest = sentences[-self.window - 1:][0]
-        for mention in reversed(self.mentions):
-            if mention.start >= before:
-                continue
+        upto = bisect.bisect_right(self.mention_sentences, current)
+        prior = self.mention_sentences[max(0, upto - self.window - 1):upto]
+        if not prior or prior[-1] != current:
+            prior = [*prior, current][-self.window - 1:]
+        earliest = prior[0]
+        for index in range(bisect.bisect_left(self.starts, before) - 1, -1, -1):
+            mention = self.mentions[index]
             if sentence_of[mention.start] < earliest:
                 break
             if accept(mention._.actor):
@@ -404,8 +409,13 @@ class ActorResolver:
         span._.resolved_by = how
         for t in span:
             t._.mention = span
-        self.mentions.append(span)
-        self.mentions.sort(key=lambda s: s.start)
+        at = bisect.bisect_right(self.starts, span.start)
+        self.mentions.insert(at, span)
+        self.starts.insert(at, span.start)
+        sentence = self.sentence_of[span.start]
+        at = bisect.bisect_left(self.mention_sentences, sentence)
+        if at == len(self.mention_sentences) or self.mention_sentences[at] != sentence:
+            self.mention_sentences.insert(at, sentence)
 
 
 def _trim(span: Span) -> Span:

@@ -219,7 +219,8 @@ def report(labeled: Scores, unlabeled: Scores) -> str:
     """The scores as text: one line per mode, then the labeled per-category table."""
     lines = []
     for name, s in (("labeled", labeled), ("unlabeled", unlabeled)):
-        lines.append(f"{name:9s} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  "
+        # rounded to four places first, as the reference scorer does, so both print the same figures
+        lines.append(f"{name:9s} P {round(s.precision, 4):.3f}  R {round(s.recall, 4):.3f}  F1 {round(s.f1, 4):.3f}  "
                      f"(tp {s.tp} fp {s.fp} fn {s.fn})")
     lines.append(f"  {'category':15s} {'tp':>4s} {'fp':>4s} {'fn':>4s}")
     for category, (tp, fp, fn) in sorted(labeled.per_category.items()):

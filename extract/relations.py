@@ -351,8 +351,14 @@ class RelationsComponent:
         """'extended his appreciation to X', 'held talks with X': the event is the noun."""
         lex = self.lexicon
         event_verb = lex.verb_of(noun.lemma_) or lex.verb_of(noun.text)
+        if event_verb is None and _compound(noun) not in lex.nouns:
+            # "had a telephone conversation with X": the modifier names the event
+            event_verb = next((v for c in noun.lefts if c.dep_ in ("amod", "compound")
+                               and (v := lex.verb_of(c.lower_))), None)
         sense = lex.sense(verb.lemma_.lower(), f"obj:{noun.lemma_.lower()}") or lex.sense(
             verb.lemma_.lower(), f"obj:{noun.lower_}")
+        if sense is None and event_verb is not None and not lex.verb_of(noun.lemma_):
+            sense = lex.sense(event_verb)
         if sense is None:
             sense = lex.noun_sense(_compound(noun)) or lex.noun_sense(noun.lower_) or lex.noun_sense(noun.lemma_)
             own = lex.patterns.get((verb.lemma_.lower(), "-"))

@@ -140,6 +140,29 @@ def extract(
             out.close()
 
 
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="gold records (JSONL, ../shared/eval format)")],
+    predictions: Annotated[Optional[Path], typer.Option("--predictions", help="score these output lines instead of extracting")] = None,
+    model: ModelOption = None,
+) -> None:
+    """Extract the gold records and print labeled and unlabeled P/R/F1 and a per-category table."""
+    from extract.evaluation import load_records, predict_records
+    from extract.scoring import evaluate as run, report
+
+    try:
+        records = load_records(gold)
+        if predictions is not None:
+            lines = load_records(predictions)
+        else:
+            from extract.pipeline import load_pipeline
+
+            lines = list(predict_records(load_pipeline(model or get_settings().spacy_model), gold))
+    except NewsgraphError as error:
+        _fail(error)
+    typer.echo(report(*run(records, lines)))
+
+
 @app.command()
 def query(
     sparql: Annotated[str, typer.Argument(help="a SPARQL query, or @FILE to read it from a file")],

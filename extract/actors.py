@@ -1,19 +1,26 @@
 """The ``newsgraph_actors`` component: find actor mentions and resolve each to a canonical actor.
 
-Named entities give the mentions; the reference data (:mod:`extract.reference`) canonicalises
-them (``Miguel Diaz-Canel`` → ``Miguel Díaz-Canel``, Q1932603); titles and demonyms around a name
-give role and country (``Cuban President``); surnames, definite descriptions (``the Russian
-leader``, ``The President``) and personal pronouns are resolved to earlier mentions of the same
-article. The result is ``doc._.mentions``: spans, in order, each with ``span._.actor``.
+Named entities give the mentions, with an exact-match pass over the aliases the small model
+misses (``ontologies/lexicon/aliases.tsv``: "Daesh", "U.N."); the reference data
+(:mod:`extract.reference`) canonicalises them (``Miguel Diaz-Canel`` → ``Miguel Díaz-Canel``,
+Q1932603); titles and demonyms around a name give role and country (``Cuban President``).
+Demonyms stand for their country ("British officials", "an Indian proposal") or give a group its
+country ("Afghan rebels"); agent nouns name groups ("the Assad regime", "Security forces in
+Guinea"). Surnames, definite descriptions (``the Russian leader``, ``The President``) and
+pronouns are resolved to earlier mentions of the same article; an office named with no holder
+in sight becomes an unnamed office holder ("The Foreign Secretary"). The result is
+``doc._.mentions``: spans, in order, each with ``span._.actor``.
 """
 
 from __future__ import annotations
 
+import bisect
 import csv
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from extract.lexicon import lexicon_dir, load_lexicon
@@ -27,11 +34,21 @@ if not Doc.has_extension("mentions"):
     Span.set_extension("resolved_by", default=None)
     Token.set_extension("mention", default=None)
 
-PERSONAL = {"he", "him", "his", "she", "her", "hers"}
+PERSONAL = {"he", "him", "his", "she", "her", "hers", "i", "me", "my"}
+# Pronouns for bodies and countries; "we" in a government statement is the speaker's side.
+COLLECTIVE_PRONOUNS = {"they", "them", "their", "we", "us", "our", "its", "it"}
+# CAMEO sectors (Phoenix agents) whose nouns name the state acting ("Israeli soldiers" → Israel).
+STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
+# Sectors whose nouns name a group of people that can act ("Afghan rebels", "civilians").
+GROUP_SECTORS = STATE_SECTORS | {"REB", "UAF", "OPP", "CVL", "REF", "PPL", "IGO", "NGO", "PTY", "MED", "LAB",
+                                 "AGR", "EDU", "HLH", "HRI", "REL", "CRM", "BUS", "ELI"}
 # Nouns that denote the people or bodies acting for a country ("British officials").
 COLLECTIVES = {"official", "officials", "government", "authorities", "forces", "troops", "side",
                "leadership", "diplomats", "delegation", "army", "military", "administration",
                "ministry", "police", "regime", "people", "parliament", "lawmakers", "negotiators"}
+
+
+_fold = lru_cache(maxsize=1 << 16)(fold)
 
 
 @cache
@@ -49,10 +66,56 @@ def load_metonyms() -> dict[str, str]:
         return {fold(row["name"]): row["country"] for row in rows}
 
 
-def title_at(tokens: list[Token], end: int) -> tuple[str, int] | None:
-    """The title phrase ending just before index ``end`` of ``tokens``: (title, start index)."""
-    words = [fold(t.text) for t in tokens[:end]]
+@cache
+def load_not_agents() -> frozenset[str]:
+    lines = (lexicon_dir() / "not_agents.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def load_aliases() -> dict[str, tuple[str, str, str]]:
+    """Short and common names the reference data lacks: 'Britain', 'U.S.', 'Daesh'.
+
+    Folded name → (country code or canonical label, actor type, Wikidata QID).
+    """
+    with (lexicon_dir() / "aliases.tsv").open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return {fold(row["name"]): (row["refers_to"], row["type"], row["qid"]) for row in rows}
+
+
+@cache
+def load_group_nouns() -> frozenset[str]:
+    lines = (lexicon_dir() / "groups.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def load_alias_names() -> tuple[str, ...]:
+    """The aliases as written, for exact matching in text."""
+    with (lexicon_dir() / "aliases.tsv").open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return tuple(row["name"] for row in rows)
+
+
+@cache
+def titles_ending_in() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Title phrases by their last word, longest first."""
+    found: dict[str, list[tuple[str, ...]]] = {}
     for title in load_titles():
+        found.setdefault(title[-1], []).append(title)
+    return {word: tuple(titles) for word, titles in found.items()}
+
+
+def title_at(tokens, end: int) -> tuple[str, int] | None:
+    """The title phrase ending just before index ``end`` of ``tokens`` (a Doc or a list): (title, start index)."""
+    if end <= 0:
+        return None
+    candidates = titles_ending_in().get(_fold(tokens[end - 1].text))
+    if not candidates:
+        return None
+    lo = max(0, end - len(candidates[0]))
+    words = [_fold(t.text) for t in tokens[lo:end]]
+    for title in candidates:
         n = len(title)
         if n <= len(words) and tuple(words[len(words) - n:]) == title:
             return " ".join(t.text for t in tokens[end - n:end]), end - n
@@ -69,6 +132,11 @@ class ActorResolver:
         self.window = window
         self.mentions: list[Span] = []
         self.by_surname: dict[str, Actor] = {}
+        self.starts: list[int] = []  # mention starts, sorted, parallel to self.mentions
+        self.mention_sentences: list[int] = []  # sentences that mention someone, sorted
+        self.sentence_of: list[int] = [0] * len(doc)
+        for index, sent in enumerate(doc.sents):
+            self.sentence_of[sent.start:sent.end] = [index] * (sent.end - sent.start)
 
     # -- named mentions -------------------------------------------------------------------
     def person(self, ent: Span) -> None:
@@ -130,6 +198,8 @@ class ActorResolver:
         actor = g.lookup(ent.text)
         how = "gazetteer"
         if actor is None or actor.type != "GPE":
+            actor = self.alias(ent.text) or actor
+        if actor is None or actor.type not in ("GPE", "GROUP"):
             capital = g.capital(ent.text)
             if capital is not None:
                 actor, how = capital.actor(), "capital"
@@ -145,30 +215,126 @@ class ActorResolver:
         if iso3 and iso3 in g.countries:
             self.add(ent, g.countries[iso3].actor(), "metonym")
             return
-        actor = g.lookup(text)
+        actor = self.alias(text) or g.lookup(text)
         if actor is None:
             actor = Actor(key=slug(text), label=text, type="ORG")
         self.add(ent, actor, "gazetteer" if actor.qid else "name")
 
+    def demonym(self, text: str):
+        """'Cuban', 'Palestinians', 'U.S.' → the country."""
+        g = self.gazetteer
+        country = g.demonym(text) or g.country_named(text)
+        if country is None and text.endswith("s"):
+            country = g.demonym(text[:-1])
+        if country is None and (iso3 := load_aliases().get(fold(text))) and iso3[1] == "GPE":
+            country = g.countries.get(iso3[0])
+        return country
+
     def group(self, ent: Span) -> None:
-        """'British officials', 'Russian forces': a demonym heading a collective stands for its country."""
-        country = self.gazetteer.demonym(ent.text)
+        """'British officials', 'Russian forces': a demonym heading a collective stands for its country.
+
+        A demonym before another agent noun ('Afghan rebels') is a group of that country.
+        """
+        ent = _trim(ent)
+        country = self.demonym(ent.text)
         if country is None:
             return
-        head = ent.root.head if ent.root.dep_ in ("amod", "compound") else ent.root
-        if head is ent.root:
+        root = ent.root
+        while root.dep_ == "conj" and root.head.i < root.i:  # "Hungarian and Romanian officials"
+            root = root.head
+        head = root.head if root.dep_ in ("amod", "compound") else ent.root
+        if head == ent.root:
             if ent.root.pos_ not in ("NOUN", "PROPN"):
                 return
             self.add(ent, country.actor(), "demonym")
-        elif head.lower_ in COLLECTIVES or head.lemma_.lower() in COLLECTIVES:
+            return
+        if title_at(self.doc, head.i + 1) is not None:
+            return  # "the Russian leader" is a description of a person
+        sector = self.agent_sector(head)
+        if any(self.demonym(c.text) for c in root.conjuncts) or root != ent.root:
+            self.add(ent, country.actor(), "demonym")  # "Turkish and Greek sides": one actor per demonym
+        elif head.lower_ in COLLECTIVES or head.lemma_.lower() in COLLECTIVES or sector in STATE_SECTORS:
             span = self.doc[min(ent.start, head.i):max(ent.end, head.i + 1)]
             self.add(span, country.actor(), "demonym")
+        elif sector is not None:
+            self.agent_group(head, country.iso3)
+        elif head.pos_ == "NOUN":
+            self.add(ent, country.actor(), "demonym")  # "an Indian proposal": India's
+
+    def agent_sector(self, token: Token) -> str | None:
+        """The CAMEO sector of an agent noun, unless the word also names an event ('attack')."""
+        if token.pos_ != "NOUN" or len(token.text) < 4:
+            return None
+        lexicon = load_lexicon()
+        sector = lexicon.sector(token.lemma_) or lexicon.sector(token.lower_)
+        if sector is None and token.lemma_.lower() in load_group_nouns():
+            sector = "PPL"
+        if sector is None and (token.lower_ in COLLECTIVES or token.lemma_.lower() in COLLECTIVES):
+            sector = "GOV"
+        if token.lemma_.lower() in load_not_agents() or token.lower_ in load_not_agents():
+            return None
+        if sector not in GROUP_SECTORS or (lexicon.verb_of(token.lemma_) and token.lower_ not in COLLECTIVES
+                                           and token.lemma_.lower() not in COLLECTIVES):
+            return None
+        return sector
+
+    def agent_group(self, token: Token, country: str | None = None) -> None:
+        """'Afghan rebels', 'the Assad regime', 'Security forces in Guinea': a group named by its noun."""
+        if token._.mention is not None or token.dep_ in ("compound", "amod", "poss"):
+            return
+        if self.agent_sector(token) is None or title_at(self.doc, token.i + 1) is not None:
+            return
+        if token.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children):
+            return  # a bare singular ("defence", "security") names a domain, not a group
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+            return  # "its troops": the possessor acts, once the pronoun is resolved
+        if any(c.dep_ in ("compound", "nmod", "amod") and c._.mention is not None
+               and c._.mention._.actor.type in ("ORG", "GROUP") for c in token.lefts):
+            return  # "Hezbollah guerrillas": the named group is the actor
+        if any(c.dep_ == "prep" and c.lower_ in ("of", "from", "like", "including")
+               and any(p._.mention is not None for p in c.children) for c in token.children):
+            return  # "leaders from Cuba": the actors are inside
+        doc = self.doc
+        lefts = [t for t in token.lefts if t.dep_ in ("amod", "compound", "nmod", "poss", "det")
+                 and t._.mention is None and t.tag_ != "POS"]
+        start = min([t.left_edge.i if t.dep_ != "det" else t.i for t in lefts] + [token.i])
+        while start < token.i and doc[start].dep_ == "det":
+            start += 1
+        span = doc[start:token.i + 1]
+        for t in span[:-1]:
+            if country is None and (c := self.demonym(t.text)) is not None:
+                country = c.iso3
+        for child in token.children:
+            if country is not None:
+                break
+            if child.dep_ == "poss" and child._.mention is not None:
+                country = child._.mention._.actor.country
+            elif child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
+                for pobj in child.children:
+                    if pobj._.mention is not None and pobj._.mention._.actor.type == "GPE":
+                        country = pobj._.mention._.actor.country
+        label = " ".join(t.text for t in span)
+        if self.agent_sector(token) in STATE_SECTORS and country and span[0].dep_ != "poss" and len(span) > 1 \
+                and country in self.gazetteer.countries and all(self.demonym(t.text) or t == token for t in span):
+            self.add(span, self.gazetteer.countries[country].actor(), "demonym")
+            return
+        self.add(span, Actor(key=slug(label), label=label, type="GROUP", country=country), "name")
+
+    def alias(self, text: str) -> Actor | None:
+        found = load_aliases().get(fold(text))
+        if found is None:
+            return None
+        target, kind, qid = found
+        if kind == "GPE":
+            country = self.gazetteer.countries.get(target)
+            return country.actor() if country else None
+        return Actor(key=slug(target), label=target, type=kind, qid=qid or None)
 
     # -- references to earlier mentions ---------------------------------------------------
     def description(self, token: Token) -> None:
         """'the Russian leader', 'The President', 'Russia's president'."""
         doc = self.doc
-        found = title_at(list(doc[: token.i + 1]), token.i + 1)
+        found = title_at(doc, token.i + 1)
         if found is None or token._.mention is not None:
             return
         role, at = found
@@ -193,26 +359,44 @@ class ActorResolver:
                                  or fold(a.role) == fold(role)), token.i)
         if actor is None and country:
             actor = self.gazetteer.office_holder(country, "President" if fold(role) == "leader" else role, self.date)
+        if actor is None and doc[at].text[:1].isupper() and doc[at].i > 0 and doc[at - 1].lower_ == "the":
+            # "The Foreign Secretary" with no one named before: the office holder, unnamed
+            label = f"{self.gazetteer.countries[country].name} {role}" if country in self.gazetteer.countries else role
+            actor = Actor(key=slug(label), label=label, type="PERSON", country=country, role=role)
         if actor is None:
             return
         start = min([t.i for t in left if t.dep_ in ("det", "amod", "compound", "poss")] + [at])
         self.add(doc[start:token.i + 1], actor, "description")
 
     def pronoun(self, token: Token) -> None:
-        actor = self.recent(lambda a: a.type == "PERSON", token.i)
+        if token.lower_ in COLLECTIVE_PRONOUNS:
+            if token.lower_ == "it" and (token.dep_ != "nsubj" or token.head.lemma_ == "be"):
+                return  # "it is right that...": no referent
+            if token.lower_ in ("we", "us", "our"):
+                # "we" in a statement is the speaker's side: their country, else the last state named
+                speaker = self.recent(lambda a: a.type == "PERSON" and a.country in self.gazetteer.countries, token.i)
+                actor = self.gazetteer.countries[speaker.country].actor() if speaker else self.recent(
+                    lambda a: a.type in ("GPE", "ORG"), token.i)
+            else:
+                actor = self.recent(lambda a: a.type != "PERSON", token.i)
+        else:
+            actor = self.recent(lambda a: a.type == "PERSON", token.i)
         if actor is not None:
             self.add(self.doc[token.i:token.i + 1], actor, "pronoun")
 
     def recent(self, accept, before: int) -> Actor | None:
         """The most recent accepted actor mentioned within the window of sentences before ``before``."""
-        doc = self.doc
-        sentence_starts = sorted({m.sent.start for m in self.mentions} | {doc[before].sent.start})
-        current = doc[before].sent.start
-        earliest = [s for s in sentence_starts if s <= current][-self.window - 1:][0]
-        for mention in reversed(self.mentions):
-            if mention.start >= before:
-                continue
-            if mention.start < earliest:
+        sentence_of = self.sentence_of
+        current = sentence_of[before]
+        # The window counts sentences that mention someone, back from the current one.
+        upto = bisect.bisect_right(self.mention_sentences, current)
+        prior = self.mention_sentences[max(0, upto - self.window - 1):upto]
+        if not prior or prior[-1] != current:
+            prior = [*prior, current][-self.window - 1:]
+        earliest = prior[0]
+        for index in range(bisect.bisect_left(self.starts, before) - 1, -1, -1):
+            mention = self.mentions[index]
+            if sentence_of[mention.start] < earliest:
                 break
             if accept(mention._.actor):
                 return mention._.actor
@@ -225,8 +409,13 @@ class ActorResolver:
         span._.resolved_by = how
         for t in span:
             t._.mention = span
-        self.mentions.append(span)
-        self.mentions.sort(key=lambda s: s.start)
+        at = bisect.bisect_right(self.starts, span.start)
+        self.mentions.insert(at, span)
+        self.starts.insert(at, span.start)
+        sentence = self.sentence_of[span.start]
+        at = bisect.bisect_left(self.mention_sentences, sentence)
+        if at == len(self.mention_sentences) or self.mention_sentences[at] != sentence:
+            self.mention_sentences.insert(at, sentence)
 
 
 def _trim(span: Span) -> Span:
@@ -249,21 +438,29 @@ class ActorsComponent:
         self.window = coreference_window
         self.gazetteer = load_gazetteer()
         load_titles()
+        self.aliases = PhraseMatcher(nlp.vocab)
+        self.aliases.add("ALIAS", [nlp.make_doc(name) for name in load_alias_names()])
 
     def __call__(self, doc: Doc) -> Doc:
         resolver = ActorResolver(doc, self.gazetteer, self.window)
+        # Names the small model misses or mislabels ("Daesh", "ISIL" as NORP) come from the aliases.
+        for _, start, end in self.aliases(doc):
+            span = doc[start:end]
+            if (actor := resolver.alias(span.text)) is not None:
+                resolver.add(span, actor, "gazetteer")
         handlers = {"PERSON": resolver.person, "GPE": resolver.place, "ORG": resolver.organisation,
                     "NORP": resolver.group}
-        entities = {ent.start: ent for ent in doc.ents if ent.label_ in handlers}
-        for token in doc:
-            ent = entities.get(token.i)
-            if ent is not None:
+        for ent in doc.ents:
+            if ent.label_ in handlers:
                 handlers[ent.label_](ent)
-            elif token._.mention is None and token.ent_type_ == "":
-                if token.pos_ == "PRON" and token.lower_ in PERSONAL:
-                    resolver.pronoun(token)
-                elif token.pos_ in ("NOUN", "PROPN"):
-                    resolver.description(token)
+        # Descriptions and group nouns look at the names around them; pronouns at all of these.
+        for token in doc:
+            if token._.mention is None and token.ent_type_ == "" and token.pos_ in ("NOUN", "PROPN"):
+                resolver.description(token)
+                resolver.agent_group(token)
+        for token in doc:
+            if token._.mention is None and token.pos_ == "PRON" and token.lower_ in PERSONAL | COLLECTIVE_PRONOUNS:
+                resolver.pronoun(token)
         doc._.mentions = resolver.mentions
         return doc
 

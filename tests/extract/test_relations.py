@@ -55,3 +55,65 @@ def test_negated_and_intended_events_are_flagged(nlp):
 
 def test_text_without_actors_gives_no_relations(nlp):
     assert triples(nlp, "The weather was mild and the markets were calm.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # governing verb of threat: its category wins over the embedded event's
+        ("Vladimir Putin threatened to ban imports from Georgia.", ("Vladimir Putin", "THREATEN", "Georgia")),
+        # refusal, with the target inside the object phrase ("an Indian proposal")
+        ("Serbia rejected an Australian ultimatum.", ("Serbia", "REJECT", "Australia")),
+        # an announced cooperative act is an AGREE
+        ("Finland will give Tanzania a grant.", ("Finland", "AGREE", "Tanzania")),
+        # a reported "must" is a demand of the embedded subject
+        ("Russia said on Tuesday that Sudan must return the helicopter.", ("Russia", "DEMAND", "Sudan")),
+        # passive with agent
+        ("Joe Biden was criticised by Emmanuel Macron.", ("Emmanuel Macron", "DISAPPROVE", "Joe Biden")),
+        # a demonym heading an agent noun is a group of that country
+        ("Afghan rebels attacked Pakistan.", ("Afghan rebels", "FIGHT", "Pakistan")),
+    ],
+)
+def test_event_categories(nlp, text, expected):
+    found = {(s, t, o) for s, _, t, o in triples(nlp, text)}
+    assert expected in found, found
+
+
+def test_conjoined_subjects_give_a_reciprocal_event(nlp):
+    found = {(s, t, o) for s, _, t, o in triples(nlp, "Peru and Chile agreed on a new border treaty.")}
+    assert {("Peru", "AGREE", "Chile"), ("Chile", "AGREE", "Peru")} <= found, found
+
+
+def test_partner_of_a_framing_call(nlp):
+    text = "In a call with Emmanuel Macron, Vladimir Putin expressed his intention to deepen cooperation."
+    found = {(s, t, o) for s, _, t, o in triples(nlp, text)}
+    assert ("Vladimir Putin", "AGREE", "Emmanuel Macron") in found, found
+
+
+def test_ties_with_nations_like(nlp):
+    text = "Joe Biden is strengthening ties with nations like Peru and Chile."
+    found = {(s, t, o) for s, _, t, o in triples(nlp, text)}
+    assert {("Joe Biden", "COOPERATE", "Peru"), ("Joe Biden", "COOPERATE", "Chile")} <= found, found
+
+
+def test_reported_events_keep_their_source(nlp):
+    extraction = extract(nlp, Article(id="t", text="Russia said that Ukraine attacked Georgia.", date="2021-06-01"))
+    found = {(r.subject.actor.label, r.object.actor.label, r.attributed_to.actor.label if r.attributed_to else None)
+             for r in extraction.relations}
+    assert ("Ukraine", "Georgia", "Russia") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [("Emmanuel Macron intends to visit Russia.", "intended"),
+     ("Emmanuel Macron could attack Russia.", "hypothetical"),
+     ("Emmanuel Macron said he would meet Vladimir Putin.", "intended")],
+)
+def test_modality(nlp, text, modality):
+    extraction = extract(nlp, Article(id="t", text=text, date="2021-06-01"))
+    assert modality in {r.modality for r in extraction.relations}, extraction.relations
+
+
+def test_every_relation_has_a_confidence(nlp):
+    extraction = extract(nlp, Article(id="t", text="Joe Biden met Xi Jinping. He thanked him.", date="2021-06-01"))
+    assert extraction.relations and all(0 < r.confidence <= 1 for r in extraction.relations)

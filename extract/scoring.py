@@ -1,0 +1,232 @@
+"""Labeled and unlabeled precision, recall and F1 of predicted relations against gold records.
+
+The rules are those of ``../shared/eval/README.md``: gold and predicted triples are pooled per
+document and matched one-to-one, greedily, in file order. An argument matches when the gold name
+and the predicted mention or canonical label agree after normalisation (case, accents,
+punctuation, leading articles, possessives) — equal, the predicted tokens inside the gold ones,
+the gold tokens inside the predicted ones (at most four more), or token Jaccard ≥ 0.5 — or when
+the gold actor's code equals the predicted country. Labeled scores also need the PLOVER category.
+Optional gold triples, triples without an object and re3d relations that are not interactions are
+neither required nor penalised.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+ARTICLES = {"the", "a", "an"}
+# re3d interaction types and the PLOVER categories that count as each.
+RE3D_CATEGORIES = {
+    "COMMWITH": {"CONSULT", "DEMAND", "REQUEST", "AGREE"},
+    "DISLIKES": {"DISAPPROVE", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION"},
+    "LIKES": {"SUPPORT", "COOPERATE", "AID", "AGREE", "CONCEDE"},
+    "FIGHTINGAGAINST": {"FIGHT", "ASSAULT", "COERCE", "MOBILIZE"},
+    "ALLIESOF": {"COOPERATE", "SUPPORT", "AGREE", "AID"},
+}
+
+
+def tokens(text: str | None) -> tuple[str, ...]:
+    """Normalised tokens of a name.
+
+    >>> tokens("The Kremlin's")
+    ('kremlin',)
+    """
+    if not text:
+        return ()
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("\u2019", "'")
+    text = re.sub(r"[^\w\s]", " ", re.sub(r"'s\b", "", text))
+    words = text.split()
+    while words and words[0] in ARTICLES:
+        words = words[1:]
+    return tuple(words)
+
+
+def names_match(gold: str, predicted: str | None) -> bool:
+    """Whether a gold name and a predicted one denote the same actor by the scoring rules.
+
+    >>> names_match("Russian President Vladimir Putin", "Vladimir Putin"), names_match("Cuba", "Venezuela")
+    (True, False)
+    """
+    g, p = tokens(gold), tokens(predicted)
+    if not g or not p:
+        return False
+    gs, ps = set(g), set(p)
+    if g == p or ps <= gs or (gs <= ps and len(p) <= len(g) + 4):
+        return True
+    return len(gs & ps) / len(gs | ps) >= 0.5
+
+
+@dataclass(slots=True)
+class GoldTriple:
+    record: str
+    category: str
+    subjects: list[str]
+    subject_codes: set[str]
+    objects: list[str] | None
+    object_codes: set[str]
+    labels: set[str]
+    optional: bool
+
+
+@dataclass(slots=True)
+class Scores:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    per_category: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _document(record: dict) -> str:
+    return (record.get("meta") or {}).get("document") or record["id"]
+
+
+def gold_triples(records: list[dict]) -> dict[str, list[GoldTriple]]:
+    """Gold triples per document, duplicates removed."""
+    documents: dict[str, list[GoldTriple]] = defaultdict(list)
+    seen = set()
+    for record in records:
+        codes: dict[str, set[str]] = defaultdict(set)
+        for entity in record.get("entities", []):
+            if entity.get("code"):
+                codes[entity["text"]].add(entity["code"].upper())
+        for t in record.get("triples", []):
+            if not t.get("source_label"):
+                continue
+            labels = {t["source_label"].upper(), *(a.upper() for a in t.get("alt_labels", []))}
+            labels |= {c for label in list(labels) for c in RE3D_CATEGORIES.get(label, ())}
+            key = (_document(record), tokens(t["subject"]), frozenset(labels), tokens(t.get("object") or ""))
+            if key in seen:
+                continue
+            seen.add(key)
+            objects = None
+            if t.get("object"):
+                objects = [t["object"], *([t["object_mention"]] if t.get("object_mention") else []),
+                           *t.get("alt_objects", [])]
+            documents[_document(record)].append(GoldTriple(
+                record=record["id"], category=t["source_label"].upper(),
+                subjects=[t["subject"], *([t["subject_mention"]] if t.get("subject_mention") else [])],
+                subject_codes=codes.get(t["subject"], set()), objects=objects,
+                object_codes=codes.get(t.get("object"), set()) if objects else set(), labels=labels,
+                optional=bool(t.get("optional")) or objects is None or t.get("actor_interaction") is False))
+    return documents
+
+
+def predicted_relations(lines: list[dict], document_of: dict[str, str]) -> dict[str, list[dict]]:
+    """Predicted relations with both arguments per document, duplicates removed."""
+    documents: dict[str, list[dict]] = defaultdict(list)
+    seen = set()
+    for line in lines:
+        document = document_of.get(line["id"])
+        if document is None:
+            continue
+        for r in line.get("relations", []):
+            if not r.get("subject") or not r.get("object"):
+                continue
+            category = (r.get("event_type") or "").upper()
+            key = (document, tokens(r["subject"].get("label") or r["subject"].get("text")), category,
+                   tokens(r["object"].get("label") or r["object"].get("text")))
+            if key not in seen:
+                seen.add(key)
+                documents[document].append({**r, "_category": category})
+    return documents
+
+
+def _argument(names: list[str], codes: set[str], predicted: dict) -> bool:
+    if any(names_match(n, predicted.get("text")) or names_match(n, predicted.get("label")) for n in names):
+        return True
+    country = (predicted.get("country") or "").upper()
+    return bool(country) and country in codes
+
+
+def score(gold: dict[str, list[GoldTriple]], predicted: dict[str, list[dict]], labeled: bool) -> Scores:
+    """Greedy one-to-one matching per document."""
+    scores = Scores()
+    for document in set(gold) | set(predicted):
+        triples = gold.get(document, [])
+        relations = [r for r in predicted.get(document, []) if r["_category"] or not labeled]
+        matched_gold: set[int] = set()
+        matched: set[int] = set()
+        for gi, g in enumerate(triples):
+            for pi, r in enumerate(relations):
+                if pi in matched or (labeled and r["_category"] not in g.labels):
+                    continue
+                if not _argument(g.subjects, g.subject_codes, r["subject"]):
+                    continue
+                if g.objects is not None and not _argument(g.objects, g.object_codes, r["object"]):
+                    continue
+                matched_gold.add(gi)
+                matched.add(pi)
+                break
+        for gi, g in enumerate(triples):
+            if g.optional:
+                continue
+            counts = scores.per_category[g.category]
+            if gi in matched_gold:
+                scores.tp += 1
+                counts[0] += 1
+            else:
+                scores.fn += 1
+                counts[2] += 1
+        for pi, r in enumerate(relations):
+            if pi not in matched:
+                scores.fp += 1
+                scores.per_category[r["_category"] or "NONE"][1] += 1
+    return scores
+
+
+def evaluate(gold_records: list[dict], predicted_lines: list[dict]) -> tuple[Scores, Scores]:
+    """Labeled and unlabeled scores of predicted output lines against gold records.
+
+    Args:
+        gold_records: records in the ``../shared/eval`` format.
+        predicted_lines: one ``{"id", "relations"}`` line per record.
+
+    Returns:
+        (labeled, unlabeled) scores.
+
+    >>> gold = [{"id": "r1", "text": "", "triples": [{"subject": "Putin", "object": "Maduro",
+    ...          "source_label": "CONSULT"}]}]
+    >>> pred = [{"id": "r1", "relations": [{"subject": {"text": "Putin"}, "object": {"text": "Maduro"},
+    ...          "event_type": "SUPPORT"}]}]
+    >>> labeled, unlabeled = evaluate(gold, pred)
+    >>> labeled.f1, unlabeled.f1
+    (0.0, 1.0)
+    """
+    document_of = {r["id"]: _document(r) for r in gold_records}
+    gold = gold_triples(gold_records)
+    predicted = predicted_relations(predicted_lines, document_of)
+    return score(gold, predicted, labeled=True), score(gold, predicted, labeled=False)
+
+
+def report(labeled: Scores, unlabeled: Scores) -> str:
+    """The scores as text: one line per mode, then the labeled per-category table."""
+    lines = []
+    for name, s in (("labeled", labeled), ("unlabeled", unlabeled)):
+        # rounded to four places first, as the reference scorer does, so both print the same figures
+        lines.append(f"{name:9s} P {round(s.precision, 4):.3f}  R {round(s.recall, 4):.3f}  F1 {round(s.f1, 4):.3f}  "
+                     f"(tp {s.tp} fp {s.fp} fn {s.fn})")
+    lines.append(f"  {'category':15s} {'tp':>4s} {'fp':>4s} {'fn':>4s}")
+    for category, (tp, fp, fn) in sorted(labeled.per_category.items()):
+        lines.append(f"  {category:15s} {tp:4d} {fp:4d} {fn:4d}")
+    return "\n".join(lines)
+
+
+__all__ = ["GoldTriple", "Scores", "evaluate", "gold_triples", "names_match", "predicted_relations", "report",
+           "score", "tokens"]

@@ -1,0 +1,74 @@
+"""Actor mentions and their canonical actors, on small hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+
+def mentions(nlp, text: str, date: str | None = "2016-06-01") -> dict[str, tuple[str, str, str | None]]:
+    doc = nlp.make_doc(text)
+    doc._.date = date
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return {m.text: (m._.actor.label, m._.actor.type, m._.actor.country) for m in doc._.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # aliases the small model misses or mislabels
+        ("Daesh attacked the town.", "Daesh", ("Islamic State", "GROUP", None)),
+        ("Britain expelled the diplomats.", "Britain", ("United Kingdom", "GPE", "GBR")),
+        # a demonym heading a state agent noun stands for the state
+        ("Israeli soldiers arrested the men.", "Israeli soldiers", ("Israel", "GPE", "ISR")),
+        # ... before another agent noun, it gives a group its country
+        ("Afghan rebels kidnapped the advisers.", "Afghan rebels", ("Afghan rebels", "GROUP", "AFG")),
+        # ... modifying any other noun, it is the country
+        ("Serbia rejected an Australian ultimatum.", "Australian", ("Australia", "GPE", "AUS")),
+        # a plural demonym
+        ("Palestinians blamed Israel for the bombing.", "Palestinians", ("Palestine", "GPE", "PSE")),
+        # an agent noun with a place names a group of that place
+        ("Security forces in Guinea have tortured Liberian refugees.", "Security forces", ("Security forces", "GROUP", "GIN")),
+    ],
+)
+def test_mentions(nlp, text, mention, expected):
+    found = mentions(nlp, text)
+    assert found.get(mention) == expected, found
+
+
+def test_conjoined_demonyms_are_one_actor_each(nlp):
+    found = mentions(nlp, "Senior Hungarian and Romanian officials agreed on Wednesday.")
+    assert found["Hungarian"][2] == "HUN" and found["Romanian"][2] == "ROU", found
+
+
+def test_an_office_with_no_holder_in_sight_is_an_unnamed_holder(nlp):
+    found = mentions(nlp, "The Foreign Secretary met Sergei Lavrov in Geneva.")
+    assert found["The Foreign Secretary"] == ("Foreign Secretary", "PERSON", None), found
+
+
+def test_an_office_resolves_to_the_person_named_before(nlp):
+    found = mentions(nlp, "Vladimir Putin spoke on Monday. The Russian leader thanked Egypt.")
+    assert found["The Russian leader"][0] == "Vladimir Putin", found
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "label"),
+    [
+        ("Syria said it would close the border.", "it", "Syria"),
+        ("The rebels said they would release Chaudhry.", "they", "rebels"),
+        ("Boris Johnson spoke in London. We will support Iraq, he said.", "We", "United Kingdom"),
+    ],
+)
+def test_pronouns(nlp, text, pronoun, label):
+    found = mentions(nlp, text)
+    assert found.get(pronoun, ("",))[0] == label, found
+
+
+def test_words_that_name_domains_are_not_actors(nlp):
+    found = mentions(nlp, "They discussed defence and security on a new border.")
+    assert not {"defence", "security", "new border", "border"} & set(found), found
+
+
+def test_mentions_do_not_need_a_date(nlp):
+    assert isinstance(nlp("Emmanuel Macron met Angela Merkel."), Doc)

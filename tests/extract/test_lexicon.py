@@ -1,0 +1,47 @@
+"""The lexicon builder and the event lexicon it produces."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from extract.lexicon import load_lexicon
+
+_spec = importlib.util.spec_from_file_location("build_lexicon", Path(__file__).parents[2] / "tools" / "build_lexicon.py")
+build_lexicon = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(build_lexicon)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ACCUSE [112] ", ("accuse", None)),  # a verb with its own code in the block
+        ("+RULE_OUT ", ("rule", "out")),
+        ("DENY {DENYING DENIED DENIES }", ("deny", None)),
+        ("- * COMMENT   [011]  # REFUSE", None),
+    ],
+)
+def test_verb_forms(line, expected):
+    assert build_lexicon.verb_forms(line) == expected
+
+
+def test_verbs_coded_only_through_objects_get_their_majority_category():
+    rows = {("reject", f"obj:{n}"): ("reject", f"obj:{n}", "120", "REJECT", "") for n in ("offer", "plan", "call")}
+    rows[("reject", "obj:truce")] = ("reject", "obj:truce", "040", "CONSULT", "")
+    assert build_lexicon._defaults(rows) == [("reject", "*", "120", "REJECT", "")]
+
+
+@pytest.mark.parametrize(
+    ("lemma", "category"),
+    [("accuse", "DISAPPROVE"), ("condemn", "DISAPPROVE"), ("reject", "REJECT"), ("refuse", "REJECT"),
+     ("threaten", "THREATEN"), ("agree", "AGREE"), ("arrest", "COERCE")],
+)
+def test_lexicon_categories(lemma, category):
+    assert load_lexicon().sense(lemma).category == category
+
+
+@pytest.mark.parametrize(("noun", "category"), [("ties", "COOPERATE"), ("talks", "CONSULT"), ("rally", "PROTEST")])
+def test_event_nouns(noun, category):
+    assert load_lexicon().noun_sense(noun).category == category

@@ -1,0 +1,50 @@
+"""The scorer behind ``newsgraph eval`` agrees with the shared reference scorer."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extract.evaluation import load_records
+from extract.scoring import evaluate, names_match
+
+DATA = Path(__file__).parent / "data"
+REFERENCE = Path(os.environ.get("NEWSGRAPH_SCORE_PY", Path(__file__).parents[3] / "shared" / "eval" / "score.py"))
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "expected"),
+    [
+        ("Russian President Vladimir Putin", "Putin", True),
+        ("Miguel Díaz-Canel", "Miguel Diaz-Canel", True),
+        ("the Kremlin's", "Kremlin", True),
+        ("Cuba", "Venezuela", False),
+        ("ISIL", "Islamic State of Iraq and the Levant and others here", False),
+    ],
+)
+def test_names_match(gold, predicted, expected):
+    assert names_match(gold, predicted) is expected
+
+
+def test_counts_on_the_fixture():
+    labeled, unlabeled = evaluate(load_records(DATA / "small-gold.jsonl"), load_records(DATA / "small-pred.jsonl"))
+    assert (labeled.tp, labeled.fp, labeled.fn) == (3, 2, 1)  # F→R AGREE missed (the second R→F is a duplicate)
+    assert (unlabeled.tp, unlabeled.fp, unlabeled.fn) == (3, 3, 1)
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="the shared reference scorer is not available")
+def test_agrees_with_the_reference_scorer():
+    gold, pred = DATA / "small-gold.jsonl", DATA / "small-pred.jsonl"
+    out = subprocess.run([sys.executable, str(REFERENCE), str(gold), str(pred), "--json"],
+                         capture_output=True, text=True, check=True)
+    reference = json.loads(out.stdout)
+    labeled, unlabeled = evaluate(load_records(gold), load_records(pred))
+    for ours, theirs in ((labeled, reference["labeled"]), (unlabeled, reference["unlabeled"])):
+        assert (ours.tp, ours.fp, ours.fn) == (theirs["tp"], theirs["fp"], theirs["fn"])
+        assert round(ours.f1, 4) == theirs["f1"]
+    assert {k: list(v) for k, v in labeled.per_category.items()} == reference["labeled"]["per_type"]

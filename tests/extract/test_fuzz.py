@@ -124,16 +124,14 @@ def test_adversarial_text_is_extracted_without_crash_in_bounded_time(nlp, text):
 
 
 GROWING = {  # (sentence, repeats of the small article; the large one is five times longer)
-    # each candidate noun folds the whole text before it (extract/actors.py description → title_at)
+    # each candidate noun once folded the whole text before it (extract/actors.py description → title_at)
     "prose with common nouns": ("The delegation visited the capital and the minister spoke to the press. ", 60),
-    # each relation asks spaCy for its sentence, a walk over the document (extract/pipeline.py records)
+    # each relation once asked spaCy for its sentence, a walk over the document (extract/pipeline.py records)
     "a relation in every sentence": ("Putin called Biden. ", 400),
 }
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="extraction time grows with the square of the article's length "
-                          "(see docs/operations.md, Limits)", strict=False)
 @pytest.mark.parametrize("sentence, repeats", GROWING.values(), ids=GROWING.keys())
 def test_extraction_time_grows_linearly_with_the_article(nlp, sentence, repeats):
     def seconds(repeats: int) -> float:

@@ -163,12 +163,23 @@ def _defaults(rows: dict[tuple[str, str], tuple[str, str, str, str, str]]) -> li
 
 
 def agents(path: Path) -> list[tuple[str, str]]:
-    """Single-word agent nouns of the Phoenix agents file → sector code ('president' → 'GOV')."""
-    rows = {}
+    """Agent nouns of the Phoenix agents file → sector code ('president' → 'GOV').
+
+    A single word is an agent noun; a phrase contributes its head words, those before "of",
+    "for" or "in", and both sides of "and" ("COUNCIL_OF_MINISTERS" → council,
+    "MINISTERS_AND_MPS" → ministers, mps), never a modifier ("CRIME_SYNDICATE" names
+    syndicates, not crimes; "HELICOPTER_GUNSHIP" gunships, not helicopters).
+    """
+    rows: dict[str, str] = {}
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        m = re.match(r"^([A-Z][A-Z\-]*)!?\w*!?\s+(?:\{[^}]*\}\s*)?\[~?([A-Z]{3})", raw)
-        if m and "_" not in m.group(1):
-            rows.setdefault(m.group(1).lower(), m.group(2))
+        m = re.match(r"^([A-Z][A-Z\-_']*)(?:![A-Z]*!?)?\s+(?:\{[^}]*\}\s*)?\[~?([A-Z]{3})", raw)
+        if not m:
+            continue
+        phrase = re.split(r"_(?:OF|FOR|IN|ON|TO|AGAINST|WITHOUT)_", m.group(1))[0]
+        for part in phrase.split("_AND_"):
+            head = part.split("_")[-1].lower()
+            if len(head) > 2 and head not in ("the", "led", "for") and head[0].isalpha() and "'s" not in head:
+                rows.setdefault(head, m.group(2))
     return sorted(rows.items())
 
 

@@ -111,7 +111,7 @@ class RelationsComponent:
                     found.extend(self.verb_events(token))
                 if token.pos_ in ("NOUN", "PROPN") and token._.mention is None:
                     found.extend(self.nominal_events(token))
-        doc._.relations = _deduplicate(found)
+        doc._.relations = _prefer_main_clause(_deduplicate(found))
         return doc
 
     # -- arguments ------------------------------------------------------------------------
@@ -459,6 +459,47 @@ def _deduplicate(candidates: list[Candidate]) -> list[Candidate]:
     typed = {(k[0], k[1]) for k in best if k[2] is not None}
     best = {k: c for k, c in best.items() if k[2] is not None or (k[0], k[1]) not in typed}
     return sorted(best.values(), key=lambda c: (c.head.i, c.subject.start, c.object.start))
+
+
+def background(verb: Token) -> bool:
+    """A clause that sets the scene of another: relative ('who had fled'), or adverbial with
+    a subordinator ('after troops killed...', 'when X met Y'). Purpose clauses ('to defeat X')
+    and complements ('said that', 'threatened to') carry the event itself."""
+    if verb.dep_ == "relcl":
+        return True
+    return verb.dep_ == "advcl" and any((c.dep_ == "mark" and c.tag_ != "TO") or (c.dep_ == "advmod" and c.tag_ == "WRB")
+                                        for c in verb.children)
+
+
+def clause_depth(token: Token) -> int:
+    """How many background clauses deep a word is: 0 in the main clause."""
+    depth, t = 0, token
+    while t.head.i != t.i:
+        depth += background(t)
+        t = t.head
+    return depth
+
+
+def _prefer_main_clause(candidates: list[Candidate]) -> list[Candidate]:
+    """Of typed events sharing an actor in one sentence, keep those of the shallowest clause.
+
+    News reports code the main event of a sentence ("Ethiopia accused Eritrea of shelling
+    its towns"): an event in a subordinate clause that involves an actor of a main-clause event
+    is background to it, so it is dropped; reported demands ("X said Y must...") are headed by
+    the speech verb and stay.
+    """
+    by_sentence: dict[int, list[tuple[Candidate, int]]] = {}
+    for c in candidates:
+        by_sentence.setdefault(c.head.sent.start, []).append((c, clause_depth(c.head)))
+    keep = set()
+    for group in by_sentence.values():
+        for c, depth in group:
+            actors = {c.subject._.actor.key, c.object._.actor.key}
+            shallower = any(o.sense is not None and d < depth and actors & {o.subject._.actor.key, o.object._.actor.key}
+                            for o, d in group)
+            if c.sense is None or not shallower:
+                keep.add(id(c))
+    return [c for c in candidates if id(c) in keep]
 
 
 @Language.factory(

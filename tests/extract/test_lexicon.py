@@ -45,3 +45,13 @@ def test_lexicon_categories(lemma, category):
 @pytest.mark.parametrize(("noun", "category"), [("ties", "COOPERATE"), ("talks", "CONSULT"), ("rally", "PROTEST")])
 def test_event_nouns(noun, category):
     assert load_lexicon().noun_sense(noun).category == category
+
+
+@pytest.mark.parametrize(
+    ("noun", "is_agent"),
+    [("syndicate", True), ("council", True), ("minister", True), ("economic", False), ("truce", False),
+     ("asylum", False)],
+)
+def test_agent_nouns_are_heads_of_phoenix_phrases(noun, is_agent):
+    # ECONOMIC_EXPERT names experts, TRUCE_MONITOR monitors, CRIME_SYNDICATE syndicates
+    assert (load_lexicon().sector(noun) is not None) is is_agent

@@ -117,3 +117,25 @@ def test_modality(nlp, text, modality):
 def test_every_relation_has_a_confidence(nlp):
     extraction = extract(nlp, Article(id="t", text="Joe Biden met Xi Jinping. He thanked him.", date="2021-06-01"))
     assert extraction.relations and all(0 < r.confidence <= 1 for r in extraction.relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After Israeli troops killed two Palestinian protesters, Egypt condemned Israel.",
+        "When Israeli troops killed two Palestinian protesters, Egypt condemned Israel.",
+    ],
+)
+def test_background_clause_gives_way_to_the_main_event(nlp, text):
+    found = triples(nlp, text)
+    assert ("Egypt", "condemned", "DISAPPROVE", "Israel") in found
+    assert not any(predicate == "killed" for _, predicate, _, _ in found), found
+
+
+def test_events_sharing_no_actor_with_the_main_event_stay(nlp):
+    found = triples(nlp, "After Serbia shelled Kosovo, Egypt criticised Israel.")
+    assert {("Serbia", "shelled", "FIGHT", "Kosovo"), ("Egypt", "criticised", "DISAPPROVE", "Israel")} <= found, found
+
+
+def test_purpose_clause_is_the_event_not_background(nlp):
+    assert ("Iraq", "defeated", "FIGHT", "Islamic State") in triples(nlp, "France deployed jets to help Iraq defeat ISIL.")

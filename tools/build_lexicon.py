@@ -87,20 +87,43 @@ def verb_forms(line: str) -> tuple[str, str | None] | None:
     return None
 
 
-def pattern_requirement(text: str) -> str | None:
-    """'* (WITH)' → 'prep:with'; '* GRATITUDE' → 'obj:gratitude'; other shapes → None."""
+def synsets(cameo: Path) -> dict[str, list[str]]:
+    """CAMEO's noun classes: '&TREATY' → ['treaty', 'pact', 'accord', 'agreement'] (single words)."""
+    sets: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for raw in cameo.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if re.fullmatch(r"&[A-Z_]+", line):
+            current = sets.setdefault(line, [])
+        elif current is not None and line.startswith("+"):
+            word = line[1:].strip()
+            if re.fullmatch(r"[A-Z\-]+", word):
+                current.append(word.lower())
+        elif line:
+            current = None
+    return sets
+
+
+def pattern_requirement(text: str, classes: dict[str, list[str]] | None = None) -> list[str]:
+    """'* (WITH)' → ['prep:with']; '* GRATITUDE' → ['obj:gratitude']; '* &TREATY' → one
+    'obj:' per word of the class; other shapes → []."""
     text = text.strip()
     m = re.fullmatch(r"\*\s+\((\w+)\)", text)
     if m and m.group(1).lower() in PREPOSITIONS:
-        return f"prep:{m.group(1).lower()}"
+        return [f"prep:{m.group(1).lower()}"]
     m = re.fullmatch(r"\*\s+([A-Z][A-Z\-]+)", text)
     if m:
-        return f"obj:{m.group(1).lower()}"
-    return None
+        return [f"obj:{m.group(1).lower()}"]
+    m = re.fullmatch(r"\*\s+(&[A-Z_]+)", text)
+    if m and classes:
+        return [f"obj:{word}" for word in classes.get(m.group(1), [])]
+    return []
 
 
 def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
     table = plover_table(plover)
+    classes = synsets(cameo)
+    expanded: set[tuple[str, str]] = set()  # rows from a noun class: one pattern, not many
     rows: dict[tuple[str, str], tuple[str, str, str, str, str]] = {}
     block_code: str | None = None
     lemmas: list[tuple[str, str | None]] = []
@@ -120,14 +143,16 @@ def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
             continue
         pattern = PATTERN.match(raw)
         if pattern:
-            need = pattern_requirement(pattern.group(1))
             # The comment names the verb the pattern was written for; apply it to that verb alone.
             named = raw.split("#", 1)[1].split() if "#" in raw else []
             owner = named[0].lower() if named else None
-            if need:
+            needs = pattern_requirement(pattern.group(1), classes)
+            for need in needs:
                 for lemma, particle in lemmas:
                     if particle is None and (owner is None or owner == lemma):
                         add(lemma, need, first_code(pattern.group(2)))
+                        if "&" in pattern.group(1):
+                            expanded.add((lemma, need))
             continue
         forms = verb_forms(raw)
         if forms is None:
@@ -137,7 +162,7 @@ def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
         code = first_code(own.group(1)) if own else block_code
         lemmas.append(forms)
         add(lemma, f"prep:{particle}" if particle else "-", code)
-    return sorted([*rows.values(), *_defaults(rows)])
+    return sorted([*rows.values(), *_defaults({k: v for k, v in rows.items() if k not in expanded})])
 
 
 def _defaults(rows: dict[tuple[str, str], tuple[str, str, str, str, str]]) -> list[tuple[str, str, str, str, str]]:

@@ -55,3 +55,10 @@ def test_event_nouns(noun, category):
 def test_agent_nouns_are_heads_of_phoenix_phrases(noun, is_agent):
     # ECONOMIC_EXPERT names experts, TRUCE_MONITOR monitors, CRIME_SYNDICATE syndicates
     assert (load_lexicon().sector(noun) is not None) is is_agent
+
+
+@pytest.mark.parametrize(("lemma", "noun", "category"), [("sign", "treaty", "SUPPORT"), ("sign", "pact", "SUPPORT")])
+def test_object_patterns_over_cameo_noun_classes(lemma, noun, category):
+    # CAMEO writes "SIGN - * &TREATY [057]"; the class &TREATY lists treaty, pact, accord, agreement
+    sense = load_lexicon().sense(lemma, f"obj:{noun}")
+    assert sense is not None and sense.category == category

@@ -15,8 +15,11 @@ class Settings(BaseSettings):
     spacy_model: str | None = Field(None, description="spaCy pipeline package; default en_core_web_sm")
     max_article_bytes: int = Field(5_000_000, gt=0, description="larger articles are refused")
     query_timeout: float = Field(10.0, gt=0, description="seconds a SPARQL query may run")
-    max_results: int = Field(10_000, gt=0, description="rows a SPARQL SELECT may return over HTTP")
-    write_token: str | None = Field(None, description="bearer token that enables writes over HTTP")
+    max_result_bytes: int = Field(50_000_000, gt=0, description="largest serialised SPARQL answer over HTTP")
+    max_request_bytes: int = Field(10_000_000, gt=0, description="largest request body (queries, updates, articles)")
+    query_workers: int = Field(2, gt=0, description="worker processes that run SPARQL queries")
+    write_token: str | None = Field(None, min_length=16,
+                                    description="bearer token that enables writes over HTTP (at least 16 characters)")
     host: str = "127.0.0.1"
     port: int = 8000
 

@@ -29,6 +29,9 @@ class Writes:
             self._nlp = load_pipeline(model)
         return self._nlp
 
+    def use_pipeline(self, nlp) -> None:
+        self._nlp = nlp
+
     def done(self) -> None:
         self.generation += 1
         self.executor.refresh()

@@ -160,11 +160,12 @@ class ThreadExecutor(Executor):
 class _Worker:
     def __init__(self) -> None:
         self.process = subprocess.Popen([sys.executable, "-I", str(WORKER)], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, bufsize=0)
+                                        stdout=subprocess.PIPE)
         self.snapshot: str | None = None
 
     def send(self, message) -> None:
         pickle.dump(message, self.process.stdin)
+        self.process.stdin.flush()
 
     def kill(self) -> None:
         self.process.kill()
@@ -238,6 +239,7 @@ class ProcessExecutor(Executor):
     def _receive(self, worker: _Worker, deadline: float, limit: float):
         import select
 
+        # One answer per job, so nothing is ever buffered ahead of select(): the pipe says when it starts.
         out = worker.process.stdout
         ready, _, _ = select.select([out], [], [], max(0.0, deadline - time.monotonic()))
         if not ready:

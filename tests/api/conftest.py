@@ -20,8 +20,10 @@ def store_copy(seeded_store_url, seeded_store, tmp_path):
 
 
 @pytest.fixture
-def writable_server(store_copy):
+def writable_server(store_copy, nlp):
     """A server over a copy of the seeded store, with writes enabled by :data:`TOKEN`."""
-    with running(make_app(store_copy, write_token=TOKEN)) as base:
+    app = make_app(store_copy, write_token=TOKEN)
+    app.state.writes.use_pipeline(nlp)  # the session's pipeline: no reload per test
+    with running(app) as base:
         yield base
 

@@ -34,14 +34,17 @@ def resolve_actor(store: Store, value: str) -> NamedNode:
         NotFoundError: when no actor matches.
     """
     if _QID.match(value):
-        rows = store.query(
+        rows = list(store.query(  # a list: the result must not outlive this thread in a traceback
             PROLOGUE + f"SELECT ?a ?wd WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a owl:sameAs ?wd }} }} LIMIT 1",
             substitutions={"wd": NamedNode(WD + value)},
-        )
+        ))
         for row in rows:
             return row["a"]
         raise NotFoundError(f"no actor with Wikidata ID {value}")
-    iri = NamedNode(value) if value.startswith(("http://", "https://")) else actor_iri(value)
+    try:
+        iri = NamedNode(value) if value.startswith(("http://", "https://")) else actor_iri(value)
+    except ValueError:  # not even a valid IRI, so certainly no actor
+        raise NotFoundError(f"no actor {value!r}") from None
     if not bool(store.query(f"ASK {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a a <{NG}Actor> }} }}",
                             substitutions={"a": iri})):
         raise NotFoundError(f"no actor {value!r}")
@@ -391,7 +394,10 @@ def resolve_article(store: Store, value: str) -> NamedNode:
     """
     from graph.terms import article_iri
 
-    iri = NamedNode(value) if value.startswith(("http://", "https://")) else article_iri(value)
+    try:
+        iri = NamedNode(value) if value.startswith(("http://", "https://")) else article_iri(value)
+    except ValueError:
+        raise NotFoundError(f"no article {value!r}") from None
     if not store.has_graph(iri):
         raise NotFoundError(f"no article {value!r}")
     return iri

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -22,6 +22,11 @@ class Settings(BaseSettings):
                                     description="bearer token that enables writes over HTTP (at least 16 characters)")
     host: str = "127.0.0.1"
     port: int = 8000
+
+    @field_validator("write_token", mode="before")
+    @classmethod
+    def _empty_token_is_none(cls, value):
+        return value or None
 
 
 @lru_cache

@@ -262,7 +262,13 @@ class ProcessExecutor(Executor):
     def close(self):
         with self._lock:
             workers, self._workers = self._workers, []
+        idle = set()
+        while not self._idle.empty():
+            idle.add(self._idle.get_nowait())
         for worker in workers:
+            if worker not in idle:  # busy with a query: stopping must not wait for it
+                worker.kill()
+                continue
             worker.process.stdin.close()
             try:
                 worker.process.wait(timeout=2)

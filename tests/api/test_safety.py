@@ -95,3 +95,55 @@ def test_memory_stores_fall_back_to_threads_and_say_so():
     with open_store("memory:") as store, running(make_app(store, query_timeout=1.0)) as base:
         health = httpx.get(f"{base}/healthz").json()
     assert health["killable_queries"] is False
+
+
+@pytest.mark.slow
+def test_sigterm_stops_a_busy_server_and_its_workers(seeded_store, tmp_path):
+    """A real ``newsgraph serve`` process, mid-way through a runaway query, exits promptly on SIGTERM."""
+    import signal
+    import subprocess
+    import sys
+    import threading
+    from pathlib import Path
+
+    from servers import _port
+
+    path = tmp_path / "store"
+    seeded_store._store.backup(str(path))  # a copy: the server process takes its lock
+    port = _port()
+    cli = str(Path(sys.executable).with_name("newsgraph"))
+    server = subprocess.Popen([cli, "serve", "--store", f"oxigraph:{path}", "--port", str(port),
+                               "--query-timeout", "60"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        workers = [int(p) for p in subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True,
+                                                  text=True).stdout.split()]
+        assert len(workers) == 2
+        threading.Thread(target=lambda: _swallow(httpx.get, f"{base}/sparql", params={"query": RUNAWAY},
+                                                timeout=60), daemon=True).start()
+        time.sleep(0.5)
+        started = time.monotonic()
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=20)
+        assert time.monotonic() - started < 15
+        time.sleep(0.2)
+        assert all(not os.path.exists(f"/proc/{pid}") or open(f"/proc/{pid}/stat").read().split()[2] == "Z"
+                   for pid in workers)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+
+
+def _swallow(call, *args, **kwargs):
+    try:
+        call(*args, **kwargs)
+    except httpx.HTTPError:
+        pass

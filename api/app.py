@@ -43,6 +43,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.writes = Writes(store, executor)
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(sparql.FastQueryPath)
     for module in (health, actors, relations, articles, paths, stats, sparql, export):
         app.include_router(module.router)
     index = str(files("api") / "static" / "index.html")

@@ -22,6 +22,7 @@ b'{"head":{},"boolean":true}'
 from __future__ import annotations
 
 import logging
+import os
 import pickle
 import queue
 import shutil
@@ -111,6 +112,12 @@ class Executor:
             UnacceptableResultError: when the result kind has no media type in ``job``.
         """
         raise NotImplementedError
+
+    async def aquery(self, job: QueryJob, timeout: float | None = None) -> QueryAnswer:
+        """:meth:`query` for an event loop (the same errors)."""
+        import asyncio
+
+        return await asyncio.to_thread(self.query, job, timeout)
 
     def refresh(self) -> None:
         """Make later queries see what was written so far."""
@@ -228,6 +235,48 @@ class ProcessExecutor(Executor):
                          job.graph_media, self.max_result_bytes))
             worker.snapshot = snapshot
             outcome = self._receive(worker, deadline, limit)
+        except BaseException:
+            self._replace(worker)
+            raise
+        self._idle.put(worker)
+        if outcome[0] == "error":
+            _raise(outcome[1], outcome[2])
+        return QueryAnswer(*outcome[1:])
+
+    async def aquery(self, job, timeout=None):
+        # No thread per query: wait for the worker's pipe on the event loop itself.
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        limit = timeout or self.timeout
+        deadline = time.monotonic() + limit
+        try:
+            worker = self._idle.get_nowait()
+        except queue.Empty:
+            try:
+                worker = await loop.run_in_executor(None, self._idle.get, True, limit)
+            except queue.Empty:
+                raise QueryTimeoutError(f"no query worker became free within {limit:g} s") from None
+        out = worker.process.stdout
+        ready = loop.create_future()
+        try:
+            with self._lock:
+                snapshot = self._snapshot
+            worker.send((snapshot, job.sparql, job.default_graph, job.named_graphs, job.solutions_media,
+                         job.graph_media, self.max_result_bytes))
+            worker.snapshot = snapshot
+            loop.add_reader(out.fileno(), lambda: ready.done() or ready.set_result(None))
+            try:
+                await asyncio.wait_for(ready, max(0.0, deadline - time.monotonic()))
+            except TimeoutError:
+                raise QueryTimeoutError(f"the query ran longer than {limit:g} s and was stopped") from None
+            finally:
+                loop.remove_reader(out.fileno())
+                os.set_blocking(out.fileno(), True)  # uvloop made it non-blocking; the answer is read whole
+            try:
+                outcome = pickle.load(out)
+            except (EOFError, pickle.UnpicklingError) as error:
+                raise StoreError(f"the query worker died (exit code {worker.process.poll()})") from error
         except BaseException:
             self._replace(worker)
             raise

@@ -1,4 +1,4 @@
-"""Helpers for the API tests: real uvicorn servers on free ports."""
+"""Helpers and fixtures for the API tests (import the fixtures you use): real uvicorn servers on free ports."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import time
 from contextlib import contextmanager
 
 import httpx
+import pytest
 
 TOKEN = "test-token-0123456789abcdef"
 
@@ -52,4 +53,25 @@ def make_app(store, **settings):
 
 
 
-__all__ = ["TOKEN", "make_app", "running"]
+@pytest.fixture
+def store_copy(seeded_store_url, seeded_store, tmp_path):
+    """A writable on-disk copy of the seeded store (a checkpoint of it)."""
+    from graph.store import open_store
+
+    target = tmp_path / "copy"
+    seeded_store._store.backup(str(target))
+    s = open_store(f"oxigraph:{target}")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def writable_server(store_copy, nlp):
+    """A server over a copy of the seeded store, with writes enabled by :data:`TOKEN`."""
+    app = make_app(store_copy, write_token=TOKEN)
+    app.state.writes.use_pipeline(nlp)  # the session's pipeline: no reload per test
+    with running(app) as base:
+        yield base
+
+
+__all__ = ["TOKEN", "make_app", "running", "store_copy", "writable_server"]

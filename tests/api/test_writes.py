@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from servers import TOKEN
+from servers import TOKEN, store_copy, writable_server  # noqa: F401 - fixtures
 
 UPDATE = "INSERT DATA { GRAPH <urn:test:g> { <urn:test:a> <urn:test:p> \"written\" } }"
 CHECK = "ASK { GRAPH <urn:test:g> { <urn:test:a> <urn:test:p> \"written\" } }"

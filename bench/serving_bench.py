@@ -61,7 +61,23 @@ def stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
-def wrk(url: str, duration: int, connections: int, threads: int = 2) -> dict:
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a process and its children (the query workers): a contention-proof cost figure."""
+    pids = [pid] + [int(p) for p in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True,
+                                                    text=True).stdout.split()]
+    total = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except FileNotFoundError:
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(url: str, duration: int, connections: int, pid: int | None = None, threads: int = 2) -> dict:
+    before = cpu_seconds(pid) if pid else 0.0
     out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency",
                           "-H", "Accept: application/sparql-results+json", url],
                          capture_output=True, text=True, check=True).stdout
@@ -69,8 +85,12 @@ def wrk(url: str, duration: int, connections: int, threads: int = 2) -> dict:
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
     scale = {"us": 0.001, "ms": 1, "s": 1000}[p50.group(2)]
-    return {"requests_per_s": rps, "non_2xx": int(errors.group(1)) if errors else 0,
-            "p50_ms": float(p50.group(1)) * scale}
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    result = {"requests_per_s": rps, "requests": requests, "non_2xx": int(errors.group(1)) if errors else 0,
+              "p50_ms": float(p50.group(1)) * scale}
+    if pid:
+        result["server_cpu_ms_per_request"] = round((cpu_seconds(pid) - before) * 1000 / requests, 3)
+    return result
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -145,7 +165,7 @@ def main() -> None:
         report["actor_relations_query"] = in_process_latency(args.store, actors)
         url = f"{base}/sparql?query={quote(SELECT10)}"
         wrk(url, 3, args.connections)  # warm-up
-        report["newsgraph_select10"] = wrk(url, args.duration, args.connections)
+        report["newsgraph_select10"] = wrk(url, args.duration, args.connections, server.pid)
     finally:
         stop(server)
     if args.rdflib_endpoint:
@@ -161,11 +181,14 @@ def main() -> None:
             report["rdflib_endpoint_load_s"] = round(time.monotonic() - started, 1)
             url = f"http://127.0.0.1:{port}/?query={quote(SELECT10)}"  # rdflib-endpoint 0.6 serves SPARQL at /
             wrk(url, 3, args.connections)
-            report["rdflib_endpoint_select10"] = wrk(url, args.duration, args.connections)
+            report["rdflib_endpoint_select10"] = wrk(url, args.duration, args.connections, other.pid)
         finally:
             stop(other)
-        report["speedup"] = round(report["newsgraph_select10"]["requests_per_s"]
-                                  / report["rdflib_endpoint_select10"]["requests_per_s"], 2)
+        ours, theirs = report["newsgraph_select10"], report["rdflib_endpoint_select10"]
+        report["speedup_requests_per_s"] = round(ours["requests_per_s"] / theirs["requests_per_s"], 2)
+        report["speedup_cpu_per_request"] = round(theirs["server_cpu_ms_per_request"]
+                                                  / ours["server_cpu_ms_per_request"], 2)
+    report["load_average"] = os.getloadavg()
     shutil.rmtree(work, ignore_errors=True)
     print(json.dumps(report, indent=2))
 

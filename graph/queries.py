@@ -142,6 +142,25 @@ def actor_label(store: Store, actor: NamedNode) -> str | None:
 XSD_DATE = NamedNode("http://www.w3.org/2001/XMLSchema#date")
 
 
+def values(**terms: NamedNode | Literal) -> str:
+    """``VALUES`` clauses binding variables to RDF terms (SPARQL's own inline bindings).
+
+    Only pyoxigraph terms are accepted, never strings: a term was validated when it was built and
+    its N-Triples form escapes everything, so user input cannot change the query. pyoxigraph plans
+    VALUES into index lookups, while its ``substitutions`` filter afterwards (4 s instead of 2 ms
+    for an actor's relations on a 1M-triple graph).
+
+    >>> values(q=Literal('x" } DROP ALL {')) == 'VALUES ?q { "x\\" } DROP ALL {" }'
+    True
+    """
+    clauses = []
+    for name, term in terms.items():
+        if not isinstance(term, (NamedNode, Literal)):
+            raise TypeError(f"{name}: bind an RDF term, not {type(term).__name__}")
+        clauses.append(f"VALUES ?{name} {{ {term} }}")
+    return " ".join(clauses)
+
+
 def _page(limit: int, offset: int) -> str:
     return f"LIMIT {int(limit)} OFFSET {int(offset)}"
 
@@ -235,8 +254,8 @@ def actor_detail(store: Store, actor: NamedNode) -> dict:
             detail["roles"].append({"iri": o.value, "label": _value(r["roleLabel"])})
         elif p == NG + "country":
             detail["country"] = {"id": o.value.removeprefix(ACTOR), "iri": o.value, "label": _value(r["countryLabel"])}
-        elif p == NG + "wikidataId":
-            detail["wikidata"] = o.value
+        elif p == PREFIXES["owl"] + "sameAs" and o.value.startswith(WD):
+            detail["wikidata"] = o.value.removeprefix(WD)
     detail["alt_labels"].sort()
     counts = next(iter(store.query(PROLOGUE + """
         SELECT ?a (COUNT(DISTINCT ?g) AS ?articles) (COUNT(DISTINCT ?out) AS ?outgoing)
@@ -305,20 +324,6 @@ def find_relations(store: Store, *, actor: NamedNode | None = None, direction: s
     if direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}")
     subs: dict = {}
-    wanted = []
-    if actor is not None:
-        subs["actor"] = actor
-        wanted.append("?actor")
-        branches = []
-        if direction in ("both", "outgoing"):
-            branches.append('{ GRAPH ?article { ?relation ng:subject ?actor ; ng:object ?object } '
-                            'BIND(?actor AS ?subject) BIND("outgoing" AS ?direction) }')
-        if direction in ("both", "incoming"):
-            branches.append('{ GRAPH ?article { ?relation ng:object ?actor ; ng:subject ?subject } '
-                            'BIND(?actor AS ?object) BIND("incoming" AS ?direction) }')
-        core = " UNION ".join(branches)
-    else:
-        core = "GRAPH ?article { ?relation ng:subject ?subject ; ng:object ?object }"
     filters = []
     if event_type:
         subs["eventType"] = NamedNode(PREFIXES["plover"] + event_type.upper())
@@ -328,33 +333,47 @@ def find_relations(store: Store, *, actor: NamedNode | None = None, direction: s
         subs["article"] = article
     if since:
         subs["since"] = Literal(since, datatype=XSD_DATE)
-        wanted.append("?since")
         filters.append("FILTER(BOUND(?date) && ?date >= ?since)")
     if until:
         subs["until"] = Literal(until, datatype=XSD_DATE)
-        wanted.append("?until")
         filters.append("FILTER(BOUND(?date) && ?date <= ?until)")
-    event_pattern = "?relation ng:eventType ?eventType ." if event_type else \
-        "OPTIONAL { ?relation ng:eventType ?eventType }"
-    rows = store.query(PROLOGUE + f"""
-        SELECT ?relation ?direction ?subject ?subjectLabel ?predicate ?predicateLabel ?eventType ?object ?objectLabel
-               ?article ?title ?date ?sentence ?trigger ?confidence ?negated ?modality {" ".join(wanted)} WHERE {{
-          {core}
-          GRAPH ?article {{
+    evidence = f"""
             ?relation ng:predicate ?predicate ; ng:predicateLabel ?predicateLabel ; ng:trigger ?trigger ;
                       ng:confidence ?confidence ; ng:negated ?negated ; ng:modality ?modality ;
                       prov:wasDerivedFrom ?s .
-            ?s ng:text ?sentence .
-            {event_pattern}
-            OPTIONAL {{ ?article dcterms:title ?title }}
-            OPTIONAL {{ ?article dcterms:date ?date }}
-          }}
+            ?s ng:text ?sentence . {"?relation ng:eventType ?eventType ." if event_type else ""}"""
+    optional = "" if event_type else "OPTIONAL { GRAPH ?article { ?relation ng:eventType ?eventType } }"
+    optional += """ OPTIONAL { GRAPH ?article { ?article dcterms:title ?title } }
+          OPTIONAL { GRAPH ?article { ?article dcterms:date ?date } }"""
+    # Bindings go inside each branch, next to the patterns they restrict; required evidence sits in the
+    # same GRAPH block, OPTIONALs outside it: pyoxigraph does not push bindings into a UNION, joins two
+    # GRAPH blocks badly, and evaluates an OPTIONAL inside a GRAPH block over the whole store (seconds
+    # or tens of ms instead of about one ms on a 1M-triple graph).
+    bound = values(**subs)
+    if actor is not None:
+        branches = []
+        if direction in ("both", "outgoing"):
+            branches.append(f'''{{ {values(actor=actor)} {bound}
+                GRAPH ?article {{ ?relation ng:subject ?actor ; ng:object ?object . {evidence} }}
+                BIND(?actor AS ?subject) BIND("outgoing" AS ?direction) }}''')
+        if direction in ("both", "incoming"):
+            branches.append(f'''{{ {values(actor=actor)} {bound}
+                GRAPH ?article {{ ?relation ng:object ?actor ; ng:subject ?subject . {evidence} }}
+                BIND(?actor AS ?object) BIND("incoming" AS ?direction) }}''')
+        core = " UNION ".join(branches)
+    else:
+        core = f"{bound} GRAPH ?article {{ ?relation ng:subject ?subject ; ng:object ?object . {evidence} }}"
+    rows = store.query(PROLOGUE + f"""
+        SELECT ?relation ?direction ?subject ?subjectLabel ?predicate ?predicateLabel ?eventType ?object ?objectLabel
+               ?article ?title ?date ?sentence ?trigger ?confidence ?negated ?modality WHERE {{
+          {core}
+          {optional}
           {" ".join(filters)}
           OPTIONAL {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?subject rdfs:label ?subjectLabel }} }}
           OPTIONAL {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?object rdfs:label ?objectLabel }} }}
         }}
         ORDER BY DESC(?date) ?article ?relation
-        {_page(limit, offset)}""", substitutions=subs)
+        {_page(limit, offset)}""")
     out = [_relation_row(r) for r in rows]
     for row in out:
         if row["direction"] is not None:  # the other party, seen from ``actor``

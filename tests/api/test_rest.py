@@ -58,9 +58,14 @@ def test_actor_as_rdf(server, media, fmt):
     ({"since": "2100-01-01"}, lambda rows: rows == []),
     ({"article": "000_8ba8fdaa8bbfb1fc.txt"}, lambda rows: len(rows) > 0),
     ({"limit": 1}, lambda rows: len(rows) == 1),
+    ({"predicate": 'called" } } UNION { ?relation ?p ?o } #'}, lambda rows: rows == []),  # bound, not pasted
+    ({"article": "x> } DROP ALL { <y"}, None),  # not a valid IRI: no such article
 ])
 def test_actor_relation_filters(server, params, check):
     response = httpx.get(f"{server}/actors/Q7747/relations", params=params)
+    if check is None:
+        assert response.status_code == 404
+        return
     assert response.status_code == 200, response.text
     rows = response.json()["relations"]
     assert check(rows), rows

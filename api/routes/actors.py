@@ -10,8 +10,10 @@ from fastapi.responses import Response
 
 from api.deps import StoreDep
 from api.formatting import rdf_response, rest_media
-from graph.queries import actor_detail, actor_graph, find_actors, find_relations, relations_graph, resolve_actor
+from graph.queries import actor_detail, actor_graph, actor_label, find_actors, find_relations, relations_graph
+from graph.queries import resolve_actor
 from graph.queries import resolve_article
+from graph.terms import ACTOR
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 ActorType = Literal["Person", "Organisation", "Country", "Group"]
@@ -47,8 +49,7 @@ def relations(store: StoreDep, request: Request, actor_id: str,
                           article=resolve_article(store, article) if article else None, limit=limit, offset=offset)
     if media != "application/json":
         return rdf_response(relations_graph(store, [r["relation"] for r in rows]), None, media)
-    detail = actor_detail(store, iri)
-    return {"actor": {"id": detail["id"], "iri": detail["iri"], "label": detail["label"]},
+    return {"actor": {"id": iri.value.removeprefix(ACTOR), "iri": iri.value, "label": actor_label(store, iri)},
             "relations": rows, "limit": limit, "offset": offset}
 
 

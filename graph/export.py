@@ -40,14 +40,35 @@ def export(store: Store, output: IO[bytes], format: str | ox.RdfFormat = "turtle
            graph: ox.NamedNode | None = None, reference_only: bool = False) -> None:
     """Write the dataset (or one graph, or the reference data alone) to ``output``.
 
-    Triple formats (Turtle, N-Triples, RDF/XML, JSON-LD) get the union of all graphs; quad
-    formats (TriG, N-Quads) keep each article's graph.
+    Triple formats (Turtle, N-Triples, RDF/XML) get the union of all graphs; quad formats (TriG,
+    N-Quads, JSON-LD) keep each article's graph, and name the graph when exporting only one.
+
+    Args:
+        store: the store to read.
+        output: a binary stream.
+        format: a format name, extension or media type (see :func:`rdf_format`).
+        graph: export only this graph.
+        reference_only: export only the reference graph.
+
+    Raises:
+        NotFoundError: for an unknown format, or a graph the store does not hold.
+
+    >>> from graph.store import open_store
+    >>> import io
+    >>> export(open_store("memory:"), io.BytesIO(), "nquads", reference_only=True)
+    Traceback (most recent call last):
+    graph.errors.NotFoundError: no graph https://w3id.org/newsgraph/graph/reference
     """
     fmt = rdf_format(format) if isinstance(format, str) else format
     if reference_only:
         graph = REFERENCE_GRAPH
     if graph is not None and not store.has_graph(graph):
         raise NotFoundError(f"no graph {graph.value}")
+    if graph is not None and fmt.supports_datasets:
+        rows = store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", substitutions={"g": graph})
+        quads = (ox.Quad(r["s"], r["p"], r["o"], graph) for r in rows)
+        ox.serialize(quads, output, fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TRIG else None)
+        return
     store.dump(output, fmt, graph)
 
 

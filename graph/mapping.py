@@ -1,14 +1,18 @@
 """Records → RDF quads, in the terms of ``ontologies/newsgraph.ttl`` (see ``docs/model.md``).
 
 An article's quads go to its own named graph: its metadata, the evidence sentences, one event
-node per relation carrying the provenance, and a direct ``actor —predicate→ actor`` triple for
-each asserted, non-negated relation. Actor descriptions (labels, type, role, country, Wikidata
-link) go to the shared actors graph; the surface predicates' declarations to the vocabulary graph.
+node per relation carrying the provenance, a direct ``actor —predicate→ actor`` triple for each
+asserted, non-negated relation, and what holds of an actor only according to that article (that
+it is mentioned, the names used for it, the role it held then). Actor descriptions that hold
+whatever the article (label, type, country, Wikidata link) go to the shared actors graph; the
+surface predicates' declarations to the vocabulary graph.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -72,11 +76,11 @@ def article_quads(extraction: Extraction) -> ArticleQuads:
     if article.title:
         art(NamedNode(t.DCTERMS + "title"), Literal(article.title))
     if article.date:
-        art(NamedNode(t.DCTERMS + "date"), Literal(article.date[:10], datatype=XSD_DATE))
+        art(NamedNode(t.DCTERMS + "date"), date_literal(article.date))
     if article.url:
-        art(NamedNode(t.SCHEMA + "url"), NamedNode(article.url))
+        art(NamedNode(t.SCHEMA + "url"), url_iri(article.url))
     if article.source:
-        art(NamedNode(t.DCTERMS + "source"), Literal(article.source))
+        art(ng("source"), Literal(article.source))
 
     for sentence in extraction.sentences:
         s = t.sentence_iri(g, sentence.index)
@@ -90,15 +94,33 @@ def article_quads(extraction: Extraction) -> ArticleQuads:
     actors = {a.key: a for a in extraction.actors}
     for key in sorted({m.actor.key for m in extraction.mentions} | {k for k in actors}):
         add(Quad(t.actor_iri(key), ng("mentionedIn"), g, g))
+    # What holds of an actor only according to this article lives in its graph, so that removing
+    # the article retracts it: the names it used, the role held at the article's date.
+    for key, text in sorted(surface_forms(extraction)):
+        add(Quad(t.actor_iri(key), ALT_LABEL, Literal(text), g))
+    for actor in actors.values():
+        if actor.role:
+            add(Quad(t.actor_iri(actor.key), ng("holdsRole"), t.role_iri(actor.role, actor.country), g))
     for relation in extraction.relations:
         out.article.extend(relation_quads(g, relation, extraction.extractor_version))
 
-    out.shared.extend(actor_quads(actors.values(), extraction))
+    out.shared.extend(actor_quads(actors.values()))
     out.shared.extend(vocabulary_quads(extraction.relations))
     return out
 
 
 def relation_quads(g: NamedNode, r: Relation, version: str) -> list[Quad]:
+    """The event node of one relation with its provenance, and its direct triple.
+
+    Args:
+        g: the article's IRI, which names its graph.
+        r: the relation.
+        version: the extractor version that produced it.
+
+    Returns:
+        Quads in graph ``g``: the ``ng:Relation`` node and, when the relation has an object and
+        is asserted and not negated, ``subject —predicate→ object``.
+    """
     subject = t.actor_iri(r.subject.actor.key)
     obj = t.actor_iri(r.object.actor.key) if r.object else None
     predicate = t.predicate_iri(r.predicate)
@@ -139,17 +161,59 @@ def relation_quads(g: NamedNode, r: Relation, version: str) -> list[Quad]:
     return quads
 
 
-def actor_quads(actors, extraction: Extraction | None = None) -> list[Quad]:
-    """Descriptions of actors (and of the countries they belong to) for the actors graph."""
+def date_literal(value: str) -> Literal:
+    """An ``xsd:date`` for an ISO date (or date-time); any other text is kept as a plain string.
+
+    >>> date_literal("2022-06-24T10:00:00Z").value, date_literal("June 2022").datatype.value
+    ('2022-06-24', 'http://www.w3.org/2001/XMLSchema#string')
+    """
+    try:
+        return Literal(dt.date.fromisoformat(value[:10]).isoformat(), datatype=XSD_DATE)
+    except ValueError:
+        return Literal(value)
+
+
+def url_iri(url: str) -> NamedNode:
+    """The IRI of an article's URL, percent-encoding what an IRI may not contain.
+
+    >>> url_iri("https://example.org/a b").value
+    'https://example.org/a%20b'
+    """
+    return NamedNode(quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~"))
+
+
+def surface_forms(extraction: Extraction) -> set[tuple[str, str]]:
+    """(actor key, text) for each name an article uses for an actor other than its label
+    (pronouns are not names).
+
+    >>> from extract.records import Actor, Article, Mention
+    >>> nato = Actor("nato", "NATO", "ORG")
+    >>> mentions = [Mention("the Alliance", 0, 12, nato), Mention("NATO", 20, 24, nato), Mention("it", 30, 32, nato, "pronoun")]
+    >>> surface_forms(Extraction(Article(id="a", text="x"), mentions=mentions))
+    {('nato', 'the Alliance')}
+    """
+    return {(m.actor.key, m.text) for m in extraction.mentions
+            if m.resolved_by != "pronoun" and m.text != m.actor.label}
+
+
+def actor_quads(actors) -> list[Quad]:
+    """Descriptions of actors (and of the countries and roles they belong to) for the actors graph.
+
+    Args:
+        actors: the actors an article mentions.
+
+    Returns:
+        Quads of the actors graph: types, labels, Wikidata link, country; each role's
+        label, title and country (which actor holds it is said in the article's graph).
+
+    >>> from extract.records import Actor
+    >>> [q.object.value for q in actor_quads([Actor("nato", "NATO", "ORG", qid="Q7184")]) if q.predicate == SAME_AS]
+    ['http://www.wikidata.org/entity/Q7184']
+    """
     gz = load_gazetteer()
     g = t.ACTORS_GRAPH
     quads: list[Quad] = []
     described: set[str] = set()
-    surface: dict[str, set[str]] = {}
-    if extraction is not None:
-        for m in extraction.mentions:
-            if m.resolved_by not in ("pronoun",) and m.text != m.actor.label:
-                surface.setdefault(m.actor.key, set()).add(m.text)
 
     def describe(actor: Actor) -> None:
         if actor.key in described:
@@ -161,13 +225,9 @@ def actor_quads(actors, extraction: Extraction | None = None) -> list[Quad]:
             Quad(a, RDF_TYPE, ng(t.ACTOR_CLASSES.get(actor.type, "Actor")), g),
             Quad(a, RDFS_LABEL, Literal(actor.label), g),
             Quad(a, PREF_LABEL, Literal(actor.label), g),
-            Quad(a, ng("slug"), Literal(actor.key), g),
         ])
-        for alt in sorted(surface.get(actor.key, ())):
-            quads.append(Quad(a, ALT_LABEL, Literal(alt), g))
         if actor.qid:
             quads.append(Quad(a, SAME_AS, t.wikidata(actor.qid), g))
-            quads.append(Quad(a, ng("wikidataId"), Literal(actor.qid), g))
         if actor.type == "GPE" and actor.country and actor.key == _country_key(actor.country, gz):
             quads.append(Quad(a, ng("isoCode"), Literal(actor.country), g))
         elif actor.country and actor.country in gz.countries:
@@ -176,7 +236,6 @@ def actor_quads(actors, extraction: Extraction | None = None) -> list[Quad]:
             describe(country)
         if actor.role:
             role = t.role_iri(actor.role, actor.country)
-            quads.append(Quad(a, ng("holdsRole"), role, g))
             country_name = gz.countries[actor.country].name if actor.country in gz.countries else None
             label = f"{actor.role} of {country_name}" if country_name else actor.role
             quads.extend([Quad(role, RDF_TYPE, ng("Role"), g), Quad(role, RDFS_LABEL, Literal(label), g),
@@ -212,4 +271,5 @@ def vocabulary_quads(relations: list[Relation]) -> list[Quad]:
     return quads
 
 
-__all__ = ["ArticleQuads", "actor_quads", "article_quads", "relation_quads", "vocabulary_quads"]
+__all__ = ["ArticleQuads", "actor_quads", "article_quads", "date_literal", "relation_quads", "surface_forms",
+           "url_iri", "vocabulary_quads"]

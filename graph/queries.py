@@ -60,8 +60,8 @@ def search_actors(store: Store, q: str = "", limit: int = 20, offset: int = 0) -
           GRAPH <{ACTORS_GRAPH.value}> {{
             ?a a ng:Actor ; rdfs:label ?label .
             OPTIONAL {{ ?a a ?type FILTER(?type != ng:Actor) }}
-            OPTIONAL {{ ?a skos:altLabel ?alt }}
           }}
+          OPTIONAL {{ ?a skos:altLabel ?alt }}
           FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?q)) || CONTAINS(LCASE(STR(COALESCE(?alt, ""))), LCASE(?q)))
           OPTIONAL {{ GRAPH ?g {{ ?a ng:mentionedIn ?g }} }}
         }}

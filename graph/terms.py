@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
 from urllib.parse import quote
 
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, RdfFormat, parse
 
 from extract.reference import slug
 
@@ -17,7 +20,9 @@ ACTOR = BASE + "actor/"
 ARTICLE = BASE + "article/"
 ROLE = BASE + "role/"
 RELATION = BASE + "relation/"
+TERM = BASE + "term/"
 GRAPHS = BASE + "graph/"
+ONTOLOGY = BASE + "ontology"
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -40,6 +45,9 @@ PREFIXES = {
 ACTORS_GRAPH = NamedNode(GRAPHS + "actors")
 VOCABULARY_GRAPH = NamedNode(GRAPHS + "vocabulary")
 REFERENCE_GRAPH = NamedNode(GRAPHS + "reference")
+ONTOLOGY_GRAPH = NamedNode(GRAPHS + "ontology")
+#: graphs that hold no article's content (everything else is one article's graph)
+SHARED_GRAPHS = (ACTORS_GRAPH, VOCABULARY_GRAPH, REFERENCE_GRAPH, ONTOLOGY_GRAPH)
 
 PLOVER_CATEGORIES = (
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "DEMAND", "REJECT",
@@ -93,18 +101,48 @@ def predicate_iri(predicate: str) -> NamedNode:
 
     >>> predicate_iri("held talks with").value
     'https://w3id.org/newsgraph/ontology#heldTalksWith'
+
+    A predicate whose name the ontology already uses ('support', 'subject') gets a suffix, so
+    that data never redefines an ontology term:
+
+    >>> predicate_iri("support").value
+    'https://w3id.org/newsgraph/ontology#supportPredicate'
     """
     words = [w for w in re.split(r"[^0-9A-Za-z]+", slug(predicate).replace("-", " ")) if w]
     name = words[0] + "".join(w.capitalize() for w in words[1:]) if words else "relatedTo"
+    if name in ontology_names():
+        name += "Predicate"
     return ng(name)
+
+
+@cache
+def ontology_names() -> frozenset[str]:
+    """Local names of the terms ``ontologies/newsgraph.ttl`` defines in the ``ng:`` namespace."""
+    with ontology_path().open("rb") as f:
+        subjects = {q.subject for q in parse(f, RdfFormat.TURTLE)}
+    return frozenset(s.value.removeprefix(NG) for s in subjects if isinstance(s, NamedNode) and s.value.startswith(NG))
+
+
+def ontology_path() -> Path:
+    """The ontology file shipped in the ``ontologies`` package."""
+    return Path(str(files("ontologies") / "newsgraph.ttl"))
 
 
 def wikidata(qid: str) -> NamedNode:
     return NamedNode(WD + qid)
 
 
+def term_iri(qid: str, position_qid: str, start: str) -> NamedNode:
+    """One term of office in the reference data.
+
+    >>> term_iri("Q7747", "Q218295", "2012-05-07").value
+    'https://w3id.org/newsgraph/term/Q7747-Q218295-2012-05-07'
+    """
+    return NamedNode(TERM + quote(f"{qid}-{position_qid}-{start or 'unknown'}", safe="-._~"))
+
+
 __all__ = [
-    "ACTORS_GRAPH", "ACTOR_CLASSES", "BASE", "NG", "PLOVER_CATEGORIES", "PREFIXES", "REFERENCE_GRAPH",
-    "VOCABULARY_GRAPH", "actor_iri", "article_iri", "category_concept", "category_property", "ng",
-    "predicate_iri", "relation_iri", "role_iri", "sentence_iri", "wikidata",
+    "ACTORS_GRAPH", "ACTOR_CLASSES", "BASE", "NG", "ONTOLOGY", "ONTOLOGY_GRAPH", "PLOVER_CATEGORIES", "PREFIXES",
+    "REFERENCE_GRAPH", "SHARED_GRAPHS", "VOCABULARY_GRAPH", "actor_iri", "article_iri", "category_concept",
+    "category_property", "ng", "ontology_names", "ontology_path", "predicate_iri", "relation_iri", "role_iri", "sentence_iri", "term_iri", "wikidata",
 ]

@@ -1,0 +1,194 @@
+"""The graphs no article supplies: the ontology, and the reference data as RDF.
+
+The reference graph describes the Wikidata entities of ``ontologies/reference/`` (countries,
+heads of state and government with their terms of office, international organisations) under
+their Wikidata IRIs, so it can be exported alone and joined to the news actors through their
+``owl:sameAs``. Both graphs are loaded into a store when missing or when their source files
+changed (each graph records the hash of what it was built from).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterator
+from functools import cache
+
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
+
+from extract.reference import reference_dir
+from graph import terms as t
+from graph.store import Store
+
+RDF_TYPE = NamedNode(t.RDF + "type")
+RDFS_LABEL = NamedNode(t.RDFS + "label")
+ALT_LABEL = NamedNode(t.SKOS + "altLabel")
+SOURCE = NamedNode(t.DCTERMS + "source")
+CONTENT_HASH = t.ng("contentHash")
+REFERENCE_FILES = ("countries.csv", "leaders.csv", "organisations.csv")
+RIGHTS = NamedNode(t.DCTERMS + "rights")
+LICENSE = NamedNode(t.DCTERMS + "license")
+# The reference graph is a derived database of its sources (ontologies/reference/PROVENANCE.md).
+LICENCES = ("https://opendatacommons.org/licenses/odbl/1-0/", "https://creativecommons.org/licenses/by-sa/4.0/",
+            "https://creativecommons.org/publicdomain/zero/1.0/", "https://opensource.org/licenses/MIT")
+RIGHTS_TEXT = ("Countries: derived from mledoze/countries (ODbL 1.0, share-alike) and opensanctions/rigour (MIT); "
+               "leaders: Wikidata (CC0) via every-politician-scrapers, aliases also from openeventdata/petrarch2 (MIT); "
+               "organisations: confirmordeny/supraverden (CC BY-SA 4.0, share-alike).")
+_DATE_TYPES = {10: "date", 7: "gYearMonth", 4: "gYear"}
+_CLASSES = {"country": t.SCHEMA + "Country", "person": t.SCHEMA + "Person", "organisation": t.SCHEMA + "Organization"}
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (reference_dir() / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _date(value: str) -> Literal:
+    kind = _DATE_TYPES.get(len(value), "string")
+    return Literal(value, datatype=NamedNode(t.XSD + kind))
+
+
+def _split(value: str, sep: str = "|") -> list[str]:
+    return [v.strip() for v in value.split(sep) if v.strip()]
+
+
+def _hash(data: bytes) -> Literal:
+    return Literal(hashlib.sha256(data).hexdigest())
+
+
+@cache
+def reference_hash() -> str:
+    """SHA-256 over the reference CSV files: the reference graph is rebuilt when it changes."""
+    digest = hashlib.sha256()
+    for name in REFERENCE_FILES:
+        digest.update((reference_dir() / name).read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def reference_quads() -> tuple[Quad, ...]:
+    """The reference data as quads of the reference graph.
+
+    Returns:
+        Quads describing each country, leader (with one ``ng:Term`` per term of office) and
+        organisation under its Wikidata IRI, plus the graph's own description.
+
+    >>> quads = reference_quads()
+    >>> putin = t.wikidata("Q7747")
+    >>> sorted(q.object.value for q in quads if q.subject == putin and q.predicate == RDFS_LABEL)
+    ['Vladimir Putin']
+    """
+    g = t.REFERENCE_GRAPH
+    quads = [Quad(q.subject, q.predicate, q.object, g) for q in _triples()]
+    quads += [
+        Quad(g, RDFS_LABEL, Literal("newsgraph reference data", language="en"), g),
+        Quad(g, CONTENT_HASH, Literal(reference_hash()), g),
+        Quad(g, SOURCE, Literal("ontologies/reference/ (see PROVENANCE.md there for sources and licences)"), g),
+        Quad(g, RIGHTS, Literal(RIGHTS_TEXT, language="en"), g),
+        *(Quad(g, LICENSE, NamedNode(url), g) for url in LICENCES),
+    ]
+    return tuple(quads)
+
+
+def _triples() -> Iterator[Quad]:
+    g = t.REFERENCE_GRAPH
+
+    def entity(qid: str, kind: str, label: str, aliases: list[str], sources: str) -> Iterator[Quad]:
+        e = t.wikidata(qid)
+        yield Quad(e, RDF_TYPE, t.ng("ReferenceEntity"), g)
+        yield Quad(e, RDF_TYPE, NamedNode(_CLASSES[kind]), g)
+        yield Quad(e, RDFS_LABEL, Literal(label), g)
+        for alias in sorted(set(aliases) - {label}):
+            yield Quad(e, ALT_LABEL, Literal(alias), g)
+        for source in _split(sources, ";"):
+            yield Quad(e, SOURCE, Literal(source), g)
+
+    described: set[str] = set()
+    for row in _rows("countries.csv"):
+        if not row["wikidata_qid"] or row["wikidata_qid"] in described:
+            continue
+        described.add(row["wikidata_qid"])
+        yield from entity(row["wikidata_qid"], "country", row["name"], _split(row["alt_names"]), row["sources"])
+        c = t.wikidata(row["wikidata_qid"])
+        yield Quad(c, t.ng("isoCode"), Literal(row["iso3"]), g)
+        if row["capital"]:
+            yield Quad(c, t.ng("capital"), Literal(row["capital"]), g)
+        for demonym in _split(row["demonyms"].replace(",", "|")):
+            yield Quad(c, t.ng("demonym"), Literal(demonym), g)
+
+    for row in _rows("leaders.csv"):
+        qid = row["wikidata_qid"]
+        if qid not in described:
+            described.add(qid)
+            yield from entity(qid, "person", row["label"], _split(row["aliases"]), row["sources"])
+        term = t.term_iri(qid, row["position_qid"], row["start"])
+        yield Quad(t.wikidata(qid), t.ng("heldOffice"), term, g)
+        yield Quad(term, RDF_TYPE, t.ng("Term"), g)
+        yield Quad(term, t.ng("position"), Literal(row["position"]), g)
+        yield Quad(term, t.ng("positionEntity"), t.wikidata(row["position_qid"]), g)
+        yield Quad(term, t.ng("officeType"), Literal(row["role"]), g)
+        yield Quad(term, t.ng("country"), t.wikidata(row["country_qid"]), g)
+        if row["start"]:
+            yield Quad(term, NamedNode(t.SCHEMA + "startDate"), _date(row["start"]), g)
+        if row["end"]:
+            yield Quad(term, NamedNode(t.SCHEMA + "endDate"), _date(row["end"]), g)
+
+    for row in _rows("organisations.csv"):
+        qid = row["wikidata_qid"]
+        if qid in described:  # one QID on two rows is an error in the source list: the first row wins
+            continue
+        described.add(qid)
+        yield from entity(qid, "organisation", row["label"], _split(row["aliases"]), row["sources"])
+        if row["acronym"]:
+            yield Quad(t.wikidata(qid), t.ng("acronym"), Literal(row["acronym"]), g)
+
+
+@cache
+def ontology_bytes() -> bytes:
+    return t.ontology_path().read_bytes()
+
+
+def ontology_quads() -> list[Quad]:
+    """``ontologies/newsgraph.ttl`` as quads of the ontology graph, with the graph's hash.
+
+    >>> any(q.subject.value.endswith("#consult") for q in ontology_quads())
+    True
+    """
+    g = t.ONTOLOGY_GRAPH
+    quads = [Quad(q.subject, q.predicate, q.object, g) for q in parse(ontology_bytes(), RdfFormat.TURTLE)]
+    quads.append(Quad(g, CONTENT_HASH, _hash(ontology_bytes()), g))
+    return quads
+
+
+def _stored_hash(store: Store, graph: NamedNode) -> str | None:
+    rows = store.query(f"SELECT ?h WHERE {{ GRAPH {graph} {{ {graph} <{t.NG}contentHash> ?h }} }}")
+    for row in rows:
+        return row["h"].value
+    return None
+
+
+def ensure_static_graphs(store: Store) -> list[NamedNode]:
+    """Load the ontology and reference graphs into ``store`` when missing or out of date.
+
+    Args:
+        store: a writable store.
+
+    Returns:
+        The graphs that were (re)loaded.
+
+    >>> from graph.store import open_store
+    >>> with open_store("memory:") as s:
+    ...     [g.value for g in ensure_static_graphs(s)], ensure_static_graphs(s)
+    (['https://w3id.org/newsgraph/graph/ontology', 'https://w3id.org/newsgraph/graph/reference'], [])
+    """
+    loaded = []
+    wanted = [(t.ONTOLOGY_GRAPH, _hash(ontology_bytes()).value, ontology_quads),
+              (t.REFERENCE_GRAPH, reference_hash(), reference_quads)]
+    for graph, digest, build in wanted:
+        if _stored_hash(store, graph) != digest:
+            store.replace_graph(graph, build())
+            loaded.append(graph)
+    return loaded
+
+
+__all__ = ["ensure_static_graphs", "ontology_quads", "reference_hash", "reference_quads"]

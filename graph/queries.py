@@ -199,8 +199,8 @@ def find_actors(store: Store, q: str = "", type: str | None = None, country: str
             ?a a ng:Actor ; rdfs:label ?label . {type_part} {country_part}
             OPTIONAL {{ ?a a ?type FILTER(?type != ng:Actor) }}
           }}
-          FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?q)) || EXISTS {{
-            GRAPH <{ACTORS_GRAPH.value}> {{ ?a skos:altLabel ?alt FILTER(CONTAINS(LCASE(STR(?alt)), LCASE(?q))) }} }})
+          FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?q)) || EXISTS {{  # aliases: surface forms, per article
+            GRAPH ?ag {{ ?a skos:altLabel ?alt FILTER(CONTAINS(LCASE(STR(?alt)), LCASE(?q))) }} }})
           OPTIONAL {{ GRAPH ?g {{ ?a ng:mentionedIn ?g }} }}
         }}
         GROUP BY ?a ?label ?type ?q {"?wantedType" if type else ""} {"?iso" if country else ""}
@@ -231,13 +231,12 @@ def actor_detail(store: Store, actor: NamedNode) -> dict:
     graph.errors.NotFoundError: no actor https://w3id.org/newsgraph/actor/nobody
     """
     rows = list(store.query(PROLOGUE + f"""
-        SELECT ?a ?p ?o ?roleLabel ?countryLabel WHERE {{
-          GRAPH <{ACTORS_GRAPH.value}> {{
-            ?a ?p ?o .
-            OPTIONAL {{ ?o rdfs:label ?roleLabel FILTER(?p = ng:holdsRole) }}
-            OPTIONAL {{ ?o rdfs:label ?countryLabel FILTER(?p = ng:country) }}
-          }}
-        }}""", substitutions={"a": actor}))
+        SELECT ?p ?o ?roleLabel ?countryLabel WHERE {{
+          {values(a=actor)}
+          GRAPH <{ACTORS_GRAPH.value}> {{ ?a ?p ?o }}
+          OPTIONAL {{ FILTER(?p = ng:holdsRole) GRAPH ?rg {{ ?o rdfs:label ?roleLabel }} }}
+          OPTIONAL {{ FILTER(?p = ng:country) GRAPH ?cg {{ ?o rdfs:label ?countryLabel }} }}
+        }}"""))
     if not rows:
         raise NotFoundError(f"no actor {actor.value}")
     detail: dict = {"id": actor.value.removeprefix(ACTOR), "iri": actor.value, "label": None, "alt_labels": [],
@@ -256,7 +255,13 @@ def actor_detail(store: Store, actor: NamedNode) -> dict:
             detail["country"] = {"id": o.value.removeprefix(ACTOR), "iri": o.value, "label": _value(r["countryLabel"])}
         elif p == PREFIXES["owl"] + "sameAs" and o.value.startswith(WD):
             detail["wikidata"] = o.value.removeprefix(WD)
-    detail["alt_labels"].sort()
+    roles = store.query(PROLOGUE + f"""SELECT DISTINCT ?role ?label WHERE {{ {values(a=actor)}
+        GRAPH ?g {{ ?a ng:holdsRole ?role }} OPTIONAL {{ GRAPH ?rg {{ ?role rdfs:label ?label }} }} }}""")
+    known = {r["iri"] for r in detail["roles"]}
+    detail["roles"] += [{"iri": r["role"].value, "label": _value(r["label"])} for r in roles  # held per article
+                        if r["role"].value not in known]
+    aliases = store.query(PROLOGUE + f"SELECT ?alt WHERE {{ {values(a=actor)} GRAPH ?g {{ ?a skos:altLabel ?alt }} }}")
+    detail["alt_labels"] = sorted(set(detail["alt_labels"]) | {r["alt"].value for r in aliases})  # per article
     counts = next(iter(store.query(PROLOGUE + """
         SELECT ?a (COUNT(DISTINCT ?g) AS ?articles) (COUNT(DISTINCT ?out) AS ?outgoing)
                (COUNT(DISTINCT ?in) AS ?incoming) WHERE {

@@ -32,24 +32,47 @@ def _store(url: str | None, read_only: bool = False):
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help=".txt or .jsonl files, or folders of them")],
+    paths: Annotated[list[Path], typer.Argument(help=".txt, .html or .jsonl files, or folders of them")],
     store: StoreOption = None,
     model: ModelOption = None,
+    max_article_bytes: Annotated[Optional[int], typer.Option(
+        "--max-article-bytes", min=1, help="refuse larger articles (default: $NEWSGRAPH_MAX_ARTICLE_BYTES, 5 MB)")] = None,
+    max_sentence_tokens: Annotated[Optional[int], typer.Option(
+        "--max-sentence-tokens", min=1, help="skip longer sentences for relations (default: 150)")] = None,
+    language: Annotated[Optional[str], typer.Option(
+        "--language", help="refuse articles detected as another language; '' accepts any (default: en)")] = None,
+    wait: Annotated[Optional[float], typer.Option(
+        "--wait", min=0, help="seconds to wait for another writer to release the store (default: 0, refuse)")] = None,
+    progress_lines: Annotated[bool, typer.Option(
+        "--progress", help="print a line on standard error as each article is done")] = False,
 ) -> None:
-    """Extract articles and add them to the store (unchanged articles are skipped)."""
+    """Extract articles and add them to the store (unchanged articles are skipped).
+
+    Each article is written in one transaction: an interrupted run leaves whole articles only, and
+    running it again completes the batch. Exit code 2 when some inputs failed, 1 when none could run.
+    """
     from extract.articles import read_articles
     from extract.pipeline import load_pipeline
     from graph.ingest import ingest as run
+    from graph.store import open_store
 
-    settings = get_settings()
+    settings = get_settings().model_copy(update={k: v for k, v in {
+        "max_article_bytes": max_article_bytes, "max_sentence_tokens": max_sentence_tokens,
+        "language": language, "lock_wait": wait}.items() if v is not None})
     try:
-        nlp = load_pipeline(model or settings.spacy_model)
-        with _store(store) as target:
+        # Open the store first: a refused second writer should not wait for the model to load.
+        with open_store(store or settings.store, wait=settings.lock_wait) as target:
+            nlp = load_pipeline(model or settings.spacy_model,
+                                newsgraph_relations={"max_sentence_tokens": settings.max_sentence_tokens})
+
             def progress(item, error):
                 if error is not None:
                     typer.secho(f"skipped {error}", fg=typer.colors.YELLOW, err=True)
+                elif progress_lines:
+                    typer.echo(f"done {item.id}", err=True)
 
-            report = run(target, nlp, read_articles(paths, settings.max_article_bytes), progress)
+            inputs = read_articles(paths, settings.max_article_bytes, language=settings.language or None)
+            report = run(target, nlp, inputs, progress)
             total = target.count()
     except NewsgraphError as error:
         _fail(error)
@@ -93,7 +116,7 @@ def extract(
 
         failed = False
         with open_store("memory:") as scratch:
-            for item in read_articles([file], settings.max_article_bytes):
+            for item in read_articles([file], settings.max_article_bytes, language=settings.language or None):
                 if isinstance(item, NewsgraphError):
                     typer.secho(f"skipped {item}", fg=typer.colors.YELLOW, err=True)
                     failed = True
@@ -172,6 +195,68 @@ def remove(
     except NewsgraphError as error:
         _fail(error)
     typer.echo(f"removed {article}")
+
+
+@app.command()
+def check(
+    store: StoreOption = None,
+    collect: Annotated[bool, typer.Option("--collect", help="also delete actor descriptions no article mentions")] = False,
+) -> None:
+    """Verify that every article in the store is whole (exit code 1 and the problems if not)."""
+    from graph.integrity import article_count, check_store, unreferenced_actors
+
+    try:
+        with _store(store, read_only=not collect) as source:
+            if collect:
+                from graph.ingest import collect_garbage
+
+                collect_garbage(source)
+            problems = check_store(source)
+            articles = article_count(source)
+            unreferenced = unreferenced_actors(source)
+    except NewsgraphError as error:
+        _fail(error)
+    for problem in problems:
+        typer.secho(f"problem: {problem}", fg=typer.colors.RED, err=True)
+    typer.echo(f"articles {articles}, problems {len(problems)}, unreferenced actors {unreferenced}")
+    if problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+def backup(
+    target: Annotated[Path, typer.Argument(help="a new folder for the copy")],
+    store: StoreOption = None,
+) -> None:
+    """Copy the on-disk store to a new folder, consistently (needs the store: stop the server first)."""
+    try:
+        with _store(store) as source:
+            if not hasattr(source, "backup"):
+                raise typer.BadParameter(f"{source.url} has no on-disk backup; use `newsgraph export --format nquads`")
+            source.backup(target)
+            quads = source.count()
+    except NewsgraphError as error:
+        _fail(error)
+    typer.echo(f"backed up {quads} quads to {target}")
+
+
+@app.command()
+def restore(
+    backup_dir: Annotated[Path, typer.Argument(metavar="BACKUP", help="a folder made by `newsgraph backup`")],
+    store: StoreOption = None,
+) -> None:
+    """Restore a backup as the store; the store's folder must not exist (move the old one away)."""
+    from graph.store import restore as run
+
+    url = store or get_settings().store
+    scheme, _, path = url.partition(":")
+    if scheme != "oxigraph" or not path:
+        raise typer.BadParameter(f"restore needs an oxigraph:PATH store, not {url}")
+    try:
+        run(backup_dir, path.removeprefix("//"))
+    except NewsgraphError as error:
+        _fail(error)
+    typer.echo(f"restored {backup_dir} to {url}")
 
 
 @app.command()

@@ -12,6 +12,9 @@ engine, in memory) are built in; other backends register a factory for their URL
 from __future__ import annotations
 
 import abc
+import shutil
+import threading
+import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO
@@ -101,23 +104,39 @@ def _nquads(quads: Iterable[ox.Quad]) -> str:
 class OxigraphStore(Store):
     """pyoxigraph's RocksDB store on disk, or its in-memory store when ``path`` is None."""
 
-    def __init__(self, path: str | Path | None, url: str, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path | None, url: str, read_only: bool = False, wait: float = 0.0) -> None:
         self.url = url
         self.path = Path(path) if path is not None else None
         self.writable = not read_only
+        # Oxigraph's transactions are snapshot-isolated, not serialisable: two updates that both
+        # drop and refill one graph can interleave. Writes through this object take turns.
+        self._write_lock = threading.Lock()
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                self._store = self._open(read_only)
+                return
+            except StoreLockedError:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.2)  # another writer holds the lock: wait our turn
+
+    def _open(self, read_only: bool) -> ox.Store:
         try:
             if self.path is None:
-                self._store = ox.Store()
-            elif read_only:
-                self._store = ox.Store.read_only(str(self.path))
-            else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._store = ox.Store(str(self.path))
+                return ox.Store()
+            if read_only:
+                if not (self.path / "CURRENT").exists():
+                    raise StoreError(f"there is no store at {self.path}")
+                return ox.Store.read_only(str(self.path))
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            return ox.Store(str(self.path))
         except OSError as error:
             if "lock" in str(error).lower():
                 raise StoreLockedError(
-                    f"the store {self.path} is open in another process (a running `newsgraph serve`?); "
-                    f"stop it, or send articles to its POST /articles"
+                    f"the store {self.path} is open in another process, for writing (a running `newsgraph "
+                    f"ingest` or `serve`?); wait for it (ingest --wait SECONDS), stop it, or send articles "
+                    f"to its POST /articles"
                 ) from error
             raise StoreError(f"cannot open the store {self.path}: {error}") from error
 
@@ -153,7 +172,8 @@ class OxigraphStore(Store):
         if not self.writable:
             raise StoreError(f"the store {self.url} is open read-only")
         try:
-            self._store.update(sparql)
+            with self._write_lock:
+                self._store.update(sparql)
         except (SyntaxError, RuntimeError) as error:
             raise QueryError(str(error)) from error
         except OSError as error:
@@ -180,13 +200,33 @@ class OxigraphStore(Store):
             raise RdfSyntaxError(str(error)) from error
         if graph is not None:
             quads = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
-        self._store.extend(quads)
+        with self._write_lock:
+            self._store.extend(quads)
 
     def graphs(self):
         return [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
 
     def has_graph(self, graph):
         return self._store.contains_named_graph(graph)
+
+    def backup(self, target: str | Path) -> None:
+        """Write a consistent copy of the on-disk store to the new folder ``target``.
+
+        On the same file system the copy hard-links the store's immutable files, so it is cheap.
+
+        Raises:
+            StoreError: for an in-memory or read-only store (whose view may miss recent writes of
+                the process that holds it), or when ``target`` exists or cannot be written.
+        """
+        if self.path is None or not self.writable:
+            raise StoreError(f"only a store opened for writing on disk can be backed up, not {self.url}")
+        if Path(target).exists():
+            raise StoreError(f"the backup target {target} already exists")
+        try:
+            self._store.flush()
+            self._store.backup(str(target))
+        except OSError as error:
+            raise StoreError(f"cannot back up {self.url} to {target}: {error}") from error
 
     def close(self):
         if self.path is not None and self.writable:
@@ -202,23 +242,65 @@ def _unique(triples):
             yield triple
 
 
-StoreFactory = Callable[[str, bool], Store]
+def restore(backup: str | Path, target: str | Path) -> None:
+    """Copy a backup made by :meth:`OxigraphStore.backup` to ``target``, a folder that must not exist.
+
+    The backup is opened first, so that a damaged or foreign folder is refused before anything is
+    copied; the copy goes to a temporary sibling that is renamed into place, so an interrupted
+    restore leaves no half store at ``target``.
+
+    Raises:
+        StoreError: when ``backup`` is not a store or ``target`` exists.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     with open_store(f"oxigraph:{d}/live") as s:
+    ...         s.update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:p> 1 } }")
+    ...         s.backup(f"{d}/backup")
+    ...     restore(f"{d}/backup", f"{d}/restored")
+    ...     open_store(f"oxigraph:{d}/restored", read_only=True).count()
+    1
+    """
+    backup, target = Path(backup), Path(target)
+    if target.exists():
+        raise StoreError(f"{target} exists: move it away before restoring over it")
+    OxigraphStore(backup, f"oxigraph:{backup}", read_only=True).close()
+    partial = target.with_name(f".{target.name}.restoring")
+    shutil.rmtree(partial, ignore_errors=True)
+    try:
+        shutil.copytree(backup, partial)
+        partial.rename(target)
+    except OSError as error:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise StoreError(f"cannot restore {backup} to {target}: {error}") from error
+
+
+StoreFactory = Callable[..., Store]
 _BACKENDS: dict[str, StoreFactory] = {}
 
 
 def register(scheme: str, factory: StoreFactory) -> None:
-    """Make ``scheme:REST`` URLs open stores built by ``factory(REST, read_only)``."""
+    """Make ``scheme:REST`` URLs open stores built by ``factory(REST, read_only)``.
+
+    A factory may also accept ``wait`` (seconds to wait for a lock another writer holds).
+    """
     _BACKENDS[scheme] = factory
 
 
-def open_store(url: str, *, read_only: bool = False) -> Store:
+def open_store(url: str, *, read_only: bool = False, wait: float = 0.0) -> Store:
     """Open the store a URL names: ``oxigraph:PATH``, ``memory:``, or a registered scheme.
 
-    A bare path is taken as ``oxigraph:PATH``.
+    A bare path is taken as ``oxigraph:PATH``. Only one process may hold an on-disk store for
+    writing; readers (``read_only``) may open it alongside and see the data as it was when they opened it.
+
+    Args:
+        url: the store URL.
+        read_only: open for reading only.
+        wait: seconds to wait for another writer to release the store before giving up.
 
     Raises:
         UnknownStoreError: for a scheme no backend handles.
-        StoreLockedError: when another process holds the on-disk store.
+        StoreLockedError: when another process holds the on-disk store for writing.
     """
     scheme, sep, rest = url.partition(":")
     if not sep or len(scheme) == 1:  # a plain path (or a Windows drive letter)
@@ -227,11 +309,14 @@ def open_store(url: str, *, read_only: bool = False) -> Store:
     if factory is None:
         known = ", ".join(sorted(f"{s}:" for s in _BACKENDS))
         raise UnknownStoreError(f"no store backend for {url!r} (known: {known})")
+    if wait:
+        return factory(rest.removeprefix("//"), read_only, wait=wait)
     return factory(rest.removeprefix("//"), read_only)
 
 
-register("oxigraph", lambda path, read_only: OxigraphStore(path or "data/newsgraph", f"oxigraph:{path}", read_only))
-register("memory", lambda _, read_only: OxigraphStore(None, "memory:"))
+register("oxigraph", lambda path, read_only, wait=0.0: OxigraphStore(
+    path or "data/newsgraph", f"oxigraph:{path}", read_only, wait))
+register("memory", lambda _, read_only, wait=0.0: OxigraphStore(None, "memory:"))
 
 
-__all__ = ["OxigraphStore", "Result", "Store", "open_store", "register"]
+__all__ = ["OxigraphStore", "Result", "Store", "open_store", "register", "restore"]

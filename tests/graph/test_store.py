@@ -49,3 +49,54 @@ def test_second_writer_is_refused(tmp_path):
     with open_store(f"oxigraph:{tmp_path}/s"):
         with pytest.raises(StoreLockedError, match="open in another process"):
             open_store(f"oxigraph:{tmp_path}/s")
+
+
+def test_malformed_update_changes_nothing(store):
+    store.replace_graph(G, [ox.Quad(A, P, ox.Literal("kept"), G)])
+    with pytest.raises(QueryError):
+        store.update("DELETE WHERE { GRAPH ?g { ?s ?p ?o } } ; INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:p> ")
+    assert store.count() == 1
+
+
+def test_a_writer_can_wait_for_the_lock(tmp_path):
+    import threading
+    import time
+
+    url = f"oxigraph:{tmp_path}/s"
+    holder = open_store(url)
+    started = time.monotonic()
+    with pytest.raises(StoreLockedError):
+        open_store(url, wait=0.5)
+    assert time.monotonic() - started >= 0.5
+    threading.Timer(0.5, holder.close).start()
+    with open_store(url, wait=10) as second:
+        assert second.writable
+
+
+def test_read_only_store_reads_beside_a_writer_and_refuses_writes(tmp_path):
+    from graph.errors import StoreError
+
+    url = f"oxigraph:{tmp_path}/s"
+    with open_store(url) as writer:
+        writer.replace_graph(G, [ox.Quad(A, P, ox.Literal("1"), G)])
+        with open_store(url, read_only=True) as reader:
+            assert reader.count() == 1
+            with pytest.raises(StoreError, match="read-only"):
+                reader.replace_graph(G, [])
+    with pytest.raises(StoreError, match="no store at"):
+        open_store(f"oxigraph:{tmp_path}/missing", read_only=True)
+
+
+def test_backup_is_a_consistent_copy_and_only_for_on_disk_stores(tmp_path):
+    from graph.errors import StoreError
+    from graph.store import restore
+
+    with open_store(f"oxigraph:{tmp_path}/s") as store:
+        store.replace_graph(G, [ox.Quad(A, P, ox.Literal(str(i)), G) for i in range(100)])
+        store.backup(tmp_path / "b")  # while the store is open and was just written
+        store.replace_graph(G, [])
+    restore(tmp_path / "b", tmp_path / "r")
+    with open_store(f"oxigraph:{tmp_path}/r") as restored:
+        assert restored.count() == 100
+    with open_store("memory:") as memory, pytest.raises(StoreError, match="on disk"):
+        memory.backup(tmp_path / "m")

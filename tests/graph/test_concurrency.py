@@ -1,0 +1,172 @@
+"""Readers keep answering correctly while an ingest writes; a second writer is refused or waits its turn."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from extract.articles import read_articles
+from graph.ingest import ingest
+from graph.integrity import article_count, check_store
+from graph.store import open_store
+from tests.conftest import free_port
+
+NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
+COUNT_ARTICLES = ("PREFIX ng: <https://w3id.org/newsgraph/ontology#> "
+                  "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a ng:Article } }")
+COUNT_WHOLE = ("PREFIX ng: <https://w3id.org/newsgraph/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#> "
+               "SELECT (COUNT(?r) AS ?n) WHERE { GRAPH ?g { ?r a ng:Relation } "
+               "FILTER NOT EXISTS { GRAPH ?g { ?r prov:wasDerivedFrom ?s . ?s ng:text ?t } } }")
+
+
+class Reader(threading.Thread):
+    """Asks one question again and again until told to stop, keeping every answer."""
+
+    def __init__(self, ask) -> None:
+        super().__init__(daemon=True)
+        self.ask, self.answers, self.errors = ask, [], []
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            try:
+                self.answers.append(self.ask())
+            except Exception as error:  # noqa: BLE001 - a reader's failure is the test's finding
+                self.errors.append(error)
+            time.sleep(0.01)
+
+
+def serve(store):
+    from api.app import create_app
+    from api.settings import Settings
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(Settings(store="memory:"), store=store), host="127.0.0.1",
+                                           port=port, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                return server, thread, base
+        except httpx.TransportError:
+            time.sleep(0.05)
+    raise RuntimeError("the server did not start")
+
+
+def sparql_count(base: str, query: str) -> int:
+    response = httpx.get(f"{base}/sparql", params={"query": query},
+                         headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    response.raise_for_status()
+    return int(response.json()["results"]["bindings"][0]["n"]["value"])
+
+
+@pytest.mark.slow
+def test_sparql_and_rest_readers_answer_correctly_during_an_ingest(store, nlp, batch):
+    server, thread, base = serve(store)
+    first = json.loads(batch.read_text(encoding="utf-8").splitlines()[0])["title"].split(" and ")[0]
+    readers = {
+        "store": Reader(lambda: (article_count(store), check_store(store))),
+        "sparql": Reader(lambda: (sparql_count(base, COUNT_ARTICLES), sparql_count(base, COUNT_WHOLE))),
+        "rest": Reader(lambda: httpx.get(f"{base}/actors", params={"q": first}, timeout=30).json()["items"]),
+    }
+    try:
+        for reader in readers.values():
+            reader.start()
+        deadline = time.monotonic() + 60  # every reader answers once about the empty store first
+        while time.monotonic() < deadline and not all(r.answers or r.errors for r in readers.values()):
+            time.sleep(0.01)
+        report = ingest(store, nlp, read_articles([batch]))
+        # let every reader finish one question asked wholly after the last write
+        marks = {name: len(reader.answers) for name, reader in readers.items()}
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and any(len(r.answers) < marks[n] + 2 for n, r in readers.items()):
+            time.sleep(0.05)
+    finally:
+        for reader in readers.values():
+            reader.stop.set()
+            reader.join(timeout=30)
+        server.should_exit = True
+        thread.join(timeout=10)
+    assert report.ok and report.articles == 30
+    for name, reader in readers.items():
+        assert not reader.errors, f"{name}: {reader.errors[:3]}"
+        assert len(reader.answers) > 5, f"{name} hardly ran: {len(reader.answers)} answers"
+    counts = [n for n, _ in readers["store"].answers]
+    assert counts == sorted(counts) and counts[-1] == 30 and counts[0] < 30
+    assert len(set(counts)) > 3, "the readers did not run during the ingest"
+    assert all(problems == [] for _, problems in readers["store"].answers)
+    http_counts = [n for n, _ in readers["sparql"].answers]
+    assert http_counts == sorted(http_counts) and http_counts[-1] == 30 and len(set(http_counts)) > 3
+    assert all(incomplete == 0 for _, incomplete in readers["sparql"].answers)
+    found = [len(items) for items in readers["rest"].answers]
+    assert found == sorted(found) and found[0] == 0 and found[-1] >= 1
+
+
+def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([NEWSGRAPH, *args], capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.mark.slow
+def test_second_writer_process_is_refused_at_once_with_a_clear_message(tmp_path, batch):
+    url = f"oxigraph:{tmp_path / 'store'}"
+    with open_store(url) as holder:
+        holder.update("INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/a> "
+                      "<https://example.org/p> 1 } }")
+        started = time.monotonic()
+        result = run_cli("ingest", str(batch), "--store", url)
+        elapsed = time.monotonic() - started
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "open in another process, for writing" in result.stderr and str(tmp_path / "store") in result.stderr
+        assert elapsed < 15  # refused before the spaCy model is loaded
+
+        reader = run_cli("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--format", "csv",
+                         "--store", url)
+        assert reader.returncode == 0 and reader.stdout.split() == ["n", "1"]  # readers are not refused
+        assert holder.count() == 1
+
+
+@pytest.mark.slow
+def test_second_writer_waits_its_turn_with_wait(tmp_path, batch):
+    url = f"oxigraph:{tmp_path / 'store'}"
+    holder = open_store(url)
+    waiting = subprocess.Popen([NEWSGRAPH, "ingest", str(batch), "--store", url, "--wait", "120"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(3)
+    assert waiting.poll() is None, waiting.communicate()
+    holder.close()
+    out, err = waiting.communicate(timeout=300)
+    assert waiting.returncode == 0, err
+    assert "articles 30 " in out
+    with open_store(url, read_only=True) as store:
+        assert article_count(store) == 30 and check_store(store) == []
+
+
+def test_writers_in_one_process_are_serialised_by_the_store(store):
+    """Threads writing through one store object never interleave inside a graph."""
+    import pyoxigraph as ox
+
+    g = ox.NamedNode("https://example.org/g")
+    p = ox.NamedNode("https://example.org/p")
+
+    def write(version: int) -> None:
+        for _ in range(20):
+            store.replace_graph(g, [ox.Quad(ox.NamedNode(f"https://example.org/n{i}"), p, ox.Literal(str(version)), g)
+                                    for i in range(200)])
+
+    threads = [threading.Thread(target=write, args=(v,)) for v in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    rows = list(store.query("SELECT DISTINCT ?v WHERE { GRAPH ?g { ?s ?p ?v } }"))
+    assert len(rows) == 1 and store.count() == 200

@@ -193,9 +193,33 @@ class ProcessExecutor(Executor):
         self._snapshot = ""
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._workers: list[_Worker] = []
+        self._dirty = False
+        self._watch(store)
         self.refresh()
         for _ in range(workers):
             self._add_worker()
+
+    def _watch(self, store: OxigraphStore) -> None:
+        """Mark the snapshot stale after any write through ``store``, including writes that do not go
+        through the API (an ingest in the same process); the next query then takes a new snapshot.
+        (A stopgap: a write-listener hook on Store would say this better.)"""
+        for name in ("replace_graph", "drop_graph", "update", "load"):
+            original = getattr(store, name)
+
+            def wrapped(*args, _original=original, **kwargs):
+                try:
+                    return _original(*args, **kwargs)
+                finally:
+                    self._dirty = True
+
+            setattr(store, name, wrapped)
+
+    def _current_snapshot(self) -> str:
+        if self._dirty:
+            self._dirty = False  # before the checkpoint: a write during it marks it stale again
+            self.refresh()
+        with self._lock:
+            return self._snapshot
 
     def _add_worker(self) -> None:
         worker = _Worker()
@@ -229,8 +253,7 @@ class ProcessExecutor(Executor):
         except queue.Empty:
             raise QueryTimeoutError(f"no query worker became free within {limit:g} s") from None
         try:
-            with self._lock:
-                snapshot = self._snapshot
+            snapshot = self._current_snapshot()
             worker.send((snapshot, job.sparql, job.default_graph, job.named_graphs, job.solutions_media,
                          job.graph_media, self.max_result_bytes))
             worker.snapshot = snapshot
@@ -260,8 +283,7 @@ class ProcessExecutor(Executor):
         out = worker.process.stdout
         ready = loop.create_future()
         try:
-            with self._lock:
-                snapshot = self._snapshot
+            snapshot = self._current_snapshot()
             worker.send((snapshot, job.sparql, job.default_graph, job.named_graphs, job.solutions_media,
                          job.graph_media, self.max_result_bytes))
             worker.snapshot = snapshot

@@ -9,27 +9,42 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse
 
 from api import errors
-from api.routes import actors, export, health, sparql
+from api.deps import Writes
+from api.limits import BodyLimit
+from api.routes import actors, articles, export, health, paths, relations, sparql, stats
 from api.settings import Settings, get_settings
+from graph.executor import executor_for
 from graph.store import Store, open_store
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
-    """Build the app over ``store`` (or the store ``settings.store`` names, opened now)."""
+    """Build the app over ``store`` (or the store ``settings.store`` names, opened now).
+
+    SPARQL queries run in worker processes over snapshots of an on-disk store, so that a query
+    past ``settings.query_timeout`` is stopped; they start now and stop with the app's lifespan.
+    """
     settings = settings or get_settings()
+    own_store = store is None
     store = store or open_store(settings.store)
+    executor = executor_for(store, settings.query_timeout, settings.max_result_bytes, settings.query_workers)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
-        app.state.store.close()
+        executor.close()
+        if own_store:
+            store.close()
 
     app = FastAPI(title="newsgraph", version="0.1.0", lifespan=lifespan,
                   description="Who did what to whom, according to which article: a knowledge graph of news.")
     app.state.settings = settings
     app.state.store = store
+    app.state.executor = executor
+    app.state.writes = Writes(store, executor)
     errors.install(app)
-    for module in (health, actors, sparql, export):
+    app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(sparql.FastQueryPath)
+    for module in (health, actors, relations, articles, paths, stats, sparql, export):
         app.include_router(module.router)
     index = str(files("api") / "static" / "index.html")
 

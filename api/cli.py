@@ -305,7 +305,8 @@ def serve(
     typer.echo(f"  UI and API docs:  {base}/  and  {base}/docs")
     typer.echo(f"  SPARQL endpoint:  {base}/sparql")
     typer.echo(f"  an actor's relations: {base}/actors/vladimir-putin/relations")
-    uvicorn.run(application, host=settings.host, port=settings.port, log_level="info")
+    # On SIGTERM, in-flight requests get a few seconds; then the lifespan kills busy query workers.
+    uvicorn.run(application, host=settings.host, port=settings.port, log_level="info", timeout_graceful_shutdown=3)
 
 
 def main() -> None:  # pragma: no cover - console script

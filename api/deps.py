@@ -2,12 +2,39 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Annotated
 
 from fastapi import Depends, Request
 
 from api.settings import Settings
+from graph.executor import Executor
 from graph.store import Store
+
+
+class Writes:
+    """Serialises writes (one at a time) and makes queries see them afterwards."""
+
+    def __init__(self, store: Store, executor: Executor) -> None:
+        self.store = store
+        self.executor = executor
+        self.lock = threading.Lock()
+        self.generation = 0  # bumped after each write; caches key on it
+        self._nlp = None
+
+    def nlp(self, model: str | None):
+        from extract.pipeline import load_pipeline
+
+        if self._nlp is None:
+            self._nlp = load_pipeline(model)
+        return self._nlp
+
+    def use_pipeline(self, nlp) -> None:
+        self._nlp = nlp
+
+    def done(self) -> None:
+        self.generation += 1
+        self.executor.refresh()
 
 
 def get_store(request: Request) -> Store:
@@ -18,7 +45,18 @@ def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
+def get_executor(request: Request) -> Executor:
+    return request.app.state.executor
+
+
+def get_writes(request: Request) -> Writes:
+    return request.app.state.writes
+
+
 StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+ExecutorDep = Annotated[Executor, Depends(get_executor)]
+WritesDep = Annotated[Writes, Depends(get_writes)]
 
-__all__ = ["SettingsDep", "StoreDep", "get_settings", "get_store"]
+__all__ = ["ExecutorDep", "SettingsDep", "StoreDep", "Writes", "WritesDep", "get_executor", "get_settings",
+           "get_store", "get_writes"]

@@ -32,10 +32,12 @@ CLI_NAMES = {"json": "application/sparql-results+json", "xml": "application/spar
              "trig": "application/trig", "rdfxml": "application/rdf+xml"}
 
 
-def negotiate(accept: str | None, result) -> str:
-    """The media type to answer ``accept`` with, for this kind of result (defaults: SPARQL JSON, Turtle)."""
-    table = GRAPH_MEDIA_TYPES if isinstance(result, ox.QueryTriples) else RESULTS_MEDIA_TYPES
-    default = "text/turtle" if table is GRAPH_MEDIA_TYPES else "application/sparql-results+json"
+def choose(accept: str | None, offered, default: str | None) -> str | None:
+    """The offered media type ``accept`` ranks highest (wildcards give ``default``); None if none fits.
+
+    >>> choose("text/csv;q=0.5, application/sparql-results+xml", RESULTS_MEDIA_TYPES, "text/csv")
+    'application/sparql-results+xml'
+    """
     ranked = []
     for position, part in enumerate((accept or "").split(",")):
         fields = [f.strip() for f in part.split(";")]
@@ -47,16 +49,32 @@ def negotiate(accept: str | None, result) -> str:
                     q = float(f[2:])
                 except ValueError:
                     q = 0.0
-        if media:
+        if media and q > 0:
             ranked.append((-q, position, media))
-    for _, _, media in sorted(ranked):
-        if media in table:
-            return media
-        if media in ("*/*", "application/*", "text/*"):
-            return default
     if not ranked:
         return default
-    raise NotAcceptableError(f"cannot produce any of {accept!r} for this result; try {', '.join(table)}")
+    for _, _, media in sorted(ranked):
+        if media in offered:
+            return media
+        if media == "*/*" or (media.endswith("/*") and default and default.startswith(media[:-1])):
+            return default
+    return None
+
+
+def negotiate(accept: str | None, result) -> str:
+    """The media type to answer ``accept`` with, for this kind of result (defaults: SPARQL JSON, Turtle)."""
+    table = GRAPH_MEDIA_TYPES if isinstance(result, ox.QueryTriples) else RESULTS_MEDIA_TYPES
+    default = "text/turtle" if table is GRAPH_MEDIA_TYPES else "application/sparql-results+json"
+    media = choose(accept, table, default)
+    if media is None:
+        raise NotAcceptableError(f"cannot produce any of {accept!r} for this result; try {', '.join(table)}")
+    return media
+
+
+def canonical(media: str) -> str:
+    """The media type pyoxigraph knows a format by (``application/json`` → SPARQL JSON)."""
+    fmt = RESULTS_MEDIA_TYPES.get(media) or GRAPH_MEDIA_TYPES.get(media)
+    return fmt.media_type if fmt is not None else media
 
 
 def serialize(result, media_type: str, output: IO[bytes]) -> None:
@@ -68,6 +86,38 @@ def serialize(result, media_type: str, output: IO[bytes]) -> None:
             result.serialize(output, fmt)
     else:
         result.serialize(output, RESULTS_MEDIA_TYPES[media_type])
+
+
+REST_RDF_TYPES = ("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml")
+
+
+def rest_media(accept: str | None) -> str:
+    """``application/json`` for the REST API's JSON, or the RDF media type ``accept`` prefers.
+
+    >>> rest_media("text/turtle, application/json;q=0.5")
+    'text/turtle'
+    """
+    media = choose(accept, ("application/json", *REST_RDF_TYPES), "application/json")
+    if media is None:
+        raise NotAcceptableError(f"cannot produce any of {accept!r}; try application/json, {', '.join(REST_RDF_TYPES)}")
+    return media
+
+
+def rdf_response(triples, accept: str | None, media: str | None = None):
+    """An HTTP response with ``triples`` in the RDF format ``accept`` prefers (Turtle by default)."""
+    from fastapi.responses import Response
+
+    from graph.terms import PREFIXES
+
+    media = media or choose(accept, GRAPH_MEDIA_TYPES, "text/turtle")
+    if media is None:
+        raise NotAcceptableError(f"cannot produce any of {accept!r}; try {', '.join(GRAPH_MEDIA_TYPES)}")
+    fmt = GRAPH_MEDIA_TYPES[media]
+    terms = [ox.Quad(t.subject, t.predicate, t.object) if isinstance(t, ox.Triple) else t for t in triples]
+    if not fmt.supports_datasets:
+        terms = [ox.Triple(q.subject, q.predicate, q.object) for q in terms]
+    prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    return Response(ox.serialize(terms, format=fmt, prefixes=prefixes), media_type=media)
 
 
 def write_result(result, format: str, out: IO[str]) -> None:
@@ -104,4 +154,4 @@ def table(result) -> str:
     return text + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
 
 
-__all__ = ["GRAPH_MEDIA_TYPES", "RESULTS_MEDIA_TYPES", "negotiate", "serialize", "table", "write_result"]
+__all__ = ["GRAPH_MEDIA_TYPES", "RESULTS_MEDIA_TYPES", "canonical", "choose", "negotiate", "rdf_response", "rest_media", "serialize", "table", "write_result"]

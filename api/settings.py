@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -18,10 +18,18 @@ class Settings(BaseSettings):
     language: str | None = Field("en", description="articles detected as another language are refused; empty: any")
     lock_wait: float = Field(0.0, ge=0, description="seconds a writer waits for another writer to release the store")
     query_timeout: float = Field(10.0, gt=0, description="seconds a SPARQL query may run")
-    max_results: int = Field(10_000, gt=0, description="rows a SPARQL SELECT may return over HTTP")
-    write_token: str | None = Field(None, description="bearer token that enables writes over HTTP")
+    max_result_bytes: int = Field(50_000_000, gt=0, description="largest serialised SPARQL answer over HTTP")
+    max_request_bytes: int = Field(10_000_000, gt=0, description="largest request body (queries, updates, articles)")
+    query_workers: int = Field(2, gt=0, description="worker processes that run SPARQL queries")
+    write_token: str | None = Field(None, min_length=16,
+                                    description="bearer token that enables writes over HTTP (at least 16 characters)")
     host: str = "127.0.0.1"
     port: int = 8000
+
+    @field_validator("write_token", mode="before")
+    @classmethod
+    def _empty_token_is_none(cls, value):
+        return value or None
 
 
 @lru_cache

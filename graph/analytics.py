@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from graph.queries import PROLOGUE
@@ -67,4 +68,52 @@ def centrality(graph: nx.MultiDiGraph, limit: int = 20) -> list[tuple[str, float
     return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
 
-__all__ = ["centrality", "interaction_graph", "shortest_paths", "top_partners"]
+_CACHE: dict[tuple[int, int], nx.MultiDiGraph] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def cached_interaction_graph(store: Store, generation: int) -> nx.MultiDiGraph:
+    """:func:`interaction_graph`, built once per store and ``generation`` (bump it after each write).
+
+    Args:
+        store: the store.
+        generation: a counter the writer increments, so a cached graph is never stale.
+
+    Returns:
+        The interaction graph (shared: do not modify it).
+
+    >>> from graph.store import open_store
+    >>> cached_interaction_graph(open_store("memory:"), 0).number_of_nodes()
+    0
+    """
+    key = (id(store), generation)
+    with _CACHE_LOCK:
+        graph = _CACHE.get(key)
+        if graph is None:
+            graph = interaction_graph(store)
+            for old in [k for k in _CACHE if k[0] == id(store)]:
+                del _CACHE[old]
+            _CACHE[key] = graph
+    return graph
+
+
+def path_details(graph: nx.MultiDiGraph, path: list[str]) -> list[dict]:
+    """Each step of a path with the relations between its two actors, in either direction.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph(); g.add_edge("a", "b", event_type="CONSULT", count=2)
+    0
+    >>> path_details(g, ["a", "b"])[0]["relations"]
+    [{'from': 'a', 'to': 'b', 'event_type': 'CONSULT', 'count': 2}]
+    """
+    steps = []
+    for a, b in zip(path, path[1:]):
+        relations = [{"from": s, "to": o, "event_type": d.get("event_type"), "count": d.get("count", 1)}
+                     for s, o in ((a, b), (b, a)) for d in (graph.get_edge_data(s, o) or {}).values()]
+        steps.append({"from": {"id": a, "label": graph.nodes[a].get("label", a)},
+                      "to": {"id": b, "label": graph.nodes[b].get("label", b)}, "relations": relations})
+    return steps
+
+
+__all__ = ["cached_interaction_graph", "centrality", "interaction_graph", "path_details", "shortest_paths",
+           "top_partners"]

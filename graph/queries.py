@@ -34,14 +34,17 @@ def resolve_actor(store: Store, value: str) -> NamedNode:
         NotFoundError: when no actor matches.
     """
     if _QID.match(value):
-        rows = store.query(
+        rows = list(store.query(  # a list: the result must not outlive this thread in a traceback
             PROLOGUE + f"SELECT ?a ?wd WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a owl:sameAs ?wd }} }} LIMIT 1",
             substitutions={"wd": NamedNode(WD + value)},
-        )
+        ))
         for row in rows:
             return row["a"]
         raise NotFoundError(f"no actor with Wikidata ID {value}")
-    iri = NamedNode(value) if value.startswith(("http://", "https://")) else actor_iri(value)
+    try:
+        iri = NamedNode(value) if value.startswith(("http://", "https://")) else actor_iri(value)
+    except ValueError:  # not even a valid IRI, so certainly no actor
+        raise NotFoundError(f"no actor {value!r}") from None
     if not bool(store.query(f"ASK {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a a <{NG}Actor> }} }}",
                             substitutions={"a": iri})):
         raise NotFoundError(f"no actor {value!r}")
@@ -131,4 +134,337 @@ def actor_label(store: Store, actor: NamedNode) -> str | None:
     return None
 
 
-__all__ = ["PROLOGUE", "ActorSummary", "actor_label", "actor_relations", "resolve_actor", "search_actors"]
+
+
+# --- Serving queries (REST API). Filters choose fixed query fragments; their values are bound
+# --- as terms through substitutions (projected, as pyoxigraph requires), never pasted as text.
+
+XSD_DATE = NamedNode("http://www.w3.org/2001/XMLSchema#date")
+
+
+def values(**terms: NamedNode | Literal) -> str:
+    r"""``VALUES`` clauses binding variables to RDF terms (SPARQL's own inline bindings).
+
+    Only pyoxigraph terms are accepted, never strings: a term was validated when it was built and
+    its N-Triples form escapes everything, so user input cannot change the query. pyoxigraph uses
+    VALUES in its index lookups, while its ``substitutions`` bind afterwards (an actor's relations
+    on a 1M-triple graph: seconds with substitutions, milliseconds with VALUES).
+
+    >>> values(q=Literal('x" } DROP ALL {')) == 'VALUES ?q { "x\\" } DROP ALL {" }'
+    True
+    """
+    clauses = []
+    for name, term in terms.items():
+        if not isinstance(term, (NamedNode, Literal)):
+            raise TypeError(f"{name}: bind an RDF term, not {type(term).__name__}")
+        clauses.append(f"VALUES ?{name} {{ {term} }}")
+    return " ".join(clauses)
+
+
+def _page(limit: int, offset: int) -> str:
+    return f"LIMIT {int(limit)} OFFSET {int(offset)}"
+
+
+def find_actors(store: Store, q: str = "", type: str | None = None, country: str | None = None,
+                limit: int = 20, offset: int = 0) -> list[dict]:
+    """Actors by part of a name or alias, class (``Person``...) and country ISO code, most mentioned first.
+
+    Args:
+        store: the store.
+        q: part of a label or alias (case-insensitive); empty matches all.
+        type: an actor class local name: Person, Organisation, Country, Group.
+        country: ISO code of the actor's country (or of the country itself).
+        limit: page size.
+        offset: rows to skip.
+
+    Returns:
+        Dicts with ``id``, ``iri``, ``label``, ``type``, ``articles``.
+
+    >>> from graph.store import open_store
+    >>> find_actors(open_store("memory:"), "putin")
+    []
+    """
+    subs: dict = {"q": Literal(q)}
+    type_part = country_part = ""
+    if type:
+        subs["wantedType"] = NamedNode(NG + type)
+        type_part = "?a a ?wantedType ."
+    if country:
+        subs["iso"] = Literal(country.upper())
+        country_part = "{ ?a ng:isoCode ?iso } UNION { ?a ng:country/ng:isoCode ?iso }"
+    rows = store.query(PROLOGUE + f"""
+        SELECT ?a ?label ?type ?q {"?wantedType" if type else ""} {"?iso" if country else ""}
+               (COUNT(DISTINCT ?g) AS ?articles) WHERE {{
+          GRAPH <{ACTORS_GRAPH.value}> {{
+            ?a a ng:Actor ; rdfs:label ?label . {type_part} {country_part}
+            OPTIONAL {{ ?a a ?type FILTER(?type != ng:Actor) }}
+          }}
+          FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?q)) || EXISTS {{  # aliases: surface forms, per article
+            GRAPH ?ag {{ ?a skos:altLabel ?alt FILTER(CONTAINS(LCASE(STR(?alt)), LCASE(?q))) }} }})
+          OPTIONAL {{ GRAPH ?g {{ ?a ng:mentionedIn ?g }} }}
+        }}
+        GROUP BY ?a ?label ?type ?q {"?wantedType" if type else ""} {"?iso" if country else ""}
+        ORDER BY DESC(?articles) ?label ?a
+        {_page(limit, offset)}""", substitutions=subs)
+    return [{"id": r["a"].value.removeprefix(ACTOR), "iri": r["a"].value, "label": r["label"].value,
+             "type": r["type"].value.removeprefix(NG) if r["type"] else None,
+             "articles": int(r["articles"].value)} for r in rows]
+
+
+def actor_detail(store: Store, actor: NamedNode) -> dict:
+    """An actor's labels, types, roles, country, Wikidata ID and counts.
+
+    Args:
+        store: the store.
+        actor: the actor's IRI (see :func:`resolve_actor`).
+
+    Returns:
+        A dict; ``counts`` has ``articles``, ``outgoing`` and ``incoming`` relations.
+
+    Raises:
+        NotFoundError: when the store does not describe ``actor``.
+
+    >>> from graph.store import open_store
+    >>> actor_detail(open_store("memory:"), actor_iri("nobody"))
+    Traceback (most recent call last):
+    ...
+    graph.errors.NotFoundError: no actor https://w3id.org/newsgraph/actor/nobody
+    """
+    rows = list(store.query(PROLOGUE + f"""
+        SELECT ?p ?o ?roleLabel ?countryLabel WHERE {{
+          {values(a=actor)}
+          GRAPH <{ACTORS_GRAPH.value}> {{ ?a ?p ?o }}
+          OPTIONAL {{ FILTER(?p = ng:holdsRole) GRAPH ?rg {{ ?o rdfs:label ?roleLabel }} }}
+          OPTIONAL {{ FILTER(?p = ng:country) GRAPH ?cg {{ ?o rdfs:label ?countryLabel }} }}
+        }}"""))
+    if not rows:
+        raise NotFoundError(f"no actor {actor.value}")
+    detail: dict = {"id": actor.value.removeprefix(ACTOR), "iri": actor.value, "label": None, "alt_labels": [],
+                    "types": [], "roles": [], "country": None, "wikidata": None}
+    for r in rows:
+        p, o = r["p"].value, r["o"]
+        if p == PREFIXES["rdfs"] + "label":
+            detail["label"] = o.value
+        elif p == PREFIXES["skos"] + "altLabel":
+            detail["alt_labels"].append(o.value)
+        elif p == PREFIXES["rdf"] + "type" and o.value != NG + "Actor":
+            detail["types"].append(o.value.removeprefix(NG))
+        elif p == NG + "holdsRole":
+            detail["roles"].append({"iri": o.value, "label": _value(r["roleLabel"])})
+        elif p == NG + "country":
+            detail["country"] = {"id": o.value.removeprefix(ACTOR), "iri": o.value, "label": _value(r["countryLabel"])}
+        elif p == PREFIXES["owl"] + "sameAs" and o.value.startswith(WD):
+            detail["wikidata"] = o.value.removeprefix(WD)
+    roles = store.query(PROLOGUE + f"""SELECT DISTINCT ?role ?label WHERE {{ {values(a=actor)}
+        GRAPH ?g {{ ?a ng:holdsRole ?role }} OPTIONAL {{ GRAPH ?rg {{ ?role rdfs:label ?label }} }} }}""")
+    known = {r["iri"] for r in detail["roles"]}
+    detail["roles"] += [{"iri": r["role"].value, "label": _value(r["label"])} for r in roles  # held per article
+                        if r["role"].value not in known]
+    aliases = store.query(PROLOGUE + f"SELECT ?alt WHERE {{ {values(a=actor)} GRAPH ?g {{ ?a skos:altLabel ?alt }} }}")
+    detail["alt_labels"] = sorted(set(detail["alt_labels"]) | {r["alt"].value for r in aliases})  # per article
+    counts = next(iter(store.query(PROLOGUE + """
+        SELECT ?a (COUNT(DISTINCT ?g) AS ?articles) (COUNT(DISTINCT ?out) AS ?outgoing)
+               (COUNT(DISTINCT ?in) AS ?incoming) WHERE {
+          { GRAPH ?g { ?a ng:mentionedIn ?g } } UNION { GRAPH ?x { ?out ng:subject ?a } }
+          UNION { GRAPH ?y { ?in ng:object ?a } }
+        } GROUP BY ?a""", substitutions={"a": actor})), None)
+    detail["counts"] = {k: int(counts[k].value) if counts else 0 for k in ("articles", "outgoing", "incoming")}
+    return detail
+
+
+def _relation_row(r) -> dict:
+    event = _value(r["eventType"])
+    return {
+        "relation": r["relation"].value,
+        "direction": _value(r["direction"]),
+        "subject": {"id": r["subject"].value.removeprefix(ACTOR), "iri": r["subject"].value,
+                    "label": _value(r["subjectLabel"])},
+        "predicate": r["predicateLabel"].value,
+        "predicate_iri": r["predicate"].value,
+        "event_type": event.rsplit("/", 1)[-1] if event else None,
+        "object": {"id": r["object"].value.removeprefix(ACTOR), "iri": r["object"].value,
+                   "label": _value(r["objectLabel"])},
+        "article": {"id": r["article"].value.removeprefix(ARTICLE_NS), "iri": r["article"].value,
+                    "title": _value(r["title"]), "date": _value(r["date"])},
+        "sentence": r["sentence"].value,
+        "trigger": r["trigger"].value,
+        "confidence": float(r["confidence"].value),
+        "negated": r["negated"].value == "true",
+        "modality": r["modality"].value.removeprefix(NG).lower(),
+    }
+
+
+ARTICLE_NS = PREFIXES["article"]
+DIRECTIONS = ("both", "outgoing", "incoming")
+
+
+def find_relations(store: Store, *, actor: NamedNode | None = None, direction: str = "both",
+                   event_type: str | None = None, predicate: str | None = None, since: str | None = None,
+                   until: str | None = None, article: NamedNode | None = None,
+                   limit: int = 100, offset: int = 0) -> list[dict]:
+    """Relations with their evidence sentence and article, newest first, filtered.
+
+    Args:
+        store: the store.
+        actor: only relations this actor takes part in (then each row has a ``direction``).
+        direction: ``both``, ``outgoing`` (actor is the subject) or ``incoming``.
+        event_type: a PLOVER category (``CONSULT``).
+        predicate: a surface predicate (``called``).
+        since: earliest article date (``YYYY-MM-DD``), inclusive.
+        until: latest article date, inclusive.
+        article: only relations of this article graph.
+        limit: page size.
+        offset: rows to skip.
+
+    Returns:
+        Dicts with subject, predicate, object, event type, article and evidence.
+
+    Raises:
+        ValueError: for an unknown direction.
+
+    >>> from graph.store import open_store
+    >>> find_relations(open_store("memory:"), predicate="called")
+    []
+    """
+    if direction not in DIRECTIONS:
+        raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}")
+    subs: dict = {}
+    filters = []
+    if event_type:
+        subs["eventType"] = NamedNode(PREFIXES["plover"] + event_type.upper())
+    if predicate:
+        subs["predicateLabel"] = Literal(predicate)
+    if article is not None:
+        subs["article"] = article
+    if since:
+        subs["since"] = Literal(since, datatype=XSD_DATE)
+        filters.append("FILTER(BOUND(?date) && ?date >= ?since)")
+    if until:
+        subs["until"] = Literal(until, datatype=XSD_DATE)
+        filters.append("FILTER(BOUND(?date) && ?date <= ?until)")
+    evidence = f"""
+            ?relation ng:predicate ?predicate ; ng:predicateLabel ?predicateLabel ; ng:trigger ?trigger ;
+                      ng:confidence ?confidence ; ng:negated ?negated ; ng:modality ?modality ;
+                      prov:wasDerivedFrom ?s .
+            ?s ng:text ?sentence . {"?relation ng:eventType ?eventType ." if event_type else ""}"""
+    optional = "" if event_type else "OPTIONAL { GRAPH ?article { ?relation ng:eventType ?eventType } }"
+    optional += """ OPTIONAL { GRAPH ?article { ?article dcterms:title ?title } }
+          OPTIONAL { GRAPH ?article { ?article dcterms:date ?date } }"""
+    # Bindings go inside each branch, next to the patterns they restrict; required evidence sits in the
+    # same GRAPH block, OPTIONALs outside it: pyoxigraph does not push bindings into a UNION, joins two
+    # GRAPH blocks badly, and evaluates an OPTIONAL inside a GRAPH block over the whole store (seconds
+    # or tens of ms instead of about one ms on a 1M-triple graph).
+    bound = values(**subs)
+    if actor is not None:
+        branches = []
+        if direction in ("both", "outgoing"):
+            branches.append(f'''{{ {values(actor=actor)} {bound}
+                GRAPH ?article {{ ?relation ng:subject ?actor ; ng:object ?object . {evidence} }}
+                BIND(?actor AS ?subject) BIND("outgoing" AS ?direction) }}''')
+        if direction in ("both", "incoming"):
+            branches.append(f'''{{ {values(actor=actor)} {bound}
+                GRAPH ?article {{ ?relation ng:object ?actor ; ng:subject ?subject . {evidence} }}
+                BIND(?actor AS ?object) BIND("incoming" AS ?direction) }}''')
+        core = " UNION ".join(branches)
+    else:
+        core = f"{bound} GRAPH ?article {{ ?relation ng:subject ?subject ; ng:object ?object . {evidence} }}"
+    rows = store.query(PROLOGUE + f"""
+        SELECT ?relation ?direction ?subject ?subjectLabel ?predicate ?predicateLabel ?eventType ?object ?objectLabel
+               ?article ?title ?date ?sentence ?trigger ?confidence ?negated ?modality WHERE {{
+          {core}
+          {optional}
+          {" ".join(filters)}
+          OPTIONAL {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?subject rdfs:label ?subjectLabel }} }}
+          OPTIONAL {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?object rdfs:label ?objectLabel }} }}
+        }}
+        ORDER BY DESC(?date) ?article ?relation
+        {_page(limit, offset)}""")
+    out = [_relation_row(r) for r in rows]
+    for row in out:
+        if row["direction"] is not None:  # the other party, seen from ``actor``
+            row["actor"] = row["object"] if row["direction"] == "outgoing" else row["subject"]
+    return out
+
+
+def find_articles(store: Store, limit: int = 50, offset: int = 0, article: NamedNode | None = None) -> list[dict]:
+    """Articles with their metadata and relation count, newest first (or just ``article``).
+
+    >>> from graph.store import open_store
+    >>> find_articles(open_store("memory:"))
+    []
+    """
+    subs = {"g": article} if article is not None else {}
+    rows = store.query(PROLOGUE + f"""
+        SELECT ?g ?id ?title ?date ?url ?source (COUNT(DISTINCT ?r) AS ?relations) WHERE {{
+          GRAPH ?g {{
+            ?g a ng:Article ; dcterms:identifier ?id .
+            OPTIONAL {{ ?g dcterms:title ?title }} OPTIONAL {{ ?g dcterms:date ?date }}
+            OPTIONAL {{ ?g schema:url ?url }} OPTIONAL {{ ?g dcterms:source ?source }}
+            OPTIONAL {{ ?r a ng:Relation }}
+          }}
+        }} GROUP BY ?g ?id ?title ?date ?url ?source
+        ORDER BY DESC(?date) ?g
+        {_page(limit, offset)}""", substitutions=subs)
+    return [{"id": r["id"].value, "iri": r["g"].value, "title": _value(r["title"]), "date": _value(r["date"]),
+             "url": _value(r["url"]), "source": _value(r["source"]), "relations": int(r["relations"].value)}
+            for r in rows]
+
+
+def resolve_article(store: Store, value: str) -> NamedNode:
+    """The article graph for an article id or IRI.
+
+    Raises:
+        NotFoundError: when the store holds no such article.
+    """
+    from graph.terms import article_iri
+
+    try:
+        iri = NamedNode(value) if value.startswith(("http://", "https://")) else article_iri(value)
+    except ValueError:
+        raise NotFoundError(f"no article {value!r}") from None
+    if not store.has_graph(iri):
+        raise NotFoundError(f"no article {value!r}")
+    return iri
+
+
+def statistics(store: Store) -> dict:
+    """Counts of quads, articles, actors, relations, and relations per event type.
+
+    >>> from graph.store import open_store
+    >>> statistics(open_store("memory:"))["articles"]
+    0
+    """
+    row = next(iter(store.query(PROLOGUE + f"""
+        SELECT (COUNT(DISTINCT ?g) AS ?articles) WHERE {{ GRAPH ?g {{ ?g a ng:Article }} }}""")))
+    actors = next(iter(store.query(PROLOGUE + f"""
+        SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a a ng:Actor }} }}""")))
+    by_type = store.query(PROLOGUE + """
+        SELECT ?event (COUNT(?r) AS ?n) WHERE { GRAPH ?g { ?r a ng:Relation OPTIONAL { ?r ng:eventType ?e } } }
+        GROUP BY (COALESCE(STR(?e), "") AS ?event) ORDER BY DESC(?n)""")
+    types = {(r["event"].value.rsplit("/", 1)[-1] or "none"): int(r["n"].value) for r in by_type}
+    return {"quads": store.count(), "articles": int(row["articles"].value), "actors": int(actors["n"].value),
+            "relations": sum(types.values()), "event_types": types}
+
+
+def relations_graph(store: Store, relations: list[str]) -> list:
+    """The RDF describing the given relation nodes (for RDF answers of the REST API), as quads."""
+    from pyoxigraph import Quad
+
+    quads = []
+    for iri in relations:
+        for t in store.query(PROLOGUE + """CONSTRUCT { ?r ?p ?o . ?s ng:text ?text } WHERE {
+                GRAPH ?g { ?r ?p ?o OPTIONAL { ?r prov:wasDerivedFrom ?s . ?s ng:text ?text } } }""",
+                             substitutions={"r": NamedNode(iri)}):
+            quads.append(Quad(t.subject, t.predicate, t.object))
+    return quads
+
+
+def actor_graph(store: Store, actor: NamedNode) -> list:
+    """The actor's description from the actors graph, as triples."""
+    return list(store.query(f"CONSTRUCT {{ ?a ?p ?o }} WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a ?p ?o }} }}",
+                            substitutions={"a": actor}))
+
+
+__all__ = ["DIRECTIONS", "PROLOGUE", "ActorSummary", "actor_detail", "actor_graph", "actor_label", "actor_relations",
+           "find_actors", "find_articles", "find_relations", "relations_graph", "resolve_actor", "resolve_article",
+           "search_actors", "statistics"]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import StoreDep
+from api.deps import ExecutorDep, StoreDep
 
 router = APIRouter(tags=["health"])
 
 
 @router.get("/healthz")
-def healthz(store: StoreDep) -> dict:
+def healthz(store: StoreDep, executor: ExecutorDep) -> dict:
     """The server is up and its store answers."""
-    return {"status": "ok", "store": store.url, "graphs": len(store.graphs())}
+    return {"status": "ok", "store": store.url, "graphs": len(store.graphs()),
+            "query_timeout": executor.timeout, "killable_queries": executor.stops_runaway_queries}

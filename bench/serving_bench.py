@@ -1,0 +1,197 @@
+"""Serving benchmark: actor-relations latency and LIMIT-10 SELECT throughput, newsgraph against
+rdflib-endpoint on the same data, machine and run. Figures go to docs/benchmarks.md.
+
+    python bench/serving_bench.py /tmp/serving-bench/1m \
+        --rdflib-endpoint /tmp/rdflib-endpoint-venv/bin/rdflib-endpoint --duration 15
+
+Needs ``wrk`` (Debian package) as the load generator: it is C, so the client takes little of the
+CPU the servers need. rdflib-endpoint (with its Oxigraph store, via oxrdflib) lives in its own
+throwaway virtualenv; it is not a newsgraph dependency.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+
+SELECT10 = "SELECT * WHERE { ?s ?p ?o } LIMIT 10"
+ACTORS = ("PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT ?a WHERE { "
+          "GRAPH <https://w3id.org/newsgraph/graph/actors> { ?a a ng:Actor } }")
+
+
+def wait(url: str, process: subprocess.Popen, seconds: float = 600) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server for {url} exited with {process.returncode}")
+        try:
+            if httpx.get(url, timeout=2).status_code < 500:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{url} did not come up")
+
+
+def start(command: list[str], env: dict | None = None) -> subprocess.Popen:
+    return subprocess.Popen(command, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def stop(process: subprocess.Popen) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a process and its children (the query workers): a contention-proof cost figure."""
+    pids = [pid] + [int(p) for p in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True,
+                                                    text=True).stdout.split()]
+    total = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except FileNotFoundError:
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(url: str, duration: int, connections: int, pid: int | None = None, threads: int = 2) -> dict:
+    before = cpu_seconds(pid) if pid else 0.0
+    out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency",
+                          "-H", "Accept: application/sparql-results+json", url],
+                         capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
+    scale = {"us": 0.001, "ms": 1, "s": 1000}[p50.group(2)]
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    result = {"requests_per_s": rps, "requests": requests, "non_2xx": int(errors.group(1)) if errors else 0,
+              "p50_ms": float(p50.group(1)) * scale}
+    if pid:
+        result["server_cpu_ms_per_request"] = round((cpu_seconds(pid) - before) * 1000 / requests, 3)
+    return result
+
+
+def percentile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+def actor_latency(base: str, actors: list[str]) -> dict:
+    timings = []
+    with httpx.Client(base_url=base, timeout=30) as client:
+        for actor in actors[:20]:  # warm-up
+            client.get(f"/actors/{quote(actor, safe='')}/relations")
+        for actor in actors:
+            start = time.perf_counter()
+            response = client.get(f"/actors/{quote(actor, safe='')}/relations")
+            timings.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, response.text
+    return {"n": len(timings), "p50_ms": statistics.median(timings), "p95_ms": percentile(timings, 0.95),
+            "max_ms": max(timings)}
+
+
+def in_process_latency(store_path: str, actors: list[str]) -> dict:
+    """The query alone (no HTTP), on a checkpoint of the store."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    import pyoxigraph as ox
+
+    from graph.queries import find_relations
+    from graph.store import open_store
+
+    with open_store(f"oxigraph:{store_path}", read_only=True) as store:
+        for actor in actors[:20]:
+            find_relations(store, actor=ox.NamedNode(actor))
+        timings, sizes = [], []
+        for actor in actors:
+            start = time.perf_counter()
+            rows = find_relations(store, actor=ox.NamedNode(actor))
+            timings.append((time.perf_counter() - start) * 1000)
+            sizes.append(len(rows))
+    return {"n": len(timings), "p50_ms": statistics.median(timings), "p95_ms": percentile(timings, 0.95),
+            "relations_per_actor_p50": statistics.median(sizes), "relations_per_actor_max": max(sizes)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="newsgraph serving benchmark")
+    parser.add_argument("store", help="path of an Oxigraph store (see bench/serving_data.py)")
+    parser.add_argument("--rdflib-endpoint", help="rdflib-endpoint executable (its own venv)")
+    parser.add_argument("--duration", type=int, default=15)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--actors", type=int, default=300)
+    parser.add_argument("--port", type=int, default=8931)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="serving-bench-"))
+    report: dict = {"machine": {"cores": os.cpu_count()}, "wrk": {"connections": args.connections,
+                                                                   "duration_s": args.duration}}
+    # A checkpoint: newsgraph serve then owns it (its lock), and the in-process figures read the original.
+    import pyoxigraph as ox
+
+    ox.Store.read_only(args.store).backup(str(work / "store"))
+    newsgraph = str(Path(sys.executable).with_name("newsgraph"))
+    base = f"http://127.0.0.1:{args.port}"
+    server = start([newsgraph, "serve", "--store", f"oxigraph:{work / 'store'}", "--port", str(args.port)],
+                   env={"NEWSGRAPH_WRITE_TOKEN": ""})  # read-only
+    try:
+        wait(f"{base}/healthz", server)
+        report["store"] = httpx.get(f"{base}/stats", timeout=120).json()
+        report["store"].pop("event_types", None)
+        rows = httpx.get(f"{base}/sparql", params={"query": ACTORS}, timeout=60).json()["results"]["bindings"]
+        actors = [r["a"]["value"] for r in rows]
+        random.Random(7).shuffle(actors)
+        actors = actors[: args.actors]
+        report["actor_relations_http"] = actor_latency(base, actors)
+        report["actor_relations_query"] = in_process_latency(args.store, actors)
+        url = f"{base}/sparql?query={quote(SELECT10)}"
+        wrk(url, 3, args.connections)  # warm-up
+        report["newsgraph_select10"] = wrk(url, args.duration, args.connections, server.pid)
+    finally:
+        stop(server)
+    if args.rdflib_endpoint:
+        dump = work / "data.nq"
+        with open(dump, "wb") as f:
+            ox.Store.read_only(args.store).dump(f, ox.RdfFormat.N_QUADS)
+        port = args.port + 1
+        started = time.monotonic()
+        other = start([args.rdflib_endpoint, "serve", "--store", "Oxigraph", "--port", str(port),
+                       "--host", "127.0.0.1", str(dump)])
+        try:
+            wait(f"http://127.0.0.1:{port}/?query={quote('ASK {}')}", other, seconds=1800)
+            report["rdflib_endpoint_load_s"] = round(time.monotonic() - started, 1)
+            url = f"http://127.0.0.1:{port}/?query={quote(SELECT10)}"  # rdflib-endpoint 0.6 serves SPARQL at /
+            wrk(url, 3, args.connections)
+            report["rdflib_endpoint_select10"] = wrk(url, args.duration, args.connections, other.pid)
+        finally:
+            stop(other)
+        ours, theirs = report["newsgraph_select10"], report["rdflib_endpoint_select10"]
+        report["speedup_requests_per_s"] = round(ours["requests_per_s"] / theirs["requests_per_s"], 2)
+        report["speedup_cpu_per_request"] = round(theirs["server_cpu_ms_per_request"]
+                                                  / ours["server_cpu_ms_per_request"], 2)
+    report["load_average"] = os.getloadavg()
+    shutil.rmtree(work, ignore_errors=True)
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

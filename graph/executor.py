@@ -1,0 +1,370 @@
+"""Run SPARQL queries with a timeout that really stops them.
+
+pyoxigraph cannot cancel a query once it runs, so :class:`ProcessExecutor` runs each query in one
+of a few worker processes (``graph/query_worker.py``) over a read-only snapshot of an on-disk
+store, and kills the worker when the time is up: the CPU is freed, a fresh worker takes its place,
+and other queries keep being answered by the remaining workers meanwhile.
+
+Snapshots are RocksDB checkpoints (``pyoxigraph.Store.backup``: hard links, milliseconds). A
+read-only instance does not see commits made after it was opened, and opening one while another
+process writes is undefined behaviour; so after every write the writer calls :meth:`refresh`,
+which makes a new snapshot that workers switch to on their next query.
+
+Stores that are not on disk (``memory:``) fall back to :class:`ThreadExecutor`: the client gets
+its timeout error in time, but the query runs on to its end in a thread.
+
+>>> from graph.store import open_store
+>>> with open_store("memory:") as store, executor_for(store) as run:
+...     run.query(QueryJob("ASK { }")).body
+b'{"head":{},"boolean":true}'
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import queue
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.errors import NewsgraphError
+from graph import query_worker
+from graph.errors import QueryError, StoreError
+from graph.store import OxigraphStore, Store
+
+log = logging.getLogger(__name__)
+WORKER = Path(query_worker.__file__)
+
+
+class QueryTimeoutError(NewsgraphError):
+    """A query ran out of time (and was stopped)."""
+
+    status = 503
+    title = "query timeout"
+
+
+class ResultTooLargeError(NewsgraphError):
+    """A result larger than the configured limit."""
+
+    status = 413
+    title = "result too large"
+
+
+class UnacceptableResultError(NewsgraphError):
+    """The query's result kind (solutions or graph) has no format among those the client accepts."""
+
+    status = 406
+    title = "not acceptable"
+
+
+@dataclass(frozen=True, slots=True)
+class QueryJob:
+    """One SPARQL query with its dataset and the media types to answer each kind of result in."""
+
+    sparql: str
+    default_graph: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    solutions_media: str | None = "application/sparql-results+json"
+    graph_media: str | None = "text/turtle"
+
+
+@dataclass(frozen=True, slots=True)
+class QueryAnswer:
+    kind: str  # "solutions", "boolean" or "graph"
+    media_type: str
+    body: bytes
+
+
+def _raise(kind: str, message: str) -> None:
+    if kind in ("syntax", "evaluation"):
+        raise QueryError(message)
+    if kind == "too-large":
+        raise ResultTooLargeError(message)
+    if kind == "not-acceptable":
+        raise UnacceptableResultError(f"no acceptable format for this query's {message} result")
+    raise StoreError(message)
+
+
+class Executor:
+    """Runs read queries with a timeout and a result-size limit."""
+
+    def __init__(self, store: Store, timeout: float = 10.0, max_result_bytes: int = 50_000_000) -> None:
+        self.store = store
+        self.timeout = timeout
+        self.max_result_bytes = max_result_bytes
+
+    def query(self, job: QueryJob, timeout: float | None = None) -> QueryAnswer:
+        """Answer ``job`` serialised.
+
+        Raises:
+            QueryError: on a syntax or evaluation error.
+            QueryTimeoutError: when it takes longer than ``timeout`` seconds (default: the executor's).
+            ResultTooLargeError: when the serialised answer outgrows ``max_result_bytes``.
+            UnacceptableResultError: when the result kind has no media type in ``job``.
+        """
+        raise NotImplementedError
+
+    async def aquery(self, job: QueryJob, timeout: float | None = None) -> QueryAnswer:
+        """:meth:`query` for an event loop (the same errors)."""
+        import asyncio
+
+        return await asyncio.to_thread(self.query, job, timeout)
+
+    def refresh(self) -> None:
+        """Make later queries see what was written so far."""
+
+    def close(self) -> None:
+        """Stop the workers."""
+
+    def __enter__(self) -> Executor:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class ThreadExecutor(Executor):
+    """In-process fallback: the timeout answers the client, but cannot stop the query."""
+
+    stops_runaway_queries = False
+
+    def __init__(self, store: Store, timeout: float = 10.0, max_result_bytes: int = 50_000_000,
+                 workers: int = 4) -> None:
+        super().__init__(store, timeout, max_result_bytes)
+        self._pool = ThreadPoolExecutor(workers, thread_name_prefix="sparql")
+
+    def query(self, job, timeout=None):
+        future = self._pool.submit(self._run, job)
+        try:
+            return future.result(timeout or self.timeout)
+        except FutureTimeout:
+            raise QueryTimeoutError(f"the query ran longer than {timeout or self.timeout:g} s") from None
+
+    def _run(self, job: QueryJob) -> QueryAnswer:
+        import pyoxigraph as ox
+
+        result = self.store.query(job.sparql, default_graph=[ox.NamedNode(g) for g in job.default_graph] or None,
+                                  named_graphs=[ox.NamedNode(g) for g in job.named_graphs] or None)
+        # Reuse the worker's serialiser: same formats, same size limit.
+        outcome = query_worker.serialize(result, job.solutions_media, job.graph_media, self.max_result_bytes)
+        if outcome[0] == "error":
+            _raise(outcome[1], outcome[2])
+        return QueryAnswer(*outcome[1:])
+
+    def close(self):
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+class _Worker:
+    def __init__(self) -> None:
+        self.process = subprocess.Popen([sys.executable, "-I", str(WORKER)], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE)
+        self.snapshot: str | None = None
+
+    def send(self, message) -> None:
+        pickle.dump(message, self.process.stdin)
+        self.process.stdin.flush()
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.wait()
+
+
+class ProcessExecutor(Executor):
+    """Queries in ``workers`` killable processes over snapshots of an on-disk Oxigraph store."""
+
+    stops_runaway_queries = True
+
+    def __init__(self, store: OxigraphStore, timeout: float = 10.0, max_result_bytes: int = 50_000_000,
+                 workers: int = 2) -> None:
+        super().__init__(store, timeout, max_result_bytes)
+        self._root = Path(tempfile.mkdtemp(prefix=f".{store.path.name}-snapshots-", dir=store.path.parent))
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._snapshot = ""
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._workers: list[_Worker] = []
+        self._dirty = False
+        self._watch(store)
+        self.refresh()
+        for _ in range(workers):
+            self._add_worker()
+
+    def _watch(self, store: OxigraphStore) -> None:
+        """Mark the snapshot stale after any write through ``store``, including writes that do not go
+        through the API (an ingest in the same process); the next query then takes a new snapshot.
+        (A stopgap: a write-listener hook on Store would say this better.)"""
+        for name in ("replace_graph", "drop_graph", "update", "load"):
+            original = getattr(store, name)
+
+            def wrapped(*args, _original=original, **kwargs):
+                try:
+                    return _original(*args, **kwargs)
+                finally:
+                    self._dirty = True
+
+            setattr(store, name, wrapped)
+
+    def _current_snapshot(self) -> str:
+        if self._dirty:
+            self._dirty = False  # before the checkpoint: a write during it marks it stale again
+            self.refresh()
+        with self._lock:
+            return self._snapshot
+
+    def _add_worker(self) -> None:
+        worker = _Worker()
+        with self._lock:
+            self._workers.append(worker)
+        self._idle.put(worker)
+
+    def refresh(self):
+        with self._lock:
+            self._generation += 1
+            target = self._root / str(self._generation)
+            try:
+                self.store._store.backup(str(target))
+            except OSError as error:
+                raise StoreError(f"cannot snapshot the store: {error}") from error
+            self._snapshot = str(target)
+            self._collect()
+
+    def _collect(self) -> None:
+        """Delete snapshots that are neither current nor open in a worker."""
+        used = {w.snapshot for w in self._workers} | {self._snapshot}
+        for path in self._root.iterdir():
+            if str(path) not in used:
+                shutil.rmtree(path, ignore_errors=True)
+
+    def query(self, job, timeout=None):
+        limit = timeout or self.timeout
+        deadline = time.monotonic() + limit
+        try:
+            worker = self._idle.get(timeout=limit)
+        except queue.Empty:
+            raise QueryTimeoutError(f"no query worker became free within {limit:g} s") from None
+        try:
+            snapshot = self._current_snapshot()
+            worker.send((snapshot, job.sparql, job.default_graph, job.named_graphs, job.solutions_media,
+                         job.graph_media, self.max_result_bytes))
+            worker.snapshot = snapshot
+            outcome = self._receive(worker, deadline, limit)
+        except BaseException:
+            self._replace(worker)
+            raise
+        self._idle.put(worker)
+        if outcome[0] == "error":
+            _raise(outcome[1], outcome[2])
+        return QueryAnswer(*outcome[1:])
+
+    async def aquery(self, job, timeout=None):
+        # No thread per query: wait for the worker's pipe on the event loop itself.
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        limit = timeout or self.timeout
+        deadline = time.monotonic() + limit
+        try:
+            worker = self._idle.get_nowait()
+        except queue.Empty:
+            try:
+                worker = await loop.run_in_executor(None, self._idle.get, True, limit)
+            except queue.Empty:
+                raise QueryTimeoutError(f"no query worker became free within {limit:g} s") from None
+        out = worker.process.stdout
+        ready = loop.create_future()
+        try:
+            snapshot = self._current_snapshot()
+            worker.send((snapshot, job.sparql, job.default_graph, job.named_graphs, job.solutions_media,
+                         job.graph_media, self.max_result_bytes))
+            worker.snapshot = snapshot
+            loop.add_reader(out.fileno(), lambda: ready.done() or ready.set_result(None))
+            try:
+                await asyncio.wait_for(ready, max(0.0, deadline - time.monotonic()))
+            except TimeoutError:
+                raise QueryTimeoutError(f"the query ran longer than {limit:g} s and was stopped") from None
+            finally:
+                loop.remove_reader(out.fileno())
+                os.set_blocking(out.fileno(), True)  # uvloop made it non-blocking; the answer is read whole
+            try:
+                outcome = pickle.load(out)
+            except (EOFError, pickle.UnpicklingError) as error:
+                raise StoreError(f"the query worker died (exit code {worker.process.poll()})") from error
+        except BaseException:
+            self._replace(worker)
+            raise
+        self._idle.put(worker)
+        if outcome[0] == "error":
+            _raise(outcome[1], outcome[2])
+        return QueryAnswer(*outcome[1:])
+
+    def _receive(self, worker: _Worker, deadline: float, limit: float):
+        import select
+
+        # One answer per job, so nothing is ever buffered ahead of select(): the pipe says when it starts.
+        out = worker.process.stdout
+        ready, _, _ = select.select([out], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            raise QueryTimeoutError(f"the query ran longer than {limit:g} s and was stopped")
+        try:
+            return pickle.load(out)
+        except (EOFError, pickle.UnpicklingError) as error:
+            raise StoreError(f"the query worker died (exit code {worker.process.poll()})") from error
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._workers.remove(worker)
+        self._add_worker()
+
+    @property
+    def pids(self) -> list[int]:
+        return [w.process.pid for w in self._workers]
+
+    def close(self):
+        with self._lock:
+            workers, self._workers = self._workers, []
+        idle = set()
+        while not self._idle.empty():
+            idle.add(self._idle.get_nowait())
+        for worker in workers:
+            if worker not in idle:  # busy with a query: stopping must not wait for it
+                worker.kill()
+                continue
+            worker.process.stdin.close()
+            try:
+                worker.process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+        shutil.rmtree(self._root, ignore_errors=True)
+
+
+def executor_for(store: Store, timeout: float = 10.0, max_result_bytes: int = 50_000_000,
+                 workers: int = 2) -> Executor:
+    """A process executor for an on-disk Oxigraph store, else the in-process fallback.
+
+    Args:
+        store: the store to query.
+        timeout: default seconds a query may run.
+        max_result_bytes: largest serialised answer.
+        workers: worker processes (or threads for the fallback).
+
+    Returns:
+        An :class:`Executor`; close it (or use it as a context manager) to stop its workers.
+    """
+    if isinstance(store, OxigraphStore) and store.path is not None:
+        return ProcessExecutor(store, timeout, max_result_bytes, workers)
+    return ThreadExecutor(store, timeout, max_result_bytes, max(workers, 2))
+
+
+__all__ = ["Executor", "ProcessExecutor", "QueryAnswer", "QueryJob", "QueryTimeoutError", "ResultTooLargeError",
+           "ThreadExecutor", "UnacceptableResultError", "executor_for"]

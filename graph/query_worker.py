@@ -1,0 +1,118 @@
+"""A query worker process: reads query jobs on stdin, answers serialised results on stdout.
+
+Run as a script (``python graph/query_worker.py``) by :mod:`graph.executor`, never imported by
+the package: it needs nothing but pyoxigraph, so a worker starts in a fraction of a second and a
+killed one is replaced at once. It opens read-only *snapshots* (RocksDB checkpoints the server
+makes after each write), because a read-only instance neither sees later commits of the primary
+nor may be opened while another process writes it.
+
+Protocol: pickled tuples over the pipes. Job ``(snapshot_dir, sparql, default_graph, named_graphs,
+solutions_media, graph_media, max_bytes)``; answer ``("ok", kind, media_type, body)`` or
+``("error", kind, message)``.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import sys
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _LimitedBuffer(io.RawIOBase):
+    """A byte sink that stops serialisation as soon as the answer outgrows ``limit``."""
+
+    def __init__(self, limit: int) -> None:
+        self.buffer = bytearray()
+        self.limit = limit
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.buffer += data
+        if len(self.buffer) > self.limit:
+            raise _TooLarge
+        return len(data)
+
+
+def answer(store, job) -> tuple:
+    import pyoxigraph as ox
+
+    _, sparql, default_graph, named_graphs, solutions_media, graph_media, max_bytes = job
+    try:
+        result = store.query(
+            sparql,
+            use_default_graph_as_union=not default_graph,
+            default_graph=[ox.NamedNode(g) for g in default_graph] or None,
+            named_graphs=[ox.NamedNode(g) for g in named_graphs] or None,
+        )
+    except SyntaxError as error:
+        return ("error", "syntax", str(error))
+    except (RuntimeError, ValueError) as error:
+        return ("error", "evaluation", str(error))
+    except OSError as error:
+        return ("error", "store", str(error))
+    return serialize(result, solutions_media, graph_media, max_bytes)
+
+
+def serialize(result, solutions_media: str | None, graph_media: str | None, max_bytes: int) -> tuple:
+    """Serialise a query result in the media type for its kind, as an answer tuple."""
+    import pyoxigraph as ox
+
+    sink = _LimitedBuffer(max_bytes)
+    try:
+        if isinstance(result, ox.QueryTriples):
+            if graph_media is None:
+                return ("error", "not-acceptable", "graph")
+            fmt = ox.RdfFormat.from_media_type(graph_media)
+            if fmt.supports_datasets:  # a CONSTRUCT result is a graph: write it as the default graph
+                ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in result), sink, fmt)
+            else:
+                result.serialize(sink, fmt)
+            kind, media = "graph", graph_media
+        else:
+            if solutions_media is None:
+                return ("error", "not-acceptable", "solutions")
+            result.serialize(sink, ox.QueryResultsFormat.from_media_type(solutions_media))
+            kind = "boolean" if isinstance(result, ox.QueryBoolean) else "solutions"
+            media = solutions_media
+    except _TooLarge:
+        return ("error", "too-large", f"the result is larger than {max_bytes} bytes; add a LIMIT")
+    except (RuntimeError, ValueError) as error:  # evaluation errors surface while iterating
+        return ("error", "evaluation", str(error))
+    except OSError as error:
+        return ("error", "store", str(error))
+    return ("ok", kind, media, bytes(sink.buffer))
+
+
+def main() -> None:
+    import pyoxigraph as ox
+
+    jobs, answers = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing else may write on the answer pipe
+    store, opened = None, None
+    while True:
+        try:
+            job = pickle.load(jobs)
+        except EOFError:
+            return
+        snapshot = job[0]
+        if snapshot != opened:
+            store = None
+            try:
+                store = ox.Store.read_only(snapshot)
+                opened = snapshot
+            except OSError as error:
+                pickle.dump(("error", "store", f"cannot open the snapshot: {error}"), answers)
+                answers.flush()
+                continue
+        pickle.dump(answer(store, job), answers)
+        answers.flush()
+
+
+if __name__ == "__main__":
+    main()

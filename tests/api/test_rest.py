@@ -1,0 +1,130 @@
+"""The REST API over the seeded store: actors, relations, articles, paths, stats, export."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+import rdflib
+
+PUTIN = "https://w3id.org/newsgraph/actor/vladimir-putin"
+NG = rdflib.Namespace("https://w3id.org/newsgraph/ontology#")
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"q": "putin"}, ["Vladimir Putin"]),
+    ({"q": "The Russian leader"}, ["Vladimir Putin"]),  # an alias
+    ({"q": "PUTIN", "type": "Person"}, ["Vladimir Putin"]),
+    ({"q": "putin", "type": "Country"}, []),
+    ({"q": "cuba", "country": "CUB"}, ["Cuba"]),
+    ({"q": "\" } ?s ?p ?o {"}, []),  # would break a pasted query; bound as a literal it just matches nothing
+])
+def test_actor_search(server, params, expected):
+    response = httpx.get(f"{server}/actors", params=params)
+    assert response.status_code == 200, response.text
+    assert [a["label"] for a in response.json()["items"]] == expected
+
+
+def test_actor_search_pages_without_overlap(server):
+    first = httpx.get(f"{server}/actors", params={"limit": 3}).json()["items"]
+    second = httpx.get(f"{server}/actors", params={"limit": 3, "offset": 3}).json()["items"]
+    everything = httpx.get(f"{server}/actors", params={"limit": 6}).json()["items"]
+    assert len(first) == 3 and first + second == everything
+
+
+@pytest.mark.parametrize("actor_id", ["vladimir-putin", "Q7747", PUTIN])
+def test_actor_detail(server, actor_id):
+    data = httpx.get(f"{server}/actors/{actor_id}").json()
+    assert data["iri"] == PUTIN and data["label"] == "Vladimir Putin" and data["wikidata"] == "Q7747"
+    assert "Person" in data["types"] and data["country"]["label"] == "Russia"
+    assert [r["label"] for r in data["roles"]] == ["President of Russia"]
+    assert data["counts"]["articles"] == 1 and data["counts"]["outgoing"] > 0 and data["counts"]["incoming"] > 0
+
+
+@pytest.mark.parametrize("media, fmt", [("text/turtle", "turtle"), ("application/ld+json", "json-ld")])
+def test_actor_as_rdf(server, media, fmt):
+    response = httpx.get(f"{server}/actors/Q7747", headers={"Accept": media})
+    assert response.status_code == 200 and response.headers["content-type"].startswith(media)
+    graph = rdflib.Graph().parse(data=response.text, format=fmt)
+    assert (rdflib.URIRef(PUTIN), rdflib.RDF.type, NG.Actor) in graph
+
+
+@pytest.mark.parametrize("params, check", [
+    ({}, lambda rows: {r["direction"] for r in rows} == {"outgoing", "incoming"}),
+    ({"direction": "outgoing"}, lambda rows: rows and all(r["subject"]["iri"] == PUTIN for r in rows)),
+    ({"direction": "incoming"}, lambda rows: rows and all(r["object"]["iri"] == PUTIN for r in rows)),
+    ({"predicate": "called"}, lambda rows: rows and all(r["predicate"] == "called" for r in rows)),
+    ({"event_type": "SUPPORT"}, lambda rows: rows and all(r["event_type"] == "SUPPORT" for r in rows)),
+    ({"event_type": "ASSAULT"}, lambda rows: rows == []),
+    ({"since": "2100-01-01"}, lambda rows: rows == []),
+    ({"article": "000_8ba8fdaa8bbfb1fc.txt"}, lambda rows: len(rows) > 0),
+    ({"limit": 1}, lambda rows: len(rows) == 1),
+    ({"predicate": 'called" } } UNION { ?relation ?p ?o } #'}, lambda rows: rows == []),  # bound, not pasted
+    ({"article": "x> } DROP ALL { <y"}, None),  # not a valid IRI: no such article
+])
+def test_actor_relation_filters(server, params, check):
+    response = httpx.get(f"{server}/actors/Q7747/relations", params=params)
+    if check is None:
+        assert response.status_code == 404
+        return
+    assert response.status_code == 200, response.text
+    rows = response.json()["relations"]
+    assert check(rows), rows
+    assert all(r["sentence"] and r["article"]["iri"] for r in rows)
+
+
+def test_actor_relations_as_turtle_hold_the_evidence(server):
+    response = httpx.get(f"{server}/actors/Q7747/relations", headers={"Accept": "text/turtle"})
+    graph = rdflib.Graph().parse(data=response.text, format="turtle")
+    relations = set(graph.subjects(rdflib.RDF.type, NG.Relation))
+    assert relations and all(graph.value(r, NG.trigger) for r in relations)
+    assert any(graph.value(s, NG.text) for s in graph.objects(None, rdflib.URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")))
+
+
+@pytest.mark.parametrize("path, status", [
+    ("/actors/nobody-at-all", 404), ("/actors/Q1", 404), ("/actors/Q7747/relations?direction=sideways", 422),
+    ("/actors/Q7747/relations?since=yesterday", 422), ("/articles/no-such-article", 404),
+    ("/paths?from=Q7747&to=nobody", 404), ("/export?format=nonsense", 404), ("/actors?limit=0", 422),
+])
+def test_errors_are_problems(server, path, status):
+    response = httpx.get(f"{server}{path}")
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/problem+json" and response.json()["status"] == status
+
+
+def test_relations_and_articles(server):
+    relations = httpx.get(f"{server}/relations", params={"predicate": "congratulated"}).json()["items"]
+    assert [(r["subject"]["label"], r["object"]["label"]) for r in relations] == [("Abdel Fattah el-Sisi", "Vladimir Putin")]
+    articles = httpx.get(f"{server}/articles").json()["items"]
+    assert [a["id"] for a in articles] == ["000_8ba8fdaa8bbfb1fc.txt"] and articles[0]["relations"] > 0
+    article = httpx.get(f"{server}/articles/000_8ba8fdaa8bbfb1fc.txt").json()
+    assert len(article["relations"]) == articles[0]["relations"]
+
+
+def test_paths(server):
+    data = httpx.get(f"{server}/paths", params={"from": "abdel-fattah-el-sisi", "to": "miguel-diaz-canel"}).json()
+    assert data["length"] == 2
+    assert [step["from"]["id"] for step in data["paths"][0]] == ["abdel-fattah-el-sisi", "vladimir-putin"]
+    assert data["paths"][0][1]["relations"][0]["event_type"] == "CONSULT"
+
+
+def test_stats(server, seeded_store):
+    stats = httpx.get(f"{server}/stats").json()
+    assert stats["quads"] == seeded_store.count() and stats["articles"] == 1
+    assert stats["relations"] == sum(stats["event_types"].values()) > 0
+
+
+@pytest.mark.parametrize("fmt, parse", [("turtle", "turtle"), ("nquads", "nquads"), ("jsonld", "json-ld")])
+def test_export_streams_every_quad(server, seeded_store, fmt, parse):
+    with httpx.stream("GET", f"{server}/export", params={"format": fmt}) as response:
+        assert response.status_code == 200
+        body = b"".join(response.iter_bytes())
+    if parse in ("nquads", "json-ld"):  # pyoxigraph writes JSON-LD as a dataset too
+        dataset = rdflib.Dataset()
+        dataset.parse(data=body, format=parse)
+        assert len(list(dataset.quads((None, None, None, None)))) == seeded_store.count()
+    else:
+        assert len(rdflib.Graph().parse(data=body, format=parse)) > 0
+
+
+def test_healthz(server):
+    assert httpx.get(f"{server}/healthz").json()["killable_queries"] is True

@@ -104,7 +104,8 @@ def test_paths(server):
     data = httpx.get(f"{server}/paths", params={"from": "abdel-fattah-el-sisi", "to": "miguel-diaz-canel"}).json()
     assert data["length"] == 2
     assert [step["from"]["id"] for step in data["paths"][0]] == ["abdel-fattah-el-sisi", "vladimir-putin"]
-    assert data["paths"][0][1]["relations"][0]["event_type"] == "CONSULT"
+    # the relations of a step come in the store's query order: ask for the call, not its position
+    assert "CONSULT" in {r["event_type"] for r in data["paths"][0][1]["relations"]}
 
 
 def test_stats(server, seeded_store):

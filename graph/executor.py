@@ -201,18 +201,12 @@ class ProcessExecutor(Executor):
 
     def _watch(self, store: OxigraphStore) -> None:
         """Mark the snapshot stale after any write through ``store``, including writes that do not go
-        through the API (an ingest in the same process); the next query then takes a new snapshot.
-        (A stopgap: a write-listener hook on Store would say this better.)"""
-        for name in ("replace_graph", "drop_graph", "update", "load"):
-            original = getattr(store, name)
+        through the API (an ingest in the same process); the next query then takes a new snapshot."""
 
-            def wrapped(*args, _original=original, **kwargs):
-                try:
-                    return _original(*args, **kwargs)
-                finally:
-                    self._dirty = True
+        def stale() -> None:
+            self._dirty = True
 
-            setattr(store, name, wrapped)
+        store.add_write_listener(stale)
 
     def _current_snapshot(self) -> str:
         if self._dirty:
@@ -232,8 +226,8 @@ class ProcessExecutor(Executor):
             self._generation += 1
             target = self._root / str(self._generation)
             try:
-                self.store._store.backup(str(target))
-            except OSError as error:
+                self.store.backup(target)
+            except StoreError as error:
                 raise StoreError(f"cannot snapshot the store: {error}") from error
             self._snapshot = str(target)
             self._collect()

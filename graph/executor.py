@@ -247,18 +247,12 @@ class ProcessExecutor(Executor):
         except queue.Empty:
             raise QueryTimeoutError(f"no query worker became free within {limit:g} s") from None
         try:
-            snapshot = self._current_snapshot()
-            worker.send((snapshot, job.sparql, job.default_graph, job.named_graphs, job.solutions_media,
-                         job.graph_media, self.max_result_bytes))
-            worker.snapshot = snapshot
+            self._send(worker, job)
             outcome = self._receive(worker, deadline, limit)
         except BaseException:
             self._replace(worker)
             raise
-        self._idle.put(worker)
-        if outcome[0] == "error":
-            _raise(outcome[1], outcome[2])
-        return QueryAnswer(*outcome[1:])
+        return self._finish(worker, outcome)
 
     async def aquery(self, job, timeout=None):
         # No thread per query: wait for the worker's pipe on the event loop itself.
@@ -277,10 +271,7 @@ class ProcessExecutor(Executor):
         out = worker.process.stdout
         ready = loop.create_future()
         try:
-            snapshot = self._current_snapshot()
-            worker.send((snapshot, job.sparql, job.default_graph, job.named_graphs, job.solutions_media,
-                         job.graph_media, self.max_result_bytes))
-            worker.snapshot = snapshot
+            self._send(worker, job)
             loop.add_reader(out.fileno(), lambda: ready.done() or ready.set_result(None))
             try:
                 await asyncio.wait_for(ready, max(0.0, deadline - time.monotonic()))
@@ -296,6 +287,16 @@ class ProcessExecutor(Executor):
         except BaseException:
             self._replace(worker)
             raise
+        return self._finish(worker, outcome)
+
+    def _send(self, worker: _Worker, job: QueryJob) -> None:
+        snapshot = self._current_snapshot()
+        worker.send((snapshot, job.sparql, job.default_graph, job.named_graphs, job.solutions_media,
+                     job.graph_media, self.max_result_bytes))
+        worker.snapshot = snapshot
+
+    def _finish(self, worker: _Worker, outcome: tuple) -> QueryAnswer:
+        """Return a worker that answered to the pool, and its answer (or its error) to the caller."""
         self._idle.put(worker)
         if outcome[0] == "error":
             _raise(outcome[1], outcome[2])

@@ -40,6 +40,13 @@ class RdfSyntaxError(NewsgraphError):
     title = "invalid RDF"
 
 
+class UnknownFormatError(NewsgraphError):
+    """An RDF format no serialiser handles."""
+
+    status = 400
+    title = "unknown format"
+
+
 class NotFoundError(NewsgraphError):
     """A resource (actor, article) that the graph does not hold."""
 
@@ -47,4 +54,5 @@ class NotFoundError(NewsgraphError):
     title = "not found"
 
 
-__all__ = ["NotFoundError", "QueryError", "RdfSyntaxError", "StoreError", "StoreLockedError", "UnknownStoreError"]
+__all__ = ["NotFoundError", "QueryError", "RdfSyntaxError", "StoreError", "StoreLockedError", "UnknownFormatError",
+           "UnknownStoreError"]

@@ -201,18 +201,12 @@ class ProcessExecutor(Executor):
 
     def _watch(self, store: OxigraphStore) -> None:
         """Mark the snapshot stale after any write through ``store``, including writes that do not go
-        through the API (an ingest in the same process); the next query then takes a new snapshot.
-        (A stopgap: a write-listener hook on Store would say this better.)"""
-        for name in ("replace_graph", "drop_graph", "update", "load"):
-            original = getattr(store, name)
+        through the API (an ingest in the same process); the next query then takes a new snapshot."""
 
-            def wrapped(*args, _original=original, **kwargs):
-                try:
-                    return _original(*args, **kwargs)
-                finally:
-                    self._dirty = True
+        def stale() -> None:
+            self._dirty = True
 
-            setattr(store, name, wrapped)
+        store.add_write_listener(stale)
 
     def _current_snapshot(self) -> str:
         if self._dirty:
@@ -232,8 +226,8 @@ class ProcessExecutor(Executor):
             self._generation += 1
             target = self._root / str(self._generation)
             try:
-                self.store._store.backup(str(target))
-            except OSError as error:
+                self.store.backup(target)
+            except StoreError as error:
                 raise StoreError(f"cannot snapshot the store: {error}") from error
             self._snapshot = str(target)
             self._collect()
@@ -253,18 +247,12 @@ class ProcessExecutor(Executor):
         except queue.Empty:
             raise QueryTimeoutError(f"no query worker became free within {limit:g} s") from None
         try:
-            snapshot = self._current_snapshot()
-            worker.send((snapshot, job.sparql, job.default_graph, job.named_graphs, job.solutions_media,
-                         job.graph_media, self.max_result_bytes))
-            worker.snapshot = snapshot
+            self._send(worker, job)
             outcome = self._receive(worker, deadline, limit)
         except BaseException:
             self._replace(worker)
             raise
-        self._idle.put(worker)
-        if outcome[0] == "error":
-            _raise(outcome[1], outcome[2])
-        return QueryAnswer(*outcome[1:])
+        return self._finish(worker, outcome)
 
     async def aquery(self, job, timeout=None):
         # No thread per query: wait for the worker's pipe on the event loop itself.
@@ -283,10 +271,7 @@ class ProcessExecutor(Executor):
         out = worker.process.stdout
         ready = loop.create_future()
         try:
-            snapshot = self._current_snapshot()
-            worker.send((snapshot, job.sparql, job.default_graph, job.named_graphs, job.solutions_media,
-                         job.graph_media, self.max_result_bytes))
-            worker.snapshot = snapshot
+            self._send(worker, job)
             loop.add_reader(out.fileno(), lambda: ready.done() or ready.set_result(None))
             try:
                 await asyncio.wait_for(ready, max(0.0, deadline - time.monotonic()))
@@ -302,6 +287,16 @@ class ProcessExecutor(Executor):
         except BaseException:
             self._replace(worker)
             raise
+        return self._finish(worker, outcome)
+
+    def _send(self, worker: _Worker, job: QueryJob) -> None:
+        snapshot = self._current_snapshot()
+        worker.send((snapshot, job.sparql, job.default_graph, job.named_graphs, job.solutions_media,
+                     job.graph_media, self.max_result_bytes))
+        worker.snapshot = snapshot
+
+    def _finish(self, worker: _Worker, outcome: tuple) -> QueryAnswer:
+        """Return a worker that answered to the pool, and its answer (or its error) to the caller."""
         self._idle.put(worker)
         if outcome[0] == "error":
             _raise(outcome[1], outcome[2])

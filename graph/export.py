@@ -6,7 +6,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from graph.errors import NotFoundError
+from graph.errors import NotFoundError, UnknownFormatError
 from graph.store import Store
 from graph.terms import PREFIXES, REFERENCE_GRAPH
 
@@ -32,7 +32,7 @@ def rdf_format(name: str) -> ox.RdfFormat:
         return FORMATS[key]
     fmt = ox.RdfFormat.from_extension(key) or ox.RdfFormat.from_media_type(key)
     if fmt is None:
-        raise NotFoundError(f"unknown RDF format {name!r}; use one of {', '.join(FORMATS)}")
+        raise UnknownFormatError(f"unknown RDF format {name!r}; use one of {', '.join(FORMATS)}")
     return fmt
 
 
@@ -51,7 +51,8 @@ def export(store: Store, output: IO[bytes], format: str | ox.RdfFormat = "turtle
         reference_only: export only the reference graph.
 
     Raises:
-        NotFoundError: for an unknown format, or a graph the store does not hold.
+        UnknownFormatError: for an unknown format.
+        NotFoundError: for a graph the store does not hold.
 
     >>> from graph.store import open_store
     >>> import io

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode
 
@@ -17,14 +16,6 @@ _QID = re.compile(r"^Q[1-9][0-9]*$")
 
 def _value(term) -> str | None:
     return None if term is None else term.value
-
-
-@dataclass(frozen=True, slots=True)
-class ActorSummary:
-    iri: str
-    id: str
-    label: str
-    type: str | None
 
 
 def resolve_actor(store: Store, value: str) -> NamedNode:
@@ -49,32 +40,6 @@ def resolve_actor(store: Store, value: str) -> NamedNode:
                             substitutions={"a": iri})):
         raise NotFoundError(f"no actor {value!r}")
     return iri
-
-
-def search_actors(store: Store, q: str = "", limit: int = 20, offset: int = 0) -> list[ActorSummary]:
-    """Actors whose label or alternative label contains ``q`` (case- and accent-insensitive at
-    the level of SPARQL's LCASE), best known first."""
-    rows = store.query(
-        PROLOGUE + f"""
-        SELECT ?a ?label ?type ?q (COUNT(DISTINCT ?g) AS ?articles) WHERE {{
-          GRAPH <{ACTORS_GRAPH.value}> {{
-            ?a a ng:Actor ; rdfs:label ?label .
-            OPTIONAL {{ ?a a ?type FILTER(?type != ng:Actor) }}
-          }}
-          OPTIONAL {{ ?a skos:altLabel ?alt }}
-          FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?q)) || CONTAINS(LCASE(STR(COALESCE(?alt, ""))), LCASE(?q)))
-          OPTIONAL {{ GRAPH ?g {{ ?a ng:mentionedIn ?g }} }}
-        }}
-        GROUP BY ?a ?label ?type ?q
-        ORDER BY DESC(?articles) ?label
-        LIMIT {int(limit)} OFFSET {int(offset)}""",
-        substitutions={"q": Literal(q)},
-    )
-    return [
-        ActorSummary(r["a"].value, r["a"].value.removeprefix(ACTOR), r["label"].value,
-                     _value(r["type"]).removeprefix(NG) if r["type"] else None)
-        for r in rows
-    ]
 
 
 RELATIONS = PROLOGUE + f"""
@@ -465,6 +430,6 @@ def actor_graph(store: Store, actor: NamedNode) -> list:
                             substitutions={"a": actor}))
 
 
-__all__ = ["DIRECTIONS", "PROLOGUE", "ActorSummary", "actor_detail", "actor_graph", "actor_label", "actor_relations",
+__all__ = ["DIRECTIONS", "PROLOGUE", "actor_detail", "actor_graph", "actor_label", "actor_relations",
            "find_actors", "find_articles", "find_relations", "relations_graph", "resolve_actor", "resolve_article",
-           "search_actors", "statistics"]
+           "statistics"]

@@ -14,8 +14,11 @@ solutions_media, graph_media, max_bytes)``; answer ``("ok", kind, media_type, bo
 from __future__ import annotations
 
 import io
+import os
 import pickle
 import sys
+import threading
+import time
 
 
 class _TooLarge(Exception):
@@ -89,9 +92,24 @@ def serialize(result, solutions_media: str | None, graph_media: str | None, max_
     return ("ok", kind, media, bytes(sink.buffer))
 
 
+def exit_with_parent(poll: float = 1.0) -> None:
+    """Exit when the server that started this worker is gone, even killed by SIGKILL mid-query
+    (pyoxigraph releases the GIL while it evaluates, so this thread still runs)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(poll)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def main() -> None:
     import pyoxigraph as ox
 
+    exit_with_parent()
     jobs, answers = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write on the answer pipe
     store, opened = None, None

@@ -81,6 +81,14 @@ class Store(abc.ABC):
     def has_graph(self, graph: ox.NamedNode) -> bool:
         return graph in self.graphs()
 
+    def add_write_listener(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` after every write through this object (e.g. to refresh snapshots)."""
+        self.__dict__.setdefault("_write_listeners", []).append(listener)
+
+    def _written(self) -> None:
+        for listener in self.__dict__.get("_write_listeners", ()):
+            listener()
+
     def count(self) -> int:
         result = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(next(iter(result))["n"].value)
@@ -178,6 +186,8 @@ class OxigraphStore(Store):
             raise QueryError(str(error)) from error
         except OSError as error:
             raise StoreError(str(error)) from error
+        finally:
+            self._written()
 
     def dump(self, output, format, graph=None):
         prefixes = PREFIXES if format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
@@ -200,8 +210,11 @@ class OxigraphStore(Store):
             raise RdfSyntaxError(str(error)) from error
         if graph is not None:
             quads = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
-        with self._write_lock:
-            self._store.extend(quads)
+        try:
+            with self._write_lock:
+                self._store.extend(quads)
+        finally:
+            self._written()
 
     def graphs(self):
         return [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]

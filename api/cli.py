@@ -304,11 +304,12 @@ def serve(
     typer.echo(f"newsgraph serving {settings.store}")
     typer.echo(f"  UI and API docs:  {base}/  and  {base}/docs")
     typer.echo(f"  SPARQL endpoint:  {base}/sparql")
-    from graph.queries import find_actors
+    from graph.analytics import centrality, interaction_graph
 
-    best_known = find_actors(application.state.store, limit=1)
-    if best_known:
-        typer.echo(f"  an actor's relations ({best_known[0]['label']}): {base}/actors/{best_known[0]['id']}/relations")
+    interactions = interaction_graph(application.state.store)
+    for actor, _ in centrality(interactions, limit=1):  # the actor with the most partners
+        label = interactions.nodes[actor]["label"]
+        typer.echo(f"  an actor's relations ({label}): {base}/actors/{actor}/relations")
     # On SIGTERM, in-flight requests get a few seconds; then the lifespan kills busy query workers.
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="info", timeout_graceful_shutdown=3)
 

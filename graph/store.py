@@ -31,8 +31,6 @@ class Store(abc.ABC):
     """What newsgraph needs of a quad store."""
 
     url: str
-    #: whether queries run in this process (so that timeouts must cancel them here)
-    embedded: bool = True
     #: whether writes are possible
     writable: bool = True
 

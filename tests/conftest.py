@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
@@ -55,37 +52,11 @@ def seeded_store(seeded_store_url):
     s.close()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server(seeded_store) -> Iterator[str]:
     """A real uvicorn server on a free port over the seeded store; yields its base URL."""
-    import httpx
-    import uvicorn
+    from servers import make_app, running
 
-    from api.app import create_app
-    from api.settings import Settings
-
-    port = free_port()
-    app = create_app(Settings(store="memory:"), store=seeded_store)
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    uv = uvicorn.Server(config)
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.05)
-    else:
-        raise RuntimeError("the test server did not start")
-    yield base
-    uv.should_exit = True
-    thread.join(timeout=10)
+    # lifespan off: the session's seeded store outlives the server
+    with running(make_app(seeded_store), lifespan="off") as base:
+        yield base

@@ -108,23 +108,17 @@ def test_a_stopped_server_leaves_no_busy_workers(seeded_store, tmp_path, signal_
     import threading
     from pathlib import Path
 
-    from servers import _port
+    from servers import free_port, wait_until_healthy
 
     path = tmp_path / "store"
     seeded_store.backup(path)  # a copy: the server process takes its lock
-    port = _port()
+    port = free_port()
     cli = str(Path(sys.executable).with_name("newsgraph"))
     server = subprocess.Popen([cli, "serve", "--store", f"oxigraph:{path}", "--port", str(port),
                                "--query-timeout", "60"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+        wait_until_healthy(base, timeout=30)
         workers = [int(p) for p in subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True,
                                                   text=True).stdout.split()]
         assert len(workers) == 2

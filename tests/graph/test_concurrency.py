@@ -7,17 +7,17 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
 from extract.articles import read_articles
 from graph.ingest import ingest
 from graph.integrity import article_count, check_store
 from graph.store import open_store
-from tests.conftest import free_port
+from servers import make_app, running
 
 NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
 COUNT_ARTICLES = ("PREFIX ng: <https://w3id.org/newsgraph/ontology#> "
@@ -44,25 +44,6 @@ class Reader(threading.Thread):
             time.sleep(0.01)
 
 
-def serve(store):
-    from api.app import create_app
-    from api.settings import Settings
-
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(Settings(store="memory:"), store=store), host="127.0.0.1",
-                                           port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                return server, thread, base
-        except httpx.TransportError:
-            time.sleep(0.05)
-    raise RuntimeError("the server did not start")
-
-
 def sparql_count(base: str, query: str) -> int:
     response = httpx.get(f"{base}/sparql", params={"query": query},
                          headers={"Accept": "application/sparql-results+json"}, timeout=30)
@@ -72,7 +53,8 @@ def sparql_count(base: str, query: str) -> int:
 
 @pytest.mark.slow
 def test_sparql_and_rest_readers_answer_correctly_during_an_ingest(store, nlp, batch):
-    server, thread, base = serve(store)
+    server = ExitStack()
+    base = server.enter_context(running(make_app(store), lifespan="off"))  # the test keeps the store
     first = json.loads(batch.read_text(encoding="utf-8").splitlines()[0])["title"].split(" and ")[0]
     readers = {
         "store": Reader(lambda: (article_count(store), check_store(store))),
@@ -95,8 +77,7 @@ def test_sparql_and_rest_readers_answer_correctly_during_an_ingest(store, nlp, b
         for reader in readers.values():
             reader.stop.set()
             reader.join(timeout=30)
-        server.should_exit = True
-        thread.join(timeout=10)
+        server.close()
     assert report.ok and report.articles == 30
     for name, reader in readers.items():
         assert not reader.errors, f"{name}: {reader.errors[:3]}"

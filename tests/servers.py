@@ -1,4 +1,7 @@
-"""Helpers and fixtures for the API tests (import the fixtures you use): real uvicorn servers on free ports."""
+"""Real uvicorn servers on free ports for the tests (import the fixtures you use).
+
+Importable as ``servers`` from every test module and from ``conftest.py`` (``tests/`` is on
+``sys.path``)."""
 
 from __future__ import annotations
 
@@ -13,32 +16,39 @@ import pytest
 TOKEN = "test-token-0123456789abcdef"
 
 
-def _port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-@contextmanager
-def running(app):
-    """Serve ``app`` with uvicorn in a thread; yield its base URL; run its lifespan (workers stop)."""
-    import uvicorn
-
-    port = _port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
+def wait_until_healthy(base: str, timeout: float = 20) -> None:
+    """Poll ``base``/healthz until it answers 200."""
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                break
+                return
         except httpx.TransportError:
-            time.sleep(0.05)
-    else:
-        raise RuntimeError("the test server did not start")
+            pass
+        time.sleep(0.05)
+    raise RuntimeError(f"no server answered at {base} within {timeout:g} s")
+
+
+@contextmanager
+def running(app, lifespan: str = "on"):
+    """Serve ``app`` with uvicorn in a thread and yield its base URL. With ``lifespan="on"`` the
+    app's shutdown runs at the end (it stops query workers and closes the app's store); use
+    ``"off"`` for a store the caller keeps using."""
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan=lifespan))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
     try:
+        wait_until_healthy(base)
         yield base
     finally:
         server.should_exit = True
@@ -59,7 +69,7 @@ def store_copy(seeded_store_url, seeded_store, tmp_path):
     from graph.store import open_store
 
     target = tmp_path / "copy"
-    seeded_store._store.backup(str(target))
+    seeded_store.backup(target)
     s = open_store(f"oxigraph:{target}")
     yield s
     s.close()
@@ -74,4 +84,4 @@ def writable_server(store_copy, nlp):
         yield base
 
 
-__all__ = ["TOKEN", "make_app", "running", "store_copy", "writable_server"]
+__all__ = ["TOKEN", "free_port", "make_app", "running", "store_copy", "wait_until_healthy", "writable_server"]

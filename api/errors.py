@@ -14,11 +14,6 @@ log = logging.getLogger("newsgraph.api")
 PROBLEM = "application/problem+json"
 
 
-class NotAcceptableError(NewsgraphError):
-    status = 406
-    title = "not acceptable"
-
-
 class UnauthorizedError(NewsgraphError):
     status = 401
     title = "authentication required"
@@ -55,4 +50,4 @@ def install(app: FastAPI) -> None:
         return problem(500, "internal server error", "the server failed; the error is logged")
 
 
-__all__ = ["ForbiddenError", "NotAcceptableError", "UnauthorizedError", "install", "problem"]
+__all__ = ["ForbiddenError", "UnauthorizedError", "install", "problem"]

@@ -7,7 +7,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from api.errors import NotAcceptableError
+from graph.errors import NotAcceptableError
 
 RESULTS_MEDIA_TYPES: dict[str, ox.QueryResultsFormat] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,

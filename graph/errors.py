@@ -33,6 +33,27 @@ class QueryError(NewsgraphError):
     title = "invalid query"
 
 
+class QueryTimeoutError(NewsgraphError):
+    """A query ran out of time (and was stopped)."""
+
+    status = 503
+    title = "query timeout"
+
+
+class ResultTooLargeError(NewsgraphError):
+    """A result larger than the configured limit."""
+
+    status = 413
+    title = "result too large"
+
+
+class NotAcceptableError(NewsgraphError):
+    """No format the client accepts fits the result."""
+
+    status = 406
+    title = "not acceptable"
+
+
 class RdfSyntaxError(NewsgraphError):
     """RDF input (Turtle, N-Triples, ...) that cannot be parsed."""
 
@@ -54,5 +75,5 @@ class NotFoundError(NewsgraphError):
     title = "not found"
 
 
-__all__ = ["NotFoundError", "QueryError", "RdfSyntaxError", "StoreError", "StoreLockedError", "UnknownFormatError",
-           "UnknownStoreError"]
+__all__ = ["NotAcceptableError", "NotFoundError", "QueryError", "QueryTimeoutError", "RdfSyntaxError",
+           "ResultTooLargeError", "StoreError", "StoreLockedError", "UnknownFormatError", "UnknownStoreError"]

@@ -36,34 +36,12 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.errors import NewsgraphError
 from graph import query_worker
-from graph.errors import QueryError, StoreError
+from graph.errors import NotAcceptableError, QueryError, QueryTimeoutError, ResultTooLargeError, StoreError
 from graph.store import OxigraphStore, Store
 
 log = logging.getLogger(__name__)
 WORKER = Path(query_worker.__file__)
-
-
-class QueryTimeoutError(NewsgraphError):
-    """A query ran out of time (and was stopped)."""
-
-    status = 503
-    title = "query timeout"
-
-
-class ResultTooLargeError(NewsgraphError):
-    """A result larger than the configured limit."""
-
-    status = 413
-    title = "result too large"
-
-
-class UnacceptableResultError(NewsgraphError):
-    """The query's result kind (solutions or graph) has no format among those the client accepts."""
-
-    status = 406
-    title = "not acceptable"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +68,7 @@ def _raise(kind: str, message: str) -> None:
     if kind == "too-large":
         raise ResultTooLargeError(message)
     if kind == "not-acceptable":
-        raise UnacceptableResultError(f"no acceptable format for this query's {message} result")
+        raise NotAcceptableError(f"no acceptable format for this query's {message} result")
     raise StoreError(message)
 
 
@@ -109,7 +87,7 @@ class Executor:
             QueryError: on a syntax or evaluation error.
             QueryTimeoutError: when it takes longer than ``timeout`` seconds (default: the executor's).
             ResultTooLargeError: when the serialised answer outgrows ``max_result_bytes``.
-            UnacceptableResultError: when the result kind has no media type in ``job``.
+            NotAcceptableError: when the result kind has no media type in ``job``.
         """
         raise NotImplementedError
 
@@ -361,5 +339,4 @@ def executor_for(store: Store, timeout: float = 10.0, max_result_bytes: int = 50
     return ThreadExecutor(store, timeout, max_result_bytes, max(workers, 2))
 
 
-__all__ = ["Executor", "ProcessExecutor", "QueryAnswer", "QueryJob", "QueryTimeoutError", "ResultTooLargeError",
-           "ThreadExecutor", "UnacceptableResultError", "executor_for"]
+__all__ = ["Executor", "ProcessExecutor", "QueryAnswer", "QueryJob", "ThreadExecutor", "executor_for"]

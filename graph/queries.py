@@ -399,8 +399,8 @@ def statistics(store: Store) -> dict:
     >>> statistics(open_store("memory:"))["articles"]
     0
     """
-    row = next(iter(store.query(PROLOGUE + f"""
-        SELECT (COUNT(DISTINCT ?g) AS ?articles) WHERE {{ GRAPH ?g {{ ?g a ng:Article }} }}""")))
+    row = next(iter(store.query(PROLOGUE + """
+        SELECT (COUNT(DISTINCT ?g) AS ?articles) WHERE { GRAPH ?g { ?g a ng:Article } }""")))
     actors = next(iter(store.query(PROLOGUE + f"""
         SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a a ng:Actor }} }}""")))
     by_type = store.query(PROLOGUE + """

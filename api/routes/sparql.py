@@ -35,7 +35,7 @@ def _job(request: Request, query: str, default_graphs: list[str], named_graphs: 
     solutions = choose(accept, RESULTS_MEDIA_TYPES, "application/sparql-results+json")
     graph = choose(accept, GRAPH_MEDIA_TYPES, "text/turtle")
     if solutions is None and graph is None:
-        from api.errors import NotAcceptableError
+        from graph.errors import NotAcceptableError
 
         raise NotAcceptableError(f"cannot produce any of {accept!r}; try {', '.join(RESULT_TYPES + GRAPH_TYPES)}")
     for iri in default_graphs + named_graphs:

@@ -42,55 +42,6 @@ def resolve_actor(store: Store, value: str) -> NamedNode:
     return iri
 
 
-RELATIONS = PROLOGUE + f"""
-SELECT ?actor ?direction ?relation ?predicate ?predicateLabel ?eventType ?other ?otherLabel ?article ?title ?date
-       ?sentence ?trigger ?confidence ?negated ?modality WHERE {{
-  {{
-    GRAPH ?article {{ ?relation ng:subject ?actor ; ng:object ?other }}
-    BIND("outgoing" AS ?direction)
-  }} UNION {{
-    GRAPH ?article {{ ?relation ng:object ?actor ; ng:subject ?other }}
-    BIND("incoming" AS ?direction)
-  }}
-  GRAPH ?article {{
-    ?relation ng:predicate ?predicate ; ng:predicateLabel ?predicateLabel ; ng:trigger ?trigger ;
-              ng:confidence ?confidence ; ng:negated ?negated ; ng:modality ?modality ;
-              prov:wasDerivedFrom ?s .
-    ?s ng:text ?sentence .
-    OPTIONAL {{ ?relation ng:eventType ?eventType }}
-    OPTIONAL {{ ?article dcterms:title ?title }}
-    OPTIONAL {{ ?article dcterms:date ?date }}
-  }}
-  OPTIONAL {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?other rdfs:label ?otherLabel }} }}
-}}
-ORDER BY ?direction DESC(?date) ?article ?relation
-"""
-
-
-def actor_relations(store: Store, actor: NamedNode) -> list[dict]:
-    """Every relation an actor takes part in, both directions, each with its evidence."""
-    rows = store.query(RELATIONS, substitutions={"actor": actor})
-    out = []
-    for r in rows:
-        event = _value(r["eventType"])
-        out.append({
-            "direction": r["direction"].value,
-            "relation": r["relation"].value,
-            "predicate": r["predicateLabel"].value,
-            "predicate_iri": r["predicate"].value,
-            "event_type": event.rsplit("/", 1)[-1] if event else None,
-            "actor": {"id": r["other"].value.removeprefix(ACTOR), "iri": r["other"].value,
-                      "label": _value(r["otherLabel"])},
-            "article": {"iri": r["article"].value, "title": _value(r["title"]), "date": _value(r["date"])},
-            "sentence": r["sentence"].value,
-            "trigger": r["trigger"].value,
-            "confidence": float(r["confidence"].value),
-            "negated": r["negated"].value == "true",
-            "modality": r["modality"].value.removeprefix(NG).lower(),
-        })
-    return out
-
-
 def actor_label(store: Store, actor: NamedNode) -> str | None:
     rows = store.query(f"SELECT ?a ?l WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a <http://www.w3.org/2000/01/rdf-schema#label> ?l }} }}",
                        substitutions={"a": actor})
@@ -430,6 +381,6 @@ def actor_graph(store: Store, actor: NamedNode) -> list:
                             substitutions={"a": actor}))
 
 
-__all__ = ["DIRECTIONS", "PROLOGUE", "actor_detail", "actor_graph", "actor_label", "actor_relations",
+__all__ = ["DIRECTIONS", "PROLOGUE", "actor_detail", "actor_graph", "actor_label",
            "find_actors", "find_articles", "find_relations", "relations_graph", "resolve_actor", "resolve_article",
            "statistics"]

@@ -61,10 +61,25 @@ class Lexicon:
         >>> lexicon.sense("telephone").category, lexicon.sense("meet", "prep:with").category
         ('CONSULT', 'CONSULT')
         """
-        found = self.patterns.get((lemma.lower(), requires))
+        lemma = lemma.lower()
+        found = self.patterns.get((lemma, requires))
+        if found is None and requires.startswith("obj:"):
+            # CAMEO writes object nouns sometimes singular, sometimes plural ("* INSPECTORS")
+            found = next((self.patterns[key] for noun in _number_variants(requires[4:])
+                          if (key := (lemma, f"obj:{noun}")) in self.patterns), None)
         if found is None and requires == "-":
-            found = self.patterns.get((lemma.lower(), "*"))
+            found = self.patterns.get((lemma, "*"))
         return found
+
+    def clause_sense(self, lemma: str, objects: list[str]) -> Sense | None:
+        """The sense of a verb with these direct-object nouns: the first object pattern that
+        applies, else the bare verb's ("signed a treaty" → SUPPORT, though "sign" alone is nothing).
+
+        >>> load_lexicon().clause_sense("sign", ["treaty"]).category
+        'SUPPORT'
+        """
+        found = next((sense for noun in objects if (sense := self.sense(lemma, f"obj:{noun.lower()}"))), None)
+        return found or self.sense(lemma)
 
     def is_event_verb(self, lemma: str) -> bool:
         return (lemma.lower(), "-") in self.patterns or (lemma.lower(), "*") in self.patterns
@@ -95,6 +110,20 @@ class Lexicon:
         """The CAMEO sector of an agent noun ('officials' → 'GOV')."""
         noun = noun.lower()
         return self.agents.get(noun) or (self.agents.get(noun[:-1]) if noun.endswith("s") else None)
+
+
+def _number_variants(noun: str) -> list[str]:
+    """The other grammatical number of a noun: 'inspector' → 'inspectors', 'inspectors' →
+    'inspector', 'militias' → 'militia', 'militia' → 'militias', 'ally' → 'allies'."""
+    if noun.endswith("ies"):
+        return [noun[:-3] + "y", noun[:-1]]
+    if noun.endswith("es"):
+        return [noun[:-1], noun[:-2]]
+    if noun.endswith("s"):
+        return [noun[:-1]]
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return [noun[:-1] + "ies"]
+    return [noun + "s", noun + "es"]
 
 
 def lexicon_dir() -> Path:

@@ -240,7 +240,7 @@ class RelationsComponent:
             extra = []
         if not any(o[0].start not in {s.start for s in subjects} for o in objects) and len(subjects) > 1:
             # "X and Y agreed": a reciprocal event between the conjoined subjects.
-            sense = lex.sense(lemma)
+            sense = lex.clause_sense(lemma, [c.lemma_ for c in verb.children if c.dep_ == "dobj"])
             objects = [(s, sense, past(lemma), [verb], 0.6) for s in subjects]
         governor = self.governor(verb)
         out = []

@@ -42,7 +42,15 @@ def plover_table(path: Path) -> dict[str, tuple[str, str]]:
     return table
 
 
+# Where the 2021 table disagrees with PLOVER's own CAMEO→PLOVER listing (openeventdata/PLOVER,
+# cameo/CAMEO-PLOV.txt) and with its gold-standard coding, the listing wins: imposing an embargo,
+# boycott or sanctions (163) withdraws cooperation, a SANCTION, not a COERCE.
+CORRECTIONS = {"163": "SANCTION"}
+
+
 def _current_name(code: str, category: str, mode: str) -> str:
+    if code in CORRECTIONS:
+        return CORRECTIONS[code]
     if category == "REQUEST":
         return "DEMAND"
     if category == "ACCUSE":
@@ -125,14 +133,21 @@ def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
     classes = synsets(cameo)
     expanded: set[tuple[str, str]] = set()  # rows from a noun class: one pattern, not many
     rows: dict[tuple[str, str], tuple[str, str, str, str, str]] = {}
+    inherited: set[tuple[str, str]] = set()  # bare rows that took their block's code
     block_code: str | None = None
     lemmas: list[tuple[str, str | None]] = []
 
-    def add(lemma: str, need: str, code: str | None) -> None:
+    def add(lemma: str, need: str, code: str | None, own: bool = True) -> None:
+        """The first pattern wins, except that a verb's own code beats one inherited from a block
+        ("BEAT" under DESTROY [190] and again as "BEAT [182]": beating is an assault)."""
         category = lookup(table, code) if code else None
         if category is None:
             return
-        rows.setdefault((lemma, need), (lemma, need, code, category[0], category[1]))
+        key = (lemma, need)
+        if key in rows and not (own and key in inherited):
+            return
+        rows[key] = (lemma, need, code, category[0], category[1])
+        (inherited.discard if own else inherited.add)(key)
 
     for raw in cameo.read_text(encoding="utf-8", errors="replace").splitlines():
         if raw.startswith("#"):
@@ -161,7 +176,7 @@ def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
         own = re.search(r"\[([^\]]*)\]", raw)
         code = first_code(own.group(1)) if own else block_code
         lemmas.append(forms)
-        add(lemma, f"prep:{particle}" if particle else "-", code)
+        add(lemma, f"prep:{particle}" if particle else "-", code, own is not None and code is not None)
     return sorted([*rows.values(), *_defaults({k: v for k, v in rows.items() if k not in expanded})])
 
 

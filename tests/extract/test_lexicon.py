@@ -62,3 +62,41 @@ def test_object_patterns_over_cameo_noun_classes(lemma, noun, category):
     # CAMEO writes "SIGN - * &TREATY [057]"; the class &TREATY lists treaty, pact, accord, agreement
     sense = load_lexicon().sense(lemma, f"obj:{noun}")
     assert sense is not None and sense.category == category
+
+
+def test_a_verbs_own_code_beats_the_code_of_its_block(tmp_path):
+    cameo = tmp_path / "verbs.txt"
+    cameo.write_text("---  DESTROY   [190]  ---\nBEAT \nBEAT {BEATS BEATING BEATEN } [182]\nCRUSH \n", encoding="utf-8")
+    plover = tmp_path / "plover.txt"
+    plover.write_text("182: ASSAULT, beat,\n190: ASSAULT, , military\n", encoding="utf-8")
+    rows = {row[0]: row for row in build_lexicon.build(cameo, plover)}
+    assert rows["beat"][2:4] == ("182", "ASSAULT")
+    assert rows["crush"][2:4] == ("190", "FIGHT")
+
+
+@pytest.mark.parametrize(
+    ("lemma", "noun", "category"),
+    [("impose", "sanctions", "SANCTION"), ("slap", "sanctions", "SANCTION"), ("impose", "curfew", "COERCE")],
+)
+def test_imposing_sanctions_is_a_sanction(lemma, noun, category):
+    # CAMEO 163 is SANCTION in PLOVER's CAMEO listing, COERCE in the 2021 table
+    assert load_lexicon().sense(lemma, f"obj:{noun}").category == category
+
+
+@pytest.mark.parametrize(
+    ("lemma", "noun", "category"),
+    [("impose", "sanction", "SANCTION"), ("sign", "treaties", "SUPPORT"), ("impose", "curfews", "COERCE")],
+)
+def test_object_patterns_match_either_number(lemma, noun, category):
+    sense = load_lexicon().sense(lemma, f"obj:{noun}")
+    assert sense is not None and sense.category == category
+
+
+@pytest.mark.parametrize(
+    ("lemma", "objects", "category"),
+    [("sign", ["treaty"], "SUPPORT"), ("sign", ["truce"], "RETREAT"), ("condemn", ["attack"], "DISAPPROVE"),
+     ("sign", [], None)],
+)
+def test_clause_sense_prefers_an_object_pattern(lemma, objects, category):
+    sense = load_lexicon().clause_sense(lemma, objects)
+    assert (sense.category if sense else None) == category

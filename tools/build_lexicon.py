@@ -113,7 +113,7 @@ def synsets(cameo: Path) -> dict[str, list[str]]:
 
 
 def pattern_requirement(text: str, classes: dict[str, list[str]] | None = None) -> list[str]:
-    """'* (WITH)' → ['prep:with']; '* GRATITUDE' → ['obj:gratitude']; '* &TREATY' → one
+    """'* (WITH)' and '* WITH' → ['prep:with']; '* GRATITUDE' → ['obj:gratitude']; '* &TREATY' → one
     'obj:' per word of the class; other shapes → []."""
     text = text.strip()
     m = re.fullmatch(r"\*\s+\((\w+)\)", text)
@@ -121,7 +121,9 @@ def pattern_requirement(text: str, classes: dict[str, list[str]] | None = None) 
         return [f"prep:{m.group(1).lower()}"]
     m = re.fullmatch(r"\*\s+([A-Z][A-Z\-]+)", text)
     if m:
-        return [f"obj:{m.group(1).lower()}"]
+        word = m.group(1).lower()
+        # "DEFEND - * FROM", "CLASH - * WITH": a bare preposition or particle, not an object noun
+        return [f"prep:{word}" if word in PREPOSITIONS else f"obj:{word}"]
     m = re.fullmatch(r"\*\s+(&[A-Z_]+)", text)
     if m and classes:
         return [f"obj:{word}" for word in classes.get(m.group(1), [])]
@@ -165,7 +167,7 @@ def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
             for need in needs:
                 for lemma, particle in lemmas:
                     if particle is None and (owner is None or owner == lemma):
-                        add(lemma, need, first_code(pattern.group(2)))
+                        add(lemma, need, first_code(pattern.group(2)), own=False)
                         if "&" in pattern.group(1):
                             expanded.add((lemma, need))
             continue

@@ -100,3 +100,16 @@ def test_object_patterns_match_either_number(lemma, noun, category):
 def test_clause_sense_prefers_an_object_pattern(lemma, objects, category):
     sense = load_lexicon().clause_sense(lemma, objects)
     assert (sense.category if sense else None) == category
+
+
+@pytest.mark.parametrize(("lemma", "requires", "category"), [("work", "prep:with", "SUPPORT"), ("stand", "prep:by", "SUPPORT")])
+def test_overrides(lemma, requires, category):
+    assert load_lexicon().sense(lemma, requires).category == category
+
+
+@pytest.mark.parametrize(("lemma", "preposition", "category"), [("defend", "from", "SUPPORT"), ("clash", "with", "FIGHT")])
+def test_a_bare_preposition_in_a_pattern_is_a_prepositional_pattern(lemma, preposition, category):
+    # CAMEO writes "- * FROM [052] # DEFEND", "- * WITH [190] # CLASH"
+    lexicon = load_lexicon()
+    assert lexicon.sense(lemma, f"prep:{preposition}").category == category
+    assert lexicon.sense(lemma, f"obj:{preposition}") is None

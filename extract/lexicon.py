@@ -55,7 +55,8 @@ class Lexicon:
         return self.sense(verb) if verb else None
 
     def sense(self, lemma: str, requires: str = "-") -> Sense | None:
-        """The sense of ``lemma`` used with ``requires`` (``-``, ``prep:with``, ``obj:talks``).
+        """The sense of ``lemma`` used with ``requires`` (``-``, ``prep:with``, ``obj:talks``,
+        ``prep:against:criticism``).
 
         >>> lexicon = load_lexicon()
         >>> lexicon.sense("telephone").category, lexicon.sense("meet", "prep:with").category
@@ -63,22 +64,30 @@ class Lexicon:
         """
         lemma = lemma.lower()
         found = self.patterns.get((lemma, requires))
-        if found is None and requires.startswith("obj:"):
-            # CAMEO writes object nouns sometimes singular, sometimes plural ("* INSPECTORS")
-            found = next((self.patterns[key] for noun in _number_variants(requires[4:])
-                          if (key := (lemma, f"obj:{noun}")) in self.patterns), None)
+        if found is None and (requires.startswith("obj:") or requires.count(":") == 2):
+            # CAMEO writes nouns sometimes singular, sometimes plural ("* INSPECTORS")
+            head, noun = requires.rsplit(":", 1)
+            found = next((self.patterns[key] for variant in _number_variants(noun)
+                          if (key := (lemma, f"{head}:{variant}")) in self.patterns), None)
         if found is None and requires == "-":
             found = self.patterns.get((lemma, "*"))
         return found
 
-    def clause_sense(self, lemma: str, objects: list[str]) -> Sense | None:
-        """The sense of a verb with these direct-object nouns: the first object pattern that
-        applies, else the bare verb's ("signed a treaty" → SUPPORT, though "sign" alone is nothing).
+    def clause_sense(self, lemma: str, objects: list[str], phrases: list[tuple[str, str]] = ()) -> Sense | None:
+        """The sense of a verb in its clause: the first pattern its direct-object nouns match,
+        else the first its prepositional phrases match, else the bare verb's ("signed a treaty"
+        → SUPPORT though "sign" alone is nothing; "defended X against criticism" → SUPPORT,
+        verbal, where "defend" alone is protection, AID).
 
-        >>> load_lexicon().clause_sense("sign", ["treaty"]).category
+        >>> lexicon = load_lexicon()
+        >>> lexicon.clause_sense("sign", ["treaty"]).category
+        'SUPPORT'
+        >>> lexicon.clause_sense("defend", [], [("against", "criticism")]).category
         'SUPPORT'
         """
         found = next((sense for noun in objects if (sense := self.sense(lemma, f"obj:{noun.lower()}"))), None)
+        found = found or next((sense for prep, noun in phrases
+                               if (sense := self.sense(lemma, f"prep:{prep.lower()}:{noun.lower()}"))), None)
         return found or self.sense(lemma)
 
     def is_event_verb(self, lemma: str) -> bool:

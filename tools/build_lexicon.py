@@ -114,7 +114,8 @@ def synsets(cameo: Path) -> dict[str, list[str]]:
 
 def pattern_requirement(text: str, classes: dict[str, list[str]] | None = None) -> list[str]:
     """'* (WITH)' and '* WITH' → ['prep:with']; '* GRATITUDE' → ['obj:gratitude']; '* &TREATY' → one
-    'obj:' per word of the class; other shapes → []."""
+    'obj:' per word of the class; '* (AGAINST CRITICISM)' → ['prep:against:criticism'] (a phrase
+    anywhere in the clause); other shapes → []."""
     text = text.strip()
     m = re.fullmatch(r"\*\s+\((\w+)\)", text)
     if m and m.group(1).lower() in PREPOSITIONS:
@@ -127,6 +128,11 @@ def pattern_requirement(text: str, classes: dict[str, list[str]] | None = None) 
     m = re.fullmatch(r"\*\s+(&[A-Z_]+)", text)
     if m and classes:
         return [f"obj:{word}" for word in classes.get(m.group(1), [])]
+    m = re.fullmatch(r"\*\s+\((\w+)\s+(&?[A-Z][A-Z\-_]*)\)", text)
+    if m and m.group(1).lower() in PREPOSITIONS:
+        prep, noun = m.group(1).lower(), m.group(2)
+        nouns = classes.get(noun, []) if noun.startswith("&") and classes else [noun.lower()]
+        return [f"prep:{prep}:{word}" for word in nouns if "_" not in word]
     return []
 
 
@@ -190,7 +196,8 @@ def _defaults(rows: dict[tuple[str, str], tuple[str, str, str, str, str]]) -> li
     """
     by_lemma: dict[str, list[tuple[str, str, str, str, str]]] = {}
     for (lemma, need), row in rows.items():
-        by_lemma.setdefault(lemma, []).append(row)
+        if need.count(":") < 2:  # a phrase ("look into charges") says nothing of the verb alone
+            by_lemma.setdefault(lemma, []).append(row)
     out = []
     for lemma, patterns in by_lemma.items():
         if any(row[1] == "-" for row in patterns) or len(patterns) < 3:

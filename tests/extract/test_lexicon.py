@@ -113,3 +113,29 @@ def test_a_bare_preposition_in_a_pattern_is_a_prepositional_pattern(lemma, prepo
     lexicon = load_lexicon()
     assert lexicon.sense(lemma, f"prep:{preposition}").category == category
     assert lexicon.sense(lemma, f"obj:{preposition}") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("* (AGAINST CRITICISM)", ["prep:against:criticism"]), ("* (INTO CHARGES)", ["prep:into:charges"]),
+     ("* (AS &TREATY)", []), ("* (BEHIND &TREATY)", [])],
+)
+def test_phrase_patterns(text, expected):
+    # "AS" and "BEHIND" are not prepositions the builder knows; a class with no words gives nothing
+    assert build_lexicon.pattern_requirement(text, {"&TREATY": []}) == expected
+
+
+@pytest.mark.parametrize(
+    ("lemma", "objects", "phrases", "category"),
+    [("defend", [], [("against", "criticism")], "SUPPORT"), ("defend", [], [], "AID"),
+     ("look", [], [("into", "allegation")], "INVESTIGATE"), ("look", [], [("at", "map")], None),
+     ("sign", ["treaty"], [("against", "criticism")], "SUPPORT")],
+)
+def test_clause_sense_reads_phrases_after_objects(lemma, objects, phrases, category):
+    sense = load_lexicon().clause_sense(lemma, objects, phrases)
+    assert (sense.category if sense else None) == category
+
+
+def test_phrase_patterns_do_not_make_a_verb_an_event():
+    # "look into charges" is an investigation, "look" alone is nothing
+    assert not load_lexicon().is_event_verb("look")

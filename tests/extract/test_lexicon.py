@@ -102,7 +102,12 @@ def test_clause_sense_prefers_an_object_pattern(lemma, objects, category):
     assert (sense.category if sense else None) == category
 
 
-@pytest.mark.parametrize(("lemma", "requires", "category"), [("work", "prep:with", "SUPPORT"), ("stand", "prep:by", "SUPPORT")])
+@pytest.mark.parametrize(
+    ("lemma", "requires", "category"),
+    [("work", "prep:with", "SUPPORT"), ("stand", "prep:by", "SUPPORT"), ("mediate", "-", "CONSULT"),
+     ("negotiate", "prep:with", "CONSULT"), ("veto", "-", "REJECT"), ("surrender", "-", "RETREAT"),
+     ("embargo", "-", "SANCTION"), ("hijack", "-", "ASSAULT")],
+)
 def test_overrides(lemma, requires, category):
     assert load_lexicon().sense(lemma, requires).category == category
 

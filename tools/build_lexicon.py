@@ -104,7 +104,7 @@ def synsets(cameo: Path) -> dict[str, list[str]]:
         if re.fullmatch(r"&[A-Z_]+", line):
             current = sets.setdefault(line, [])
         elif current is not None and line.startswith("+"):
-            word = line[1:].strip()
+            word = line[1:].strip().removesuffix("_")  # "+INTELLIGENCE_": this form only, no suffixes
             if re.fullmatch(r"[A-Z\-]+", word):
                 current.append(word.lower())
         elif line:

@@ -144,3 +144,10 @@ def test_clause_sense_reads_phrases_after_objects(lemma, objects, phrases, categ
 def test_phrase_patterns_do_not_make_a_verb_an_event():
     # "look into charges" is an investigation, "look" alone is nothing
     assert not load_lexicon().is_event_verb("look")
+
+
+def test_noun_classes_keep_words_marked_exact(tmp_path):
+    # PETRARCH marks a word it must not inflect with a trailing "_" ("+INTELLIGENCE_")
+    cameo = tmp_path / "verbs.txt"
+    cameo.write_text("&INFORMATION\n+INFORMATION\n+INTELLIGENCE_\n+NEWS_\n+ARMS_CACHE_\n\n", encoding="utf-8")
+    assert build_lexicon.synsets(cameo) == {"&INFORMATION": ["information", "intelligence", "news"]}

@@ -149,7 +149,11 @@ def load_lexicon() -> Lexicon:
     lexicon = Lexicon()
     for name in ("verbs.tsv", "overrides.tsv"):
         for row in _tsv(lexicon_dir() / name):
-            lexicon.patterns[(row["lemma"], row["requires"])] = Sense(row["cameo"], row["plover"], row["mode"] or "")
+            key = (row["lemma"], row["requires"])
+            if row["plover"] == "-":  # an override that takes a pattern out: no event
+                lexicon.patterns.pop(key, None)
+            else:
+                lexicon.patterns[key] = Sense(row["cameo"], row["plover"], row["mode"] or "")
     for row in _tsv(lexicon_dir() / "nouns.tsv"):
         lexicon.nouns[row["noun"]] = Sense(row["cameo"], row["plover"], "")
         lexicon.noun_predicates[row["noun"]] = row["predicate"]

@@ -151,3 +151,10 @@ def test_noun_classes_keep_words_marked_exact(tmp_path):
     cameo = tmp_path / "verbs.txt"
     cameo.write_text("&INFORMATION\n+INFORMATION\n+INTELLIGENCE_\n+NEWS_\n+ARMS_CACHE_\n\n", encoding="utf-8")
     assert build_lexicon.synsets(cameo) == {"&INFORMATION": ["information", "intelligence", "news"]}
+
+
+@pytest.mark.parametrize(("lemma", "noun", "category"), [("express", "gratitude", "SUPPORT"), ("issue", "warning", "THREATEN")])
+def test_support_verbs_are_events_only_through_their_object(lemma, noun, category):
+    lexicon = load_lexicon()
+    assert lexicon.sense(lemma) is None and not lexicon.is_event_verb(lemma)
+    assert lexicon.sense(lemma, f"obj:{noun}").category == category

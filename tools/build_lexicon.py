@@ -95,6 +95,12 @@ def verb_forms(line: str) -> tuple[str, str | None] | None:
     return None
 
 
+def _inflections(line: str) -> list[str]:
+    """'BREAK {BREAKS BREAKING BROKEN BROKE }' → ['BREAKS', 'BREAKING', 'BROKEN', 'BROKE']."""
+    m = re.search(r"\{([^}]*)\}", line.split("#", 1)[0])
+    return m.group(1).split() if m else []
+
+
 def synsets(cameo: Path) -> dict[str, list[str]]:
     """CAMEO's noun classes: '&TREATY' → ['treaty', 'pact', 'accord', 'agreement'] (single words)."""
     sets: dict[str, list[str]] = {}
@@ -144,6 +150,7 @@ def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
     inherited: set[tuple[str, str]] = set()  # bare rows that took their block's code
     block_code: str | None = None
     lemmas: list[tuple[str, str | None]] = []
+    inflected: dict[str, str] = {}  # irregular forms of the block's verbs → lemma
 
     def add(lemma: str, need: str, code: str | None, own: bool = True) -> None:
         """The first pattern wins, except that a verb's own code beats one inherited from a block
@@ -162,7 +169,7 @@ def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
             continue
         block = BLOCK.match(raw)
         if block:
-            block_code, lemmas = first_code(block.group(2)), []
+            block_code, lemmas, inflected = first_code(block.group(2)), [], {}
             continue
         pattern = PATTERN.match(raw)
         if pattern:
@@ -172,7 +179,7 @@ def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
             needs = pattern_requirement(pattern.group(1), classes)
             for need in needs:
                 for lemma, particle in lemmas:
-                    if particle is None and (owner is None or owner == lemma):
+                    if particle is None and (owner is None or inflected.get(owner, owner) == lemma):
                         add(lemma, need, first_code(pattern.group(2)), own=False)
                         if "&" in pattern.group(1):
                             expanded.add((lemma, need))
@@ -184,6 +191,8 @@ def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
         own = re.search(r"\[([^\]]*)\]", raw)
         code = first_code(own.group(1)) if own else block_code
         lemmas.append(forms)
+        # "THROW {THROWS THREW THROWN}": a pattern written for "# THREW" is throw's
+        inflected.update((form.lstrip("+").lower(), lemma) for form in _inflections(raw) if particle is None)
         add(lemma, f"prep:{particle}" if particle else "-", code, own is not None and code is not None)
     return sorted([*rows.values(), *_defaults({k: v for k, v in rows.items() if k not in expanded})])
 

@@ -158,3 +158,14 @@ def test_support_verbs_are_events_only_through_their_object(lemma, noun, categor
     lexicon = load_lexicon()
     assert lexicon.sense(lemma) is None and not lexicon.is_event_verb(lemma)
     assert lexicon.sense(lemma, f"obj:{noun}").category == category
+
+
+def test_patterns_named_by_an_inflected_form_belong_to_the_verb(tmp_path):
+    cameo = tmp_path / "verbs.txt"
+    cameo.write_text("---  HURL   [---]  ---\nTHROW {THROWS THREW THROWN }\nHURL \n"
+                     "- * STONES                                   [180]         # THREW\n", encoding="utf-8")
+    plover = tmp_path / "plover.txt"
+    plover.write_text("180: ASSAULT, ,\n", encoding="utf-8")
+    rows = build_lexicon.build(cameo, plover)
+    assert ("throw", "obj:stones", "180", "ASSAULT", "") in rows
+    assert not any(row[0] == "hurl" for row in rows)

@@ -20,7 +20,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\](?:---)?\s+---")  # four headers read "[120]---  ---"
 PATTERN = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]")
 PREPOSITIONS = {
     "with", "to", "for", "against", "on", "upon", "at", "into", "in", "from", "over", "about",
@@ -44,8 +44,9 @@ def plover_table(path: Path) -> dict[str, tuple[str, str]]:
 
 # Where the 2021 table disagrees with PLOVER's own CAMEO→PLOVER listing (openeventdata/PLOVER,
 # cameo/CAMEO-PLOV.txt) and with its gold-standard coding, the listing wins: imposing an embargo,
-# boycott or sanctions (163) withdraws cooperation, a SANCTION, not a COERCE.
-CORRECTIONS = {"163": "SANCTION"}
+# boycott or sanctions (163) withdraws cooperation, a SANCTION, not a COERCE; destroying property
+# (1712) is a COERCE like the rest of 171 (seize or damage property), not an ASSAULT.
+CORRECTIONS = {"163": "SANCTION", "1712": "COERCE"}
 
 
 def _current_name(code: str, category: str, mode: str) -> str:

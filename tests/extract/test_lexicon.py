@@ -169,3 +169,21 @@ def test_patterns_named_by_an_inflected_form_belong_to_the_verb(tmp_path):
     rows = build_lexicon.build(cameo, plover)
     assert ("throw", "obj:stones", "180", "ASSAULT", "") in rows
     assert not any(row[0] == "hurl" for row in rows)
+
+
+def test_block_headers_with_a_stray_dash_still_open_a_block():
+    # "---  DELAY   [120]---  ---": prevent, postpone... are 120 (reject), not the previous block's 112
+    assert load_lexicon().sense("postpone").cameo == "120"
+
+
+@pytest.mark.parametrize(
+    ("lemma", "requires", "category"),
+    [("demolish", "-", "COERCE"), ("expel", "obj:diplomats", "SANCTION"), ("lift", "obj:sanction", "RETREAT"),
+     ("block", "obj:streets", "PROTEST")],
+)
+def test_codebook_categories(lemma, requires, category):
+    assert load_lexicon().sense(lemma, requires).category == category
+
+
+def test_hunger_strike_is_a_protest():
+    assert load_lexicon().noun_sense("hunger strike").category == "PROTEST"

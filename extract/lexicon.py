@@ -23,6 +23,9 @@ _DERIVATIONS = (
 )
 
 
+_COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
+
+
 @dataclass(frozen=True, slots=True)
 class Sense:
     """What a pattern means: CAMEO code, PLOVER category and mode (``phone``, ``visit``...)."""
@@ -32,6 +35,9 @@ class Sense:
     mode: str
 
 
+_OPPOSED = Sense("113", "DISAPPROVE", "disapprove")  # CAMEO 113: rally opposition against
+
+
 @dataclass(slots=True)
 class Lexicon:
     patterns: dict[tuple[str, str], Sense] = field(default_factory=dict)
@@ -39,6 +45,7 @@ class Lexicon:
     nouns: dict[str, Sense] = field(default_factory=dict)
     noun_predicates: dict[str, str] = field(default_factory=dict)
     derived: dict[str, str | None] = field(default_factory=dict)  # memo of verb_of
+    phrased: set[tuple[str, str]] = field(default_factory=set)  # (verb, preposition) of phrase patterns
 
     def noun_sense(self, noun: str) -> Sense | None:
         """The sense of an event noun: ``ties`` → COOPERATE, ``conversation`` → CONSULT.
@@ -71,6 +78,12 @@ class Lexicon:
                           if (key := (lemma, f"{head}:{variant}")) in self.patterns), None)
         if found is None and requires == "-":
             found = self.patterns.get((lemma, "*"))
+        if found is None and requires == "prep:against" and (lemma, "against") not in self.phrased and \
+                (own := self.sense(lemma)) is not None and own.category in _COOPERATIVE:
+            # "supported Iraq against ISIL", "unite against ISIL": the one a cooperative act is
+            # against is opposed, as CAMEO codes "cooperate (AGAINST)" and "lobby (AGAINST)" (11x);
+            # not where CAMEO reads the phrase otherwise ("defend * (AGAINST CRITICISM)")
+            found = _OPPOSED
         return found
 
     def clause_sense(self, lemma: str, objects: list[str], phrases: list[tuple[str, str]] = ()) -> Sense | None:
@@ -154,6 +167,8 @@ def load_lexicon() -> Lexicon:
                 lexicon.patterns.pop(key, None)
             else:
                 lexicon.patterns[key] = Sense(row["cameo"], row["plover"], row["mode"] or "")
+                if key[1].count(":") == 2:
+                    lexicon.phrased.add((key[0], key[1].split(":")[1]))
     for row in _tsv(lexicon_dir() / "nouns.tsv"):
         lexicon.nouns[row["noun"]] = Sense(row["cameo"], row["plover"], "")
         lexicon.noun_predicates[row["noun"]] = row["predicate"]

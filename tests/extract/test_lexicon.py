@@ -187,3 +187,15 @@ def test_codebook_categories(lemma, requires, category):
 
 def test_hunger_strike_is_a_protest():
     assert load_lexicon().noun_sense("hunger strike").category == "PROTEST"
+
+
+@pytest.mark.parametrize(
+    ("lemma", "category"),
+    [("support", "DISAPPROVE"), ("unite", "DISAPPROVE"), ("cooperate", "DISAPPROVE"), ("attack", None),
+     ("defend", None)],
+)
+def test_against_names_the_opponent_of_a_cooperative_act(lemma, category):
+    # "backed the army against the rebels": the rebels are opposed; "defend * (AGAINST CRITICISM)"
+    # is CAMEO's own reading of defend's "against", so defend gets no general rule
+    sense = load_lexicon().sense(lemma, "prep:against")
+    assert (sense.category if sense else None) == category

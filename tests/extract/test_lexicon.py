@@ -42,7 +42,10 @@ def test_lexicon_categories(lemma, category):
     assert load_lexicon().sense(lemma).category == category
 
 
-@pytest.mark.parametrize(("noun", "category"), [("ties", "COOPERATE"), ("talks", "CONSULT"), ("rally", "PROTEST")])
+@pytest.mark.parametrize(
+    ("noun", "category"),
+    [("ties", "COOPERATE"), ("talks", "CONSULT"), ("rally", "PROTEST"), ("accord", "AGREE"), ("agreement", "AGREE")],
+)
 def test_event_nouns(noun, category):
     assert load_lexicon().noun_sense(noun).category == category
 

@@ -7,6 +7,7 @@ CAMEO→PLOVER table by ``tools/build_lexicon.py``); this module only loads and 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -86,7 +87,7 @@ class Lexicon:
             found = _OPPOSED
         return found
 
-    def clause_sense(self, lemma: str, objects: list[str], phrases: list[tuple[str, str]] = ()) -> Sense | None:
+    def clause_sense(self, lemma: str, objects: Iterable[str], phrases: Iterable[tuple[str, str]] = ()) -> Sense | None:
         """The sense of a verb in its clause: the first pattern its direct-object nouns match,
         else the first its prepositional phrases match, else the bare verb's ("signed a treaty"
         → SUPPORT though "sign" alone is nothing; "defended X against criticism" → SUPPORT,

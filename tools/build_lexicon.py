@@ -6,10 +6,11 @@ reads at run time):
     python tools/build_lexicon.py ../shared/lexicons ontologies/lexicon/verbs.tsv
 
 Each output row is one pattern: the verb lemma, what the pattern needs (``-`` for the bare verb,
-``prep:with`` for a prepositional phrase, ``obj:gratitude`` for a direct-object noun), the CAMEO
-code and the PLOVER category. PLOVER's 2021 table still names some categories by their older
-names; they are renamed to the current ones (REQUEST→DEMAND, ACCUSE→DISAPPROVE or INVESTIGATE,
-conventional military force→FIGHT).
+``prep:with`` for a prepositional phrase, ``obj:gratitude`` for a direct-object noun,
+``prep:against:criticism`` for a phrase with its noun), the CAMEO code and the PLOVER category.
+PLOVER's 2021 table still names some categories by their older names; they are renamed to the
+current ones (REQUEST→DEMAND, ACCUSE→DISAPPROVE or INVESTIGATE, conventional military
+force→FIGHT), and two codes follow PLOVER's own CAMEO listing (``CORRECTIONS``).
 """
 
 from __future__ import annotations

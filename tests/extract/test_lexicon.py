@@ -115,7 +115,9 @@ def test_overrides(lemma, requires, category):
     assert load_lexicon().sense(lemma, requires).category == category
 
 
-@pytest.mark.parametrize(("lemma", "preposition", "category"), [("defend", "from", "SUPPORT"), ("clash", "with", "FIGHT")])
+@pytest.mark.parametrize(
+    ("lemma", "preposition", "category"), [("defend", "from", "SUPPORT"), ("clash", "with", "FIGHT")]
+)
 def test_a_bare_preposition_in_a_pattern_is_a_prepositional_pattern(lemma, preposition, category):
     # CAMEO writes "- * FROM [052] # DEFEND", "- * WITH [190] # CLASH"
     lexicon = load_lexicon()
@@ -156,7 +158,9 @@ def test_noun_classes_keep_words_marked_exact(tmp_path):
     assert build_lexicon.synsets(cameo) == {"&INFORMATION": ["information", "intelligence", "news"]}
 
 
-@pytest.mark.parametrize(("lemma", "noun", "category"), [("express", "gratitude", "SUPPORT"), ("issue", "warning", "THREATEN")])
+@pytest.mark.parametrize(
+    ("lemma", "noun", "category"), [("express", "gratitude", "SUPPORT"), ("issue", "warning", "THREATEN")]
+)
 def test_support_verbs_are_events_only_through_their_object(lemma, noun, category):
     lexicon = load_lexicon()
     assert lexicon.sense(lemma) is None and not lexicon.is_event_verb(lemma)

@@ -14,10 +14,11 @@ from importlib.resources import files
 from pathlib import Path
 
 # Nominalisations and adjectives are mapped back to their verb by suffix: "congratulation",
-# "congratulatory" → "congratulate"; "criticism" → "criticise"; "agreement" → "agree".
+# "congratulatory" → "congratulate"; "criticism" → "criticise"; "agreement" → "agree";
+# "suspension" → "suspend".
 _DERIVATIONS = (
     ("ications", "y"), ("ication", "y"), ("ations", "ate"), ("ation", "ate"), ("atory", "ate"),
-    ("itions", "ite"), ("ition", "ite"), ("sions", "de"), ("sion", "de"), ("ments", ""), ("ment", ""),
+    ("itions", "ite"), ("ition", "ite"), ("nsions", "nd"), ("nsion", "nd"), ("sions", "de"), ("sion", "de"), ("ments", ""), ("ment", ""),
     ("ions", "e"), ("ion", "e"), ("ions", ""), ("ion", ""), ("isms", "ise"), ("ism", "ise"),
     ("ism", "ize"), ("als", ""), ("al", ""), ("ance", ""), ("ence", ""), ("ings", ""), ("ing", ""),
     ("ing", "e"), ("s", ""),

@@ -206,3 +206,17 @@ def test_against_names_the_opponent_of_a_cooperative_act(lemma, category):
     # is CAMEO's own reading of defend's "against", so defend gets no general rule
     sense = load_lexicon().sense(lemma, "prep:against")
     assert (sense.category if sense else None) == category
+
+
+@pytest.mark.parametrize(("lemma", "category"), [("suspend", "SANCTION"), ("sever", "SANCTION"), ("halt", "SANCTION")])
+def test_cutting_off_is_reducing_relations(lemma, category):
+    assert load_lexicon().sense(lemma).category == category
+
+
+def test_halting_attacks_keeps_its_pattern():
+    assert load_lexicon().sense("halt", "obj:attacks").category == "RETREAT"
+
+
+@pytest.mark.parametrize(("noun", "verb"), [("suspension", "suspend"), ("apprehension", "apprehend"), ("decision", "decide")])
+def test_nominalisations_in_nsion(noun, verb):
+    assert load_lexicon().verb_of(noun) == verb

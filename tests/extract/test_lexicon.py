@@ -159,7 +159,8 @@ def test_noun_classes_keep_words_marked_exact(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("lemma", "noun", "category"), [("express", "gratitude", "SUPPORT"), ("issue", "warning", "THREATEN")]
+    ("lemma", "noun", "category"),
+    [("express", "gratitude", "SUPPORT"), ("issue", "warning", "THREATEN"), ("take", "territory", "COERCE")],
 )
 def test_support_verbs_are_events_only_through_their_object(lemma, noun, category):
     lexicon = load_lexicon()

@@ -109,7 +109,7 @@ def test_clause_sense_prefers_an_object_pattern(lemma, objects, category):
     ("lemma", "requires", "category"),
     [("work", "prep:with", "SUPPORT"), ("stand", "prep:by", "SUPPORT"), ("mediate", "-", "CONSULT"),
      ("negotiate", "prep:with", "CONSULT"), ("veto", "-", "REJECT"), ("surrender", "-", "RETREAT"),
-     ("embargo", "-", "SANCTION"), ("hijack", "-", "ASSAULT")],
+     ("embargo", "-", "SANCTION"), ("hijack", "-", "ASSAULT"), ("provide", "-", "AID")],
 )
 def test_overrides(lemma, requires, category):
     assert load_lexicon().sense(lemma, requires).category == category

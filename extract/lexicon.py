@@ -7,20 +7,25 @@ CAMEO→PLOVER table by ``tools/build_lexicon.py``); this module only loads and 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 # Nominalisations and adjectives are mapped back to their verb by suffix: "congratulation",
-# "congratulatory" → "congratulate"; "criticism" → "criticise"; "agreement" → "agree".
+# "congratulatory" → "congratulate"; "criticism" → "criticise"; "agreement" → "agree";
+# "suspension" → "suspend".
 _DERIVATIONS = (
     ("ications", "y"), ("ication", "y"), ("ations", "ate"), ("ation", "ate"), ("atory", "ate"),
-    ("itions", "ite"), ("ition", "ite"), ("sions", "de"), ("sion", "de"), ("ments", ""), ("ment", ""),
+    ("itions", "ite"), ("ition", "ite"), ("nsions", "nd"), ("nsion", "nd"), ("sions", "de"), ("sion", "de"), ("ments", ""), ("ment", ""),
     ("ions", "e"), ("ion", "e"), ("ions", ""), ("ion", ""), ("isms", "ise"), ("ism", "ise"),
     ("ism", "ize"), ("als", ""), ("al", ""), ("ance", ""), ("ence", ""), ("ings", ""), ("ing", ""),
     ("ing", "e"), ("s", ""),
 )
+
+
+_COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +37,9 @@ class Sense:
     mode: str
 
 
+_OPPOSED = Sense("113", "DISAPPROVE", "disapprove")  # CAMEO 113: rally opposition against
+
+
 @dataclass(slots=True)
 class Lexicon:
     patterns: dict[tuple[str, str], Sense] = field(default_factory=dict)
@@ -39,6 +47,7 @@ class Lexicon:
     nouns: dict[str, Sense] = field(default_factory=dict)
     noun_predicates: dict[str, str] = field(default_factory=dict)
     derived: dict[str, str | None] = field(default_factory=dict)  # memo of verb_of
+    phrased: set[tuple[str, str]] = field(default_factory=set)  # (verb, preposition) of phrase patterns
 
     def noun_sense(self, noun: str) -> Sense | None:
         """The sense of an event noun: ``ties`` → COOPERATE, ``conversation`` → CONSULT.
@@ -55,16 +64,46 @@ class Lexicon:
         return self.sense(verb) if verb else None
 
     def sense(self, lemma: str, requires: str = "-") -> Sense | None:
-        """The sense of ``lemma`` used with ``requires`` (``-``, ``prep:with``, ``obj:talks``).
+        """The sense of ``lemma`` used with ``requires`` (``-``, ``prep:with``, ``obj:talks``,
+        ``prep:against:criticism``).
 
         >>> lexicon = load_lexicon()
         >>> lexicon.sense("telephone").category, lexicon.sense("meet", "prep:with").category
         ('CONSULT', 'CONSULT')
         """
-        found = self.patterns.get((lemma.lower(), requires))
+        lemma = lemma.lower()
+        found = self.patterns.get((lemma, requires))
+        if found is None and (requires.startswith("obj:") or requires.count(":") == 2):
+            # CAMEO writes nouns sometimes singular, sometimes plural ("* INSPECTORS")
+            head, noun = requires.rsplit(":", 1)
+            found = next((self.patterns[key] for variant in _number_variants(noun)
+                          if (key := (lemma, f"{head}:{variant}")) in self.patterns), None)
         if found is None and requires == "-":
-            found = self.patterns.get((lemma.lower(), "*"))
+            found = self.patterns.get((lemma, "*"))
+        if found is None and requires == "prep:against" and (lemma, "against") not in self.phrased and \
+                (own := self.sense(lemma)) is not None and own.category in _COOPERATIVE:
+            # "supported Iraq against ISIL", "unite against ISIL": the one a cooperative act is
+            # against is opposed, as CAMEO codes "cooperate (AGAINST)" and "lobby (AGAINST)" (11x);
+            # not where CAMEO reads the phrase otherwise ("defend * (AGAINST CRITICISM)")
+            found = _OPPOSED
         return found
+
+    def clause_sense(self, lemma: str, objects: Iterable[str], phrases: Iterable[tuple[str, str]] = ()) -> Sense | None:
+        """The sense of a verb in its clause: the first pattern its direct-object nouns match,
+        else the first its prepositional phrases match, else the bare verb's ("signed a treaty"
+        → SUPPORT though "sign" alone is nothing; "defended X against criticism" → SUPPORT,
+        verbal, where "defend" alone is protection, AID).
+
+        >>> lexicon = load_lexicon()
+        >>> lexicon.clause_sense("sign", ["treaty"]).category
+        'SUPPORT'
+        >>> lexicon.clause_sense("defend", [], [("against", "criticism")]).category
+        'SUPPORT'
+        """
+        found = next((sense for noun in objects if (sense := self.sense(lemma, f"obj:{noun.lower()}"))), None)
+        found = found or next((sense for prep, noun in phrases
+                               if (sense := self.sense(lemma, f"prep:{prep.lower()}:{noun.lower()}"))), None)
+        return found or self.sense(lemma)
 
     def is_event_verb(self, lemma: str) -> bool:
         return (lemma.lower(), "-") in self.patterns or (lemma.lower(), "*") in self.patterns
@@ -97,6 +136,20 @@ class Lexicon:
         return self.agents.get(noun) or (self.agents.get(noun[:-1]) if noun.endswith("s") else None)
 
 
+def _number_variants(noun: str) -> list[str]:
+    """The other grammatical number of a noun: 'inspector' → 'inspectors', 'inspectors' →
+    'inspector', 'militias' → 'militia', 'militia' → 'militias', 'ally' → 'allies'."""
+    if noun.endswith("ies"):
+        return [noun[:-3] + "y", noun[:-1]]
+    if noun.endswith("es"):
+        return [noun[:-1], noun[:-2]]
+    if noun.endswith("s"):
+        return [noun[:-1]]
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return [noun[:-1] + "ies"]
+    return [noun + "s", noun + "es"]
+
+
 def lexicon_dir() -> Path:
     return Path(str(files("ontologies") / "lexicon"))
 
@@ -111,7 +164,13 @@ def load_lexicon() -> Lexicon:
     lexicon = Lexicon()
     for name in ("verbs.tsv", "overrides.tsv"):
         for row in _tsv(lexicon_dir() / name):
-            lexicon.patterns[(row["lemma"], row["requires"])] = Sense(row["cameo"], row["plover"], row["mode"] or "")
+            key = (row["lemma"], row["requires"])
+            if row["plover"] == "-":  # an override that takes a pattern out: no event
+                lexicon.patterns.pop(key, None)
+            else:
+                lexicon.patterns[key] = Sense(row["cameo"], row["plover"], row["mode"] or "")
+                if key[1].count(":") == 2:
+                    lexicon.phrased.add((key[0], key[1].split(":")[1]))
     for row in _tsv(lexicon_dir() / "nouns.tsv"):
         lexicon.nouns[row["noun"]] = Sense(row["cameo"], row["plover"], "")
         lexicon.noun_predicates[row["noun"]] = row["predicate"]

@@ -208,10 +208,14 @@ class RelationsComponent:
         subjects = self.subjects(verb)
         if not subjects:
             return []
+        # the verb's sense from its object nouns and phrases ("defended X against criticism")
+        clause = lex.clause_sense(lemma, [c.lemma_ for c in verb.children if c.dep_ == "dobj"],
+                                  [(c.lower_, o.lemma_) for c in verb.children if c.dep_ == "prep"
+                                   for o in c.children if o.dep_ == "pobj"])
         objects: list[tuple[Span, Sense | None, str, list[Token], float]] = []
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "nsubjpass"):
-                sense = lex.sense(lemma, f"obj:{child.lemma_.lower()}") or lex.sense(lemma)
+                sense = lex.sense(lemma, f"obj:{child.lemma_.lower()}") or clause
                 # an actor inside the object phrase counts only for an event ("rejected an Indian proposal")
                 for actor in self.actors(child, inner=child.dep_ == "dobj" and sense is not None):
                     objects.append((actor, sense, past(lemma), [verb], 0.8 if actor.root == child else 0.6))
@@ -220,7 +224,7 @@ class RelationsComponent:
             elif child.dep_ == "prep" and child.lower_ in PARTY_PREPOSITIONS:
                 sense = lex.sense(lemma, f"prep:{child.lower_}")
                 if sense is None and child.lower_ in ("with", "between", "against", "to", "from", "toward", "towards", "at"):
-                    sense = lex.sense(lemma)
+                    sense = clause
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         for actor in self.actors(pobj, inner=sense is not None):
@@ -240,7 +244,7 @@ class RelationsComponent:
             extra = []
         if not any(o[0].start not in {s.start for s in subjects} for o in objects) and len(subjects) > 1:
             # "X and Y agreed": a reciprocal event between the conjoined subjects.
-            sense = lex.sense(lemma)
+            sense = clause
             objects = [(s, sense, past(lemma), [verb], 0.6) for s in subjects]
         governor = self.governor(verb)
         out = []

@@ -6,10 +6,11 @@ reads at run time):
     python tools/build_lexicon.py ../shared/lexicons ontologies/lexicon/verbs.tsv
 
 Each output row is one pattern: the verb lemma, what the pattern needs (``-`` for the bare verb,
-``prep:with`` for a prepositional phrase, ``obj:gratitude`` for a direct-object noun), the CAMEO
-code and the PLOVER category. PLOVER's 2021 table still names some categories by their older
-names; they are renamed to the current ones (REQUEST→DEMAND, ACCUSE→DISAPPROVE or INVESTIGATE,
-conventional military force→FIGHT).
+``prep:with`` for a prepositional phrase, ``obj:gratitude`` for a direct-object noun,
+``prep:against:criticism`` for a phrase with its noun), the CAMEO code and the PLOVER category.
+PLOVER's 2021 table still names some categories by their older names; they are renamed to the
+current ones (REQUEST→DEMAND, ACCUSE→DISAPPROVE or INVESTIGATE, conventional military
+force→FIGHT), and two codes follow PLOVER's own CAMEO listing (``CORRECTIONS``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\](?:---)?\s+---")  # four headers read "[120]---  ---"
 PATTERN = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]")
 PREPOSITIONS = {
     "with", "to", "for", "against", "on", "upon", "at", "into", "in", "from", "over", "about",
@@ -42,7 +43,16 @@ def plover_table(path: Path) -> dict[str, tuple[str, str]]:
     return table
 
 
+# Where the 2021 table disagrees with PLOVER's own CAMEO→PLOVER listing (openeventdata/PLOVER,
+# cameo/CAMEO-PLOV.txt) and with its gold-standard coding, the listing wins: imposing an embargo,
+# boycott or sanctions (163) withdraws cooperation, a SANCTION, not a COERCE; destroying property
+# (1712) is a COERCE like the rest of 171 (seize or damage property), not an ASSAULT.
+CORRECTIONS = {"163": "SANCTION", "1712": "COERCE"}
+
+
 def _current_name(code: str, category: str, mode: str) -> str:
+    if code in CORRECTIONS:
+        return CORRECTIONS[code]
     if category == "REQUEST":
         return "DEMAND"
     if category == "ACCUSE":
@@ -87,6 +97,12 @@ def verb_forms(line: str) -> tuple[str, str | None] | None:
     return None
 
 
+def _inflections(line: str) -> list[str]:
+    """'BREAK {BREAKS BREAKING BROKEN BROKE }' → ['BREAKS', 'BREAKING', 'BROKEN', 'BROKE']."""
+    m = re.search(r"\{([^}]*)\}", line.split("#", 1)[0])
+    return m.group(1).split() if m else []
+
+
 def synsets(cameo: Path) -> dict[str, list[str]]:
     """CAMEO's noun classes: '&TREATY' → ['treaty', 'pact', 'accord', 'agreement'] (single words)."""
     sets: dict[str, list[str]] = {}
@@ -96,7 +112,7 @@ def synsets(cameo: Path) -> dict[str, list[str]]:
         if re.fullmatch(r"&[A-Z_]+", line):
             current = sets.setdefault(line, [])
         elif current is not None and line.startswith("+"):
-            word = line[1:].strip()
+            word = line[1:].strip().removesuffix("_")  # "+INTELLIGENCE_": this form only, no suffixes
             if re.fullmatch(r"[A-Z\-]+", word):
                 current.append(word.lower())
         elif line:
@@ -105,18 +121,26 @@ def synsets(cameo: Path) -> dict[str, list[str]]:
 
 
 def pattern_requirement(text: str, classes: dict[str, list[str]] | None = None) -> list[str]:
-    """'* (WITH)' → ['prep:with']; '* GRATITUDE' → ['obj:gratitude']; '* &TREATY' → one
-    'obj:' per word of the class; other shapes → []."""
+    """'* (WITH)' and '* WITH' → ['prep:with']; '* GRATITUDE' → ['obj:gratitude']; '* &TREATY' → one
+    'obj:' per word of the class; '* (AGAINST CRITICISM)' → ['prep:against:criticism'] (a phrase
+    anywhere in the clause); other shapes → []."""
     text = text.strip()
     m = re.fullmatch(r"\*\s+\((\w+)\)", text)
     if m and m.group(1).lower() in PREPOSITIONS:
         return [f"prep:{m.group(1).lower()}"]
     m = re.fullmatch(r"\*\s+([A-Z][A-Z\-]+)", text)
     if m:
-        return [f"obj:{m.group(1).lower()}"]
+        word = m.group(1).lower()
+        # "DEFEND - * FROM", "CLASH - * WITH": a bare preposition or particle, not an object noun
+        return [f"prep:{word}" if word in PREPOSITIONS else f"obj:{word}"]
     m = re.fullmatch(r"\*\s+(&[A-Z_]+)", text)
     if m and classes:
         return [f"obj:{word}" for word in classes.get(m.group(1), [])]
+    m = re.fullmatch(r"\*\s+\((\w+)\s+(&?[A-Z][A-Z\-_]*)\)", text)
+    if m and m.group(1).lower() in PREPOSITIONS:
+        prep, noun = m.group(1).lower(), m.group(2)
+        nouns = classes.get(noun, []) if noun.startswith("&") and classes else [noun.lower()]
+        return [f"prep:{prep}:{word}" for word in nouns if "_" not in word]
     return []
 
 
@@ -125,21 +149,29 @@ def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
     classes = synsets(cameo)
     expanded: set[tuple[str, str]] = set()  # rows from a noun class: one pattern, not many
     rows: dict[tuple[str, str], tuple[str, str, str, str, str]] = {}
+    inherited: set[tuple[str, str]] = set()  # bare rows that took their block's code
     block_code: str | None = None
     lemmas: list[tuple[str, str | None]] = []
+    inflected: dict[str, str] = {}  # irregular forms of the block's verbs → lemma
 
-    def add(lemma: str, need: str, code: str | None) -> None:
+    def add(lemma: str, need: str, code: str | None, own: bool = True) -> None:
+        """The first pattern wins, except that a verb's own code beats one inherited from a block
+        ("BEAT" under DESTROY [190] and again as "BEAT [182]": beating is an assault)."""
         category = lookup(table, code) if code else None
         if category is None:
             return
-        rows.setdefault((lemma, need), (lemma, need, code, category[0], category[1]))
+        key = (lemma, need)
+        if key in rows and not (own and key in inherited):
+            return
+        rows[key] = (lemma, need, code, category[0], category[1])
+        (inherited.discard if own else inherited.add)(key)
 
     for raw in cameo.read_text(encoding="utf-8", errors="replace").splitlines():
         if raw.startswith("#"):
             continue
         block = BLOCK.match(raw)
         if block:
-            block_code, lemmas = first_code(block.group(2)), []
+            block_code, lemmas, inflected = first_code(block.group(2)), [], {}
             continue
         pattern = PATTERN.match(raw)
         if pattern:
@@ -149,8 +181,8 @@ def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
             needs = pattern_requirement(pattern.group(1), classes)
             for need in needs:
                 for lemma, particle in lemmas:
-                    if particle is None and (owner is None or owner == lemma):
-                        add(lemma, need, first_code(pattern.group(2)))
+                    if particle is None and (owner is None or inflected.get(owner, owner) == lemma):
+                        add(lemma, need, first_code(pattern.group(2)), own=False)
                         if "&" in pattern.group(1):
                             expanded.add((lemma, need))
             continue
@@ -161,7 +193,9 @@ def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
         own = re.search(r"\[([^\]]*)\]", raw)
         code = first_code(own.group(1)) if own else block_code
         lemmas.append(forms)
-        add(lemma, f"prep:{particle}" if particle else "-", code)
+        # "THROW {THROWS THREW THROWN}": a pattern written for "# THREW" is throw's
+        inflected.update((form.lstrip("+").lower(), lemma) for form in _inflections(raw) if particle is None)
+        add(lemma, f"prep:{particle}" if particle else "-", code, own is not None and code is not None)
     return sorted([*rows.values(), *_defaults({k: v for k, v in rows.items() if k not in expanded})])
 
 
@@ -173,7 +207,8 @@ def _defaults(rows: dict[tuple[str, str], tuple[str, str, str, str, str]]) -> li
     """
     by_lemma: dict[str, list[tuple[str, str, str, str, str]]] = {}
     for (lemma, need), row in rows.items():
-        by_lemma.setdefault(lemma, []).append(row)
+        if need.count(":") < 2:  # a phrase ("look into charges") says nothing of the verb alone
+            by_lemma.setdefault(lemma, []).append(row)
     out = []
     for lemma, patterns in by_lemma.items():
         if any(row[1] == "-" for row in patterns) or len(patterns) < 3:

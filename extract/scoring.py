@@ -136,7 +136,7 @@ def predicted_relations(lines: list[dict], document_of: dict[str, str]) -> dict[
         document = document_of.get(line["id"])
         if document is None:
             continue
-        for r in line.get("relations", []):
+        for index, r in enumerate(line.get("relations", [])):
             if not r.get("subject") or not r.get("object"):
                 continue
             category = (r.get("event_type") or "").upper()
@@ -144,7 +144,7 @@ def predicted_relations(lines: list[dict], document_of: dict[str, str]) -> dict[
                    tokens(r["object"].get("label") or r["object"].get("text")))
             if key not in seen:
                 seen.add(key)
-                documents[document].append({**r, "_category": category})
+                documents[document].append({**r, "_category": category, "_at": (line["id"], index)})
     return documents
 
 
@@ -155,25 +155,61 @@ def _argument(names: list[str], codes: set[str], predicted: dict) -> bool:
     return bool(country) and country in codes
 
 
+def _match(triples: list[GoldTriple], relations: list[dict], labeled: bool) -> tuple[set[int], set[int]]:
+    """Indices of the gold triples and of the relations of one document that match one-to-one."""
+    matched_gold: set[int] = set()
+    matched: set[int] = set()
+    for gi, g in enumerate(triples):
+        for pi, r in enumerate(relations):
+            if pi in matched or (labeled and r["_category"] not in g.labels):
+                continue
+            if not _argument(g.subjects, g.subject_codes, r["subject"]):
+                continue
+            if g.objects is not None and not _argument(g.objects, g.object_codes, r["object"]):
+                continue
+            matched_gold.add(gi)
+            matched.add(pi)
+            break
+    return matched_gold, matched
+
+
+def outcomes(gold_records: list[dict], predicted_lines: list[dict]) -> dict[tuple[str, int], bool]:
+    """Whether each scored prediction is right, keyed by (line id, index in its ``relations``).
+
+    Typed predictions are judged by the labeled matching, untyped ones by the unlabeled matching,
+    each exactly as :func:`score` matches them; duplicates and relations without both arguments,
+    which the scorer ignores, have no outcome.
+
+    >>> gold = [{"id": "r1", "text": "", "triples": [{"subject": "Putin", "object": "Maduro",
+    ...          "source_label": "CONSULT"}]}]
+    >>> arg = lambda name: {"text": name}
+    >>> pred = [{"id": "r1", "relations": [{"subject": arg("Putin"), "object": arg("Maduro"), "event_type": "CONSULT"},
+    ...                                    {"subject": arg("Putin"), "object": arg("Cuba"), "event_type": "CONSULT"}]}]
+    >>> outcomes(gold, pred)
+    {('r1', 0): True, ('r1', 1): False}
+    """
+    document_of = {r["id"]: _document(r) for r in gold_records}
+    gold = gold_triples(gold_records)
+    predicted = predicted_relations(predicted_lines, document_of)
+    found: dict[tuple[str, int], bool] = {}
+    for document, relations in predicted.items():
+        for typed in (True, False):
+            # labeled matching sees the typed relations only, unlabeled matching every relation
+            pool = [r for r in relations if r["_category"]] if typed else relations
+            _, matched = _match(gold.get(document, []), pool, labeled=typed)
+            for pi, r in enumerate(pool):
+                if bool(r["_category"]) == typed:
+                    found[r["_at"]] = pi in matched
+    return dict(sorted(found.items()))
+
+
 def score(gold: dict[str, list[GoldTriple]], predicted: dict[str, list[dict]], labeled: bool) -> Scores:
     """Greedy one-to-one matching per document."""
     scores = Scores()
     for document in set(gold) | set(predicted):
         triples = gold.get(document, [])
         relations = [r for r in predicted.get(document, []) if r["_category"] or not labeled]
-        matched_gold: set[int] = set()
-        matched: set[int] = set()
-        for gi, g in enumerate(triples):
-            for pi, r in enumerate(relations):
-                if pi in matched or (labeled and r["_category"] not in g.labels):
-                    continue
-                if not _argument(g.subjects, g.subject_codes, r["subject"]):
-                    continue
-                if g.objects is not None and not _argument(g.objects, g.object_codes, r["object"]):
-                    continue
-                matched_gold.add(gi)
-                matched.add(pi)
-                break
+        matched_gold, matched = _match(triples, relations, labeled)
         for gi, g in enumerate(triples):
             if g.optional:
                 continue
@@ -228,5 +264,5 @@ def report(labeled: Scores, unlabeled: Scores) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["GoldTriple", "Scores", "evaluate", "gold_triples", "names_match", "predicted_relations", "report",
-           "score", "tokens"]
+__all__ = ["GoldTriple", "Scores", "evaluate", "gold_triples", "names_match", "outcomes", "predicted_relations",
+           "report", "score", "tokens"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from collections import Counter
 from functools import cache
 from collections.abc import Iterable, Iterator
 from importlib.metadata import PackageNotFoundError, version
@@ -14,6 +15,7 @@ from spacy.tokens import Doc, Span
 # Importing the modules registers their factories with spaCy.
 from extract import actors as _actors  # noqa: F401
 from extract import relations as _relations  # noqa: F401
+from extract.confidence import ConfidenceModel, confidence, load_model
 from extract.errors import ExtractionError, ModelNotFoundError
 from extract.qualifiers import attribution, modality, negated
 from extract.records import Article, Extraction, Mention, Relation, Sentence
@@ -95,7 +97,11 @@ def records(doc: Doc, article: Article) -> Extraction:
     sentences = {s.start: Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)}
     mentions = [_mention(span) for span in doc._.mentions or []]
     text = doc.text  # Doc.text joins every token: once per document, not per relation
-    relations = [_relation(c, sentences[c.head.sent.start].index, text) for c in doc._.relations or []]
+    candidates = doc._.relations or []
+    per_sentence = Counter(c.head.sent.start for c in candidates)
+    model = load_model()
+    relations = [_relation(c, sentences[c.head.sent.start].index, text, model, per_sentence[c.head.sent.start] - 1)
+                 for c in candidates]
     used = {r.sentence for r in relations}
     return Extraction(
         article=article,
@@ -110,16 +116,12 @@ def _mention(span: Span) -> Mention:
     return Mention(span.text, span.start_char, span.end_char, span._.actor, span._.resolved_by or "name")
 
 
-def _relation(c: Candidate, sentence: int, text: str) -> Relation:
+def _relation(c: Candidate, sentence: int, text: str, model: ConfidenceModel, rivals: int) -> Relation:
+    """The record of a candidate; ``rivals`` counts the other candidates of its sentence."""
     tokens = sorted(c.trigger, key=lambda t: t.i)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     source = attribution(c.head)
     subject, obj = _mention(c.subject), _mention(c.object)
-    confidence = c.confidence
-    if c.subject._.resolved_by in ("pronoun", "description"):
-        confidence *= 0.9
-    if c.object._.resolved_by in ("pronoun", "description"):
-        confidence *= 0.9
     return Relation(
         subject=subject,
         predicate=c.predicate,
@@ -129,7 +131,7 @@ def _relation(c: Candidate, sentence: int, text: str) -> Relation:
         trigger_start=start,
         trigger_end=end,
         sentence=sentence,
-        confidence=round(confidence, 3),
+        confidence=confidence(c, rivals, model),
         extractor=c.extractor,
         negated=negated(c.head),
         modality=modality(c.head),

@@ -1,0 +1,123 @@
+"""How well relation confidences separate right from wrong relations on the dev gold files.
+
+Extracts each gold file as ``newsgraph extract --records`` does, keeps each relation's confidence
+and its features (``extract/confidence.py``), labels it right or wrong with the scorer's own
+one-to-one matching (``extract.scoring.outcomes``: labeled for typed relations, unlabeled for
+untyped ones), and prints ranking quality (ROC AUC), calibration (Brier score, and a reliability
+table by confidence bin) per file and pooled.
+
+    PYTHONPATH=. python tools/confidence_report.py /work/shared/eval/{plover,re3d}-dev.jsonl \
+        [--dump /tmp/confidence-data.jsonl]
+
+``--dump`` writes one line per labeled relation (file, features, confidence, right) for
+``tools/fit_confidence.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+from extract.confidence import features
+from extract.evaluation import documents, load_records
+from extract.pipeline import load_pipeline, parse, records
+from extract.records import Article, relation_to_json
+from extract.scoring import outcomes
+
+BINS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0001)
+
+
+def predict_with_features(nlp, gold_records: list[dict]) -> list[dict]:
+    """Output lines as ``predict_records`` writes them, each relation with its ``_features``."""
+    lines = []
+    for document, group in documents(gold_records):
+        spans, offset = [], 0
+        for record in group:
+            spans.append((offset, offset + len(record["text"]), record["id"]))
+            offset += len(record["text"]) + 1
+        article = Article(id=document, text=" ".join(r["text"] for r in group))
+        doc = parse(nlp, article)
+        extraction = records(doc, article)
+        rivals = Counter(c.head.sent.start for c in doc._.relations or [])
+        by_record: dict[str, list[dict]] = {r["id"]: [] for r in group}
+        for candidate, relation in zip(doc._.relations or [], extraction.relations, strict=True):
+            for start, end, record_id in spans:
+                if start <= relation.trigger_start < end + 1:
+                    data = relation_to_json(relation)
+                    data["_features"] = features(candidate, rivals[candidate.head.sent.start] - 1)
+                    by_record[record_id].append(data)
+                    break
+        lines.extend({"id": r["id"], "relations": by_record[r["id"]]} for r in group)
+    return lines
+
+
+def labeled_relations(nlp, path: Path) -> list[dict]:
+    """One row per scored relation of a gold file: features, confidence and whether it is right."""
+    gold = load_records(path)
+    lines = predict_with_features(nlp, gold)
+    right = outcomes(gold, lines)
+    by_id = {line["id"]: line for line in lines}
+    document_of = {r["id"]: (r.get("meta") or {}).get("document") or r["id"] for r in gold}
+    return [{"file": path.stem, "id": key[0], "document": document_of[key[0]], "typed": bool(r["event_type"]), "confidence": r["confidence"],
+             "relation": f"{r['subject']['text']} | {r['predicate']} {r['event_type']} | {r['object']['text']}",
+             "features": r["_features"], "right": ok}
+            for key, ok in right.items() for r in [by_id[key[0]]["relations"][key[1]]]]
+
+
+def auc(scores: list[float], labels: list[bool]) -> float:
+    """ROC AUC: the chance that a right relation outscores a wrong one (ties count half)."""
+    pos = [s for s, y in zip(scores, labels) if y]
+    neg = [s for s, y in zip(scores, labels) if not y]
+    if not pos or not neg:
+        return float("nan")
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def brier(scores: list[float], labels: list[bool]) -> float:
+    return sum((s - y) ** 2 for s, y in zip(scores, labels)) / len(scores) if scores else float("nan")
+
+
+def reliability(scores: list[float], labels: list[bool]) -> list[tuple[str, int, float, float]]:
+    """Per confidence bin: its range, predictions, mean confidence, share right."""
+    rows = []
+    for low, high in zip(BINS, BINS[1:]):
+        inside = [(s, y) for s, y in zip(scores, labels) if low <= s < high]
+        if inside:
+            rows.append((f"{low:.1f}–{min(high, 1.0):.1f}", len(inside), sum(s for s, _ in inside) / len(inside),
+                         sum(y for _, y in inside) / len(inside)))
+    return rows
+
+
+def summary(name: str, scores: list[float], labels: list[bool], table: bool = True) -> str:
+    lines = [f"{name}: {len(labels)} relations, {sum(labels)} right ({sum(labels) / max(len(labels), 1):.2f}); "
+             f"AUC {auc(scores, labels):.3f}  Brier {brier(scores, labels):.3f}"]
+    if table:
+        lines.append("  | confidence | relations | mean confidence | share right |")
+        lines.append("  |---|---|---|---|")
+        lines.extend(f"  | {r} | {n} | {m:.2f} | {p:.2f} |" for r, n, m, p in reliability(scores, labels))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", nargs="+", type=Path)
+    parser.add_argument("--dump", type=Path, help="write the labeled relations with their features here")
+    parser.add_argument("--model", default=None, help="spaCy pipeline (default: newsgraph's)")
+    args = parser.parse_args()
+    nlp = load_pipeline(args.model)
+    rows = [row for path in args.gold for row in labeled_relations(nlp, path)]
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as f:
+            f.writelines(json.dumps(row) + "\n" for row in rows)
+    for name in [*(p.stem for p in args.gold), "pooled"]:
+        chosen = [r for r in rows if name in ("pooled", r["file"])]
+        print(summary(name, [r["confidence"] for r in chosen], [r["right"] for r in chosen]))
+        typed = [r for r in chosen if r["typed"]]
+        print(summary(f"{name}, typed only", [r["confidence"] for r in typed], [r["right"] for r in typed], False))
+
+
+if __name__ == "__main__":
+    main()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -49,7 +50,8 @@ FEATURES = (
     "subject_path", "object_path",          # dependency edges between trigger and argument
     "negated", "hypothetical", "intended", "attributed",
     "sentence_length",     # log(tokens of the sentence)
-    "rivals",              # log(1 + other candidates in the same sentence)
+    "rivals",              # log(1 + other event words with candidates in the same sentence)
+    "siblings",            # log(1 + other candidates of the same event word: conjoined or mirrored parties)
 )
 
 
@@ -130,12 +132,13 @@ def _argument(prefix: str, span: Span, head: Token) -> dict[str, float]:
     }
 
 
-def features(candidate: Candidate, rivals: int = 0) -> dict[str, float]:
+def features(candidate: Candidate, rivals: int = 0, siblings: int = 0) -> dict[str, float]:
     """The features of a candidate relation, by name.
 
     Args:
         candidate: the relation as the relations component found it.
-        rivals: how many other candidates its sentence holds.
+        rivals: how many other words of its sentence head candidates (other events).
+        siblings: how many other candidates share its head word.
     """
     c, head = candidate, candidate.head
     sense = c.sense
@@ -162,19 +165,28 @@ def features(candidate: Candidate, rivals: int = 0) -> dict[str, float]:
         "attributed": float(source is not None and source._.mention is not None),
         "sentence_length": math.log(len(head.sent)),
         "rivals": math.log1p(rivals),
+        "siblings": math.log1p(siblings),
     }
     found.update(_argument("subject", c.subject, head))
     found.update(_argument("object", c.object, head))
     return found
 
 
-def confidence(candidate: Candidate, rivals: int = 0, model: ConfidenceModel | None = None) -> float:
+def crowding(candidates: list[Candidate]) -> list[tuple[int, int]]:
+    """For each candidate of a document, its rivals and siblings (see :func:`features`)."""
+    heads = Counter(c.head.i for c in candidates)
+    events = Counter(sent for sent, _ in {(c.head.sent.start, c.head.i) for c in candidates})
+    return [(events[c.head.sent.start] - 1, heads[c.head.i] - 1) for c in candidates]
+
+
+def confidence(candidate: Candidate, rivals: int = 0, siblings: int = 0,
+               model: ConfidenceModel | None = None) -> float:
     """The calibrated probability that a candidate relation is right, to three places.
 
     Kept within [0.001, 0.999]: a model fitted on a few hundred relations is never certain.
     """
-    p = (model or load_model()).probability(features(candidate, rivals))
+    p = (model or load_model()).probability(features(candidate, rivals, siblings))
     return min(max(round(p, 3), 0.001), 0.999)
 
 
-__all__ = ["FEATURES", "ConfidenceModel", "confidence", "features", "load_model", "model_path"]
+__all__ = ["FEATURES", "ConfidenceModel", "confidence", "crowding", "features", "load_model", "model_path"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-from collections import Counter
 from functools import cache
 from collections.abc import Iterable, Iterator
 from importlib.metadata import PackageNotFoundError, version
@@ -15,7 +14,7 @@ from spacy.tokens import Doc, Span
 # Importing the modules registers their factories with spaCy.
 from extract import actors as _actors  # noqa: F401
 from extract import relations as _relations  # noqa: F401
-from extract.confidence import ConfidenceModel, confidence, load_model
+from extract.confidence import confidence, crowding, load_model
 from extract.errors import ExtractionError, ModelNotFoundError
 from extract.qualifiers import attribution, modality, negated
 from extract.records import Article, Extraction, Mention, Relation, Sentence
@@ -98,10 +97,10 @@ def records(doc: Doc, article: Article) -> Extraction:
     mentions = [_mention(span) for span in doc._.mentions or []]
     text = doc.text  # Doc.text joins every token: once per document, not per relation
     candidates = doc._.relations or []
-    per_sentence = Counter(c.head.sent.start for c in candidates)
     model = load_model()
-    relations = [_relation(c, sentences[c.head.sent.start].index, text, model, per_sentence[c.head.sent.start] - 1)
-                 for c in candidates]
+    crowd = crowding(candidates)
+    relations = [_relation(c, sentences[c.head.sent.start].index, text, confidence(c, *crowd[i], model=model))
+                 for i, c in enumerate(candidates)]
     used = {r.sentence for r in relations}
     return Extraction(
         article=article,
@@ -116,8 +115,7 @@ def _mention(span: Span) -> Mention:
     return Mention(span.text, span.start_char, span.end_char, span._.actor, span._.resolved_by or "name")
 
 
-def _relation(c: Candidate, sentence: int, text: str, model: ConfidenceModel, rivals: int) -> Relation:
-    """The record of a candidate; ``rivals`` counts the other candidates of its sentence."""
+def _relation(c: Candidate, sentence: int, text: str, confidence: float) -> Relation:
     tokens = sorted(c.trigger, key=lambda t: t.i)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     source = attribution(c.head)
@@ -131,7 +129,7 @@ def _relation(c: Candidate, sentence: int, text: str, model: ConfidenceModel, ri
         trigger_start=start,
         trigger_end=end,
         sentence=sentence,
-        confidence=confidence(c, rivals, model),
+        confidence=confidence,
         extractor=c.extractor,
         negated=negated(c.head),
         modality=modality(c.head),

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections import Counter
 from pathlib import Path
 
-from extract.confidence import features
+from extract.confidence import crowding, features
 from extract.evaluation import documents, load_records
 from extract.pipeline import load_pipeline, parse, records
 from extract.records import Article, relation_to_json
@@ -40,13 +39,14 @@ def predict_with_features(nlp, gold_records: list[dict]) -> list[dict]:
         article = Article(id=document, text=" ".join(r["text"] for r in group))
         doc = parse(nlp, article)
         extraction = records(doc, article)
-        rivals = Counter(c.head.sent.start for c in doc._.relations or [])
+        crowd = crowding(doc._.relations or [])
         by_record: dict[str, list[dict]] = {r["id"]: [] for r in group}
-        for candidate, relation in zip(doc._.relations or [], extraction.relations, strict=True):
+        for candidate, relation, (rivals, siblings) in zip(doc._.relations or [], extraction.relations, crowd,
+                                                             strict=True):
             for start, end, record_id in spans:
                 if start <= relation.trigger_start < end + 1:
                     data = relation_to_json(relation)
-                    data["_features"] = features(candidate, rivals[candidate.head.sent.start] - 1)
+                    data["_features"] = features(candidate, rivals, siblings)
                     by_record[record_id].append(data)
                     break
         lines.extend({"id": r["id"], "relations": by_record[r["id"]]} for r in group)

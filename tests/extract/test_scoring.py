@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from extract.evaluation import load_records
-from extract.scoring import evaluate, names_match
+from extract.scoring import evaluate, names_match, outcomes
 
 DATA = Path(__file__).parent / "data"
 REFERENCE = Path(os.environ.get("NEWSGRAPH_SCORE_PY", Path(__file__).parents[3] / "shared" / "eval" / "score.py"))
@@ -35,6 +35,17 @@ def test_counts_on_the_fixture():
     labeled, unlabeled = evaluate(load_records(DATA / "small-gold.jsonl"), load_records(DATA / "small-pred.jsonl"))
     assert (labeled.tp, labeled.fp, labeled.fn) == (3, 2, 1)  # F→R AGREE missed (the second R→F is a duplicate)
     assert (unlabeled.tp, unlabeled.fp, unlabeled.fn) == (3, 3, 1)
+
+
+def test_outcomes_agree_with_the_counts():
+    gold, lines = load_records(DATA / "small-gold.jsonl"), load_records(DATA / "small-pred.jsonl")
+    labeled, _ = evaluate(gold, lines)
+    right = outcomes(gold, lines)
+    typed = {key: ok for key, ok in right.items()
+             if next(line for line in lines if line["id"] == key[0])["relations"][key[1]].get("event_type")}
+    # every typed prediction the labeled score counts as a false positive, and only those, is wrong
+    assert sum(not ok for ok in typed.values()) == labeled.fp
+    assert sum(typed.values()) >= labeled.tp
 
 
 @pytest.mark.skipif(not REFERENCE.exists(), reason="the shared reference scorer is not available")

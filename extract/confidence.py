@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -24,35 +25,12 @@ from extract.lexicon import load_lexicon
 from extract.qualifiers import attribution, modality, negated
 from extract.relations import NOMINAL_EVENTS, Candidate
 
-# How an argument's actor was found (``Span._.resolved_by``), grouped by how much it can be trusted.
-NAMED = {"name", "gazetteer", "capital", None}
+# How an argument's actor was found (``Span._.resolved_by``) when it is not named in place.
 COREFERENCE = {"pronoun", "description"}
 # PLOVER's quad classes: verbal and material, cooperation and conflict.
 VERBAL_CONFLICT = {"DEMAND", "REJECT", "DISAPPROVE", "THREATEN", "PROTEST", "ACCUSE", "INVESTIGATE"}
 MATERIAL_CONFLICT = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"}
 MATERIAL_COOPERATION = {"COOPERATE", "AID", "RETREAT"}
-
-FEATURES = (
-    "rule_prior",          # the rule's own constant (0.5–0.8): which construction produced it
-    "nominal",             # an event noun ("the attack by X on Y") rather than a verb
-    "sense_none",          # no event type: a relation that is not an interaction
-    "sense_pattern",       # the type came from an object or prepositional pattern, not the bare word
-    "material_conflict", "verbal_conflict", "material_cooperation",
-    "governed",            # "agreed to meet": the event hangs on a governing verb
-    "via_preposition",     # the object is the object of a preposition ("met with X")
-    "subject_after_head",  # the subject follows the trigger: a passive or mirrored reading
-    "reversed",            # the object is the clause's grammatical subject: "X met Y" read as Y met X
-    "subject_coreference", "object_coreference",  # pronoun or definite description resolved
-    "subject_title", "object_title", "subject_demonym", "object_demonym",
-    "coreference_distance",  # log(1 + sentences back to the named antecedent), 0 when named
-    "subject_person", "object_person", "subject_gpe", "object_gpe",
-    "subject_distance", "object_distance",  # log(1 + tokens between trigger and argument)
-    "subject_path", "object_path",          # dependency edges between trigger and argument
-    "negated", "hypothetical", "intended", "attributed",
-    "sentence_length",     # log(tokens of the sentence)
-    "rivals",              # log(1 + other event words with candidates in the same sentence)
-    "siblings",            # log(1 + other candidates of the same event word: conjoined or mirrored parties)
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,57 +97,89 @@ def _coreference_distance(span: Span) -> int:
     return sum(1 for t in span.doc[named[-1].end:span.start + 1] if t.is_sent_start)
 
 
-def _argument(prefix: str, span: Span, head: Token) -> dict[str, float]:
-    how, kind = span._.resolved_by, span._.actor.type
+def _bare_sense(head: Token):
+    return load_lexicon().sense(head.lemma_) if head.pos_ in ("VERB", "AUX") else None
+
+
+def _category(c: Candidate) -> str:
+    return c.sense.category if c.sense else ""
+
+
+def _attributed(head: Token) -> bool:
+    source = attribution(head)
+    return source is not None and source._.mention is not None
+
+
+def _argument_features(role: str) -> dict[str, Callable[[Candidate, int, int], float]]:
+    """The features of the subject or the object, read off its span."""
+
+    def span(c: Candidate) -> Span:
+        return c.subject if role == "subject" else c.object
+
     return {
-        f"{prefix}_coreference": float(how in COREFERENCE),
-        f"{prefix}_title": float(how == "title"),
-        f"{prefix}_demonym": float(how == "demonym"),
-        f"{prefix}_person": float(kind == "PERSON"),
-        f"{prefix}_gpe": float(kind == "GPE"),
-        f"{prefix}_distance": math.log1p(abs(span.root.i - head.i)),
-        f"{prefix}_path": float(_path_length(head, span.root)),
+        f"{role}_coreference": lambda c, *_: float(span(c)._.resolved_by in COREFERENCE),
+        f"{role}_title": lambda c, *_: float(span(c)._.resolved_by == "title"),
+        f"{role}_demonym": lambda c, *_: float(span(c)._.resolved_by == "demonym"),
+        f"{role}_person": lambda c, *_: float(span(c)._.actor.type == "PERSON"),
+        f"{role}_gpe": lambda c, *_: float(span(c)._.actor.type == "GPE"),
+        # log(1 + tokens between trigger and argument); dependency edges between them
+        f"{role}_distance": lambda c, *_: math.log1p(abs(span(c).root.i - c.head.i)),
+        f"{role}_path": lambda c, *_: float(_path_length(c.head, span(c).root)),
     }
 
 
-def features(candidate: Candidate, rivals: int = 0, siblings: int = 0) -> dict[str, float]:
+# Each feature from (candidate, rivals, siblings); the model computes only those it weighs.
+_FEATURES: dict[str, Callable[[Candidate, int, int], float]] = {
+    # the rule's own constant (0.5–0.8): which construction produced it
+    "rule_prior": lambda c, *_: c.confidence,
+    # an event noun ("the attack by X on Y") rather than a verb
+    "nominal": lambda c, *_: float(c.extractor == NOMINAL_EVENTS),
+    # no event type: a relation that is not an interaction
+    "sense_none": lambda c, *_: float(c.sense is None),
+    # the type came from an object or prepositional pattern, not the bare verb
+    "sense_pattern": lambda c, *_: float(c.sense is not None and c.head.pos_ in ("VERB", "AUX")
+                                         and c.sense != _bare_sense(c.head)),
+    "material_conflict": lambda c, *_: float(_category(c) in MATERIAL_CONFLICT),
+    "verbal_conflict": lambda c, *_: float(_category(c) in VERBAL_CONFLICT),
+    "material_cooperation": lambda c, *_: float(_category(c) in MATERIAL_COOPERATION),
+    # "agreed to meet": the event hangs on a governing verb
+    "governed": lambda c, *_: float(c.extractor != NOMINAL_EVENTS and c.trigger[0].i != c.head.i),
+    # the object is the object of a preposition ("met with X")
+    "via_preposition": lambda c, *_: float(any(t.dep_ == "prep" for t in c.trigger)),
+    # the subject follows the trigger: a passive, mirrored ("X met Y" read as Y met X) or nominal reading
+    "subject_after_head": lambda c, *_: float(c.subject.start > c.head.i),
+    # the object is the clause's grammatical subject: the mirrored direction of a mutual event
+    "reversed": lambda c, *_: float(c.object.root.dep_ in ("nsubj", "csubj") and c.object.root.head.i == c.head.i),
+    # log(1 + sentences back to the named antecedent of a resolved argument), 0 when both are named
+    "coreference_distance": lambda c, *_: math.log1p(max(_coreference_distance(c.subject),
+                                                         _coreference_distance(c.object))),
+    "negated": lambda c, *_: float(negated(c.head)),
+    "hypothetical": lambda c, *_: float(modality(c.head) == "hypothetical"),
+    "intended": lambda c, *_: float(modality(c.head) == "intended"),
+    "attributed": lambda c, *_: float(_attributed(c.head)),
+    # log(tokens of the sentence)
+    "sentence_length": lambda c, *_: math.log(len(c.head.sent)),
+    # log(1 + other event words with candidates in the same sentence)
+    "rivals": lambda c, rivals, siblings: math.log1p(rivals),
+    # log(1 + other candidates of the same event word: conjoined or mirrored parties)
+    "siblings": lambda c, rivals, siblings: math.log1p(siblings),
+    **_argument_features("subject"),
+    **_argument_features("object"),
+}
+FEATURES = tuple(_FEATURES)
+
+
+def features(candidate: Candidate, rivals: int = 0, siblings: int = 0,
+             names: Iterable[str] = FEATURES) -> dict[str, float]:
     """The features of a candidate relation, by name.
 
     Args:
         candidate: the relation as the relations component found it.
         rivals: how many other words of its sentence head candidates (other events).
         siblings: how many other candidates share its head word.
+        names: the features wanted; all of them by default.
     """
-    c, head = candidate, candidate.head
-    sense = c.sense
-    category = sense.category if sense else ""
-    bare = load_lexicon().sense(head.lemma_) if head.pos_ in ("VERB", "AUX") else None
-    source = attribution(head)
-    mood = modality(head)
-    found = {
-        "rule_prior": c.confidence,
-        "nominal": float(c.extractor == NOMINAL_EVENTS),
-        "sense_none": float(sense is None),
-        "sense_pattern": float(sense is not None and head.pos_ in ("VERB", "AUX") and sense != bare),
-        "material_conflict": float(category in MATERIAL_CONFLICT),
-        "verbal_conflict": float(category in VERBAL_CONFLICT),
-        "material_cooperation": float(category in MATERIAL_COOPERATION),
-        "governed": float(c.extractor != NOMINAL_EVENTS and c.trigger[0].i != head.i),
-        "via_preposition": float(any(t.dep_ == "prep" for t in c.trigger)),
-        "subject_after_head": float(c.subject.start > head.i),
-        "reversed": float(c.object.root.dep_ in ("nsubj", "csubj") and c.object.root.head.i == head.i),
-        "coreference_distance": math.log1p(max(_coreference_distance(c.subject), _coreference_distance(c.object))),
-        "negated": float(negated(head)),
-        "hypothetical": float(mood == "hypothetical"),
-        "intended": float(mood == "intended"),
-        "attributed": float(source is not None and source._.mention is not None),
-        "sentence_length": math.log(len(head.sent)),
-        "rivals": math.log1p(rivals),
-        "siblings": math.log1p(siblings),
-    }
-    found.update(_argument("subject", c.subject, head))
-    found.update(_argument("object", c.object, head))
-    return found
+    return {name: _FEATURES[name](candidate, rivals, siblings) for name in names}
 
 
 def crowding(candidates: list[Candidate]) -> list[tuple[int, int]]:
@@ -185,7 +195,8 @@ def confidence(candidate: Candidate, rivals: int = 0, siblings: int = 0,
 
     Kept within [0.001, 0.999]: a model fitted on a few hundred relations is never certain.
     """
-    p = (model or load_model()).probability(features(candidate, rivals, siblings))
+    model = model or load_model()
+    p = model.probability(features(candidate, rivals, siblings, model.weights))
     return min(max(round(p, 3), 0.001), 0.999)
 
 

@@ -22,7 +22,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from graph.errors import QueryError, RdfSyntaxError, StoreError, StoreLockedError, UnknownStoreError
-from graph.terms import PREFIXES
+from graph.terms import PREFIXES, QUERY_PREFIXES
 
 Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
@@ -48,6 +48,9 @@ class Store(abc.ABC):
               default_graph: list[ox.NamedNode] | None = None,
               named_graphs: list[ox.NamedNode] | None = None) -> Result:
         """Run a SPARQL query. Without ``default_graph`` the default graph is the union of all graphs.
+
+        The project's prefixes (``ng:``, ``actor:``, ``plover:``, ``skos:``... see ``graph.terms.PREFIXES``)
+        are predeclared; a query's own ``PREFIX`` lines take precedence.
 
         ``substitutions`` bind variables to terms (user input never becomes query text); a bound
         variable of a SELECT query must be in its projection.
@@ -165,6 +168,7 @@ class OxigraphStore(Store):
                 default_graph=default_graph,
                 named_graphs=named_graphs,
                 substitutions=subs or None,
+                prefixes=QUERY_PREFIXES,
             )
         except (SyntaxError, RuntimeError) as error:
             raise QueryError(str(error)) from error

@@ -40,6 +40,8 @@ PREFIXES = {
     "owl": OWL, "xsd": XSD, "skos": SKOS, "dcterms": DCTERMS, "prov": PROV, "schema": SCHEMA,
     "foaf": FOAF, "wd": WD,
 }
+#: the prefixes every SPARQL query may use without declaring them
+QUERY_PREFIXES = {name: str(namespace) for name, namespace in PREFIXES.items()}
 
 # Named graphs besides one graph per article.
 ACTORS_GRAPH = NamedNode(GRAPHS + "actors")
@@ -142,7 +144,7 @@ def term_iri(qid: str, position_qid: str, start: str) -> NamedNode:
 
 
 __all__ = [
-    "ACTORS_GRAPH", "ACTOR_CLASSES", "BASE", "NG", "ONTOLOGY", "ONTOLOGY_GRAPH", "PLOVER_CATEGORIES", "PREFIXES",
+    "ACTORS_GRAPH", "ACTOR_CLASSES", "BASE", "NG", "ONTOLOGY", "ONTOLOGY_GRAPH", "PLOVER_CATEGORIES", "PREFIXES", "QUERY_PREFIXES",
     "REFERENCE_GRAPH", "SHARED_GRAPHS", "VOCABULARY_GRAPH", "actor_iri", "article_iri", "category_concept",
     "category_property", "ng", "ontology_names", "ontology_path", "predicate_iri", "relation_iri", "role_iri", "sentence_iri", "term_iri", "wikidata",
 ]

@@ -40,6 +40,15 @@ def test_malformed_rdf_adds_nothing(store):
     assert store.count() == 1
 
 
+@pytest.mark.parametrize(("declared", "expected"), [
+    ("", "https://w3id.org/newsgraph/ontology#Actor"),  # predeclared
+    ("PREFIX ng: <https://example.org/mine#> ", "https://example.org/mine#Actor"),  # the query's own wins
+])
+def test_project_prefixes_are_predeclared(store, declared, expected):
+    rows = store.query(declared + "SELECT ?x WHERE { VALUES ?x { ng:Actor } }")
+    assert [row["x"].value for row in rows] == [expected]
+
+
 def test_malformed_sparql_is_a_query_error(store):
     with pytest.raises(QueryError):
         store.query("SELECT ?x WHERE { ?x ")

@@ -288,6 +288,8 @@ class ActorResolver:
             return  # a bare singular ("defence", "security") names a domain, not a group
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
             return  # "its troops": the possessor acts, once the pronoun is resolved
+        if self.possessed_collective(token):
+            return
         if any(c.dep_ in ("compound", "nmod", "amod") and c._.mention is not None
                and c._.mention._.actor.type in ("ORG", "GROUP") for c in token.lefts):
             return  # "Hezbollah guerrillas": the named group is the actor
@@ -319,6 +321,31 @@ class ActorResolver:
             self.add(span, self.gazetteer.countries[country].actor(), "demonym")
             return
         self.add(span, Actor(key=slug(label), label=label, type="GROUP", country=country), "name")
+
+    def possessed_collective(self, token: Token) -> bool:
+        """'Putin's administration', 'the Assad regime', 'Iraq's government': the owner acts.
+
+        A body that acts for a named person or country is that actor; the mention grows to cover
+        the phrase, so it is not a second actor ("administration", country Russia).
+        """
+        if not self.is_collective(token):
+            return False
+        owners = [c._.mention for c in token.lefts if c._.mention is not None and (
+            c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c._.mention._.actor.type in ("PERSON", "GPE")))]
+        if len(owners) != 1 or owners[0].end > token.i:
+            return False
+        owner = owners[0]
+        between = self.doc[owner.end:token.i]
+        if any(t._.mention is not None or t.pos_ not in ("ADJ", "PART", "PUNCT") and t.tag_ != "POS" for t in between):
+            return False  # "Iraq's Kurdish government": another actor between
+        self.remove(owner)
+        self.add(self.doc[owner.start:token.i + 1], owner._.actor, "possessor")
+        return True
+
+    def is_collective(self, token: Token) -> bool:
+        """A noun for the body acting for someone: 'government', 'regime', 'forces', 'ministers'."""
+        return token.lower_ in COLLECTIVES or token.lemma_.lower() in COLLECTIVES or \
+            self.agent_sector(token) in STATE_SECTORS
 
     def alias(self, text: str) -> Actor | None:
         found = load_aliases().get(fold(text))
@@ -401,6 +428,17 @@ class ActorResolver:
             if accept(mention._.actor):
                 return mention._.actor
         return None
+
+    def remove(self, span: Span) -> None:
+        """Forget a mention (to replace it by a longer one)."""
+        at = self.mentions.index(span)
+        del self.mentions[at]
+        del self.starts[at]
+        for t in span:
+            t._.mention = None
+        sentence = self.sentence_of[span.start]
+        if not any(self.sentence_of[m.start] == sentence for m in self.mentions):
+            self.mention_sentences.remove(sentence)
 
     def add(self, span: Span, actor: Actor, how: str) -> None:
         if any(t._.mention is not None for t in span):

@@ -72,3 +72,31 @@ def test_words_that_name_domains_are_not_actors(nlp):
 
 def test_mentions_do_not_need_a_date(nlp):
     assert isinstance(nlp("Emmanuel Macron met Angela Merkel."), Doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label"),
+    [
+        ("Macron's government announced new measures.", "Macron's government", "Emmanuel Macron"),
+        ("The Obama administration imposed sanctions on Cuba.", "Obama administration", "Barack Obama"),
+        ("Spain's government thanked Morocco.", "Spain's government", "Spain"),
+        ("Observers blamed Erdoğan's brutal regime.", "Erdoğan's brutal regime", "Recep Tayyip Erdoğan"),
+    ],
+)
+def test_a_possessed_collective_is_its_owner(nlp, text, mention, label):
+    found = mentions(nlp, text, date=None)
+    assert found.get(mention, ("",))[0] == label, found
+    assert not {"government", "administration", "regime", "brutal regime"} & set(found), found
+
+
+@pytest.mark.parametrize(("text", "mention", "country"), [
+    ("American diplomats met the delegation.", "American diplomats", "USA"),
+    ("Dutch troops left the base.", "Dutch troops", "NLD"),
+])
+def test_a_shared_demonym_is_the_sovereign_state(nlp, text, mention, country):
+    assert mentions(nlp, text)[mention][2] == country
+
+
+def test_an_undated_surname_is_the_latest_leader_of_that_name(nlp):
+    found = mentions(nlp, "Assad thanked the army.", date=None)
+    assert found["Assad"][:3] == ("Bashar al-Assad", "PERSON", "SYR"), found

@@ -209,6 +209,14 @@ class ActorResolver:
 
     def organisation(self, ent: Span) -> None:
         g = self.gazetteer
+        for end in range(ent.end, ent.start, -1):
+            found = title_at(self.doc, end)
+            if found is not None and found[1] < ent.start:
+                # "Secretary of State", "Minister for the Middle East Tobias Ellwood": the tagger took
+                # the end of an office for a name; what follows the office is the holder's name.
+                if end < ent.end and all(t.pos_ == "PROPN" for t in self.doc[end:ent.end]):
+                    self.person(self.doc[end:ent.end])
+                return
         ent = _trim(ent)
         text = _strip_article(ent.text)
         iso3 = load_metonyms().get(fold(text))

@@ -271,8 +271,8 @@ class ActorResolver:
 
     def agent_sector(self, token: Token) -> str | None:
         """The CAMEO sector of an agent noun, unless the word also names an event ('attack')."""
-        if token.pos_ != "NOUN" or len(token.text) < 4:
-            return None
+        if token.pos_ not in ("NOUN", "PROPN") or len(token.text) < 4:
+            return None  # a PROPN here is outside any entity: "the Coalition", "the Regime"
         lexicon = load_lexicon()
         sector = lexicon.sector(token.lemma_) or lexicon.sector(token.lower_)
         if sector is None and token.lemma_.lower() in load_group_nouns():
@@ -288,11 +288,13 @@ class ActorResolver:
 
     def agent_group(self, token: Token, country: str | None = None) -> None:
         """'Afghan rebels', 'the Assad regime', 'Security forces in Guinea': a group named by its noun."""
-        if token._.mention is not None or token.dep_ in ("compound", "amod", "poss"):
+        if token._.mention is not None or token.dep_ == "amod":
             return
+        if token.dep_ == "compound" and not (token.head.pos_ == "NOUN" and load_lexicon().noun_sense(token.head.lemma_)):
+            return  # a modifier is an actor only as the agent of an event: "coalition operations"
         if self.agent_sector(token) is None or title_at(self.doc, token.i + 1) is not None:
             return
-        if token.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children):
+        if token.tag_ == "NN" and token.dep_ != "compound" and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children):
             return  # a bare singular ("defence", "security") names a domain, not a group
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
             return  # "its troops": the possessor acts, once the pronoun is resolved

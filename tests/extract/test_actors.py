@@ -100,3 +100,20 @@ def test_a_shared_demonym_is_the_sovereign_state(nlp, text, mention, country):
 def test_an_undated_surname_is_the_latest_leader_of_that_name(nlp):
     found = mentions(nlp, "Assad thanked the army.", date=None)
     assert found["Assad"][:3] == ("Bashar al-Assad", "PERSON", "SYR"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The Alliance’s plan to contain the rebels is working.", "Alliance"),  # a possessor outside any entity
+        ("The report praised coalition airstrikes on the town.", "coalition"),  # the agent of an event noun
+        ("Villages were flattened by army bombardment.", "army"),
+    ],
+)
+def test_agent_nouns_that_modify_are_actors(nlp, text, mention):
+    assert mention in mentions(nlp, text)
+
+
+def test_an_office_the_tagger_took_for_an_organisation_is_no_actor(nlp):
+    found = mentions(nlp, "Deputy Secretary of State Wendy Sherman will travel to Oman.")
+    assert "State" not in found and found["Wendy Sherman"][1] == "PERSON", found

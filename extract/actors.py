@@ -24,6 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from extract.lexicon import lexicon_dir, load_lexicon
+from extract.qualifiers import SPEECH_VERBS
 from extract.records import Actor
 from extract.reference import Gazetteer, fold, load_gazetteer, slug
 
@@ -132,6 +133,7 @@ class ActorResolver:
         self.window = window
         self.mentions: list[Span] = []
         self.by_surname: dict[str, Actor] = {}
+        self.we: Actor | None = None  # who "we" is in this document, once known
         self.starts: list[int] = []  # mention starts, sorted, parallel to self.mentions
         self.mention_sentences: list[int] = []  # sentences that mention someone, sorted
         self.sentence_of: list[int] = [0] * len(doc)
@@ -410,19 +412,39 @@ class ActorResolver:
             if token.lower_ == "it" and (token.dep_ != "nsubj" or token.head.lemma_ == "be"):
                 return  # "it is right that...": no referent
             if token.lower_ in ("we", "us", "our"):
-                # "we" in a statement is the speaker's side: their country, else the last state named
-                speaker = self.recent(lambda a: a.type == "PERSON" and a.country in self.gazetteer.countries, token.i)
-                actor = self.gazetteer.countries[speaker.country].actor() if speaker else self.recent(
-                    lambda a: a.type in ("GPE", "ORG"), token.i)
+                actor = self.speaker_side(token)
             else:
-                actor = self.recent(lambda a: a.type != "PERSON", token.i)
+                singular = token.lower_ in ("it", "its")
+                actor = self.recent(lambda a: a.type != "PERSON", token.i,
+                                    lambda m: not singular or m.root.tag_ not in ("NNS", "NNPS"))
         else:
             actor = self.recent(lambda a: a.type == "PERSON", token.i)
         if actor is not None:
             self.add(self.doc[token.i:token.i + 1], actor, "pronoun")
 
-    def recent(self, accept, before: int) -> Actor | None:
-        """The most recent accepted actor mentioned within the window of sentences before ``before``."""
+    def speaker_side(self, token: Token) -> Actor | None:
+        """Who 'we' is: the country of a speaker in sight ("Boris Johnson said: we"), else who 'we' was before in the document,
+        else the first state that speaks or acts in it ("The United States condemns ... We will"),
+        else the last state or known body named."""
+        countries = self.gazetteer.countries
+        speaker = self.recent(lambda a: a.type == "PERSON" and a.country in countries, token.i,
+                              lambda m: m.root.dep_ == "nsubj" and m.root.head.lemma_.lower() in SPEECH_VERBS)
+        if speaker is not None:
+            actor = countries[speaker.country].actor()
+        else:
+            actor = self.we or next((m._.actor for m in self.mentions
+                                     if m._.actor.type == "GPE" and m._.actor.country in countries
+                                     and m.root.dep_ == "nsubj" and m._.resolved_by != "pronoun"), None)
+            actor = actor or self.recent(lambda a: (a.type == "GPE" and a.country in countries)
+                                         or (a.type == "ORG" and a.qid is not None), token.i)
+        self.we = self.we or actor
+        return actor
+
+    def recent(self, accept, before: int, fits=None) -> Actor | None:
+        """The most recent accepted actor mentioned within the window of sentences before ``before``.
+
+        ``fits``, if given, also tests the mention itself (its number, for 'it').
+        """
         sentence_of = self.sentence_of
         current = sentence_of[before]
         # The window counts sentences that mention someone, back from the current one.
@@ -435,7 +457,7 @@ class ActorResolver:
             mention = self.mentions[index]
             if sentence_of[mention.start] < earliest:
                 break
-            if accept(mention._.actor):
+            if accept(mention._.actor) and (fits is None or fits(mention)):
                 return mention._.actor
         return None
 

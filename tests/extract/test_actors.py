@@ -117,3 +117,25 @@ def test_agent_nouns_that_modify_are_actors(nlp, text, mention):
 def test_an_office_the_tagger_took_for_an_organisation_is_no_actor(nlp):
     found = mentions(nlp, "Deputy Secretary of State Wendy Sherman will travel to Oman.")
     assert "State" not in found and found["Wendy Sherman"][1] == "PERSON", found
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # the first state that acts in a statement is its author, even when "we" comes first
+        ("We condemn the bombing in Kabul. The United States stands with Afghanistan. We will help.", "United States"),
+        # a speaker named with a speech verb speaks for their country
+        ("Angela Merkel said: we will not abandon Greece.", "Germany"),
+    ],
+)
+def test_we_is_the_speakers_side(nlp, text, label):
+    doc = nlp.make_doc(text)
+    doc._.date = "2016-06-01"
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    assert {m._.actor.label for m in doc._.mentions if m.text.lower() == "we"} == {label}
+
+
+def test_it_is_not_a_plural_group(nlp):
+    found = mentions(nlp, "Turkey sheltered the refugees. It has spent billions.")
+    assert found["It"][0] == "Türkiye", found

@@ -49,6 +49,10 @@ COLLECTIVES = {"official", "officials", "government", "authorities", "forces", "
                "ministry", "police", "regime", "people", "parliament", "lawmakers", "negotiators"}
 
 
+DEFINITE = {"the", "this", "that", "these", "those"}
+# Words any organisation can be called by, once named: "ISIL ... this terrorist group".
+GENERIC_BODIES = {"group", "organisation", "organization", "movement", "network", "outfit"}
+
 _fold = lru_cache(maxsize=1 << 16)(fold)
 
 
@@ -226,6 +230,13 @@ class ActorResolver:
             self.add(ent, g.countries[iso3].actor(), "metonym")
             return
         actor = self.alias(text) or g.lookup(text)
+        if actor is None and len(ent) == 1 and ent.start > 0 and self.doc[ent.start - 1].lower_ in DEFINITE:
+            # "the Coalition" after "the Global Coalition": the tagger's name is a short reference
+            word = fold(text)
+            if (actor := self.recent(lambda a: a.type in ("ORG", "GROUP") and word in fold(a.label).split()
+                                     and fold(a.label) != word, ent.start)) is not None:
+                self.add(ent, actor, "description")
+                return
         if actor is None:
             actor = Actor(key=slug(text), label=text, type="ORG")
         self.add(ent, actor, "gazetteer" if actor.qid else "name")
@@ -327,12 +338,30 @@ class ActorResolver:
                 for pobj in child.children:
                     if pobj._.mention is not None and pobj._.mention._.actor.type == "GPE":
                         country = pobj._.mention._.actor.country
+        if (antecedent := self.named_antecedent(token, span)) is not None:
+            self.add(span, antecedent, "description")
+            return
         label = " ".join(t.text for t in span)
         if self.agent_sector(token) in STATE_SECTORS and country and span[0].dep_ != "poss" and len(span) > 1 \
                 and country in self.gazetteer.countries and all(self.demonym(t.text) or t == token for t in span):
             self.add(span, self.gazetteer.countries[country].actor(), "demonym")
             return
         self.add(span, Actor(key=slug(label), label=label, type="GROUP", country=country), "name")
+
+    def named_antecedent(self, token: Token, span: Span) -> Actor | None:
+        """'the Coalition' after 'the Global Coalition', 'this terrorist group' after 'ISIL'.
+
+        A definite noun phrase whose head is a word of a body named just before, or a generic word
+        for an organisation after a named armed group, refers back to it.
+        """
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.lefts) or \
+                any(t.pos_ not in ("ADJ", "NOUN", "PROPN") for t in span[:-1]):
+            return None
+        noun = token.lemma_.lower()
+        if noun in GENERIC_BODIES:
+            return self.recent(lambda a: a.type == "GROUP" and a.qid is not None, token.i)
+        return self.recent(lambda a: a.type in ("ORG", "GROUP") and noun in fold(a.label).split()
+                           and len(fold(a.label).split()) > 1, token.i)
 
     def possessed_collective(self, token: Token) -> bool:
         """'Putin's administration', 'the Assad regime', 'Iraq's government': the owner acts.
@@ -514,8 +543,13 @@ class ActorsComponent:
     def __call__(self, doc: Doc) -> Doc:
         resolver = ActorResolver(doc, self.gazetteer, self.window)
         # Names the small model misses or mislabels ("Daesh", "ISIL" as NORP) come from the aliases.
+        names = {t.i: ent for ent in doc.ents if ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART") for t in ent}
         for _, start, end in self.aliases(doc):
             span = doc[start:end]
+            name = names.get(start)
+            if name is not None and name.end - name.start > end - start and not start <= name.root.i < end \
+                    and name.root.text[:1].isupper():
+                continue  # part of a longer name: "the Global Coalition to Counter ISIL"
             if (actor := resolver.alias(span.text)) is not None:
                 resolver.add(span, actor, "gazetteer")
         handlers = {"PERSON": resolver.person, "GPE": resolver.place, "ORG": resolver.organisation,

@@ -139,3 +139,20 @@ def test_we_is_the_speakers_side(nlp, text, label):
 def test_it_is_not_a_plural_group(nlp):
     found = mentions(nlp, "Turkey sheltered the refugees. It has spent billions.")
     assert found["It"][0] == "Türkiye", found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label"),
+    [
+        ("The African Union sent observers. The Union later withdrew them.", "Union", "African Union"),
+        ("Boko Haram attacked a school. The group fled north.", "group", "Boko Haram"),
+    ],
+)
+def test_a_definite_noun_refers_back_to_a_named_body(nlp, text, mention, label):
+    found = mentions(nlp, text)
+    assert found.get(mention, ("",))[0] == label, found
+
+
+def test_an_alias_inside_a_longer_name_is_part_of_that_name(nlp):
+    found = mentions(nlp, "Envoys met key members of the Counter ISIL Coalition in Rome.")
+    assert "ISIL" not in found and any("Coalition" in m for m in found), found

@@ -224,6 +224,11 @@ class ActorResolver:
                     self.person(self.doc[end:ent.end])
                 return
         ent = _trim(ent)
+        last = self.doc[ent.end - 1]
+        if last.dep_ in ("amod", "compound") and last.head.i >= ent.end and last.head.pos_ == "NOUN" \
+                and self.demonym(last.text) is not None:
+            self.group(self.doc[ent.end - 1:ent.end])  # "Radical French farmers": not a name but a group
+            return
         text = _strip_article(ent.text)
         iso3 = load_metonyms().get(fold(text))
         if iso3 and iso3 in g.countries:

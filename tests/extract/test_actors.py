@@ -156,3 +156,8 @@ def test_a_definite_noun_refers_back_to_a_named_body(nlp, text, mention, label):
 def test_an_alias_inside_a_longer_name_is_part_of_that_name(nlp):
     found = mentions(nlp, "Envoys met key members of the Counter ISIL Coalition in Rome.")
     assert "ISIL" not in found and any("Coalition" in m for m in found), found
+
+
+def test_a_demonym_the_tagger_took_for_a_name_still_gives_a_group(nlp):
+    found = mentions(nlp, "Radical Italian workers blocked the road.")
+    assert found["Radical Italian workers"] == ("Radical Italian workers", "GROUP", "ITA"), found

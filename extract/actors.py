@@ -36,6 +36,7 @@ if not Doc.has_extension("mentions"):
     Token.set_extension("mention", default=None)
 
 PERSONAL = {"he", "him", "his", "she", "her", "hers", "i", "me", "my"}
+FIRST_PERSON = {"i", "me", "my"}
 # Pronouns for bodies and countries; "we" in a government statement is the speaker's side.
 COLLECTIVE_PRONOUNS = {"they", "them", "their", "we", "us", "our", "its", "it"}
 # CAMEO sectors (Phoenix agents) whose nouns name the state acting ("Israeli soldiers" → Israel).
@@ -453,8 +454,15 @@ class ActorResolver:
                                     lambda m: not singular or m.root.tag_ not in ("NNS", "NNPS"))
         else:
             actor = self.recent(lambda a: a.type == "PERSON", token.i)
+            if actor is None and token.lower_ in FIRST_PERSON:
+                actor = self.speaker()  # a statement's "I" is its author, introduced once at the top
         if actor is not None:
             self.add(self.doc[token.i:token.i + 1], actor, "pronoun")
+
+    def speaker(self) -> Actor | None:
+        """The first person in the document who says something ('Tobias Ellwood said:')."""
+        return next((m._.actor for m in self.mentions if m._.actor.type == "PERSON" and m.root.dep_ == "nsubj"
+                     and m.root.head.lemma_.lower() in SPEECH_VERBS), None)
 
     def speaker_side(self, token: Token) -> Actor | None:
         """Who 'we' is: the country of a speaker in sight ("Boris Johnson said: we"), else who 'we' was before in the document,

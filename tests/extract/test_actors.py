@@ -161,3 +161,13 @@ def test_an_alias_inside_a_longer_name_is_part_of_that_name(nlp):
 def test_a_demonym_the_tagger_took_for_a_name_still_gives_a_group(nlp):
     found = mentions(nlp, "Radical Italian workers blocked the road.")
     assert found["Radical Italian workers"] == ("Radical Italian workers", "GROUP", "ITA"), found
+
+
+def test_i_in_a_statement_is_its_author(nlp):
+    text = ("Justin Trudeau said: Canada will help. The storm hit Haiti. Roads were cut. Power failed. "
+            "Prices rose. I call for calm.")
+    doc = nlp.make_doc(text)
+    doc._.date = "2016-06-01"
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    assert [m._.actor.label for m in doc._.mentions if m.text == "I"] == ["Justin Trudeau"]

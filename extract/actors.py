@@ -428,12 +428,19 @@ class ActorResolver:
                     c = self.gazetteer.country_named(pobj.text)
                     if c is not None:
                         country = c.iso3
-        actor = self.recent(lambda a: a.type == "PERSON" and (country is None or a.country == country)
-                            and (fold(role) in ("leader", "head of state") or a.role is None
-                                 or fold(a.role) == fold(role)), token.i)
+        named = [c._.mention for c in token.children if c.dep_ == "appos" and c._.mention is not None]
+        if token.i + 2 < len(doc) and doc[token.i + 1].text == "," and doc[token.i + 2]._.mention is not None:
+            named.append(doc[token.i + 2]._.mention)
+        named = [m._.actor for m in named if m._.actor.type == "PERSON"]
+        if named:  # "the Iraqi Foreign Minister, Ibrahim al-Jaafari": the name that follows
+            actor = replace(named[0], role=named[0].role or role, country=named[0].country or country)
+        else:
+            actor = self.recent(lambda a: a.type == "PERSON" and (country is None or a.country == country)
+                                and (fold(role) in ("leader", "head of state") or a.role is None
+                                     or fold(a.role) == fold(role)), token.i)
         if actor is None and country:
             actor = self.gazetteer.office_holder(country, "President" if fold(role) == "leader" else role, self.date)
-        if actor is None and doc[at].text[:1].isupper() and doc[at].i > 0 and doc[at - 1].lower_ == "the":
+        if actor is None and doc[at].text[:1].isupper() and any(t.lower_ == "the" for t in left):
             # "The Foreign Secretary" with no one named before: the office holder, unnamed
             label = f"{self.gazetteer.countries[country].name} {role}" if country in self.gazetteer.countries else role
             actor = Actor(key=slug(label), label=label, type="PERSON", country=country, role=role)

@@ -171,3 +171,19 @@ def test_i_in_a_statement_is_its_author(nlp):
     for _, component in nlp.pipeline:
         doc = component(doc)
     assert [m._.actor.label for m in doc._.mentions if m.text == "I"] == ["Justin Trudeau"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # an office followed by the holder's name in apposition is that person
+        ("Mr Lavrov met the Kenyan Foreign Minister, Amina Mohamed, in Moscow.", "the Kenyan Foreign Minister",
+         ("Amina Mohamed", "PERSON", "KEN")),
+        # a country's office with no holder in sight is the unnamed holder of that country's office
+        ("The Kenyan Foreign Minister arrived in Oslo.", "The Kenyan Foreign Minister",
+         ("Kenya Foreign Minister", "PERSON", "KEN")),
+    ],
+)
+def test_offices(nlp, text, mention, expected):
+    found = mentions(nlp, text)
+    assert found.get(mention) == expected, found

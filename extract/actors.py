@@ -225,6 +225,12 @@ class ActorResolver:
                     self.person(self.doc[end:ent.end])
                 return
         ent = _trim(ent)
+        commas = [t.i for t in ent if t.text == ","]
+        parts = [self.doc[a + 1:b] for a, b in zip([ent.start - 1, *commas], [*commas, ent.end])]
+        if commas and all(len(p) > 1 and p[0].text[:1].isupper() for p in parts):
+            for part in parts:  # "the Iraqi Armed Forces, Popular Mobilization Forces": a list of names
+                self.organisation(part)
+            return
         last = self.doc[ent.end - 1]
         if last.dep_ in ("amod", "compound") and last.head.i >= ent.end and last.head.pos_ == "NOUN" \
                 and self.demonym(last.text) is not None:
@@ -244,7 +250,9 @@ class ActorResolver:
                 self.add(ent, actor, "description")
                 return
         if actor is None:
-            actor = Actor(key=slug(text), label=text, type="ORG")
+            # "Nigerian Union of Teachers", "Kenya Anti-Corruption Commission": the country it belongs to
+            first = self.demonym(ent[0].text) if len(ent) > 1 else None
+            actor = Actor(key=slug(text), label=text, type="ORG", country=first.iso3 if first else None)
         self.add(ent, actor, "gazetteer" if actor.qid else "name")
 
     def demonym(self, text: str):
@@ -347,7 +355,7 @@ class ActorResolver:
         if (antecedent := self.named_antecedent(token, span)) is not None:
             self.add(span, antecedent, "description")
             return
-        label = " ".join(t.text for t in span)
+        label = span.text
         if self.agent_sector(token) in STATE_SECTORS and country and span[0].dep_ != "poss" and len(span) > 1 \
                 and country in self.gazetteer.countries and all(self.demonym(t.text) or t == token for t in span):
             self.add(span, self.gazetteer.countries[country].actor(), "demonym")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 
 def mentions(nlp, text: str, date: str | None = "2016-06-01") -> dict[str, tuple[str, str, str | None]]:
@@ -187,3 +187,19 @@ def test_i_in_a_statement_is_its_author(nlp):
 def test_offices(nlp, text, mention, expected):
     found = mentions(nlp, text)
     assert found.get(mention) == expected, found
+
+
+def test_a_name_starting_with_a_country_belongs_to_it(nlp):
+    found = mentions(nlp, "The Kenya Anti-Corruption Commission questioned him.")
+    assert found["Kenya Anti-Corruption Commission"] == ("Kenya Anti-Corruption Commission", "GROUP", "KEN"), found
+
+
+def test_a_list_of_names_the_tagger_took_for_one_is_split(nlp):
+    doc = nlp.make_doc("Aid reached the Lebanese Armed Forces, Syrian Civil Defence, and others.")
+    for name, component in nlp.pipeline:
+        if name == "newsgraph_actors":
+            doc.ents = [Span(doc, 2, 10, label="ORG")]  # "the Lebanese Armed Forces, Syrian Civil Defence"
+        doc = component(doc)
+    found = {m.text: (m._.actor.label, m._.actor.country) for m in doc._.mentions}
+    assert found["Lebanese Armed Forces"] == ("Lebanese Armed Forces", "LBN"), found
+    assert found["Syrian Civil Defence"] == ("Syrian Civil Defence", "SYR"), found

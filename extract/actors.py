@@ -273,6 +273,7 @@ class ActorResolver:
         ent = _trim(ent)
         country = self.demonym(ent.text)
         if country is None:
+            self.people(ent)
             return
         root = ent.root
         while root.dep_ == "conj" and root.head.i < root.i:  # "Hungarian and Romanian officials"
@@ -296,6 +297,18 @@ class ActorResolver:
         elif head.pos_ == "NOUN":
             self.add(ent, country.actor(), "demonym")  # "an Indian proposal": India's
 
+    def people(self, ent: Span) -> None:
+        """'Kurds', 'Iraqi Kurds', 'Sunnis': a people with no state of its own is a group."""
+        root = ent.root
+        if root.dep_ in ("amod", "compound") or root.pos_ not in ("NOUN", "PROPN") or root.tag_ not in ("NNS", "NNPS"):
+            return
+        start = ent.start
+        if start > 0 and self.doc[start - 1]._.mention is None and (c := self.demonym(self.doc[start - 1].text)):
+            start -= 1  # "Iraqi Kurds": the Kurds of Iraq
+        span = self.doc[start:ent.end]
+        self.add(span, Actor(key=slug(span.text), label=span.text, type="GROUP", country=c.iso3 if start < ent.start
+                             else None), "name")
+
     def agent_sector(self, token: Token) -> str | None:
         """The CAMEO sector of an agent noun, unless the word also names an event ('attack')."""
         if token.pos_ not in ("NOUN", "PROPN") or len(token.text) < 4:
@@ -306,8 +319,9 @@ class ActorResolver:
             sector = "PPL"
         if sector is None and (token.lower_ in COLLECTIVES or token.lemma_.lower() in COLLECTIVES):
             sector = "GOV"
-        if token.lemma_.lower() in load_not_agents() or token.lower_ in load_not_agents():
-            return None
+        not_agents = load_not_agents()
+        if token.lemma_.lower() in not_agents or token.lower_ in not_agents or token.lower_[:-1] in not_agents:
+            return None  # "bases": the tagger's lemma may be another word ("basis")
         if sector not in GROUP_SECTORS or (lexicon.verb_of(token.lemma_) and token.lower_ not in COLLECTIVES
                                            and token.lemma_.lower() not in COLLECTIVES):
             return None

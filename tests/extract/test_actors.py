@@ -203,3 +203,20 @@ def test_a_list_of_names_the_tagger_took_for_one_is_split(nlp):
     found = {m.text: (m._.actor.label, m._.actor.country) for m in doc._.mentions}
     assert found["Lebanese Armed Forces"] == ("Lebanese Armed Forces", "LBN"), found
     assert found["Syrian Civil Defence"] == ("Syrian Civil Defence", "SYR"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("The army protected the Kurds.", "Kurds", ("Kurds", "GROUP", None)),
+        ("Thousands of Iraqi Kurds crossed into Turkey.", "Iraqi Kurds", ("Iraqi Kurds", "GROUP", "IRQ")),
+    ],
+)
+def test_a_people_without_a_state_is_a_group(nlp, text, mention, expected):
+    found = mentions(nlp, text)
+    assert found.get(mention) == expected, found
+
+
+def test_things_named_by_an_irregular_plural_are_not_actors(nlp):
+    found = mentions(nlp, "The army shelled rebel bases near the border.")
+    assert not any("bases" in m for m in found), found

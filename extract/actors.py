@@ -210,6 +210,9 @@ class ActorResolver:
             capital = g.capital(ent.text)
             if capital is not None:
                 actor, how = capital.actor(), "capital"
+            elif len(ent) == 1 and self.agent_sector(ent.root) is not None:
+                self.agent_group(ent.root)  # "Gunmen attacked...": an agent noun the tagger took for a place
+                return
             else:
                 actor, how = Actor(key=slug(ent.text), label=_strip_article(ent.text), type="GPE"), "name"
         self.add(ent, actor, how)

@@ -220,3 +220,8 @@ def test_a_people_without_a_state_is_a_group(nlp, text, mention, expected):
 def test_things_named_by_an_irregular_plural_are_not_actors(nlp):
     found = mentions(nlp, "The army shelled rebel bases near the border.")
     assert not any("bases" in m for m in found), found
+
+
+def test_an_agent_noun_the_tagger_took_for_a_place_is_a_group(nlp):
+    found = mentions(nlp, "Gunmen attacked Shiites in the market.")
+    assert found.get("Gunmen", ("", ""))[1] == "GROUP", found

@@ -104,6 +104,11 @@ def load_alias_names() -> tuple[str, ...]:
 
 
 @cache
+def one_word_titles() -> frozenset[str]:
+    return frozenset(t[0] for t in load_titles() if len(t) == 1)
+
+
+@cache
 def titles_ending_in() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Title phrases by their last word, longest first."""
     found: dict[str, list[tuple[str, ...]]] = {}
@@ -139,6 +144,7 @@ class ActorResolver:
         self.mentions: list[Span] = []
         self.by_surname: dict[str, Actor] = {}
         self.we: Actor | None = None  # who "we" is in this document, once known
+        self.first: dict[str, Actor | None] = {}  # the document's speaker and first acting state, once looked up
         self.starts: list[int] = []  # mention starts, sorted, parallel to self.mentions
         self.mention_sentences: list[int] = []  # sentences that mention someone, sorted
         self.sentence_of: list[int] = [0] * len(doc)
@@ -152,7 +158,7 @@ class ActorResolver:
         while end > start and doc[end - 1].tag_ == "POS":
             end -= 1
         # A title the NER folded into the name ("President Putin") is context, not name.
-        while start < end - 1 and any(fold(doc[start].text) == t[0] and len(t) == 1 for t in load_titles()):
+        while start < end - 1 and _fold(doc[start].text) in one_word_titles():
             start += 1
         name = doc[start:end]
         role, country = self.context(start)
@@ -248,8 +254,8 @@ class ActorResolver:
         if actor is None and len(ent) == 1 and ent.start > 0 and self.doc[ent.start - 1].lower_ in DEFINITE:
             # "the Coalition" after "the Global Coalition": the tagger's name is a short reference
             word = fold(text)
-            if (actor := self.recent(lambda a: a.type in ("ORG", "GROUP") and word in fold(a.label).split()
-                                     and fold(a.label) != word, ent.start)) is not None:
+            if (actor := self.recent(lambda a: a.type in ("ORG", "GROUP") and word in _fold(a.label).split()
+                                     and _fold(a.label) != word, ent.start)) is not None:
                 self.add(ent, actor, "description")
                 return
         if actor is None:
@@ -391,8 +397,8 @@ class ActorResolver:
         noun = token.lemma_.lower()
         if noun in GENERIC_BODIES:
             return self.recent(lambda a: a.type == "GROUP" and a.qid is not None, token.i)
-        return self.recent(lambda a: a.type in ("ORG", "GROUP") and noun in fold(a.label).split()
-                           and len(fold(a.label).split()) > 1, token.i)
+        return self.recent(lambda a: a.type in ("ORG", "GROUP") and noun in _fold(a.label).split()
+                           and len(_fold(a.label).split()) > 1, token.i)
 
     def possessed_collective(self, token: Token) -> bool:
         """'Putin's administration', 'the Assad regime', 'Iraq's government': the owner acts.
@@ -493,8 +499,20 @@ class ActorResolver:
 
     def speaker(self) -> Actor | None:
         """The first person in the document who says something ('Tobias Ellwood said:')."""
-        return next((m._.actor for m in self.mentions if m._.actor.type == "PERSON" and m.root.dep_ == "nsubj"
-                     and m.root.head.lemma_.lower() in SPEECH_VERBS), None)
+        if "speaker" not in self.first:
+            self.first["speaker"] = next((m._.actor for m in self.mentions if m._.actor.type == "PERSON"
+                                          and m.root.dep_ == "nsubj" and m.root.head.lemma_.lower() in SPEECH_VERBS),
+                                         None)
+        return self.first["speaker"]
+
+    def first_state_subject(self) -> Actor | None:
+        """The first state that speaks or acts in the document ('The United States condemns')."""
+        if "state" not in self.first:
+            countries = self.gazetteer.countries
+            self.first["state"] = next((m._.actor for m in self.mentions if m._.actor.type == "GPE"
+                                        and m._.actor.country in countries and m.root.dep_ == "nsubj"
+                                        and m._.resolved_by != "pronoun"), None)
+        return self.first["state"]
 
     def speaker_side(self, token: Token) -> Actor | None:
         """Who 'we' is: the country of a speaker in sight ("Boris Johnson said: we"), else who 'we' was before in the document,
@@ -506,9 +524,7 @@ class ActorResolver:
         if speaker is not None:
             actor = countries[speaker.country].actor()
         else:
-            actor = self.we or next((m._.actor for m in self.mentions
-                                     if m._.actor.type == "GPE" and m._.actor.country in countries
-                                     and m.root.dep_ == "nsubj" and m._.resolved_by != "pronoun"), None)
+            actor = self.we or self.first_state_subject()
             actor = actor or self.recent(lambda a: (a.type == "GPE" and a.country in countries)
                                          or (a.type == "ORG" and a.qid is not None), token.i)
         self.we = self.we or actor

@@ -433,6 +433,8 @@ class ActorResolver:
         if kind == "GPE":
             country = self.gazetteer.countries.get(target)
             return country.actor() if country else None
+        if kind == "PERSON" and qid in self.gazetteer.terms:
+            return self.gazetteer.person(qid, self.date)  # a spelling the reference data lacks: "Asad"
         return Actor(key=slug(target), label=target, type=kind, qid=qid or None)
 
     # -- references to earlier mentions ---------------------------------------------------

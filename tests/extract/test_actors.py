@@ -225,3 +225,8 @@ def test_things_named_by_an_irregular_plural_are_not_actors(nlp):
 def test_an_agent_noun_the_tagger_took_for_a_place_is_a_group(nlp):
     found = mentions(nlp, "Gunmen attacked Shiites in the market.")
     assert found.get("Gunmen", ("", ""))[1] == "GROUP", found
+
+
+def test_a_leaders_spelling_from_the_aliases_is_that_leader(nlp):
+    found = mentions(nlp, "Asad must go, the envoy said.")
+    assert found["Asad"] == ("Bashar al-Assad", "PERSON", "SYR"), found

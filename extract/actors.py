@@ -484,14 +484,19 @@ class ActorResolver:
 
     def pronoun(self, token: Token) -> None:
         if token.lower_ in COLLECTIVE_PRONOUNS:
-            if token.lower_ == "it" and (token.dep_ != "nsubj" or token.head.lemma_ == "be"):
-                return  # "it is right that...": no referent
+            if token.lower_ == "it" and (token.dep_ != "nsubj" or token.head.lemma_ == "be" or token.head.pos_ == "AUX"):
+                return  # "it is right that...", "It's essential": no referent
             if token.lower_ in ("we", "us", "our"):
                 actor = self.speaker_side(token)
-            else:
-                singular = token.lower_ in ("it", "its")
+            elif token.lower_ in ("it", "its"):
+                # "it" is a thing as often as an actor: only a singular subject before it is its referent
                 actor = self.recent(lambda a: a.type != "PERSON", token.i,
-                                    lambda m: not singular or m.root.tag_ not in ("NNS", "NNPS"))
+                                    lambda m: m.root.tag_ not in ("NNS", "NNPS") and (token.lower_ == "its" or _subject(m)))
+            else:
+                # "they" is a group or several rather than one state: "Daesh ... they"
+                actor = self.recent(lambda a: a.type != "PERSON", token.i,
+                                    lambda m: m._.actor.type in ("GROUP", "ORG") or m.root.tag_ in ("NNS", "NNPS")
+                                    or m.root.dep_ == "conj") or self.recent(lambda a: a.type != "PERSON", token.i)
         else:
             actor = self.recent(lambda a: a.type == "PERSON", token.i)
             if actor is None and token.lower_ in FIRST_PERSON:
@@ -578,6 +583,14 @@ class ActorResolver:
         at = bisect.bisect_left(self.mention_sentences, sentence)
         if at == len(self.mention_sentences) or self.mention_sentences[at] != sentence:
             self.mention_sentences.insert(at, sentence)
+
+
+def _subject(span: Span) -> bool:
+    """Whether a mention is, or names, the subject of its clause ('the Umma party has said')."""
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod"):
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _trim(span: Span) -> Span:

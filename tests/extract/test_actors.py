@@ -230,3 +230,17 @@ def test_an_agent_noun_the_tagger_took_for_a_place_is_a_group(nlp):
 def test_a_leaders_spelling_from_the_aliases_is_that_leader(nlp):
     found = mentions(nlp, "Asad must go, the envoy said.")
     assert found["Asad"] == ("Bashar al-Assad", "PERSON", "SYR"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "label"),
+    [
+        # "they" is the group rather than the state named after it
+        ("Rebel fighters entered Somalia. They burned the market.", "They", "Rebel fighters"),
+        # "it" as a subject refers to a subject, not to a thing's owner or a place named in passing
+        ("The report on Chad was published. It documents abuses.", "It", None),
+    ],
+)
+def test_pronoun_antecedents(nlp, text, pronoun, label):
+    found = mentions(nlp, text)
+    assert found.get(pronoun, (None,))[0] == label, found

@@ -488,6 +488,8 @@ class ActorResolver:
                 return  # "it is right that...", "It's essential": no referent
             if token.lower_ in ("we", "us", "our"):
                 actor = self.speaker_side(token)
+            elif token.dep_ == "poss" and (owner := self.clause_subject(token)) is not None:
+                actor = owner  # "Putin's administration reiterated its position": its own
             elif token.lower_ in ("it", "its"):
                 # "it" is a thing as often as an actor: only a singular subject before it is its referent
                 actor = self.recent(lambda a: a.type != "PERSON", token.i,
@@ -503,6 +505,24 @@ class ActorResolver:
                 actor = self.speaker()  # a statement's "I" is its author, introduced once at the top
         if actor is not None:
             self.add(self.doc[token.i:token.i + 1], actor, "pronoun")
+
+    def clause_subject(self, token: Token) -> Actor | None:
+        """The actor that is the subject of the clause a possessive pronoun is in, if named before it."""
+        collective = token.lower_ == "their"
+        head = token.head
+        for _ in range(4):
+            if head.pos_ in ("VERB", "AUX"):
+                break
+            head = head.head
+        else:
+            return None
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and (m := child._.mention) is not None:
+                plural = m.root.tag_ in ("NNS", "NNPS") or m._.actor.type in ("GROUP", "ORG")
+                if (m._.actor.type != "PERSON" or m._.resolved_by == "possessor") and (
+                        plural if collective else m.root.tag_ not in ("NNS", "NNPS")):
+                    return m._.actor
+        return None
 
     def speaker(self) -> Actor | None:
         """The first person in the document who says something ('Tobias Ellwood said:')."""

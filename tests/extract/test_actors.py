@@ -244,3 +244,8 @@ def test_a_leaders_spelling_from_the_aliases_is_that_leader(nlp):
 def test_pronoun_antecedents(nlp, text, pronoun, label):
     found = mentions(nlp, text)
     assert found.get(pronoun, (None,))[0] == label, found
+
+
+def test_a_possessive_pronoun_refers_to_its_clause_subject(nlp):
+    found = mentions(nlp, "Japan's envoy met Peru. Macron's government restated its position.", date=None)
+    assert found["its"][0] == "Emmanuel Macron", found

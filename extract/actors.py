@@ -491,9 +491,11 @@ class ActorResolver:
             elif token.dep_ == "poss" and (owner := self.clause_subject(token)) is not None:
                 actor = owner  # "Putin's administration reiterated its position": its own
             elif token.lower_ in ("it", "its"):
-                # "it" is a thing as often as an actor: only a singular subject before it is its referent
+                # "it" is a thing as often as an actor: only a singular subject just before it is its referent
+                here = self.sentence_of[token.i]
                 actor = self.recent(lambda a: a.type != "PERSON", token.i,
-                                    lambda m: m.root.tag_ not in ("NNS", "NNPS") and (token.lower_ == "its" or _subject(m)))
+                                    lambda m: m.root.tag_ not in ("NNS", "NNPS") and (token.lower_ == "its" or (
+                                        _subject(m) and here - self.sentence_of[m.start] <= 1)))
             else:
                 # "they" is a group or several rather than one state: "Daesh ... they"
                 actor = self.recent(lambda a: a.type != "PERSON", token.i,

@@ -448,7 +448,10 @@ class ActorResolver:
         if token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON":
             return  # a title before a name is handled with the name
         left = [t for t in token.lefts]
-        if not any(t.lower_ in ("the", "this") for t in left) and not any(t.dep_ == "poss" for t in left):
+        # "Foreign Secretary welcomes ...": a headline names an office without an article
+        headline = doc[at].is_sent_start and doc[at].text[:1].isupper() and token.dep_ == "nsubj" \
+            and token.head.i == token.i + 1
+        if not headline and not any(t.lower_ in ("the", "this") for t in left) and not any(t.dep_ == "poss" for t in left):
             return
         country = None
         for t in [*doc[at:token.i], *(c for c in token.lefts if c.i < at)]:
@@ -473,7 +476,7 @@ class ActorResolver:
                                      or fold(a.role) == fold(role)), token.i)
         if actor is None and country:
             actor = self.gazetteer.office_holder(country, "President" if fold(role) == "leader" else role, self.date)
-        if actor is None and doc[at].text[:1].isupper() and any(t.lower_ == "the" for t in left):
+        if actor is None and doc[at].text[:1].isupper() and (headline or any(t.lower_ == "the" for t in left)):
             # "The Foreign Secretary" with no one named before: the office holder, unnamed
             label = f"{self.gazetteer.countries[country].name} {role}" if country in self.gazetteer.countries else role
             actor = Actor(key=slug(label), label=label, type="PERSON", country=country, role=role)

@@ -249,3 +249,8 @@ def test_pronoun_antecedents(nlp, text, pronoun, label):
 def test_a_possessive_pronoun_refers_to_its_clause_subject(nlp):
     found = mentions(nlp, "Japan's envoy met Peru. Macron's government restated its position.", date=None)
     assert found["its"][0] == "Emmanuel Macron", found
+
+
+def test_a_headline_office_is_its_holder(nlp):
+    found = mentions(nlp, "Foreign Secretary welcomes the ceasefire in Yemen.")
+    assert found.get("Foreign Secretary", ("", ""))[:2] == ("Foreign Secretary", "PERSON"), found

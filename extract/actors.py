@@ -659,9 +659,13 @@ class ActorsComponent:
             if ent.label_ in handlers:
                 handlers[ent.label_](ent)
         # Descriptions and group nouns look at the names around them; pronouns at all of these.
-        for token in doc:
-            if token._.mention is None and token.ent_type_ == "" and token.pos_ in ("NOUN", "PROPN"):
+        nouns = [t for t in doc if t.ent_type_ == "" and t.pos_ in ("NOUN", "PROPN")]
+        for token in nouns:
+            if token._.mention is None:
                 resolver.description(token)
+        # Right to left, so that "leaders of Romania's new government" sees the actor inside first.
+        for token in reversed(nouns):
+            if token._.mention is None:
                 resolver.agent_group(token)
         for token in doc:
             if token._.mention is None and token.pos_ == "PRON" and token.lower_ in PERSONAL | COLLECTIVE_PRONOUNS:

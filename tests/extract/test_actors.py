@@ -254,3 +254,8 @@ def test_a_possessive_pronoun_refers_to_its_clause_subject(nlp):
 def test_a_headline_office_is_its_holder(nlp):
     found = mentions(nlp, "Foreign Secretary welcomes the ceasefire in Yemen.")
     assert found.get("Foreign Secretary", ("", ""))[:2] == ("Foreign Secretary", "PERSON"), found
+
+
+def test_a_group_named_by_the_actors_inside_it_is_not_another_actor(nlp):
+    found = mentions(nlp, "The envoy held talks with leaders of Peru's new government.")
+    assert found.get("Peru's new government", ("",))[0] == "Peru" and "leaders" not in found, found

@@ -414,7 +414,8 @@ class ActorResolver:
             return False
         owner = owners[0]
         between = self.doc[owner.end:token.i]
-        if any(t._.mention is not None or t.pos_ not in ("ADJ", "PART", "PUNCT") and t.tag_ != "POS" for t in between):
+        if any(t._.mention is not None or t.ent_type_
+               or t.pos_ not in ("ADJ", "ADV", "VERB", "PART", "PUNCT") and t.tag_ != "POS" for t in between):
             return False  # "Iraq's Kurdish government": another actor between
         self.remove(owner)
         self.add(self.doc[owner.start:token.i + 1], owner._.actor, "possessor")

@@ -81,6 +81,8 @@ def test_mentions_do_not_need_a_date(nlp):
         ("The Obama administration imposed sanctions on Cuba.", "Obama administration", "Barack Obama"),
         ("Spain's government thanked Morocco.", "Spain's government", "Spain"),
         ("Observers blamed Erdoğan's brutal regime.", "Erdoğan's brutal regime", "Recep Tayyip Erdoğan"),
+        ("We congratulate Chile's democratically elected government.", "Chile's democratically elected government",
+         "Chile"),
     ],
 )
 def test_a_possessed_collective_is_its_owner(nlp, text, mention, label):
@@ -259,3 +261,8 @@ def test_a_headline_office_is_its_holder(nlp):
 def test_a_group_named_by_the_actors_inside_it_is_not_another_actor(nlp):
     found = mentions(nlp, "The envoy held talks with leaders of Peru's new government.")
     assert found.get("Peru's new government", ("",))[0] == "Peru" and "leaders" not in found, found
+
+
+def test_a_people_between_owner_and_collective_keeps_them_apart(nlp):
+    found = mentions(nlp, "Iraq's Kurdish regional government protested.")
+    assert found["Iraq"][0] == "Iraq" and "Kurdish regional government" in found, found

@@ -258,6 +258,15 @@ class ActorResolver:
                                      and _fold(a.label) != word, ent.start)) is not None:
                 self.add(ent, actor, "description")
                 return
+        modifier = ent.root
+        while modifier.dep_ == "conj" and modifier.head.i < modifier.i:  # "Kurdish and Yezidi fighters"
+            modifier = modifier.head
+        head = modifier.head
+        if actor is None and modifier.dep_ in ("amod", "compound", "nmod") and head.i >= ent.end \
+                and self.agent_sector(head) is not None:
+            self.agent_group(head)  # "Kurdish and Yezidi fighters": a word the tagger took for a name
+            if head._.mention is not None:
+                return
         if actor is None:
             # "Nigerian Union of Teachers", "Kenya Anti-Corruption Commission": the country it belongs to
             first = self.demonym(ent[0].text) if len(ent) > 1 else None

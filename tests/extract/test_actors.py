@@ -266,3 +266,12 @@ def test_a_group_named_by_the_actors_inside_it_is_not_another_actor(nlp):
 def test_a_people_between_owner_and_collective_keeps_them_apart(nlp):
     found = mentions(nlp, "Iraq's Kurdish regional government protested.")
     assert found["Iraq"][0] == "Iraq" and "Kurdish regional government" in found, found
+
+
+def test_a_modifier_the_tagger_took_for_a_name_belongs_to_the_group(nlp):
+    doc = nlp.make_doc("The envoy praised Druze and Yezidi fighters.")
+    for name, component in nlp.pipeline:
+        if name == "newsgraph_actors":
+            doc.ents = [Span(doc, 5, 6, label="ORG")]  # "Yezidi" as an organisation
+        doc = component(doc)
+    assert [m.text for m in doc._.mentions] == ["Druze and Yezidi fighters"]

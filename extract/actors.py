@@ -245,6 +245,11 @@ class ActorResolver:
                 and self.demonym(last.text) is not None:
             self.group(self.doc[ent.end - 1:ent.end])  # "Radical French farmers": not a name but a group
             return
+        of = next((t for t in ent if t.lower_ == "of" and t.head.i < t.i), None)
+        if of is not None and self.is_collective(of.head) and of.head.i >= ent.start \
+                and (country := self.gazetteer.country_named(self.doc[of.i + 1:ent.end].text)) is not None:
+            self.add(ent, country.actor(), "possessor")  # "the Government of Iraq", as "Iraq's government"
+            return
         text = _strip_article(ent.text)
         iso3 = load_metonyms().get(fold(text))
         if iso3 and iso3 in g.countries:

@@ -275,3 +275,15 @@ def test_a_modifier_the_tagger_took_for_a_name_belongs_to_the_group(nlp):
             doc.ents = [Span(doc, 5, 6, label="ORG")]  # "Yezidi" as an organisation
         doc = component(doc)
     assert [m.text for m in doc._.mentions] == ["Druze and Yezidi fighters"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Britain thanked the Government of Nigeria.", "Government of Nigeria", ("Nigeria", "GPE", "NGA")),
+        ("The Bank of England raised rates.", "Bank of England", ("Bank of England", "ORG", None)),
+    ],
+)
+def test_the_government_of_a_country_is_the_country(nlp, text, mention, expected):
+    found = mentions(nlp, text)
+    assert found.get(mention) == expected, found

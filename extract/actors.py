@@ -5,10 +5,15 @@ misses (``ontologies/lexicon/aliases.tsv``: "Daesh", "U.N."); the reference data
 (:mod:`extract.reference`) canonicalises them (``Miguel Diaz-Canel`` → ``Miguel Díaz-Canel``,
 Q1932603); titles and demonyms around a name give role and country (``Cuban President``).
 Demonyms stand for their country ("British officials", "an Indian proposal") or give a group its
-country ("Afghan rebels"); agent nouns name groups ("the Assad regime", "Security forces in
-Guinea"). Surnames, definite descriptions (``the Russian leader``, ``The President``) and
-pronouns are resolved to earlier mentions of the same article; an office named with no holder
-in sight becomes an unnamed office holder ("The Foreign Secretary"). The result is
+country ("Afghan rebels"); agent nouns name groups ("Security forces in Guinea", "coalition
+operations"), and a people without a state is a group ("Iraqi Kurds"). A body possessed by a
+named actor is that actor ("Putin's administration", "the Assad regime", "the Government of
+Iraq"). Surnames, definite descriptions (``the Russian leader``, ``the Coalition`` after ``the
+Global Coalition``) and pronouns are resolved to earlier mentions of the same article ("we" to
+the speaker's side, "I" to the statement's author); an office named with no holder in sight
+becomes an unnamed office holder ("The Foreign Secretary"). The tagger's usual slips are
+mended: an office taken for an organisation ("Secretary of State"), a list of names taken for
+one, a demonym or a plural agent noun taken for a name or a place. The result is
 ``doc._.mentions``: spans, in order, each with ``span._.actor``.
 """
 
@@ -354,11 +359,13 @@ class ActorResolver:
         """'Afghan rebels', 'the Assad regime', 'Security forces in Guinea': a group named by its noun."""
         if token._.mention is not None or token.dep_ == "amod":
             return
-        if token.dep_ == "compound" and not (token.head.pos_ == "NOUN" and load_lexicon().noun_sense(token.head.lemma_)):
+        if token.dep_ == "compound" and not (token.head.pos_ == "NOUN"
+                                             and load_lexicon().noun_sense(token.head.lemma_)):
             return  # a modifier is an actor only as the agent of an event: "coalition operations"
         if self.agent_sector(token) is None or title_at(self.doc, token.i + 1) is not None:
             return
-        if token.tag_ == "NN" and token.dep_ != "compound" and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children):
+        if token.tag_ == "NN" and token.dep_ != "compound" and not any(
+                c.dep_ in ("det", "poss", "amod", "compound") for c in token.children):
             return  # a bare singular ("defence", "security") names a domain, not a group
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
             return  # "its troops": the possessor acts, once the pronoun is resolved
@@ -466,7 +473,7 @@ class ActorResolver:
         # "Foreign Secretary welcomes ...": a headline names an office without an article
         headline = doc[at].is_sent_start and doc[at].text[:1].isupper() and token.dep_ == "nsubj" \
             and token.head.i == token.i + 1
-        if not headline and not any(t.lower_ in ("the", "this") for t in left) and not any(t.dep_ == "poss" for t in left):
+        if not headline and not any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in left):
             return
         country = None
         for t in [*doc[at:token.i], *(c for c in token.lefts if c.i < at)]:
@@ -502,7 +509,8 @@ class ActorResolver:
 
     def pronoun(self, token: Token) -> None:
         if token.lower_ in COLLECTIVE_PRONOUNS:
-            if token.lower_ == "it" and (token.dep_ != "nsubj" or token.head.lemma_ == "be" or token.head.pos_ == "AUX"):
+            if token.lower_ == "it" and (token.dep_ != "nsubj" or token.head.lemma_ == "be"
+                                         or token.head.pos_ == "AUX"):
                 return  # "it is right that...", "It's essential": no referent
             if token.lower_ in ("we", "us", "our"):
                 actor = self.speaker_side(token)
@@ -562,9 +570,9 @@ class ActorResolver:
         return self.first["state"]
 
     def speaker_side(self, token: Token) -> Actor | None:
-        """Who 'we' is: the country of a speaker in sight ("Boris Johnson said: we"), else who 'we' was before in the document,
-        else the first state that speaks or acts in it ("The United States condemns ... We will"),
-        else the last state or known body named."""
+        """Who 'we' is: the country of a speaker in sight ("Boris Johnson said: we"), else who 'we'
+        was before in the document, else the first state that speaks or acts in it ("The United
+        States condemns ... We will"), else the last state or known body named."""
         countries = self.gazetteer.countries
         speaker = self.recent(lambda a: a.type == "PERSON" and a.country in countries, token.i,
                               lambda m: m.root.dep_ == "nsubj" and m.root.head.lemma_.lower() in SPEECH_VERBS)

@@ -5,10 +5,15 @@ misses (``ontologies/lexicon/aliases.tsv``: "Daesh", "U.N."); the reference data
 (:mod:`extract.reference`) canonicalises them (``Miguel Diaz-Canel`` → ``Miguel Díaz-Canel``,
 Q1932603); titles and demonyms around a name give role and country (``Cuban President``).
 Demonyms stand for their country ("British officials", "an Indian proposal") or give a group its
-country ("Afghan rebels"); agent nouns name groups ("the Assad regime", "Security forces in
-Guinea"). Surnames, definite descriptions (``the Russian leader``, ``The President``) and
-pronouns are resolved to earlier mentions of the same article; an office named with no holder
-in sight becomes an unnamed office holder ("The Foreign Secretary"). The result is
+country ("Afghan rebels"); agent nouns name groups ("Security forces in Guinea", "coalition
+operations"), and a people without a state is a group ("Iraqi Kurds"). A body possessed by a
+named actor is that actor ("Putin's administration", "the Assad regime", "the Government of
+Iraq"). Surnames, definite descriptions (``the Russian leader``, ``the Coalition`` after ``the
+Global Coalition``) and pronouns are resolved to earlier mentions of the same article ("we" to
+the speaker's side, "I" to the statement's author); an office named with no holder in sight
+becomes an unnamed office holder ("The Foreign Secretary"). The tagger's usual slips are
+mended: an office taken for an organisation ("Secretary of State"), a list of names taken for
+one, a demonym or a plural agent noun taken for a name or a place. The result is
 ``doc._.mentions``: spans, in order, each with ``span._.actor``.
 """
 
@@ -24,6 +29,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from extract.lexicon import lexicon_dir, load_lexicon
+from extract.qualifiers import SPEECH_VERBS
 from extract.records import Actor
 from extract.reference import Gazetteer, fold, load_gazetteer, slug
 
@@ -35,6 +41,7 @@ if not Doc.has_extension("mentions"):
     Token.set_extension("mention", default=None)
 
 PERSONAL = {"he", "him", "his", "she", "her", "hers", "i", "me", "my"}
+FIRST_PERSON = {"i", "me", "my"}
 # Pronouns for bodies and countries; "we" in a government statement is the speaker's side.
 COLLECTIVE_PRONOUNS = {"they", "them", "their", "we", "us", "our", "its", "it"}
 # CAMEO sectors (Phoenix agents) whose nouns name the state acting ("Israeli soldiers" → Israel).
@@ -47,6 +54,10 @@ COLLECTIVES = {"official", "officials", "government", "authorities", "forces", "
                "leadership", "diplomats", "delegation", "army", "military", "administration",
                "ministry", "police", "regime", "people", "parliament", "lawmakers", "negotiators"}
 
+
+DEFINITE = {"the", "this", "that", "these", "those"}
+# Words any organisation can be called by, once named: "ISIL ... this terrorist group".
+GENERIC_BODIES = {"group", "organisation", "organization", "movement", "network", "outfit"}
 
 _fold = lru_cache(maxsize=1 << 16)(fold)
 
@@ -98,6 +109,11 @@ def load_alias_names() -> tuple[str, ...]:
 
 
 @cache
+def one_word_titles() -> frozenset[str]:
+    return frozenset(t[0] for t in load_titles() if len(t) == 1)
+
+
+@cache
 def titles_ending_in() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Title phrases by their last word, longest first."""
     found: dict[str, list[tuple[str, ...]]] = {}
@@ -132,6 +148,8 @@ class ActorResolver:
         self.window = window
         self.mentions: list[Span] = []
         self.by_surname: dict[str, Actor] = {}
+        self.we: Actor | None = None  # who "we" is in this document, once known
+        self.first: dict[str, Actor | None] = {}  # the document's speaker and first acting state, once looked up
         self.starts: list[int] = []  # mention starts, sorted, parallel to self.mentions
         self.mention_sentences: list[int] = []  # sentences that mention someone, sorted
         self.sentence_of: list[int] = [0] * len(doc)
@@ -145,7 +163,7 @@ class ActorResolver:
         while end > start and doc[end - 1].tag_ == "POS":
             end -= 1
         # A title the NER folded into the name ("President Putin") is context, not name.
-        while start < end - 1 and any(fold(doc[start].text) == t[0] and len(t) == 1 for t in load_titles()):
+        while start < end - 1 and _fold(doc[start].text) in one_word_titles():
             start += 1
         name = doc[start:end]
         role, country = self.context(start)
@@ -203,21 +221,66 @@ class ActorResolver:
             capital = g.capital(ent.text)
             if capital is not None:
                 actor, how = capital.actor(), "capital"
+            elif len(ent) == 1 and self.agent_sector(ent.root) is not None:
+                self.agent_group(ent.root)  # "Gunmen attacked...": an agent noun the tagger took for a place
+                return
             else:
                 actor, how = Actor(key=slug(ent.text), label=_strip_article(ent.text), type="GPE"), "name"
         self.add(ent, actor, how)
 
     def organisation(self, ent: Span) -> None:
         g = self.gazetteer
+        for end in range(ent.end, ent.start, -1):
+            found = title_at(self.doc, end)
+            if found is not None and found[1] < ent.start:
+                # "Secretary of State", "Minister for the Middle East Tobias Ellwood": the tagger took
+                # the end of an office for a name; what follows the office is the holder's name.
+                if end < ent.end and all(t.pos_ == "PROPN" for t in self.doc[end:ent.end]):
+                    self.person(self.doc[end:ent.end])
+                return
         ent = _trim(ent)
+        commas = [t.i for t in ent if t.text == ","]
+        parts = [self.doc[a + 1:b] for a, b in zip([ent.start - 1, *commas], [*commas, ent.end])]
+        if commas and all(len(p) > 1 and p[0].text[:1].isupper() for p in parts):
+            for part in parts:  # "the Iraqi Armed Forces, Popular Mobilization Forces": a list of names
+                self.organisation(part)
+            return
+        last = self.doc[ent.end - 1]
+        if last.dep_ in ("amod", "compound") and last.head.i >= ent.end and last.head.pos_ == "NOUN" \
+                and self.demonym(last.text) is not None:
+            self.group(self.doc[ent.end - 1:ent.end])  # "Radical French farmers": not a name but a group
+            return
+        of = next((t for t in ent if t.lower_ == "of" and t.head.i < t.i), None)
+        if of is not None and self.is_collective(of.head) and of.head.i >= ent.start \
+                and (country := self.gazetteer.country_named(self.doc[of.i + 1:ent.end].text)) is not None:
+            self.add(ent, country.actor(), "possessor")  # "the Government of Iraq", as "Iraq's government"
+            return
         text = _strip_article(ent.text)
         iso3 = load_metonyms().get(fold(text))
         if iso3 and iso3 in g.countries:
             self.add(ent, g.countries[iso3].actor(), "metonym")
             return
         actor = self.alias(text) or g.lookup(text)
+        if actor is None and len(ent) == 1 and ent.start > 0 and self.doc[ent.start - 1].lower_ in DEFINITE:
+            # "the Coalition" after "the Global Coalition": the tagger's name is a short reference
+            word = fold(text)
+            if (actor := self.recent(lambda a: a.type in ("ORG", "GROUP") and word in _fold(a.label).split()
+                                     and _fold(a.label) != word, ent.start)) is not None:
+                self.add(ent, actor, "description")
+                return
+        modifier = ent.root
+        while modifier.dep_ == "conj" and modifier.head.i < modifier.i:  # "Kurdish and Yezidi fighters"
+            modifier = modifier.head
+        head = modifier.head
+        if actor is None and modifier.dep_ in ("amod", "compound", "nmod") and head.i >= ent.end \
+                and self.agent_sector(head) is not None:
+            self.agent_group(head)  # "Kurdish and Yezidi fighters": a word the tagger took for a name
+            if head._.mention is not None:
+                return
         if actor is None:
-            actor = Actor(key=slug(text), label=text, type="ORG")
+            # "Nigerian Union of Teachers", "Kenya Anti-Corruption Commission": the country it belongs to
+            first = self.demonym(ent[0].text) if len(ent) > 1 else None
+            actor = Actor(key=slug(text), label=text, type="ORG", country=first.iso3 if first else None)
         self.add(ent, actor, "gazetteer" if actor.qid else "name")
 
     def demonym(self, text: str):
@@ -238,6 +301,7 @@ class ActorResolver:
         ent = _trim(ent)
         country = self.demonym(ent.text)
         if country is None:
+            self.people(ent)
             return
         root = ent.root
         while root.dep_ == "conj" and root.head.i < root.i:  # "Hungarian and Romanian officials"
@@ -261,18 +325,31 @@ class ActorResolver:
         elif head.pos_ == "NOUN":
             self.add(ent, country.actor(), "demonym")  # "an Indian proposal": India's
 
+    def people(self, ent: Span) -> None:
+        """'Kurds', 'Iraqi Kurds', 'Sunnis': a people with no state of its own is a group."""
+        root = ent.root
+        if root.dep_ in ("amod", "compound") or root.pos_ not in ("NOUN", "PROPN") or root.tag_ not in ("NNS", "NNPS"):
+            return
+        start = ent.start
+        if start > 0 and self.doc[start - 1]._.mention is None and (c := self.demonym(self.doc[start - 1].text)):
+            start -= 1  # "Iraqi Kurds": the Kurds of Iraq
+        span = self.doc[start:ent.end]
+        self.add(span, Actor(key=slug(span.text), label=span.text, type="GROUP", country=c.iso3 if start < ent.start
+                             else None), "name")
+
     def agent_sector(self, token: Token) -> str | None:
         """The CAMEO sector of an agent noun, unless the word also names an event ('attack')."""
-        if token.pos_ != "NOUN" or len(token.text) < 4:
-            return None
+        if token.pos_ not in ("NOUN", "PROPN") or len(token.text) < 4:
+            return None  # a PROPN here is outside any entity: "the Coalition", "the Regime"
         lexicon = load_lexicon()
         sector = lexicon.sector(token.lemma_) or lexicon.sector(token.lower_)
         if sector is None and token.lemma_.lower() in load_group_nouns():
             sector = "PPL"
         if sector is None and (token.lower_ in COLLECTIVES or token.lemma_.lower() in COLLECTIVES):
             sector = "GOV"
-        if token.lemma_.lower() in load_not_agents() or token.lower_ in load_not_agents():
-            return None
+        not_agents = load_not_agents()
+        if token.lemma_.lower() in not_agents or token.lower_ in not_agents or token.lower_[:-1] in not_agents:
+            return None  # "bases": the tagger's lemma may be another word ("basis")
         if sector not in GROUP_SECTORS or (lexicon.verb_of(token.lemma_) and token.lower_ not in COLLECTIVES
                                            and token.lemma_.lower() not in COLLECTIVES):
             return None
@@ -280,14 +357,20 @@ class ActorResolver:
 
     def agent_group(self, token: Token, country: str | None = None) -> None:
         """'Afghan rebels', 'the Assad regime', 'Security forces in Guinea': a group named by its noun."""
-        if token._.mention is not None or token.dep_ in ("compound", "amod", "poss"):
+        if token._.mention is not None or token.dep_ == "amod":
             return
+        if token.dep_ == "compound" and not (token.head.pos_ == "NOUN"
+                                             and load_lexicon().noun_sense(token.head.lemma_)):
+            return  # a modifier is an actor only as the agent of an event: "coalition operations"
         if self.agent_sector(token) is None or title_at(self.doc, token.i + 1) is not None:
             return
-        if token.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children):
+        if token.tag_ == "NN" and token.dep_ != "compound" and not any(
+                c.dep_ in ("det", "poss", "amod", "compound") for c in token.children):
             return  # a bare singular ("defence", "security") names a domain, not a group
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
             return  # "its troops": the possessor acts, once the pronoun is resolved
+        if self.possessed_collective(token):
+            return
         if any(c.dep_ in ("compound", "nmod", "amod") and c._.mention is not None
                and c._.mention._.actor.type in ("ORG", "GROUP") for c in token.lefts):
             return  # "Hezbollah guerrillas": the named group is the actor
@@ -313,12 +396,56 @@ class ActorResolver:
                 for pobj in child.children:
                     if pobj._.mention is not None and pobj._.mention._.actor.type == "GPE":
                         country = pobj._.mention._.actor.country
-        label = " ".join(t.text for t in span)
+        if (antecedent := self.named_antecedent(token, span)) is not None:
+            self.add(span, antecedent, "description")
+            return
+        label = span.text
         if self.agent_sector(token) in STATE_SECTORS and country and span[0].dep_ != "poss" and len(span) > 1 \
                 and country in self.gazetteer.countries and all(self.demonym(t.text) or t == token for t in span):
             self.add(span, self.gazetteer.countries[country].actor(), "demonym")
             return
         self.add(span, Actor(key=slug(label), label=label, type="GROUP", country=country), "name")
+
+    def named_antecedent(self, token: Token, span: Span) -> Actor | None:
+        """'the Coalition' after 'the Global Coalition', 'this terrorist group' after 'ISIL'.
+
+        A definite noun phrase whose head is a word of a body named just before, or a generic word
+        for an organisation after a named armed group, refers back to it.
+        """
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.lefts) or \
+                any(t.pos_ not in ("ADJ", "NOUN", "PROPN") for t in span[:-1]):
+            return None
+        noun = token.lemma_.lower()
+        if noun in GENERIC_BODIES:
+            return self.recent(lambda a: a.type == "GROUP" and a.qid is not None, token.i)
+        return self.recent(lambda a: a.type in ("ORG", "GROUP") and noun in _fold(a.label).split()
+                           and len(_fold(a.label).split()) > 1, token.i)
+
+    def possessed_collective(self, token: Token) -> bool:
+        """'Putin's administration', 'the Assad regime', 'Iraq's government': the owner acts.
+
+        A body that acts for a named person or country is that actor; the mention grows to cover
+        the phrase, so it is not a second actor ("administration", country Russia).
+        """
+        if not self.is_collective(token):
+            return False
+        owners = [c._.mention for c in token.lefts if c._.mention is not None and (
+            c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c._.mention._.actor.type in ("PERSON", "GPE")))]
+        if len(owners) != 1 or owners[0].end > token.i:
+            return False
+        owner = owners[0]
+        between = self.doc[owner.end:token.i]
+        if any(t._.mention is not None or t.ent_type_
+               or t.pos_ not in ("ADJ", "ADV", "VERB", "PART", "PUNCT") and t.tag_ != "POS" for t in between):
+            return False  # "Iraq's Kurdish government": another actor between
+        self.remove(owner)
+        self.add(self.doc[owner.start:token.i + 1], owner._.actor, "possessor")
+        return True
+
+    def is_collective(self, token: Token) -> bool:
+        """A noun for the body acting for someone: 'government', 'regime', 'forces', 'ministers'."""
+        return token.lower_ in COLLECTIVES or token.lemma_.lower() in COLLECTIVES or \
+            self.agent_sector(token) in STATE_SECTORS
 
     def alias(self, text: str) -> Actor | None:
         found = load_aliases().get(fold(text))
@@ -328,6 +455,8 @@ class ActorResolver:
         if kind == "GPE":
             country = self.gazetteer.countries.get(target)
             return country.actor() if country else None
+        if kind == "PERSON" and qid in self.gazetteer.terms:
+            return self.gazetteer.person(qid, self.date)  # a spelling the reference data lacks: "Asad"
         return Actor(key=slug(target), label=target, type=kind, qid=qid or None)
 
     # -- references to earlier mentions ---------------------------------------------------
@@ -341,7 +470,10 @@ class ActorResolver:
         if token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON":
             return  # a title before a name is handled with the name
         left = [t for t in token.lefts]
-        if not any(t.lower_ in ("the", "this") for t in left) and not any(t.dep_ == "poss" for t in left):
+        # "Foreign Secretary welcomes ...": a headline names an office without an article
+        headline = doc[at].is_sent_start and doc[at].text[:1].isupper() and token.dep_ == "nsubj" \
+            and token.head.i == token.i + 1
+        if not headline and not any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in left):
             return
         country = None
         for t in [*doc[at:token.i], *(c for c in token.lefts if c.i < at)]:
@@ -354,12 +486,19 @@ class ActorResolver:
                     c = self.gazetteer.country_named(pobj.text)
                     if c is not None:
                         country = c.iso3
-        actor = self.recent(lambda a: a.type == "PERSON" and (country is None or a.country == country)
-                            and (fold(role) in ("leader", "head of state") or a.role is None
-                                 or fold(a.role) == fold(role)), token.i)
+        named = [c._.mention for c in token.children if c.dep_ == "appos" and c._.mention is not None]
+        if token.i + 2 < len(doc) and doc[token.i + 1].text == "," and doc[token.i + 2]._.mention is not None:
+            named.append(doc[token.i + 2]._.mention)
+        named = [m._.actor for m in named if m._.actor.type == "PERSON"]
+        if named:  # "the Iraqi Foreign Minister, Ibrahim al-Jaafari": the name that follows
+            actor = replace(named[0], role=named[0].role or role, country=named[0].country or country)
+        else:
+            actor = self.recent(lambda a: a.type == "PERSON" and (country is None or a.country == country)
+                                and (fold(role) in ("leader", "head of state") or a.role is None
+                                     or fold(a.role) == fold(role)), token.i)
         if actor is None and country:
             actor = self.gazetteer.office_holder(country, "President" if fold(role) == "leader" else role, self.date)
-        if actor is None and doc[at].text[:1].isupper() and doc[at].i > 0 and doc[at - 1].lower_ == "the":
+        if actor is None and doc[at].text[:1].isupper() and (headline or any(t.lower_ == "the" for t in left)):
             # "The Foreign Secretary" with no one named before: the office holder, unnamed
             label = f"{self.gazetteer.countries[country].name} {role}" if country in self.gazetteer.countries else role
             actor = Actor(key=slug(label), label=label, type="PERSON", country=country, role=role)
@@ -370,22 +509,87 @@ class ActorResolver:
 
     def pronoun(self, token: Token) -> None:
         if token.lower_ in COLLECTIVE_PRONOUNS:
-            if token.lower_ == "it" and (token.dep_ != "nsubj" or token.head.lemma_ == "be"):
-                return  # "it is right that...": no referent
+            if token.lower_ == "it" and (token.dep_ != "nsubj" or token.head.lemma_ == "be"
+                                         or token.head.pos_ == "AUX"):
+                return  # "it is right that...", "It's essential": no referent
             if token.lower_ in ("we", "us", "our"):
-                # "we" in a statement is the speaker's side: their country, else the last state named
-                speaker = self.recent(lambda a: a.type == "PERSON" and a.country in self.gazetteer.countries, token.i)
-                actor = self.gazetteer.countries[speaker.country].actor() if speaker else self.recent(
-                    lambda a: a.type in ("GPE", "ORG"), token.i)
+                actor = self.speaker_side(token)
+            elif token.dep_ == "poss" and (owner := self.clause_subject(token)) is not None:
+                actor = owner  # "Putin's administration reiterated its position": its own
+            elif token.lower_ in ("it", "its"):
+                # "it" is a thing as often as an actor: only a singular subject just before it is its referent
+                here = self.sentence_of[token.i]
+                actor = self.recent(lambda a: a.type != "PERSON", token.i,
+                                    lambda m: m.root.tag_ not in ("NNS", "NNPS") and (token.lower_ == "its" or (
+                                        _subject(m) and here - self.sentence_of[m.start] <= 1)))
             else:
-                actor = self.recent(lambda a: a.type != "PERSON", token.i)
+                # "they" is a group or several rather than one state: "Daesh ... they"
+                actor = self.recent(lambda a: a.type != "PERSON", token.i,
+                                    lambda m: m._.actor.type in ("GROUP", "ORG") or m.root.tag_ in ("NNS", "NNPS")
+                                    or m.root.dep_ == "conj") or self.recent(lambda a: a.type != "PERSON", token.i)
         else:
             actor = self.recent(lambda a: a.type == "PERSON", token.i)
+            if actor is None and token.lower_ in FIRST_PERSON:
+                actor = self.speaker()  # a statement's "I" is its author, introduced once at the top
         if actor is not None:
             self.add(self.doc[token.i:token.i + 1], actor, "pronoun")
 
-    def recent(self, accept, before: int) -> Actor | None:
-        """The most recent accepted actor mentioned within the window of sentences before ``before``."""
+    def clause_subject(self, token: Token) -> Actor | None:
+        """The actor that is the subject of the clause a possessive pronoun is in, if named before it."""
+        collective = token.lower_ == "their"
+        head = token.head
+        for _ in range(4):
+            if head.pos_ in ("VERB", "AUX"):
+                break
+            head = head.head
+        else:
+            return None
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and (m := child._.mention) is not None:
+                plural = m.root.tag_ in ("NNS", "NNPS") or m._.actor.type in ("GROUP", "ORG")
+                if (m._.actor.type != "PERSON" or m._.resolved_by == "possessor") and (
+                        plural if collective else m.root.tag_ not in ("NNS", "NNPS")):
+                    return m._.actor
+        return None
+
+    def speaker(self) -> Actor | None:
+        """The first person in the document who says something ('Tobias Ellwood said:')."""
+        if "speaker" not in self.first:
+            self.first["speaker"] = next((m._.actor for m in self.mentions if m._.actor.type == "PERSON"
+                                          and m.root.dep_ == "nsubj" and m.root.head.lemma_.lower() in SPEECH_VERBS),
+                                         None)
+        return self.first["speaker"]
+
+    def first_state_subject(self) -> Actor | None:
+        """The first state that speaks or acts in the document ('The United States condemns')."""
+        if "state" not in self.first:
+            countries = self.gazetteer.countries
+            self.first["state"] = next((m._.actor for m in self.mentions if m._.actor.type == "GPE"
+                                        and m._.actor.country in countries and m.root.dep_ == "nsubj"
+                                        and m._.resolved_by != "pronoun"), None)
+        return self.first["state"]
+
+    def speaker_side(self, token: Token) -> Actor | None:
+        """Who 'we' is: the country of a speaker in sight ("Boris Johnson said: we"), else who 'we'
+        was before in the document, else the first state that speaks or acts in it ("The United
+        States condemns ... We will"), else the last state or known body named."""
+        countries = self.gazetteer.countries
+        speaker = self.recent(lambda a: a.type == "PERSON" and a.country in countries, token.i,
+                              lambda m: m.root.dep_ == "nsubj" and m.root.head.lemma_.lower() in SPEECH_VERBS)
+        if speaker is not None:
+            actor = countries[speaker.country].actor()
+        else:
+            actor = self.we or self.first_state_subject()
+            actor = actor or self.recent(lambda a: (a.type == "GPE" and a.country in countries)
+                                         or (a.type == "ORG" and a.qid is not None), token.i)
+        self.we = self.we or actor
+        return actor
+
+    def recent(self, accept, before: int, fits=None) -> Actor | None:
+        """The most recent accepted actor mentioned within the window of sentences before ``before``.
+
+        ``fits``, if given, also tests the mention itself (its number, for 'it').
+        """
         sentence_of = self.sentence_of
         current = sentence_of[before]
         # The window counts sentences that mention someone, back from the current one.
@@ -398,9 +602,20 @@ class ActorResolver:
             mention = self.mentions[index]
             if sentence_of[mention.start] < earliest:
                 break
-            if accept(mention._.actor):
+            if accept(mention._.actor) and (fits is None or fits(mention)):
                 return mention._.actor
         return None
+
+    def remove(self, span: Span) -> None:
+        """Forget a mention (to replace it by a longer one)."""
+        at = self.mentions.index(span)
+        del self.mentions[at]
+        del self.starts[at]
+        for t in span:
+            t._.mention = None
+        sentence = self.sentence_of[span.start]
+        if not any(self.sentence_of[m.start] == sentence for m in self.mentions):
+            self.mention_sentences.remove(sentence)
 
     def add(self, span: Span, actor: Actor, how: str) -> None:
         if any(t._.mention is not None for t in span):
@@ -416,6 +631,14 @@ class ActorResolver:
         at = bisect.bisect_left(self.mention_sentences, sentence)
         if at == len(self.mention_sentences) or self.mention_sentences[at] != sentence:
             self.mention_sentences.insert(at, sentence)
+
+
+def _subject(span: Span) -> bool:
+    """Whether a mention is, or names, the subject of its clause ('the Umma party has said')."""
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod"):
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _trim(span: Span) -> Span:
@@ -444,8 +667,13 @@ class ActorsComponent:
     def __call__(self, doc: Doc) -> Doc:
         resolver = ActorResolver(doc, self.gazetteer, self.window)
         # Names the small model misses or mislabels ("Daesh", "ISIL" as NORP) come from the aliases.
+        names = {t.i: ent for ent in doc.ents if ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART") for t in ent}
         for _, start, end in self.aliases(doc):
             span = doc[start:end]
+            name = names.get(start)
+            if name is not None and name.end - name.start > end - start and not start <= name.root.i < end \
+                    and name.root.text[:1].isupper():
+                continue  # part of a longer name: "the Global Coalition to Counter ISIL"
             if (actor := resolver.alias(span.text)) is not None:
                 resolver.add(span, actor, "gazetteer")
         handlers = {"PERSON": resolver.person, "GPE": resolver.place, "ORG": resolver.organisation,
@@ -454,9 +682,13 @@ class ActorsComponent:
             if ent.label_ in handlers:
                 handlers[ent.label_](ent)
         # Descriptions and group nouns look at the names around them; pronouns at all of these.
-        for token in doc:
-            if token._.mention is None and token.ent_type_ == "" and token.pos_ in ("NOUN", "PROPN"):
+        nouns = [t for t in doc if t.ent_type_ == "" and t.pos_ in ("NOUN", "PROPN")]
+        for token in nouns:
+            if token._.mention is None:
                 resolver.description(token)
+        # Right to left, so that "leaders of Romania's new government" sees the actor inside first.
+        for token in reversed(nouns):
+            if token._.mention is None:
                 resolver.agent_group(token)
         for token in doc:
             if token._.mention is None and token.pos_ == "PRON" and token.lower_ in PERSONAL | COLLECTIVE_PRONOUNS:

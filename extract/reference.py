@@ -108,9 +108,14 @@ class Gazetteer:
         return actor
 
     def by_surname(self, surname: str, date: str | None = None) -> Actor | None:
-        """The one leader in office at ``date`` with this surname, if there is exactly one."""
+        """The one leader in office at ``date`` with this surname, if there is exactly one.
+
+        Undated text means the most recent of them: news is about today's Assad, not his father.
+        """
         qids = self.surnames.get(fold(surname), set())
         live = {q for q in qids if any(t.covers(date) for t in self.terms[q])} if date else qids
+        if len(live) > 1 and not date:
+            live = {max(sorted(live), key=lambda q: self.terms[q][-1].start)}
         if len(live) != 1:
             return None
         return self.person(next(iter(live)), date)
@@ -168,7 +173,9 @@ def _rows(name: str) -> list[dict[str, str]]:
 def load_gazetteer() -> Gazetteer:
     """Read the reference CSVs once per process."""
     g = Gazetteer()
-    for row in _rows("countries.csv"):
+    # A sovereign state comes first where names or demonyms are shared: "American" is the
+    # United States', not the Northern Mariana Islands'; "Dutch" the Netherlands', not Bonaire's.
+    for row in sorted(_rows("countries.csv"), key=lambda row: row["independent"] != "yes"):
         if not row["iso3"]:
             continue
         country = Country(row["iso3"], row["name"], row["wikidata_qid"] or None, row["capital"] or None,

@@ -228,9 +228,17 @@ class RelationsComponent:
         if not objects and (sense := lex.sense(lemma)) is not None and sense.category in PLACE_TARGETED:
             # "imposed a curfew in Cizre", "lifted the blockade of Gaza": the place is the target
             objects = [(a, sense, f"{past(lemma)} in", [verb], 0.5) for a in self.places(verb)]
+        if not objects and (sense := lex.sense(lemma)) is not None:
+            # "threatened further action against X", "launched attacks on X": the target is the object's
+            objects = [(a, sense, f"{past(lemma)} {prep.lower_}", [verb, prep], 0.6)
+                       for prep, a in self.object_targets(verb)]
         if not objects and lex.sense(lemma) is not None:
             # "In a call with X, Putin expressed his intention to deepen cooperation": X is the partner.
             objects = [(a, lex.sense(lemma), past(lemma), [verb], 0.55) for a in self.partners(verb)]
+        governor = self.governor(verb)
+        if not objects and (governor is not None and governor[0].category == "THREATEN" or self.conditional(verb)):
+            # "threatened to stop the talks if X goes ahead": the threat is made to X
+            objects = [(a, lex.sense(lemma), past(lemma), [verb], 0.55) for a in self.condition_subjects(verb)]
         if lemma in load_reciprocal() and len(subjects) == 1:
             # "X met Y": Y met X too
             mutual = [(subjects[0], sense, predicate, trigger, confidence * 0.9)
@@ -242,14 +250,15 @@ class RelationsComponent:
             # "X and Y agreed": a reciprocal event between the conjoined subjects.
             sense = lex.sense(lemma)
             objects = [(s, sense, past(lemma), [verb], 0.6) for s in subjects]
-        governor = self.governor(verb)
         out = []
         for subject in subjects:
             for obj, sense, predicate, trigger, confidence in objects:
                 if obj.start == subject.start or obj._.actor.key == subject._.actor.key:
                     continue
                 if governor is not None:
-                    sense, predicate, trigger = governor[0], f"{past(governor[1].lemma_.lower())} to {predicate}", [
+                    # "threatened to halt": the embedded verb keeps its base form
+                    embedded = lemma + predicate.removeprefix(past(lemma)) if predicate.startswith(past(lemma)) else predicate
+                    sense, predicate, trigger = governor[0], f"{past(governor[1].lemma_.lower())} to {embedded}", [
                         governor[1], *trigger]
                 else:
                     sense = self.by_modality(verb, sense)
@@ -267,6 +276,26 @@ class RelationsComponent:
         holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
         return [a for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("in", "of", "on")
                 for o in p.children if o.dep_ == "pobj" for a in self.actors(o) if a._.actor.type == "GPE"]
+
+    def object_targets(self, verb: Token) -> list[tuple[Token, Span]]:
+        """Actors a non-actor direct object is aimed at: 'action against X', 'blows to X'."""
+        return [(prep, a) for obj in verb.children if obj.dep_ == "dobj" and obj._.mention is None
+                for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in ("against", "on", "upon", "to",
+                                                                                   "toward", "towards")
+                for pobj in prep.children if pobj.dep_ == "pobj" for a in self.actors(pobj)]
+
+    def condition_subjects(self, verb: Token) -> list[Span]:
+        """Who a threat or ultimatum is made to: the subject of its 'if' or 'unless' clause."""
+        t = verb
+        for _ in range(3):
+            for clause in t.children:
+                if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                  for m in clause.children):
+                    return [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.actors(c)]
+            if t.dep_ not in ("xcomp", "ccomp", "conj"):
+                return []
+            t = t.head
+        return []
 
     def partners(self, verb: Token) -> list[Span]:
         """The other party of the interaction a clause is framed by ('in a call with X', 'in talks with X')."""

@@ -72,6 +72,10 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Joe Biden was criticised by Emmanuel Macron.", ("Emmanuel Macron", "DISAPPROVE", "Joe Biden")),
         # a demonym heading an agent noun is a group of that country
         ("Afghan rebels attacked Pakistan.", ("Afghan rebels", "FIGHT", "Pakistan")),
+        # a threat is made to the subject of its condition
+        ("Turkey threatened to halt the talks if Greece deploys the missiles.", ("Türkiye", "THREATEN", "Greece")),
+        # the target sits in a non-actor object ("measures against X")
+        ("Joe Biden threatened tough measures against Iran.", ("Joe Biden", "THREATEN", "Iran")),
     ],
 )
 def test_event_categories(nlp, text, expected):

@@ -235,6 +235,9 @@ class RelationsComponent:
         if not objects and lex.sense(lemma) is not None:
             # "In a call with X, Putin expressed his intention to deepen cooperation": X is the partner.
             objects = [(a, lex.sense(lemma), past(lemma), [verb], 0.55) for a in self.partners(verb)]
+        if not objects and (protest := self.protest_sense(verb)) is not None:
+            # "rioted calling for the removal of X", "a strike in protest against abuses by X": X is the target
+            objects = [(a, protest, past(lemma), [verb], 0.55) for a in self.grievance_targets(verb)]
         governor = self.governor(verb)
         if not objects and (governor is not None and governor[0].category == "THREATEN" or self.conditional(verb)):
             # "threatened to stop the talks if X goes ahead": the threat is made to X
@@ -283,6 +286,50 @@ class RelationsComponent:
                 for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in ("against", "on", "upon", "to",
                                                                                    "toward", "towards")
                 for pobj in prep.children if pobj.dep_ == "pobj" for a in self.actors(pobj)]
+
+    def protest_sense(self, verb: Token) -> Sense | None:
+        """The PROTEST sense of a verb, of its object ('staged a hunger strike') or of an 'in protest' phrase."""
+        lex = self.lexicon
+        senses = [lex.sense(verb.lemma_.lower())]
+        senses += [lex.sense(verb.lemma_.lower(), f"obj:{c.lemma_.lower()}") or lex.noun_sense(_compound(c))
+                   or lex.noun_sense(c.lemma_) for c in verb.children if c.dep_ == "dobj"]
+        senses += [lex.noun_sense(p.lemma_) for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                   for p in c.children if p.dep_ == "pobj"]
+        return next((s for s in senses if s is not None and s.category == "PROTEST"), None)
+
+    def grievance_targets(self, head: Token, depth: int = 0) -> list[Span]:
+        """Whom a protest is aimed at: the actor in what it is against, over or calls for.
+
+        'against the abuses by X', 'in protest of X's policies', 'calling for the removal of X',
+        'to show their disapproval of X'. An event noun stands for its agent ('abuses by X').
+        """
+        found: list[Span] = []
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("against", "over", "at", "of", "for"):
+                if child.lower_ in ("of", "for") and depth == 0 and head.pos_ in ("VERB", "AUX"):
+                    continue  # "converged for a rally": only nouns of protest name a grievance with of/for
+                found += [a for p in child.children if p.dep_ == "pobj" for a in self.grieved(p)]
+            elif child.dep_ == "prep" and child.lower_ == "in" and depth < 2:
+                found += [a for p in child.children if p.dep_ == "pobj" and self.lexicon.noun_sense(p.lemma_)
+                          for a in self.grievance_targets(p, depth + 1)]  # "in protest against X"
+            elif child.dep_ in ("dobj", "pobj") and depth and child.pos_ == "NOUN":
+                found += self.grieved(child)
+            elif child.dep_ in ("acl", "advcl", "xcomp") and depth < 2 and (
+                    (s := self.lexicon.sense(child.lemma_.lower(), "prep:for") or self.lexicon.sense(child.lemma_.lower()))
+                    is not None and s.category in ("DEMAND", "DISAPPROVE", "PROTEST", "REJECT")):
+                found += self.grievance_targets(child, depth + 1)  # "calling for", "demanding", "to denounce"
+            elif depth == 0 and (child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ in (
+                    "following", "during", "after")):
+                found += [a for n in ([child] if child.dep_ == "dobj" else [p for p in child.children if p.dep_ in ("pobj", "dobj")])
+                          if (ns := self.lexicon.noun_sense(n.lemma_)) is not None and ns.category == "PROTEST"
+                          for a in self.grievance_targets(n, depth + 1)]  # "staged a strike against X"
+        return list({a.start: a for a in found}.values())
+
+    def grieved(self, noun: Token) -> list[Span]:
+        """The actor a grievance names: itself, 'X's policies', 'abuses by X', 'the removal of X'."""
+        return self.actors(noun) or self.modifiers(noun) or [
+            a for c in noun.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"
+            for p in g.children if p.dep_ == "pobj" for a in self.actors(p)]  # "taxes imposed by X"
 
     def condition_subjects(self, verb: Token) -> list[Span]:
         """Who a threat or ultimatum is made to: the subject of its 'if' or 'unless' clause."""

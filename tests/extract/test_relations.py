@@ -76,6 +76,11 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Turkey threatened to halt the talks if Greece deploys the missiles.", ("Türkiye", "THREATEN", "Greece")),
         # the target sits in a non-actor object ("measures against X")
         ("Joe Biden threatened tough measures against Iran.", ("Joe Biden", "THREATEN", "Iran")),
+        # a protest's target is named in what it calls for or is against
+        ("Thousands of Iranians rioted after a rally calling for the resignation of Joe Biden.",
+         ("Iran", "PROTEST", "Joe Biden")),
+        ("Kenyan farmers staged a strike in protest of the new taxes imposed by Uganda.",
+         ("Kenyan farmers", "PROTEST", "Uganda")),
     ],
 )
 def test_event_categories(nlp, text, expected):

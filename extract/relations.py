@@ -188,6 +188,8 @@ class RelationsComponent:
                 head = verb.head
                 if head.dep_ == "prep":
                     head = head.head
+                if verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" or c.tag_ == "WRB" for c in verb.children):
+                    return []  # "the town where 28 people were killed", "a man who was arrested": no agent
                 if verb.dep_ == "relcl" and head._.mention is not None:
                     return [head._.mention]
                 if verb.dep_ == "relcl" and (agents := self.event_agents(head)):
@@ -249,7 +251,8 @@ class RelationsComponent:
             extra = [(o[0], m) for o, m in zip(objects, mutual) if o[0]._.actor.key != subjects[0]._.actor.key]
         else:
             extra = []
-        if not any(o[0].start not in {s.start for s in subjects} for o in objects) and len(subjects) > 1:
+        if not any(o[0].start not in {s.start for s in subjects} for o in objects) and len(subjects) > 1 and \
+                not self.passive_on_thing(verb):
             # "X and Y agreed": a reciprocal event between the conjoined subjects.
             sense = lex.sense(lemma)
             objects = [(s, sense, past(lemma), [verb], 0.6) for s in subjects]
@@ -268,7 +271,7 @@ class RelationsComponent:
                 out.append(Candidate(subject, obj, predicate, sense, trigger, VERB_EVENTS,
                                      confidence if sense else 0.5, verb))
         for other, (obj, sense, predicate, trigger, confidence) in extra:
-            if governor is None:
+            if governor is None and modality(verb) != "intended":  # "X will meet Y": only X has agreed
                 out.append(Candidate(other, obj, predicate, self.by_modality(verb, sense), trigger, VERB_EVENTS,
                                      confidence if sense else 0.5, verb))
         out.extend(self.demands(verb, subjects))
@@ -279,6 +282,12 @@ class RelationsComponent:
         holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
         return [a for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("in", "of", "on")
                 for o in p.children if o.dep_ == "pobj" for a in self.actors(o) if a._.actor.type == "GPE"]
+
+    @staticmethod
+    def passive_on_thing(verb: Token) -> bool:
+        """A passive whose patient is not one of its agents: 'the channel disputed by X and Y'."""
+        return any(c.dep_ == "nsubjpass" for c in verb.children) or (
+            verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children))
 
     def object_targets(self, verb: Token) -> list[tuple[Token, Span]]:
         """Actors a non-actor direct object is aimed at: 'action against X', 'blows to X'."""

@@ -148,3 +148,19 @@ def test_events_sharing_no_actor_with_the_main_event_stay(nlp):
 
 def test_purpose_clause_is_the_event_not_background(nlp):
     assert ("Iraq", "defeated", "FIGHT", "Islamic State") in triples(nlp, "France deployed jets to help Iraq defeat ISIL.")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "object_"),
+    [
+        # a relative clause with "where" or a passive has no agent in the noun it modifies
+        ("Egyptian troops entered Gaza, where many Israeli soldiers were killed.", "Gaza", "Israeli soldiers"),
+        # a passive on a thing is not a reciprocal event between its agents
+        ("The island, claimed by Greece and Turkey, was the subject of the talks.", "Greece", "Türkiye"),
+        # an announced meeting is the subject's commitment, not the other party's
+        ("Joe Biden said he will meet Xi Jinping.", "Xi Jinping", "Joe Biden"),
+    ],
+)
+def test_no_spurious_relation(nlp, text, subject, object_):
+    found = {(s, o) for s, _, _, o in triples(nlp, text)}
+    assert (subject, object_) not in found, found

@@ -582,9 +582,27 @@ def _prefer_main_clause(candidates: list[Candidate]) -> list[Candidate]:
             actors = {c.subject._.actor.key, c.object._.actor.key}
             shallower = any(o.sense is not None and d < depth and actors & {o.subject._.actor.key, o.object._.actor.key}
                             for o, d in group)
-            if c.sense is None or not shallower:
+            if not (c.sense is not None and shallower) and not any(_embeds(o, c) for o, _ in group):
                 keep.add(id(c))
     return [c for c in candidates if id(c) in keep]
+
+
+def _embeds(outer: Candidate, inner: Candidate) -> bool:
+    """Whether ``inner`` is the content of the typed event ``outer``, not an event of its own.
+
+    'X said Y and Z must reach an agreement': the agreement is what X demands. 'X imposed
+    sanctions on Y for its support of Z', 'X demanded that Y renounce its struggle against Z': an
+    event noun inside another actor's event is the reason or the object of that event.
+    """
+    if outer.sense is None or outer.head.i == inner.head.i or outer.head not in inner.head.ancestors:
+        return False
+    inner_actors = {inner.subject._.actor.key, inner.object._.actor.key}
+    outer_actors = {outer.subject._.actor.key, outer.object._.actor.key}
+    if inner.head in outer.trigger and inner.head.pos_ in ("VERB", "AUX"):
+        return bool(inner_actors & outer_actors)
+    # "Y thanked X for his congratulations" (the same two actors) is a response, and stays
+    return (inner.extractor == NOMINAL_EVENTS and outer.extractor == VERB_EVENTS
+            and inner.subject._.actor.key != outer.subject._.actor.key and inner_actors != outer_actors)
 
 
 @Language.factory(

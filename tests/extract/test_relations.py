@@ -159,6 +159,11 @@ def test_purpose_clause_is_the_event_not_background(nlp):
         ("The island, claimed by Greece and Turkey, was the subject of the talks.", "Greece", "Türkiye"),
         # an announced meeting is the subject's commitment, not the other party's
         ("Joe Biden said he will meet Xi Jinping.", "Xi Jinping", "Joe Biden"),
+        # what a demand asks for is its content, not a second event
+        ("Germany said that Iran and Iraq must sign a peace treaty.", "Iran", "Iraq"),
+        ("Washington demanded that Iran end its attacks on Israel.", "Iran", "Israel"),
+        # an event noun giving the reason for another actor's act is background to it
+        ("France imposed sanctions on Syria for its support of Hezbollah.", "Syria", "Hezbollah"),
     ],
 )
 def test_no_spurious_relation(nlp, text, subject, object_):

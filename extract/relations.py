@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.lexicon import Lexicon, Sense, lexicon_dir, load_lexicon
-from extract.qualifiers import modality, negated
+from extract.qualifiers import SPEECH_VERBS, modality, negated
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
@@ -115,11 +115,13 @@ class RelationsComponent:
         return doc
 
     # -- arguments ------------------------------------------------------------------------
-    def actors(self, token: Token, depth: int = 0, inner: bool = False) -> list[Span]:
+    def actors(self, token: Token, depth: int = 0, inner: bool = False, agent: bool = False) -> list[Span]:
         """The actor mentions an argument head stands for, one per conjunct.
 
         With ``inner``, an object phrase that names no actor stands for the actor that modifies
-        it: "rejected an Indian proposal", "a US offer", "calls by Belarus's rulers".
+        it: "rejected an Indian proposal", "a US offer", "calls by Belarus's rulers". With
+        ``agent``, a subject headed by a common noun stands for the named group modifying it:
+        "the al-Qaeda network threatened", "its European Community partners refused".
         """
         spans: list[Span] = []
         for t in [token, *token.conjuncts]:
@@ -129,6 +131,9 @@ class RelationsComponent:
                     found := self.modifiers(t)):
                 # "Turkish and Greek sides", "Hezbollah guerrillas": the modifiers are the actors
                 spans.extend(found)
+            elif agent and t.pos_ == "NOUN" and self.lexicon.noun_sense(t.lemma_) is None and (named := [c._.mention for c in t.children if c.dep_ in ("compound", "nmod")
+                                                 and c.pos_ == "PROPN" and c._.mention is not None]):
+                spans.extend(named)  # "the al-Qaeda network", "its European Community partners": a named group
             elif depth < 2 and t.pos_ in ("NOUN", "PROPN"):
                 # "leaders from Cuba", "Putin's administration", "nations like Egypt"
                 collective = self.lexicon.sector(t.lemma_) is not None
@@ -172,7 +177,7 @@ class RelationsComponent:
             for child in verb.children:
                 if child.dep_ in SUBJECTS or (seen and child.dep_ == "nsubjpass"):
                     # a passive controller acts in the clause it governs: "X is committed to defeating Y"
-                    return self.actors(child) or self.event_agents(child)
+                    return self.actors(child, agent=True) or self.event_agents(child)
                 if child.dep_ == "agent":  # passive: "was criticised by X" – X acts
                     return [a for pobj in child.children for a in self.actors(pobj)]
             if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
@@ -252,7 +257,7 @@ class RelationsComponent:
         else:
             extra = []
         if not any(o[0].start not in {s.start for s in subjects} for o in objects) and len(subjects) > 1 and \
-                not self.passive_on_thing(verb):
+                not self.passive_on_thing(verb) and lemma not in SPEECH | SPEECH_VERBS:  # "X and Y said" is no event
             # "X and Y agreed": a reciprocal event between the conjoined subjects.
             sense = lex.sense(lemma)
             objects = [(s, sense, past(lemma), [verb], 0.6) for s in subjects]
@@ -598,7 +603,8 @@ def _embeds(outer: Candidate, inner: Candidate) -> bool:
         return False
     inner_actors = {inner.subject._.actor.key, inner.object._.actor.key}
     outer_actors = {outer.subject._.actor.key, outer.object._.actor.key}
-    if inner.head in outer.trigger and inner.head.pos_ in ("VERB", "AUX"):
+    if inner.head.pos_ in ("VERB", "AUX") and any(
+            t.i != outer.head.i and (t == inner.head or t in inner.head.ancestors) for t in outer.trigger):
         return bool(inner_actors & outer_actors)
     # "Y thanked X for his congratulations" (the same two actors) is a response, and stays
     return (inner.extractor == NOMINAL_EVENTS and outer.extractor == VERB_EVENTS

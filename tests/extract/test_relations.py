@@ -76,6 +76,8 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Turkey threatened to halt the talks if Greece deploys the missiles.", ("Türkiye", "THREATEN", "Greece")),
         # the target sits in a non-actor object ("measures against X")
         ("Joe Biden threatened tough measures against Iran.", ("Joe Biden", "THREATEN", "Iran")),
+        # a subject headed by a common noun stands for the named group modifying it
+        ("The al-Qaeda network threatened to attack Israel.", ("al-Qaeda", "THREATEN", "Israel")),
         # a protest's target is named in what it calls for or is against
         ("Thousands of Iranians rioted after a rally calling for the resignation of Joe Biden.",
          ("Iran", "PROTEST", "Joe Biden")),
@@ -164,6 +166,9 @@ def test_purpose_clause_is_the_event_not_background(nlp):
         ("Washington demanded that Iran end its attacks on Israel.", "Iran", "Israel"),
         # an event noun giving the reason for another actor's act is background to it
         ("France imposed sanctions on Syria for its support of Hezbollah.", "Syria", "Hezbollah"),
+        ("Greece demanded that Egypt refuse to recognize Kosovo.", "Egypt", "Kosovo"),
+        # speakers are not parties to each other
+        ("Egypt and Jordan said the border was calm.", "Egypt", "Jordan"),
     ],
 )
 def test_no_spurious_relation(nlp, text, subject, object_):

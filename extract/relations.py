@@ -59,6 +59,8 @@ TARGET_OF = {"SUPPORT", "AID", "COOPERATE", "FIGHT", "ASSAULT", "COERCE", "SANCT
 DENIALS = {"REJECT", "COERCE", "SANCTION", "PROTEST", "THREATEN"}
 # Categories whose target may be a place ("imposed a curfew in X").
 PLACE_TARGETED = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE"}
+# Categories of verbs whose object carries out their infinitive: "urged X to withdraw", "forced X to leave".
+OBJECT_CONTROL = {"DEMAND", "COERCE"}
 SPEECH = {"say", "announce", "state", "insist", "declare", "stress", "tell", "add", "conclude", "warn"}
 
 
@@ -207,10 +209,22 @@ class RelationsComponent:
             return []
         return []
 
+    def requested(self, verb: Token) -> bool:
+        """'pressed X to halt', 'forced X to leave': what an actor is asked or made to do.
+
+        It is the content of the request (coded as the request), not an event of its own.
+        """
+        head = verb.head
+        sense = self.lexicon.sense(head.lemma_.lower())
+        return verb.dep_ == "xcomp" and sense is not None and sense.category in OBJECT_CONTROL and any(
+            c.dep_ == "dobj" and self.actors(c) for c in head.children)
+
     # -- verbs ----------------------------------------------------------------------------
     def verb_events(self, verb: Token) -> list[Candidate]:
         lex = self.lexicon
         lemma = verb.lemma_.lower()
+        if self.requested(verb):
+            return []
         # In a passive, subjects() returns the agent and the grammatical subject is an object.
         subjects = self.subjects(verb)
         if not subjects:
@@ -556,7 +570,7 @@ def background(verb: Token) -> bool:
     a subordinator ('after troops killed...', 'when X met Y'). Purpose clauses ('to defeat X')
     and complements ('said that', 'threatened to') carry the event itself."""
     if verb.dep_ == "relcl":
-        return True
+        return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)  # "a coalition to defeat X"
     return verb.dep_ == "advcl" and any((c.dep_ == "mark" and c.tag_ != "TO") or (c.dep_ == "advmod" and c.tag_ == "WRB")
                                         for c in verb.children)
 

@@ -78,6 +78,9 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Joe Biden threatened tough measures against Iran.", ("Joe Biden", "THREATEN", "Iran")),
         # a subject headed by a common noun stands for the named group modifying it
         ("The al-Qaeda network threatened to attack Israel.", ("al-Qaeda", "THREATEN", "Israel")),
+        # an infinitival relative carries the event of the noun it modifies, not background
+        ("We will continue to lead the global coalition to degrade and defeat Hezbollah so that it can no longer "
+         "threaten anyone.", ("global coalition", "FIGHT", "Hezbollah")),
         # a protest's target is named in what it calls for or is against
         ("Thousands of Iranians rioted after a rally calling for the resignation of Joe Biden.",
          ("Iran", "PROTEST", "Joe Biden")),
@@ -167,6 +170,9 @@ def test_purpose_clause_is_the_event_not_background(nlp):
         # an event noun giving the reason for another actor's act is background to it
         ("France imposed sanctions on Syria for its support of Hezbollah.", "Syria", "Hezbollah"),
         ("Greece demanded that Egypt refuse to recognize Kosovo.", "Egypt", "Kosovo"),
+        # what an actor is pressed to do is the content of the demand
+        ("Britain pressed Russia to halt its attacks on Ukraine.", "Russia", "Ukraine"),
+        ("Britain pressed Russia to halt its attacks on Ukraine.", "Britain", "Ukraine"),
         # speakers are not parties to each other
         ("Egypt and Jordan said the border was calm.", "Egypt", "Jordan"),
     ],

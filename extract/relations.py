@@ -59,6 +59,8 @@ TARGET_OF = {"SUPPORT", "AID", "COOPERATE", "FIGHT", "ASSAULT", "COERCE", "SANCT
 DENIALS = {"REJECT", "COERCE", "SANCTION", "PROTEST", "THREATEN"}
 # Categories whose target may be a place ("imposed a curfew in X").
 PLACE_TARGETED = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE"}
+# Categories of verbs that judge the event their object names ("condemned X's attacks": X is the target).
+JUDGEMENTS = {"DISAPPROVE", "SUPPORT", "REJECT"}
 # Categories of verbs whose object carries out their infinitive: "urged X to withdraw", "forced X to leave".
 OBJECT_CONTROL = {"DEMAND", "COERCE"}
 SPEECH = {"say", "announce", "state", "insist", "declare", "stress", "tell", "add", "conclude", "warn"}
@@ -155,7 +157,8 @@ class RelationsComponent:
         """Who carried out an event noun: 'ISIL's attacks', 'attacks claimed by Daesh', 'attacks by X'."""
         if noun.pos_ != "NOUN" or self.lexicon.noun_sense(noun.lemma_) is None:
             return []
-        found = [c._.mention for c in noun.children if c.dep_ == "poss" and c._.mention is not None]
+        found = [a for c in noun.children if c.dep_ == "poss"
+                 for a in ([c._.mention] if c._.mention is not None else self.actors(c, agent=True))]
         for child in noun.children:
             holders = [child] if child.dep_ == "prep" and child.lower_ == "by" else \
                 [c for c in child.children if c.dep_ == "agent"] if child.dep_ == "acl" else []
@@ -209,6 +212,11 @@ class RelationsComponent:
             return []
         return []
 
+    def judges(self, verb: Token, noun: Token) -> bool:
+        """'condemned the attacks', 'welcomed the offensive': a verb of judgement on an event noun."""
+        own = self.lexicon.patterns.get((verb.lemma_.lower(), "-"))
+        return own is not None and own.category in JUDGEMENTS and self.lexicon.noun_sense(noun.lemma_) is not None
+
     def requested(self, verb: Token) -> bool:
         """'pressed X to halt', 'forced X to leave': what an actor is asked or made to do.
 
@@ -238,6 +246,9 @@ class RelationsComponent:
                     objects.append((actor, sense, past(lemma), [verb], 0.8 if actor.root == child else 0.6))
                 if child.dep_ == "dobj" and child._.mention is None:
                     objects.extend(self.light_verb(verb, child))
+                    if self.judges(verb, child) and not any(o[0].root.head == child or o[0].root == child
+                                                            for o in objects):
+                        objects.extend((a, sense, past(lemma), [verb], 0.6) for a in self.event_agents(child))
             elif child.dep_ == "prep" and child.lower_ in PARTY_PREPOSITIONS:
                 sense = lex.sense(lemma, f"prep:{child.lower_}")
                 if sense is None and child.lower_ in ("with", "between", "against", "to", "from", "toward", "towards", "at"):
@@ -454,6 +465,8 @@ class RelationsComponent:
     def light_verb(self, verb: Token, noun: Token) -> list[tuple[Span, Sense | None, str, list[Token], float]]:
         """'extended his appreciation to X', 'held talks with X': the event is the noun."""
         lex = self.lexicon
+        if self.judges(verb, noun):
+            return []  # "condemned X's attacks on Y" judges the attacks, it does not carry them out
         event_verb = lex.verb_of(noun.lemma_) or lex.verb_of(noun.text)
         if event_verb is None and _compound(noun) not in lex.nouns:
             # "had a telephone conversation with X": the modifier names the event
@@ -515,7 +528,9 @@ class RelationsComponent:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         objects.extend((a, child) for a in self.actors(pobj))
-        possessors = [c._.mention for c in noun.children if c.dep_ == "poss" and c._.mention is not None]
+        # "the Asad regime's attacks": a possessor headed by a common noun stands for the group naming it
+        possessors = [a for c in noun.children if c.dep_ == "poss" for a in
+                      ([c._.mention] if c._.mention is not None else self.actors(c, agent=True))]
         modifiers = [m for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i != trigger.i
                      and (m := c._.mention) is not None and c.i < noun.i]
         subjects = possessors or agents or modifiers or self.clause_subjects(noun)

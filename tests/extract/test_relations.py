@@ -81,6 +81,8 @@ def test_text_without_actors_gives_no_relations(nlp):
         # an infinitival relative carries the event of the noun it modifies, not background
         ("We will continue to lead the global coalition to degrade and defeat Hezbollah so that it can no longer "
          "threaten anyone.", ("global coalition", "FIGHT", "Hezbollah")),
+        # a verb of judgement on an event noun targets the event's agent, and does not carry it out
+        ("Egypt criticised the Hamas leadership's attacks on Israel.", ("Egypt", "DISAPPROVE", "Hamas")),
         # a protest's target is named in what it calls for or is against
         ("Thousands of Iranians rioted after a rally calling for the resignation of Joe Biden.",
          ("Iran", "PROTEST", "Joe Biden")),
@@ -173,6 +175,7 @@ def test_purpose_clause_is_the_event_not_background(nlp):
         # what an actor is pressed to do is the content of the demand
         ("Britain pressed Russia to halt its attacks on Ukraine.", "Russia", "Ukraine"),
         ("Britain pressed Russia to halt its attacks on Ukraine.", "Britain", "Ukraine"),
+        ("Egypt criticised the Hamas leadership's attacks on Israel.", "Egypt", "Israel"),
         # speakers are not parties to each other
         ("Egypt and Jordan said the border was calm.", "Egypt", "Jordan"),
     ],

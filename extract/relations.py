@@ -59,6 +59,8 @@ TARGET_OF = {"SUPPORT", "AID", "COOPERATE", "FIGHT", "ASSAULT", "COERCE", "SANCT
 DENIALS = {"REJECT", "COERCE", "SANCTION", "PROTEST", "THREATEN"}
 # Categories whose target may be a place ("imposed a curfew in X").
 PLACE_TARGETED = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE"}
+# Categories of what a statement does ("issued a declaration demanding/condemning/rejecting...").
+SPEECH_ACTS = {"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"}
 # Categories of verbs that judge the event their object names ("condemned X's attacks": X is the target).
 JUDGEMENTS = {"DISAPPROVE", "SUPPORT", "REJECT"}
 # Categories of verbs whose object carries out their infinitive: "urged X to withdraw", "forced X to leave".
@@ -192,6 +194,11 @@ class RelationsComponent:
                                     if c.dep_ in ("compound", "nmod") and c._.mention is not None]
                 if owners:
                     return owners  # "the Coalition efforts to defeat X"
+                if verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head._.mention is None and \
+                        self.lexicon.sector(verb.head.lemma_) is None and self.speech_act(verb):
+                    # "X issued a statement demanding...": the statement speaks for whoever issued it
+                    verb, seen = verb.head.head, seen + 1
+                    continue
             if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp", "relcl") or (
                 verb.dep_ == "pobj" and verb.head.dep_ == "prep"
             ):
@@ -211,6 +218,11 @@ class RelationsComponent:
                 continue
             return []
         return []
+
+    def speech_act(self, verb: Token) -> bool:
+        """'demanding', 'condemning', 'rejecting', 'threatening': what a statement can do."""
+        sense = self.lexicon.sense(verb.lemma_.lower())
+        return sense is not None and sense.category in SPEECH_ACTS
 
     def judges(self, verb: Token, noun: Token) -> bool:
         """'condemned the attacks', 'welcomed the offensive': a verb of judgement on an event noun."""
@@ -450,6 +462,10 @@ class RelationsComponent:
             return []
         head = verb.head
         sense = self.lexicon.sense(head.lemma_.lower())
+        if sense is None or sense.category != "DEMAND":
+            # "reiterated its demand that Y...", "renewed its call that Y...": the object names the demand
+            sense = next((ns for c in head.children if c.dep_ == "dobj" and (ns := self.lexicon.noun_sense(c.lemma_))
+                          is not None and ns.category == "DEMAND"), sense)
         must = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children)
         if not ((sense is not None and sense.category == "DEMAND") or (must and head.lemma_.lower() in SPEECH)):
             return []

@@ -83,6 +83,10 @@ def test_text_without_actors_gives_no_relations(nlp):
          "threaten anyone.", ("global coalition", "FIGHT", "Hezbollah")),
         # a verb of judgement on an event noun targets the event's agent, and does not carry it out
         ("Egypt criticised the Hamas leadership's attacks on Israel.", ("Egypt", "DISAPPROVE", "Hamas")),
+        # a statement demands what its issuer demands; a demand noun's clause names whom it is made of
+        ("Hamas issued a statement demanding that Israel release the prisoners.", ("Hamas", "DEMAND", "Israel")),
+        ("The Arab League renewed its demand today that Israel lift the blockade of Gaza.",
+         ("Arab League", "DEMAND", "Israel")),
         # a protest's target is named in what it calls for or is against
         ("Thousands of Iranians rioted after a rally calling for the resignation of Joe Biden.",
          ("Iran", "PROTEST", "Joe Biden")),

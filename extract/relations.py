@@ -336,6 +336,7 @@ class RelationsComponent:
         return [(prep, a) for obj in verb.children if obj.dep_ == "dobj" and obj._.mention is None
                 for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in ("against", "on", "upon", "to",
                                                                                    "toward", "towards")
+                and not _topic(prep, self.lexicon.noun_sense(obj.lemma_) or self.lexicon.sense(verb.lemma_.lower()))
                 for pobj in prep.children if pobj.dep_ == "pobj" for a in self.actors(pobj)]
 
     def protest_sense(self, verb: Token) -> Sense | None:
@@ -504,7 +505,8 @@ class RelationsComponent:
         out = []
         for holder in (verb, noun):
             for child in holder.children:
-                if child.dep_ == "prep" and child.lower_ in NOMINAL_PREPOSITIONS:
+                if child.dep_ == "prep" and child.lower_ in NOMINAL_PREPOSITIONS and not _topic(
+                        child, lex.noun_sense(noun.lemma_) or sense):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             for actor in self.actors(pobj):
@@ -540,7 +542,7 @@ class RelationsComponent:
                   for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
         objects: list[tuple[Span, Token]] = []
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
+            if child.dep_ == "prep" and child.lower_ in preps and not _topic(child, base):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         objects.extend((a, child) for a in self.actors(pobj))
@@ -582,6 +584,11 @@ class RelationsComponent:
         if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ not in ("VERB", "AUX"):
             return []
         return self.subjects(prep.head)
+
+
+def _topic(prep: Token, sense: Sense | None) -> bool:
+    """'an agreement on X', 'talks on X': 'on' names what a cooperative event is about, not a party."""
+    return prep.lower_ == "on" and sense is not None and sense.category in COOPERATIVE
 
 
 def _deduplicate(candidates: list[Candidate]) -> list[Candidate]:

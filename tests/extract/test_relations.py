@@ -87,6 +87,8 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Hamas issued a statement demanding that Israel release the prisoners.", ("Hamas", "DEMAND", "Israel")),
         ("The Arab League renewed its demand today that Israel lift the blockade of Gaza.",
          ("Arab League", "DEMAND", "Israel")),
+        # ... but the target of a hostile one
+        ("Egypt lifted its ban on Hamas.", ("Egypt", "CONCEDE", "Hamas")),
         # a protest's target is named in what it calls for or is against
         ("Thousands of Iranians rioted after a rally calling for the resignation of Joe Biden.",
          ("Iran", "PROTEST", "Joe Biden")),
@@ -180,6 +182,9 @@ def test_purpose_clause_is_the_event_not_background(nlp):
         ("Britain pressed Russia to halt its attacks on Ukraine.", "Russia", "Ukraine"),
         ("Britain pressed Russia to halt its attacks on Ukraine.", "Britain", "Ukraine"),
         ("Egypt criticised the Hamas leadership's attacks on Israel.", "Egypt", "Israel"),
+        # "on" names the topic of a cooperative event, not a party
+        ("Israel and Egypt reached an agreement on Gaza.", "Israel", "Gaza"),
+        ("France held talks on Syria with Germany.", "France", "Syria"),
         # speakers are not parties to each other
         ("Egypt and Jordan said the border was calm.", "Egypt", "Jordan"),
     ],

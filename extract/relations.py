@@ -269,6 +269,10 @@ class RelationsComponent:
                     if pobj.dep_ == "pobj":
                         for actor in self.actors(pobj, inner=sense is not None):
                             objects.append((actor, sense, f"{past(lemma)} {child.lower_}", [verb, child], 0.75))
+        if (sense := lex.sense(lemma)) is not None and sense.category in ("RETREAT", "CONCEDE") and any(
+                o[2].endswith(" from") for o in objects):
+            # "withdrew its inspectors from X": what is withdrawn is the subject's own, X is the party
+            objects = [o for o in objects if o[2].endswith(" from")]
         if not objects and (sense := lex.sense(lemma)) is not None and sense.category in PLACE_TARGETED:
             # "imposed a curfew in Cizre", "lifted the blockade of Gaza": the place is the target
             objects = [(a, sense, f"{past(lemma)} in", [verb], 0.5) for a in self.places(verb)]

@@ -89,7 +89,7 @@ def test_text_without_actors_gives_no_relations(nlp):
          ("Arab League", "DEMAND", "Israel")),
         # ... but the target of a hostile one
         ("Egypt lifted its ban on Hamas.", ("Egypt", "CONCEDE", "Hamas")),
-        ("Kofi Annan withdrew the weapons inspectors from Iraq.", ("Kofi Annan", "CONCEDE", "Iraq")),
+        ("Joe Biden withdrew the military advisers from Mali.", ("Joe Biden", "CONCEDE", "Mali")),
         # a protest's target is named in what it calls for or is against
         ("Thousands of Iranians rioted after a rally calling for the resignation of Joe Biden.",
          ("Iran", "PROTEST", "Joe Biden")),
@@ -187,7 +187,7 @@ def test_purpose_clause_is_the_event_not_background(nlp):
         ("Israel and Egypt reached an agreement on Gaza.", "Israel", "Gaza"),
         ("France held talks on Syria with Germany.", "France", "Syria"),
         # what is withdrawn from a place is the subject's own, not a party
-        ("Kofi Annan withdrew the weapons inspectors from Iraq.", "Kofi Annan", "weapons inspectors"),
+        ("Joe Biden withdrew the military advisers from Mali.", "Joe Biden", "military advisers"),
         # speakers are not parties to each other
         ("Egypt and Jordan said the border was calm.", "Egypt", "Jordan"),
     ],

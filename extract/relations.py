@@ -138,7 +138,10 @@ class RelationsComponent:
                 # "Turkish and Greek sides", "Hezbollah guerrillas": the modifiers are the actors
                 spans.extend(found)
             elif agent and t.pos_ == "NOUN" and self.lexicon.noun_sense(t.lemma_) is None and (named := [c._.mention for c in t.children if c.dep_ in ("compound", "nmod")
-                                                 and c.pos_ == "PROPN" and c._.mention is not None]):
+                                                 and c.pos_ == "PROPN" and c._.mention is not None]
+                                      or [m for c in t.children if c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN")
+                                          for m in (c._.mention, *(x._.mention for x in c.conjuncts))
+                                          if m is not None]):
                 spans.extend(named)  # "the al-Qaeda network", "its European Community partners": a named group
             elif depth < 2 and t.pos_ in ("NOUN", "PROPN"):
                 # "leaders from Cuba", "Putin's administration", "nations like Egypt"

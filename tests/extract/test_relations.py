@@ -76,8 +76,9 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Turkey threatened to halt the talks if Greece deploys the missiles.", ("Türkiye", "THREATEN", "Greece")),
         # the target sits in a non-actor object ("measures against X")
         ("Joe Biden threatened tough measures against Iran.", ("Joe Biden", "THREATEN", "Iran")),
-        # a subject headed by a common noun stands for the named group modifying it
+        # a subject headed by a common noun stands for the named groups or demonyms modifying it
         ("The al-Qaeda network threatened to attack Israel.", ("al-Qaeda", "THREATEN", "Israel")),
+        ("The Ethiopian and Eritrean sides agreed to resume talks.", ("Ethiopia", "AGREE", "Eritrea")),
         # an infinitival relative carries the event of the noun it modifies, not background
         ("We will continue to lead the global coalition to degrade and defeat Hezbollah so that it can no longer "
          "threaten anyone.", ("global coalition", "FIGHT", "Hezbollah")),

@@ -255,14 +255,15 @@ class RelationsComponent:
         objects: list[tuple[Span, Sense | None, str, list[Token], float]] = []
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "nsubjpass"):
+                start = len(objects)
                 sense = lex.sense(lemma, f"obj:{child.lemma_.lower()}") or lex.sense(lemma)
                 # an actor inside the object phrase counts only for an event ("rejected an Indian proposal")
                 for actor in self.actors(child, inner=child.dep_ == "dobj" and sense is not None):
                     objects.append((actor, sense, past(lemma), [verb], 0.8 if actor.root == child else 0.6))
                 if child.dep_ == "dobj" and child._.mention is None:
                     objects.extend(self.light_verb(verb, child))
-                    if self.judges(verb, child) and not any(o[0].root.head == child or o[0].root == child
-                                                            for o in objects):
+                    if len(objects) == start and sense is not None:
+                        # "condemned X's attacks", "prevented the demonstration staged by X": X is the target
                         objects.extend((a, sense, past(lemma), [verb], 0.6) for a in self.event_agents(child))
             elif child.dep_ == "prep" and child.lower_ in PARTY_PREPOSITIONS:
                 sense = lex.sense(lemma, f"prep:{child.lower_}")

@@ -91,6 +91,9 @@ def test_text_without_actors_gives_no_relations(nlp):
         # ... but the target of a hostile one
         ("Egypt lifted its ban on Hamas.", ("Egypt", "CONCEDE", "Hamas")),
         ("Joe Biden withdrew the military advisers from Mali.", ("Joe Biden", "CONCEDE", "Mali")),
+        # an act on an event noun targets whoever carries the event out
+        ("Egyptian police banned the rally organised by the Muslim Brotherhood.",
+         ("Egypt", "COERCE", "Muslim Brotherhood")),
         # a protest's target is named in what it calls for or is against
         ("Thousands of Iranians rioted after a rally calling for the resignation of Joe Biden.",
          ("Iran", "PROTEST", "Joe Biden")),

@@ -510,8 +510,11 @@ class RelationsComponent:
             return []
         predicate = past(event_verb) if event_verb else lex.noun_predicates.get(noun.lower_) or \
             f"{past(verb.lemma_.lower())} {noun.lower_}"
+        # "a suspension of air links with X", "the resumption of talks with X": the party of the inner event
+        nested = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj" and p._.mention is None and lex.noun_sense(p.lemma_) is not None]
         out = []
-        for holder in (verb, noun):
+        for holder in (verb, noun, *nested):
             for child in holder.children:
                 if child.dep_ == "prep" and child.lower_ in NOMINAL_PREPOSITIONS and not _topic(
                         child, lex.noun_sense(noun.lemma_) or sense):

@@ -94,6 +94,8 @@ def test_text_without_actors_gives_no_relations(nlp):
         # an act on an event noun targets whoever carries the event out
         ("Egyptian police banned the rally organised by the Muslim Brotherhood.",
          ("Egypt", "COERCE", "Muslim Brotherhood")),
+        # the party of an event nested in a light verb's object ("a boycott of talks with X")
+        ("Germany announced a boycott of talks with Iran.", ("Germany", "COERCE", "Iran")),
         # a protest's target is named in what it calls for or is against
         ("Thousands of Iranians rioted after a rally calling for the resignation of Joe Biden.",
          ("Iran", "PROTEST", "Joe Biden")),

@@ -303,8 +303,9 @@ class RelationsComponent:
             extra = []
         if not any(o[0].start not in {s.start for s in subjects} for o in objects) and len(subjects) > 1 and \
                 not self.passive_on_thing(verb) and lemma not in SPEECH | SPEECH_VERBS:  # "X and Y said" is no event
-            # "X and Y agreed": a reciprocal event between the conjoined subjects.
-            sense = lex.sense(lemma)
+            # "X and Y agreed", "X and Y signed a treaty": a reciprocal event between the conjoined subjects.
+            sense = next((found for c in verb.children if c.dep_ == "dobj"
+                          if (found := lex.sense(lemma, f"obj:{c.lemma_.lower()}"))), None) or lex.sense(lemma)
             objects = [(s, sense, past(lemma), [verb], 0.6) for s in subjects]
         out = []
         for subject in subjects:

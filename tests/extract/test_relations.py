@@ -96,6 +96,8 @@ def test_text_without_actors_gives_no_relations(nlp):
          ("Egypt", "COERCE", "Muslim Brotherhood")),
         # the party of an event nested in a light verb's object ("a boycott of talks with X")
         ("Germany announced a boycott of talks with Iran.", ("Germany", "COERCE", "Iran")),
+        # a reciprocal event between conjoined subjects takes its category from the verb and its object
+        ("Egypt and Jordan signed a treaty.", ("Egypt", "SUPPORT", "Jordan")),
         # a protest's target is named in what it calls for or is against
         ("Thousands of Iranians rioted after a rally calling for the resignation of Joe Biden.",
          ("Iran", "PROTEST", "Joe Biden")),

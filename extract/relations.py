@@ -277,6 +277,9 @@ class RelationsComponent:
                 o[2].endswith(" from") for o in objects):
             # "withdrew its inspectors from X": what is withdrawn is the subject's own, X is the party
             objects = [o for o in objects if o[2].endswith(" from")]
+        if sense is not None and sense.category == "MOBILIZE" and (aims := self.purpose_targets(verb)):
+            # "mobilized army reservists for a war against X": the forces are the subject's own, X the target
+            objects = [(a, sense, f"{past(lemma)} against", [verb], 0.55) for a in aims]
         if not objects and (sense := lex.sense(lemma)) is not None and sense.category in PLACE_TARGETED:
             # "imposed a curfew in Cizre", "lifted the blockade of Gaza": the place is the target
             objects = [(a, sense, f"{past(lemma)} in", [verb], 0.5) for a in self.places(verb)]
@@ -391,6 +394,13 @@ class RelationsComponent:
         return self.actors(noun) or self.modifiers(noun) or [
             a for c in noun.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"
             for p in g.children if p.dep_ == "pobj" for a in self.actors(p)]  # "taxes imposed by X"
+
+    def purpose_targets(self, verb: Token) -> list[Span]:
+        """The party of the event a verb is done for: 'for a war against X', 'for an offensive on X'."""
+        return [a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "for"
+                for event in prep.children if event.dep_ == "pobj" and event._.mention is None
+                for party in event.children if party.dep_ == "prep" and party.lower_ in ("against", "on")
+                for p in party.children if p.dep_ == "pobj" for a in self.actors(p)]
 
     def condition_subjects(self, verb: Token) -> list[Span]:
         """Who a threat or ultimatum is made to: the subject of its 'if' or 'unless' clause."""
@@ -670,6 +680,9 @@ def _embeds(outer: Candidate, inner: Candidate) -> bool:
     if inner.head.pos_ in ("VERB", "AUX") and any(
             t.i != outer.head.i and (t == inner.head or t in inner.head.ancestors) for t in outer.trigger):
         return bool(inner_actors & outer_actors)
+    if (inner.extractor == NOMINAL_EVENTS and inner.subject._.actor.key == outer.subject._.actor.key
+            and inner.head.dep_ == "pobj" and inner.head.head.lower_ == "for" and inner.head.head.head == outer.head):
+        return True  # "mobilized reservists for an offensive against X": the offensive is a purpose
     # "Y thanked X for his congratulations" (the same two actors) is a response, and stays
     return (inner.extractor == NOMINAL_EVENTS and outer.extractor == VERB_EVENTS
             and inner.subject._.actor.key != outer.subject._.actor.key and inner_actors != outer_actors)

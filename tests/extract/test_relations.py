@@ -98,6 +98,8 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Germany announced a boycott of talks with Iran.", ("Germany", "COERCE", "Iran")),
         # a reciprocal event between conjoined subjects takes its category from the verb and its object
         ("Egypt and Jordan signed a treaty.", ("Egypt", "SUPPORT", "Jordan")),
+        # forces mobilized for an offensive against X: X is the target, not the forces
+        ("Russia mobilized its reservists for an offensive against Ukraine.", ("Russia", "MOBILIZE", "Ukraine")),
         # a protest's target is named in what it calls for or is against
         ("Thousands of Iranians rioted after a rally calling for the resignation of Joe Biden.",
          ("Iran", "PROTEST", "Joe Biden")),
@@ -203,3 +205,8 @@ def test_purpose_clause_is_the_event_not_background(nlp):
 def test_no_spurious_relation(nlp, text, subject, object_):
     found = {(s, o) for s, _, _, o in triples(nlp, text)}
     assert (subject, object_) not in found, found
+
+
+def test_the_purpose_of_an_act_is_not_a_second_event(nlp):
+    found = {(s, t, o) for s, _, t, o in triples(nlp, "Russia mobilized its reservists for an offensive against Ukraine.")}
+    assert found == {("Russia", "MOBILIZE", "Ukraine")}, found

@@ -321,11 +321,12 @@ class RelationsComponent:
                     sense, predicate, trigger = governor[0], f"{past(governor[1].lemma_.lower())} to {embedded}", [
                         governor[1], *trigger]
                 else:
-                    sense = self.by_modality(verb, sense)
+                    sense = self.by_modality(verb, self.purposed(verb, sense))
                 out.append(Candidate(subject, obj, predicate, sense, trigger, VERB_EVENTS,
                                      confidence if sense else 0.5, verb))
         for other, (obj, sense, predicate, trigger, confidence) in extra:
-            if governor is None and modality(verb) != "intended":  # "X will meet Y": only X has agreed
+            # "X will meet Y": only X has agreed; "X met Y to protest": only X protests
+            if governor is None and modality(verb) != "intended" and self.purposed(verb, sense) is sense:
                 out.append(Candidate(other, obj, predicate, self.by_modality(verb, sense), trigger, VERB_EVENTS,
                                      confidence if sense else 0.5, verb))
         out.extend(self.demands(verb, subjects))
@@ -394,6 +395,17 @@ class RelationsComponent:
         return self.actors(noun) or self.modifiers(noun) or [
             a for c in noun.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"
             for p in g.children if p.dep_ == "pobj" for a in self.actors(p)]  # "taxes imposed by X"
+
+    def purposed(self, verb: Token, sense: Sense | None) -> Sense | None:
+        """'summoned the ambassador to complain', 'met X to demand': a meeting is coded by its purpose."""
+        if sense is None or sense.category != "CONSULT":
+            return sense
+        for clause in verb.children:
+            if clause.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
+                aim = self.lexicon.sense(clause.lemma_.lower())
+                if aim is not None and aim.category in SPEECH_ACTS | {"PROTEST"}:
+                    return aim
+        return sense
 
     def purpose_targets(self, verb: Token) -> list[Span]:
         """The party of the event a verb is done for: 'for a war against X', 'for an offensive on X'."""

@@ -100,6 +100,8 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Egypt and Jordan signed a treaty.", ("Egypt", "SUPPORT", "Jordan")),
         # forces mobilized for an offensive against X: X is the target, not the forces
         ("Russia mobilized its reservists for an offensive against Ukraine.", ("Russia", "MOBILIZE", "Ukraine")),
+        # a meeting is coded by its purpose
+        ("Japan summoned China's ambassador to complain about the cyber attacks.", ("Japan", "DISAPPROVE", "China")),
         # a protest's target is named in what it calls for or is against
         ("Thousands of Iranians rioted after a rally calling for the resignation of Joe Biden.",
          ("Iran", "PROTEST", "Joe Biden")),
@@ -198,6 +200,8 @@ def test_purpose_clause_is_the_event_not_background(nlp):
         ("France held talks on Syria with Germany.", "France", "Syria"),
         # what is withdrawn from a place is the subject's own, not a party
         ("Joe Biden withdrew the military advisers from Mali.", "Joe Biden", "military advisers"),
+        # ... and a purposed meeting is not mutual
+        ("France met Germany's ambassador to protest the decision.", "Germany", "France"),
         # speakers are not parties to each other
         ("Egypt and Jordan said the border was calm.", "Egypt", "Jordan"),
     ],

@@ -9,13 +9,23 @@ backbone's subject–verb–object, prepositional, passive, light-verb and nomin
   infinitive clause, an actor inside an object phrase ("rejected an Indian proposal"), the
   partner of a framing interaction ("In a call with X, Y expressed his intention to deepen
   cooperation"), reciprocal events ("X and Y agreed", "X met Y"), and demands made in reported
-  speech ("X said Y must...", "X demanded that Y...").
+  speech ("X said Y must...", "X demanded that Y...", "X issued a statement demanding that Y...",
+  "X reiterated its demand that Y..."). Targets also come from where a construction puts them:
+  a threat's condition ("threatened to stop the talks if X..."), a non-actor object ("threatened
+  action against X"), a protest's grievance ("in protest against abuses by X", "calling for the
+  removal of X"), a judged event's agent ("condemned X's attacks", "banned the rally organised
+  by X"), the source of a withdrawal ("withdrew its inspectors from X") and the aim of a
+  mobilisation ("for a war against X").
 * ``newsgraph.NominalEvents.v2``: an event noun or adjective ("in a call with X", "X's
   congratulatory remarks", "support for X", "attacks by X on Y", "an agreement between X and
   Y"), whose subject is its possessor, its agent, a name modifying it, or the subject of the
   clause it modifies.
 
-Conjoined arguments give one relation each. Event categories come from the lexicon, with CAMEO's
+Conjoined arguments give one relation each. One event is coded per construction: what a demand
+asks for, what an actor is pressed to do, the reason or purpose of another act ("for its support
+of X", "for an offensive against X") are its content, not events of their own; "on" names the
+topic of a cooperative event ("talks on X"); a meeting is coded by its purpose ("summoned the
+ambassador to complain"). Event categories come from the lexicon, with CAMEO's
 coding conventions applied on top: a governing verb of threat, refusal, demand or promise gives
 the category ("threatened to ban" → THREATEN); an announced cooperative act is AGREE, an
 announced hostile one or an ultimatum THREATEN. A relation between actors whose words the
@@ -137,12 +147,8 @@ class RelationsComponent:
                     found := self.modifiers(t)):
                 # "Turkish and Greek sides", "Hezbollah guerrillas": the modifiers are the actors
                 spans.extend(found)
-            elif agent and t.pos_ == "NOUN" and self.lexicon.noun_sense(t.lemma_) is None and (named := [c._.mention for c in t.children if c.dep_ in ("compound", "nmod")
-                                                 and c.pos_ == "PROPN" and c._.mention is not None]
-                                      or [m for c in t.children if c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN")
-                                          for m in (c._.mention, *(x._.mention for x in c.conjuncts))
-                                          if m is not None]):
-                spans.extend(named)  # "the al-Qaeda network", "its European Community partners": a named group
+            elif agent and (named := self.named_group(t)):
+                spans.extend(named)  # "the al-Qaeda network", "the Turkish and Greek sides"
             elif depth < 2 and t.pos_ in ("NOUN", "PROPN"):
                 # "leaders from Cuba", "Putin's administration", "nations like Egypt"
                 collective = self.lexicon.sector(t.lemma_) is not None
@@ -157,6 +163,18 @@ class RelationsComponent:
         for span in spans:
             unique.setdefault(span.start, span)
         return list(unique.values())
+
+    def named_group(self, noun: Token) -> list[Span]:
+        """The groups a common noun that is no event is named by: names before it, else demonyms.
+
+        'the al-Qaeda terror network', 'its European Community partners', 'the Turkish and Greek sides'.
+        """
+        if noun.pos_ != "NOUN" or self.lexicon.noun_sense(noun.lemma_) is not None:
+            return []
+        names = [c._.mention for c in noun.children
+                 if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c._.mention is not None]
+        return names or [m for c in noun.children if c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN")
+                         for m in (c._.mention, *(x._.mention for x in c.conjuncts)) if m is not None]
 
     def event_agents(self, noun: Token) -> list[Span]:
         """Who carried out an event noun: 'ISIL's attacks', 'attacks claimed by Daesh', 'attacks by X'."""

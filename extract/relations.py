@@ -315,6 +315,10 @@ class RelationsComponent:
         if not objects and (governor is not None and governor[0].category == "THREATEN" or self.conditional(verb)):
             # "threatened to stop the talks if X goes ahead": the threat is made to X
             objects = [(a, lex.sense(lemma), past(lemma), [verb], 0.55) for a in self.condition_subjects(verb)]
+        defiant = governor[0] if governor is not None else lex.sense(lemma)
+        if not objects and defiant is not None and defiant.category in ("REJECT", "PROTEST"):
+            # "declined to resign despite pressure by X", "marched in defiance of X": X is refused
+            objects = [(a, defiant, past(lemma), [verb], 0.5) for a in self.defied(verb)]
         if lemma in load_reciprocal() and len(subjects) == 1:
             # "X met Y": Y met X too
             mutual = [(subjects[0], sense, predicate, trigger, confidence * 0.9)
@@ -424,6 +428,19 @@ class RelationsComponent:
                 if aim is not None and aim.category in SPEECH_ACTS | {"PROTEST"}:
                     return aim
         return sense
+
+    def defied(self, verb: Token) -> list[Span]:
+        """Whom a refusal or protest defies: 'despite pressure by X', 'in defiance of X'."""
+        found: list[Span] = []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("despite", "in"):
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or (prep.lower_ == "in" and noun.lemma_.lower() != "defiance"):
+                    continue
+                found += self.event_agents(noun) or [a for p in noun.children if p.dep_ == "prep" and p.lower_ in (
+                    "of", "from", "by") for o in p.children if o.dep_ == "pobj" for a in self.actors(o)]
+        return found
 
     def purpose_targets(self, verb: Token) -> list[Span]:
         """The party of the event a verb is done for: 'for a war against X', 'for an offensive on X'."""

@@ -102,6 +102,8 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Russia mobilized its reservists for an offensive against Ukraine.", ("Russia", "MOBILIZE", "Ukraine")),
         # a meeting is coded by its purpose
         ("Japan summoned China's ambassador to complain about the cyber attacks.", ("Japan", "DISAPPROVE", "China")),
+        # a refusal "despite pressure from X" refuses X
+        ("Ukraine refused to withdraw despite pressure from Russia.", ("Ukraine", "REJECT", "Russia")),
         # a protest's target is named in what it calls for or is against
         ("Thousands of Iranians rioted after a rally calling for the resignation of Joe Biden.",
          ("Iran", "PROTEST", "Joe Biden")),

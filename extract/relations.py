@@ -176,6 +176,15 @@ class RelationsComponent:
         return names or [m for c in noun.children if c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN")
                          for m in (c._.mention, *(x._.mention for x in c.conjuncts)) if m is not None]
 
+    def named(self, owners: list[Span], noun: Token) -> list[Span]:
+        """'The UK remains steadfast in its support of X': a possessive pronoun is written as the
+        clause subject it stands for, when that subject is the same actor."""
+        if not any(o.root.pos_ == "PRON" for o in owners):
+            return owners
+        clause = {s._.actor.key: s for s in self.clause_subjects(noun) if s.root.pos_ != "PRON"} if \
+            noun.dep_ in ("pobj", "dobj") else {}
+        return [clause.get(o._.actor.key, o) if o.root.pos_ == "PRON" else o for o in owners]
+
     def event_agents(self, noun: Token) -> list[Span]:
         """Who carried out an event noun: 'ISIL's attacks', 'attacks claimed by Daesh', 'attacks by X'."""
         if noun.pos_ != "NOUN" or self.lexicon.noun_sense(noun.lemma_) is None:
@@ -214,7 +223,7 @@ class RelationsComponent:
                 owners = owners or [c._.mention for c in verb.head.children
                                     if c.dep_ in ("compound", "nmod") and c._.mention is not None]
                 if owners:
-                    return owners  # "the Coalition efforts to defeat X"
+                    return self.named(owners, verb.head)  # "the Coalition efforts to defeat X"
                 if verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head._.mention is None and \
                         self.lexicon.sector(verb.head.lemma_) is None and self.speech_act(verb):
                     # "X issued a statement demanding...": the statement speaks for whoever issued it
@@ -620,7 +629,7 @@ class RelationsComponent:
                       ([c._.mention] if c._.mention is not None else self.actors(c, agent=True))]
         modifiers = [m for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i != trigger.i
                      and (m := c._.mention) is not None and c.i < noun.i]
-        subjects = possessors or agents or modifiers or self.clause_subjects(noun)
+        subjects = self.named(possessors, noun) or agents or modifiers or self.clause_subjects(noun)
         if not objects and possessors:
             objects = [(o, noun) for o in self.addressee(noun)]
         between = [o for o, via in objects if via.lower_ == "between"]

@@ -216,3 +216,15 @@ def test_no_spurious_relation(nlp, text, subject, object_):
 def test_the_purpose_of_an_act_is_not_a_second_event(nlp):
     found = {(s, t, o) for s, _, t, o in triples(nlp, "Russia mobilized its reservists for an offensive against Ukraine.")}
     assert found == {("Russia", "MOBILIZE", "Ukraine")}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Japan remains steadfast in its support of the Philippines.", "Japan"),
+        ("Canada reaffirms its commitment to support the government of Ukraine.", "Canada"),
+    ],
+)
+def test_a_possessive_pronoun_is_written_as_the_clause_subject(nlp, text, subject):
+    extraction = extract(nlp, Article(id="t", text=text, date="2021-06-01"))
+    assert subject in {r.subject.text for r in extraction.relations}, extraction.relations

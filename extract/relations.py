@@ -214,7 +214,7 @@ class RelationsComponent:
             for child in verb.children:
                 if child.dep_ in SUBJECTS or (seen and child.dep_ == "nsubjpass"):
                     # a passive controller acts in the clause it governs: "X is committed to defeating Y"
-                    return self.actors(child, agent=True) or self.event_agents(child)
+                    return self.actors(child, agent=True) or self.event_agents(child) or self.speaker(child)
                 if child.dep_ == "agent":  # passive: "was criticised by X" – X acts
                     return [a for pobj in child.children for a in self.actors(pobj)]
             if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
@@ -248,6 +248,15 @@ class RelationsComponent:
                 continue
             return []
         return []
+
+    def speaker(self, pronoun: Token) -> list[Span]:
+        """'Syria says it is willing to...': an unresolved pronoun subject of reported speech is the speaker."""
+        if pronoun.pos_ != "PRON" or pronoun.lower_ not in ("it", "they", "he", "she"):
+            return []
+        clause = pronoun.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH | SPEECH_VERBS:
+            return []
+        return [a for c in clause.head.children if c.dep_ == "nsubj" for a in self.actors(c)]
 
     def speech_act(self, verb: Token) -> bool:
         """'demanding', 'condemning', 'rejecting', 'threatening': what a statement can do."""

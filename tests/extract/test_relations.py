@@ -104,6 +104,8 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Japan summoned China's ambassador to complain about the cyber attacks.", ("Japan", "DISAPPROVE", "China")),
         # a refusal "despite pressure from X" refuses X
         ("Ukraine refused to withdraw despite pressure from Russia.", ("Ukraine", "REJECT", "Russia")),
+        # an unresolved pronoun subject of reported speech is the speaker
+        ("Egypt says it is ready to negotiate with Israel.", ("Egypt", "AGREE", "Israel")),
         # a protest's target is named in what it calls for or is against
         ("Thousands of Iranians rioted after a rally calling for the resignation of Joe Biden.",
          ("Iran", "PROTEST", "Joe Biden")),

@@ -214,7 +214,12 @@ class RelationsComponent:
             for child in verb.children:
                 if child.dep_ in SUBJECTS or (seen and child.dep_ == "nsubjpass"):
                     # a passive controller acts in the clause it governs: "X is committed to defeating Y"
-                    return self.actors(child, agent=True) or self.event_agents(child) or self.speaker(child)
+                    found = self.actors(child, agent=True) or self.event_agents(child)
+                    if not found or child.pos_ == "PRON":
+                        # "Syria says it is willing": the speaker, written as named; "it" if unresolved
+                        speakers = {a._.actor.key: a for a in self.speaker(child)}
+                        found = [speakers.get(a._.actor.key, a) for a in found] or list(speakers.values())
+                    return found
                 if child.dep_ == "agent":  # passive: "was criticised by X" – X acts
                     return [a for pobj in child.children for a in self.actors(pobj)]
             if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":

@@ -225,8 +225,10 @@ def test_the_purpose_of_an_act_is_not_a_second_event(nlp):
     [
         ("Japan remains steadfast in its support of the Philippines.", "Japan"),
         ("Canada reaffirms its commitment to support the government of Ukraine.", "Canada"),
+        # a subject pronoun of reported speech, too, is written as the speaker
+        ("Canada said it would impose sanctions on Russia.", "Canada"),
     ],
 )
-def test_a_possessive_pronoun_is_written_as_the_clause_subject(nlp, text, subject):
+def test_a_pronoun_is_written_as_the_named_subject_it_stands_for(nlp, text, subject):
     extraction = extract(nlp, Article(id="t", text=text, date="2021-06-01"))
     assert subject in {r.subject.text for r in extraction.relations}, extraction.relations

@@ -263,6 +263,12 @@ class RelationsComponent:
             return []
         return [a for c in clause.head.children if c.dep_ == "nsubj" for a in self.actors(c)]
 
+    def targeted_event(self, noun: Token) -> bool:
+        """'UK support for Iraq', 'US aid to Kyiv': an event noun naming its own target."""
+        return noun._.mention is None and self.lexicon.noun_sense(noun.lemma_) is not None and any(
+            p.dep_ == "prep" and p.lower_ in ("for", "to", "against", "with", "toward", "towards")
+            and any(o.dep_ == "pobj" and self.actors(o) for o in p.children) for p in noun.children)
+
     def speech_act(self, verb: Token) -> bool:
         """'demanding', 'condemning', 'rejecting', 'threatening': what a statement can do."""
         sense = self.lexicon.sense(verb.lemma_.lower())
@@ -299,7 +305,9 @@ class RelationsComponent:
                 start = len(objects)
                 sense = lex.sense(lemma, f"obj:{child.lemma_.lower()}") or lex.sense(lemma)
                 # an actor inside the object phrase counts only for an event ("rejected an Indian proposal")
-                for actor in self.actors(child, inner=child.dep_ == "dobj" and sense is not None):
+                # ... unless that phrase is an event with its own target: "reiterated UK support for X"
+                inner = child.dep_ == "dobj" and sense is not None and not self.targeted_event(child)
+                for actor in self.actors(child, inner=inner):
                     objects.append((actor, sense, past(lemma), [verb], 0.8 if actor.root == child else 0.6))
                 if child.dep_ == "dobj" and child._.mention is None:
                     objects.extend(self.light_verb(verb, child))

@@ -206,6 +206,8 @@ def test_purpose_clause_is_the_event_not_background(nlp):
         ("Joe Biden withdrew the military advisers from Mali.", "Joe Biden", "military advisers"),
         # ... and a purposed meeting is not mutual
         ("France met Germany's ambassador to protest the decision.", "Germany", "France"),
+        # an event noun with its own target is not aimed at its modifier
+        ("Joe Biden reiterated Japanese support for Ukraine.", "Joe Biden", "Japan"),
         # speakers are not parties to each other
         ("Egypt and Jordan said the border was calm.", "Egypt", "Jordan"),
     ],

@@ -301,7 +301,7 @@ class RelationsComponent:
             return []
         objects: list[tuple[Span, Sense | None, str, list[Token], float]] = []
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative", "nsubjpass"):
+            if child.dep_ in ("dobj", "dative", "nsubjpass") and child.pos_ != "ADP":
                 start = len(objects)
                 sense = lex.sense(lemma, f"obj:{child.lemma_.lower()}") or lex.sense(lemma)
                 # an actor inside the object phrase counts only for an event ("rejected an Indian proposal")
@@ -314,7 +314,7 @@ class RelationsComponent:
                     if len(objects) == start and sense is not None:
                         # "condemned X's attacks", "prevented the demonstration staged by X": X is the target
                         objects.extend((a, sense, past(lemma), [verb], 0.6) for a in self.event_agents(child))
-            elif child.dep_ == "prep" and child.lower_ in PARTY_PREPOSITIONS:
+            elif child.dep_ in ("prep", "dative") and child.lower_ in PARTY_PREPOSITIONS:  # "gave arms to X"
                 sense = lex.sense(lemma, f"prep:{child.lower_}")
                 if sense is None and child.lower_ in ("with", "between", "against", "to", "from", "toward", "towards", "at"):
                     sense = lex.sense(lemma)
@@ -358,7 +358,10 @@ class RelationsComponent:
         else:
             extra = []
         if not any(o[0].start not in {s.start for s in subjects} for o in objects) and len(subjects) > 1 and \
-                not self.passive_on_thing(verb) and lemma not in SPEECH | SPEECH_VERBS:  # "X and Y said" is no event
+                not self.passive_on_thing(verb) and lemma not in SPEECH | SPEECH_VERBS and all(
+                    c.lemma_.lower() in load_reciprocal() or c.lower_ in load_reciprocal()
+                    for c in verb.children if c.dep_ == "dobj"):
+            # not "X and Y said", nor "X and Y provided support" (each to someone else)
             # "X and Y agreed", "X and Y signed a treaty": a reciprocal event between the conjoined subjects.
             sense = next((found for c in verb.children if c.dep_ == "dobj"
                           if (found := lex.sense(lemma, f"obj:{c.lemma_.lower()}"))), None) or lex.sense(lemma)

@@ -98,6 +98,9 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Germany announced a boycott of talks with Iran.", ("Germany", "COERCE", "Iran")),
         # a reciprocal event between conjoined subjects takes its category from the verb and its object
         ("Egypt and Jordan signed a treaty.", ("Egypt", "SUPPORT", "Jordan")),
+        ("Chile and Peru restored diplomatic ties.", ("Chile", "SUPPORT", "Peru")),
+        # a dative "to" names the recipient
+        ("Britain and France provided weapons to Ukraine.", ("France", "COOPERATE", "Ukraine")),
         # forces mobilized for an offensive against X: X is the target, not the forces
         ("Russia mobilized its reservists for an offensive against Ukraine.", ("Russia", "MOBILIZE", "Ukraine")),
         # a meeting is coded by its purpose
@@ -208,6 +211,8 @@ def test_purpose_clause_is_the_event_not_background(nlp):
         ("France met Germany's ambassador to protest the decision.", "Germany", "France"),
         # an event noun with its own target is not aimed at its modifier
         ("Joe Biden reiterated Japanese support for Ukraine.", "Joe Biden", "Japan"),
+        # conjoined subjects acting on something else are not each other's parties
+        ("Britain and France provided weapons to Ukraine.", "France", "United Kingdom"),
         # speakers are not parties to each other
         ("Egypt and Jordan said the border was calm.", "Egypt", "Jordan"),
     ],

@@ -358,10 +358,7 @@ class RelationsComponent:
         else:
             extra = []
         if not any(o[0].start not in {s.start for s in subjects} for o in objects) and len(subjects) > 1 and \
-                not self.passive_on_thing(verb) and lemma not in SPEECH | SPEECH_VERBS and all(
-                    c.lemma_.lower() in load_reciprocal() or c.lower_ in load_reciprocal()
-                    for c in verb.children if c.dep_ == "dobj"):
-            # not "X and Y said", nor "X and Y provided support" (each to someone else)
+                not self.passive_on_thing(verb) and self.mutual(verb):
             # "X and Y agreed", "X and Y signed a treaty": a reciprocal event between the conjoined subjects.
             sense = next((found for c in verb.children if c.dep_ == "dobj"
                           if (found := lex.sense(lemma, f"obj:{c.lemma_.lower()}"))), None) or lex.sense(lemma)
@@ -393,6 +390,14 @@ class RelationsComponent:
         holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
         return [a for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("in", "of", "on")
                 for o in p.children if o.dep_ == "pobj" for a in self.actors(o) if a._.actor.type == "GPE"]
+
+    def mutual(self, verb: Token, depth: int = 0) -> bool:
+        """A verb whose conjoined subjects act on each other: 'X and Y met', 'X and Y signed a
+        treaty', 'X and Y failed to reach an agreement'; not 'X and Y voted', 'X and Y said'."""
+        reciprocal = load_reciprocal()
+        return verb.lemma_.lower() in reciprocal or any(
+            c.dep_ == "dobj" and (c.lemma_.lower() in reciprocal or c.lower_ in reciprocal)
+            or depth < 2 and c.dep_ == "xcomp" and self.mutual(c, depth + 1) for c in verb.children)
 
     @staticmethod
     def passive_on_thing(verb: Token) -> bool:

@@ -213,6 +213,7 @@ def test_purpose_clause_is_the_event_not_background(nlp):
         ("Joe Biden reiterated Japanese support for Ukraine.", "Joe Biden", "Japan"),
         # conjoined subjects acting on something else are not each other's parties
         ("Britain and France provided weapons to Ukraine.", "France", "United Kingdom"),
+        ("Kenya and Uganda voted against the resolution.", "Kenya", "Uganda"),
         # speakers are not parties to each other
         ("Egypt and Jordan said the border was calm.", "Egypt", "Jordan"),
     ],

@@ -9,13 +9,23 @@ backbone's subject–verb–object, prepositional, passive, light-verb and nomin
   infinitive clause, an actor inside an object phrase ("rejected an Indian proposal"), the
   partner of a framing interaction ("In a call with X, Y expressed his intention to deepen
   cooperation"), reciprocal events ("X and Y agreed", "X met Y"), and demands made in reported
-  speech ("X said Y must...", "X demanded that Y...").
+  speech ("X said Y must...", "X demanded that Y...", "X issued a statement demanding that Y...",
+  "X reiterated its demand that Y..."). Targets also come from where a construction puts them:
+  a threat's condition ("threatened to stop the talks if X..."), a non-actor object ("threatened
+  action against X"), a protest's grievance ("in protest against abuses by X", "calling for the
+  removal of X"), a judged event's agent ("condemned X's attacks", "banned the rally organised
+  by X"), the source of a withdrawal ("withdrew its inspectors from X") and the aim of a
+  mobilisation ("for a war against X").
 * ``newsgraph.NominalEvents.v2``: an event noun or adjective ("in a call with X", "X's
   congratulatory remarks", "support for X", "attacks by X on Y", "an agreement between X and
   Y"), whose subject is its possessor, its agent, a name modifying it, or the subject of the
   clause it modifies.
 
-Conjoined arguments give one relation each. Event categories come from the lexicon, with CAMEO's
+Conjoined arguments give one relation each. One event is coded per construction: what a demand
+asks for, what an actor is pressed to do, the reason or purpose of another act ("for its support
+of X", "for an offensive against X") are its content, not events of their own; "on" names the
+topic of a cooperative event ("talks on X"); a meeting is coded by its purpose ("summoned the
+ambassador to complain"). Event categories come from the lexicon, with CAMEO's
 coding conventions applied on top: a governing verb of threat, refusal, demand or promise gives
 the category ("threatened to ban" → THREATEN); an announced cooperative act is AGREE, an
 announced hostile one or an ultimatum THREATEN. A relation between actors whose words the
@@ -32,7 +42,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.lexicon import Lexicon, Sense, lexicon_dir, load_lexicon
-from extract.qualifiers import modality, negated
+from extract.qualifiers import SPEECH_VERBS, modality, negated
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
@@ -59,6 +69,12 @@ TARGET_OF = {"SUPPORT", "AID", "COOPERATE", "FIGHT", "ASSAULT", "COERCE", "SANCT
 DENIALS = {"REJECT", "COERCE", "SANCTION", "PROTEST", "THREATEN"}
 # Categories whose target may be a place ("imposed a curfew in X").
 PLACE_TARGETED = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE"}
+# Categories of what a statement does ("issued a declaration demanding/condemning/rejecting...").
+SPEECH_ACTS = {"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"}
+# Categories of verbs that judge the event their object names ("condemned X's attacks": X is the target).
+JUDGEMENTS = {"DISAPPROVE", "SUPPORT", "REJECT"}
+# Categories of verbs whose object carries out their infinitive: "urged X to withdraw", "forced X to leave".
+OBJECT_CONTROL = {"DEMAND", "COERCE"}
 SPEECH = {"say", "announce", "state", "insist", "declare", "stress", "tell", "add", "conclude", "warn"}
 
 
@@ -115,11 +131,13 @@ class RelationsComponent:
         return doc
 
     # -- arguments ------------------------------------------------------------------------
-    def actors(self, token: Token, depth: int = 0, inner: bool = False) -> list[Span]:
+    def actors(self, token: Token, depth: int = 0, inner: bool = False, agent: bool = False) -> list[Span]:
         """The actor mentions an argument head stands for, one per conjunct.
 
         With ``inner``, an object phrase that names no actor stands for the actor that modifies
-        it: "rejected an Indian proposal", "a US offer", "calls by Belarus's rulers".
+        it: "rejected an Indian proposal", "a US offer", "calls by Belarus's rulers". With
+        ``agent``, a subject headed by a common noun stands for the named group modifying it:
+        "the al-Qaeda network threatened", "its European Community partners refused".
         """
         spans: list[Span] = []
         for t in [token, *token.conjuncts]:
@@ -129,6 +147,8 @@ class RelationsComponent:
                     found := self.modifiers(t)):
                 # "Turkish and Greek sides", "Hezbollah guerrillas": the modifiers are the actors
                 spans.extend(found)
+            elif agent and (named := self.named_group(t)):
+                spans.extend(named)  # "the al-Qaeda network", "the Turkish and Greek sides"
             elif depth < 2 and t.pos_ in ("NOUN", "PROPN"):
                 # "leaders from Cuba", "Putin's administration", "nations like Egypt"
                 collective = self.lexicon.sector(t.lemma_) is not None
@@ -144,11 +164,33 @@ class RelationsComponent:
             unique.setdefault(span.start, span)
         return list(unique.values())
 
+    def named_group(self, noun: Token) -> list[Span]:
+        """The groups a common noun that is no event is named by: names before it, else demonyms.
+
+        'the al-Qaeda terror network', 'its European Community partners', 'the Turkish and Greek sides'.
+        """
+        if noun.pos_ != "NOUN" or self.lexicon.noun_sense(noun.lemma_) is not None:
+            return []
+        names = [c._.mention for c in noun.children
+                 if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c._.mention is not None]
+        return names or [m for c in noun.children if c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN")
+                         for m in (c._.mention, *(x._.mention for x in c.conjuncts)) if m is not None]
+
+    def named(self, owners: list[Span], noun: Token) -> list[Span]:
+        """'The UK remains steadfast in its support of X': a possessive pronoun is written as the
+        clause subject it stands for, when that subject is the same actor."""
+        if not any(o.root.pos_ == "PRON" for o in owners):
+            return owners
+        clause = {s._.actor.key: s for s in self.clause_subjects(noun) if s.root.pos_ != "PRON"} if \
+            noun.dep_ in ("pobj", "dobj") else {}
+        return [clause.get(o._.actor.key, o) if o.root.pos_ == "PRON" else o for o in owners]
+
     def event_agents(self, noun: Token) -> list[Span]:
         """Who carried out an event noun: 'ISIL's attacks', 'attacks claimed by Daesh', 'attacks by X'."""
         if noun.pos_ != "NOUN" or self.lexicon.noun_sense(noun.lemma_) is None:
             return []
-        found = [c._.mention for c in noun.children if c.dep_ == "poss" and c._.mention is not None]
+        found = [a for c in noun.children if c.dep_ == "poss"
+                 for a in ([c._.mention] if c._.mention is not None else self.actors(c, agent=True))]
         for child in noun.children:
             holders = [child] if child.dep_ == "prep" and child.lower_ == "by" else \
                 [c for c in child.children if c.dep_ == "agent"] if child.dep_ == "acl" else []
@@ -172,7 +214,12 @@ class RelationsComponent:
             for child in verb.children:
                 if child.dep_ in SUBJECTS or (seen and child.dep_ == "nsubjpass"):
                     # a passive controller acts in the clause it governs: "X is committed to defeating Y"
-                    return self.actors(child) or self.event_agents(child)
+                    found = self.actors(child, agent=True) or self.event_agents(child)
+                    if not found or child.pos_ == "PRON":
+                        # "Syria says it is willing": the speaker, written as named; "it" if unresolved
+                        speakers = {a._.actor.key: a for a in self.speaker(child)}
+                        found = [speakers.get(a._.actor.key, a) for a in found] or list(speakers.values())
+                    return found
                 if child.dep_ == "agent":  # passive: "was criticised by X" – X acts
                     return [a for pobj in child.children for a in self.actors(pobj)]
             if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
@@ -181,13 +228,20 @@ class RelationsComponent:
                 owners = owners or [c._.mention for c in verb.head.children
                                     if c.dep_ in ("compound", "nmod") and c._.mention is not None]
                 if owners:
-                    return owners  # "the Coalition efforts to defeat X"
+                    return self.named(owners, verb.head)  # "the Coalition efforts to defeat X"
+                if verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head._.mention is None and \
+                        self.lexicon.sector(verb.head.lemma_) is None and self.speech_act(verb):
+                    # "X issued a statement demanding...": the statement speaks for whoever issued it
+                    verb, seen = verb.head.head, seen + 1
+                    continue
             if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp", "relcl") or (
                 verb.dep_ == "pobj" and verb.head.dep_ == "prep"
             ):
                 head = verb.head
                 if head.dep_ == "prep":
                     head = head.head
+                if verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" or c.tag_ == "WRB" for c in verb.children):
+                    return []  # "the town where 28 people were killed", "a man who was arrested": no agent
                 if verb.dep_ == "relcl" and head._.mention is not None:
                     return [head._.mention]
                 if verb.dep_ == "relcl" and (agents := self.event_agents(head)):
@@ -200,10 +254,47 @@ class RelationsComponent:
             return []
         return []
 
+    def speaker(self, pronoun: Token) -> list[Span]:
+        """'Syria says it is willing to...': an unresolved pronoun subject of reported speech is the speaker."""
+        if pronoun.pos_ != "PRON" or pronoun.lower_ not in ("it", "they", "he", "she"):
+            return []
+        clause = pronoun.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH | SPEECH_VERBS:
+            return []
+        return [a for c in clause.head.children if c.dep_ == "nsubj" for a in self.actors(c)]
+
+    def targeted_event(self, noun: Token) -> bool:
+        """'UK support for Iraq', 'US aid to Kyiv': an event noun naming its own target."""
+        return noun._.mention is None and self.lexicon.noun_sense(noun.lemma_) is not None and any(
+            p.dep_ == "prep" and p.lower_ in ("for", "to", "against", "with", "toward", "towards")
+            and any(o.dep_ == "pobj" and self.actors(o) for o in p.children) for p in noun.children)
+
+    def speech_act(self, verb: Token) -> bool:
+        """'demanding', 'condemning', 'rejecting', 'threatening': what a statement can do."""
+        sense = self.lexicon.sense(verb.lemma_.lower())
+        return sense is not None and sense.category in SPEECH_ACTS
+
+    def judges(self, verb: Token, noun: Token) -> bool:
+        """'condemned the attacks', 'welcomed the offensive': a verb of judgement on an event noun."""
+        own = self.lexicon.patterns.get((verb.lemma_.lower(), "-"))
+        return own is not None and own.category in JUDGEMENTS and self.lexicon.noun_sense(noun.lemma_) is not None
+
+    def requested(self, verb: Token) -> bool:
+        """'pressed X to halt', 'forced X to leave': what an actor is asked or made to do.
+
+        It is the content of the request (coded as the request), not an event of its own.
+        """
+        head = verb.head
+        sense = self.lexicon.sense(head.lemma_.lower())
+        return verb.dep_ == "xcomp" and sense is not None and sense.category in OBJECT_CONTROL and any(
+            c.dep_ == "dobj" and self.actors(c) for c in head.children)
+
     # -- verbs ----------------------------------------------------------------------------
     def verb_events(self, verb: Token) -> list[Candidate]:
         lex = self.lexicon
         lemma = verb.lemma_.lower()
+        if self.requested(verb):
+            return []
         # In a passive, subjects() returns the agent and the grammatical subject is an object.
         subjects = self.subjects(verb)
         if not subjects:
@@ -214,14 +305,20 @@ class RelationsComponent:
                                    for o in c.children if o.dep_ == "pobj"])
         objects: list[tuple[Span, Sense | None, str, list[Token], float]] = []
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative", "nsubjpass"):
+            if child.dep_ in ("dobj", "dative", "nsubjpass") and child.pos_ != "ADP":
+                start = len(objects)
                 sense = lex.sense(lemma, f"obj:{child.lemma_.lower()}") or clause
                 # an actor inside the object phrase counts only for an event ("rejected an Indian proposal")
-                for actor in self.actors(child, inner=child.dep_ == "dobj" and sense is not None):
+                # ... unless that phrase is an event with its own target: "reiterated UK support for X"
+                inner = child.dep_ == "dobj" and sense is not None and not self.targeted_event(child)
+                for actor in self.actors(child, inner=inner):
                     objects.append((actor, sense, past(lemma), [verb], 0.8 if actor.root == child else 0.6))
                 if child.dep_ == "dobj" and child._.mention is None:
                     objects.extend(self.light_verb(verb, child))
-            elif child.dep_ == "prep" and child.lower_ in PARTY_PREPOSITIONS:
+                    if len(objects) == start and sense is not None:
+                        # "condemned X's attacks", "prevented the demonstration staged by X": X is the target
+                        objects.extend((a, sense, past(lemma), [verb], 0.6) for a in self.event_agents(child))
+            elif child.dep_ in ("prep", "dative") and child.lower_ in PARTY_PREPOSITIONS:  # "gave arms to X"
                 sense = lex.sense(lemma, f"prep:{child.lower_}")
                 if sense is None and child.lower_ in ("with", "between", "against", "to", "from", "toward", "towards", "at"):
                     sense = clause
@@ -229,12 +326,34 @@ class RelationsComponent:
                     if pobj.dep_ == "pobj":
                         for actor in self.actors(pobj, inner=sense is not None):
                             objects.append((actor, sense, f"{past(lemma)} {child.lower_}", [verb, child], 0.75))
+        if (sense := lex.sense(lemma)) is not None and sense.category in ("RETREAT", "CONCEDE") and any(
+                o[2].endswith(" from") for o in objects):
+            # "withdrew its inspectors from X": what is withdrawn is the subject's own, X is the party
+            objects = [o for o in objects if o[2].endswith(" from")]
+        if sense is not None and sense.category == "MOBILIZE" and (aims := self.purpose_targets(verb)):
+            # "mobilized army reservists for a war against X": the forces are the subject's own, X the target
+            objects = [(a, sense, f"{past(lemma)} against", [verb], 0.55) for a in aims]
         if not objects and (sense := lex.sense(lemma)) is not None and sense.category in PLACE_TARGETED:
             # "imposed a curfew in Cizre", "lifted the blockade of Gaza": the place is the target
             objects = [(a, sense, f"{past(lemma)} in", [verb], 0.5) for a in self.places(verb)]
+        if not objects and (sense := lex.sense(lemma)) is not None:
+            # "threatened further action against X", "launched attacks on X": the target is the object's
+            objects = [(a, sense, f"{past(lemma)} {prep.lower_}", [verb, prep], 0.6)
+                       for prep, a in self.object_targets(verb)]
         if not objects and lex.sense(lemma) is not None:
             # "In a call with X, Putin expressed his intention to deepen cooperation": X is the partner.
             objects = [(a, lex.sense(lemma), past(lemma), [verb], 0.55) for a in self.partners(verb)]
+        if not objects and (protest := self.protest_sense(verb)) is not None:
+            # "rioted calling for the removal of X", "a strike in protest against abuses by X": X is the target
+            objects = [(a, protest, past(lemma), [verb], 0.55) for a in self.grievance_targets(verb)]
+        governor = self.governor(verb)
+        if not objects and (governor is not None and governor[0].category == "THREATEN" or self.conditional(verb)):
+            # "threatened to stop the talks if X goes ahead": the threat is made to X
+            objects = [(a, lex.sense(lemma), past(lemma), [verb], 0.55) for a in self.condition_subjects(verb)]
+        defiant = governor[0] if governor is not None else lex.sense(lemma)
+        if not objects and defiant is not None and defiant.category in ("REJECT", "PROTEST"):
+            # "declined to resign despite pressure by X", "marched in defiance of X": X is refused
+            objects = [(a, defiant, past(lemma), [verb], 0.5) for a in self.defied(verb)]
         if lemma in load_reciprocal() and len(subjects) == 1:
             # "X met Y": Y met X too
             mutual = [(subjects[0], sense, predicate, trigger, confidence * 0.9)
@@ -242,25 +361,28 @@ class RelationsComponent:
             extra = [(o[0], m) for o, m in zip(objects, mutual) if o[0]._.actor.key != subjects[0]._.actor.key]
         else:
             extra = []
-        if not any(o[0].start not in {s.start for s in subjects} for o in objects) and len(subjects) > 1:
-            # "X and Y agreed": a reciprocal event between the conjoined subjects.
+        if not any(o[0].start not in {s.start for s in subjects} for o in objects) and len(subjects) > 1 and \
+                not self.passive_on_thing(verb) and self.mutual(verb):
+            # "X and Y agreed", "X and Y signed a treaty": a reciprocal event between the conjoined subjects.
             sense = clause
             objects = [(s, sense, past(lemma), [verb], 0.6) for s in subjects]
-        governor = self.governor(verb)
         out = []
         for subject in subjects:
             for obj, sense, predicate, trigger, confidence in objects:
                 if obj.start == subject.start or obj._.actor.key == subject._.actor.key:
                     continue
                 if governor is not None:
-                    sense, predicate, trigger = governor[0], f"{past(governor[1].lemma_.lower())} to {predicate}", [
+                    # "threatened to halt": the embedded verb keeps its base form
+                    embedded = lemma + predicate.removeprefix(past(lemma)) if predicate.startswith(past(lemma)) else predicate
+                    sense, predicate, trigger = governor[0], f"{past(governor[1].lemma_.lower())} to {embedded}", [
                         governor[1], *trigger]
                 else:
-                    sense = self.by_modality(verb, sense)
+                    sense = self.by_modality(verb, self.purposed(verb, sense))
                 out.append(Candidate(subject, obj, predicate, sense, trigger, VERB_EVENTS,
                                      confidence if sense else 0.5, verb))
         for other, (obj, sense, predicate, trigger, confidence) in extra:
-            if governor is None:
+            # "X will meet Y": only X has agreed; "X met Y to protest": only X protests
+            if governor is None and modality(verb) != "intended" and self.purposed(verb, sense) is sense:
                 out.append(Candidate(other, obj, predicate, self.by_modality(verb, sense), trigger, VERB_EVENTS,
                                      confidence if sense else 0.5, verb))
         out.extend(self.demands(verb, subjects))
@@ -271,6 +393,116 @@ class RelationsComponent:
         holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
         return [a for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("in", "of", "on")
                 for o in p.children if o.dep_ == "pobj" for a in self.actors(o) if a._.actor.type == "GPE"]
+
+    def mutual(self, verb: Token, depth: int = 0) -> bool:
+        """A verb whose conjoined subjects act on each other: 'X and Y met', 'X and Y signed a
+        treaty', 'X and Y failed to reach an agreement'; not 'X and Y voted', 'X and Y said'."""
+        reciprocal = load_reciprocal()
+        return verb.lemma_.lower() in reciprocal or any(
+            c.dep_ == "dobj" and (c.lemma_.lower() in reciprocal or c.lower_ in reciprocal)
+            or depth < 2 and c.dep_ == "xcomp" and self.mutual(c, depth + 1) for c in verb.children)
+
+    @staticmethod
+    def passive_on_thing(verb: Token) -> bool:
+        """A passive whose patient is not one of its agents: 'the channel disputed by X and Y'."""
+        return any(c.dep_ == "nsubjpass" for c in verb.children) or (
+            verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children))
+
+    def object_targets(self, verb: Token) -> list[tuple[Token, Span]]:
+        """Actors a non-actor direct object is aimed at: 'action against X', 'blows to X'."""
+        return [(prep, a) for obj in verb.children if obj.dep_ == "dobj" and obj._.mention is None
+                for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in ("against", "on", "upon", "to",
+                                                                                   "toward", "towards")
+                and not _topic(prep, self.lexicon.noun_sense(obj.lemma_) or self.lexicon.sense(verb.lemma_.lower()))
+                for pobj in prep.children if pobj.dep_ == "pobj" for a in self.actors(pobj)]
+
+    def protest_sense(self, verb: Token) -> Sense | None:
+        """The PROTEST sense of a verb, of its object ('staged a hunger strike') or of an 'in protest' phrase."""
+        lex = self.lexicon
+        senses = [lex.sense(verb.lemma_.lower())]
+        senses += [lex.sense(verb.lemma_.lower(), f"obj:{c.lemma_.lower()}") or lex.noun_sense(_compound(c))
+                   or lex.noun_sense(c.lemma_) for c in verb.children if c.dep_ == "dobj"]
+        senses += [lex.noun_sense(p.lemma_) for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                   for p in c.children if p.dep_ == "pobj"]
+        return next((s for s in senses if s is not None and s.category == "PROTEST"), None)
+
+    def grievance_targets(self, head: Token, depth: int = 0) -> list[Span]:
+        """Whom a protest is aimed at: the actor in what it is against, over or calls for.
+
+        'against the abuses by X', 'in protest of X's policies', 'calling for the removal of X',
+        'to show their disapproval of X'. An event noun stands for its agent ('abuses by X').
+        """
+        found: list[Span] = []
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("against", "over", "at", "of", "for"):
+                if child.lower_ in ("of", "for") and depth == 0 and head.pos_ in ("VERB", "AUX"):
+                    continue  # "converged for a rally": only nouns of protest name a grievance with of/for
+                found += [a for p in child.children if p.dep_ == "pobj" for a in self.grieved(p)]
+            elif child.dep_ == "prep" and child.lower_ == "in" and depth < 2:
+                found += [a for p in child.children if p.dep_ == "pobj" and self.lexicon.noun_sense(p.lemma_)
+                          for a in self.grievance_targets(p, depth + 1)]  # "in protest against X"
+            elif child.dep_ in ("dobj", "pobj") and depth and child.pos_ == "NOUN":
+                found += self.grieved(child)
+            elif child.dep_ in ("acl", "advcl", "xcomp") and depth < 2 and (
+                    (s := self.lexicon.sense(child.lemma_.lower(), "prep:for") or self.lexicon.sense(child.lemma_.lower()))
+                    is not None and s.category in ("DEMAND", "DISAPPROVE", "PROTEST", "REJECT")):
+                found += self.grievance_targets(child, depth + 1)  # "calling for", "demanding", "to denounce"
+            elif depth == 0 and (child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ in (
+                    "following", "during", "after")):
+                found += [a for n in ([child] if child.dep_ == "dobj" else [p for p in child.children if p.dep_ in ("pobj", "dobj")])
+                          if (ns := self.lexicon.noun_sense(n.lemma_)) is not None and ns.category == "PROTEST"
+                          for a in self.grievance_targets(n, depth + 1)]  # "staged a strike against X"
+        return list({a.start: a for a in found}.values())
+
+    def grieved(self, noun: Token) -> list[Span]:
+        """The actor a grievance names: itself, 'X's policies', 'abuses by X', 'the removal of X'."""
+        return self.actors(noun) or self.modifiers(noun) or [
+            a for c in noun.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"
+            for p in g.children if p.dep_ == "pobj" for a in self.actors(p)]  # "taxes imposed by X"
+
+    def purposed(self, verb: Token, sense: Sense | None) -> Sense | None:
+        """'summoned the ambassador to complain', 'met X to demand': a meeting is coded by its purpose."""
+        if sense is None or sense.category != "CONSULT":
+            return sense
+        for clause in verb.children:
+            if clause.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
+                aim = self.lexicon.sense(clause.lemma_.lower())
+                if aim is not None and aim.category in SPEECH_ACTS | {"PROTEST"}:
+                    return aim
+        return sense
+
+    def defied(self, verb: Token) -> list[Span]:
+        """Whom a refusal or protest defies: 'despite pressure by X', 'in defiance of X'."""
+        found: list[Span] = []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("despite", "in"):
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or (prep.lower_ == "in" and noun.lemma_.lower() != "defiance"):
+                    continue
+                found += self.event_agents(noun) or [a for p in noun.children if p.dep_ == "prep" and p.lower_ in (
+                    "of", "from", "by") for o in p.children if o.dep_ == "pobj" for a in self.actors(o)]
+        return found
+
+    def purpose_targets(self, verb: Token) -> list[Span]:
+        """The party of the event a verb is done for: 'for a war against X', 'for an offensive on X'."""
+        return [a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "for"
+                for event in prep.children if event.dep_ == "pobj" and event._.mention is None
+                for party in event.children if party.dep_ == "prep" and party.lower_ in ("against", "on")
+                for p in party.children if p.dep_ == "pobj" for a in self.actors(p)]
+
+    def condition_subjects(self, verb: Token) -> list[Span]:
+        """Who a threat or ultimatum is made to: the subject of its 'if' or 'unless' clause."""
+        t = verb
+        for _ in range(3):
+            for clause in t.children:
+                if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                  for m in clause.children):
+                    return [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.actors(c)]
+            if t.dep_ not in ("xcomp", "ccomp", "conj"):
+                return []
+            t = t.head
+        return []
 
     def partners(self, verb: Token) -> list[Span]:
         """The other party of the interaction a clause is framed by ('in a call with X', 'in talks with X')."""
@@ -339,6 +571,10 @@ class RelationsComponent:
             return []
         head = verb.head
         sense = self.lexicon.sense(head.lemma_.lower())
+        if sense is None or sense.category != "DEMAND":
+            # "reiterated its demand that Y...", "renewed its call that Y...": the object names the demand
+            sense = next((ns for c in head.children if c.dep_ == "dobj" and (ns := self.lexicon.noun_sense(c.lemma_))
+                          is not None and ns.category == "DEMAND"), sense)
         must = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children)
         if not ((sense is not None and sense.category == "DEMAND") or (must and head.lemma_.lower() in SPEECH)):
             return []
@@ -354,6 +590,8 @@ class RelationsComponent:
     def light_verb(self, verb: Token, noun: Token) -> list[tuple[Span, Sense | None, str, list[Token], float]]:
         """'extended his appreciation to X', 'held talks with X': the event is the noun."""
         lex = self.lexicon
+        if self.judges(verb, noun):
+            return []  # "condemned X's attacks on Y" judges the attacks, it does not carry them out
         event_verb = lex.verb_of(noun.lemma_) or lex.verb_of(noun.text)
         if event_verb is None and _compound(noun) not in lex.nouns:
             # "had a telephone conversation with X": the modifier names the event
@@ -372,10 +610,14 @@ class RelationsComponent:
             return []
         predicate = past(event_verb) if event_verb else lex.noun_predicates.get(noun.lower_) or \
             f"{past(verb.lemma_.lower())} {noun.lower_}"
+        # "a suspension of air links with X", "the resumption of talks with X": the party of the inner event
+        nested = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj" and p._.mention is None and lex.noun_sense(p.lemma_) is not None]
         out = []
-        for holder in (verb, noun):
+        for holder in (verb, noun, *nested):
             for child in holder.children:
-                if child.dep_ == "prep" and child.lower_ in NOMINAL_PREPOSITIONS:
+                if child.dep_ == "prep" and child.lower_ in NOMINAL_PREPOSITIONS and not _topic(
+                        child, lex.noun_sense(noun.lemma_) or sense):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             for actor in self.actors(pobj):
@@ -411,14 +653,16 @@ class RelationsComponent:
                   for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
         objects: list[tuple[Span, Token]] = []
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
+            if child.dep_ == "prep" and child.lower_ in preps and not _topic(child, base):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         objects.extend((a, child) for a in self.actors(pobj))
-        possessors = [c._.mention for c in noun.children if c.dep_ == "poss" and c._.mention is not None]
+        # "the Asad regime's attacks": a possessor headed by a common noun stands for the group naming it
+        possessors = [a for c in noun.children if c.dep_ == "poss" for a in
+                      ([c._.mention] if c._.mention is not None else self.actors(c, agent=True))]
         modifiers = [m for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i != trigger.i
                      and (m := c._.mention) is not None and c.i < noun.i]
-        subjects = possessors or agents or modifiers or self.clause_subjects(noun)
+        subjects = self.named(possessors, noun) or agents or modifiers or self.clause_subjects(noun)
         if not objects and possessors:
             objects = [(o, noun) for o in self.addressee(noun)]
         between = [o for o, via in objects if via.lower_ == "between"]
@@ -453,6 +697,11 @@ class RelationsComponent:
         return self.subjects(prep.head)
 
 
+def _topic(prep: Token, sense: Sense | None) -> bool:
+    """'an agreement on X', 'talks on X': 'on' names what a cooperative event is about, not a party."""
+    return prep.lower_ == "on" and sense is not None and sense.category in COOPERATIVE
+
+
 def _deduplicate(candidates: list[Candidate]) -> list[Candidate]:
     """One relation per pair of mentions and event category; an untyped one only if nothing is typed."""
     best: dict[tuple, Candidate] = {}
@@ -470,7 +719,7 @@ def background(verb: Token) -> bool:
     a subordinator ('after troops killed...', 'when X met Y'). Purpose clauses ('to defeat X')
     and complements ('said that', 'threatened to') carry the event itself."""
     if verb.dep_ == "relcl":
-        return True
+        return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)  # "a coalition to defeat X"
     return verb.dep_ == "advcl" and any((c.dep_ == "mark" and c.tag_ != "TO") or (c.dep_ == "advmod" and c.tag_ == "WRB")
                                         for c in verb.children)
 
@@ -501,9 +750,31 @@ def _prefer_main_clause(candidates: list[Candidate]) -> list[Candidate]:
             actors = {c.subject._.actor.key, c.object._.actor.key}
             shallower = any(o.sense is not None and d < depth and actors & {o.subject._.actor.key, o.object._.actor.key}
                             for o, d in group)
-            if c.sense is None or not shallower:
+            if not (c.sense is not None and shallower) and not any(_embeds(o, c) for o, _ in group):
                 keep.add(id(c))
     return [c for c in candidates if id(c) in keep]
+
+
+def _embeds(outer: Candidate, inner: Candidate) -> bool:
+    """Whether ``inner`` is the content of the typed event ``outer``, not an event of its own.
+
+    'X said Y and Z must reach an agreement': the agreement is what X demands. 'X imposed
+    sanctions on Y for its support of Z', 'X demanded that Y renounce its struggle against Z': an
+    event noun inside another actor's event is the reason or the object of that event.
+    """
+    if outer.sense is None or outer.head.i == inner.head.i or outer.head not in inner.head.ancestors:
+        return False
+    inner_actors = {inner.subject._.actor.key, inner.object._.actor.key}
+    outer_actors = {outer.subject._.actor.key, outer.object._.actor.key}
+    if inner.head.pos_ in ("VERB", "AUX") and any(
+            t.i != outer.head.i and (t == inner.head or t in inner.head.ancestors) for t in outer.trigger):
+        return bool(inner_actors & outer_actors)
+    if (inner.extractor == NOMINAL_EVENTS and inner.subject._.actor.key == outer.subject._.actor.key
+            and inner.head.dep_ == "pobj" and inner.head.head.lower_ == "for" and inner.head.head.head == outer.head):
+        return True  # "mobilized reservists for an offensive against X": the offensive is a purpose
+    # "Y thanked X for his congratulations" (the same two actors) is a response, and stays
+    return (inner.extractor == NOMINAL_EVENTS and outer.extractor == VERB_EVENTS
+            and inner.subject._.actor.key != outer.subject._.actor.key and inner_actors != outer_actors)
 
 
 @Language.factory(

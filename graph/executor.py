@@ -207,7 +207,8 @@ class ProcessExecutor(Executor):
         self._lock = threading.Lock()
         self._generation = 0
         self._snapshot = ""
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        # Last in, first out: a lone client keeps meeting the worker whose caches its last query warmed.
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._workers: list[_Worker] = []
         self._dirty = False
         self._watch(store)

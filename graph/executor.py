@@ -36,7 +36,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from graph import query_worker
+from graph import query_worker, relation_reader
 from graph.errors import (NotAcceptableError, NotFoundError, QueryError, QueryTimeoutError, ResultTooLargeError,
                           StoreError)
 from graph.store import OxigraphStore, Store
@@ -211,6 +211,7 @@ class ProcessExecutor(Executor):
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._workers: list[_Worker] = []
         self._dirty = False
+        self._local: tuple[str, object] | None = None  # (snapshot, read-only store) for _inline
         self._watch(store)
         self.refresh()
         for _ in range(workers):
@@ -251,7 +252,7 @@ class ProcessExecutor(Executor):
 
     def _collect(self) -> None:
         """Delete snapshots that are neither current nor open in a worker."""
-        used = {w.snapshot for w in self._workers} | {self._snapshot}
+        used = {w.snapshot for w in self._workers} | {self._snapshot} | {self._local[0] if self._local else None}
         for path in self._root.iterdir():
             if str(path) not in used:
                 shutil.rmtree(path, ignore_errors=True)
@@ -271,7 +272,39 @@ class ProcessExecutor(Executor):
             raise
         return self._finish(worker, outcome)
 
+    #: an actor with at most this many relations is answered in the server process (see :meth:`_inline`)
+    INLINE_RELATIONS = 16
+
+    def _inline(self, job: RelationsJob) -> QueryAnswer | None:
+        """Answer a small relations job right here, from a read-only view of the current snapshot.
+
+        Most actors have a handful of relations: a few index lookups, well under a millisecond,
+        less than the round trip to a worker process (which, on a busy machine, also waits for the
+        scheduler). Beyond ``INLINE_RELATIONS`` (or for a page that would need more) the reader
+        gives up after as many lookups, and the job goes to a worker, bounded by the timeout.
+        """
+        import pyoxigraph as ox
+
+        snapshot = self._current_snapshot()
+        with self._lock:
+            if self._local is None or self._local[0] != snapshot:
+                self._local = (snapshot, ox.Store.read_only(snapshot))
+            store = self._local[1]
+        try:
+            body = relation_reader.actor_relations_json(store, job.request(), max_relations=self.INLINE_RELATIONS)
+        except relation_reader.TooMany:
+            return None
+        except relation_reader.NotFound as error:
+            raise NotFoundError(str(error)) from None
+        except OSError as error:
+            raise StoreError(str(error)) from error
+        return QueryAnswer("json", "application/json", body)
+
     async def aquery(self, job, timeout=None):
+        if isinstance(job, RelationsJob):
+            answer = self._inline(job)
+            if answer is not None:
+                return answer
         # No thread per query: wait for the worker's pipe on the event loop itself.
         import asyncio
 
@@ -356,6 +389,7 @@ class ProcessExecutor(Executor):
                 worker.process.wait(timeout=2)
             except subprocess.TimeoutExpired:
                 worker.kill()
+        self._local = None
         shutil.rmtree(self._root, ignore_errors=True)
 
 

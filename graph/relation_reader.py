@@ -46,6 +46,11 @@ class NotFound(LookupError):
     """No such actor or article (the worker answers it as a not-found error)."""
 
 
+class TooMany(Exception):
+    """The actor has more relations than the caller's ``max_relations`` (the request is too big to
+    answer outside a worker process)."""
+
+
 def find_actor(store: ox.Store, kind: str, value: str, asked: str | None = None) -> ox.NamedNode:
     """The actor an ``("iri", IRI)`` or ``("qid", "Q7747")`` reference names (``asked``: as the client wrote it).
 
@@ -65,7 +70,7 @@ def find_actor(store: ox.Store, kind: str, value: str, asked: str | None = None)
 def actor_relations(store: ox.Store, actor: tuple[str, ...], direction: str = "both",
                     event_type: str | None = None, predicate: str | None = None, since: str | None = None,
                     until: str | None = None, article: tuple[str, str] | None = None,
-                    limit: int = 100, offset: int = 0) -> dict:
+                    limit: int = 100, offset: int = 0, max_relations: int | None = None) -> dict:
     """The actor (id, IRI, label) and one page of its relations, newest article first.
 
     Args:
@@ -79,12 +84,14 @@ def actor_relations(store: ox.Store, actor: tuple[str, ...], direction: str = "b
         article: ``(graph IRI, what the client asked for)``: only that article's relations.
         limit: page size.
         offset: relations to skip.
+        max_relations: give up (:class:`TooMany`) on an actor with more relations than this.
 
     Returns:
         ``{"actor": {...}, "relations": [...]}``, rows shaped like :func:`graph.queries.find_relations`'s.
 
     Raises:
         NotFound: for an unknown actor or article.
+        TooMany: beyond ``max_relations``.
 
     >>> actor_relations(ox.Store(), ("qid", "Q1"))
     Traceback (most recent call last):
@@ -102,6 +109,8 @@ def actor_relations(store: ox.Store, actor: tuple[str, ...], direction: str = "b
     for role, name in ((SUBJECT, "outgoing"), (OBJECT, "incoming")):
         if direction in ("both", name):
             for quad in store.quads_for_pattern(None, role, node, graph):
+                if max_relations is not None and len(candidates) >= max_relations:
+                    raise TooMany(f"more than {max_relations} relations")
                 if isinstance(quad.graph_name, ox.NamedNode) and isinstance(quad.subject, ox.NamedNode):
                     date = reader.date(quad.graph_name)
                     if _in_range(date, since, until):
@@ -125,9 +134,9 @@ def actor_relations(store: ox.Store, actor: tuple[str, ...], direction: str = "b
             "relations": rows}
 
 
-def actor_relations_json(store: ox.Store, request: dict) -> bytes:
+def actor_relations_json(store: ox.Store, request: dict, max_relations: int | None = None) -> bytes:
     """:func:`actor_relations` for a request dict, as the route's JSON document (with limit and offset)."""
-    document = actor_relations(store, **request)
+    document = actor_relations(store, **request, max_relations=max_relations)
     document["limit"], document["offset"] = request.get("limit", 100), request.get("offset", 0)
     return json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
 
@@ -218,4 +227,4 @@ class _Reader:
         return {"id": node.value.removeprefix(ACTOR), "iri": node.value, "label": self.label(node)}
 
 
-__all__ = ["NotFound", "actor_relations", "actor_relations_json", "find_actor"]
+__all__ = ["NotFound", "TooMany", "actor_relations", "actor_relations_json", "find_actor"]

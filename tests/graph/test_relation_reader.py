@@ -81,3 +81,28 @@ def test_vocabulary_matches_graph_terms(name):
 
 def test_actors_graph_matches_graph_terms():
     assert relation_reader.ACTORS_GRAPH == terms.ACTORS_GRAPH
+
+
+def test_reader_gives_up_beyond_max_relations(raw):
+    with pytest.raises(relation_reader.TooMany):
+        relation_reader.actor_relations(raw, ("qid", "Q7747"), max_relations=1)
+    assert relation_reader.actor_relations(raw, ("qid", "Q7747"), max_relations=1000)["relations"]
+
+
+def test_executor_answers_alike_inline_and_in_a_worker(corpus_store_url, actors, tmp_path):
+    """Small actors are answered in the server process, others by a worker: the same documents."""
+    import asyncio
+
+    from graph.executor import ProcessExecutor, RelationsJob
+    from graph.store import open_store
+
+    ox.Store.read_only(corpus_store_url.removeprefix("oxigraph:")).backup(str(tmp_path / "copy"))
+    with open_store(f"oxigraph:{tmp_path / 'copy'}") as store, ProcessExecutor(store, workers=1) as executor:
+        sizes = set()
+        for actor in actors:
+            job = RelationsJob(actor=("iri", actor.value, actor.value), limit=1000)
+            in_worker = executor.query(job).body  # the synchronous path always asks a worker
+            either = asyncio.run(executor.aquery(job)).body
+            assert json.loads(either) == json.loads(in_worker)
+            sizes.add(len(json.loads(either)["relations"]) > executor.INLINE_RELATIONS)
+        assert sizes == {True, False}, "the sample should exercise both paths"

@@ -1,4 +1,8 @@
-"""FastAPI dependencies, as Annotated aliases."""
+"""FastAPI dependencies, as Annotated aliases.
+
+The getters are ``async``: FastAPI runs a plain ``def`` dependency in a worker thread, and three
+thread hops cost more than the work of a small request.
+"""
 
 from __future__ import annotations
 
@@ -19,8 +23,13 @@ class Writes:
         self.store = store
         self.executor = executor
         self.lock = threading.Lock()
-        self.generation = 0  # bumped after each write; caches key on it
+        self.generation = 0  # bumped after each write; caches (the /paths graph) key on it
         self._nlp = None
+        # Any write through the store, even one that bypasses these routes, makes caches stale.
+        store.add_write_listener(self._written)
+
+    def _written(self) -> None:
+        self.generation += 1
 
     def nlp(self, model: str | None):
         from extract.pipeline import load_pipeline
@@ -33,23 +42,22 @@ class Writes:
         self._nlp = nlp
 
     def done(self) -> None:
-        self.generation += 1
         self.executor.refresh()
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_executor(request: Request) -> Executor:
+async def get_executor(request: Request) -> Executor:
     return request.app.state.executor
 
 
-def get_writes(request: Request) -> Writes:
+async def get_writes(request: Request) -> Writes:
     return request.app.state.writes
 
 

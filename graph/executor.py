@@ -33,11 +33,12 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
-from graph import query_worker
-from graph.errors import NotAcceptableError, QueryError, QueryTimeoutError, ResultTooLargeError, StoreError
+from graph import query_worker, relation_reader
+from graph.errors import (NotAcceptableError, NotFoundError, QueryError, QueryTimeoutError, ResultTooLargeError,
+                          StoreError)
 from graph.store import OxigraphStore, Store
 
 log = logging.getLogger(__name__)
@@ -56,10 +57,40 @@ class QueryJob:
 
 
 @dataclass(frozen=True, slots=True)
+class RelationsJob:
+    """One page of an actor's relations, as the REST API's JSON document (see ``graph/relation_reader.py``).
+
+    ``actor`` is ``("iri", IRI, the id asked for)`` or ``("qid", "Q7747", "Q7747")``; ``article`` is
+    ``(graph IRI, the id asked for)``; ``event_type`` is a PLOVER category IRI. Values are terms' text, never query text.
+    """
+
+    actor: tuple[str, str, str]
+    direction: str = "both"
+    event_type: str | None = None
+    predicate: str | None = None
+    since: str | None = None
+    until: str | None = None
+    article: tuple[str, str] | None = None
+    limit: int = 100
+    offset: int = 0
+
+    def request(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
 class QueryAnswer:
-    kind: str  # "solutions", "boolean" or "graph"
+    kind: str  # "solutions", "boolean", "graph" or "json"
     media_type: str
     body: bytes
+
+
+def _message(job: QueryJob | RelationsJob, max_result_bytes: int) -> tuple[str, object]:
+    """A job as the worker protocol's operation and arguments."""
+    if isinstance(job, RelationsJob):
+        return "actor-relations", job.request()
+    return "sparql", (job.sparql, job.default_graph, job.named_graphs, job.solutions_media, job.graph_media,
+                      max_result_bytes)
 
 
 def _raise(kind: str, message: str) -> None:
@@ -69,6 +100,8 @@ def _raise(kind: str, message: str) -> None:
         raise ResultTooLargeError(message)
     if kind == "not-acceptable":
         raise NotAcceptableError(f"no acceptable format for this query's {message} result")
+    if kind == "not-found":
+        raise NotFoundError(message)
     raise StoreError(message)
 
 
@@ -80,18 +113,19 @@ class Executor:
         self.timeout = timeout
         self.max_result_bytes = max_result_bytes
 
-    def query(self, job: QueryJob, timeout: float | None = None) -> QueryAnswer:
+    def query(self, job: QueryJob | RelationsJob, timeout: float | None = None) -> QueryAnswer:
         """Answer ``job`` serialised.
 
         Raises:
             QueryError: on a syntax or evaluation error.
+            NotFoundError: when a relations job names an unknown actor or article.
             QueryTimeoutError: when it takes longer than ``timeout`` seconds (default: the executor's).
             ResultTooLargeError: when the serialised answer outgrows ``max_result_bytes``.
             NotAcceptableError: when the result kind has no media type in ``job``.
         """
         raise NotImplementedError
 
-    async def aquery(self, job: QueryJob, timeout: float | None = None) -> QueryAnswer:
+    async def aquery(self, job: QueryJob | RelationsJob, timeout: float | None = None) -> QueryAnswer:
         """:meth:`query` for an event loop (the same errors)."""
         import asyncio
 
@@ -127,9 +161,13 @@ class ThreadExecutor(Executor):
         except FutureTimeout:
             raise QueryTimeoutError(f"the query ran longer than {timeout or self.timeout:g} s") from None
 
-    def _run(self, job: QueryJob) -> QueryAnswer:
+    def _run(self, job: QueryJob | RelationsJob) -> QueryAnswer:
         import pyoxigraph as ox
 
+        if isinstance(job, RelationsJob):
+            from graph.queries import actor_relations_document
+
+            return QueryAnswer("json", "application/json", actor_relations_document(self.store, job.request()))
         result = self.store.query(job.sparql, default_graph=[ox.NamedNode(g) for g in job.default_graph] or None,
                                   named_graphs=[ox.NamedNode(g) for g in job.named_graphs] or None)
         # Reuse the worker's serialiser: same formats, same size limit.
@@ -169,9 +207,11 @@ class ProcessExecutor(Executor):
         self._lock = threading.Lock()
         self._generation = 0
         self._snapshot = ""
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        # Last in, first out: a lone client keeps meeting the worker whose caches its last query warmed.
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._workers: list[_Worker] = []
         self._dirty = False
+        self._local: tuple[str, object] | None = None  # (snapshot, read-only store) for _inline
         self._watch(store)
         self.refresh()
         for _ in range(workers):
@@ -212,7 +252,7 @@ class ProcessExecutor(Executor):
 
     def _collect(self) -> None:
         """Delete snapshots that are neither current nor open in a worker."""
-        used = {w.snapshot for w in self._workers} | {self._snapshot}
+        used = {w.snapshot for w in self._workers} | {self._snapshot} | {self._local[0] if self._local else None}
         for path in self._root.iterdir():
             if str(path) not in used:
                 shutil.rmtree(path, ignore_errors=True)
@@ -232,7 +272,39 @@ class ProcessExecutor(Executor):
             raise
         return self._finish(worker, outcome)
 
+    #: an actor with at most this many relations is answered in the server process (see :meth:`_inline`)
+    INLINE_RELATIONS = 16
+
+    def _inline(self, job: RelationsJob) -> QueryAnswer | None:
+        """Answer a small relations job right here, from a read-only view of the current snapshot.
+
+        Most actors have a handful of relations: a few index lookups, well under a millisecond,
+        less than the round trip to a worker process (which, on a busy machine, also waits for the
+        scheduler). Beyond ``INLINE_RELATIONS`` (or for a page that would need more) the reader
+        gives up after as many lookups, and the job goes to a worker, bounded by the timeout.
+        """
+        import pyoxigraph as ox
+
+        snapshot = self._current_snapshot()
+        with self._lock:
+            if self._local is None or self._local[0] != snapshot:
+                self._local = (snapshot, ox.Store.read_only(snapshot))
+            store = self._local[1]
+        try:
+            body = relation_reader.actor_relations_json(store, job.request(), max_relations=self.INLINE_RELATIONS)
+        except relation_reader.TooMany:
+            return None
+        except relation_reader.NotFound as error:
+            raise NotFoundError(str(error)) from None
+        except OSError as error:
+            raise StoreError(str(error)) from error
+        return QueryAnswer("json", "application/json", body)
+
     async def aquery(self, job, timeout=None):
+        if isinstance(job, RelationsJob):
+            answer = self._inline(job)
+            if answer is not None:
+                return answer
         # No thread per query: wait for the worker's pipe on the event loop itself.
         import asyncio
 
@@ -267,10 +339,9 @@ class ProcessExecutor(Executor):
             raise
         return self._finish(worker, outcome)
 
-    def _send(self, worker: _Worker, job: QueryJob) -> None:
+    def _send(self, worker: _Worker, job: QueryJob | RelationsJob) -> None:
         snapshot = self._current_snapshot()
-        worker.send((snapshot, job.sparql, job.default_graph, job.named_graphs, job.solutions_media,
-                     job.graph_media, self.max_result_bytes))
+        worker.send((snapshot, *_message(job, self.max_result_bytes)))
         worker.snapshot = snapshot
 
     def _finish(self, worker: _Worker, outcome: tuple) -> QueryAnswer:
@@ -318,6 +389,7 @@ class ProcessExecutor(Executor):
                 worker.process.wait(timeout=2)
             except subprocess.TimeoutExpired:
                 worker.kill()
+        self._local = None
         shutil.rmtree(self._root, ignore_errors=True)
 
 
@@ -339,4 +411,4 @@ def executor_for(store: Store, timeout: float = 10.0, max_result_bytes: int = 50
     return ThreadExecutor(store, timeout, max_result_bytes, max(workers, 2))
 
 
-__all__ = ["Executor", "ProcessExecutor", "QueryAnswer", "QueryJob", "ThreadExecutor", "executor_for"]
+__all__ = ["Executor", "ProcessExecutor", "QueryAnswer", "QueryJob", "RelationsJob", "ThreadExecutor", "executor_for"]

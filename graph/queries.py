@@ -18,24 +18,40 @@ def _value(term) -> str | None:
     return None if term is None else term.value
 
 
+def actor_reference(value: str) -> tuple[str, str]:
+    """How to look up the actor a client names: ``("qid", "Q7747")`` or ``("iri", IRI)`` (for a slug or an IRI).
+
+    Raises:
+        NotFoundError: when ``value`` cannot name an actor (not even a valid IRI).
+
+    >>> actor_reference("vladimir-putin")
+    ('iri', 'https://w3id.org/newsgraph/actor/vladimir-putin')
+    """
+    if _QID.match(value):
+        return ("qid", value)
+    try:
+        iri = NamedNode(value) if value.startswith(("http://", "https://")) else actor_iri(value)
+    except ValueError:  # not even a valid IRI, so certainly no actor
+        raise NotFoundError(f"no actor {value!r}") from None
+    return ("iri", iri.value)
+
+
 def resolve_actor(store: Store, value: str) -> NamedNode:
     """The actor IRI for a slug, an actor IRI, or a Wikidata QID (``Q7747``).
 
     Raises:
         NotFoundError: when no actor matches.
     """
-    if _QID.match(value):
+    kind, key = actor_reference(value)
+    if kind == "qid":
         rows = list(store.query(  # a list: the result must not outlive this thread in a traceback
             PROLOGUE + f"SELECT ?a ?wd WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a owl:sameAs ?wd }} }} LIMIT 1",
-            substitutions={"wd": NamedNode(WD + value)},
+            substitutions={"wd": NamedNode(WD + key)},
         ))
         for row in rows:
             return row["a"]
-        raise NotFoundError(f"no actor with Wikidata ID {value}")
-    try:
-        iri = NamedNode(value) if value.startswith(("http://", "https://")) else actor_iri(value)
-    except ValueError:  # not even a valid IRI, so certainly no actor
-        raise NotFoundError(f"no actor {value!r}") from None
+        raise NotFoundError(f"no actor with Wikidata ID {key}")
+    iri = NamedNode(key)
     if not bool(store.query(f"ASK {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a a <{NG}Actor> }} }}",
                             substitutions={"a": iri})):
         raise NotFoundError(f"no actor {value!r}")
@@ -326,21 +342,56 @@ def find_articles(store: Store, limit: int = 50, offset: int = 0, article: Named
             for r in rows]
 
 
+def article_reference(value: str) -> NamedNode:
+    """The article graph an article id or IRI names (whether or not the store holds it).
+
+    Raises:
+        NotFoundError: when ``value`` cannot name an article (not a valid IRI).
+    """
+    from graph.terms import article_iri
+
+    try:
+        return NamedNode(value) if value.startswith(("http://", "https://")) else article_iri(value)
+    except ValueError:
+        raise NotFoundError(f"no article {value!r}") from None
+
+
 def resolve_article(store: Store, value: str) -> NamedNode:
     """The article graph for an article id or IRI.
 
     Raises:
         NotFoundError: when the store holds no such article.
     """
-    from graph.terms import article_iri
-
-    try:
-        iri = NamedNode(value) if value.startswith(("http://", "https://")) else article_iri(value)
-    except ValueError:
-        raise NotFoundError(f"no article {value!r}") from None
+    iri = article_reference(value)
     if not store.has_graph(iri):
         raise NotFoundError(f"no article {value!r}")
     return iri
+
+
+def actor_relations_document(store: Store, request: dict) -> bytes:
+    """The relations route's JSON document through SPARQL, for any store: what the query workers
+    answer from Oxigraph's indexes (``graph/relation_reader.py``) for a ``RelationsJob`` request.
+
+    Raises:
+        NotFoundError: for an unknown actor or article.
+    """
+    import json
+
+    actor = resolve_actor(store, request["actor"][-1])
+    article = None
+    if request.get("article") is not None:
+        iri, asked = request["article"]
+        article = NamedNode(iri)
+        if not store.has_graph(article):
+            raise NotFoundError(f"no article {asked!r}")
+    event_type = request.get("event_type")
+    rows = find_relations(store, actor=actor, direction=request.get("direction", "both"),
+                          event_type=event_type.rsplit("/", 1)[-1] if event_type else None,
+                          predicate=request.get("predicate"), since=request.get("since"), until=request.get("until"),
+                          article=article, limit=request.get("limit", 100), offset=request.get("offset", 0))
+    document = {"actor": {"id": actor.value.removeprefix(ACTOR), "iri": actor.value, "label": actor_label(store, actor)},
+                "relations": rows, "limit": request.get("limit", 100), "offset": request.get("offset", 0)}
+    return json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
 
 
 def statistics(store: Store) -> dict:
@@ -381,6 +432,7 @@ def actor_graph(store: Store, actor: NamedNode) -> list:
                             substitutions={"a": actor}))
 
 
-__all__ = ["DIRECTIONS", "PROLOGUE", "actor_detail", "actor_graph", "actor_label",
+__all__ = ["DIRECTIONS", "PROLOGUE", "actor_detail", "actor_reference", "actor_relations_document",
+           "article_reference", "actor_graph", "actor_label",
            "find_actors", "find_articles", "find_relations", "relations_graph", "resolve_actor", "resolve_article",
            "statistics"]

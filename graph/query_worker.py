@@ -6,19 +6,22 @@ killed one is replaced at once. It opens read-only *snapshots* (RocksDB checkpoi
 makes after each write), because a read-only instance neither sees later commits of the primary
 nor may be opened while another process writes it.
 
-Protocol: pickled tuples over the pipes. Job ``(snapshot_dir, sparql, default_graph, named_graphs,
-solutions_media, graph_media, max_bytes)``; answer ``("ok", kind, media_type, body)`` or
-``("error", kind, message)``.
+Protocol: pickled tuples over the pipes. Job ``(snapshot_dir, "sparql", (sparql, default_graph,
+named_graphs, solutions_media, graph_media, max_bytes))`` or ``(snapshot_dir, "actor-relations",
+request)`` (the keyword arguments of ``graph/relation_reader.py``'s ``actor_relations``); answer
+``("ok", kind, media_type, body)`` or ``("error", kind, message)``.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 import pickle
 import sys
 import threading
 import time
+from pathlib import Path
 
 
 class _TooLarge(Exception):
@@ -42,10 +45,37 @@ class _LimitedBuffer(io.RawIOBase):
         return len(data)
 
 
-def answer(store, job) -> tuple:
+def load_relation_reader():
+    """``graph/relation_reader.py``, loaded by path: the worker runs isolated from the package."""
+    spec = importlib.util.spec_from_file_location("relation_reader", Path(__file__).with_name("relation_reader.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def answer(store, job, reader) -> tuple:
+    """The answer to a job; ``reader`` is the module :func:`load_relation_reader` returns."""
+    _, operation, arguments = job
+    if operation == "sparql":
+        return answer_query(store, *arguments)
+    if operation == "actor-relations":
+        return answer_relations(store, arguments, reader)
+    return ("error", "store", f"unknown operation {operation!r}")
+
+
+def answer_relations(store, request: dict, reader) -> tuple:
+    """An actor's relations as the REST API's JSON document (see ``graph/relation_reader.py``)."""
+    try:
+        return ("ok", "json", "application/json", reader.actor_relations_json(store, request))
+    except reader.NotFound as error:
+        return ("error", "not-found", str(error))
+    except (OSError, RuntimeError, ValueError) as error:  # the request was checked: the store failed
+        return ("error", "store", str(error))
+
+
+def answer_query(store, sparql, default_graph, named_graphs, solutions_media, graph_media, max_bytes) -> tuple:
     import pyoxigraph as ox
 
-    _, sparql, default_graph, named_graphs, solutions_media, graph_media, max_bytes = job
     try:
         result = store.query(
             sparql,
@@ -109,6 +139,7 @@ def exit_with_parent(poll: float = 1.0) -> None:
 def main() -> None:
     import pyoxigraph as ox
 
+    reader = load_relation_reader()
     exit_with_parent()
     jobs, answers = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write on the answer pipe
@@ -128,7 +159,7 @@ def main() -> None:
                 pickle.dump(("error", "store", f"cannot open the snapshot: {error}"), answers)
                 answers.flush()
                 continue
-        pickle.dump(answer(store, job), answers)
+        pickle.dump(answer(store, job, reader), answers)
         answers.flush()
 
 

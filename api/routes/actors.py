@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
-from api.deps import StoreDep
+from api.deps import ExecutorDep, StoreDep
 from api.formatting import rdf_response, rest_media
-from graph.queries import actor_detail, actor_graph, actor_label, find_actors, find_relations, relations_graph
+from graph.executor import RelationsJob
+from graph.queries import actor_detail, actor_graph, actor_reference, article_reference, find_actors, relations_graph
 from graph.queries import resolve_actor
-from graph.queries import resolve_article
-from graph.terms import ACTOR
+from graph.terms import PLOVER
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 ActorType = Literal["Person", "Organisation", "Country", "Group"]
@@ -32,25 +34,28 @@ def list_actors(store: StoreDep,
 
 
 @router.get("/{actor_id:path}/relations", responses=RDF_RESPONSES)
-def relations(store: StoreDep, request: Request, actor_id: str,
-              direction: Literal["both", "outgoing", "incoming"] = "both",
-              event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$", description="PLOVER category")] = None,
-              predicate: Annotated[str | None, Query(max_length=100, description="surface predicate, e.g. called")] = None,
-              since: date | None = None, until: date | None = None,
-              article: Annotated[str | None, Query(max_length=500, description="article id or IRI")] = None,
-              limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-              offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0):
+async def relations(store: StoreDep, executor: ExecutorDep, request: Request, actor_id: str,
+                    direction: Literal["both", "outgoing", "incoming"] = "both",
+                    event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$", description="PLOVER category")] = None,
+                    predicate: Annotated[str | None, Query(max_length=100, description="surface predicate, e.g. called")] = None,
+                    since: date | None = None, until: date | None = None,
+                    article: Annotated[str | None, Query(max_length=500, description="article id or IRI")] = None,
+                    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0):
     """An actor's relations (``id``: slug, IRI or Wikidata QID), each with its evidence sentence and article.
     JSON by default; RDF (the relation nodes) for ``Accept: text/turtle`` or ``application/ld+json``."""
+    # One job for a query worker (bounded by the query timeout), answered as the finished JSON body.
     media = rest_media(request.headers.get("accept"))
-    iri = resolve_actor(store, actor_id)
-    rows = find_relations(store, actor=iri, direction=direction, event_type=event_type, predicate=predicate,
-                          since=since.isoformat() if since else None, until=until.isoformat() if until else None,
-                          article=resolve_article(store, article) if article else None, limit=limit, offset=offset)
+    job = RelationsJob(actor=(*actor_reference(actor_id), actor_id), direction=direction,
+                       event_type=PLOVER + event_type.upper() if event_type else None, predicate=predicate,
+                       since=since.isoformat() if since else None, until=until.isoformat() if until else None,
+                       article=(article_reference(article).value, article) if article else None,
+                       limit=limit, offset=offset)
+    body = (await executor.aquery(job)).body
     if media != "application/json":
-        return rdf_response(relations_graph(store, [r["relation"] for r in rows]), None, media)
-    return {"actor": {"id": iri.value.removeprefix(ACTOR), "iri": iri.value, "label": actor_label(store, iri)},
-            "relations": rows, "limit": limit, "offset": offset}
+        iris = [r["relation"] for r in json.loads(body)["relations"]]
+        return rdf_response(await run_in_threadpool(relations_graph, store, iris), None, media)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/{actor_id:path}", responses=RDF_RESPONSES)

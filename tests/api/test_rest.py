@@ -72,6 +72,23 @@ def test_actor_relation_filters(server, params, check):
     assert all(r["sentence"] and r["article"]["iri"] for r in rows)
 
 
+def test_actor_relations_by_slug_iri_or_wikidata_id(server):
+    answers = [httpx.get(f"{server}/actors/{actor_id}/relations", params={"limit": 3}) for actor_id in
+               ("vladimir-putin", PUTIN, "Q7747")]
+    assert all(a.status_code == 200 and a.headers["content-type"] == "application/json" for a in answers)
+    documents = [a.json() for a in answers]
+    assert documents[0] == documents[1] == documents[2]
+    assert documents[0]["actor"] == {"id": "vladimir-putin", "iri": PUTIN, "label": "Vladimir Putin"}
+    assert (documents[0]["limit"], documents[0]["offset"], len(documents[0]["relations"])) == (3, 0, 3)
+
+
+def test_actor_relations_pages_without_overlap(server):
+    pages = [httpx.get(f"{server}/actors/Q7747/relations", params={"limit": 2, "offset": o}).json()["relations"]
+             for o in (0, 2)]
+    everything = httpx.get(f"{server}/actors/Q7747/relations", params={"limit": 4}).json()["relations"]
+    assert pages[0] + pages[1] == everything
+
+
 def test_actor_relations_as_turtle_hold_the_evidence(server):
     response = httpx.get(f"{server}/actors/Q7747/relations", headers={"Accept": "text/turtle"})
     graph = rdflib.Graph().parse(data=response.text, format="turtle")
@@ -82,6 +99,8 @@ def test_actor_relations_as_turtle_hold_the_evidence(server):
 
 @pytest.mark.parametrize("path, status", [
     ("/actors/nobody-at-all", 404), ("/actors/Q1", 404), ("/actors/Q7747/relations?direction=sideways", 422),
+    ("/actors/nobody-at-all/relations", 404), ("/actors/Q1/relations", 404),
+    ("/actors/Q7747/relations?article=no-such-article", 404), ("/actors/Q7747/relations?limit=0", 422),
     ("/actors/Q7747/relations?since=yesterday", 422), ("/articles/no-such-article", 404),
     ("/paths?from=Q7747&to=nobody", 404), ("/export?format=nonsense", 400), ("/actors?limit=0", 422),
 ])
@@ -105,6 +124,18 @@ def test_paths(server):
     assert data["length"] == 2
     assert [step["from"]["id"] for step in data["paths"][0]] == ["abdel-fattah-el-sisi", "vladimir-putin"]
     assert "CONSULT" in {r["event_type"] for r in data["paths"][0][1]["relations"]}  # Putin called Díaz-Canel
+
+
+def test_any_store_write_makes_the_paths_cache_stale(store):
+    from api.deps import Writes
+    from graph.executor import ThreadExecutor
+    from graph.terms import ACTORS_GRAPH
+
+    with ThreadExecutor(store) as executor:
+        writes = Writes(store, executor)
+        before = writes.generation
+        store.update(f"INSERT DATA {{ GRAPH {ACTORS_GRAPH} {{ <urn:x:a> <urn:x:p> <urn:x:b> }} }}")  # not via a route
+        assert writes.generation > before
 
 
 def test_stats(server, seeded_store):

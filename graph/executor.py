@@ -40,6 +40,7 @@ from graph import query_worker, relation_reader
 from graph.errors import (NotAcceptableError, NotFoundError, QueryError, QueryTimeoutError, ResultTooLargeError,
                           StoreError)
 from graph.store import OxigraphStore, Store
+from graph.terms import QUERY_PREFIXES
 
 log = logging.getLogger(__name__)
 WORKER = Path(query_worker.__file__)
@@ -90,7 +91,7 @@ def _message(job: QueryJob | RelationsJob, max_result_bytes: int) -> tuple[str, 
     if isinstance(job, RelationsJob):
         return "actor-relations", job.request()
     return "sparql", (job.sparql, job.default_graph, job.named_graphs, job.solutions_media, job.graph_media,
-                      max_result_bytes)
+                      max_result_bytes, QUERY_PREFIXES)
 
 
 def _raise(kind: str, message: str) -> None:

@@ -7,7 +7,7 @@ makes after each write), because a read-only instance neither sees later commits
 nor may be opened while another process writes it.
 
 Protocol: pickled tuples over the pipes. Job ``(snapshot_dir, "sparql", (sparql, default_graph,
-named_graphs, solutions_media, graph_media, max_bytes))`` or ``(snapshot_dir, "actor-relations",
+named_graphs, solutions_media, graph_media, max_bytes, prefixes))`` or ``(snapshot_dir, "actor-relations",
 request)`` (the keyword arguments of ``graph/relation_reader.py``'s ``actor_relations``); answer
 ``("ok", kind, media_type, body)`` or ``("error", kind, message)``.
 """
@@ -73,7 +73,8 @@ def answer_relations(store, request: dict, reader) -> tuple:
         return ("error", "store", str(error))
 
 
-def answer_query(store, sparql, default_graph, named_graphs, solutions_media, graph_media, max_bytes) -> tuple:
+def answer_query(store, sparql, default_graph, named_graphs, solutions_media, graph_media, max_bytes,
+                 prefixes=None) -> tuple:
     import pyoxigraph as ox
 
     try:
@@ -82,6 +83,7 @@ def answer_query(store, sparql, default_graph, named_graphs, solutions_media, gr
             use_default_graph_as_union=not default_graph,
             default_graph=[ox.NamedNode(g) for g in default_graph] or None,
             named_graphs=[ox.NamedNode(g) for g in named_graphs] or None,
+            prefixes=prefixes,
         )
     except SyntaxError as error:
         return ("error", "syntax", str(error))

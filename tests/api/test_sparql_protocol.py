@@ -103,6 +103,13 @@ def test_default_and_named_graph_uri_restrict_the_dataset(server):
 
 
 @pytest.mark.parametrize("method", METHODS)
+def test_project_prefixes_are_predeclared(server, method):
+    response = ask(server, method, "SELECT ?name WHERE { ?a a ng:Actor ; skos:prefLabel ?name } LIMIT 1")
+    assert response.status_code == 200, response.text
+    assert len(response.json()["results"]["bindings"]) == 1
+
+
+@pytest.mark.parametrize("method", METHODS)
 @pytest.mark.parametrize("query", ["SELECT ?x WHERE {", "SELEKT * WHERE { ?s ?p ?o }", "PREFIX x: SELECT"])
 def test_syntax_error_is_a_readable_400(server, method, query):
     response = ask(server, method, query)

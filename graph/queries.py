@@ -99,7 +99,8 @@ def _page(limit: int, offset: int) -> str:
 
 def find_actors(store: Store, q: str = "", type: str | None = None, country: str | None = None,
                 limit: int = 20, offset: int = 0) -> list[dict]:
-    """Actors by part of a name or alias, class (``Person``...) and country ISO code, most mentioned first.
+    """Actors by part of a name or alias (case and accents ignored), class (``Person``...) and country
+    ISO code, most mentioned first. Builds an index each call: a server keeps one (``graph.actor_index``).
 
     Args:
         store: the store.
@@ -116,31 +117,9 @@ def find_actors(store: Store, q: str = "", type: str | None = None, country: str
     >>> find_actors(open_store("memory:"), "putin")
     []
     """
-    subs: dict = {"q": Literal(q)}
-    type_part = country_part = ""
-    if type:
-        subs["wantedType"] = NamedNode(NG + type)
-        type_part = "?a a ?wantedType ."
-    if country:
-        subs["iso"] = Literal(country.upper())
-        country_part = "{ ?a ng:isoCode ?iso } UNION { ?a ng:country/ng:isoCode ?iso }"
-    rows = store.query(PROLOGUE + f"""
-        SELECT ?a ?label ?type ?q {"?wantedType" if type else ""} {"?iso" if country else ""}
-               (COUNT(DISTINCT ?g) AS ?articles) WHERE {{
-          GRAPH <{ACTORS_GRAPH.value}> {{
-            ?a a ng:Actor ; rdfs:label ?label . {type_part} {country_part}
-            OPTIONAL {{ ?a a ?type FILTER(?type != ng:Actor) }}
-          }}
-          FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?q)) || EXISTS {{  # aliases: surface forms, per article
-            GRAPH ?ag {{ ?a skos:altLabel ?alt FILTER(CONTAINS(LCASE(STR(?alt)), LCASE(?q))) }} }})
-          OPTIONAL {{ GRAPH ?g {{ ?a ng:mentionedIn ?g }} }}
-        }}
-        GROUP BY ?a ?label ?type ?q {"?wantedType" if type else ""} {"?iso" if country else ""}
-        ORDER BY DESC(?articles) ?label ?a
-        {_page(limit, offset)}""", substitutions=subs)
-    return [{"id": r["a"].value.removeprefix(ACTOR), "iri": r["a"].value, "label": r["label"].value,
-             "type": r["type"].value.removeprefix(NG) if r["type"] else None,
-             "articles": int(r["articles"].value)} for r in rows]
+    from graph.actor_index import ActorIndex
+
+    return ActorIndex.build(store).search(q, type, country, limit, offset)
 
 
 def actor_detail(store: Store, actor: NamedNode) -> dict:

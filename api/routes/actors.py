@@ -10,10 +10,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import ExecutorDep, StoreDep
+from api.deps import ExecutorDep, StoreDep, WritesDep
 from api.formatting import rdf_response, rest_media
 from graph.executor import RelationsJob
-from graph.queries import actor_detail, actor_graph, actor_reference, article_reference, find_actors, relations_graph
+from graph.actor_index import cached_actor_index
+from graph.queries import actor_detail, actor_graph, actor_reference, article_reference, relations_graph
 from graph.queries import resolve_actor
 from graph.terms import PLOVER
 
@@ -23,14 +24,16 @@ RDF_RESPONSES = {200: {"content": {"application/json": {}, "text/turtle": {}, "a
 
 
 @router.get("")
-def list_actors(store: StoreDep,
+def list_actors(store: StoreDep, writes: WritesDep,
                 q: Annotated[str, Query(max_length=200, description="part of a name or alias")] = "",
                 type: Annotated[ActorType | None, Query(description="actor class")] = None,
                 country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO 3166 alpha-3 code")] = None,
                 limit: Annotated[int, Query(ge=1, le=500)] = 20,
                 offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict:
-    """Search actors by name or alias, class and country, most mentioned first."""
-    return {"items": find_actors(store, q, type, country, limit, offset), "limit": limit, "offset": offset}
+    """Search actors by part of a name or alias (case and accents ignored), class and country, most
+    mentioned first."""
+    index = cached_actor_index(store, writes.generation)
+    return {"items": index.search(q, type, country, limit, offset), "limit": limit, "offset": offset}
 
 
 @router.get("/{actor_id:path}/relations", responses=RDF_RESPONSES)

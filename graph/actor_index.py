@@ -1,0 +1,120 @@
+"""Actor search from an in-memory index of names, classes, countries and mention counts.
+
+Searching by part of a name is a scan over every actor's names, and ordering by "most mentioned"
+needs every match's article count: as one SPARQL query that took 5–7 s on a 1M-quad graph
+(an ``EXISTS`` over the aliases of each actor). The index reads the same facts with four queries
+and answers searches in milliseconds; :func:`cached_actor_index` keeps one per store and write
+generation, so a search never sees a stale index.
+
+Matching ignores case and accents: ``diaz`` finds Miguel Díaz-Canel.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+
+from graph.store import Store
+from graph.terms import ACTOR, ACTORS_GRAPH, NG
+
+_RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
+
+
+def fold(text: str) -> str:
+    """``text`` without case or accents, for matching.
+
+    >>> fold("Díaz-Canel")
+    'diaz-canel'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(slots=True)
+class IndexedActor:
+    iri: str
+    label: str
+    types: set[str] = field(default_factory=set)  # class local names besides Actor: Person, Country...
+    countries: set[str] = field(default_factory=set)  # ISO codes: its own (a country) or its affiliation's
+    names: set[str] = field(default_factory=set)  # folded label and aliases
+    articles: int = 0
+
+    def as_item(self) -> dict:
+        return {"id": self.iri.removeprefix(ACTOR), "iri": self.iri, "label": self.label,
+                "type": min(self.types) if self.types else None, "articles": self.articles}
+
+
+class ActorIndex:
+    """Every described actor (``rdfs:label`` in the actors graph), most mentioned first."""
+
+    def __init__(self, actors: list[IndexedActor]) -> None:
+        self.actors = sorted(actors, key=lambda a: (-a.articles, a.label, a.iri))
+        # one string per actor: a substring test over it is the whole scan
+        self._haystacks = ["\n".join(a.names) for a in self.actors]
+
+    @classmethod
+    def build(cls, store: Store) -> ActorIndex:
+        actors: dict[str, IndexedActor] = {}
+        graph = f"GRAPH <{ACTORS_GRAPH.value}>"
+        for row in store.query(f"SELECT ?a ?label WHERE {{ {graph} {{ ?a a <{NG}Actor> ; <{_RDFS_LABEL}> ?label }} }}"):
+            iri = row["a"].value
+            if iri not in actors:  # one label per actor is the model's rule; keep the first if not
+                actors[iri] = IndexedActor(iri, row["label"].value, names={fold(row["label"].value)})
+        for row in store.query(f"""SELECT ?a ?type ?iso WHERE {{ {graph} {{ ?a a <{NG}Actor> .
+                {{ ?a a ?type FILTER(?type != <{NG}Actor>) }} UNION {{ ?a <{NG}isoCode> ?iso }}
+                UNION {{ ?a <{NG}country>/<{NG}isoCode> ?iso }} }} }}"""):
+            actor = actors.get(row["a"].value)
+            if actor is not None and row["type"] is not None:
+                actor.types.add(row["type"].value.removeprefix(NG))
+            if actor is not None and row["iso"] is not None:
+                actor.countries.add(row["iso"].value.upper())
+        for row in store.query(f"SELECT DISTINCT ?a ?alt WHERE {{ GRAPH ?g {{ ?a <{_ALT_LABEL}> ?alt }} }}"):
+            if (actor := actors.get(row["a"].value)) is not None:
+                actor.names.add(fold(row["alt"].value))
+        for row in store.query(f"""SELECT ?a (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?a <{NG}mentionedIn> ?g }} }}
+                                   GROUP BY ?a"""):
+            if (actor := actors.get(row["a"].value)) is not None:
+                actor.articles = int(row["n"].value)
+        return cls(list(actors.values()))
+
+    def search(self, q: str = "", type: str | None = None, country: str | None = None,
+               limit: int = 20, offset: int = 0) -> list[dict]:
+        """Actors whose label or an alias contains ``q`` (case and accents ignored), of class ``type``
+        (``Person``...) and country ``country`` (ISO alpha-3), most mentioned first.
+
+        >>> index = ActorIndex([IndexedActor("a:1", "Miguel Díaz-Canel", {"Person"}, {"CUB"}, {"miguel diaz-canel"}, 2)])
+        >>> [a["label"] for a in index.search("DÍAZ", country="cub")]
+        ['Miguel Díaz-Canel']
+        >>> index.search("diaz", type="Country")
+        []
+        """
+        wanted, iso = fold(q), country.upper() if country else None
+        found = (a for a, names in zip(self.actors, self._haystacks)
+                 if (not wanted or wanted in names)
+                 and (type is None or type in a.types) and (iso is None or iso in a.countries))
+        page = []
+        for position, actor in enumerate(found):
+            if position >= offset + limit:
+                break
+            if position >= offset:
+                page.append(actor.as_item())
+        return page
+
+
+_CACHE: dict[int, tuple[int, ActorIndex]] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def cached_actor_index(store: Store, generation: int) -> ActorIndex:
+    """The :class:`ActorIndex` of ``store``, built once per write ``generation`` (bump it after each write)."""
+    with _CACHE_LOCK:  # one build at a time: concurrent searches after a write wait for the same index
+        cached = _CACHE.get(id(store))
+        if cached is None or cached[0] != generation:
+            cached = (generation, ActorIndex.build(store))
+            _CACHE[id(store)] = cached
+        return cached[1]
+
+
+__all__ = ["ActorIndex", "IndexedActor", "cached_actor_index", "fold"]

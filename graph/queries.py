@@ -278,7 +278,13 @@ def find_relations(store: Store, *, actor: NamedNode | None = None, direction: s
                 BIND(?actor AS ?object) BIND("incoming" AS ?direction) }}''')
         core = " UNION ".join(branches)
     else:
-        core = f"{bound} GRAPH ?article {{ ?relation ng:subject ?subject ; ng:object ?object . {evidence} }}"
+        page = _relation_page(store, subs, limit, offset)
+        if not page:
+            return []
+        # the page's relations only: the evidence joins and the sort then cost per row shown, not per row stored
+        chosen = "VALUES ?relation { " + " ".join(str(r) for r in page) + " }"
+        core = f"{chosen} GRAPH ?article {{ ?relation ng:subject ?subject ; ng:object ?object . {evidence} }}"
+        filters, limit, offset = [], len(page), 0
     rows = store.query(PROLOGUE + f"""
         SELECT ?relation ?direction ?subject ?subjectLabel ?predicate ?predicateLabel ?eventType ?object ?objectLabel
                ?article ?title ?date ?sentence ?trigger ?confidence ?negated ?modality WHERE {{
@@ -295,6 +301,41 @@ def find_relations(store: Store, *, actor: NamedNode | None = None, direction: s
         if row["direction"] is not None:  # the other party, seen from ``actor``
             row["actor"] = row["object"] if row["direction"] == "outgoing" else row["subject"]
     return out
+
+
+def _relation_page(store: Store, subs: dict, limit: int, offset: int) -> list[NamedNode]:
+    """One page of relation IRIs in :func:`find_relations`' order (article date, newest first; article;
+    relation), under the filters bound in ``subs``.
+
+    Sorting every relation with its evidence took seconds on a 1M-triple graph; sorting the articles
+    and listing the relations' IRIs takes a fraction of that.
+    """
+    dates = {name: subs[name] for name in ("since", "until", "article") if name in subs}
+    articles = [row["article"] for row in store.query(PROLOGUE + f"""
+        SELECT ?article WHERE {{ {values(**dates)}
+          GRAPH ?article {{ ?article a ng:Article OPTIONAL {{ ?article dcterms:date ?date }} }}
+          {"FILTER(BOUND(?date) && ?date >= ?since)" if "since" in subs else ""}
+          {"FILTER(BOUND(?date) && ?date <= ?until)" if "until" in subs else ""}
+        }} ORDER BY DESC(?date) ?article""")]
+    terms = {name: subs[name] for name in ("eventType", "predicateLabel", "article") if name in subs}
+    by_article: dict[NamedNode, list[NamedNode]] = {}
+    for row in store.query(PROLOGUE + f"""
+        SELECT ?relation ?article WHERE {{ {values(**terms)}
+          GRAPH ?article {{ ?relation ng:subject ?subject ; ng:object ?object .
+            {"?relation ng:eventType ?eventType ." if "eventType" in subs else ""}
+            {"?relation ng:predicateLabel ?predicateLabel ." if "predicateLabel" in subs else ""} }} }}"""):
+        by_article.setdefault(row["article"], []).append(row["relation"])
+    page: list[NamedNode] = []
+    for article in articles:
+        relations = sorted(by_article.get(article, ()), key=lambda r: r.value)
+        if offset >= len(relations):
+            offset -= len(relations)
+            continue
+        page += relations[offset:offset + limit - len(page)]
+        offset = 0
+        if len(page) == limit:
+            break
+    return page
 
 
 def find_articles(store: Store, limit: int = 50, offset: int = 0, article: NamedNode | None = None) -> list[dict]:

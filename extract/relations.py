@@ -65,6 +65,15 @@ COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "
 HOSTILE = {"FIGHT", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 # Categories whose event nouns name their target with "for" or "of" ("support for X", "annexation of X").
 TARGET_OF = {"SUPPORT", "AID", "COOPERATE", "FIGHT", "ASSAULT", "COERCE", "SANCTION"}
+# Categories whose event nouns name their target with "of" as judged ("its condemnation of X's policies").
+JUDGED_OF = {"DISAPPROVE"}
+# Categories whose event nouns name their giver with "from" ("support from X", "aid from X").
+GIVEN_FROM = {"SUPPORT", "AID"}
+# Categories of events that help a party in its own aim ("stood by Iraq to defeat X").
+HELPING = {"SUPPORT", "AID", "COOPERATE"}
+# Prepositions of a phrase naming what the clause's subject itself does ("in a call with X, Y said");
+# not "defended X against criticism", "amid protests": the criticism and the protests are others'.
+FRAMING = ("in", "during", "at", "with", "through", "after", "by", "via", "throughout")
 # Categories of verbs that withhold or refuse what their object noun names.
 DENIALS = {"REJECT", "COERCE", "SANCTION", "PROTEST", "THREATEN"}
 # Categories whose target may be a place ("imposed a curfew in X").
@@ -296,7 +305,8 @@ class RelationsComponent:
         if self.requested(verb):
             return []
         # In a passive, subjects() returns the agent and the grammatical subject is an object.
-        subjects = self.subjects(verb)
+        subjects = self.subjects(verb) or self.aim_holders(verb)
+        subjects += [h for h in self.helped(verb) if h._.actor.key not in {s._.actor.key for s in subjects}]
         if not subjects:
             return []
         # the verb's sense from its object nouns and phrases ("defended X against criticism")
@@ -613,10 +623,14 @@ class RelationsComponent:
         # "a suspension of air links with X", "the resumption of talks with X": the party of the inner event
         nested = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                   if p.dep_ == "pobj" and p._.mention is None and lex.noun_sense(p.lemma_) is not None]
+        own = lex.noun_sense(noun.lemma_) or sense
+        # "reiterated its support for X", "provided air support for X": the noun names its target
+        targeting = {"for", "of"} if own.category in TARGET_OF and lex.sector(noun.lemma_) is None else set()
         out = []
         for holder in (verb, noun, *nested):
             for child in holder.children:
-                if child.dep_ == "prep" and child.lower_ in NOMINAL_PREPOSITIONS and not _topic(
+                if child.dep_ == "prep" and (child.lower_ in NOMINAL_PREPOSITIONS or (
+                        holder is noun and child.lower_ in targeting)) and not _topic(
                         child, lex.noun_sense(noun.lemma_) or sense):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
@@ -649,22 +663,34 @@ class RelationsComponent:
         category = base.category if base else None
         # "support for Iraq", "the annexation of Crimea", "attacks in Paris": more ways to name the target
         preps = set(NOMINAL_PREPOSITIONS) | {"for", "of"} if category in TARGET_OF else set(NOMINAL_PREPOSITIONS)
-        agents = [a for c in noun.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+        if category in JUDGED_OF and event_verb in lex.nouns:
+            preps |= {"of"}  # nouns of judgement listed as such: "condemnation of X", not "the implications of X"
+        givers = ("by", "from") if category in GIVEN_FROM else ("by",)  # "support from X"
+        agents = [a for c in noun.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in givers)
                   for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
         objects: list[tuple[Span, Token]] = []
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in preps and not _topic(child, base):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        objects.extend((a, child) for a in self.actors(pobj))
+                        # "its condemnation of X's policies": judging an actor's deeds judges the actor
+                        found = self.actors(pobj) or (self.modifiers(pobj) if category in JUDGED_OF else [])
+                        objects.extend((a, child) for a in found)
         # "the Asad regime's attacks": a possessor headed by a common noun stands for the group naming it
         possessors = [a for c in noun.children if c.dep_ == "poss" for a in
                       ([c._.mention] if c._.mention is not None else self.actors(c, agent=True))]
         modifiers = [m for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i != trigger.i
                      and (m := c._.mention) is not None and c.i < noun.i]
-        subjects = self.named(possessors, noun) or agents or modifiers or self.clause_subjects(noun)
+        helped = self.helped(noun)
+        if helped and all(p.root.pos_ == "PRON" for p in possessors):
+            possessors = []  # "supported Iraq in its fight against X": the helped party fights
+        possessors = [self.antecedent(p) for p in self.named(possessors, noun)]
+        subjects = possessors or agents or modifiers or helped or self.clause_subjects(noun)
         if not objects and possessors:
             objects = [(o, noun) for o in self.addressee(noun)]
+        if not objects and agents and category in GIVEN_FROM and not possessors:
+            # "with support from X, Y delivered...": Y is supported
+            objects = [(o, noun) for o in self.clause_subjects(noun)]
         between = [o for o, via in objects if via.lower_ == "between"]
         if not subjects and len(between) > 1 and event_verb in load_reciprocal():
             # "an agreement between X and Y": each acts towards the other
@@ -681,13 +707,85 @@ class RelationsComponent:
         return out
 
     def clause_subjects(self, noun: Token) -> list[Span]:
-        """'In a call with X, Putin said…': the subject of the clause the noun phrase modifies."""
+        """'In a call with X, Putin said…': the subject of the clause the noun phrase modifies.
+
+        An infinitive controlled by an object has that object as its subject: in 'pressed X to
+        cease airstrikes against Y', X carries out the airstrikes.
+        """
         head = noun.head
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-            return self.subjects(head.head)
-        if noun.dep_ in ("dobj", "nsubj") and head.pos_ in ("VERB", "AUX") and noun.dep_ == "dobj":
-            return self.subjects(head)
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in FRAMING and head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head
+        elif noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+            verb = head
+        else:
+            return []
+        controlled = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and (
+            (s := self.lexicon.sense(verb.head.lemma_.lower())) is not None and s.category in OBJECT_CONTROL)
+        if controlled and not any(c.dep_ in SUBJECTS for c in verb.children) and any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+            controllers = [a for c in verb.head.children if c.dep_ == "dobj" for a in self.actors(c)]
+            if controllers:
+                return controllers
+        return self.subjects(verb)
+
+    def antecedent(self, mention: Span) -> Span:
+        """A possessive pronoun written as the nearest earlier named mention of its actor: 'their' → 'the Iraqi people'."""
+        if mention.root.pos_ != "PRON":
+            return mention
+        key = mention._.actor.key
+        earlier = [m for m in mention.doc._.mentions or [] if m.end <= mention.start and m.root.pos_ != "PRON"
+                   and m._.actor.key == key]
+        return earlier[-1] if earlier else mention
+
+    def aim_holders(self, verb: Token) -> list[Span]:
+        """Whose aim a verb names: 'the UK's commitment to defeating X', 'their determination to defeat X'."""
+        noun = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "to" else \
+            verb.head if verb.dep_ == "acl" else None
+        if noun is None or noun.pos_ != "NOUN" or noun._.mention is not None:
+            return []
+        return [self.antecedent(c._.mention) for c in noun.children
+                if c.dep_ in ("poss", "compound", "nmod") and c._.mention is not None]
+
+    def helped(self, aim: Token) -> list[Span]:
+        """The party whose aim another actor helps: 'stood by Iraq to defeat X', 'supported Y in its
+        efforts to defeat X', 'support for Y in the fight against X' (Y defeats or fights X)."""
+        lex, t, crossed = self.lexicon, aim, False
+        for _ in range(6):
+            if t.dep_ == "prep":
+                if not crossed and t.lower_ != "in":
+                    return []  # only "in its fight", "in the campaign" frame an aim
+                crossed = True
+            elif t.dep_ == "pobj" or (t.dep_ == "conj" and t._.mention is not None):
+                pass  # "in their fight", "support for X and Y in ..."
+            elif t.dep_ in ("acl", "advcl", "xcomp") and t.pos_ == "VERB" and any(
+                    c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+                pass  # "to defeat X"
+            else:
+                return []
+            t = t.head
+            parties = self.helped_parties(t)
+            if parties is not None:
+                return parties
         return []
+
+    def helped_parties(self, event: Token) -> list[Span] | None:
+        """The parties a helping event helps ('supported Y', 'stood by Y', 'support for Y'); None if it helps none."""
+        lex = self.lexicon
+        if event.pos_ == "VERB":
+            own = lex.sense(event.lemma_.lower())
+            parties = [a for c in event.children if c.dep_ == "dobj" and own is not None and own.category in HELPING
+                       for a in self.actors(c)]
+            parties += [a for c in event.children if c.dep_ == "prep" and (s := lex.sense(
+                event.lemma_.lower(), f"prep:{c.lower_}")) is not None and s.category in HELPING
+                        for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
+            # "pledged support for Y in the fight against X": the object names the help
+            parties += [a for c in event.children if c.dep_ == "dobj" for a in self.helped_parties(c) or []]
+        elif event.pos_ == "NOUN" and (ns := lex.noun_sense(event.lemma_)) is not None and ns.category in HELPING:
+            parties = [a for c in event.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to")
+                       for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
+        else:
+            return None
+        return parties or None
 
     def addressee(self, noun: Token) -> list[Span]:
         """'Y thanked X for his remarks': remarks by X, addressed to Y (who answers them)."""

@@ -1,0 +1,55 @@
+"""Nominal and purpose events: event nouns, aims and the parties they are carried out by (hand-written sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import extract
+from extract.records import Article
+
+
+def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
+    extraction = extract(nlp, Article(id="t", text=text, date="2021-06-01"))
+    return {(r.subject.actor.label, r.event_type, r.object.actor.label) for r in extraction.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the helped party carries out the aim it is helped in
+        ("Germany stands by Ukraine to defeat Russia.", ("Ukraine", "FIGHT", "Russia")),
+        ("NATO has supported Ukraine in its efforts to defeat Russia.", ("Ukraine", "FIGHT", "Russia")),
+        ("France remains steadfast in its support of the Malian army and the Malian people in their fight against "
+         "al-Qaeda.", ("Mali", "FIGHT", "al-Qaeda")),
+        ("The EU's support for Ukraine in the fight against Russia is growing.", ("Ukraine", "FIGHT", "Russia")),
+        # the possessor of an aim noun carries out the aim
+        ("Kenya reiterated Canada's commitment to defeating al-Shabaab.", ("Canada", "FIGHT", "al-Shabaab")),
+        # a light verb's event noun names its target with "for": "reiterated its support for X"
+        ("France reiterated its support for Mali.", ("France", "SUPPORT", "Mali")),
+        # support given "from" X to the one the clause is about
+        ("With support from Qatar, the rebels captured the town.", ("Qatar", "SUPPORT", "rebels")),
+        # a noun of judgement names its target with "of", an actor's deeds standing for the actor
+        ("The EU is united in its condemnation of Iran's policies.", ("European Union", "DISAPPROVE", "Iran")),
+    ],
+)
+def test_nominal_and_purpose_events(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        # the helper does not take over a helped party's possessive: it is the helped party's fight
+        ("France backed Mali in its fight against al-Qaeda.", ("France", "FIGHT", "al-Qaeda")),
+        # a noun derived from a verb of judgement is not one: "the implications of X" judge nothing
+        ("Japan is still weighing the implications of China's decision.", ("Japan", "DISAPPROVE", "China")),
+        # criticism by others named in an "against" phrase is not the clause subject's
+        ("Egypt defended Libya against Western criticism of its policies.", ("Egypt", "DISAPPROVE", "Libya")),
+        # a helped party's aim is only read through "in" phrases and infinitives, not any conjoined verb
+        ("Britain supported Iraq and expelled Iran's diplomats.", ("Iraq", "COERCE", "Iran")),
+    ],
+)
+def test_nominal_events_not_misread(nlp, text, unexpected):
+    found = triples(nlp, text)
+    assert unexpected not in found, found

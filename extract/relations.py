@@ -69,6 +69,8 @@ TARGET_OF = {"SUPPORT", "AID", "COOPERATE", "FIGHT", "ASSAULT", "COERCE", "SANCT
 JUDGED_OF = {"DISAPPROVE"}
 # Categories whose event nouns name their giver with "from" ("support from X", "aid from X").
 GIVEN_FROM = {"SUPPORT", "AID"}
+# Categories of violent events, whose nouns take the place they strike as target ("attacks in X").
+VIOLENT = {"FIGHT", "ASSAULT"}
 # Categories of events that help a party in its own aim ("stood by Iraq to defeat X").
 HELPING = {"SUPPORT", "AID", "COOPERATE"}
 # Prepositions of a phrase naming what the clause's subject itself does ("in a call with X, Y said");
@@ -657,8 +659,9 @@ class RelationsComponent:
             event_verb = noun.lower_
         if event_verb is None:
             return []
-        if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and trigger is noun:
-            return []  # light-verb constructions are read with their verb
+        judged = noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and self.judges(noun.head, noun)
+        if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and trigger is noun and not judged:
+            return []  # light-verb constructions are read with their verb; "condemned X's attacks on Y" judges one
         base = lex.nouns.get(event_verb) or lex.sense(event_verb)
         category = base.category if base else None
         # "support for Iraq", "the annexation of Crimea", "attacks in Paris": more ways to name the target
@@ -668,6 +671,9 @@ class RelationsComponent:
         givers = ("by", "from") if category in GIVEN_FROM else ("by",)  # "support from X"
         agents = [a for c in noun.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in givers)
                   for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
+        # "attacks claimed by X", "bombings carried out by X"
+        agents += [a for c in noun.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"
+                   for p in g.children if p.dep_ == "pobj" for a in self.actors(p)]
         objects: list[tuple[Span, Token]] = []
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in preps and not _topic(child, base):
@@ -685,7 +691,12 @@ class RelationsComponent:
         if helped and all(p.root.pos_ == "PRON" for p in possessors):
             possessors = []  # "supported Iraq in its fight against X": the helped party fights
         possessors = [self.antecedent(p) for p in self.named(possessors, noun)]
-        subjects = possessors or agents or modifiers or helped or self.clause_subjects(noun)
+        # the one who judges an event ("welcomed the agreement between X and Y") is not its agent
+        subjects = possessors or agents or modifiers or helped or ([] if judged else self.clause_subjects(noun))
+        if not objects and subjects and category in VIOLENT:
+            # "ISIL's attacks in Tel Tamer", "bombings in Aleppo claimed by X": the place attacked
+            objects = [(a, p) for p in noun.children if p.dep_ == "prep" and p.lower_ == "in"
+                       for o in p.children if o.dep_ == "pobj" for a in self.places_in(o)]
         if not objects and possessors:
             objects = [(o, noun) for o in self.addressee(noun)]
         if not objects and agents and category in GIVEN_FROM and not possessors:
@@ -705,6 +716,10 @@ class RelationsComponent:
                 out.append(Candidate(subject, obj, lex.noun_predicates.get(event_verb) or past(event_verb), sense, [trigger] if trigger is noun else [trigger, noun],
                                      NOMINAL_EVENTS, 0.65, noun))
         return out
+
+    def places_in(self, noun: Token) -> list[Span]:
+        """The places an 'in' phrase names: 'in Aleppo', 'in the town of Tel Tamer', 'in Qamenas, Sarmin and Talamenes'."""
+        return [a for a in self.actors(noun) if a._.actor.type in ("GPE", "LOC")]
 
     def clause_subjects(self, noun: Token) -> list[Span]:
         """'In a call with X, Putin said…': the subject of the clause the noun phrase modifies.
@@ -870,6 +885,9 @@ def _embeds(outer: Candidate, inner: Candidate) -> bool:
     if (inner.extractor == NOMINAL_EVENTS and inner.subject._.actor.key == outer.subject._.actor.key
             and inner.head.dep_ == "pobj" and inner.head.head.lower_ == "for" and inner.head.head.head == outer.head):
         return True  # "mobilized reservists for an offensive against X": the offensive is a purpose
+    if outer.sense.category in JUDGEMENTS and inner.extractor == NOMINAL_EVENTS and inner.head.dep_ == "dobj" \
+            and inner.head.head == outer.head:
+        return False  # "condemned X's attacks on Y": what is judged happened, X attacked Y
     # "Y thanked X for his congratulations" (the same two actors) is a response, and stays
     return (inner.extractor == NOMINAL_EVENTS and outer.extractor == VERB_EVENTS
             and inner.subject._.actor.key != outer.subject._.actor.key and inner_actors != outer_actors)

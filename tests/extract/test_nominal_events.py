@@ -28,6 +28,9 @@ def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
         ("France reiterated its support for Mali.", ("France", "SUPPORT", "Mali")),
         # support given "from" X to the one the clause is about
         ("With support from Qatar, the rebels captured the town.", ("Qatar", "SUPPORT", "rebels")),
+        # a judged event happened: "condemned X's attacks on Y" (X attacked Y), with its place as target
+        ("Egypt condemned Hamas's rocket attacks on Israel.", ("Hamas", "FIGHT", "Israel")),
+        ("Hezbollah's attacks in Israel continued.", ("Hezbollah", "FIGHT", "Israel")),
         # a noun of judgement names its target with "of", an actor's deeds standing for the actor
         ("The EU is united in its condemnation of Iran's policies.", ("European Union", "DISAPPROVE", "Iran")),
     ],
@@ -46,6 +49,8 @@ def test_nominal_and_purpose_events(nlp, text, expected):
         ("Japan is still weighing the implications of China's decision.", ("Japan", "DISAPPROVE", "China")),
         # criticism by others named in an "against" phrase is not the clause subject's
         ("Egypt defended Libya against Western criticism of its policies.", ("Egypt", "DISAPPROVE", "Libya")),
+        # the one who welcomes an agreement is not a party to it
+        ("Britain welcomed the agreement between Iraq and Iran.", ("United Kingdom", "AGREE", "Iraq")),
         # a helped party's aim is only read through "in" phrases and infinitives, not any conjoined verb
         ("Britain supported Iraq and expelled Iran's diplomats.", ("Iraq", "COERCE", "Iran")),
     ],

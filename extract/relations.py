@@ -627,7 +627,10 @@ class RelationsComponent:
                   if p.dep_ == "pobj" and p._.mention is None and lex.noun_sense(p.lemma_) is not None]
         own = lex.noun_sense(noun.lemma_) or sense
         # "reiterated its support for X", "provided air support for X": the noun names its target
-        targeting = {"for", "of"} if own.category in TARGET_OF and lex.sector(noun.lemma_) is None else set()
+        # ... but "discussed our support for X" talks about the support: the verb is no light verb
+        talked = lex.patterns.get((verb.lemma_.lower(), "-"))
+        targeting = {"for", "of"} if own.category in TARGET_OF and lex.sector(noun.lemma_) is None and not (
+            talked is not None and talked.category == "CONSULT") else set()
         out = []
         for holder in (verb, noun, *nested):
             for child in holder.children:

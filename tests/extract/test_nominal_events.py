@@ -51,6 +51,8 @@ def test_nominal_and_purpose_events(nlp, text, expected):
         ("Egypt defended Libya against Western criticism of its policies.", ("Egypt", "DISAPPROVE", "Libya")),
         # the one who welcomes an agreement is not a party to it
         ("Britain welcomed the agreement between Iraq and Iran.", ("United Kingdom", "AGREE", "Iraq")),
+        # a verb of talk is no light verb: discussing support for X is not supporting X
+        ("Britain discussed the support for Ukraine with France.", ("United Kingdom", "SUPPORT", "Ukraine")),
         # a helped party's aim is only read through "in" phrases and infinitives, not any conjoined verb
         ("Britain supported Iraq and expelled Iran's diplomats.", ("Iraq", "COERCE", "Iran")),
     ],

@@ -646,8 +646,6 @@ class RelationsComponent:
     # -- nouns ----------------------------------------------------------------------------
     def nominal_events(self, noun: Token) -> list[Candidate]:
         lex = self.lexicon
-        if noun.lower_ == "hands":
-            return self.at_the_hands(noun)
         trigger = noun
         event_verb = _compound(noun) if _compound(noun) in lex.nouns else None
         if event_verb is None and noun.pos_ == "NOUN" and noun.lower_ in lex.nouns and \
@@ -721,31 +719,6 @@ class RelationsComponent:
                 out.append(Candidate(subject, obj, lex.noun_predicates.get(event_verb) or past(event_verb), sense, [trigger] if trigger is noun else [trigger, noun],
                                      NOMINAL_EVENTS, 0.65, noun))
         return out
-
-    def at_the_hands(self, hands: Token) -> list[Candidate]:
-        """'civilians killed at the hands of X', 'the Yazidis' plight at the hands of X': X harmed them.
-
-        The event is the verb's when it is violent, else the abuse the idiom names (CAMEO 18).
-        """
-        prep = hands.head
-        if hands.dep_ != "pobj" or prep.lower_ != "at":
-            return []
-        agents = [a for c in hands.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for p in c.children if p.dep_ == "pobj" for a in self.actors(p, agent=True)]
-        head = prep.head
-        if head.pos_ in ("VERB", "AUX"):
-            victims = [a for c in head.children if c.dep_ in ("nsubjpass", "nsubj") for a in self.actors(c)]
-            if not victims and head.dep_ in ("acl", "relcl") and head.head._.mention is not None:
-                victims = [head.head._.mention]  # "civilians suffering at the hands of X"
-            sense = self.lexicon.sense(head.lemma_.lower())
-        else:
-            victims = self.actors(head, inner=True)  # "the Yazidi plight", "the people's suffering"
-            sense = None
-        if sense is None or sense.category not in VIOLENT:
-            sense = Sense("180", "ASSAULT", "")
-        return [Candidate(agent, victim, past(head.lemma_.lower()) if head.pos_ == "VERB" else "harmed", sense,
-                          [prep, hands], NOMINAL_EVENTS, 0.6, hands)
-                for agent in agents for victim in victims if agent._.actor.key != victim._.actor.key]
 
     def places_in(self, noun: Token) -> list[Span]:
         """The places an 'in' phrase names: 'in Aleppo', 'in the town of Tel Tamer', 'in Qamenas, Sarmin and Talamenes'."""

@@ -24,8 +24,6 @@ def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
         ("The EU's support for Ukraine in the fight against Russia is growing.", ("Ukraine", "FIGHT", "Russia")),
         # the possessor of an aim noun carries out the aim
         ("Kenya reiterated Canada's commitment to defeating al-Shabaab.", ("Canada", "FIGHT", "al-Shabaab")),
-        # "at the hands of X": X harmed the sufferers, by the verb's violence if it names one
-        ("Thousands of Syrians have been killed at the hands of Assad.", ("Bashar al-Assad", "FIGHT", "Syria")),
         # a light verb's event noun names its target with "for": "reiterated its support for X"
         ("France reiterated its support for Mali.", ("France", "SUPPORT", "Mali")),
         # support given "from" X to the one the clause is about

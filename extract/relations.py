@@ -600,8 +600,14 @@ class RelationsComponent:
         return out
 
     def light_verb(self, verb: Token, noun: Token) -> list[tuple[Span, Sense | None, str, list[Token], float]]:
-        """'extended his appreciation to X', 'held talks with X': the event is the noun."""
+        """'extended his appreciation to X', 'held talks with X': the event is the noun.
+
+        A relative pronoun object stands for the noun the clause modifies: 'the atrocities that
+        X perpetrated against Y', 'the talks that X held with Y'.
+        """
         lex = self.lexicon
+        if noun.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
+            noun = verb.head
         if self.judges(verb, noun):
             return []  # "condemned X's attacks on Y" judges the attacks, it does not carry them out
         event_verb = lex.verb_of(noun.lemma_) or lex.verb_of(noun.text)

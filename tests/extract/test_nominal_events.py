@@ -26,6 +26,10 @@ def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
         ("Kenya reiterated Canada's commitment to defeating al-Shabaab.", ("Canada", "FIGHT", "al-Shabaab")),
         # a light verb's event noun names its target with "for": "reiterated its support for X"
         ("France reiterated its support for Mali.", ("France", "SUPPORT", "Mali")),
+        # a relative clause on an event noun carries the noun's event out
+        ("The atrocities that Boko Haram has perpetrated against villagers shocked Nigeria.",
+         ("Boko Haram", "ASSAULT", "villagers")),
+        ("The talks that Iran held with France last week failed.", ("Iran", "CONSULT", "France")),
         # support given "from" X to the one the clause is about
         ("With support from Qatar, the rebels captured the town.", ("Qatar", "SUPPORT", "rebels")),
         # a judged event happened: "condemned X's attacks on Y" (X attacked Y), with its place as target

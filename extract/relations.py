@@ -684,7 +684,9 @@ class RelationsComponent:
         agents += [a for c in noun.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"
                    for p in g.children if p.dep_ == "pobj" for a in self.actors(p)]
         objects: list[tuple[Span, Token]] = []
-        for child in noun.children:
+        # "the agreement reached between X and Y", "airstrikes carried out against X": the participle's phrases
+        done = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        for child in [*noun.children, *(c for d in done for c in d.children)]:
             if child.dep_ == "prep" and child.lower_ in preps and not _topic(child, base):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":

@@ -30,6 +30,8 @@ def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
         ("The atrocities that Boko Haram has perpetrated against villagers shocked Nigeria.",
          ("Boko Haram", "ASSAULT", "villagers")),
         ("The talks that Iran held with France last week failed.", ("Iran", "CONSULT", "France")),
+        # an event noun's participle carries its phrases: "the agreement signed between X and Y"
+        ("Britain welcomed the agreement signed between Iraq and Iran.", ("Iraq", "AGREE", "Iran")),
         # support given "from" X to the one the clause is about
         ("With support from Qatar, the rebels captured the town.", ("Qatar", "SUPPORT", "rebels")),
         # a judged event happened: "condemned X's attacks on Y" (X attacked Y), with its place as target

@@ -690,8 +690,10 @@ class RelationsComponent:
             if child.dep_ == "prep" and child.lower_ in preps and not _topic(child, base):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        # "its condemnation of X's policies": judging an actor's deeds judges the actor
-                        found = self.actors(pobj) or (self.modifiers(pobj) if category in JUDGED_OF else [])
+                        # "its condemnation of X's policies": judging an actor's deeds judges the actor;
+                        # "in support of the coalition campaign": supporting an event supports its agent
+                        found = self.actors(pobj) or (self.modifiers(pobj) if category in JUDGED_OF else []) or (
+                            self.supported_agents(pobj) if category in HELPING else [])
                         objects.extend((a, child) for a in found)
         # "the Asad regime's attacks": a possessor headed by a common noun stands for the group naming it
         possessors = [a for c in noun.children if c.dep_ == "poss" for a in
@@ -728,6 +730,12 @@ class RelationsComponent:
                                      NOMINAL_EVENTS, 0.65, noun))
         return out
 
+    def supported_agents(self, event: Token) -> list[Span]:
+        """Whom supporting an event supports: 'in support of the coalition campaign', 'support for ISF operations'."""
+        return self.event_agents(event) or ([c._.mention for c in event.children if c.dep_ in ("compound", "nmod")
+                                             and c._.mention is not None]
+                                            if self.lexicon.noun_sense(event.lemma_) is not None else [])
+
     def places_in(self, noun: Token) -> list[Span]:
         """The places an 'in' phrase names: 'in Aleppo', 'in the town of Tel Tamer', 'in Qamenas, Sarmin and Talamenes'."""
         return [a for a in self.actors(noun) if a._.actor.type in ("GPE", "LOC")]
@@ -743,6 +751,8 @@ class RelationsComponent:
             verb = head.head
         elif noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
             verb = head
+        elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("NOUN", "PROPN"):
+            return self.actors(head.head)  # "X, Y and others in support of Z"
         else:
             return []
         controlled = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and (
@@ -899,6 +909,8 @@ def _embeds(outer: Candidate, inner: Candidate) -> bool:
     if outer.sense.category in JUDGEMENTS and inner.extractor == NOMINAL_EVENTS and inner.head.dep_ == "dobj" \
             and inner.head.head == outer.head:
         return False  # "condemned X's attacks on Y": what is judged happened, X attacked Y
+    if inner.extractor == NOMINAL_EVENTS and inner.head.dep_ == "pobj" and inner.head.head.lower_ == "in":
+        return False  # "supported Y in its fight against X", "X and others in support of Y": the frame of an act
     # "Y thanked X for his congratulations" (the same two actors) is a response, and stays
     return (inner.extractor == NOMINAL_EVENTS and outer.extractor == VERB_EVENTS
             and inner.subject._.actor.key != outer.subject._.actor.key and inner_actors != outer_actors)

@@ -32,6 +32,11 @@ def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
         ("The talks that Iran held with France last week failed.", ("Iran", "CONSULT", "France")),
         # an event noun's participle carries its phrases: "the agreement signed between X and Y"
         ("Britain welcomed the agreement signed between Iraq and Iran.", ("Iraq", "AGREE", "Iran")),
+        # "in support of" an event supports its agent; the supporters are what the phrase modifies
+        ("Kurdish fighters advanced on Raqqa in support of the coalition campaign against ISIL.",
+         ("Kurdish fighters", "SUPPORT", "coalition")),
+        # the frame of another actor's act is no content of it: Y's fight stays an event
+        ("Canada pledged support for Ukraine in its fight against Russia.", ("Ukraine", "FIGHT", "Russia")),
         # support given "from" X to the one the clause is about
         ("With support from Qatar, the rebels captured the town.", ("Qatar", "SUPPORT", "rebels")),
         # a judged event happened: "condemned X's attacks on Y" (X attacked Y), with its place as target

@@ -19,7 +19,11 @@ backbone's subject–verb–object, prepositional, passive, light-verb and nomin
 * ``newsgraph.NominalEvents.v2``: an event noun or adjective ("in a call with X", "X's
   congratulatory remarks", "support for X", "attacks by X on Y", "an agreement between X and
   Y"), whose subject is its possessor, its agent, a name modifying it, or the subject of the
-  clause it modifies.
+  clause it modifies; a supporting act's helped party carries out the aim it is helped in
+  ("stood by Iraq to defeat X", "supported Y in its fight against X"), an aim noun's possessor
+  its infinitive ("the UK's commitment to defeating X"); a judged event noun is an event of its
+  own ("condemned X's attacks on Y"); judgement nouns name their target with "of" ("its
+  condemnation of X"), support nouns their giver with "from".
 
 Conjoined arguments give one relation each. One event is coded per construction: what a demand
 asks for, what an actor is pressed to do, the reason or purpose of another act ("for its support

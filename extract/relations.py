@@ -717,8 +717,8 @@ class RelationsComponent:
         if not objects and possessors:
             objects = [(o, noun) for o in self.addressee(noun)]
         if not objects and agents and category in GIVEN_FROM and not possessors:
-            # "with support from X, Y delivered...": Y is supported
-            objects = [(o, noun) for o in self.clause_subjects(noun)]
+            # "with support from X, Y delivered...", "Y, aided by support from X, ...": Y is supported
+            objects = [(o, noun) for o in self.beneficiaries(noun)]
         between = [o for o, via in objects if via.lower_ == "between"]
         if not subjects and len(between) > 1 and event_verb in load_reciprocal():
             # "an agreement between X and Y": each acts towards the other
@@ -739,6 +739,14 @@ class RelationsComponent:
         return self.event_agents(event) or ([c._.mention for c in event.children if c.dep_ in ("compound", "nmod")
                                              and c._.mention is not None]
                                             if self.lexicon.noun_sense(event.lemma_) is not None else [])
+
+    def beneficiaries(self, gift: Token) -> list[Span]:
+        """Who receives the support a noun names: the clause's subject ('with support from X, Y
+        ...') or what a passive participle modifies ('Y, aided by support from X')."""
+        by, participle = gift.head, gift.head.head
+        if gift.dep_ == "pobj" and by.dep_ == "agent" and participle.dep_ == "acl" and participle.tag_ == "VBN":
+            return self.actors(participle.head)
+        return self.clause_subjects(gift)
 
     def places_in(self, noun: Token) -> list[Span]:
         """The places an 'in' phrase names: 'in Aleppo', 'in the town of Tel Tamer', 'in Qamenas, Sarmin and Talamenes'."""

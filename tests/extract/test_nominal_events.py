@@ -42,6 +42,7 @@ def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
         # a judged event happened: "condemned X's attacks on Y" (X attacked Y), with its place as target
         ("Egypt condemned Hamas's rocket attacks on Israel.", ("Hamas", "FIGHT", "Israel")),
         ("Hezbollah's attacks in Israel continued.", ("Hezbollah", "FIGHT", "Israel")),
+        ("Rebel forces, aided by strong support from Turkey, captured the town.", ("Türkiye", "SUPPORT", "Rebel forces")),
         # a noun of judgement names its target with "of", an actor's deeds standing for the actor
         ("The EU is united in its condemnation of Iran's policies.", ("European Union", "DISAPPROVE", "Iran")),
     ],

@@ -621,8 +621,11 @@ class RelationsComponent:
                                and (v := lex.verb_of(c.lower_))), None)
         sense = lex.sense(verb.lemma_.lower(), f"obj:{noun.lemma_.lower()}") or lex.sense(
             verb.lemma_.lower(), f"obj:{noun.lower_}")
-        if sense is None and event_verb is not None and not lex.verb_of(noun.lemma_):
-            sense = lex.sense(event_verb)
+        generic = event_verb is not None and not lex.verb_of(noun.lemma_) and lex.noun_sense(noun.lemma_) is None \
+            and _compound(noun) not in lex.nouns
+        if event_verb is not None and not lex.verb_of(noun.lemma_) and (sense is None or generic):
+            # "launched a mediation effort between X and Y": the modifier names the event, not "launch an effort"
+            sense = lex.sense(event_verb) or sense
         if sense is None:
             sense = lex.noun_sense(_compound(noun)) or lex.noun_sense(noun.lower_) or lex.noun_sense(noun.lemma_)
             own = lex.patterns.get((verb.lemma_.lower(), "-"))

@@ -55,6 +55,8 @@ def test_nominal_and_purpose_events(nlp, text, expected):
 @pytest.mark.parametrize(
     ("text", "unexpected"),
     [
+        # a generic object noun takes its event from its modifier: a mediation effort is no appeal
+        ("Norway launched a mediation effort between Sudan and Chad.", ("Norway", "DEMAND", "Sudan")),
         # the helper does not take over a helped party's possessive: it is the helped party's fight
         ("France backed Mali in its fight against al-Qaeda.", ("France", "FIGHT", "al-Qaeda")),
         # a noun derived from a verb of judgement is not one: "the implications of X" judge nothing

@@ -764,6 +764,8 @@ class RelationsComponent:
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in FRAMING and head.head.pos_ in ("VERB", "AUX"):
             verb = head.head
+            if any(c.dep_ == "nsubjpass" for c in verb.children):
+                return []  # "Y was indicted by X during the fight against Z": X is no party to the fight
         elif noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
             verb = head
         elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("NOUN", "PROPN"):

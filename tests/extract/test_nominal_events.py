@@ -74,3 +74,9 @@ def test_nominal_and_purpose_events(nlp, text, expected):
 def test_nominal_events_not_misread(nlp, text, unexpected):
     found = triples(nlp, text)
     assert unexpected not in found, found
+
+
+def test_passive_agent_is_no_party_to_the_frame(nlp):
+    found = triples(nlp, "The general has been indicted by the U.N. tribunal for his part in killings during the fight "
+                         "against Serb forces.")
+    assert not any(category == "FIGHT" for _, category, _ in found), found

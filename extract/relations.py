@@ -687,6 +687,9 @@ class RelationsComponent:
         givers = ("by", "from") if category in GIVEN_FROM else ("by",)  # "support from X"
         agents = [a for c in noun.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in givers)
                   for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
+        # "Saudi-led airstrikes", "the US-led coalition's campaign": the leader acts
+        agents += self.leaders(noun) + [a for c in noun.children if c.dep_ == "poss" and c._.mention is None
+                                        for a in self.leaders(c)]
         # "attacks claimed by X", "bombings carried out by X"
         agents += [a for c in noun.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"
                    for p in g.children if p.dep_ == "pobj" for a in self.actors(p)]
@@ -742,6 +745,12 @@ class RelationsComponent:
         return self.event_agents(event) or ([c._.mention for c in event.children if c.dep_ in ("compound", "nmod")
                                              and c._.mention is not None]
                                             if self.lexicon.noun_sense(event.lemma_) is not None else [])
+
+    def leaders(self, noun: Token) -> list[Span]:
+        """'Saudi-led airstrikes', 'NATO-led operations': who leads what a noun names."""
+        return [m for led in noun.children if led.dep_ == "amod" and led.lemma_.lower() == "lead"
+                for c in led.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")
+                for m in (c._.mention, *(x._.mention for x in c.conjuncts)) if m is not None]
 
     def beneficiaries(self, gift: Token) -> list[Span]:
         """Who receives the support a noun names: the clause's subject ('with support from X, Y

@@ -24,6 +24,9 @@ def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
         ("The EU's support for Ukraine in the fight against Russia is growing.", ("Ukraine", "FIGHT", "Russia")),
         # the possessor of an aim noun carries out the aim
         ("Kenya reiterated Canada's commitment to defeating al-Shabaab.", ("Canada", "FIGHT", "al-Shabaab")),
+        # "X-led": the leader carries the event out
+        ("Saudi-led airstrikes on Yemen killed dozens.", ("Saudi Arabia", "FIGHT", "Yemen")),
+        ("NATO-led operations against the Taliban resumed.", ("North Atlantic Treaty Organisation", "FIGHT", "Taliban")),
         # a light verb's event noun names its target with "for": "reiterated its support for X"
         ("France reiterated its support for Mali.", ("France", "SUPPORT", "Mali")),
         # a relative clause on an event noun carries the noun's event out

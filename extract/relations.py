@@ -761,7 +761,7 @@ class RelationsComponent:
         return self.clause_subjects(gift)
 
     def places_in(self, noun: Token) -> list[Span]:
-        """The places an 'in' phrase names: 'in Aleppo', 'in the town of Tel Tamer', 'in Qamenas, Sarmin and Talamenes'."""
+        """The places an 'in' phrase names: 'in Aleppo', 'in the town of Tel Tamer', 'in X, Y and Z'."""
         return [a for a in self.actors(noun) if a._.actor.type in ("GPE", "LOC")]
 
     def clause_subjects(self, noun: Token) -> list[Span]:
@@ -791,7 +791,7 @@ class RelationsComponent:
         return self.subjects(verb)
 
     def antecedent(self, mention: Span) -> Span:
-        """A possessive pronoun written as the nearest earlier named mention of its actor: 'their' → 'the Iraqi people'."""
+        """A possessive pronoun as its actor's nearest earlier named mention: 'their' → 'the Iraqi people'."""
         if mention.root.pos_ != "PRON":
             return mention
         key = mention._.actor.key
@@ -811,7 +811,7 @@ class RelationsComponent:
     def helped(self, aim: Token) -> list[Span]:
         """The party whose aim another actor helps: 'stood by Iraq to defeat X', 'supported Y in its
         efforts to defeat X', 'support for Y in the fight against X' (Y defeats or fights X)."""
-        lex, t, crossed = self.lexicon, aim, False
+        t, crossed = aim, False
         for _ in range(6):
             if t.dep_ == "prep":
                 if not crossed and t.lower_ != "in":

@@ -26,7 +26,8 @@ def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
         ("Kenya reiterated Canada's commitment to defeating al-Shabaab.", ("Canada", "FIGHT", "al-Shabaab")),
         # "X-led": the leader carries the event out
         ("Saudi-led airstrikes on Yemen killed dozens.", ("Saudi Arabia", "FIGHT", "Yemen")),
-        ("NATO-led operations against the Taliban resumed.", ("North Atlantic Treaty Organisation", "FIGHT", "Taliban")),
+        ("NATO-led operations against the Taliban resumed.",
+         ("North Atlantic Treaty Organisation", "FIGHT", "Taliban")),
         # a light verb's event noun names its target with "for": "reiterated its support for X"
         ("France reiterated its support for Mali.", ("France", "SUPPORT", "Mali")),
         # a relative clause on an event noun carries the noun's event out
@@ -45,7 +46,8 @@ def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
         # a judged event happened: "condemned X's attacks on Y" (X attacked Y), with its place as target
         ("Egypt condemned Hamas's rocket attacks on Israel.", ("Hamas", "FIGHT", "Israel")),
         ("Hezbollah's attacks in Israel continued.", ("Hezbollah", "FIGHT", "Israel")),
-        ("Rebel forces, aided by strong support from Turkey, captured the town.", ("Türkiye", "SUPPORT", "Rebel forces")),
+        ("Rebel forces, aided by strong support from Turkey, captured the town.",
+         ("Türkiye", "SUPPORT", "Rebel forces")),
         # a noun of judgement names its target with "of", an actor's deeds standing for the actor
         ("The EU is united in its condemnation of Iran's policies.", ("European Union", "DISAPPROVE", "Iran")),
     ],

@@ -825,13 +825,16 @@ class RelationsComponent:
             else:
                 return []
             t = t.head
-            parties = self.helped_parties(t)
+            parties = self.helped_parties(t, aim)
             if parties is not None:
                 return parties
         return []
 
-    def helped_parties(self, event: Token) -> list[Span] | None:
-        """The parties a helping event helps ('supported Y', 'stood by Y', 'support for Y'); None if it helps none."""
+    def helped_parties(self, event: Token, aim: Token | None = None) -> list[Span] | None:
+        """The parties a helping event helps ('supported Y', 'stood by Y', 'support for Y'); None if it
+        helps none. The help is never the ``aim`` itself."""
+        if event == aim:
+            return None
         lex = self.lexicon
         if event.pos_ == "VERB":
             own = lex.sense(event.lemma_.lower())
@@ -840,8 +843,11 @@ class RelationsComponent:
             parties += [a for c in event.children if c.dep_ == "prep" and (s := lex.sense(
                 event.lemma_.lower(), f"prep:{c.lower_}")) is not None and s.category in HELPING
                         for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
-            # "pledged support for Y in the fight against X": the object names the help
-            parties += [a for c in event.children if c.dep_ == "dobj" for a in self.helped_parties(c) or []]
+            # "pledged support for Y in the fight against X": the object names the help; "remains
+            # steadfast in its support of Y in its fight against X": so does a sibling "in" phrase
+            parties += [a for c in event.children if c.dep_ == "dobj" for a in self.helped_parties(c, aim) or []]
+            parties += [a for c in event.children if c.dep_ == "prep" and c.lower_ == "in" for n in c.children
+                        if n.dep_ == "pobj" for a in self.helped_parties(n, aim) or []]
         elif event.pos_ == "NOUN" and (ns := lex.noun_sense(event.lemma_)) is not None and ns.category in HELPING:
             parties = [a for c in event.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to")
                        for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]

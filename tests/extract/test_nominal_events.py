@@ -21,6 +21,8 @@ def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
         ("NATO has supported Ukraine in its efforts to defeat Russia.", ("Ukraine", "FIGHT", "Russia")),
         ("France remains steadfast in its support of the Malian army and the Malian people in their fight against "
          "al-Qaeda.", ("Mali", "FIGHT", "al-Qaeda")),
+        ("France remains steadfast in its support of Mali in its fight against al-Qaeda.",
+         ("Mali", "FIGHT", "al-Qaeda")),
         ("The EU's support for Ukraine in the fight against Russia is growing.", ("Ukraine", "FIGHT", "Russia")),
         # the possessor of an aim noun carries out the aim
         ("Kenya reiterated Canada's commitment to defeating al-Shabaab.", ("Canada", "FIGHT", "al-Shabaab")),

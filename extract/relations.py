@@ -817,11 +817,11 @@ class RelationsComponent:
                 if not crossed and t.lower_ != "in":
                     return []  # only "in its fight", "in the campaign" frame an aim
                 crossed = True
-            elif t.dep_ == "pobj" or (t.dep_ == "conj" and t._.mention is not None):
-                pass  # "in their fight", "support for X and Y in ..."
-            elif t.dep_ in ("acl", "advcl", "xcomp") and t.pos_ == "VERB" and any(
-                    c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
-                pass  # "to defeat X"
+            elif t.dep_ in ("pobj", "pcomp") or (t.dep_ == "conj" and t._.mention is not None):
+                pass  # "in their fight", "support for X and Y in ...", "assisted Y in retaking"
+            elif t.dep_ in ("acl", "advcl", "xcomp") and t.pos_ == "VERB" and (t.dep_ == "xcomp" or any(
+                    c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)):
+                pass  # "to defeat X", "helped Y defeat X"
             else:
                 return []
             t = t.head

@@ -24,6 +24,8 @@ def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
         ("France remains steadfast in its support of Mali in its fight against al-Qaeda.",
          ("Mali", "FIGHT", "al-Qaeda")),
         ("The EU's support for Ukraine in the fight against Russia is growing.", ("Ukraine", "FIGHT", "Russia")),
+        ("The US helped Iraq defeat ISIL.", ("Iraq", "FIGHT", "Islamic State")),
+        ("Egypt supported the Sudanese army in defeating the rebels.", ("Sudan", "FIGHT", "rebels")),
         # the possessor of an aim noun carries out the aim
         ("Kenya reiterated Canada's commitment to defeating al-Shabaab.", ("Canada", "FIGHT", "al-Shabaab")),
         # "X-led": the leader carries the event out

@@ -19,7 +19,11 @@ backbone's subject–verb–object, prepositional, passive, light-verb and nomin
 * ``newsgraph.NominalEvents.v2``: an event noun or adjective ("in a call with X", "X's
   congratulatory remarks", "support for X", "attacks by X on Y", "an agreement between X and
   Y"), whose subject is its possessor, its agent, a name modifying it, or the subject of the
-  clause it modifies.
+  clause it modifies; a supporting act's helped party carries out the aim it is helped in
+  ("stood by Iraq to defeat X", "supported Y in its fight against X"), an aim noun's possessor
+  its infinitive ("the UK's commitment to defeating X"); a judged event noun is an event of its
+  own ("condemned X's attacks on Y"); judgement nouns name their target with "of" ("its
+  condemnation of X"), support nouns their giver with "from".
 
 Conjoined arguments give one relation each. One event is coded per construction: what a demand
 asks for, what an actor is pressed to do, the reason or purpose of another act ("for its support
@@ -65,6 +69,17 @@ COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "
 HOSTILE = {"FIGHT", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 # Categories whose event nouns name their target with "for" or "of" ("support for X", "annexation of X").
 TARGET_OF = {"SUPPORT", "AID", "COOPERATE", "FIGHT", "ASSAULT", "COERCE", "SANCTION"}
+# Categories whose event nouns name their target with "of" as judged ("its condemnation of X's policies").
+JUDGED_OF = {"DISAPPROVE"}
+# Categories whose event nouns name their giver with "from" ("support from X", "aid from X").
+GIVEN_FROM = {"SUPPORT", "AID"}
+# Categories of violent events, whose nouns take the place they strike as target ("attacks in X").
+VIOLENT = {"FIGHT", "ASSAULT"}
+# Categories of events that help a party in its own aim ("stood by Iraq to defeat X").
+HELPING = {"SUPPORT", "AID", "COOPERATE"}
+# Prepositions of a phrase naming what the clause's subject itself does ("in a call with X, Y said");
+# not "defended X against criticism", "amid protests": the criticism and the protests are others'.
+FRAMING = ("in", "during", "at", "with", "through", "after", "by", "via", "throughout")
 # Categories of verbs that withhold or refuse what their object noun names.
 DENIALS = {"REJECT", "COERCE", "SANCTION", "PROTEST", "THREATEN"}
 # Categories whose target may be a place ("imposed a curfew in X").
@@ -296,7 +311,8 @@ class RelationsComponent:
         if self.requested(verb):
             return []
         # In a passive, subjects() returns the agent and the grammatical subject is an object.
-        subjects = self.subjects(verb)
+        subjects = self.subjects(verb) or self.aim_holders(verb)
+        subjects += [h for h in self.helped(verb) if h._.actor.key not in {s._.actor.key for s in subjects}]
         if not subjects:
             return []
         # the verb's sense from its object nouns and phrases ("defended X against criticism")
@@ -588,8 +604,14 @@ class RelationsComponent:
         return out
 
     def light_verb(self, verb: Token, noun: Token) -> list[tuple[Span, Sense | None, str, list[Token], float]]:
-        """'extended his appreciation to X', 'held talks with X': the event is the noun."""
+        """'extended his appreciation to X', 'held talks with X': the event is the noun.
+
+        A relative pronoun object stands for the noun the clause modifies: 'the atrocities that
+        X perpetrated against Y', 'the talks that X held with Y'.
+        """
         lex = self.lexicon
+        if noun.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
+            noun = verb.head
         if self.judges(verb, noun):
             return []  # "condemned X's attacks on Y" judges the attacks, it does not carry them out
         event_verb = lex.verb_of(noun.lemma_) or lex.verb_of(noun.text)
@@ -599,8 +621,11 @@ class RelationsComponent:
                                and (v := lex.verb_of(c.lower_))), None)
         sense = lex.sense(verb.lemma_.lower(), f"obj:{noun.lemma_.lower()}") or lex.sense(
             verb.lemma_.lower(), f"obj:{noun.lower_}")
-        if sense is None and event_verb is not None and not lex.verb_of(noun.lemma_):
-            sense = lex.sense(event_verb)
+        generic = event_verb is not None and not lex.verb_of(noun.lemma_) and lex.noun_sense(noun.lemma_) is None \
+            and _compound(noun) not in lex.nouns
+        if event_verb is not None and not lex.verb_of(noun.lemma_) and (sense is None or generic):
+            # "launched a mediation effort between X and Y": the modifier names the event, not "launch an effort"
+            sense = lex.sense(event_verb) or sense
         if sense is None:
             sense = lex.noun_sense(_compound(noun)) or lex.noun_sense(noun.lower_) or lex.noun_sense(noun.lemma_)
             own = lex.patterns.get((verb.lemma_.lower(), "-"))
@@ -613,10 +638,17 @@ class RelationsComponent:
         # "a suspension of air links with X", "the resumption of talks with X": the party of the inner event
         nested = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                   if p.dep_ == "pobj" and p._.mention is None and lex.noun_sense(p.lemma_) is not None]
+        own = lex.noun_sense(noun.lemma_) or sense
+        # "reiterated its support for X", "provided air support for X": the noun names its target
+        # ... but "discussed our support for X" talks about the support: the verb is no light verb
+        talked = lex.patterns.get((verb.lemma_.lower(), "-"))
+        targeting = {"for", "of"} if own.category in TARGET_OF and lex.sector(noun.lemma_) is None and not (
+            talked is not None and talked.category == "CONSULT") else set()
         out = []
         for holder in (verb, noun, *nested):
             for child in holder.children:
-                if child.dep_ == "prep" and child.lower_ in NOMINAL_PREPOSITIONS and not _topic(
+                if child.dep_ == "prep" and (child.lower_ in NOMINAL_PREPOSITIONS or (
+                        holder is noun and child.lower_ in targeting)) and not _topic(
                         child, lex.noun_sense(noun.lemma_) or sense):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
@@ -643,28 +675,56 @@ class RelationsComponent:
             event_verb = noun.lower_
         if event_verb is None:
             return []
-        if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and trigger is noun:
-            return []  # light-verb constructions are read with their verb
+        judged = noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and self.judges(noun.head, noun)
+        if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and trigger is noun and not judged:
+            return []  # light-verb constructions are read with their verb; "condemned X's attacks on Y" judges one
         base = lex.nouns.get(event_verb) or lex.sense(event_verb)
         category = base.category if base else None
         # "support for Iraq", "the annexation of Crimea", "attacks in Paris": more ways to name the target
         preps = set(NOMINAL_PREPOSITIONS) | {"for", "of"} if category in TARGET_OF else set(NOMINAL_PREPOSITIONS)
-        agents = [a for c in noun.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+        if category in JUDGED_OF and event_verb in lex.nouns:
+            preps |= {"of"}  # nouns of judgement listed as such: "condemnation of X", not "the implications of X"
+        givers = ("by", "from") if category in GIVEN_FROM else ("by",)  # "support from X"
+        agents = [a for c in noun.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in givers)
                   for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
+        # "Saudi-led airstrikes", "the US-led coalition's campaign": the leader acts
+        agents += self.leaders(noun) + [a for c in noun.children if c.dep_ == "poss" and c._.mention is None
+                                        for a in self.leaders(c)]
+        # "attacks claimed by X", "bombings carried out by X"
+        agents += [a for c in noun.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"
+                   for p in g.children if p.dep_ == "pobj" for a in self.actors(p)]
         objects: list[tuple[Span, Token]] = []
-        for child in noun.children:
+        # "the agreement reached between X and Y", "airstrikes carried out against X": the participle's phrases
+        done = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        for child in [*noun.children, *(c for d in done for c in d.children)]:
             if child.dep_ == "prep" and child.lower_ in preps and not _topic(child, base):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        objects.extend((a, child) for a in self.actors(pobj))
+                        # "its condemnation of X's policies": judging an actor's deeds judges the actor;
+                        # "in support of the coalition campaign": supporting an event supports its agent
+                        found = self.actors(pobj) or (self.modifiers(pobj) if category in JUDGED_OF else []) or (
+                            self.supported_agents(pobj) if category in HELPING else [])
+                        objects.extend((a, child) for a in found)
         # "the Asad regime's attacks": a possessor headed by a common noun stands for the group naming it
         possessors = [a for c in noun.children if c.dep_ == "poss" for a in
                       ([c._.mention] if c._.mention is not None else self.actors(c, agent=True))]
         modifiers = [m for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i != trigger.i
                      and (m := c._.mention) is not None and c.i < noun.i]
-        subjects = self.named(possessors, noun) or agents or modifiers or self.clause_subjects(noun)
+        helped = self.helped(noun)
+        if helped and all(p.root.pos_ == "PRON" for p in possessors):
+            possessors = []  # "supported Iraq in its fight against X": the helped party fights
+        possessors = [self.antecedent(p) for p in self.named(possessors, noun)]
+        # the one who judges an event ("welcomed the agreement between X and Y") is not its agent
+        subjects = possessors or agents or modifiers or helped or ([] if judged else self.clause_subjects(noun))
+        if not objects and subjects and category in VIOLENT:
+            # "ISIL's attacks in Tel Tamer", "bombings in Aleppo claimed by X": the place attacked
+            objects = [(a, p) for p in noun.children if p.dep_ == "prep" and p.lower_ == "in"
+                       for o in p.children if o.dep_ == "pobj" for a in self.places_in(o)]
         if not objects and possessors:
             objects = [(o, noun) for o in self.addressee(noun)]
+        if not objects and agents and category in GIVEN_FROM and not possessors:
+            # "with support from X, Y delivered...", "Y, aided by support from X, ...": Y is supported
+            objects = [(o, noun) for o in self.beneficiaries(noun)]
         between = [o for o, via in objects if via.lower_ == "between"]
         if not subjects and len(between) > 1 and event_verb in load_reciprocal():
             # "an agreement between X and Y": each acts towards the other
@@ -680,14 +740,120 @@ class RelationsComponent:
                                      NOMINAL_EVENTS, 0.65, noun))
         return out
 
+    def supported_agents(self, event: Token) -> list[Span]:
+        """Whom supporting an event supports: 'in support of the coalition campaign', 'support for ISF operations'."""
+        return self.event_agents(event) or ([c._.mention for c in event.children if c.dep_ in ("compound", "nmod")
+                                             and c._.mention is not None]
+                                            if self.lexicon.noun_sense(event.lemma_) is not None else [])
+
+    def leaders(self, noun: Token) -> list[Span]:
+        """'Saudi-led airstrikes', 'NATO-led operations': who leads what a noun names."""
+        return [m for led in noun.children if led.dep_ == "amod" and led.lemma_.lower() == "lead"
+                for c in led.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")
+                for m in (c._.mention, *(x._.mention for x in c.conjuncts)) if m is not None]
+
+    def beneficiaries(self, gift: Token) -> list[Span]:
+        """Who receives the support a noun names: the clause's subject ('with support from X, Y
+        ...') or what a passive participle modifies ('Y, aided by support from X')."""
+        by, participle = gift.head, gift.head.head
+        if gift.dep_ == "pobj" and by.dep_ == "agent" and participle.dep_ == "acl" and participle.tag_ == "VBN":
+            return self.actors(participle.head)
+        return self.clause_subjects(gift)
+
+    def places_in(self, noun: Token) -> list[Span]:
+        """The places an 'in' phrase names: 'in Aleppo', 'in the town of Tel Tamer', 'in X, Y and Z'."""
+        return [a for a in self.actors(noun) if a._.actor.type in ("GPE", "LOC")]
+
     def clause_subjects(self, noun: Token) -> list[Span]:
-        """'In a call with X, Putin said…': the subject of the clause the noun phrase modifies."""
+        """'In a call with X, Putin said…': the subject of the clause the noun phrase modifies.
+
+        An infinitive controlled by an object has that object as its subject: in 'pressed X to
+        cease airstrikes against Y', X carries out the airstrikes.
+        """
         head = noun.head
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-            return self.subjects(head.head)
-        if noun.dep_ in ("dobj", "nsubj") and head.pos_ in ("VERB", "AUX") and noun.dep_ == "dobj":
-            return self.subjects(head)
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in FRAMING and head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head
+            if any(c.dep_ == "nsubjpass" for c in verb.children):
+                return []  # "Y was indicted by X during the fight against Z": X is no party to the fight
+        elif noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+            verb = head
+        elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("NOUN", "PROPN"):
+            return self.actors(head.head)  # "X, Y and others in support of Z"
+        else:
+            return []
+        controlled = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and (
+            (s := self.lexicon.sense(verb.head.lemma_.lower())) is not None and s.category in OBJECT_CONTROL)
+        if controlled and not any(c.dep_ in SUBJECTS for c in verb.children) and any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+            controllers = [a for c in verb.head.children if c.dep_ == "dobj" for a in self.actors(c)]
+            if controllers:
+                return controllers
+        return self.subjects(verb)
+
+    def antecedent(self, mention: Span) -> Span:
+        """A possessive pronoun as its actor's nearest earlier named mention: 'their' → 'the Iraqi people'."""
+        if mention.root.pos_ != "PRON":
+            return mention
+        key = mention._.actor.key
+        earlier = [m for m in mention.doc._.mentions or [] if m.end <= mention.start and m.root.pos_ != "PRON"
+                   and m._.actor.key == key]
+        return earlier[-1] if earlier else mention
+
+    def aim_holders(self, verb: Token) -> list[Span]:
+        """Whose aim a verb names: 'the UK's commitment to defeating X', 'their determination to defeat X'."""
+        noun = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "to" else \
+            verb.head if verb.dep_ == "acl" else None
+        if noun is None or noun.pos_ != "NOUN" or noun._.mention is not None:
+            return []
+        return [self.antecedent(c._.mention) for c in noun.children
+                if c.dep_ in ("poss", "compound", "nmod") and c._.mention is not None]
+
+    def helped(self, aim: Token) -> list[Span]:
+        """The party whose aim another actor helps: 'stood by Iraq to defeat X', 'supported Y in its
+        efforts to defeat X', 'support for Y in the fight against X' (Y defeats or fights X)."""
+        t, crossed = aim, False
+        for _ in range(6):
+            if t.dep_ == "prep":
+                if not crossed and t.lower_ != "in":
+                    return []  # only "in its fight", "in the campaign" frame an aim
+                crossed = True
+            elif t.dep_ in ("pobj", "pcomp") or (t.dep_ == "conj" and t._.mention is not None):
+                pass  # "in their fight", "support for X and Y in ...", "assisted Y in retaking"
+            elif t.dep_ in ("acl", "advcl", "xcomp") and t.pos_ == "VERB" and (t.dep_ == "xcomp" or any(
+                    c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)):
+                pass  # "to defeat X", "helped Y defeat X"
+            else:
+                return []
+            t = t.head
+            parties = self.helped_parties(t, aim)
+            if parties is not None:
+                return parties
         return []
+
+    def helped_parties(self, event: Token, aim: Token | None = None) -> list[Span] | None:
+        """The parties a helping event helps ('supported Y', 'stood by Y', 'support for Y'); None if it
+        helps none. The help is never the ``aim`` itself."""
+        if event == aim:
+            return None
+        lex = self.lexicon
+        if event.pos_ == "VERB":
+            own = lex.sense(event.lemma_.lower())
+            parties = [a for c in event.children if c.dep_ == "dobj" and own is not None and own.category in HELPING
+                       for a in self.actors(c)]
+            parties += [a for c in event.children if c.dep_ == "prep" and (s := lex.sense(
+                event.lemma_.lower(), f"prep:{c.lower_}")) is not None and s.category in HELPING
+                        for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
+            # "pledged support for Y in the fight against X": the object names the help; "remains
+            # steadfast in its support of Y in its fight against X": so does a sibling "in" phrase
+            parties += [a for c in event.children if c.dep_ == "dobj" for a in self.helped_parties(c, aim) or []]
+            parties += [a for c in event.children if c.dep_ == "prep" and c.lower_ == "in" for n in c.children
+                        if n.dep_ == "pobj" for a in self.helped_parties(n, aim) or []]
+        elif event.pos_ == "NOUN" and (ns := lex.noun_sense(event.lemma_)) is not None and ns.category in HELPING:
+            parties = [a for c in event.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to")
+                       for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
+        else:
+            return None
+        return parties or None
 
     def addressee(self, noun: Token) -> list[Span]:
         """'Y thanked X for his remarks': remarks by X, addressed to Y (who answers them)."""
@@ -772,6 +938,11 @@ def _embeds(outer: Candidate, inner: Candidate) -> bool:
     if (inner.extractor == NOMINAL_EVENTS and inner.subject._.actor.key == outer.subject._.actor.key
             and inner.head.dep_ == "pobj" and inner.head.head.lower_ == "for" and inner.head.head.head == outer.head):
         return True  # "mobilized reservists for an offensive against X": the offensive is a purpose
+    if outer.sense.category in JUDGEMENTS and inner.extractor == NOMINAL_EVENTS and inner.head.dep_ == "dobj" \
+            and inner.head.head == outer.head:
+        return False  # "condemned X's attacks on Y": what is judged happened, X attacked Y
+    if inner.extractor == NOMINAL_EVENTS and inner.head.dep_ == "pobj" and inner.head.head.lower_ == "in":
+        return False  # "supported Y in its fight against X", "X and others in support of Y": the frame of an act
     # "Y thanked X for his congratulations" (the same two actors) is a response, and stays
     return (inner.extractor == NOMINAL_EVENTS and outer.extractor == VERB_EVENTS
             and inner.subject._.actor.key != outer.subject._.actor.key and inner_actors != outer_actors)

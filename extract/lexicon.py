@@ -38,6 +38,7 @@ class Sense:
 
 
 _OPPOSED = Sense("113", "DISAPPROVE", "disapprove")  # CAMEO 113: rally opposition against
+_PROTECTION = "074"  # CAMEO 074: provide military protection ("defend", "protect", "shield")
 
 
 @dataclass(slots=True)
@@ -72,6 +73,10 @@ class Lexicon:
         ('CONSULT', 'CONSULT')
         """
         lemma = lemma.lower()
+        if requires == "prep:from" and (own := self.patterns.get((lemma, "-"))) is not None and \
+                own.cameo == _PROTECTION:
+            # "defend X from Y": X is protected (CAMEO's "defend * FROM" puts the target on X), Y opposed
+            return _OPPOSED
         found = self.patterns.get((lemma, requires))
         if found is None and (requires.startswith("obj:") or requires.count(":") == 2):
             # CAMEO writes nouns sometimes singular, sometimes plural ("* INSPECTORS")

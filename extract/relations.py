@@ -57,6 +57,9 @@ PARTY_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards", "
 NOMINAL_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards", "on")
 # "leaders from Cuba", "nations like Egypt", "the government of Iraq": the actor is inside.
 INNER_PREPOSITIONS = ("of", "from", "like", "including")
+# "a number of ministers", "a range of organisations": a quantity stands for what it counts.
+QUANTITIES = {"number", "range", "group", "host", "series", "variety", "dozen", "dozens", "hundred", "hundreds",
+              "thousand", "thousands", "score", "scores", "couple", "handful", "majority", "delegation", "all", "some"}
 
 
 # Categories a governing verb imposes on the event it embeds ("threatened to ban").
@@ -312,6 +315,9 @@ class RelationsComponent:
                 # ... unless that phrase is an event with its own target: "reiterated UK support for X"
                 inner = child.dep_ == "dobj" and sense is not None and not self.targeted_event(child)
                 for actor in self.actors(child, inner=inner):
+                    if sense is not None and sense.category == "CONSULT" and actor.root not in (child, *child.conjuncts) \
+                            and lex.sector(child.lemma_) is None and child.lemma_.lower() not in QUANTITIES:
+                        continue  # one meets people and discusses topics: "discussed UK-France trade", "met the needs of X"
                     objects.append((actor, sense, past(lemma), [verb], 0.8 if actor.root == child else 0.6))
                 if child.dep_ == "dobj" and child._.mention is None:
                     objects.extend(self.light_verb(verb, child))

@@ -109,10 +109,18 @@ def test_clause_sense_prefers_an_object_pattern(lemma, objects, category):
     ("lemma", "requires", "category"),
     [("work", "prep:with", "SUPPORT"), ("stand", "prep:by", "SUPPORT"), ("mediate", "-", "CONSULT"),
      ("negotiate", "prep:with", "CONSULT"), ("veto", "-", "REJECT"), ("surrender", "-", "RETREAT"),
-     ("embargo", "-", "SANCTION"), ("hijack", "-", "ASSAULT"), ("provide", "-", "AID")],
+     ("embargo", "-", "SANCTION"), ("hijack", "-", "ASSAULT"), ("provide", "-", "AID"),
+     ("expel", "obj:inspectors", "SANCTION"), ("withdraw", "obj:observer", "SANCTION"),
+     ("ship", "obj:weapons", "AID"), ("send", "obj:arm", "AID"), ("dismiss", "obj:appeal", "REJECT"),
+     ("dismiss", "obj:requests", "REJECT")],
 )
 def test_overrides(lemma, requires, category):
     assert load_lexicon().sense(lemma, requires).category == category
+
+
+def test_an_override_can_take_a_pattern_out():
+    # "launched a mediation effort": the effort is what its modifier names, not an appeal
+    assert load_lexicon().sense("launch", "obj:effort") is None
 
 
 @pytest.mark.parametrize(
@@ -121,8 +129,15 @@ def test_overrides(lemma, requires, category):
 def test_a_bare_preposition_in_a_pattern_is_a_prepositional_pattern(lemma, preposition, category):
     # CAMEO writes "- * FROM [052] # DEFEND", "- * WITH [190] # CLASH"
     lexicon = load_lexicon()
-    assert lexicon.sense(lemma, f"prep:{preposition}").category == category
+    assert lexicon.patterns[(lemma, f"prep:{preposition}")].category == category
     assert lexicon.sense(lemma, f"obj:{preposition}") is None
+
+
+@pytest.mark.parametrize("lemma", ["defend", "protect", "shield"])
+def test_whom_a_protection_is_from_is_opposed(lemma):
+    # "defended the villagers from the militia": CAMEO's "defend * FROM" targets the villagers
+    assert load_lexicon().sense(lemma, "prep:from").category == "DISAPPROVE"
+    assert load_lexicon().sense(lemma).category == "AID"
 
 
 @pytest.mark.parametrize(

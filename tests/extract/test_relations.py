@@ -114,6 +114,13 @@ def test_text_without_actors_gives_no_relations(nlp):
          ("Iran", "PROTEST", "Joe Biden")),
         ("Kenyan farmers staged a strike in protest of the new taxes imposed by Uganda.",
          ("Kenyan farmers", "PROTEST", "Uganda")),
+        # whom a protection is from is opposed ("defend X from Y")
+        ("France defended Mali from al-Qaeda.", ("France", "DISAPPROVE", "al-Qaeda")),
+        # CAMEO 072 and 1663: sending weapons is military aid, expelling inspectors a sanction
+        ("Iran shipped weapons to Yemen.", ("Iran", "AID", "Yemen")),
+        ("Syria expelled the inspectors of the United Nations.", ("Syria", "SANCTION", "United Nations")),
+        # dismissing an appeal rejects it
+        ("Hamas dismissed an appeal from Egypt to stop the rocket fire.", ("Hamas", "REJECT", "Egypt")),
     ],
 )
 def test_event_categories(nlp, text, expected):
@@ -214,6 +221,9 @@ def test_purpose_clause_is_the_event_not_background(nlp):
         # conjoined subjects acting on something else are not each other's parties
         ("Britain and France provided weapons to Ukraine.", "France", "United Kingdom"),
         ("Kenya and Uganda voted against the resolution.", "Kenya", "Uganda"),
+        # what a meeting or a talk is about is its topic, not a party
+        ("Angela Merkel and Joe Biden discussed German-American trade.", "Joe Biden", "Germany"),
+        ("The ministers met the needs of the Kenyan people.", "ministers", "Kenya"),
         # speakers are not parties to each other
         ("Egypt and Jordan said the border was calm.", "Egypt", "Jordan"),
     ],

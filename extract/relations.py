@@ -331,6 +331,8 @@ class RelationsComponent:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         for actor in self.actors(pobj, inner=sense is not None):
+                            if not self.stands_for(pobj, actor):
+                                continue  # "beat detainees with the knowledge of X": a manner, not a party
                             objects.append((actor, sense, f"{past(lemma)} {child.lower_}", [verb, child], 0.75))
         if (sense := lex.sense(lemma)) is not None and sense.category in ("RETREAT", "CONCEDE") and any(
                 o[2].endswith(" from") for o in objects):
@@ -393,6 +395,15 @@ class RelationsComponent:
                                      confidence if sense else 0.5, verb))
         out.extend(self.demands(verb, subjects))
         return out
+
+    def stands_for(self, head: Token, actor: Span) -> bool:
+        """Whether an argument head stands for an actor found in its phrase: the actor itself, or one
+        inside an event ('attacks by X'), a group ('leaders of X') or a quantity ('a number of X'), or
+        its possessor ('from Assad's cruelty')."""
+        return actor.root in (head, *head.conjuncts) or head.pos_ != "NOUN" or (
+            actor.root.dep_ == "poss" and actor.root.head in (head, *head.conjuncts)) or any(
+            self.lexicon.noun_sense(t.lemma_) is not None or self.lexicon.sector(t.lemma_) is not None
+            or t.lemma_.lower() in QUANTITIES for t in (head, *head.conjuncts))
 
     def places(self, verb: Token) -> list[Span]:
         """Places named by 'in'/'of' phrases on a verb or its object."""

@@ -224,6 +224,9 @@ def test_purpose_clause_is_the_event_not_background(nlp):
         # what a meeting or a talk is about is its topic, not a party
         ("Angela Merkel and Joe Biden discussed German-American trade.", "Joe Biden", "Germany"),
         ("The ministers met the needs of the Kenyan people.", "ministers", "Kenya"),
+        # a prepositional phrase on a thing is a manner, not a party ("with the consent of X")
+        ("Kenyan police attacked the marchers with the consent of the Ugandan government.", "Kenyan police",
+         "Uganda"),
         # speakers are not parties to each other
         ("Egypt and Jordan said the border was calm.", "Egypt", "Jordan"),
     ],

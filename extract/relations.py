@@ -71,7 +71,7 @@ TARGET_OF = {"SUPPORT", "AID", "COOPERATE", "FIGHT", "ASSAULT", "COERCE", "SANCT
 # Categories of verbs that withhold or refuse what their object noun names.
 DENIALS = {"REJECT", "COERCE", "SANCTION", "PROTEST", "THREATEN"}
 # Categories whose target may be a place ("imposed a curfew in X").
-PLACE_TARGETED = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE"}
+PLACE_TARGETED = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE", "AID"}
 # Categories of what a statement does ("issued a declaration demanding/condemning/rejecting...").
 SPEECH_ACTS = {"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"}
 # Categories of verbs that judge the event their object names ("condemned X's attacks": X is the target).
@@ -341,7 +341,7 @@ class RelationsComponent:
         if sense is not None and sense.category == "MOBILIZE" and (aims := self.purpose_targets(verb)):
             # "mobilized army reservists for a war against X": the forces are the subject's own, X the target
             objects = [(a, sense, f"{past(lemma)} against", [verb], 0.55) for a in aims]
-        if not objects and (sense := lex.sense(lemma)) is not None and sense.category in PLACE_TARGETED:
+        if not objects and (sense := clause) is not None and sense.category in PLACE_TARGETED:
             # "imposed a curfew in Cizre", "lifted the blockade of Gaza": the place is the target
             objects = [(a, sense, f"{past(lemma)} in", [verb], 0.5) for a in self.places(verb)]
         if not objects and (sense := lex.sense(lemma)) is not None:

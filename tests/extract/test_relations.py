@@ -119,6 +119,8 @@ def test_text_without_actors_gives_no_relations(nlp):
         # CAMEO 072 and 1663: sending weapons is military aid, expelling inspectors a sanction
         ("Iran shipped weapons to Yemen.", ("Iran", "AID", "Yemen")),
         ("Syria expelled the inspectors of the United Nations.", ("Syria", "SANCTION", "United Nations")),
+        # providing peacekeepers in a country aids it; refusing to is a rejection
+        ("Kenya refused to deploy peacekeepers in Somalia.", ("Kenya", "REJECT", "Somalia")),
         # dismissing an appeal rejects it
         ("Hamas dismissed an appeal from Egypt to stop the rocket fire.", ("Hamas", "REJECT", "Egypt")),
     ],
@@ -126,6 +128,12 @@ def test_text_without_actors_gives_no_relations(nlp):
 def test_event_categories(nlp, text, expected):
     found = {(s, t, o) for s, _, t, o in triples(nlp, text)}
     assert expected in found, found
+
+
+def test_a_place_targeted_act_takes_its_category_from_its_object(nlp):
+    # blocking streets is obstruction (PROTEST), not the blockade of a place (COERCE)
+    found = triples(nlp, "Ugandan farmers blocked the roads in Kenya.")
+    assert not any(t == "COERCE" for _, _, t, _ in found), found
 
 
 def test_conjoined_subjects_give_a_reciprocal_event(nlp):

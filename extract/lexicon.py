@@ -73,6 +73,11 @@ class Lexicon:
         ('CONSULT', 'CONSULT')
         """
         lemma = lemma.lower()
+        if " " in lemma and (lemma, requires) not in self.patterns:
+            # a particle verb: "crack down" is CAMEO's "CRACK - DOWN" (prep:down); the verb's own object
+            # patterns are another sense ("call for help" is no "call off")
+            verb, particle = lemma.split(" ", 1)
+            return self.sense(verb, f"prep:{particle}") if requires == "-" else None
         if requires == "prep:from" and (own := self.patterns.get((lemma, "-"))) is not None and \
                 own.cameo == _PROTECTION:
             # "defend X from Y": X is protected (CAMEO's "defend * FROM" puts the target on X), Y opposed

@@ -109,9 +109,10 @@ def load_reciprocal() -> frozenset[str]:
 
 
 def past(lemma: str) -> str:
-    """The past tense a predicate is named by: ``call`` → ``called``."""
-    forms = getInflection(lemma, "VBD")
-    return forms[0] if forms else lemma
+    """The past tense a predicate is named by: ``call`` → ``called``, ``crack down`` → ``cracked down``."""
+    verb, _, particle = lemma.partition(" ")
+    forms = getInflection(verb, "VBD")
+    return " ".join(filter(None, (forms[0] if forms else verb, particle)))
 
 
 class RelationsComponent:
@@ -295,7 +296,7 @@ class RelationsComponent:
     # -- verbs ----------------------------------------------------------------------------
     def verb_events(self, verb: Token) -> list[Candidate]:
         lex = self.lexicon
-        lemma = verb.lemma_.lower()
+        lemma = self.phrasal(verb)
         if self.requested(verb):
             return []
         # In a passive, subjects() returns the agent and the grammatical subject is an object.
@@ -326,7 +327,8 @@ class RelationsComponent:
                         objects.extend((a, sense, past(lemma), [verb], 0.6) for a in self.event_agents(child))
             elif child.dep_ in ("prep", "dative") and child.lower_ in PARTY_PREPOSITIONS:  # "gave arms to X"
                 sense = lex.sense(lemma, f"prep:{child.lower_}")
-                if sense is None and child.lower_ in ("with", "between", "against", "to", "from", "toward", "towards", "at"):
+                if sense is None and (child.lower_ in ("with", "between", "against", "to", "from", "toward", "towards", "at")
+                                      or " " in lemma):  # "cracked down on X"
                     sense = clause
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -404,6 +406,15 @@ class RelationsComponent:
             actor.root.dep_ == "poss" and actor.root.head in (head, *head.conjuncts)) or any(
             self.lexicon.noun_sense(t.lemma_) is not None or self.lexicon.sector(t.lemma_) is not None
             or t.lemma_.lower() in QUANTITIES for t in (head, *head.conjuncts))
+
+    def phrasal(self, verb: Token) -> str:
+        """The lemma a verb is looked up by: with its particle where the lexicon has the particle
+        verb ('cracked down' → 'crack down', 'called off' → 'call off'), else alone."""
+        lemma = verb.lemma_.lower()
+        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        if particles and self.lexicon.patterns.get((lemma, f"prep:{particles[0]}")) is not None:
+            return f"{lemma} {particles[0]}"
+        return lemma
 
     def places(self, verb: Token) -> list[Span]:
         """Places named by 'in'/'of' phrases on a verb or its object."""

@@ -133,6 +133,17 @@ def test_a_bare_preposition_in_a_pattern_is_a_prepositional_pattern(lemma, prepo
     assert lexicon.sense(lemma, f"obj:{preposition}") is None
 
 
+@pytest.mark.parametrize(
+    ("lemma", "requires", "category"),
+    [("crack down", "-", "COERCE"), ("call off", "-", "SANCTION"), ("take over", "obj:town", None),
+     ("call off", "obj:help", None)],
+)
+def test_a_particle_verb_is_its_prepositional_pattern(lemma, requires, category):
+    # CAMEO writes "- DOWN [170] # CRACK"; the object patterns of the verb alone are another sense
+    sense = load_lexicon().sense(lemma, requires)
+    assert (sense.category if sense else None) == category
+
+
 @pytest.mark.parametrize("lemma", ["defend", "protect", "shield"])
 def test_whom_a_protection_is_from_is_opposed(lemma):
     # "defended the villagers from the militia": CAMEO's "defend * FROM" targets the villagers

@@ -121,6 +121,9 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Syria expelled the inspectors of the United Nations.", ("Syria", "SANCTION", "United Nations")),
         # providing peacekeepers in a country aids it; refusing to is a rejection
         ("Kenya refused to deploy peacekeepers in Somalia.", ("Kenya", "REJECT", "Somalia")),
+        # a particle verb is looked up with its particle ("crack down", CAMEO 170)
+        ("The Egyptian police cracked down on the Muslim Brotherhood.",
+         ("Egypt", "COERCE", "Muslim Brotherhood")),
         # dismissing an appeal rejects it
         ("Hamas dismissed an appeal from Egypt to stop the rocket fire.", ("Hamas", "REJECT", "Egypt")),
     ],
@@ -128,6 +131,11 @@ def test_text_without_actors_gives_no_relations(nlp):
 def test_event_categories(nlp, text, expected):
     found = {(s, t, o) for s, _, t, o in triples(nlp, text)}
     assert expected in found, found
+
+
+def test_a_particle_verb_is_named_with_its_particle(nlp):
+    found = triples(nlp, "The Egyptian police cracked down on the Muslim Brotherhood.")
+    assert {p for _, p, _, _ in found} == {"cracked down on"}, found
 
 
 def test_a_place_targeted_act_takes_its_category_from_its_object(nlp):

@@ -297,7 +297,7 @@ class RelationsComponent:
     def verb_events(self, verb: Token) -> list[Candidate]:
         lex = self.lexicon
         lemma = self.phrasal(verb)
-        if self.requested(verb):
+        if self.requested(verb) or idiom_tail(verb):
             return []
         # In a passive, subjects() returns the agent and the grammatical subject is an object.
         subjects = self.subjects(verb)
@@ -308,7 +308,9 @@ class RelationsComponent:
                                   [(c.lower_, o.lemma_) for c in verb.children if c.dep_ == "prep"
                                    for o in c.children if o.dep_ == "pobj"])
         objects: list[tuple[Span, Sense | None, str, list[Token], float]] = []
-        for child in verb.children:
+        tails = [t for c in verb.children for t in (c, *c.children) if idiom_tail(t)]
+        arguments = [*verb.children, *(c for t in tails for c in t.children)]
+        for child in arguments:  # "stood shoulder to shoulder with X": X is the verb's
             if child.dep_ in ("dobj", "dative", "nsubjpass") and child.pos_ != "ADP":
                 start = len(objects)
                 sense = lex.sense(lemma, f"obj:{child.lemma_.lower()}") or clause
@@ -723,6 +725,14 @@ class RelationsComponent:
         if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ not in ("VERB", "AUX"):
             return []
         return self.subjects(prep.head)
+
+
+def idiom_tail(token: Token) -> bool:
+    """The second noun of 'shoulder to shoulder', 'side by side', 'hand in hand', which the parser
+    may read as a verb: the phrase is a manner adverbial of the verb before it."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].lower_ in ("to", "by", "in") and \
+        doc[token.i - 2].lower_ == token.lower_ and token.lower_.isalpha()
 
 
 def _topic(prep: Token, sense: Sense | None) -> bool:

@@ -121,6 +121,9 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Syria expelled the inspectors of the United Nations.", ("Syria", "SANCTION", "United Nations")),
         # providing peacekeepers in a country aids it; refusing to is a rejection
         ("Kenya refused to deploy peacekeepers in Somalia.", ("Kenya", "REJECT", "Somalia")),
+        # "shoulder to shoulder", "side by side" are manners of the verb before them, even parsed as verbs
+        ("Kenya continues to stand shoulder to shoulder with the people of Somalia.", ("Kenya", "SUPPORT", "Somalia")),
+        ("Egypt stood side by side with Jordan.", ("Egypt", "SUPPORT", "Jordan")),
         # a particle verb is looked up with its particle ("crack down", CAMEO 170)
         ("The Egyptian police cracked down on the Muslim Brotherhood.",
          ("Egypt", "COERCE", "Muslim Brotherhood")),

@@ -57,6 +57,8 @@ PARTY_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards", "
 NOMINAL_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards", "on")
 # "leaders from Cuba", "nations like Egypt", "the government of Iraq": the actor is inside.
 INNER_PREPOSITIONS = ("of", "from", "like", "including")
+# "a team of inspectors", "a mission of observers": a group of people is what it is made of.
+GROUPS = {"team", "mission", "contingent", "unit", "batch", "corps", "body"}
 # "a number of ministers", "a range of organisations": a quantity stands for what it counts.
 QUANTITIES = {"number", "range", "group", "host", "series", "variety", "dozen", "dozens", "hundred", "hundreds",
               "thousand", "thousands", "score", "scores", "couple", "handful", "majority", "delegation", "all", "some"}
@@ -304,7 +306,7 @@ class RelationsComponent:
         if not subjects:
             return []
         # the verb's sense from its object nouns and phrases ("defended X against criticism")
-        clause = lex.clause_sense(lemma, [c.lemma_ for c in verb.children if c.dep_ == "dobj"],
+        clause = lex.clause_sense(lemma, [n.lemma_ for c in verb.children if c.dep_ == "dobj" for n in counted(c)],
                                   [(c.lower_, o.lemma_) for c in verb.children if c.dep_ == "prep"
                                    for o in c.children if o.dep_ == "pobj"])
         objects: list[tuple[Span, Sense | None, str, list[Token], float]] = []
@@ -725,6 +727,14 @@ class RelationsComponent:
         if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ not in ("VERB", "AUX"):
             return []
         return self.subjects(prep.head)
+
+
+def counted(noun: Token) -> list[Token]:
+    """A noun and, for a group or quantity, what it counts: 'a mission of observers' → mission, observers."""
+    if noun.lemma_.lower() not in QUANTITIES | GROUPS:
+        return [noun]
+    return [noun, *(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj")]
 
 
 def idiom_tail(token: Token) -> bool:

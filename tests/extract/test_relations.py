@@ -127,6 +127,8 @@ def test_text_without_actors_gives_no_relations(nlp):
         # a particle verb is looked up with its particle ("crack down", CAMEO 170)
         ("The Egyptian police cracked down on the Muslim Brotherhood.",
          ("Egypt", "COERCE", "Muslim Brotherhood")),
+        # a group is what it is made of: receiving a team of inspectors is CAMEO 0862
+        ("Iran received a team of inspectors from the United Nations.", ("Iran", "RETREAT", "United Nations")),
         # dismissing an appeal rejects it
         ("Hamas dismissed an appeal from Egypt to stop the rocket fire.", ("Hamas", "REJECT", "Egypt")),
     ],

@@ -218,6 +218,9 @@ class RelationsComponent:
         seen = 0
         while verb is not None and seen < 4:
             for child in verb.children:
+                if child.dep_ in SUBJECTS and child.tag_ in ("VBG", "VBN") and (
+                        inner := next((c for c in child.children if c.dep_ in SUBJECTS), None)) is not None:
+                    child = inner  # "The Red Cross operating in Iraq said", parsed with the participle as subject
                 if child.dep_ in SUBJECTS or (seen and child.dep_ == "nsubjpass"):
                     # a passive controller acts in the clause it governs: "X is committed to defeating Y"
                     found = self.actors(child, agent=True) or self.event_agents(child)

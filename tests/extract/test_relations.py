@@ -129,6 +129,8 @@ def test_text_without_actors_gives_no_relations(nlp):
          ("Egypt", "COERCE", "Muslim Brotherhood")),
         # a group is what it is made of: receiving a team of inspectors is CAMEO 0862
         ("Iran received a team of inspectors from the United Nations.", ("Iran", "RETREAT", "United Nations")),
+        # a participle parsed as the subject stands for its own subject ("X operating in Y said")
+        ("The World Bank operating in Kenya said Uganda must repay the loan.", ("World Bank", "DEMAND", "Uganda")),
         # dismissing an appeal rejects it
         ("Hamas dismissed an appeal from Egypt to stop the rocket fire.", ("Hamas", "REJECT", "Egypt")),
     ],

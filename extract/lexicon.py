@@ -49,6 +49,7 @@ class Lexicon:
     noun_predicates: dict[str, str] = field(default_factory=dict)
     derived: dict[str, str | None] = field(default_factory=dict)  # memo of verb_of
     phrased: set[tuple[str, str]] = field(default_factory=set)  # (verb, preposition) of phrase patterns
+    lemmas: set[str] = field(default_factory=set)  # memo of knows
 
     def noun_sense(self, noun: str) -> Sense | None:
         """The sense of an event noun: ``ties`` → COOPERATE, ``conversation`` → CONSULT.
@@ -114,6 +115,12 @@ class Lexicon:
         found = found or next((sense for prep, noun in phrases
                                if (sense := self.sense(lemma, f"prep:{prep.lower()}:{noun.lower()}"))), None)
         return found or self.sense(lemma)
+
+    def knows(self, lemma: str) -> bool:
+        """Whether any pattern starts with ``lemma``."""
+        if not self.lemmas:
+            self.lemmas.update(key[0] for key in self.patterns)
+        return lemma.lower() in self.lemmas
 
     def is_event_verb(self, lemma: str) -> bool:
         return (lemma.lower(), "-") in self.patterns or (lemma.lower(), "*") in self.patterns

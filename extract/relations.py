@@ -37,7 +37,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from lemminflect import getInflection
+from lemminflect import getInflection, getLemma
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -128,6 +128,9 @@ class RelationsComponent:
         for sent in doc.sents:
             if len(sent) > self.max_sentence_tokens:
                 continue  # pathological "sentences" (tables, lists) are not parsed for events
+            for token in sent:
+                if token.pos_ == "VERB":
+                    self.repair_lemma(token)
             for token in sent:
                 if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "prep"):
                     found.extend(self.verb_events(token))
@@ -413,6 +416,15 @@ class RelationsComponent:
             actor.root.dep_ == "poss" and actor.root.head in (head, *head.conjuncts)) or any(
             self.lexicon.noun_sense(t.lemma_) is not None or self.lexicon.sector(t.lemma_) is not None
             or t.lemma_.lower() in QUANTITIES for t in (head, *head.conjuncts))
+
+    def repair_lemma(self, verb: Token) -> None:
+        """'staged' → 'stage', not spaCy's 'stag': where the lexicon knows lemminflect's lemma of a
+        verb and not spaCy's, lemminflect's is the verb's."""
+        if self.lexicon.knows(verb.lemma_):
+            return
+        forms = getLemma(verb.lower_, upos="VERB")
+        if forms and forms[0] != verb.lemma_.lower() and self.lexicon.knows(forms[0]):
+            verb.lemma_ = forms[0]
 
     def phrasal(self, verb: Token) -> str:
         """The lemma a verb is looked up by: with its particle where the lexicon has the particle

@@ -276,3 +276,14 @@ def test_the_purpose_of_an_act_is_not_a_second_event(nlp):
 def test_a_pronoun_is_written_as_the_named_subject_it_stands_for(nlp, text, subject):
     extraction = extract(nlp, Article(id="t", text=text, date="2021-06-01"))
     assert subject in {r.subject.text for r in extraction.relations}, extraction.relations
+
+
+def test_a_lemma_the_lexicon_lacks_is_repaired(nlp):
+    # spaCy lemmatises "staged" as "stag" in some sentences; lemminflect's "stage" is the event verb
+    from extract.relations import RelationsComponent
+
+    doc = nlp("Farmers staged a strike.")
+    verb = doc[1]
+    verb.lemma_ = "stag"
+    RelationsComponent(nlp, "relations", 100).repair_lemma(verb)
+    assert verb.lemma_ == "stage"

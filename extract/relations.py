@@ -393,8 +393,7 @@ class RelationsComponent:
                     continue
                 if governor is not None:
                     # "threatened to halt": the embedded verb keeps its base form
-                    embedded = lemma + predicate.removeprefix(past(lemma)) if predicate.startswith(past(lemma)) else predicate
-                    sense, predicate, trigger = governor[0], f"{past(governor[1].lemma_.lower())} to {embedded}", [
+                    sense, predicate, trigger = governor[0], f"{governed(governor[1])} to {infinitive(predicate)}", [
                         governor[1], *trigger]
                 else:
                     sense = self.by_modality(verb, self.purposed(verb, sense))
@@ -742,6 +741,18 @@ class RelationsComponent:
         if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ not in ("VERB", "AUX"):
             return []
         return self.subjects(prep.head)
+
+
+def infinitive(predicate: str) -> str:
+    """The base form of a predicate embedded under a governing verb: 'agreed with' → 'agree with'."""
+    first, _, rest = predicate.partition(" ")
+    forms = getLemma(first, upos="VERB")
+    return " ".join(filter(None, (forms[0] if forms else first, rest)))
+
+
+def governed(governor: Token) -> str:
+    """How a governing word names its predicate: 'threatened', but an adjective as is: 'ready'."""
+    return governor.lower_ if governor.pos_ == "ADJ" else past(governor.lemma_.lower())
 
 
 def counted(noun: Token) -> list[Token]:

@@ -287,3 +287,12 @@ def test_a_lemma_the_lexicon_lacks_is_repaired(nlp):
     verb.lemma_ = "stag"
     RelationsComponent(nlp, "relations", 100).repair_lemma(verb)
     assert verb.lemma_ == "stage"
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [("Egypt says it is ready to negotiate with Israel.", "ready to negotiate with"),
+     ("Iran refused to hold talks with Iraq.", "refused to talk")],
+)
+def test_a_governed_event_is_named_in_its_base_form(nlp, text, predicate):
+    assert predicate in {p for _, p, _, _ in triples(nlp, text)}

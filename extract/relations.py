@@ -393,7 +393,10 @@ class RelationsComponent:
                     continue
                 if governor is not None:
                     # "threatened to halt": the embedded verb keeps its base form
-                    sense, predicate, trigger = governor[0], f"{governed(governor[1])} to {infinitive(predicate)}", [
+                    ruling = governor[0]
+                    if ruling.category == "AGREE" and sense is not None and sense.category in HOSTILE:
+                        ruling = Sense("130", "THREATEN", ruling.mode)  # "pledged to attack X": a promise of force threatens
+                    sense, predicate, trigger = ruling, f"{governed(governor[1])} to {infinitive(predicate)}", [
                         governor[1], *trigger]
                 else:
                     sense = self.by_modality(verb, self.purposed(verb, sense))

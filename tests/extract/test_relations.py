@@ -131,6 +131,8 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Iran received a team of inspectors from the United Nations.", ("Iran", "RETREAT", "United Nations")),
         # a participle parsed as the subject stands for its own subject ("X operating in Y said")
         ("The World Bank operating in Kenya said Uganda must repay the loan.", ("World Bank", "DEMAND", "Uganda")),
+        # a promise of force is a threat, not an agreement
+        ("Russia pledged to attack Georgia.", ("Russia", "THREATEN", "Georgia")),
         # dismissing an appeal rejects it
         ("Hamas dismissed an appeal from Egypt to stop the rocket fire.", ("Hamas", "REJECT", "Egypt")),
     ],

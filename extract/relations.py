@@ -57,6 +57,7 @@ PARTY_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards", "
 NOMINAL_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards", "on")
 # "leaders from Cuba", "nations like Egypt", "the government of Iraq": the actor is inside.
 INNER_PREPOSITIONS = ("of", "from", "like", "including")
+PARTICLES = ("out", "off", "down", "up", "away", "back", "over")
 # "a team of inspectors", "a mission of observers": a group of people is what it is made of.
 GROUPS = {"team", "mission", "contingent", "unit", "batch", "corps", "body"}
 # "a number of ministers", "a range of organisations": a quantity stands for what it counts.
@@ -432,10 +433,10 @@ class RelationsComponent:
         """The lemma a verb is looked up by: with its particle where the lexicon has the particle
         verb ('cracked down' → 'crack down', 'called off' → 'call off'), else alone."""
         lemma = verb.lemma_.lower()
-        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-        if particles and self.lexicon.patterns.get((lemma, f"prep:{particles[0]}")) is not None:
-            return f"{lemma} {particles[0]}"
-        return lemma
+        # "pushed ISIL out of Kobane": a particle with no object of its own may be parsed as a preposition
+        particles = [c.lower_ for c in verb.children if c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in PARTICLES
+                     and not any(o.dep_ == "pobj" for o in c.children)]
+        return next((f"{lemma} {p}" for p in particles if (lemma, f"prep:{p}") in self.lexicon.patterns), lemma)
 
     def places(self, verb: Token) -> list[Span]:
         """Places named by 'in'/'of' phrases on a verb or its object."""

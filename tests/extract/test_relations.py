@@ -133,6 +133,8 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("The World Bank operating in Kenya said Uganda must repay the loan.", ("World Bank", "DEMAND", "Uganda")),
         # a promise of force is a threat, not an agreement
         ("Russia pledged to attack Georgia.", ("Russia", "THREATEN", "Georgia")),
+        # ... also when the parser reads the particle as a preposition ("pushed X out of Y", CAMEO 174)
+        ("The Kurdish forces pushed al-Shabaab out of the town.", ("Kurdish forces", "COERCE", "al-Shabaab")),
         # dismissing an appeal rejects it
         ("Hamas dismissed an appeal from Egypt to stop the rocket fire.", ("Hamas", "REJECT", "Egypt")),
     ],

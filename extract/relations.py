@@ -153,6 +153,9 @@ class RelationsComponent:
         for t in [token, *token.conjuncts]:
             if t._.mention is not None:
                 spans.append(t._.mention)
+                # "Kerry and Ash Carter will host": a first conjunct misparsed as a modifier of the second
+                spans.extend(c._.mention for c in t.lefts if c.dep_ in ("nmod", "compound") and c._.mention is not None
+                             and c._.mention.start != t._.mention.start and any(x.dep_ == "cc" for x in c.children))
             elif (inner or self.lexicon.sector(t.lemma_) is not None) and t.pos_ == "NOUN" and (
                     found := self.modifiers(t)):
                 # "Turkish and Greek sides", "Hezbollah guerrillas": the modifiers are the actors
@@ -232,6 +235,9 @@ class RelationsComponent:
                         # "Syria says it is willing": the speaker, written as named; "it" if unresolved
                         speakers = {a._.actor.key: a for a in self.speaker(child)}
                         found = [speakers.get(a._.actor.key, a) for a in found] or list(speakers.values())
+                    # "Secretary Blinken and Secretary Austin will host": conjoined names parsed as two subjects
+                    found += [a for c in verb.children if c.dep_ == child.dep_ and c.i > child.i and c.pos_ == "PROPN"
+                              and child.pos_ == "PROPN" for a in self.actors(c) if a not in found]
                     return found
                 if child.dep_ == "agent":  # passive: "was criticised by X" – X acts
                     return [a for pobj in child.children for a in self.actors(pobj)]

@@ -300,3 +300,9 @@ def test_a_lemma_the_lexicon_lacks_is_repaired(nlp):
 )
 def test_a_governed_event_is_named_in_its_base_form(nlp, text, predicate):
     assert predicate in {p for _, p, _, _ in triples(nlp, text)}
+
+
+def test_conjoined_names_parsed_as_two_subjects_both_act(nlp):
+    found = {(s, o) for s, _, _, o in triples(
+        nlp, "Secretary of State Blinken and Secretary of Defense Lloyd Austin will host Japanese ministers.")}
+    assert {("Blinken", "Japanese ministers"), ("Lloyd Austin", "Japanese ministers")} <= found, found

@@ -312,7 +312,7 @@ class RelationsComponent:
     def verb_events(self, verb: Token) -> list[Candidate]:
         lex = self.lexicon
         lemma = self.phrasal(verb)
-        if self.requested(verb) or idiom_tail(verb):
+        if self.requested(verb) or idiom_tail(verb) or condition(verb):
             return []
         # In a passive, subjects() returns the agent and the grammatical subject is an object.
         subjects = self.subjects(verb)
@@ -751,6 +751,13 @@ class RelationsComponent:
         if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ not in ("VERB", "AUX"):
             return []
         return self.subjects(prep.head)
+
+
+def condition(verb: Token) -> bool:
+    """A verb of an 'if' or 'unless' clause ('unless X arranged a ceasefire with Y'): what it names has
+    not happened; its subject is whom a threat or promise is made to, not an actor of an event."""
+    clause = verb.head if verb.dep_ == "conj" else verb
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
 
 
 def infinitive(predicate: str) -> str:

@@ -254,6 +254,8 @@ def test_purpose_clause_is_the_event_not_background(nlp):
         # a prepositional phrase on a thing is a manner, not a party ("with the consent of X")
         ("Kenyan police attacked the marchers with the consent of the Ugandan government.", "Kenyan police",
          "Uganda"),
+        # what a condition names has not happened
+        ("Kenya will withdraw its troops unless Somalia signs a ceasefire with al-Shabaab.", "Somalia", "al-Shabaab"),
         # speakers are not parties to each other
         ("Egypt and Jordan said the border was calm.", "Egypt", "Jordan"),
     ],

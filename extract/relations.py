@@ -111,6 +111,13 @@ def load_reciprocal() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@cache
+def load_experiencers() -> frozenset[str]:
+    """Object-experiencer verbs ('appal', 'shock'), from ``ontologies/lexicon/experiencers.txt``."""
+    lines = (lexicon_dir() / "experiencers.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def past(lemma: str) -> str:
     """The past tense a predicate is named by: ``call`` → ``called``, ``crack down`` → ``cracked down``."""
     verb, _, particle = lemma.partition(" ")
@@ -314,6 +321,8 @@ class RelationsComponent:
         lemma = self.phrasal(verb)
         if self.requested(verb) or idiom_tail(verb) or condition(verb):
             return []
+        if lemma in load_experiencers():
+            return self.felt(verb)
         # In a passive, subjects() returns the agent and the grammatical subject is an object.
         subjects = self.subjects(verb)
         if not subjects:
@@ -425,6 +434,17 @@ class RelationsComponent:
             actor.root.dep_ == "poss" and actor.root.head in (head, *head.conjuncts)) or any(
             self.lexicon.noun_sense(t.lemma_) is not None or self.lexicon.sector(t.lemma_) is not None
             or t.lemma_.lower() in QUANTITIES for t in (head, *head.conjuncts))
+
+    def felt(self, verb: Token) -> list[Candidate]:
+        """'X is appalled by Y's attacks': X judges Y, the agent of the event that appals, or Y itself."""
+        sense = self.lexicon.sense(verb.lemma_.lower())
+        feeling = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.actors(c)]
+        if sense is None or not feeling:
+            return []
+        causes = [a for g in verb.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
+                  for a in (self.actors(p) or self.event_agents(p))]
+        return [Candidate(s, c, f"{past(verb.lemma_.lower())} by", sense, [verb], VERB_EVENTS, 0.6, verb)
+                for s in feeling for c in causes if s._.actor.key != c._.actor.key]
 
     def repair_lemma(self, verb: Token) -> None:
         """'staged' → 'stage', not spaCy's 'stag': where the lexicon knows lemminflect's lemma of a

@@ -135,6 +135,8 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Russia pledged to attack Georgia.", ("Russia", "THREATEN", "Georgia")),
         # ... also when the parser reads the particle as a preposition ("pushed X out of Y", CAMEO 174)
         ("The Kurdish forces pushed al-Shabaab out of the town.", ("Kurdish forces", "COERCE", "al-Shabaab")),
+        # who is appalled by an attack judges its agent
+        ("Kenya was appalled by the attacks of al-Shabaab.", ("Kenya", "DISAPPROVE", "al-Shabaab")),
         # dismissing an appeal rejects it
         ("Hamas dismissed an appeal from Egypt to stop the rocket fire.", ("Hamas", "REJECT", "Egypt")),
     ],

@@ -376,6 +376,9 @@ class RelationsComponent:
             # "threatened further action against X", "launched attacks on X": the target is the object's
             objects = [(a, sense, f"{past(lemma)} {prep.lower_}", [verb, prep], 0.6)
                        for prep, a in self.object_targets(verb)]
+        if not objects and (sense := lex.sense(lemma)) is not None and sense.category in JUDGEMENTS:
+            # "welcomed the news that X had retaken the city": X is judged
+            objects = [(a, sense, past(lemma), [verb], 0.55) for a in self.reported_subjects(verb)]
         if not objects and lex.sense(lemma) is not None:
             # "In a call with X, Putin expressed his intention to deepen cooperation": X is the partner.
             objects = [(a, lex.sense(lemma), past(lemma), [verb], 0.55) for a in self.partners(verb)]
@@ -434,6 +437,13 @@ class RelationsComponent:
             actor.root.dep_ == "poss" and actor.root.head in (head, *head.conjuncts)) or any(
             self.lexicon.noun_sense(t.lemma_) is not None or self.lexicon.sector(t.lemma_) is not None
             or t.lemma_.lower() in QUANTITIES for t in (head, *head.conjuncts))
+
+    def reported_subjects(self, verb: Token) -> list[Span]:
+        """Who acts in what a non-actor object reports: 'the news that X had ...', 'reports that X ...'."""
+        return [a for obj in verb.children if obj.dep_ == "dobj" and obj._.mention is None
+                for clause in obj.children if clause.dep_ in ("acl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+                for c in clause.children if c.dep_ == "nsubj" for a in self.actors(c)]
 
     def felt(self, verb: Token) -> list[Candidate]:
         """'X is appalled by Y's attacks': X judges Y, the agent of the event that appals, or Y itself."""

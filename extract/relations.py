@@ -14,8 +14,13 @@ backbone's subject–verb–object, prepositional, passive, light-verb and nomin
   a threat's condition ("threatened to stop the talks if X..."), a non-actor object ("threatened
   action against X"), a protest's grievance ("in protest against abuses by X", "calling for the
   removal of X"), a judged event's agent ("condemned X's attacks", "banned the rally organised
-  by X"), the source of a withdrawal ("withdrew its inspectors from X") and the aim of a
-  mobilisation ("for a war against X").
+  by X"), the source of a withdrawal ("withdrew its inspectors from X"), the aim of a
+  mobilisation ("for a war against X"), the cause of a feeling ("was appalled by X's attacks") and
+  who acts in judged news ("welcomed the news that X had ..."). Particle verbs are looked up with
+  their particle ("cracked down on X"); "shoulder to shoulder", "side by side" are manners of the
+  verb before them. One meets people and discusses topics: an actor inside a meeting's object
+  phrase ("discussed UK-France trade") or inside a prepositional phrase on a thing ("with the
+  knowledge of X") is no party. What an "if" or "unless" clause names has not happened.
 * ``newsgraph.NominalEvents.v2``: an event noun or adjective ("in a call with X", "X's
   congratulatory remarks", "support for X", "attacks by X on Y", "an agreement between X and
   Y"), whose subject is its possessor, its agent, a name modifying it, or the subject of the
@@ -27,8 +32,8 @@ of X", "for an offensive against X") are its content, not events of their own; "
 topic of a cooperative event ("talks on X"); a meeting is coded by its purpose ("summoned the
 ambassador to complain"). Event categories come from the lexicon, with CAMEO's
 coding conventions applied on top: a governing verb of threat, refusal, demand or promise gives
-the category ("threatened to ban" → THREATEN); an announced cooperative act is AGREE, an
-announced hostile one or an ultimatum THREATEN. A relation between actors whose words the
+the category ("threatened to ban" → THREATEN), but a promise of force threatens ("pledged to
+attack"); an announced cooperative act is AGREE, an announced hostile one or an ultimatum THREATEN. A relation between actors whose words the
 lexicon does not know keeps ``event_type=None``.
 """
 

@@ -33,8 +33,9 @@ topic of a cooperative event ("talks on X"); a meeting is coded by its purpose (
 ambassador to complain"). Event categories come from the lexicon, with CAMEO's
 coding conventions applied on top: a governing verb of threat, refusal, demand or promise gives
 the category ("threatened to ban" → THREATEN), but a promise of force threatens ("pledged to
-attack"); an announced cooperative act is AGREE, an announced hostile one or an ultimatum THREATEN. A relation between actors whose words the
-lexicon does not know keeps ``event_type=None``.
+attack"); an announced cooperative act is AGREE, an announced hostile one or an ultimatum
+THREATEN. A relation between actors whose words the lexicon does not know keeps
+``event_type=None``.
 """
 
 from __future__ import annotations
@@ -347,9 +348,10 @@ class RelationsComponent:
                 # ... unless that phrase is an event with its own target: "reiterated UK support for X"
                 inner = child.dep_ == "dobj" and sense is not None and not self.targeted_event(child)
                 for actor in self.actors(child, inner=inner):
-                    if sense is not None and sense.category == "CONSULT" and actor.root not in (child, *child.conjuncts) \
-                            and lex.sector(child.lemma_) is None and child.lemma_.lower() not in QUANTITIES:
-                        continue  # one meets people and discusses topics: "discussed UK-France trade", "met the needs of X"
+                    if sense is not None and sense.category == "CONSULT" and \
+                            actor.root not in (child, *child.conjuncts) and lex.sector(child.lemma_) is None \
+                            and child.lemma_.lower() not in QUANTITIES:
+                        continue  # one meets people and discusses topics: "discussed UK-France trade"
                     objects.append((actor, sense, past(lemma), [verb], 0.8 if actor.root == child else 0.6))
                 if child.dep_ == "dobj" and child._.mention is None:
                     objects.extend(self.light_verb(verb, child))
@@ -358,8 +360,8 @@ class RelationsComponent:
                         objects.extend((a, sense, past(lemma), [verb], 0.6) for a in self.event_agents(child))
             elif child.dep_ in ("prep", "dative") and child.lower_ in PARTY_PREPOSITIONS:  # "gave arms to X"
                 sense = lex.sense(lemma, f"prep:{child.lower_}")
-                if sense is None and (child.lower_ in ("with", "between", "against", "to", "from", "toward", "towards", "at")
-                                      or " " in lemma):  # "cracked down on X"
+                if sense is None and (child.lower_ in ("with", "between", "against", "to", "from", "toward",
+                                                       "towards", "at") or " " in lemma):  # "cracked down on X"
                     sense = clause
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -419,7 +421,7 @@ class RelationsComponent:
                     # "threatened to halt": the embedded verb keeps its base form
                     ruling = governor[0]
                     if ruling.category == "AGREE" and sense is not None and sense.category in HOSTILE:
-                        ruling = Sense("130", "THREATEN", ruling.mode)  # "pledged to attack X": a promise of force threatens
+                        ruling = Sense("130", "THREATEN", ruling.mode)  # "pledged to attack X" threatens X
                     sense, predicate, trigger = ruling, f"{governed(governor[1])} to {infinitive(predicate)}", [
                         governor[1], *trigger]
                 else:

@@ -50,6 +50,7 @@ class Lexicon:
     derived: dict[str, str | None] = field(default_factory=dict)  # memo of verb_of
     phrased: set[tuple[str, str]] = field(default_factory=set)  # (verb, preposition) of phrase patterns
     lemmas: set[str] = field(default_factory=set)  # memo of knows
+    not_events: set[str] = field(default_factory=set)  # nouns that only look derived from an event verb
 
     def noun_sense(self, noun: str) -> Sense | None:
         """The sense of an event noun: ``ties`` → COOPERATE, ``conversation`` → CONSULT.
@@ -138,6 +139,8 @@ class Lexicon:
         return found
 
     def _verb_of(self, word: str) -> str | None:
+        if word in self.not_events:
+            return None  # "importance" is not "import"
         if self.is_event_verb(word):
             return word
         for suffix, replacement in _DERIVATIONS:
@@ -189,6 +192,9 @@ def load_lexicon() -> Lexicon:
                 if key[1].count(":") == 2:
                     lexicon.phrased.add((key[0], key[1].split(":")[1]))
     for row in _tsv(lexicon_dir() / "nouns.tsv"):
+        if row["plover"] == "-":  # a noun that only looks derived from an event verb ("importance")
+            lexicon.not_events.add(row["noun"])
+            continue
         lexicon.nouns[row["noun"]] = Sense(row["cameo"], row["plover"], "")
         lexicon.noun_predicates[row["noun"]] = row["predicate"]
     for row in _tsv(lexicon_dir() / "agents.tsv"):

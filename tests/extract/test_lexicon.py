@@ -248,3 +248,10 @@ def test_halting_attacks_keeps_its_pattern():
 @pytest.mark.parametrize(("noun", "verb"), [("suspension", "suspend"), ("apprehension", "apprehend"), ("decision", "decide")])
 def test_nominalisations_in_nsion(noun, verb):
     assert load_lexicon().verb_of(noun) == verb
+
+
+def test_a_noun_that_only_looks_derived_is_no_event():
+    # "importance" is no "import" (nouns.tsv rows with plover "-"); "assistance" is "assist"
+    lexicon = load_lexicon()
+    assert lexicon.verb_of("importance") is None and lexicon.noun_sense("importance") is None
+    assert lexicon.verb_of("assistance") == "assist"

@@ -139,6 +139,8 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Kenya was appalled by the attacks of al-Shabaab.", ("Kenya", "DISAPPROVE", "al-Shabaab")),
         # welcoming the news that X did something judges X
         ("Kenya welcomed the news that Somalia had signed the treaty.", ("Kenya", "SUPPORT", "Somalia")),
+        # sharing intelligence is CAMEO 064
+        ("Kenya shared intelligence with Uganda.", ("Kenya", "COOPERATE", "Uganda")),
         # dismissing an appeal rejects it
         ("Hamas dismissed an appeal from Egypt to stop the rocket fire.", ("Hamas", "REJECT", "Egypt")),
     ],

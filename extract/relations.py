@@ -64,6 +64,9 @@ NOMINAL_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards",
 # "leaders from Cuba", "nations like Egypt", "the government of Iraq": the actor is inside.
 INNER_PREPOSITIONS = ("of", "from", "like", "including")
 PARTICLES = ("out", "off", "down", "up", "away", "back", "over")
+# Verbs of aspect, which carry the act their object names: "sped up the withdrawal", "began the pullout".
+ASPECTUAL = {"begin", "start", "complete", "finish", "continue", "speed", "accelerate", "hasten", "launch", "undertake",
+             "carry", "conduct", "pursue", "proceed", "commence", "initiate"}
 # "a team of inspectors", "a mission of observers": a group of people is what it is made of.
 GROUPS = {"team", "mission", "contingent", "unit", "batch", "corps", "body"}
 # "a number of ministers", "a range of organisations": a quantity stands for what it counts.
@@ -343,7 +346,7 @@ class RelationsComponent:
         for child in arguments:  # "stood shoulder to shoulder with X": X is the verb's
             if child.dep_ in ("dobj", "dative", "nsubjpass") and child.pos_ != "ADP":
                 start = len(objects)
-                sense = lex.sense(lemma, f"obj:{child.lemma_.lower()}") or clause
+                sense = lex.sense(lemma, f"obj:{child.lemma_.lower()}") or clause or self.aspect_of(verb, child)
                 # an actor inside the object phrase counts only for an event ("rejected an Indian proposal")
                 # ... unless that phrase is an event with its own target: "reiterated UK support for X"
                 inner = child.dep_ == "dobj" and sense is not None and not self.targeted_event(child)
@@ -444,6 +447,15 @@ class RelationsComponent:
             actor.root.dep_ == "poss" and actor.root.head in (head, *head.conjuncts)) or any(
             self.lexicon.noun_sense(t.lemma_) is not None or self.lexicon.sector(t.lemma_) is not None
             or t.lemma_.lower() in QUANTITIES for t in (head, *head.conjuncts))
+
+    def aspect_of(self, verb: Token, noun: Token) -> Sense | None:
+        """'sped up the withdrawal of its forces', 'completed the pullout': a verb of aspect carries
+        the act its event-noun object names, with that noun's own objects."""
+        event = self.lexicon.verb_of(noun.lemma_) if noun.pos_ == "NOUN" and noun._.mention is None else None
+        if event is None or verb.lemma_.lower() not in ASPECTUAL or self.lexicon.sense(verb.lemma_) is not None:
+            return None
+        return self.lexicon.clause_sense(event, [n.lemma_ for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                                                  for n in p.children if n.dep_ == "pobj"])
 
     def reported_subjects(self, verb: Token) -> list[Span]:
         """Who acts in what a non-actor object reports: 'the news that X had ...', 'reports that X ...'."""

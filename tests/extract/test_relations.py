@@ -141,6 +141,8 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Kenya welcomed the news that Somalia had signed the treaty.", ("Kenya", "SUPPORT", "Somalia")),
         # sharing intelligence is CAMEO 064
         ("Kenya shared intelligence with Uganda.", ("Kenya", "COOPERATE", "Uganda")),
+        # a verb of aspect carries the act its object names (withdrawing forces is CAMEO 0874)
+        ("Kenya sped up the withdrawal of its forces from Somalia.", ("Kenya", "RETREAT", "Somalia")),
         # dismissing an appeal rejects it
         ("Hamas dismissed an appeal from Egypt to stop the rocket fire.", ("Hamas", "REJECT", "Egypt")),
     ],

@@ -454,8 +454,9 @@ class RelationsComponent:
         event = self.lexicon.verb_of(noun.lemma_) if noun.pos_ == "NOUN" and noun._.mention is None else None
         if event is None or verb.lemma_.lower() not in ASPECTUAL or self.lexicon.sense(verb.lemma_) is not None:
             return None
-        return self.lexicon.clause_sense(event, [n.lemma_ for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                                                  for n in p.children if n.dep_ == "pobj"])
+        inner = [n.lemma_ for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for n in p.children if n.dep_ == "pobj"]
+        return self.lexicon.clause_sense(event, inner)
 
     def reported_subjects(self, verb: Token) -> list[Span]:
         """Who acts in what a non-actor object reports: 'the news that X had ...', 'reports that X ...'."""

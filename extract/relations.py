@@ -64,6 +64,9 @@ NOMINAL_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards",
 # "leaders from Cuba", "nations like Egypt", "the government of Iraq": the actor is inside.
 INNER_PREPOSITIONS = ("of", "from", "like", "including")
 PARTICLES = ("out", "off", "down", "up", "away", "back", "over")
+# "the town of X", "the province of X": a place named by its "of" phrase.
+PLACES = {"city", "town", "village", "province", "region", "capital", "port", "district", "area", "county",
+          "governorate", "territory", "island", "state"}
 # Verbs of aspect, which carry the act their object names: "sped up the withdrawal", "began the pullout".
 ASPECTUAL = {"begin", "start", "complete", "finish", "continue", "speed", "accelerate", "hasten", "launch", "undertake",
              "carry", "conduct", "pursue", "proceed", "commence", "initiate"}
@@ -441,12 +444,12 @@ class RelationsComponent:
 
     def stands_for(self, head: Token, actor: Span) -> bool:
         """Whether an argument head stands for an actor found in its phrase: the actor itself, or one
-        inside an event ('attacks by X'), a group ('leaders of X') or a quantity ('a number of X'), or
-        its possessor ('from Assad's cruelty')."""
+        inside an event ('attacks by X'), a group ('leaders of X'), a quantity ('a number of X') or a
+        place that is X ('the town of X'), or its possessor ('from Assad's cruelty')."""
         return actor.root in (head, *head.conjuncts) or head.pos_ != "NOUN" or (
             actor.root.dep_ == "poss" and actor.root.head in (head, *head.conjuncts)) or any(
             self.lexicon.noun_sense(t.lemma_) is not None or self.lexicon.sector(t.lemma_) is not None
-            or t.lemma_.lower() in QUANTITIES for t in (head, *head.conjuncts))
+            or t.lemma_.lower() in QUANTITIES | PLACES for t in (head, *head.conjuncts))
 
     def aspect_of(self, verb: Token, noun: Token) -> Sense | None:
         """'sped up the withdrawal of its forces', 'completed the pullout': a verb of aspect carries

@@ -143,6 +143,8 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Kenya shared intelligence with Uganda.", ("Kenya", "COOPERATE", "Uganda")),
         # a verb of aspect carries the act its object names (withdrawing forces is CAMEO 0874)
         ("Kenya sped up the withdrawal of its forces from Somalia.", ("Kenya", "RETREAT", "Somalia")),
+        # ... but a place phrase is the place ("from the town of X")
+        ("Kenya withdrew from the town of Kismayo.", ("Kenya", "CONCEDE", "Kismayo")),
         # dismissing an appeal rejects it
         ("Hamas dismissed an appeal from Egypt to stop the rocket fire.", ("Hamas", "REJECT", "Egypt")),
     ],

@@ -356,8 +356,8 @@ class RelationsComponent:
                 for actor in self.actors(child, inner=inner):
                     if sense is not None and sense.category == "CONSULT" and \
                             actor.root not in (child, *child.conjuncts) and lex.sector(child.lemma_) is None \
-                            and child.lemma_.lower() not in QUANTITIES:
-                        continue  # one meets people and discusses topics: "discussed UK-France trade"
+                            and child.lemma_.lower() not in QUANTITIES | PLACES:
+                        continue  # one meets people, visits places and discusses topics: "discussed UK-France trade"
                     objects.append((actor, sense, past(lemma), [verb], 0.8 if actor.root == child else 0.6))
                 if child.dep_ == "dobj" and child._.mention is None:
                     objects.extend(self.light_verb(verb, child))

@@ -145,6 +145,8 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Kenya sped up the withdrawal of its forces from Somalia.", ("Kenya", "RETREAT", "Somalia")),
         # ... but a place phrase is the place ("from the town of X")
         ("Kenya withdrew from the town of Kismayo.", ("Kenya", "CONCEDE", "Kismayo")),
+        # one visits places
+        ("Joe Biden visited the city of Kyiv.", ("Joe Biden", "CONSULT", "Ukraine")),
         # dismissing an appeal rejects it
         ("Hamas dismissed an appeal from Egypt to stop the rocket fire.", ("Hamas", "REJECT", "Egypt")),
     ],

@@ -469,13 +469,17 @@ class RelationsComponent:
                 for c in clause.children if c.dep_ == "nsubj" for a in self.actors(c)]
 
     def felt(self, verb: Token) -> list[Candidate]:
-        """'X is appalled by Y's attacks': X judges Y, the agent of the event that appals, or Y itself."""
+        """'X is appalled by Y's attacks', 'Y's attacks appalled X': X judges Y, the agent of the event
+        that appals, or Y itself."""
         sense = self.lexicon.sense(verb.lemma_.lower())
         feeling = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.actors(c)]
+        causes = [p for g in verb.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"]
+        if not feeling:  # active: the object feels, the subject is the cause
+            feeling = [a for c in verb.children if c.dep_ == "dobj" for a in self.actors(c)]
+            causes = [c for c in verb.children if c.dep_ == "nsubj"]
         if sense is None or not feeling:
             return []
-        causes = [a for g in verb.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
-                  for a in (self.actors(p) or self.event_agents(p))]
+        causes = [a for p in causes for a in (self.actors(p) or self.event_agents(p))]
         return [Candidate(s, c, f"{past(verb.lemma_.lower())} by", sense, [verb], VERB_EVENTS, 0.6, verb)
                 for s in feeling for c in causes if s._.actor.key != c._.actor.key]
 

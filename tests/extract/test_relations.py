@@ -137,6 +137,7 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("The Kurdish forces pushed al-Shabaab out of the town.", ("Kurdish forces", "COERCE", "al-Shabaab")),
         # who is appalled by an attack judges its agent
         ("Kenya was appalled by the attacks of al-Shabaab.", ("Kenya", "DISAPPROVE", "al-Shabaab")),
+        ("The brutal attacks by ISIL shocked the government of Kenya.", ("Kenya", "DISAPPROVE", "Islamic State")),
         # welcoming the news that X did something judges X
         ("Kenya welcomed the news that Somalia had signed the treaty.", ("Kenya", "SUPPORT", "Somalia")),
         # sharing intelligence is CAMEO 064

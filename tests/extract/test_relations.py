@@ -148,6 +148,9 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Kenya withdrew from the town of Kismayo.", ("Kenya", "CONCEDE", "Kismayo")),
         # one visits places
         ("Joe Biden visited the city of Kyiv.", ("Joe Biden", "CONSULT", "Ukraine")),
+        # delivering a message or conveying to X is communication (CAMEO 04)
+        ("Kenya delivered a message to Uganda.", ("Kenya", "CONSULT", "Uganda")),
+        ("Uganda conveyed to Kenya its concern.", ("Uganda", "CONSULT", "Kenya")),
         # dismissing an appeal rejects it
         ("Hamas dismissed an appeal from Egypt to stop the rocket fire.", ("Hamas", "REJECT", "Egypt")),
     ],

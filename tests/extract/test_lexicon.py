@@ -113,7 +113,8 @@ def test_clause_sense_prefers_an_object_pattern(lemma, objects, category):
      ("expel", "obj:inspectors", "SANCTION"), ("withdraw", "obj:observer", "SANCTION"),
      ("ship", "obj:weapons", "AID"), ("send", "obj:arm", "AID"), ("dismiss", "obj:appeal", "REJECT"),
      ("dismiss", "obj:requests", "REJECT"), ("receive", "obj:inspectors", "RETREAT"),
-     ("accept", "obj:peacekeepers", "RETREAT"), ("share", "obj:intelligence", "COOPERATE")],
+     ("accept", "obj:peacekeepers", "RETREAT"), ("share", "obj:intelligence", "COOPERATE"),
+     ("urge", "-", "DEMAND"), ("convey", "prep:to", "CONSULT")],
 )
 def test_overrides(lemma, requires, category):
     assert load_lexicon().sense(lemma, requires).category == category

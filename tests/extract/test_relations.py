@@ -251,6 +251,7 @@ def test_purpose_clause_is_the_event_not_background(nlp):
         # what an actor is pressed to do is the content of the demand
         ("Britain pressed Russia to halt its attacks on Ukraine.", "Russia", "Ukraine"),
         ("Britain pressed Russia to halt its attacks on Ukraine.", "Britain", "Ukraine"),
+        ("Germany urged Russia to press Belarus to free the prisoners.", "Germany", "Belarus"),
         ("Egypt criticised the Hamas leadership's attacks on Israel.", "Egypt", "Israel"),
         # "on" names the topic of a cooperative event, not a party
         ("Israel and Egypt reached an agreement on Gaza.", "Israel", "Gaza"),

@@ -38,6 +38,7 @@ class Sense:
 
 
 _OPPOSED = Sense("113", "DISAPPROVE", "disapprove")  # CAMEO 113: rally opposition against
+_PROTECTION = "074"  # CAMEO 074: provide military protection ("defend", "protect", "shield")
 
 
 @dataclass(slots=True)
@@ -48,6 +49,8 @@ class Lexicon:
     noun_predicates: dict[str, str] = field(default_factory=dict)
     derived: dict[str, str | None] = field(default_factory=dict)  # memo of verb_of
     phrased: set[tuple[str, str]] = field(default_factory=set)  # (verb, preposition) of phrase patterns
+    lemmas: set[str] = field(default_factory=set)  # memo of knows
+    not_events: set[str] = field(default_factory=set)  # nouns that only look derived from an event verb
 
     def noun_sense(self, noun: str) -> Sense | None:
         """The sense of an event noun: ``ties`` → COOPERATE, ``conversation`` → CONSULT.
@@ -72,6 +75,15 @@ class Lexicon:
         ('CONSULT', 'CONSULT')
         """
         lemma = lemma.lower()
+        if " " in lemma and (lemma, requires) not in self.patterns:
+            # a particle verb: "crack down" is CAMEO's "CRACK - DOWN" (prep:down); the verb's own object
+            # patterns are another sense ("call for help" is no "call off")
+            verb, particle = lemma.split(" ", 1)
+            return self.sense(verb, f"prep:{particle}") if requires == "-" else None
+        if requires == "prep:from" and (own := self.patterns.get((lemma, "-"))) is not None and \
+                own.cameo == _PROTECTION:
+            # "defend X from Y": X is protected (CAMEO's "defend * FROM" puts the target on X), Y opposed
+            return _OPPOSED
         found = self.patterns.get((lemma, requires))
         if found is None and (requires.startswith("obj:") or requires.count(":") == 2):
             # CAMEO writes nouns sometimes singular, sometimes plural ("* INSPECTORS")
@@ -105,6 +117,12 @@ class Lexicon:
                                if (sense := self.sense(lemma, f"prep:{prep.lower()}:{noun.lower()}"))), None)
         return found or self.sense(lemma)
 
+    def knows(self, lemma: str) -> bool:
+        """Whether any pattern starts with ``lemma``."""
+        if not self.lemmas:
+            self.lemmas.update(key[0] for key in self.patterns)
+        return lemma.lower() in self.lemmas
+
     def is_event_verb(self, lemma: str) -> bool:
         return (lemma.lower(), "-") in self.patterns or (lemma.lower(), "*") in self.patterns
 
@@ -121,6 +139,8 @@ class Lexicon:
         return found
 
     def _verb_of(self, word: str) -> str | None:
+        if word in self.not_events:
+            return None  # "importance" is not "import"
         if self.is_event_verb(word):
             return word
         for suffix, replacement in _DERIVATIONS:
@@ -172,6 +192,9 @@ def load_lexicon() -> Lexicon:
                 if key[1].count(":") == 2:
                     lexicon.phrased.add((key[0], key[1].split(":")[1]))
     for row in _tsv(lexicon_dir() / "nouns.tsv"):
+        if row["plover"] == "-":  # a noun that only looks derived from an event verb ("importance")
+            lexicon.not_events.add(row["noun"])
+            continue
         lexicon.nouns[row["noun"]] = Sense(row["cameo"], row["plover"], "")
         lexicon.noun_predicates[row["noun"]] = row["predicate"]
     for row in _tsv(lexicon_dir() / "agents.tsv"):

@@ -14,8 +14,13 @@ backbone's subject–verb–object, prepositional, passive, light-verb and nomin
   a threat's condition ("threatened to stop the talks if X..."), a non-actor object ("threatened
   action against X"), a protest's grievance ("in protest against abuses by X", "calling for the
   removal of X"), a judged event's agent ("condemned X's attacks", "banned the rally organised
-  by X"), the source of a withdrawal ("withdrew its inspectors from X") and the aim of a
-  mobilisation ("for a war against X").
+  by X"), the source of a withdrawal ("withdrew its inspectors from X"), the aim of a
+  mobilisation ("for a war against X"), the cause of a feeling ("was appalled by X's attacks") and
+  who acts in judged news ("welcomed the news that X had ..."). Particle verbs are looked up with
+  their particle ("cracked down on X"); "shoulder to shoulder", "side by side" are manners of the
+  verb before them. One meets people and discusses topics: an actor inside a meeting's object
+  phrase ("discussed UK-France trade") or inside a prepositional phrase on a thing ("with the
+  knowledge of X") is no party. What an "if" or "unless" clause names has not happened.
 * ``newsgraph.NominalEvents.v2``: an event noun or adjective ("in a call with X", "X's
   congratulatory remarks", "support for X", "attacks by X on Y", "an agreement between X and
   Y"), whose subject is its possessor, its agent, a name modifying it, or the subject of the
@@ -31,9 +36,10 @@ of X", "for an offensive against X") are its content, not events of their own; "
 topic of a cooperative event ("talks on X"); a meeting is coded by its purpose ("summoned the
 ambassador to complain"). Event categories come from the lexicon, with CAMEO's
 coding conventions applied on top: a governing verb of threat, refusal, demand or promise gives
-the category ("threatened to ban" → THREATEN); an announced cooperative act is AGREE, an
-announced hostile one or an ultimatum THREATEN. A relation between actors whose words the
-lexicon does not know keeps ``event_type=None``.
+the category ("threatened to ban" → THREATEN), but a promise of force threatens ("pledged to
+attack"); an announced cooperative act is AGREE, an announced hostile one or an ultimatum
+THREATEN. A relation between actors whose words the lexicon does not know keeps
+``event_type=None``.
 """
 
 from __future__ import annotations
@@ -41,7 +47,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from lemminflect import getInflection
+from lemminflect import getInflection, getLemma
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -61,6 +67,18 @@ PARTY_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards", "
 NOMINAL_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards", "on")
 # "leaders from Cuba", "nations like Egypt", "the government of Iraq": the actor is inside.
 INNER_PREPOSITIONS = ("of", "from", "like", "including")
+PARTICLES = ("out", "off", "down", "up", "away", "back", "over")
+# "the town of X", "the province of X": a place named by its "of" phrase.
+PLACES = {"city", "town", "village", "province", "region", "capital", "port", "district", "area", "county",
+          "governorate", "territory", "island", "state"}
+# Verbs of aspect, which carry the act their object names: "sped up the withdrawal", "began the pullout".
+ASPECTUAL = {"begin", "start", "complete", "finish", "continue", "speed", "accelerate", "hasten", "launch", "undertake",
+             "carry", "conduct", "pursue", "proceed", "commence", "initiate"}
+# "a team of inspectors", "a mission of observers": a group of people is what it is made of.
+GROUPS = {"team", "mission", "contingent", "unit", "batch", "corps", "body"}
+# "a number of ministers", "a range of organisations": a quantity stands for what it counts.
+QUANTITIES = {"number", "range", "group", "host", "series", "variety", "dozen", "dozens", "hundred", "hundreds",
+              "thousand", "thousands", "score", "scores", "couple", "handful", "majority", "delegation", "all", "some"}
 
 
 # Categories a governing verb imposes on the event it embeds ("threatened to ban").
@@ -83,7 +101,7 @@ FRAMING = ("in", "during", "at", "with", "through", "after", "by", "via", "throu
 # Categories of verbs that withhold or refuse what their object noun names.
 DENIALS = {"REJECT", "COERCE", "SANCTION", "PROTEST", "THREATEN"}
 # Categories whose target may be a place ("imposed a curfew in X").
-PLACE_TARGETED = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE"}
+PLACE_TARGETED = {"COERCE", "CONCEDE", "SANCTION", "RETREAT", "MOBILIZE", "AID"}
 # Categories of what a statement does ("issued a declaration demanding/condemning/rejecting...").
 SPEECH_ACTS = {"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"}
 # Categories of verbs that judge the event their object names ("condemned X's attacks": X is the target).
@@ -120,10 +138,18 @@ def load_reciprocal() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@cache
+def load_experiencers() -> frozenset[str]:
+    """Object-experiencer verbs ('appal', 'shock'), from ``ontologies/lexicon/experiencers.txt``."""
+    lines = (lexicon_dir() / "experiencers.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def past(lemma: str) -> str:
-    """The past tense a predicate is named by: ``call`` → ``called``."""
-    forms = getInflection(lemma, "VBD")
-    return forms[0] if forms else lemma
+    """The past tense a predicate is named by: ``call`` → ``called``, ``crack down`` → ``cracked down``."""
+    verb, _, particle = lemma.partition(" ")
+    forms = getInflection(verb, "VBD")
+    return " ".join(filter(None, (forms[0] if forms else verb, particle)))
 
 
 class RelationsComponent:
@@ -137,6 +163,9 @@ class RelationsComponent:
         for sent in doc.sents:
             if len(sent) > self.max_sentence_tokens:
                 continue  # pathological "sentences" (tables, lists) are not parsed for events
+            for token in sent:
+                if token.pos_ == "VERB":
+                    self.repair_lemma(token)
             for token in sent:
                 if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "prep"):
                     found.extend(self.verb_events(token))
@@ -158,6 +187,9 @@ class RelationsComponent:
         for t in [token, *token.conjuncts]:
             if t._.mention is not None:
                 spans.append(t._.mention)
+                # "Kerry and Ash Carter will host": a first conjunct misparsed as a modifier of the second
+                spans.extend(c._.mention for c in t.lefts if c.dep_ in ("nmod", "compound") and c._.mention is not None
+                             and c._.mention.start != t._.mention.start and any(x.dep_ == "cc" for x in c.children))
             elif (inner or self.lexicon.sector(t.lemma_) is not None) and t.pos_ == "NOUN" and (
                     found := self.modifiers(t)):
                 # "Turkish and Greek sides", "Hezbollah guerrillas": the modifiers are the actors
@@ -227,6 +259,9 @@ class RelationsComponent:
         seen = 0
         while verb is not None and seen < 4:
             for child in verb.children:
+                if child.dep_ in SUBJECTS and child.tag_ in ("VBG", "VBN") and (
+                        inner := next((c for c in child.children if c.dep_ in SUBJECTS), None)) is not None:
+                    child = inner  # "The Red Cross operating in Iraq said", parsed with the participle as subject
                 if child.dep_ in SUBJECTS or (seen and child.dep_ == "nsubjpass"):
                     # a passive controller acts in the clause it governs: "X is committed to defeating Y"
                     found = self.actors(child, agent=True) or self.event_agents(child)
@@ -234,6 +269,9 @@ class RelationsComponent:
                         # "Syria says it is willing": the speaker, written as named; "it" if unresolved
                         speakers = {a._.actor.key: a for a in self.speaker(child)}
                         found = [speakers.get(a._.actor.key, a) for a in found] or list(speakers.values())
+                    # "Secretary Blinken and Secretary Austin will host": conjoined names parsed as two subjects
+                    found += [a for c in verb.children if c.dep_ == child.dep_ and c.i > child.i and c.pos_ == "PROPN"
+                              and child.pos_ == "PROPN" for a in self.actors(c) if a not in found]
                     return found
                 if child.dep_ == "agent":  # passive: "was criticised by X" – X acts
                     return [a for pobj in child.children for a in self.actors(pobj)]
@@ -307,27 +345,35 @@ class RelationsComponent:
     # -- verbs ----------------------------------------------------------------------------
     def verb_events(self, verb: Token) -> list[Candidate]:
         lex = self.lexicon
-        lemma = verb.lemma_.lower()
-        if self.requested(verb):
+        lemma = self.phrasal(verb)
+        if self.requested(verb) or idiom_tail(verb) or condition(verb):
             return []
+        if lemma in load_experiencers():
+            return self.felt(verb)
         # In a passive, subjects() returns the agent and the grammatical subject is an object.
         subjects = self.subjects(verb) or self.aim_holders(verb)
         subjects += [h for h in self.helped(verb) if h._.actor.key not in {s._.actor.key for s in subjects}]
         if not subjects:
             return []
         # the verb's sense from its object nouns and phrases ("defended X against criticism")
-        clause = lex.clause_sense(lemma, [c.lemma_ for c in verb.children if c.dep_ == "dobj"],
+        clause = lex.clause_sense(lemma, [n.lemma_ for c in verb.children if c.dep_ == "dobj" for n in counted(c)],
                                   [(c.lower_, o.lemma_) for c in verb.children if c.dep_ == "prep"
                                    for o in c.children if o.dep_ == "pobj"])
         objects: list[tuple[Span, Sense | None, str, list[Token], float]] = []
-        for child in verb.children:
+        tails = [t for c in verb.children for t in (c, *c.children) if idiom_tail(t)]
+        arguments = [*verb.children, *(c for t in tails for c in t.children)]
+        for child in arguments:  # "stood shoulder to shoulder with X": X is the verb's
             if child.dep_ in ("dobj", "dative", "nsubjpass") and child.pos_ != "ADP":
                 start = len(objects)
-                sense = lex.sense(lemma, f"obj:{child.lemma_.lower()}") or clause
+                sense = lex.sense(lemma, f"obj:{child.lemma_.lower()}") or clause or self.aspect_of(verb, child)
                 # an actor inside the object phrase counts only for an event ("rejected an Indian proposal")
                 # ... unless that phrase is an event with its own target: "reiterated UK support for X"
                 inner = child.dep_ == "dobj" and sense is not None and not self.targeted_event(child)
                 for actor in self.actors(child, inner=inner):
+                    if sense is not None and sense.category == "CONSULT" and \
+                            actor.root not in (child, *child.conjuncts) and lex.sector(child.lemma_) is None \
+                            and child.lemma_.lower() not in QUANTITIES | PLACES:
+                        continue  # one meets people, visits places and discusses topics: "discussed UK-France trade"
                     objects.append((actor, sense, past(lemma), [verb], 0.8 if actor.root == child else 0.6))
                 if child.dep_ == "dobj" and child._.mention is None:
                     objects.extend(self.light_verb(verb, child))
@@ -336,11 +382,14 @@ class RelationsComponent:
                         objects.extend((a, sense, past(lemma), [verb], 0.6) for a in self.event_agents(child))
             elif child.dep_ in ("prep", "dative") and child.lower_ in PARTY_PREPOSITIONS:  # "gave arms to X"
                 sense = lex.sense(lemma, f"prep:{child.lower_}")
-                if sense is None and child.lower_ in ("with", "between", "against", "to", "from", "toward", "towards", "at"):
+                if sense is None and (child.lower_ in ("with", "between", "against", "to", "from", "toward",
+                                                       "towards", "at") or " " in lemma):  # "cracked down on X"
                     sense = clause
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         for actor in self.actors(pobj, inner=sense is not None):
+                            if not self.stands_for(pobj, actor):
+                                continue  # "beat detainees with the knowledge of X": a manner, not a party
                             objects.append((actor, sense, f"{past(lemma)} {child.lower_}", [verb, child], 0.75))
         if (sense := lex.sense(lemma)) is not None and sense.category in ("RETREAT", "CONCEDE") and any(
                 o[2].endswith(" from") for o in objects):
@@ -349,13 +398,16 @@ class RelationsComponent:
         if sense is not None and sense.category == "MOBILIZE" and (aims := self.purpose_targets(verb)):
             # "mobilized army reservists for a war against X": the forces are the subject's own, X the target
             objects = [(a, sense, f"{past(lemma)} against", [verb], 0.55) for a in aims]
-        if not objects and (sense := lex.sense(lemma)) is not None and sense.category in PLACE_TARGETED:
+        if not objects and (sense := clause) is not None and sense.category in PLACE_TARGETED:
             # "imposed a curfew in Cizre", "lifted the blockade of Gaza": the place is the target
             objects = [(a, sense, f"{past(lemma)} in", [verb], 0.5) for a in self.places(verb)]
         if not objects and (sense := lex.sense(lemma)) is not None:
             # "threatened further action against X", "launched attacks on X": the target is the object's
             objects = [(a, sense, f"{past(lemma)} {prep.lower_}", [verb, prep], 0.6)
                        for prep, a in self.object_targets(verb)]
+        if not objects and (sense := lex.sense(lemma)) is not None and sense.category in JUDGEMENTS:
+            # "welcomed the news that X had retaken the city": X is judged
+            objects = [(a, sense, past(lemma), [verb], 0.55) for a in self.reported_subjects(verb)]
         if not objects and lex.sense(lemma) is not None:
             # "In a call with X, Putin expressed his intention to deepen cooperation": X is the partner.
             objects = [(a, lex.sense(lemma), past(lemma), [verb], 0.55) for a in self.partners(verb)]
@@ -389,8 +441,10 @@ class RelationsComponent:
                     continue
                 if governor is not None:
                     # "threatened to halt": the embedded verb keeps its base form
-                    embedded = lemma + predicate.removeprefix(past(lemma)) if predicate.startswith(past(lemma)) else predicate
-                    sense, predicate, trigger = governor[0], f"{past(governor[1].lemma_.lower())} to {embedded}", [
+                    ruling = governor[0]
+                    if ruling.category == "AGREE" and sense is not None and sense.category in HOSTILE:
+                        ruling = Sense("130", "THREATEN", ruling.mode)  # "pledged to attack X" threatens X
+                    sense, predicate, trigger = ruling, f"{governed(governor[1])} to {infinitive(predicate)}", [
                         governor[1], *trigger]
                 else:
                     sense = self.by_modality(verb, self.purposed(verb, sense))
@@ -403,6 +457,65 @@ class RelationsComponent:
                                      confidence if sense else 0.5, verb))
         out.extend(self.demands(verb, subjects))
         return out
+
+    def stands_for(self, head: Token, actor: Span) -> bool:
+        """Whether an argument head stands for an actor found in its phrase: the actor itself, or one
+        inside an event ('attacks by X'), a group ('leaders of X'), a quantity ('a number of X') or a
+        place that is X ('the town of X'), or its possessor ('from Assad's cruelty')."""
+        return actor.root in (head, *head.conjuncts) or head.pos_ != "NOUN" or (
+            actor.root.dep_ == "poss" and actor.root.head in (head, *head.conjuncts)) or any(
+            self.lexicon.noun_sense(t.lemma_) is not None or self.lexicon.sector(t.lemma_) is not None
+            or t.lemma_.lower() in QUANTITIES | PLACES for t in (head, *head.conjuncts))
+
+    def aspect_of(self, verb: Token, noun: Token) -> Sense | None:
+        """'sped up the withdrawal of its forces', 'completed the pullout': a verb of aspect carries
+        the act its event-noun object names, with that noun's own objects."""
+        event = self.lexicon.verb_of(noun.lemma_) if noun.pos_ == "NOUN" and noun._.mention is None else None
+        if event is None or verb.lemma_.lower() not in ASPECTUAL or self.lexicon.sense(verb.lemma_) is not None:
+            return None
+        inner = [n.lemma_ for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for n in p.children if n.dep_ == "pobj"]
+        return self.lexicon.clause_sense(event, inner)
+
+    def reported_subjects(self, verb: Token) -> list[Span]:
+        """Who acts in what a non-actor object reports: 'the news that X had ...', 'reports that X ...'."""
+        return [a for obj in verb.children if obj.dep_ == "dobj" and obj._.mention is None
+                for clause in obj.children if clause.dep_ in ("acl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+                for c in clause.children if c.dep_ == "nsubj" for a in self.actors(c)]
+
+    def felt(self, verb: Token) -> list[Candidate]:
+        """'X is appalled by Y's attacks', 'Y's attacks appalled X': X judges Y, the agent of the event
+        that appals, or Y itself."""
+        sense = self.lexicon.sense(verb.lemma_.lower())
+        feeling = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.actors(c)]
+        causes = [p for g in verb.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"]
+        if not feeling:  # active: the object feels, the subject is the cause
+            feeling = [a for c in verb.children if c.dep_ == "dobj" for a in self.actors(c)]
+            causes = [c for c in verb.children if c.dep_ == "nsubj"]
+        if sense is None or not feeling:
+            return []
+        causes = [a for p in causes for a in (self.actors(p) or self.event_agents(p))]
+        return [Candidate(s, c, f"{past(verb.lemma_.lower())} by", sense, [verb], VERB_EVENTS, 0.6, verb)
+                for s in feeling for c in causes if s._.actor.key != c._.actor.key]
+
+    def repair_lemma(self, verb: Token) -> None:
+        """'staged' → 'stage', not spaCy's 'stag': where the lexicon knows lemminflect's lemma of a
+        verb and not spaCy's, lemminflect's is the verb's."""
+        if self.lexicon.knows(verb.lemma_):
+            return
+        forms = getLemma(verb.lower_, upos="VERB")
+        if forms and forms[0] != verb.lemma_.lower() and self.lexicon.knows(forms[0]):
+            verb.lemma_ = forms[0]
+
+    def phrasal(self, verb: Token) -> str:
+        """The lemma a verb is looked up by: with its particle where the lexicon has the particle
+        verb ('cracked down' → 'crack down', 'called off' → 'call off'), else alone."""
+        lemma = verb.lemma_.lower()
+        # "pushed ISIL out of Kobane": a particle with no object of its own may be parsed as a preposition
+        particles = [c.lower_ for c in verb.children if c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in PARTICLES
+                     and not any(o.dep_ == "pobj" for o in c.children)]
+        return next((f"{lemma} {p}" for p in particles if (lemma, f"prep:{p}") in self.lexicon.patterns), lemma)
 
     def places(self, verb: Token) -> list[Span]:
         """Places named by 'in'/'of' phrases on a verb or its object."""
@@ -861,6 +974,41 @@ class RelationsComponent:
         if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ not in ("VERB", "AUX"):
             return []
         return self.subjects(prep.head)
+
+
+def condition(verb: Token) -> bool:
+    """A verb of an 'if' or 'unless' clause ('unless X arranged a ceasefire with Y'): what it names has
+    not happened; its subject is whom a threat or promise is made to, not an actor of an event."""
+    clause = verb.head if verb.dep_ == "conj" else verb
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+
+
+def infinitive(predicate: str) -> str:
+    """The base form of a predicate embedded under a governing verb: 'agreed with' → 'agree with'."""
+    first, _, rest = predicate.partition(" ")
+    forms = getLemma(first, upos="VERB")
+    return " ".join(filter(None, (forms[0] if forms else first, rest)))
+
+
+def governed(governor: Token) -> str:
+    """How a governing word names its predicate: 'threatened', but an adjective as is: 'ready'."""
+    return governor.lower_ if governor.pos_ == "ADJ" else past(governor.lemma_.lower())
+
+
+def counted(noun: Token) -> list[Token]:
+    """A noun and, for a group or quantity, what it counts: 'a mission of observers' → mission, observers."""
+    if noun.lemma_.lower() not in QUANTITIES | GROUPS:
+        return [noun]
+    return [noun, *(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj")]
+
+
+def idiom_tail(token: Token) -> bool:
+    """The second noun of 'shoulder to shoulder', 'side by side', 'hand in hand', which the parser
+    may read as a verb: the phrase is a manner adverbial of the verb before it."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].lower_ in ("to", "by", "in") and \
+        doc[token.i - 2].lower_ == token.lower_ and token.lower_.isalpha()
 
 
 def _topic(prep: Token, sense: Sense | None) -> bool:

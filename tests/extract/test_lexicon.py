@@ -109,10 +109,20 @@ def test_clause_sense_prefers_an_object_pattern(lemma, objects, category):
     ("lemma", "requires", "category"),
     [("work", "prep:with", "SUPPORT"), ("stand", "prep:by", "SUPPORT"), ("mediate", "-", "CONSULT"),
      ("negotiate", "prep:with", "CONSULT"), ("veto", "-", "REJECT"), ("surrender", "-", "RETREAT"),
-     ("embargo", "-", "SANCTION"), ("hijack", "-", "ASSAULT"), ("provide", "-", "AID")],
+     ("embargo", "-", "SANCTION"), ("hijack", "-", "ASSAULT"), ("provide", "-", "AID"),
+     ("expel", "obj:inspectors", "SANCTION"), ("withdraw", "obj:observer", "SANCTION"),
+     ("ship", "obj:weapons", "AID"), ("send", "obj:arm", "AID"), ("dismiss", "obj:appeal", "REJECT"),
+     ("dismiss", "obj:requests", "REJECT"), ("receive", "obj:inspectors", "RETREAT"),
+     ("accept", "obj:peacekeepers", "RETREAT"), ("share", "obj:intelligence", "COOPERATE"),
+     ("urge", "-", "DEMAND"), ("convey", "prep:to", "CONSULT")],
 )
 def test_overrides(lemma, requires, category):
     assert load_lexicon().sense(lemma, requires).category == category
+
+
+def test_an_override_can_take_a_pattern_out():
+    # "launched a mediation effort": the effort is what its modifier names, not an appeal
+    assert load_lexicon().sense("launch", "obj:effort") is None
 
 
 @pytest.mark.parametrize(
@@ -121,8 +131,26 @@ def test_overrides(lemma, requires, category):
 def test_a_bare_preposition_in_a_pattern_is_a_prepositional_pattern(lemma, preposition, category):
     # CAMEO writes "- * FROM [052] # DEFEND", "- * WITH [190] # CLASH"
     lexicon = load_lexicon()
-    assert lexicon.sense(lemma, f"prep:{preposition}").category == category
+    assert lexicon.patterns[(lemma, f"prep:{preposition}")].category == category
     assert lexicon.sense(lemma, f"obj:{preposition}") is None
+
+
+@pytest.mark.parametrize(
+    ("lemma", "requires", "category"),
+    [("crack down", "-", "COERCE"), ("call off", "-", "SANCTION"), ("take over", "obj:town", None),
+     ("call off", "obj:help", None)],
+)
+def test_a_particle_verb_is_its_prepositional_pattern(lemma, requires, category):
+    # CAMEO writes "- DOWN [170] # CRACK"; the object patterns of the verb alone are another sense
+    sense = load_lexicon().sense(lemma, requires)
+    assert (sense.category if sense else None) == category
+
+
+@pytest.mark.parametrize("lemma", ["defend", "protect", "shield"])
+def test_whom_a_protection_is_from_is_opposed(lemma):
+    # "defended the villagers from the militia": CAMEO's "defend * FROM" targets the villagers
+    assert load_lexicon().sense(lemma, "prep:from").category == "DISAPPROVE"
+    assert load_lexicon().sense(lemma).category == "AID"
 
 
 @pytest.mark.parametrize(
@@ -221,3 +249,10 @@ def test_halting_attacks_keeps_its_pattern():
 @pytest.mark.parametrize(("noun", "verb"), [("suspension", "suspend"), ("apprehension", "apprehend"), ("decision", "decide")])
 def test_nominalisations_in_nsion(noun, verb):
     assert load_lexicon().verb_of(noun) == verb
+
+
+def test_a_noun_that_only_looks_derived_is_no_event():
+    # "importance" is no "import" (nouns.tsv rows with plover "-"); "assistance" is "assist"
+    lexicon = load_lexicon()
+    assert lexicon.verb_of("importance") is None and lexicon.noun_sense("importance") is None
+    assert lexicon.verb_of("assistance") == "assist"

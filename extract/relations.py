@@ -184,7 +184,7 @@ class RelationsComponent:
         "the al-Qaeda network threatened", "its European Community partners refused".
         """
         spans: list[Span] = []
-        for t in [token, *token.conjuncts]:
+        for t in [token, *token.conjuncts, *listed(token)]:
             if t._.mention is not None:
                 spans.append(t._.mention)
                 # "Kerry and Ash Carter will host": a first conjunct misparsed as a modifier of the second
@@ -974,6 +974,13 @@ class RelationsComponent:
         if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ not in ("VERB", "AUX"):
             return []
         return self.subjects(prep.head)
+
+
+def listed(token: Token) -> list[Token]:
+    """'The UK, the Coalition and Iraq' parsed as an apposition whose head is coordinated: the
+    appositive and its conjuncts are further members of the list, not another name for the first."""
+    return [m for a in token.children if a.dep_ == "appos" and a._.mention is not None
+            and any(c.dep_ == "cc" for c in a.children) and a.conjuncts for m in (a, *a.conjuncts)]
 
 
 def condition(verb: Token) -> bool:

@@ -812,7 +812,7 @@ class RelationsComponent:
         for child in [*noun.children, *(c for d in done for c in d.children)]:
             if child.dep_ == "prep" and child.lower_ in preps and not _topic(child, base):
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
+                    if pobj.dep_ == "pobj" and not across_paragraphs(child, pobj):
                         # "its condemnation of X's policies": judging an actor's deeds judges the actor;
                         # "in support of the coalition campaign": supporting an event supports its agent
                         found = self.actors(pobj) or (self.modifiers(pobj) if category in JUDGED_OF else []) or (
@@ -981,6 +981,13 @@ def listed(token: Token) -> list[Token]:
     appositive and its conjuncts are further members of the list, not another name for the first."""
     return [m for a in token.children if a.dep_ == "appos" and a._.mention is not None
             and any(c.dep_ == "cc" for c in a.children) and a.conjuncts for m in (a, *a.conjuncts)]
+
+
+def across_paragraphs(a: Token, b: Token) -> bool:
+    """Whether a paragraph break lies between two tokens: a headline run into the next line
+    ('... in the fight against ISIL\n\nMinister Ellwood said') is no phrase of the headline."""
+    start, end = sorted((a.i, b.i))
+    return any(t.is_space and "\n" in t.text for t in a.doc[start:end])
 
 
 def condition(verb: Token) -> bool:

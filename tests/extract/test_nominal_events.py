@@ -78,6 +78,10 @@ def test_nominal_and_purpose_events(nlp, text, expected):
         ("Britain discussed the support for Ukraine with France.", ("United Kingdom", "SUPPORT", "Ukraine")),
         # a helped party's aim is only read through "in" phrases and infinitives, not any conjoined verb
         ("Britain supported Iraq and expelled Iran's diplomats.", ("Iraq", "COERCE", "Iran")),
+        # a headline run into the next paragraph: the speaker's name is no object of the headline's phrase
+        ("Jean Le Drian, Minister for Europe welcomes the liberation of Gao and reiterates support for the Government "
+         "of Mali in the fight against AQIM\n\nMinister Le Drian said:\n\nThis is a great day.",
+         ("Mali", "FIGHT", "Jean Le Drian")),
     ],
 )
 def test_nominal_events_not_misread(nlp, text, unexpected):

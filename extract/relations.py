@@ -97,6 +97,7 @@ VIOLENT = {"FIGHT", "ASSAULT"}
 HELPING = {"SUPPORT", "AID", "COOPERATE"}
 # Prepositions of a phrase naming what the clause's subject itself does ("in a call with X, Y said");
 # not "defended X against criticism", "amid protests": the criticism and the protests are others'.
+SINCE = ("since", "until", "till", "before")  # an event named as the time another is measured from or to
 FRAMING = ("in", "during", "at", "with", "through", "after", "by", "via", "throughout")
 # Categories of verbs that withhold or refuse what their object noun names.
 DENIALS = {"REJECT", "COERCE", "SANCTION", "PROTEST", "THREATEN"}
@@ -786,8 +787,8 @@ class RelationsComponent:
                     break
         if event_verb is None and noun.pos_ == "NOUN" and noun.lower_ in lex.nouns:
             event_verb = noun.lower_
-        if event_verb is None:
-            return []
+        if event_verb is None or (noun.dep_ == "pobj" and noun.head.lower_ in SINCE):
+            return []  # "demobilized since the peace accord between X and Y": a point in time, not the report
         judged = noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and self.judges(noun.head, noun)
         if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and trigger is noun and not judged:
             return []  # light-verb constructions are read with their verb; "condemned X's attacks on Y" judges one

@@ -82,6 +82,9 @@ def test_nominal_and_purpose_events(nlp, text, expected):
         ("Jean Le Drian, Minister for Europe welcomes the liberation of Gao and reiterates support for the Government "
          "of Mali in the fight against AQIM\n\nMinister Le Drian said:\n\nThis is a great day.",
          ("Mali", "FIGHT", "Jean Le Drian")),
+        # an event named as a point in time is no event of the report
+        ("Thousands of refugees have returned home since the 2003 peace accord between Liberia and Sierra Leone.",
+         ("Liberia", "AGREE", "Sierra Leone")),
     ],
 )
 def test_nominal_events_not_misread(nlp, text, unexpected):

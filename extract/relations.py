@@ -340,7 +340,10 @@ class RelationsComponent:
         """
         head = verb.head
         sense = self.lexicon.sense(head.lemma_.lower())
-        return verb.dep_ == "xcomp" and sense is not None and sense.category in OBJECT_CONTROL and any(
+        # "press the rebels to cease airstrikes" is often parsed with the infinitive as an adverbial clause
+        infinitive = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        return infinitive and sense is not None and sense.category in OBJECT_CONTROL and any(
             c.dep_ == "dobj" and self.actors(c) for c in head.children)
 
     # -- verbs ----------------------------------------------------------------------------

@@ -282,6 +282,8 @@ def test_purpose_clause_is_the_event_not_background(nlp):
         ("Kenya will withdraw its troops unless Somalia signs a ceasefire with al-Shabaab.", "Somalia", "al-Shabaab"),
         # speakers are not parties to each other
         ("Egypt and Jordan said the border was calm.", "Egypt", "Jordan"),
+        # what one is pressed to stop is the content of the pressure, even parsed as an adverbial clause
+        ("Kenya urged Ethiopia to press the rebels to cease airstrikes against Somalia.", "Kenya", "Somalia"),
     ],
 )
 def test_no_spurious_relation(nlp, text, subject, object_):

@@ -97,6 +97,7 @@ VIOLENT = {"FIGHT", "ASSAULT"}
 HELPING = {"SUPPORT", "AID", "COOPERATE"}
 # Prepositions of a phrase naming what the clause's subject itself does ("in a call with X, Y said");
 # not "defended X against criticism", "amid protests": the criticism and the protests are others'.
+PRACTICE_SUFFIXES = ("ism", "ity", "ence", "ness")
 SINCE = ("since", "until", "till", "before")  # an event named as the time another is measured from or to
 FRAMING = ("in", "during", "at", "with", "through", "after", "by", "via", "throughout")
 # Categories of verbs that withhold or refuse what their object noun names.
@@ -761,6 +762,8 @@ class RelationsComponent:
         talked = lex.patterns.get((verb.lemma_.lower(), "-"))
         targeting = {"for", "of"} if own.category in TARGET_OF and lex.sector(noun.lemma_) is None and not (
             talked is not None and talked.category == "CONSULT") else set()
+        if practice(noun):
+            targeting.discard("of")  # "end the terrorism of X": X practises it, it is not the target
         out = []
         for holder in (verb, noun, *nested):
             for child in holder.children:
@@ -802,6 +805,9 @@ class RelationsComponent:
         if category in JUDGED_OF and event_verb in lex.nouns:
             preps |= {"of"}  # nouns of judgement listed as such: "condemnation of X", not "the implications of X"
         givers = ("by", "from") if category in GIVEN_FROM else ("by",)  # "support from X"
+        if practice(noun) and trigger is noun:
+            preps -= {"of"}  # "the atrocities of X against Y": X commits them
+            givers = (*givers, "of")
         agents = [a for c in noun.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in givers)
                   for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
         # "Saudi-led airstrikes", "the US-led coalition's campaign": the leader acts
@@ -985,6 +991,13 @@ def listed(token: Token) -> list[Token]:
     appositive and its conjuncts are further members of the list, not another name for the first."""
     return [m for a in token.children if a.dep_ == "appos" and a._.mention is not None
             and any(c.dep_ == "cc" for c in a.children) and a.conjuncts for m in (a, *a.conjuncts)]
+
+
+def practice(noun: Token) -> bool:
+    """A noun naming a practice or quality, not an action ('terrorism', 'atrocity', 'violence'):
+    its 'of' phrase names who practises it ('the terrorism of X'), where an action noun's names
+    what is acted on ('the bombing of X', 'the occupation of X')."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower().endswith(PRACTICE_SUFFIXES)
 
 
 def across_paragraphs(a: Token, b: Token) -> bool:

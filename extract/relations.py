@@ -97,6 +97,8 @@ VIOLENT = {"FIGHT", "ASSAULT"}
 HELPING = {"SUPPORT", "AID", "COOPERATE"}
 # Prepositions of a phrase naming what the clause's subject itself does ("in a call with X, Y said");
 # not "defended X against criticism", "amid protests": the criticism and the protests are others'.
+PRACTICE_SUFFIXES = ("ism", "ity", "ence", "ness")
+SINCE = ("since", "until", "till", "before")  # an event named as the time another is measured from or to
 FRAMING = ("in", "during", "at", "with", "through", "after", "by", "via", "throughout")
 # Categories of verbs that withhold or refuse what their object noun names.
 DENIALS = {"REJECT", "COERCE", "SANCTION", "PROTEST", "THREATEN"}
@@ -184,7 +186,7 @@ class RelationsComponent:
         "the al-Qaeda network threatened", "its European Community partners refused".
         """
         spans: list[Span] = []
-        for t in [token, *token.conjuncts]:
+        for t in [token, *token.conjuncts, *listed(token)]:
             if t._.mention is not None:
                 spans.append(t._.mention)
                 # "Kerry and Ash Carter will host": a first conjunct misparsed as a modifier of the second
@@ -339,7 +341,10 @@ class RelationsComponent:
         """
         head = verb.head
         sense = self.lexicon.sense(head.lemma_.lower())
-        return verb.dep_ == "xcomp" and sense is not None and sense.category in OBJECT_CONTROL and any(
+        # "press the rebels to cease airstrikes" is often parsed with the infinitive as an adverbial clause
+        infinitive = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        return infinitive and sense is not None and sense.category in OBJECT_CONTROL and any(
             c.dep_ == "dobj" and self.actors(c) for c in head.children)
 
     # -- verbs ----------------------------------------------------------------------------
@@ -757,6 +762,8 @@ class RelationsComponent:
         talked = lex.patterns.get((verb.lemma_.lower(), "-"))
         targeting = {"for", "of"} if own.category in TARGET_OF and lex.sector(noun.lemma_) is None and not (
             talked is not None and talked.category == "CONSULT") else set()
+        if practice(noun):
+            targeting.discard("of")  # "end the terrorism of X": X practises it, it is not the target
         out = []
         for holder in (verb, noun, *nested):
             for child in holder.children:
@@ -786,8 +793,8 @@ class RelationsComponent:
                     break
         if event_verb is None and noun.pos_ == "NOUN" and noun.lower_ in lex.nouns:
             event_verb = noun.lower_
-        if event_verb is None:
-            return []
+        if event_verb is None or (noun.dep_ == "pobj" and noun.head.lower_ in SINCE):
+            return []  # "demobilized since the peace accord between X and Y": a point in time, not the report
         judged = noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and self.judges(noun.head, noun)
         if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and trigger is noun and not judged:
             return []  # light-verb constructions are read with their verb; "condemned X's attacks on Y" judges one
@@ -798,6 +805,9 @@ class RelationsComponent:
         if category in JUDGED_OF and event_verb in lex.nouns:
             preps |= {"of"}  # nouns of judgement listed as such: "condemnation of X", not "the implications of X"
         givers = ("by", "from") if category in GIVEN_FROM else ("by",)  # "support from X"
+        if practice(noun) and trigger is noun:
+            preps -= {"of"}  # "the atrocities of X against Y": X commits them
+            givers = (*givers, "of")
         agents = [a for c in noun.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in givers)
                   for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
         # "Saudi-led airstrikes", "the US-led coalition's campaign": the leader acts
@@ -812,7 +822,7 @@ class RelationsComponent:
         for child in [*noun.children, *(c for d in done for c in d.children)]:
             if child.dep_ == "prep" and child.lower_ in preps and not _topic(child, base):
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
+                    if pobj.dep_ == "pobj" and not across_paragraphs(child, pobj):
                         # "its condemnation of X's policies": judging an actor's deeds judges the actor;
                         # "in support of the coalition campaign": supporting an event supports its agent
                         found = self.actors(pobj) or (self.modifiers(pobj) if category in JUDGED_OF else []) or (
@@ -974,6 +984,27 @@ class RelationsComponent:
         if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ not in ("VERB", "AUX"):
             return []
         return self.subjects(prep.head)
+
+
+def listed(token: Token) -> list[Token]:
+    """'The UK, the Coalition and Iraq' parsed as an apposition whose head is coordinated: the
+    appositive and its conjuncts are further members of the list, not another name for the first."""
+    return [m for a in token.children if a.dep_ == "appos" and a._.mention is not None
+            and any(c.dep_ == "cc" for c in a.children) and a.conjuncts for m in (a, *a.conjuncts)]
+
+
+def practice(noun: Token) -> bool:
+    """A noun naming a practice or quality, not an action ('terrorism', 'atrocity', 'violence'):
+    its 'of' phrase names who practises it ('the terrorism of X'), where an action noun's names
+    what is acted on ('the bombing of X', 'the occupation of X')."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower().endswith(PRACTICE_SUFFIXES)
+
+
+def across_paragraphs(a: Token, b: Token) -> bool:
+    """Whether a paragraph break lies between two tokens: a headline run into the next line
+    ('... in the fight against ISIL\n\nMinister Ellwood said') is no phrase of the headline."""
+    start, end = sorted((a.i, b.i))
+    return any(t.is_space and "\n" in t.text for t in a.doc[start:end])
 
 
 def condition(verb: Token) -> bool:

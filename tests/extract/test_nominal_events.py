@@ -54,6 +54,8 @@ def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
          ("Türkiye", "SUPPORT", "Rebel forces")),
         # a noun of judgement names its target with "of", an actor's deeds standing for the actor
         ("The EU is united in its condemnation of Iran's policies.", ("European Union", "DISAPPROVE", "Iran")),
+        # the "of" phrase of a noun of practice names who practises it
+        ("The terrorism of al-Shabaab against Kenya continued.", ("al-Shabaab", "ASSAULT", "Kenya")),
     ],
 )
 def test_nominal_and_purpose_events(nlp, text, expected):
@@ -78,6 +80,15 @@ def test_nominal_and_purpose_events(nlp, text, expected):
         ("Britain discussed the support for Ukraine with France.", ("United Kingdom", "SUPPORT", "Ukraine")),
         # a helped party's aim is only read through "in" phrases and infinitives, not any conjoined verb
         ("Britain supported Iraq and expelled Iran's diplomats.", ("Iraq", "COERCE", "Iran")),
+        # a headline run into the next paragraph: the speaker's name is no object of the headline's phrase
+        ("Jean Le Drian, Minister for Europe welcomes the liberation of Gao and reiterates support for the Government "
+         "of Mali in the fight against AQIM\n\nMinister Le Drian said:\n\nThis is a great day.",
+         ("Mali", "FIGHT", "Jean Le Drian")),
+        # ending another's practice is not practising it: "the terrorism of X" is X's
+        ("Kenya vowed to end the terrorism of al-Shabaab.", ("Kenya", "THREATEN", "al-Shabaab")),
+        # an event named as a point in time is no event of the report
+        ("Thousands of refugees have returned home since the 2003 peace accord between Liberia and Sierra Leone.",
+         ("Liberia", "AGREE", "Sierra Leone")),
     ],
 )
 def test_nominal_events_not_misread(nlp, text, unexpected):

@@ -176,6 +176,13 @@ def test_conjoined_subjects_give_a_reciprocal_event(nlp):
     assert {("Peru", "AGREE", "Chile"), ("Chile", "AGREE", "Peru")} <= found, found
 
 
+def test_every_member_of_a_list_parsed_as_an_apposition_acts(nlp):
+    # "The EU, the wider Arab League and ...": the parser attaches "League" as an appositive of "EU"
+    found = {(s, t, o) for s, _, t, o in triples(
+        nlp, "The EU, the wider Arab League and the Government of Yemen condemned the Houthis.")}
+    assert {(a, "DISAPPROVE", "Houthis") for a in ("European Union", "Arab League", "Yemen")} <= found, found
+
+
 def test_partner_of_a_framing_call(nlp):
     text = "In a call with Emmanuel Macron, Vladimir Putin expressed his intention to deepen cooperation."
     found = {(s, t, o) for s, _, t, o in triples(nlp, text)}
@@ -275,6 +282,8 @@ def test_purpose_clause_is_the_event_not_background(nlp):
         ("Kenya will withdraw its troops unless Somalia signs a ceasefire with al-Shabaab.", "Somalia", "al-Shabaab"),
         # speakers are not parties to each other
         ("Egypt and Jordan said the border was calm.", "Egypt", "Jordan"),
+        # what one is pressed to stop is the content of the pressure, even parsed as an adverbial clause
+        ("Kenya urged Ethiopia to press the rebels to cease airstrikes against Somalia.", "Kenya", "Somalia"),
     ],
 )
 def test_no_spurious_relation(nlp, text, subject, object_):

@@ -57,6 +57,8 @@ COLLECTIVES = {"official", "officials", "government", "authorities", "forces", "
 
 DEFINITE = {"the", "this", "that", "these", "those"}
 # Words any organisation can be called by, once named: "ISIL ... this terrorist group".
+# Nouns for states, which act as a group when a role noun modifies them ("member states").
+POLITIES = {"state", "country", "nation"}
 GENERIC_BODIES = {"group", "organisation", "organization", "movement", "network", "outfit"}
 
 _fold = lru_cache(maxsize=1 << 16)(fold)
@@ -347,6 +349,9 @@ class ActorResolver:
             sector = "PPL"
         if sector is None and (token.lower_ in COLLECTIVES or token.lemma_.lower() in COLLECTIVES):
             sector = "GOV"
+        if token.lemma_.lower() in POLITIES and token.tag_ == "NNS" and any(
+                c.dep_ == "compound" and c.lemma_.lower() in load_group_nouns() for c in token.lefts):
+            return "GOV"  # "member states", "donor countries": the states in that role
         not_agents = load_not_agents()
         if token.lemma_.lower() in not_agents or token.lower_ in not_agents or token.lower_[:-1] in not_agents:
             return None  # "bases": the tagger's lemma may be another word ("basis")

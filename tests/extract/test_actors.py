@@ -30,6 +30,9 @@ def mentions(nlp, text: str, date: str | None = "2016-06-01") -> dict[str, tuple
         ("Palestinians blamed Israel for the bombing.", "Palestinians", ("Palestine", "GPE", "PSE")),
         # an agent noun with a place names a group of that place
         ("Security forces in Guinea have tortured Liberian refugees.", "Security forces", ("Security forces", "GROUP", "GIN")),
+        # a state noun with a role noun before it names the states in that role
+        ("The fund was paid for by donor countries.", "donor countries", ("donor countries", "GROUP", None)),
+        ("Kenya has consulted the partner nations.", "partner nations", ("partner nations", "GROUP", None)),
     ],
 )
 def test_mentions(nlp, text, mention, expected):
@@ -287,3 +290,8 @@ def test_a_modifier_the_tagger_took_for_a_name_belongs_to_the_group(nlp):
 def test_the_government_of_a_country_is_the_country(nlp, text, mention, expected):
     found = mentions(nlp, text)
     assert found.get(mention) == expected, found
+
+
+def test_a_state_noun_alone_is_not_an_actor(nlp):
+    found = mentions(nlp, "Terrorist camps spread across the country and the states.")
+    assert not any("countr" in m or "states" in m for m in found), found

@@ -57,6 +57,8 @@ COLLECTIVES = {"official", "officials", "government", "authorities", "forces", "
 
 DEFINITE = {"the", "this", "that", "these", "those"}
 # Words any organisation can be called by, once named: "ISIL ... this terrorist group".
+# Who "I" is in a statement that never names its author.
+UNNAMED_AUTHOR = Actor(key="author", label="author", type="PERSON")
 # Nouns for states, which act as a group when a role noun modifies them ("member states").
 POLITIES = {"state", "country", "nation"}
 GENERIC_BODIES = {"group", "organisation", "organization", "movement", "network", "outfit"}
@@ -536,6 +538,8 @@ class ActorResolver:
             actor = self.recent(lambda a: a.type == "PERSON", token.i)
             if actor is None and token.lower_ in FIRST_PERSON:
                 actor = self.speaker()  # a statement's "I" is its author, introduced once at the top
+            if actor is None and token.lower_ == "i" and token.dep_ == "nsubj":
+                actor = UNNAMED_AUTHOR  # "As I conveyed to ...": a statement signed elsewhere
         if actor is not None:
             self.add(self.doc[token.i:token.i + 1], actor, "pronoun")
 

@@ -295,3 +295,8 @@ def test_the_government_of_a_country_is_the_country(nlp, text, mention, expected
 def test_a_state_noun_alone_is_not_an_actor(nlp):
     found = mentions(nlp, "Terrorist camps spread across the country and the states.")
     assert not any("countr" in m or "states" in m for m in found), found
+
+
+def test_i_in_a_statement_with_no_named_author_is_the_unnamed_author(nlp):
+    found = mentions(nlp, "As I told Raila Odinga yesterday, we support the talks in Nairobi.")
+    assert found["I"] == ("author", "PERSON", None), found

@@ -381,6 +381,8 @@ class ActorResolver:
         if any(c.dep_ in ("compound", "nmod", "amod") and c._.mention is not None
                and c._.mention._.actor.type in ("ORG", "GROUP") for c in token.lefts):
             return  # "Hezbollah guerrillas": the named group is the actor
+        if self.owned_conjoined_collective(token):
+            return
         if any(c.dep_ == "prep" and c.lower_ in ("of", "from", "like", "including")
                and any(p._.mention is not None for p in c.children) for c in token.children):
             return  # "leaders from Cuba": the actors are inside
@@ -447,6 +449,18 @@ class ActorResolver:
             return False  # "Iraq's Kurdish government": another actor between
         self.remove(owner)
         self.add(self.doc[owner.start:token.i + 1], owner._.actor, "possessor")
+        return True
+
+    def owned_conjoined_collective(self, token: Token) -> bool:
+        """'the government and people of Iraq': a body coordinated with another before 'of' a
+        country is that country's, a mention of its own (as 'Iraq's government' is Iraq)."""
+        if not self.is_collective(token) or not any(c.dep_ == "conj" for c in token.children):
+            return False
+        owners = [p._.mention._.actor for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p._.mention is not None and p._.mention._.actor.type == "GPE"]
+        if len(owners) != 1:
+            return False
+        self.add(self.doc[token.i:token.i + 1], owners[0], "possessor")
         return True
 
     def is_collective(self, token: Token) -> bool:

@@ -300,3 +300,8 @@ def test_a_state_noun_alone_is_not_an_actor(nlp):
 def test_i_in_a_statement_with_no_named_author_is_the_unnamed_author(nlp):
     found = mentions(nlp, "As I told Raila Odinga yesterday, we support the talks in Nairobi.")
     assert found["I"] == ("author", "PERSON", None), found
+
+
+def test_a_body_coordinated_before_of_a_country_is_that_countrys(nlp):
+    found = mentions(nlp, "Canada will help the government and people of Kenya.")
+    assert found["government"] == ("Kenya", "GPE", "KEN"), found

@@ -567,6 +567,9 @@ class ActorResolver:
             head = head.head
         else:
             return None
+        while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            head = head.head  # "X refused ... and has urged its citizens": the subject both verbs share
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and (m := child._.mention) is not None:
                 plural = m.root.tag_ in ("NNS", "NNPS") or m._.actor.type in ("GROUP", "ORG")

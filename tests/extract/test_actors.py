@@ -305,3 +305,8 @@ def test_i_in_a_statement_with_no_named_author_is_the_unnamed_author(nlp):
 def test_a_body_coordinated_before_of_a_country_is_that_countrys(nlp):
     found = mentions(nlp, "Canada will help the government and people of Kenya.")
     assert found["government"] == ("Kenya", "GPE", "KEN"), found
+
+
+def test_its_in_a_second_conjoined_clause_is_the_shared_subject(nlp):
+    found = mentions(nlp, "Kenya has closed its embassy in Somalia and has told its diplomats to leave.")
+    assert found["its"][0] == "Kenya", found

@@ -153,6 +153,7 @@ class ActorResolver:
         self.mentions: list[Span] = []
         self.by_surname: dict[str, Actor] = {}
         self.we: Actor | None = None  # who "we" is in this document, once known
+        self.we_unnamed = False  # whether the document's first "we" had no one in sight to refer to
         self.first: dict[str, Actor | None] = {}  # the document's speaker and first acting state, once looked up
         self.starts: list[int] = []  # mention starts, sorted, parallel to self.mentions
         self.mention_sentences: list[int] = []  # sentences that mention someone, sorted
@@ -598,17 +599,21 @@ class ActorResolver:
     def speaker_side(self, token: Token) -> Actor | None:
         """Who 'we' is: the country of a speaker in sight ("Boris Johnson said: we"), else who 'we'
         was before in the document, else the first state that speaks or acts in it ("The United
-        States condemns ... We will"), else the last state or known body named."""
+        States condemns ... We will"), else the last state or known body named; unless the first
+        "we" had none of these in sight: then the statement's author is unnamed, and so is "we"."""
         countries = self.gazetteer.countries
         speaker = self.recent(lambda a: a.type == "PERSON" and a.country in countries, token.i,
                               lambda m: m.root.dep_ == "nsubj" and m.root.head.lemma_.lower() in SPEECH_VERBS)
         if speaker is not None:
             actor = countries[speaker.country].actor()
+        elif self.we_unnamed:
+            return None  # "We welcome ..." opening a statement with no one named: its unnamed author's side
         else:
             actor = self.we or self.first_state_subject()
             actor = actor or self.recent(lambda a: (a.type == "GPE" and a.country in countries)
                                          or (a.type == "ORG" and a.qid is not None), token.i)
         self.we = self.we or actor
+        self.we_unnamed = self.we is None
         return actor
 
     def recent(self, accept, before: int, fits=None) -> Actor | None:

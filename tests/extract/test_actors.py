@@ -310,3 +310,8 @@ def test_a_body_coordinated_before_of_a_country_is_that_countrys(nlp):
 def test_its_in_a_second_conjoined_clause_is_the_shared_subject(nlp):
     found = mentions(nlp, "Kenya has closed its embassy in Somalia and has told its diplomats to leave.")
     assert found["its"][0] == "Kenya", found
+
+
+def test_we_opening_a_statement_with_no_one_named_stays_unresolved(nlp):
+    found = mentions(nlp, "We welcome the talks on Ukraine. Today we thank Kenya for hosting them.")
+    assert "we" not in found and "We" not in found, found

@@ -672,6 +672,17 @@ def _subject(span: Span) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass")
 
 
+def _place_before_conjunction(ent: Span) -> Span | None:
+    """'Aleppo and' tagged as a work of art before 'Daraya' (a place): a name the tagger cut at the
+    conjunction is of the same kind as the place it is conjoined with."""
+    if len(ent) < 2 or ent[-1].pos_ != "CCONJ":
+        return None
+    name = ent[:-1]
+    if name.root.pos_ != "PROPN" or not any(c.dep_ == "conj" and c.ent_type_ == "GPE" for c in name.root.children):
+        return None
+    return name
+
+
 def _trim(span: Span) -> Span:
     """Drop a leading article and a trailing possessive: "the Soviet Union's" → "Soviet Union"."""
     start, end = span.start, span.end
@@ -712,6 +723,8 @@ class ActorsComponent:
         for ent in doc.ents:
             if ent.label_ in handlers:
                 handlers[ent.label_](ent)
+            elif (place := _place_before_conjunction(ent)) is not None:
+                resolver.place(place)
         # Descriptions and group nouns look at the names around them; pronouns at all of these.
         nouns = [t for t in doc if t.ent_type_ == "" and t.pos_ in ("NOUN", "PROPN")]
         for token in nouns:

@@ -315,3 +315,15 @@ def test_its_in_a_second_conjoined_clause_is_the_shared_subject(nlp):
 def test_we_opening_a_statement_with_no_one_named_stays_unresolved(nlp):
     found = mentions(nlp, "We welcome the talks on Ukraine. Today we thank Kenya for hosting them.")
     assert "we" not in found and "We" not in found, found
+
+
+def test_a_name_cut_at_a_conjunction_before_a_place_is_a_place(nlp):
+    from extract.actors import _place_before_conjunction
+
+    # "Qusayr and" tagged as a work of art, "Homs" as a place, as the small model sometimes does
+    doc = Doc(nlp.vocab, words=["Rebels", "shelled", "Qusayr", "and", "Homs", "."],
+              heads=[1, 1, 1, 2, 2, 1], deps=["nsubj", "ROOT", "dobj", "cc", "conj", "punct"],
+              pos=["NOUN", "VERB", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+              ents=["O", "O", "B-WORK_OF_ART", "I-WORK_OF_ART", "B-GPE", "O"])
+    assert _place_before_conjunction(doc.ents[0]).text == "Qusayr"
+    assert _place_before_conjunction(doc.ents[1]) is None

@@ -57,6 +57,10 @@ COLLECTIVES = {"official", "officials", "government", "authorities", "forces", "
 
 DEFINITE = {"the", "this", "that", "these", "those"}
 # Words any organisation can be called by, once named: "ISIL ... this terrorist group".
+# Who "I" is in a statement that never names its author.
+UNNAMED_AUTHOR = Actor(key="author", label="author", type="PERSON")
+# Nouns for states, which act as a group when a role noun modifies them ("member states").
+POLITIES = {"state", "country", "nation"}
 GENERIC_BODIES = {"group", "organisation", "organization", "movement", "network", "outfit"}
 
 _fold = lru_cache(maxsize=1 << 16)(fold)
@@ -149,6 +153,7 @@ class ActorResolver:
         self.mentions: list[Span] = []
         self.by_surname: dict[str, Actor] = {}
         self.we: Actor | None = None  # who "we" is in this document, once known
+        self.we_unnamed = False  # whether the document's first "we" had no one in sight to refer to
         self.first: dict[str, Actor | None] = {}  # the document's speaker and first acting state, once looked up
         self.starts: list[int] = []  # mention starts, sorted, parallel to self.mentions
         self.mention_sentences: list[int] = []  # sentences that mention someone, sorted
@@ -347,6 +352,9 @@ class ActorResolver:
             sector = "PPL"
         if sector is None and (token.lower_ in COLLECTIVES or token.lemma_.lower() in COLLECTIVES):
             sector = "GOV"
+        if token.lemma_.lower() in POLITIES and token.tag_ == "NNS" and any(
+                c.dep_ == "compound" and c.lemma_.lower() in load_group_nouns() for c in token.lefts):
+            return "GOV"  # "member states", "donor countries": the states in that role
         not_agents = load_not_agents()
         if token.lemma_.lower() in not_agents or token.lower_ in not_agents or token.lower_[:-1] in not_agents:
             return None  # "bases": the tagger's lemma may be another word ("basis")
@@ -374,6 +382,8 @@ class ActorResolver:
         if any(c.dep_ in ("compound", "nmod", "amod") and c._.mention is not None
                and c._.mention._.actor.type in ("ORG", "GROUP") for c in token.lefts):
             return  # "Hezbollah guerrillas": the named group is the actor
+        if self.owned_conjoined_collective(token):
+            return
         if any(c.dep_ == "prep" and c.lower_ in ("of", "from", "like", "including")
                and any(p._.mention is not None for p in c.children) for c in token.children):
             return  # "leaders from Cuba": the actors are inside
@@ -440,6 +450,18 @@ class ActorResolver:
             return False  # "Iraq's Kurdish government": another actor between
         self.remove(owner)
         self.add(self.doc[owner.start:token.i + 1], owner._.actor, "possessor")
+        return True
+
+    def owned_conjoined_collective(self, token: Token) -> bool:
+        """'the government and people of Iraq': a body coordinated with another before 'of' a
+        country is that country's, a mention of its own (as 'Iraq's government' is Iraq)."""
+        if not self.is_collective(token) or not any(c.dep_ == "conj" for c in token.children):
+            return False
+        owners = [p._.mention._.actor for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p._.mention is not None and p._.mention._.actor.type == "GPE"]
+        if len(owners) != 1:
+            return False
+        self.add(self.doc[token.i:token.i + 1], owners[0], "possessor")
         return True
 
     def is_collective(self, token: Token) -> bool:
@@ -531,6 +553,8 @@ class ActorResolver:
             actor = self.recent(lambda a: a.type == "PERSON", token.i)
             if actor is None and token.lower_ in FIRST_PERSON:
                 actor = self.speaker()  # a statement's "I" is its author, introduced once at the top
+            if actor is None and token.lower_ == "i" and token.dep_ == "nsubj":
+                actor = UNNAMED_AUTHOR  # "As I conveyed to ...": a statement signed elsewhere
         if actor is not None:
             self.add(self.doc[token.i:token.i + 1], actor, "pronoun")
 
@@ -544,6 +568,9 @@ class ActorResolver:
             head = head.head
         else:
             return None
+        while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            head = head.head  # "X refused ... and has urged its citizens": the subject both verbs share
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and (m := child._.mention) is not None:
                 plural = m.root.tag_ in ("NNS", "NNPS") or m._.actor.type in ("GROUP", "ORG")
@@ -572,17 +599,21 @@ class ActorResolver:
     def speaker_side(self, token: Token) -> Actor | None:
         """Who 'we' is: the country of a speaker in sight ("Boris Johnson said: we"), else who 'we'
         was before in the document, else the first state that speaks or acts in it ("The United
-        States condemns ... We will"), else the last state or known body named."""
+        States condemns ... We will"), else the last state or known body named; unless the first
+        "we" had none of these in sight: then the statement's author is unnamed, and so is "we"."""
         countries = self.gazetteer.countries
         speaker = self.recent(lambda a: a.type == "PERSON" and a.country in countries, token.i,
                               lambda m: m.root.dep_ == "nsubj" and m.root.head.lemma_.lower() in SPEECH_VERBS)
         if speaker is not None:
             actor = countries[speaker.country].actor()
+        elif self.we_unnamed:
+            return None  # "We welcome ..." opening a statement with no one named: its unnamed author's side
         else:
             actor = self.we or self.first_state_subject()
             actor = actor or self.recent(lambda a: (a.type == "GPE" and a.country in countries)
                                          or (a.type == "ORG" and a.qid is not None), token.i)
         self.we = self.we or actor
+        self.we_unnamed = self.we is None
         return actor
 
     def recent(self, accept, before: int, fits=None) -> Actor | None:
@@ -641,6 +672,17 @@ def _subject(span: Span) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass")
 
 
+def _place_before_conjunction(ent: Span) -> Span | None:
+    """'Aleppo and' tagged as a work of art before 'Daraya' (a place): a name the tagger cut at the
+    conjunction is of the same kind as the place it is conjoined with."""
+    if len(ent) < 2 or ent[-1].pos_ != "CCONJ":
+        return None
+    name = ent[:-1]
+    if name.root.pos_ != "PROPN" or not any(c.dep_ == "conj" and c.ent_type_ == "GPE" for c in name.root.children):
+        return None
+    return name
+
+
 def _trim(span: Span) -> Span:
     """Drop a leading article and a trailing possessive: "the Soviet Union's" → "Soviet Union"."""
     start, end = span.start, span.end
@@ -681,6 +723,8 @@ class ActorsComponent:
         for ent in doc.ents:
             if ent.label_ in handlers:
                 handlers[ent.label_](ent)
+            elif (place := _place_before_conjunction(ent)) is not None:
+                resolver.place(place)
         # Descriptions and group nouns look at the names around them; pronouns at all of these.
         nouns = [t for t in doc if t.ent_type_ == "" and t.pos_ in ("NOUN", "PROPN")]
         for token in nouns:

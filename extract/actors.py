@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import hashlib
 from dataclasses import replace
 from functools import cache, lru_cache
 
@@ -58,7 +59,6 @@ COLLECTIVES = {"official", "officials", "government", "authorities", "forces", "
 DEFINITE = {"the", "this", "that", "these", "those"}
 # Words any organisation can be called by, once named: "ISIL ... this terrorist group".
 # Who "I" is in a statement that never names its author.
-UNNAMED_AUTHOR = Actor(key="author", label="author", type="PERSON")
 # Nouns for states, which act as a group when a role noun modifies them ("member states").
 POLITIES = {"state", "country", "nation"}
 GENERIC_BODIES = {"group", "organisation", "organization", "movement", "network", "outfit"}
@@ -554,9 +554,14 @@ class ActorResolver:
             if actor is None and token.lower_ in FIRST_PERSON:
                 actor = self.speaker()  # a statement's "I" is its author, introduced once at the top
             if actor is None and token.lower_ == "i" and token.dep_ == "nsubj":
-                actor = UNNAMED_AUTHOR  # "As I conveyed to ...": a statement signed elsewhere
+                actor = self.unnamed_author()  # "As I conveyed to ...": a statement signed elsewhere
         if actor is not None:
             self.add(self.doc[token.i:token.i + 1], actor, "pronoun")
+
+    def unnamed_author(self) -> Actor:
+        """The unnamed author of this document: one actor per text, never shared across articles."""
+        digest = hashlib.sha1(self.doc.text.encode("utf-8")).hexdigest()[:12]
+        return Actor(key=f"author-{digest}", label="author", type="PERSON")
 
     def clause_subject(self, token: Token) -> Actor | None:
         """The actor that is the subject of the clause a possessive pronoun is in, if named before it."""

@@ -302,6 +302,14 @@ def test_i_in_a_statement_with_no_named_author_is_the_unnamed_author(nlp):
     assert found["I"] == ("author", "PERSON", None), found
 
 
+def test_unnamed_authors_of_different_texts_are_different_actors(nlp):
+    keys = set()
+    for text in ("As I told Raila Odinga yesterday, we support the talks.", "As I told Uhuru Kenyatta, we back the plan."):
+        doc = nlp(text)
+        keys |= {m._.actor.key for m in doc._.mentions if m.text == "I"}
+    assert len(keys) == 2 and all(key.startswith("author-") for key in keys), keys
+
+
 def test_a_body_coordinated_before_of_a_country_is_that_countrys(nlp):
     found = mentions(nlp, "Canada will help the government and people of Kenya.")
     assert found["government"] == ("Kenya", "GPE", "KEN"), found

@@ -43,8 +43,9 @@ def test_confidences_are_probabilities(nlp, text):
          ("Emmanuel Macron", "DISAPPROVE", "Russia")),
         # a hypothetical event
         ("Joe Biden could criticise Russia.", "Joe Biden criticised Russia.", ("Joe Biden", "DISAPPROVE", "Russia")),
-        # one of several parties of the same event
-        ("Joe Biden criticised Russia, China and Iran.", "Joe Biden criticised Russia.",
+        # another event in the same sentence (the refit on the final rules dropped "one of several
+        # parties of the same event": its sign differed between the two gold sources)
+        ("Joe Biden criticised Russia and met Xi Jinping.", "Joe Biden criticised Russia.",
          ("Joe Biden", "DISAPPROVE", "Russia")),
     ],
 )

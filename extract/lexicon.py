@@ -174,6 +174,19 @@ def lexicon_dir() -> Path:
     return Path(str(files("ontologies") / "lexicon"))
 
 
+@cache
+def word_class(name: str) -> frozenset[str]:
+    """The lemmas of one closed word class in ``word_classes.tsv`` (``speech``, ``place``...).
+
+    >>> "say" in word_class("speech")
+    True
+    """
+    words = frozenset(row["lemma"] for row in _tsv(lexicon_dir() / "word_classes.tsv") if row["class"] == name)
+    if not words:
+        raise KeyError(f"no word class {name!r} in word_classes.tsv")
+    return words
+
+
 def _tsv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"))
@@ -202,4 +215,4 @@ def load_lexicon() -> Lexicon:
     return lexicon
 
 
-__all__ = ["Lexicon", "Sense", "lexicon_dir", "load_lexicon"]
+__all__ = ["Lexicon", "Sense", "lexicon_dir", "load_lexicon", "word_class"]

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.lexicon import word_class
+
 NEGATIONS = {"not", "n't", "never", "no"}
-INTENT_VERBS = {"intend", "plan", "want", "seek", "hope", "expect", "aim", "wish", "promise", "pledge",
-                "prepare", "propose", "offer", "vow", "decide", "agree", "intention", "plan", "desire", "readiness",
-                "willing", "ready", "prepared", "committed", "determined", "eager", "threaten", "swear"}
+INTENT_VERBS = word_class("intent")
 MODAL_INTENT = {"will", "shall", "'ll", "wo"}
 MODAL_HYPOTHETICAL = {"would", "could", "might", "may", "can", "should", "must"}
-SPEECH_VERBS = {"say", "state", "claim", "announce", "report", "tell", "declare", "allege", "add", "note",
-                "stress", "insist", "argue", "write", "confirm", "accuse", "describe", "believe", "warn"}
+SPEECH_VERBS = word_class("speech")
 
 
 def _clause_chain(head: Token, limit: int = 4) -> list[Token]:

@@ -51,7 +51,7 @@ from lemminflect import getInflection, getLemma
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extract.lexicon import Lexicon, Sense, lexicon_dir, load_lexicon
+from extract.lexicon import Lexicon, Sense, lexicon_dir, load_lexicon, word_class
 from extract.qualifiers import SPEECH_VERBS, modality, negated
 
 if not Doc.has_extension("relations"):
@@ -69,16 +69,13 @@ NOMINAL_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards",
 INNER_PREPOSITIONS = ("of", "from", "like", "including")
 PARTICLES = ("out", "off", "down", "up", "away", "back", "over")
 # "the town of X", "the province of X": a place named by its "of" phrase.
-PLACES = {"city", "town", "village", "province", "region", "capital", "port", "district", "area", "county",
-          "governorate", "territory", "island", "state"}
+PLACES = word_class("place")
 # Verbs of aspect, which carry the act their object names: "sped up the withdrawal", "began the pullout".
-ASPECTUAL = {"begin", "start", "complete", "finish", "continue", "speed", "accelerate", "hasten", "launch", "undertake",
-             "carry", "conduct", "pursue", "proceed", "commence", "initiate"}
+ASPECTUAL = word_class("aspectual")
 # "a team of inspectors", "a mission of observers": a group of people is what it is made of.
-GROUPS = {"team", "mission", "contingent", "unit", "batch", "corps", "body"}
+GROUPS = word_class("group")
 # "a number of ministers", "a range of organisations": a quantity stands for what it counts.
-QUANTITIES = {"number", "range", "group", "host", "series", "variety", "dozen", "dozens", "hundred", "hundreds",
-              "thousand", "thousands", "score", "scores", "couple", "handful", "majority", "delegation", "all", "some"}
+QUANTITIES = word_class("quantity")
 
 
 # Categories a governing verb imposes on the event it embeds ("threatened to ban").
@@ -110,7 +107,7 @@ SPEECH_ACTS = {"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"}
 JUDGEMENTS = {"DISAPPROVE", "SUPPORT", "REJECT"}
 # Categories of verbs whose object carries out their infinitive: "urged X to withdraw", "forced X to leave".
 OBJECT_CONTROL = {"DEMAND", "COERCE"}
-SPEECH = {"say", "announce", "state", "insist", "declare", "stress", "tell", "add", "conclude", "warn"}
+SPEECH = word_class("declaring")
 
 
 @dataclass(frozen=True, slots=True)

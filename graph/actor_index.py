@@ -11,10 +11,10 @@ Matching ignores case and accents: ``diaz`` finds Miguel Díaz-Canel.
 
 from __future__ import annotations
 
-import threading
 import unicodedata
 from dataclasses import dataclass, field
 
+from graph.caching import PerGeneration
 from graph.store import Store
 from graph.terms import ACTOR, ACTORS_GRAPH, NG
 
@@ -103,18 +103,12 @@ class ActorIndex:
         return page
 
 
-_CACHE: dict[int, tuple[int, ActorIndex]] = {}
-_CACHE_LOCK = threading.Lock()
+_INDEXES = PerGeneration(ActorIndex.build)
 
 
 def cached_actor_index(store: Store, generation: int) -> ActorIndex:
     """The :class:`ActorIndex` of ``store``, built once per write ``generation`` (bump it after each write)."""
-    with _CACHE_LOCK:  # one build at a time: concurrent searches after a write wait for the same index
-        cached = _CACHE.get(id(store))
-        if cached is None or cached[0] != generation:
-            cached = (generation, ActorIndex.build(store))
-            _CACHE[id(store)] = cached
-        return cached[1]
+    return _INDEXES(store, generation)
 
 
 __all__ = ["ActorIndex", "IndexedActor", "cached_actor_index", "fold"]

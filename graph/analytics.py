@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
+from graph.caching import PerGeneration
 from graph.queries import PROLOGUE
 from graph.store import Store
 from graph.terms import ACTOR, ACTORS_GRAPH
@@ -68,8 +68,7 @@ def centrality(graph: nx.MultiDiGraph, limit: int = 20) -> list[tuple[str, float
     return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
 
-_CACHE: dict[tuple[int, int], nx.MultiDiGraph] = {}
-_CACHE_LOCK = threading.Lock()
+_INTERACTION_GRAPHS = PerGeneration(interaction_graph)
 
 
 def cached_interaction_graph(store: Store, generation: int) -> nx.MultiDiGraph:
@@ -86,15 +85,7 @@ def cached_interaction_graph(store: Store, generation: int) -> nx.MultiDiGraph:
     >>> cached_interaction_graph(open_store("memory:"), 0).number_of_nodes()
     0
     """
-    key = (id(store), generation)
-    with _CACHE_LOCK:
-        graph = _CACHE.get(key)
-        if graph is None:
-            graph = interaction_graph(store)
-            for old in [k for k in _CACHE if k[0] == id(store)]:
-                del _CACHE[old]
-            _CACHE[key] = graph
-    return graph
+    return _INTERACTION_GRAPHS(store, generation)
 
 
 def path_details(graph: nx.MultiDiGraph, path: list[str]) -> list[dict]:

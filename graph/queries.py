@@ -97,31 +97,6 @@ def _page(limit: int, offset: int) -> str:
     return f"LIMIT {int(limit)} OFFSET {int(offset)}"
 
 
-def find_actors(store: Store, q: str = "", type: str | None = None, country: str | None = None,
-                limit: int = 20, offset: int = 0) -> list[dict]:
-    """Actors by part of a name or alias (case and accents ignored), class (``Person``...) and country
-    ISO code, most mentioned first. Builds an index each call: a server keeps one (``graph.actor_index``).
-
-    Args:
-        store: the store.
-        q: part of a label or alias (case-insensitive); empty matches all.
-        type: an actor class local name: Person, Organisation, Country, Group.
-        country: ISO code of the actor's country (or of the country itself).
-        limit: page size.
-        offset: rows to skip.
-
-    Returns:
-        Dicts with ``id``, ``iri``, ``label``, ``type``, ``articles``.
-
-    >>> from graph.store import open_store
-    >>> find_actors(open_store("memory:"), "putin")
-    []
-    """
-    from graph.actor_index import ActorIndex
-
-    return ActorIndex.build(store).search(q, type, country, limit, offset)
-
-
 def actor_detail(store: Store, actor: NamedNode) -> dict:
     """An actor's labels, types, roles, country, Wikidata ID and counts.
 
@@ -454,5 +429,5 @@ def actor_graph(store: Store, actor: NamedNode) -> list:
 
 __all__ = ["DIRECTIONS", "PROLOGUE", "actor_detail", "actor_reference", "actor_relations_document",
            "article_reference", "actor_graph", "actor_label",
-           "find_actors", "find_articles", "find_relations", "relations_graph", "resolve_actor", "resolve_article",
+           "find_articles", "find_relations", "relations_graph", "resolve_actor", "resolve_article",
            "statistics"]

@@ -130,6 +130,21 @@ class OxigraphStore(Store):
                     raise
                 time.sleep(0.2)  # another writer holds the lock: wait our turn
 
+    def _open_read_only(self, attempts: int = 5) -> ox.Store:
+        """A read-only view beside a possible writer. A compaction of the writer can delete a file
+        between the moment RocksDB reads the list of files and opens them; opening again then
+        sees the new list."""
+        vanished: Exception | None = None
+        for attempt in range(attempts):
+            try:
+                return ox.Store.read_only(str(self.path))
+            except (OSError, RuntimeError) as error:  # pyoxigraph reports RocksDB corruption as RuntimeError
+                if "No such file" not in str(error):
+                    raise OSError(str(error)) from error
+                vanished = error
+            time.sleep(0.05 * (attempt + 1))
+        raise OSError(str(vanished)) from vanished
+
     def _open(self, read_only: bool) -> ox.Store:
         try:
             if self.path is None:
@@ -137,7 +152,7 @@ class OxigraphStore(Store):
             if read_only:
                 if not (self.path / "CURRENT").exists():
                     raise StoreError(f"there is no store at {self.path}")
-                return ox.Store.read_only(str(self.path))
+                return self._open_read_only()
             self.path.parent.mkdir(parents=True, exist_ok=True)
             return ox.Store(str(self.path))
         except OSError as error:

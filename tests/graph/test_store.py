@@ -109,3 +109,27 @@ def test_backup_is_a_consistent_copy_and_only_for_on_disk_stores(tmp_path):
         assert restored.count() == 100
     with open_store("memory:") as memory, pytest.raises(StoreError, match="on disk"):
         memory.backup(tmp_path / "m")
+
+
+@pytest.mark.parametrize(("failures", "opens"), [(1, True), (10, False)])
+def test_a_read_only_open_racing_a_compaction_is_retried(tmp_path, monkeypatch, failures, opens):
+    """RocksDB can list a file the writer's compaction deletes before the reader opens it."""
+    from graph.errors import StoreError
+
+    url = f"oxigraph:{tmp_path}/s"
+    open_store(url).close()
+    real, calls = ox.Store.read_only, []
+
+    def racing(path):
+        calls.append(path)
+        if len(calls) <= failures:
+            raise RuntimeError(f"Corruption: IO error: No such file or directory: {path}/000009.sst")
+        return real(path)
+
+    monkeypatch.setattr(ox.Store, "read_only", staticmethod(racing))
+    if opens:
+        with open_store(url, read_only=True) as reader:
+            assert reader.count() == 0
+    else:
+        with pytest.raises(StoreError, match="No such file"):
+            open_store(url, read_only=True)

@@ -10,6 +10,7 @@ from fastapi.responses import StreamingResponse
 
 from api.deps import StoreDep
 from graph.export import FORMATS, SUFFIXES, export, rdf_format
+from graph.export_networks import NETWORK_FORMATS, is_network_format
 
 router = APIRouter(tags=["export"])
 CHUNK = 1 << 16
@@ -34,12 +35,12 @@ class _Pipe:
         pass
 
 
-def _stream(store, fmt, reference: bool):
+def _stream(store, fmt, reference: bool, graphs: str = "all"):
     pipe = _Pipe()
 
     def produce():
         try:
-            export(store, pipe, fmt, reference_only=reference)
+            export(store, pipe, fmt, reference_only=reference, graphs=graphs)
             if pipe.buffer:
                 pipe.chunks.put(bytes(pipe.buffer))
             pipe.chunks.put(None)
@@ -56,10 +57,20 @@ def _stream(store, fmt, reference: bool):
         yield item
 
 
-@router.get("/export", responses={200: {"content": {f.media_type: {} for f in FORMATS.values()}}})
-def export_graph(store: StoreDep, format: str = Query("turtle", max_length=50, description=", ".join(FORMATS)),
-                 reference: bool = Query(False, description="only the reference data")) -> StreamingResponse:
-    """The whole graph, streamed (triple formats: union of all graphs; TriG and N-Quads keep article graphs)."""
+@router.get("/export", responses={200: {"content": {**{f.media_type: {} for f in FORMATS.values()},
+                                                    **{m: {} for m in NETWORK_FORMATS.values()}}}})
+def export_graph(store: StoreDep, format: str = Query("turtle", max_length=50,
+                                                      description=", ".join([*FORMATS, *NETWORK_FORMATS])),
+                 reference: bool = Query(False, description="only the reference data"),
+                 graphs: str = Query("all", pattern="^(all|news|reference)$",
+                                     description="all, news (no reference data or ontology), reference"),
+                 ) -> StreamingResponse:
+    """The whole graph, streamed (triple formats: union of all graphs; TriG and N-Quads keep article graphs);
+    ``graphml`` or ``gexf``: the actor interaction network (facts only) for Gephi."""
+    if is_network_format(format):
+        name = format.lower().strip()
+        return StreamingResponse(_stream(store, name, False), media_type=NETWORK_FORMATS[name],
+                                 headers={"Content-Disposition": f'attachment; filename="newsgraph.{name}"'})
     fmt = rdf_format(format)
     if reference:
         from graph.terms import REFERENCE_GRAPH
@@ -68,5 +79,5 @@ def export_graph(store: StoreDep, format: str = Query("turtle", max_length=50, d
         if not store.has_graph(REFERENCE_GRAPH):
             raise NotFoundError("no reference data in this store")
     name = next((k for k, v in FORMATS.items() if v == fmt), "graph")
-    return StreamingResponse(_stream(store, fmt, reference), media_type=fmt.media_type,
+    return StreamingResponse(_stream(store, fmt, reference, graphs), media_type=fmt.media_type,
                              headers={"Content-Disposition": f'inline; filename="newsgraph{SUFFIXES.get(name, "")}"'})

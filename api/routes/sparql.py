@@ -8,7 +8,7 @@ from typing import Annotated
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.auth import require_writer
@@ -107,6 +107,10 @@ async def sparql_get(
     """Query by GET. Results: SPARQL JSON by default; XML, CSV, TSV, or RDF for CONSTRUCT/DESCRIBE.
     Without ``query``: the SPARQL service description (Turtle by default)."""
     if query is None:
+        from api.routes.ui import wants_html
+
+        if wants_html(request):  # a browser: the workbench's SPARQL editor, not the service description
+            return RedirectResponse("/#/sparql", status_code=303)
         return _description(request, settings)
     return await _answer(executor, request, query, default_graph_uri, named_graph_uri, settings)
 

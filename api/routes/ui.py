@@ -39,6 +39,14 @@ def workbench() -> FileResponse:
     return FileResponse(f"{STATIC}/index.html", media_type="text/html")
 
 
+@router.get("/workbench/prefixes")
+def prefixes() -> dict[str, str]:
+    """The project's prefixes, for the SPARQL editor's completion (the endpoint predeclares them too)."""
+    from graph.terms import PREFIXES
+
+    return dict(PREFIXES)
+
+
 @router.get("/docs")
 def swagger(request: Request) -> HTMLResponse:
     return get_swagger_ui_html(openapi_url=request.app.openapi_url, title=f"{request.app.title} API",

@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from extract.errors import NewsgraphError
+from graph.errors import NotFoundError
 
 log = logging.getLogger("newsgraph.api")
 PROBLEM = "application/problem+json"
@@ -24,8 +25,17 @@ class ForbiddenError(NewsgraphError):
     title = "forbidden"
 
 
-def problem(status: int, title: str, detail: str, headers: dict | None = None) -> JSONResponse:
-    return JSONResponse({"type": "about:blank", "title": title, "status": status, "detail": detail},
+class NotFoundWithSuggestions(NotFoundError):
+    """Not found, with what the client may have meant (a ``suggestions`` member of the problem document)."""
+
+    def __init__(self, message: str, suggestions: list[dict]) -> None:
+        super().__init__(message)
+        self.extra = {"suggestions": suggestions}
+
+
+def problem(status: int, title: str, detail: str, headers: dict | None = None,
+            extra: dict | None = None) -> JSONResponse:
+    return JSONResponse({"type": "about:blank", "title": title, "status": status, "detail": detail, **(extra or {})},
                         status_code=status, media_type=PROBLEM, headers=headers)
 
 
@@ -37,7 +47,7 @@ def install(app: FastAPI) -> None:
         if error.status >= 500:
             log.error("%s %s: %s", request.method, request.url.path, error)
         headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
-        return problem(error.status, error.title, str(error), headers)
+        return problem(error.status, error.title, str(error), headers, getattr(error, "extra", None))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
@@ -50,4 +60,4 @@ def install(app: FastAPI) -> None:
         return problem(500, "internal server error", "the server failed; the error is logged")
 
 
-__all__ = ["ForbiddenError", "UnauthorizedError", "install", "problem"]
+__all__ = ["ForbiddenError", "NotFoundWithSuggestions", "UnauthorizedError", "install", "problem"]

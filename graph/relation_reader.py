@@ -71,7 +71,7 @@ def actor_relations(store: ox.Store, actor: tuple[str, ...], direction: str = "b
                     event_type: str | None = None, predicate: str | None = None, since: str | None = None,
                     until: str | None = None, article: tuple[str, str] | None = None,
                     limit: int = 100, offset: int = 0, max_relations: int | None = None) -> dict:
-    """The actor (id, IRI, label) and one page of its relations, newest article first.
+    """The actor (id, IRI, label) and one page of its relations, newest article first, then most confident.
 
     Args:
         store: a pyoxigraph store.
@@ -115,8 +115,11 @@ def actor_relations(store: ox.Store, actor: tuple[str, ...], direction: str = "b
                     date = reader.date(quad.graph_name)
                     if _in_range(date, since, until):
                         candidates.append((date, quad.graph_name.value, quad.subject.value, name))
-    # ORDER BY DESC(?date) ?article ?relation: undated articles last (sorts are stable).
-    candidates.sort(key=lambda c: (c[1], c[2]))
+    # ORDER BY DESC(?date) ?article DESC(?confidence) ?relation: undated articles last (sorts are stable).
+    confidence = {c[2]: reader.confidence(ox.NamedNode(c[2]), ox.NamedNode(c[1])) for c in candidates}
+    candidates.sort(key=lambda c: c[2])
+    candidates.sort(key=lambda c: confidence[c[2]], reverse=True)
+    candidates.sort(key=lambda c: c[1])
     candidates.sort(key=lambda c: "" if c[0] is None else c[0].value, reverse=True)
     rows: list[dict] = []
     skipped = 0
@@ -164,6 +167,10 @@ class _Reader:
 
     def _first(self, node, predicate: ox.NamedNode, graph):
         return next((quad.object for quad in self.store.quads_for_pattern(node, predicate, None, graph)), None)
+
+    def confidence(self, relation: ox.NamedNode, graph: ox.NamedNode) -> float:
+        value = self._first(relation, REQUIRED["confidence"], graph)
+        return float(value.value) if value is not None else 0.0
 
     def date(self, graph: ox.NamedNode):
         if graph not in self._dates:

@@ -3,42 +3,45 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import ExecutorDep, StoreDep, WritesDep
+from api.enums import ActorType, Direction
+from api.errors import NotFoundWithSuggestions
 from api.formatting import rdf_response, rest_media
-from graph.executor import RelationsJob
 from graph.actor_index import cached_actor_index
-from graph.queries import actor_detail, actor_graph, actor_reference, article_reference, relations_graph
-from graph.queries import resolve_actor
+from graph.errors import NotFoundError
+from graph.executor import RelationsJob
+from graph.queries import actor_detail, actor_graph, actor_reference, article_reference, relations_graph, resolve_actor
 from graph.terms import PLOVER
 
 router = APIRouter(prefix="/actors", tags=["actors"])
-ActorType = Literal["Person", "Organisation", "Country", "Group"]
-RDF_RESPONSES = {200: {"content": {"application/json": {}, "text/turtle": {}, "application/ld+json": {}}}}
+RDF_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {"application/json": {}, "text/turtle": {}, "application/ld+json": {}}}}
 
 
 @router.get("")
 def list_actors(store: StoreDep, writes: WritesDep,
                 q: Annotated[str, Query(max_length=200, description="part of a name or alias")] = "",
-                type: Annotated[ActorType | None, Query(description="actor class")] = None,
+                type: Annotated[ActorType | None, Query(description="actor class (any case)")] = None,
                 country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO 3166 alpha-3 code")] = None,
                 limit: Annotated[int, Query(ge=1, le=500)] = 20,
                 offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict:
     """Search actors by part of a name or alias (case and accents ignored), class and country, most
     mentioned first."""
     index = cached_actor_index(store, writes.generation)
-    return {"items": index.search(q, type, country, limit, offset), "limit": limit, "offset": offset}
+    return {"items": index.search(q, type.value if type else None, country, limit, offset), "limit": limit,
+            "offset": offset}
 
 
 @router.get("/{actor_id:path}/relations", responses=RDF_RESPONSES)
 async def relations(store: StoreDep, executor: ExecutorDep, request: Request, actor_id: str,
-                    direction: Literal["both", "outgoing", "incoming"] = "both",
+                    direction: Annotated[Direction, Query(description="both, outgoing or incoming")] = Direction.BOTH,
                     event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$", description="PLOVER category")] = None,
                     predicate: Annotated[str | None, Query(max_length=100, description="surface predicate, e.g. called")] = None,
                     since: date | None = None, until: date | None = None,
@@ -49,7 +52,7 @@ async def relations(store: StoreDep, executor: ExecutorDep, request: Request, ac
     JSON by default; RDF (the relation nodes) for ``Accept: text/turtle`` or ``application/ld+json``."""
     # One job for a query worker (bounded by the query timeout), answered as the finished JSON body.
     media = rest_media(request.headers.get("accept"))
-    job = RelationsJob(actor=(*actor_reference(actor_id), actor_id), direction=direction,
+    job = RelationsJob(actor=(*actor_reference(actor_id), actor_id), direction=direction.value,
                        event_type=PLOVER + event_type.upper() if event_type else None, predicate=predicate,
                        since=since.isoformat() if since else None, until=until.isoformat() if until else None,
                        article=(article_reference(article).value, article) if article else None,
@@ -62,10 +65,16 @@ async def relations(store: StoreDep, executor: ExecutorDep, request: Request, ac
 
 
 @router.get("/{actor_id:path}", responses=RDF_RESPONSES)
-def actor(store: StoreDep, request: Request, actor_id: str):
-    """An actor: labels, types, roles, country, Wikidata ID, and counts of articles and relations."""
+def actor(store: StoreDep, writes: WritesDep, request: Request, actor_id: str):
+    """An actor: labels, types, roles, country, Wikidata ID, and counts of articles and relations.
+    An unknown id answers 404 with ``suggestions``: actors whose names contain its words."""
     media = rest_media(request.headers.get("accept"))
-    iri = resolve_actor(store, actor_id)
+    try:
+        iri = resolve_actor(store, actor_id)
+    except NotFoundError as error:
+        words = re.sub(r"[-_\s]+", " ", actor_id.rsplit("/", 1)[-1]).strip()
+        found = cached_actor_index(store, writes.generation).search(words, limit=5) if words else []
+        raise NotFoundWithSuggestions(str(error), [{"id": a["id"], "label": a["label"]} for a in found]) from None
     if media != "application/json":
         return rdf_response(actor_graph(store, iri), None, media)
     return actor_detail(store, iri)

@@ -116,7 +116,9 @@ async function searchActors(q) {
   } catch (error) { $("actor-results").innerHTML = problemHtml(error); }
 }
 
-async function actorSuggestions(id) {
+async function actorSuggestions(id, error) {
+  const offered = error.body && error.body.suggestions;
+  if (offered && offered.length) return `<p>Did you mean ${offered.map(actorLink).join(", ")}?</p>`;
   const words = id.replace(/^.*\//, "").replace(/[-_]+/g, " ");
   try {
     const found = listOf(await api(`/actors?q=${enc(words)}&limit=5`), "actors");
@@ -131,7 +133,7 @@ async function showActor(id) {
   try {
     [actor, data] = await Promise.all([api(`/actors/${enc(id)}`), api(`/actors/${enc(id)}/relations?limit=1000`)]);
   } catch (error) {
-    view.innerHTML = problemHtml(error) + (error.status === 404 ? await actorSuggestions(id) : "");
+    view.innerHTML = problemHtml(error) + (error.status === 404 ? await actorSuggestions(id, error) : "");
     return;
   }
   const relations = listOf(data, "relations").slice().sort(bySortKey);

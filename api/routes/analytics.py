@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import StoreDep, WritesDep
+from api.enums import Measure
 from graph.analytics import (
     Filters,
     cached,
@@ -27,7 +28,6 @@ from graph.store import Store
 from graph.terms import ACTOR
 
 router = APIRouter(tags=["analytics"])
-Polarity = Literal["asserted", "all", "nonfacts"]
 
 
 async def filters(store: StoreDep,
@@ -54,15 +54,15 @@ def _actor(store: Store, value: str) -> str:
 
 @router.get("/analytics/centrality")
 async def centrality(store: StoreDep, writes: WritesDep, chosen: FiltersDep,
-                     by: Literal["pagerank", "degree", "weighted_degree", "betweenness"] = "pagerank",
+                     by: Annotated[Measure, Query(description="the measure to rank by (any case)")] = Measure.PAGERANK,
                      limit: Annotated[int, Query(ge=1, le=1000)] = 20) -> dict:
     """Actors ranked by weighted PageRank (or degree, weighted degree, betweenness), with every measure."""
     def compute() -> list[dict]:
         graph = cached_interaction_graph(store, writes.generation, chosen)
-        return centrality_scores(graph, limit, by)
+        return centrality_scores(graph, limit, by.value)
 
     items = await run_in_threadpool(cached, store, writes.generation, "centrality", compute, chosen, by, limit)
-    return {"items": items, "by": by}
+    return {"items": items, "by": by.value}
 
 
 @router.get("/analytics/communities")

@@ -22,7 +22,8 @@ from graph.queries import actor_detail, actor_graph, actor_reference, article_re
 from graph.terms import PLOVER
 
 router = APIRouter(prefix="/actors", tags=["actors"])
-RDF_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {"application/json": {}, "text/turtle": {}, "application/ld+json": {}}}}
+RDF_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"application/json": {}, "text/turtle": {}, "application/ld+json": {}}}}
 
 
 @router.get("")

@@ -61,9 +61,20 @@ function highlight(sentence, trigger, names = []) { return markMany(sentence, tr
 
 function actorLink(a) { return `<a href="#/actor/${enc(a.id)}">${esc(a.label || a.id)}</a>`; }
 
+let articleUrls = new Map();  // article id -> its URL, from the articles list
+
 function articleLinks(article) {
   const title = article.title || article.id;
-  return `<a href="#/article/${enc(article.id)}">${esc(title)}</a>`;
+  const url = article.url || articleUrls.get(article.id);
+  const source = url ? ` (<a href="${esc(url)}" rel="noopener" title="the article at its source">source</a>)` : "";
+  return `<a href="#/article/${enc(article.id)}">${esc(title)}</a>${source}`;
+}
+
+async function loadArticleUrls() {
+  try {
+    const items = listOf(await api("/articles?limit=500"), "articles");
+    articleUrls = new Map(items.filter((a) => a.url).map((a) => [a.id, a.url]));
+  } catch { /* links to the article pages still work */ }
 }
 
 function relationHtml(r) {
@@ -131,7 +142,8 @@ async function showActor(id) {
   view.innerHTML = "<p>Loading…</p>";
   let actor, data;
   try {
-    [actor, data] = await Promise.all([api(`/actors/${enc(id)}`), api(`/actors/${enc(id)}/relations?limit=1000`)]);
+    [actor, data] = await Promise.all([api(`/actors/${enc(id)}`), api(`/actors/${enc(id)}/relations?limit=1000`),
+      articleUrls.size ? null : loadArticleUrls()]);
   } catch (error) {
     view.innerHTML = problemHtml(error) + (error.status === 404 ? await actorSuggestions(id, error) : "");
     return;
@@ -174,7 +186,7 @@ async function showArticle(id) {
     // every relation's trigger in this sentence is highlighted; actors too where spelled as labelled
     const html = markMany(sentence, triggers, names);
     return `<div class="panel"><p class="evidence">${html}</p>${rs.map((r) => `<div class="meta">
-      <span class="${isFact(r) ? "" : "claim"}">${actorLink(r.subject)} ${esc(r.predicate)} ${actorLink(r.object)}</span>
+      <span class="${isFact(r) ? "" : "struck"}">${actorLink(r.subject)} ${esc(r.predicate)} ${actorLink(r.object)}</span>
       ${categoryTag(r.event_type)} ${polarityTag(r)} · confidence ${Number(r.confidence).toFixed(2)}</div>`).join("")}</div>`;
   }).join("");
   view.innerHTML = `<h1>${esc(article.title || article.id)}</h1>
@@ -188,13 +200,18 @@ async function showArticle(id) {
     <h2>Text: the sentences relations were extracted from</h2>${text || "<p>No relations in this article.</p>"}`;
 }
 
+/** Lower case without accents, one character for one (so positions still match the original). */
+function fold(text) {
+  return text.split("").map((c) => c.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()[0] || c).join("");
+}
+
 /** ``sentence`` as HTML with the first occurrence of each trigger and actor name marked (no overlaps). */
 function markMany(sentence, triggers, names) {
-  const lower = sentence.toLowerCase();
+  const lower = fold(sentence);
   const marks = [];
   const add = (text, cls) => {
     if (!text) return;
-    const at = lower.indexOf(text.toLowerCase());
+    const at = lower.indexOf(fold(text));
     if (at >= 0 && !marks.some(([s, e]) => at < e && at + text.length > s)) marks.push([at, at + text.length, cls]);
   };
   triggers.forEach((t) => add(t, "trigger"));

@@ -185,6 +185,17 @@ def test_an_example_query_and_a_construct_run_in_the_sparql_editor(page, base):
     shot(page, "sparql-construct-turtle")
 
 
+def test_the_editor_completes_the_projects_prefixes(page, base):
+    page.goto(base + "/#/sparql")
+    page.locator("#yasqe .CodeMirror").wait_for()
+    page.evaluate("yasqe.setValue('PREFIX plo'); yasqe.setCursor({line: 0, ch: 10}); yasqe.focus()")
+    page.keyboard.press("Control+Space")
+    hint = page.locator(".CodeMirror-hints li", has_text="plover: <https://w3id.org/newsgraph/plover/>")
+    hint.wait_for()
+    hint.click()
+    assert page.evaluate("yasqe.getValue()").startswith("PREFIX plover: <https://w3id.org/newsgraph/plover/>")
+
+
 def test_the_api_docs_work_offline(page, base):
     page.goto(base + "/docs")
     page.locator(".swagger-ui .info .title", has_text="newsgraph").wait_for()

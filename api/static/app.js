@@ -113,9 +113,15 @@ async function showHome() {
   try {
     const data = await api("/articles?limit=50");
     $("article-list").innerHTML = listOf(data, "articles").map((a) => `<li>${articleLinks(a)}
-      <div class="meta">${esc(a.date || "undated")} · ${esc(a.source || "")} · ${a.relations} relations</div></li>`).join("")
+      <div class="meta">${[a.date || "undated", a.source, `${a.relations} relations`].filter(Boolean).map(esc).join(" · ")}</div></li>`).join("")
       || "<li>No articles yet.</li>";
   } catch (error) { $("article-list").innerHTML = problemHtml(error); }
+  try {
+    const central = listOf(await api("/analytics/centrality?limit=10"), "items");
+    $("central-list").innerHTML = central.map((a) => `<li>${actorLink(a)} <span class="tag">${esc(a.type || "")}</span>
+      <div class="meta">${a.degree} partners · ${a.weighted_degree} relations · PageRank ${a.pagerank.toFixed(3)}</div></li>`).join("")
+      || "<li>No interactions yet.</li>";
+  } catch (error) { $("central-list").innerHTML = problemHtml(error); }
 }
 
 async function searchActors(q) {

@@ -261,7 +261,8 @@ function ensureCy() {
       "arrow-scale": .7, opacity: .85, "line-color": COLOURS.NONE, "target-arrow-color": COLOURS.NONE}},
     ...Object.entries(COLOURS).map(([cat, colour]) => ({selector: `edge[category = "${cat}"]`,
       style: {"line-color": colour, "target-arrow-color": colour}})),
-    {selector: ".path", style: {"border-width": 4, "border-color": "#f59e0b", "line-style": "dashed", width: 6}},
+    {selector: "node.path", style: {"border-width": 4, "border-color": "#f59e0b"}},
+    {selector: "edge.path", style: {"line-style": "dashed", width: 6}},
     {selector: "node:selected", style: {"border-width": 3, "border-color": "#111"}},
   ];
   cy = cytoscape({container: $("cy"), style, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3});

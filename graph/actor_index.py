@@ -16,10 +16,7 @@ from dataclasses import dataclass, field
 
 from graph.caching import PerGeneration
 from graph.store import Store
-from graph.terms import ACTOR, ACTORS_GRAPH, NG
-
-_RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-_ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
+from graph.terms import ACTOR, ACTORS_GRAPH, ALT_LABEL, NG, RDFS_LABEL
 
 
 def fold(text: str) -> str:
@@ -58,11 +55,11 @@ class ActorIndex:
     def build(cls, store: Store) -> ActorIndex:
         actors: dict[str, IndexedActor] = {}
         graph = f"GRAPH <{ACTORS_GRAPH.value}>"
-        for row in store.query(f"SELECT ?a ?label WHERE {{ {graph} {{ ?a a <{NG}Actor> ; <{_RDFS_LABEL}> ?label }} }}"):
+        for row in store.select(f"SELECT ?a ?label WHERE {{ {graph} {{ ?a a <{NG}Actor> ; {RDFS_LABEL} ?label }} }}"):
             iri = row["a"].value
             if iri not in actors:  # one label per actor is the model's rule; keep the first if not
                 actors[iri] = IndexedActor(iri, row["label"].value, names={fold(row["label"].value)})
-        for row in store.query(f"""SELECT ?a ?type ?iso WHERE {{ {graph} {{ ?a a <{NG}Actor> .
+        for row in store.select(f"""SELECT ?a ?type ?iso WHERE {{ {graph} {{ ?a a <{NG}Actor> .
                 {{ ?a a ?type FILTER(?type != <{NG}Actor>) }} UNION {{ ?a <{NG}isoCode> ?iso }}
                 UNION {{ ?a <{NG}country>/<{NG}isoCode> ?iso }} }} }}"""):
             actor = actors.get(row["a"].value)
@@ -70,10 +67,11 @@ class ActorIndex:
                 actor.types.add(row["type"].value.removeprefix(NG))
             if actor is not None and row["iso"] is not None:
                 actor.countries.add(row["iso"].value.upper())
-        for row in store.query(f"SELECT DISTINCT ?a ?alt WHERE {{ GRAPH ?g {{ ?a <{_ALT_LABEL}> ?alt }} }}"):
+        for row in store.select(f"SELECT DISTINCT ?a ?alt WHERE {{ GRAPH ?g {{ ?a {ALT_LABEL} ?alt }} }}"):
             if (actor := actors.get(row["a"].value)) is not None:
                 actor.names.add(fold(row["alt"].value))
-        for row in store.query(f"""SELECT ?a (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?a <{NG}mentionedIn> ?g }} }}
+        for row in store.select(f"""SELECT ?a (COUNT(DISTINCT ?g) AS ?n)
+                                   WHERE {{ GRAPH ?g {{ ?a <{NG}mentionedIn> ?g }} }}
                                    GROUP BY ?a"""):
             if (actor := actors.get(row["a"].value)) is not None:
                 actor.articles = int(row["n"].value)
@@ -84,14 +82,15 @@ class ActorIndex:
         """Actors whose label or an alias contains ``q`` (case and accents ignored), of class ``type``
         (``Person``...) and country ``country`` (ISO alpha-3), most mentioned first.
 
-        >>> index = ActorIndex([IndexedActor("a:1", "Miguel Díaz-Canel", {"Person"}, {"CUB"}, {"miguel diaz-canel"}, 2)])
+        >>> diaz = IndexedActor("a:1", "Miguel Díaz-Canel", {"Person"}, {"CUB"}, {"miguel diaz-canel"}, 2)
+        >>> index = ActorIndex([diaz])
         >>> [a["label"] for a in index.search("DÍAZ", country="cub")]
         ['Miguel Díaz-Canel']
         >>> index.search("diaz", type="Country")
         []
         """
         wanted, iso = fold(q), country.upper() if country else None
-        found = (a for a, names in zip(self.actors, self._haystacks)
+        found = (a for a, names in zip(self.actors, self._haystacks, strict=True)
                  if (not wanted or wanted in names)
                  and (type is None or type in a.types) and (iso is None or iso in a.countries))
         page = []

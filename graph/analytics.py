@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from graph.caching import PerGeneration
@@ -26,7 +27,7 @@ def interaction_graph(store: Store) -> nx.MultiDiGraph:
     import networkx as nx
 
     graph = nx.MultiDiGraph()
-    for row in store.query(EDGES):
+    for row in store.select(EDGES):
         s, o = row["s"].value.removeprefix(ACTOR), row["o"].value.removeprefix(ACTOR)
         graph.add_node(s, label=row["sl"].value if row["sl"] else s)
         graph.add_node(o, label=row["ol"].value if row["ol"] else o)
@@ -54,7 +55,7 @@ def shortest_paths(graph: nx.MultiDiGraph, source: str, target: str, limit: int 
         return []
     try:
         paths = nx.all_shortest_paths(undirected, source, target)
-        return [path for _, path in zip(range(limit), paths)]
+        return [path for _, path in zip(range(limit), paths, strict=False)]
     except nx.NetworkXNoPath:
         return []
 
@@ -98,7 +99,7 @@ def path_details(graph: nx.MultiDiGraph, path: list[str]) -> list[dict]:
     [{'from': 'a', 'to': 'b', 'event_type': 'CONSULT', 'count': 2}]
     """
     steps = []
-    for a, b in zip(path, path[1:]):
+    for a, b in pairwise(path):
         relations = [{"from": s, "to": o, "event_type": d.get("event_type"), "count": d.get("count", 1)}
                      for s, o in ((a, b), (b, a)) for d in (graph.get_edge_data(s, o) or {}).values()]
         steps.append({"from": {"id": a, "label": graph.nodes[a].get("label", a)},

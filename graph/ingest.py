@@ -58,7 +58,7 @@ def stored_versions(store: Store, article: Article) -> dict[NamedNode, str]:
     query = f"""SELECT ?v ?h {' '.join('?' + k for k in substitutions)} WHERE {{
         {{ GRAPH ?g {{ ?g <{NG}contentHash> ?h }} BIND(?g AS ?v) }} {same_url}
     }}"""
-    return {row["v"]: row["h"].value for row in store.query(query, substitutions=substitutions)}
+    return {row["v"]: row["h"].value for row in store.select(query, substitutions=substitutions)}
 
 
 def ingest_article(store: Store, nlp: Language, article: Article, report: IngestReport) -> None:
@@ -107,7 +107,7 @@ def undescribed(store: Store, shared: list[Quad]) -> list[Quad]:
     if not subjects:
         return list(shared)
     values = " ".join(str(s) for s in subjects)
-    rows = store.query(f"""SELECT ?s WHERE {{
+    rows = store.select(f"""SELECT ?s WHERE {{
         VALUES ?s {{ {values} }} GRAPH <{ACTORS_GRAPH.value}> {{ ?s <{RDFS}label> ?label }} }}""")
     described = {row["s"] for row in rows}
     return [q for q in shared if q.graph_name != ACTORS_GRAPH or q.subject not in described]

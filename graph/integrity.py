@@ -77,7 +77,7 @@ def check_store(store: Store, limit: int = 100) -> list[Problem]:
     """
     problems: list[Problem] = []
     for name, sparql in CHECKS:
-        for row in store.query(f"{sparql} LIMIT {limit}"):
+        for row in store.select(f"{sparql} LIMIT {limit}"):
             problems.append(Problem(name, row["g"].value, row["x"].value))
     return problems
 
@@ -89,7 +89,7 @@ def article_count(store: Store) -> int:
     >>> article_count(open_store("memory:"))
     0
     """
-    result = store.query(f"""SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{
+    result = store.select(f"""SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{
         GRAPH ?g {{ ?g <{RDF}type> <{NG}Article> }} }}""")
     return int(next(iter(result))["n"].value)
 
@@ -104,7 +104,7 @@ def unreferenced_actors(store: Store) -> int:
     >>> unreferenced_actors(open_store("memory:"))
     0
     """
-    result = store.query(f"""SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{
+    result = store.select(f"""SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{
         GRAPH <{ACTORS_GRAPH.value}> {{ ?a <{RDF}type> <{NG}Actor> }}
         FILTER NOT EXISTS {{ GRAPH ?g {{ ?a <{NG}mentionedIn> ?article }} }}
         FILTER NOT EXISTS {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?other <{NG}country> ?a }} }} }}""")

@@ -8,7 +8,7 @@ from pyoxigraph import Literal, NamedNode
 
 from graph.errors import NotFoundError
 from graph.store import Store
-from graph.terms import ACTOR, ACTORS_GRAPH, NG, PREFIXES, WD, actor_iri
+from graph.terms import ACTOR, ACTORS_GRAPH, NG, PREFIXES, WD, XSD_DATE, actor_iri
 
 PROLOGUE = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items()) + "\n"
 _QID = re.compile(r"^Q[1-9][0-9]*$")
@@ -44,7 +44,7 @@ def resolve_actor(store: Store, value: str) -> NamedNode:
     """
     kind, key = actor_reference(value)
     if kind == "qid":
-        rows = list(store.query(  # a list: the result must not outlive this thread in a traceback
+        rows = list(store.select(  # a list: the result must not outlive this thread in a traceback
             PROLOGUE + f"SELECT ?a ?wd WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a owl:sameAs ?wd }} }} LIMIT 1",
             substitutions={"wd": NamedNode(WD + key)},
         ))
@@ -52,14 +52,13 @@ def resolve_actor(store: Store, value: str) -> NamedNode:
             return row["a"]
         raise NotFoundError(f"no actor with Wikidata ID {key}")
     iri = NamedNode(key)
-    if not bool(store.query(f"ASK {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a a <{NG}Actor> }} }}",
-                            substitutions={"a": iri})):
+    if not store.ask(f"ASK {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a a <{NG}Actor> }} }}", substitutions={"a": iri}):
         raise NotFoundError(f"no actor {value!r}")
     return iri
 
 
 def actor_label(store: Store, actor: NamedNode) -> str | None:
-    rows = store.query(f"SELECT ?a ?l WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a <http://www.w3.org/2000/01/rdf-schema#label> ?l }} }}",
+    rows = store.select(PROLOGUE + f"SELECT ?a ?l WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a rdfs:label ?l }} }}",
                        substitutions={"a": actor})
     for r in rows:
         return r["l"].value
@@ -70,9 +69,6 @@ def actor_label(store: Store, actor: NamedNode) -> str | None:
 
 # --- Serving queries (REST API). Filters choose fixed query fragments; their values are bound
 # --- as terms through substitutions (projected, as pyoxigraph requires), never pasted as text.
-
-XSD_DATE = NamedNode("http://www.w3.org/2001/XMLSchema#date")
-
 
 def values(**terms: NamedNode | Literal) -> str:
     r"""``VALUES`` clauses binding variables to RDF terms (SPARQL's own inline bindings).
@@ -116,7 +112,7 @@ def actor_detail(store: Store, actor: NamedNode) -> dict:
     ...
     graph.errors.NotFoundError: no actor https://w3id.org/newsgraph/actor/nobody
     """
-    rows = list(store.query(PROLOGUE + f"""
+    rows = list(store.select(PROLOGUE + f"""
         SELECT ?p ?o ?roleLabel ?countryLabel WHERE {{
           {values(a=actor)}
           GRAPH <{ACTORS_GRAPH.value}> {{ ?a ?p ?o }}
@@ -141,14 +137,14 @@ def actor_detail(store: Store, actor: NamedNode) -> dict:
             detail["country"] = {"id": o.value.removeprefix(ACTOR), "iri": o.value, "label": _value(r["countryLabel"])}
         elif p == PREFIXES["owl"] + "sameAs" and o.value.startswith(WD):
             detail["wikidata"] = o.value.removeprefix(WD)
-    roles = store.query(PROLOGUE + f"""SELECT DISTINCT ?role ?label WHERE {{ {values(a=actor)}
+    roles = store.select(PROLOGUE + f"""SELECT DISTINCT ?role ?label WHERE {{ {values(a=actor)}
         GRAPH ?g {{ ?a ng:holdsRole ?role }} OPTIONAL {{ GRAPH ?rg {{ ?role rdfs:label ?label }} }} }}""")
     known = {r["iri"] for r in detail["roles"]}
     detail["roles"] += [{"iri": r["role"].value, "label": _value(r["label"])} for r in roles  # held per article
                         if r["role"].value not in known]
-    aliases = store.query(PROLOGUE + f"SELECT ?alt WHERE {{ {values(a=actor)} GRAPH ?g {{ ?a skos:altLabel ?alt }} }}")
+    aliases = store.select(PROLOGUE + f"SELECT ?alt WHERE {{ {values(a=actor)} GRAPH ?g {{ ?a skos:altLabel ?alt }} }}")
     detail["alt_labels"] = sorted(set(detail["alt_labels"]) | {r["alt"].value for r in aliases})  # per article
-    counts = next(iter(store.query(PROLOGUE + """
+    counts = next(iter(store.select(PROLOGUE + """
         SELECT ?a (COUNT(DISTINCT ?g) AS ?articles) (COUNT(DISTINCT ?out) AS ?outgoing)
                (COUNT(DISTINCT ?in) AS ?incoming) WHERE {
           { GRAPH ?g { ?a ng:mentionedIn ?g } } UNION { GRAPH ?x { ?out ng:subject ?a } }
@@ -214,20 +210,7 @@ def find_relations(store: Store, *, actor: NamedNode | None = None, direction: s
     """
     if direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}")
-    subs: dict = {}
-    filters = []
-    if event_type:
-        subs["eventType"] = NamedNode(PREFIXES["plover"] + event_type.upper())
-    if predicate:
-        subs["predicateLabel"] = Literal(predicate)
-    if article is not None:
-        subs["article"] = article
-    if since:
-        subs["since"] = Literal(since, datatype=XSD_DATE)
-        filters.append("FILTER(BOUND(?date) && ?date >= ?since)")
-    if until:
-        subs["until"] = Literal(until, datatype=XSD_DATE)
-        filters.append("FILTER(BOUND(?date) && ?date <= ?until)")
+    subs, filters = _relation_filters(event_type, predicate, article, since, until)
     evidence = f"""
             ?relation ng:predicate ?predicate ; ng:predicateLabel ?predicateLabel ; ng:trigger ?trigger ;
                       ng:confidence ?confidence ; ng:negated ?negated ; ng:modality ?modality ;
@@ -260,7 +243,7 @@ def find_relations(store: Store, *, actor: NamedNode | None = None, direction: s
         chosen = "VALUES ?relation { " + " ".join(str(r) for r in page) + " }"
         core = f"{chosen} GRAPH ?article {{ ?relation ng:subject ?subject ; ng:object ?object . {evidence} }}"
         filters, limit, offset = [], len(page), 0
-    rows = store.query(PROLOGUE + f"""
+    rows = store.select(PROLOGUE + f"""
         SELECT ?relation ?direction ?subject ?subjectLabel ?predicate ?predicateLabel ?eventType ?object ?objectLabel
                ?article ?title ?date ?sentence ?trigger ?confidence ?negated ?modality WHERE {{
           {core}
@@ -278,6 +261,26 @@ def find_relations(store: Store, *, actor: NamedNode | None = None, direction: s
     return out
 
 
+def _relation_filters(event_type: str | None, predicate: str | None, article: NamedNode | None, since: str | None,
+                      until: str | None) -> tuple[dict[str, NamedNode | Literal], list[str]]:
+    """The terms :func:`find_relations` binds for its filters, and the FILTER clauses on dates."""
+    subs: dict[str, NamedNode | Literal] = {}
+    filters = []
+    if event_type:
+        subs["eventType"] = NamedNode(PREFIXES["plover"] + event_type.upper())
+    if predicate:
+        subs["predicateLabel"] = Literal(predicate)
+    if article is not None:
+        subs["article"] = article
+    if since:
+        subs["since"] = Literal(since, datatype=XSD_DATE)
+        filters.append("FILTER(BOUND(?date) && ?date >= ?since)")
+    if until:
+        subs["until"] = Literal(until, datatype=XSD_DATE)
+        filters.append("FILTER(BOUND(?date) && ?date <= ?until)")
+    return subs, filters
+
+
 def _relation_page(store: Store, subs: dict, limit: int, offset: int) -> list[NamedNode]:
     """One page of relation IRIs in :func:`find_relations`' order (article date, newest first; article;
     relation), under the filters bound in ``subs``.
@@ -286,7 +289,7 @@ def _relation_page(store: Store, subs: dict, limit: int, offset: int) -> list[Na
     and listing the relations' IRIs takes a fraction of that.
     """
     dates = {name: subs[name] for name in ("since", "until", "article") if name in subs}
-    articles = [row["article"] for row in store.query(PROLOGUE + f"""
+    articles = [row["article"] for row in store.select(PROLOGUE + f"""
         SELECT ?article WHERE {{ {values(**dates)}
           GRAPH ?article {{ ?article a ng:Article OPTIONAL {{ ?article dcterms:date ?date }} }}
           {"FILTER(BOUND(?date) && ?date >= ?since)" if "since" in subs else ""}
@@ -294,7 +297,7 @@ def _relation_page(store: Store, subs: dict, limit: int, offset: int) -> list[Na
         }} ORDER BY DESC(?date) ?article""")]
     terms = {name: subs[name] for name in ("eventType", "predicateLabel", "article") if name in subs}
     by_article: dict[NamedNode, list[NamedNode]] = {}
-    for row in store.query(PROLOGUE + f"""
+    for row in store.select(PROLOGUE + f"""
         SELECT ?relation ?article WHERE {{ {values(**terms)}
           GRAPH ?article {{ ?relation ng:subject ?subject ; ng:object ?object .
             {"?relation ng:eventType ?eventType ." if "eventType" in subs else ""}
@@ -321,7 +324,7 @@ def find_articles(store: Store, limit: int = 50, offset: int = 0, article: Named
     []
     """
     subs = {"g": article} if article is not None else {}
-    rows = store.query(PROLOGUE + f"""
+    rows = store.select(PROLOGUE + f"""
         SELECT ?g ?id ?title ?date ?url ?source (COUNT(DISTINCT ?r) AS ?relations) WHERE {{
           GRAPH ?g {{
             ?g a ng:Article ; dcterms:identifier ?id .
@@ -384,7 +387,8 @@ def actor_relations_document(store: Store, request: dict) -> bytes:
                           event_type=event_type.rsplit("/", 1)[-1] if event_type else None,
                           predicate=request.get("predicate"), since=request.get("since"), until=request.get("until"),
                           article=article, limit=request.get("limit", 100), offset=request.get("offset", 0))
-    document = {"actor": {"id": actor.value.removeprefix(ACTOR), "iri": actor.value, "label": actor_label(store, actor)},
+    party = {"id": actor.value.removeprefix(ACTOR), "iri": actor.value, "label": actor_label(store, actor)}
+    document = {"actor": party,
                 "relations": rows, "limit": request.get("limit", 100), "offset": request.get("offset", 0)}
     return json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
 
@@ -396,11 +400,11 @@ def statistics(store: Store) -> dict:
     >>> statistics(open_store("memory:"))["articles"]
     0
     """
-    row = next(iter(store.query(PROLOGUE + """
+    row = next(iter(store.select(PROLOGUE + """
         SELECT (COUNT(DISTINCT ?g) AS ?articles) WHERE { GRAPH ?g { ?g a ng:Article } }""")))
-    actors = next(iter(store.query(PROLOGUE + f"""
+    actors = next(iter(store.select(PROLOGUE + f"""
         SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a a ng:Actor }} }}""")))
-    by_type = store.query(PROLOGUE + """
+    by_type = store.select(PROLOGUE + """
         SELECT ?event (COUNT(?r) AS ?n) WHERE { GRAPH ?g { ?r a ng:Relation OPTIONAL { ?r ng:eventType ?e } } }
         GROUP BY (COALESCE(STR(?e), "") AS ?event) ORDER BY DESC(?n)""")
     types = {(r["event"].value.rsplit("/", 1)[-1] or "none"): int(r["n"].value) for r in by_type}
@@ -414,7 +418,7 @@ def relations_graph(store: Store, relations: list[str]) -> list:
 
     quads = []
     for iri in relations:
-        for t in store.query(PROLOGUE + """CONSTRUCT { ?r ?p ?o . ?s ng:text ?text } WHERE {
+        for t in store.construct(PROLOGUE + """CONSTRUCT { ?r ?p ?o . ?s ng:text ?text } WHERE {
                 GRAPH ?g { ?r ?p ?o OPTIONAL { ?r prov:wasDerivedFrom ?s . ?s ng:text ?text } } }""",
                              substitutions={"r": NamedNode(iri)}):
             quads.append(Quad(t.subject, t.predicate, t.object))
@@ -423,7 +427,7 @@ def relations_graph(store: Store, relations: list[str]) -> list:
 
 def actor_graph(store: Store, actor: NamedNode) -> list:
     """The actor's description from the actors graph, as triples."""
-    return list(store.query(f"CONSTRUCT {{ ?a ?p ?o }} WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a ?p ?o }} }}",
+    return list(store.construct(f"CONSTRUCT {{ ?a ?p ?o }} WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a ?p ?o }} }}",
                             substitutions={"a": actor}))
 
 

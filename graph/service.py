@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
+from graph.terms import RDF_TYPE, RDFS_COMMENT
+
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS = "http://www.w3.org/ns/formats/"
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 FORMAT_NAMES = {
     "application/sparql-results+json": "SPARQL_Results_JSON", "application/sparql-results+xml": "SPARQL_Results_XML",
     "text/csv": "SPARQL_Results_CSV", "text/tab-separated-values": "SPARQL_Results_TSV", "text/turtle": "Turtle",
@@ -41,7 +42,7 @@ def service_description(endpoint: str, media_types: list[str], updates: bool) ->
         Triple(dataset, RDF_TYPE, sd("Dataset")),
         Triple(dataset, sd("defaultGraph"), default),
         Triple(default, RDF_TYPE, sd("Graph")),
-        Triple(service, NamedNode("http://www.w3.org/2000/01/rdf-schema#comment"),
+        Triple(service, RDFS_COMMENT,
                Literal("newsgraph: who did what to whom, according to which article. The default graph is the "
                        "union of all named graphs (one per article, plus actors and vocabulary).")),
     ]

@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pyoxigraph as ox
 
@@ -59,6 +59,48 @@ class Store(abc.ABC):
             QueryError: on a syntax error.
         """
 
+    def select(self, sparql: str, **options: Any) -> ox.QuerySolutions:
+        """:meth:`query` for a SELECT query (the same ``options``), typed as its solutions.
+
+        Raises:
+            QueryError: on a syntax error, or when ``sparql`` is not a SELECT query.
+
+        >>> [row["n"].value for row in open_store("memory:").select("SELECT (1 AS ?n) {}")]
+        ['1']
+        """
+        result = self.query(sparql, **options)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        return result
+
+    def ask(self, sparql: str, **options: Any) -> bool:
+        """:meth:`query` for an ASK query.
+
+        Raises:
+            QueryError: on a syntax error, or when ``sparql`` is not an ASK query.
+
+        >>> open_store("memory:").ask("ASK { }")
+        True
+        """
+        result = self.query(sparql, **options)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(result)
+
+    def construct(self, sparql: str, **options: Any) -> ox.QueryTriples:
+        """:meth:`query` for a CONSTRUCT or DESCRIBE query.
+
+        Raises:
+            QueryError: on a syntax error, or when ``sparql`` is a SELECT or ASK query.
+
+        >>> [str(t) for t in open_store("memory:").construct("CONSTRUCT { <urn:a> <urn:b> <urn:c> } WHERE { }")]
+        ['<urn:a> <urn:b> <urn:c>']
+        """
+        result = self.query(sparql, **options)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        return result
+
     @abc.abstractmethod
     def update(self, sparql: str) -> None:
         """Run a SPARQL update as one transaction."""
@@ -91,7 +133,7 @@ class Store(abc.ABC):
             listener()
 
     def count(self) -> int:
-        result = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        result = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(next(iter(result))["n"].value)
 
     def close(self) -> None:  # noqa: B027 - optional hook
@@ -210,7 +252,8 @@ class OxigraphStore(Store):
         prefixes = PREFIXES if format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         if graph is None and not format.supports_datasets:
             # A triple format cannot name graphs: serialise the union of all graphs.
-            triples = (ox.Triple(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None))
+            quads = self._store.quads_for_pattern(None, None, None)
+            triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
             ox.serialize(_unique(triples), output, format, prefixes=prefixes)
         elif graph is None:
             self._store.dump(output, format, prefixes=prefixes)

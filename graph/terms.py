@@ -43,6 +43,24 @@ PREFIXES = {
 #: the prefixes every SPARQL query may use without declaring them
 QUERY_PREFIXES = {name: str(namespace) for name, namespace in PREFIXES.items()}
 
+# The properties and datatypes of other vocabularies that the code names (one definition each).
+RDF_TYPE = NamedNode(RDF + "type")
+RDFS_LABEL = NamedNode(RDFS + "label")
+RDFS_COMMENT = NamedNode(RDFS + "comment")
+SUBPROPERTY = NamedNode(RDFS + "subPropertyOf")
+PREF_LABEL = NamedNode(SKOS + "prefLabel")
+ALT_LABEL = NamedNode(SKOS + "altLabel")
+SAME_AS = NamedNode(OWL + "sameAs")
+DERIVED_FROM = NamedNode(PROV + "wasDerivedFrom")
+IS_PART_OF = NamedNode(DCTERMS + "isPartOf")
+DC_TITLE = NamedNode(DCTERMS + "title")
+DC_DATE = NamedNode(DCTERMS + "date")
+DC_SOURCE = NamedNode(DCTERMS + "source")
+XSD_DATE = NamedNode(XSD + "date")
+XSD_DECIMAL = NamedNode(XSD + "decimal")
+XSD_INTEGER = NamedNode(XSD + "integer")
+XSD_BOOLEAN = NamedNode(XSD + "boolean")
+
 # Named graphs besides one graph per article.
 ACTORS_GRAPH = NamedNode(GRAPHS + "actors")
 VOCABULARY_GRAPH = NamedNode(GRAPHS + "vocabulary")
@@ -144,7 +162,11 @@ def term_iri(qid: str, position_qid: str, start: str) -> NamedNode:
 
 
 __all__ = [
-    "ACTORS_GRAPH", "ACTOR_CLASSES", "BASE", "NG", "ONTOLOGY", "ONTOLOGY_GRAPH", "PLOVER_CATEGORIES", "PREFIXES", "QUERY_PREFIXES",
+    "ACTOR", "ACTORS_GRAPH", "ACTOR_CLASSES", "ALT_LABEL", "ARTICLE", "BASE", "DC_DATE", "DC_SOURCE", "DC_TITLE",
+    "DERIVED_FROM", "IS_PART_OF", "NG", "ONTOLOGY", "ONTOLOGY_GRAPH", "PLOVER", "PLOVER_CATEGORIES", "PREFIXES",
+    "PREF_LABEL", "QUERY_PREFIXES", "RDFS_COMMENT", "RDFS_LABEL", "RDF_TYPE", "SAME_AS", "SUBPROPERTY", "WD",
+    "XSD_BOOLEAN", "XSD_DATE", "XSD_DECIMAL", "XSD_INTEGER",
     "REFERENCE_GRAPH", "SHARED_GRAPHS", "VOCABULARY_GRAPH", "actor_iri", "article_iri", "category_concept",
-    "category_property", "ng", "ontology_names", "ontology_path", "predicate_iri", "relation_iri", "role_iri", "sentence_iri", "term_iri", "wikidata",
+    "category_property", "ng", "ontology_names", "ontology_path", "predicate_iri", "relation_iri", "role_iri",
+    "sentence_iri", "term_iri", "wikidata",
 ]

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+# The fixtures of ``tests/servers.py`` (store_copy, writable_server), for every test module.
+pytest_plugins = ["servers"]
+
 SEEDS = Path(str(files("seeds")))
 SEED_ARTICLE = SEEDS / "000_8ba8fdaa8bbfb1fc.txt"
 

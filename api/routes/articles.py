@@ -40,7 +40,8 @@ def article(store: StoreDep, article_id: str) -> dict:
     "text/plain": {"schema": {"type": "string"}},
 }}})
 async def post_articles(request: Request, _: WriterDep, writes: WritesDep, settings: SettingsDep,
-                        id: Annotated[str | None, Query(max_length=200, description="article id for text/plain")] = None) -> dict:
+                        id: Annotated[str | None, Query(max_length=200,
+                                                        description="article id for text/plain")] = None) -> dict:
     """Ingest articles (needs ``Authorization: Bearer <token>``): plain text, a JSON article record
     (``{"id", "text", "title", "date", "url", "source"}``), a JSON array of them, or JSON lines."""
     from extract.articles import article_from_json, check_text

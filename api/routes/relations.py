@@ -18,7 +18,8 @@ router = APIRouter(prefix="/relations", tags=["relations"])
 @router.get("", responses=RDF_RESPONSES)
 def list_relations(store: StoreDep, request: Request,
                    actor: Annotated[str | None, Query(max_length=500, description="actor slug, IRI or QID")] = None,
-                   event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$", description="PLOVER category")] = None,
+                   event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$",
+                                                           description="PLOVER category")] = None,
                    predicate: Annotated[str | None, Query(max_length=100)] = None,
                    since: date | None = None, until: date | None = None,
                    article: Annotated[str | None, Query(max_length=500, description="article id or IRI")] = None,

@@ -101,8 +101,9 @@ async def sparql_get(
     settings: SettingsDep,
     request: Request,
     query: Annotated[str | None, Query(description=QUERY_DOC)] = None,
-    default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri", description=GRAPH_DOC)] = [],
-    named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri", description=GRAPH_DOC)] = [],
+    # FastAPI copies a parameter's default for each request, so the shared list is never mutated
+    default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri", description=GRAPH_DOC)] = [],  # noqa: B006
+    named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri", description=GRAPH_DOC)] = [],  # noqa: B006
 ) -> Response:
     """Query by GET. Results: SPARQL JSON by default; XML, CSV, TSV, or RDF for CONSTRUCT/DESCRIBE.
     Without ``query``: the SPARQL service description (Turtle by default)."""

@@ -112,7 +112,8 @@ def test_errors_are_problems(server, path, status):
 
 def test_relations_and_articles(server):
     relations = httpx.get(f"{server}/relations", params={"predicate": "congratulated"}).json()["items"]
-    assert [(r["subject"]["label"], r["object"]["label"]) for r in relations] == [("Abdel Fattah el-Sisi", "Vladimir Putin")]
+    pairs = [(r["subject"]["label"], r["object"]["label"]) for r in relations]
+    assert pairs == [("Abdel Fattah el-Sisi", "Vladimir Putin")]
     articles = httpx.get(f"{server}/articles").json()["items"]
     assert [a["id"] for a in articles] == ["000_8ba8fdaa8bbfb1fc.txt"] and articles[0]["relations"] > 0
     article = httpx.get(f"{server}/articles/000_8ba8fdaa8bbfb1fc.txt").json()

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from servers import make_app, running
 
 from extract.articles import read_articles
 from graph.ingest import ingest
 from graph.integrity import article_count, check_store
 from graph.store import open_store
-from servers import make_app, running
 
 NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
 COUNT_ARTICLES = ("PREFIX ng: <https://w3id.org/newsgraph/ontology#> "

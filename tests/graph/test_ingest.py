@@ -112,13 +112,14 @@ def test_an_actor_is_described_once(store):
     """A later article's spelling or typing of an actor adds no second label or type."""
     import pyoxigraph as ox
 
+    from extract.records import Actor
     from graph.ingest import undescribed
     from graph.mapping import actor_quads
-    from extract.records import Actor
 
     first = actor_quads([Actor(key="senate", label="Senate", type="ORG")])
     store.replace_graph(ACTORS_GRAPH, first)
-    later = actor_quads([Actor(key="senate", label="senate", type="GROUP"), Actor(key="duma", label="Duma", type="ORG")])
+    later = actor_quads([Actor(key="senate", label="senate", type="GROUP"),
+                         Actor(key="duma", label="Duma", type="ORG")])
     kept = undescribed(store, later)
     assert {q.subject.value.rsplit("/", 1)[-1] for q in kept} == {"duma"}
     assert all(isinstance(q, ox.Quad) for q in kept)

@@ -80,7 +80,9 @@ def answer_query(store, sparql, default_graph, named_graphs, solutions_media, gr
         )
     except SyntaxError as error:
         return ("error", "syntax", str(error))
-    except (RuntimeError, ValueError) as error:
+    except RuntimeError as error:
+        return _runtime(error)
+    except ValueError as error:
         return ("error", "evaluation", str(error))
     except OSError as error:
         return ("error", "store", str(error))
@@ -113,11 +115,21 @@ def serialize(result, solutions_media: str | None, graph_media: str | None, max_
             media = solutions_media
     except _TooLarge:
         return ("error", "too-large", f"the result is larger than {max_bytes} bytes; add a LIMIT")
-    except (RuntimeError, ValueError) as error:  # evaluation errors surface while iterating
+    except RuntimeError as error:  # evaluation errors surface while iterating
+        return _runtime(error)
+    except ValueError as error:
         return ("error", "evaluation", str(error))
     except OSError as error:
         return ("error", "store", str(error))
     return ("ok", kind, media, bytes(limited.buffer))
+
+
+def _runtime(error: RuntimeError) -> tuple:
+    """A RuntimeError as the client's evaluation error or the store's failure (RocksDB corruption)."""
+    from graph.errors import QueryError, runtime_error
+
+    kind = "evaluation" if isinstance(runtime_error(error), QueryError) else "store"
+    return ("error", kind, str(error))
 
 
 def exit_with_parent(poll: float = 1.0) -> None:

@@ -21,7 +21,7 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError, RdfSyntaxError, StoreError, StoreLockedError, UnknownStoreError
+from graph.errors import QueryError, RdfSyntaxError, StoreError, StoreLockedError, UnknownStoreError, runtime_error
 from graph.terms import PREFIXES, QUERY_PREFIXES
 
 Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -227,8 +227,10 @@ class OxigraphStore(Store):
                 substitutions=subs or None,
                 prefixes=QUERY_PREFIXES,
             )
-        except (SyntaxError, RuntimeError) as error:
+        except SyntaxError as error:
             raise QueryError(str(error)) from error
+        except RuntimeError as error:  # RocksDB reports corruption as RuntimeError: not the client's fault
+            raise runtime_error(error) from error
         except OSError as error:
             raise StoreError(str(error)) from error
 
@@ -241,8 +243,10 @@ class OxigraphStore(Store):
         try:
             with self._write_lock:
                 self._store.update(sparql)
-        except (SyntaxError, RuntimeError) as error:
+        except SyntaxError as error:
             raise QueryError(str(error)) from error
+        except RuntimeError as error:
+            raise runtime_error(error) from error
         except OSError as error:
             raise StoreError(str(error)) from error
         finally:

@@ -26,13 +26,13 @@ class Writes:
         self.store = store
         self.executor = executor
         self.lock = threading.Lock()
-        self.generation = 0  # bumped after each write; caches (the /paths graph) key on it
         self._nlp: Language | None = None
-        # Any write through the store, even one that bypasses these routes, makes caches stale.
-        store.add_write_listener(self._written)
 
-    def _written(self) -> None:
-        self.generation += 1
+    @property
+    def generation(self) -> int:
+        """The store's write generation: any write through it, even one that bypasses these routes,
+        makes caches (the /paths graph, the actor index) stale."""
+        return self.store.generation
 
     def nlp(self, model: str | None) -> Language:
         from extract.pipeline import load_pipeline

@@ -105,8 +105,20 @@ class ActorIndex:
 _INDEXES = PerGeneration(ActorIndex.build)
 
 
-def cached_actor_index(store: Store, generation: int) -> ActorIndex:
-    """The :class:`ActorIndex` of ``store``, built once per write ``generation`` (bump it after each write)."""
+def cached_actor_index(store: Store, generation: int | None = None) -> ActorIndex:
+    """The :class:`ActorIndex` of ``store``, built once per write generation.
+
+    Args:
+        store: the store.
+        generation: the store's write generation (default: ``store.generation``, which every write bumps).
+
+    Returns:
+        The index (shared: do not modify it).
+
+    >>> from graph.store import open_store
+    >>> cached_actor_index(open_store("memory:")).search("putin")
+    []
+    """
     return _INDEXES(store, generation)
 
 

@@ -72,18 +72,18 @@ def centrality(graph: nx.MultiDiGraph, limit: int = 20) -> list[tuple[str, float
 _INTERACTION_GRAPHS = PerGeneration(interaction_graph)
 
 
-def cached_interaction_graph(store: Store, generation: int) -> nx.MultiDiGraph:
-    """:func:`interaction_graph`, built once per store and ``generation`` (bump it after each write).
+def cached_interaction_graph(store: Store, generation: int | None = None) -> nx.MultiDiGraph:
+    """:func:`interaction_graph`, built once per store and write generation.
 
     Args:
         store: the store.
-        generation: a counter the writer increments, so a cached graph is never stale.
+        generation: the store's write generation (default: ``store.generation``, which every write bumps).
 
     Returns:
         The interaction graph (shared: do not modify it).
 
     >>> from graph.store import open_store
-    >>> cached_interaction_graph(open_store("memory:"), 0).number_of_nodes()
+    >>> cached_interaction_graph(open_store("memory:")).number_of_nodes()
     0
     """
     return _INTERACTION_GRAPHS(store, generation)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+import weakref
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -12,30 +14,63 @@ T = TypeVar("T")
 
 
 class PerGeneration(Generic[T]):
-    """``build(store)``, kept per store and rebuilt when the caller's write ``generation`` changes.
+    """``build(store)``, kept per store and rebuilt when the store's write ``generation`` changes.
 
-    One build at a time: concurrent callers after a write wait for the same value.
+    A value is found by the store's identity (a weak reference, so a new store that happens to
+    reuse a dead store's ``id`` never receives the dead store's value) and its generation; at most
+    ``max_stores`` stores keep a value, the least recently asked for goes first. One build at a
+    time: concurrent callers after a write wait for the same value.
+
+    Args:
+        build: computes the value from a store.
+        max_stores: how many stores keep a value.
 
     >>> from graph.store import open_store
     >>> builds = []
     >>> count = PerGeneration(lambda store: builds.append(1) or len(builds))
     >>> store = open_store("memory:")
-    >>> count(store, 0), count(store, 0), count(store, 1)
+    >>> count(store), count(store), count(store, generation=store.generation + 1)
     (1, 1, 2)
     """
 
-    def __init__(self, build: Callable[[Store], T]) -> None:
+    def __init__(self, build: Callable[[Store], T], max_stores: int = 4) -> None:
         self._build = build
-        self._values: dict[int, tuple[int, T]] = {}
+        self._max = max_stores
+        self._values: OrderedDict[int, tuple[weakref.ref[Store], int, T]] = OrderedDict()
+        self._dead: deque[weakref.ref[Store]] = deque()  # appended by weakref callbacks, which take no lock
         self._lock = threading.Lock()
 
-    def __call__(self, store: Store, generation: int) -> T:
+    def __call__(self, store: Store, generation: int | None = None) -> T:
+        """The value for ``store`` at ``generation`` (default: ``store.generation``), built if needed."""
+        generation = store.generation if generation is None else generation
+        key = id(store)
         with self._lock:
-            kept = self._values.get(id(store))
-            if kept is None or kept[0] != generation:
-                kept = (generation, self._build(store))
-                self._values[id(store)] = kept
-            return kept[1]
+            self._forget_dead()
+            kept = self._values.get(key)
+            if kept is None or kept[0]() is not store or kept[1] != generation:
+                kept = (weakref.ref(store, self._dead.append), generation, self._build(store))
+                self._values[key] = kept
+            self._values.move_to_end(key)
+            while len(self._values) > self._max:
+                self._values.popitem(last=False)
+            return kept[2]
+
+    def __len__(self) -> int:
+        """How many stores keep a value."""
+        with self._lock:
+            self._forget_dead()
+            return len(self._values)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+
+    def _forget_dead(self) -> None:
+        while self._dead:
+            ref = self._dead.popleft()
+            for key, kept in list(self._values.items()):
+                if kept[0] is ref:
+                    del self._values[key]
 
 
 __all__ = ["PerGeneration"]

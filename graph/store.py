@@ -25,6 +25,7 @@ from graph.errors import QueryError, RdfSyntaxError, StoreError, StoreLockedErro
 from graph.terms import PREFIXES, QUERY_PREFIXES
 
 Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+_GENERATIONS = threading.Lock()
 
 
 class Store(abc.ABC):
@@ -128,7 +129,22 @@ class Store(abc.ABC):
         """Call ``listener()`` after every write through this object (e.g. to refresh snapshots)."""
         self.__dict__.setdefault("_write_listeners", []).append(listener)
 
+    @property
+    def generation(self) -> int:
+        """How many writes went through this object: a value derived from the store is stale once
+        this changes (see :class:`graph.caching.PerGeneration`).
+
+        >>> store = open_store("memory:")
+        >>> before = store.generation
+        >>> store.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+        >>> store.generation - before
+        1
+        """
+        return self.__dict__.get("_generation", 0)
+
     def _written(self) -> None:
+        with _GENERATIONS:
+            self.__dict__["_generation"] = self.generation + 1
         for listener in self.__dict__.get("_write_listeners", ()):
             listener()
 

@@ -36,16 +36,6 @@ def interaction_graph(store: Store) -> nx.MultiDiGraph:
     return graph
 
 
-def top_partners(graph: nx.MultiDiGraph, actor: str, limit: int = 10) -> list[tuple[str, int]]:
-    """Whom ``actor`` interacted with most, in either direction."""
-    counts: dict[str, int] = {}
-    for _, other, data in graph.out_edges(actor, data=True):
-        counts[other] = counts.get(other, 0) + data["count"]
-    for other, _, data in graph.in_edges(actor, data=True):
-        counts[other] = counts.get(other, 0) + data["count"]
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-
-
 def shortest_paths(graph: nx.MultiDiGraph, source: str, target: str, limit: int = 5) -> list[list[str]]:
     """Shortest interaction paths between two actors, ignoring direction."""
     import networkx as nx
@@ -72,18 +62,18 @@ def centrality(graph: nx.MultiDiGraph, limit: int = 20) -> list[tuple[str, float
 _INTERACTION_GRAPHS = PerGeneration(interaction_graph)
 
 
-def cached_interaction_graph(store: Store, generation: int | None = None) -> nx.MultiDiGraph:
+def cached_interaction_graph(store: Store, generation: int) -> nx.MultiDiGraph:
     """:func:`interaction_graph`, built once per store and write generation.
 
     Args:
         store: the store.
-        generation: the store's write generation (default: ``store.generation``, which every write bumps).
+        generation: the store's write generation (``store.generation``, which every write bumps).
 
     Returns:
         The interaction graph (shared: do not modify it).
 
     >>> from graph.store import open_store
-    >>> cached_interaction_graph(open_store("memory:")).number_of_nodes()
+    >>> cached_interaction_graph(open_store("memory:"), 0).number_of_nodes()
     0
     """
     return _INTERACTION_GRAPHS(store, generation)
@@ -107,5 +97,4 @@ def path_details(graph: nx.MultiDiGraph, path: list[str]) -> list[dict]:
     return steps
 
 
-__all__ = ["cached_interaction_graph", "centrality", "interaction_graph", "path_details", "shortest_paths",
-           "top_partners"]
+__all__ = ["cached_interaction_graph", "centrality", "interaction_graph", "path_details", "shortest_paths"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 import weakref
 from collections import OrderedDict, deque
@@ -11,14 +12,31 @@ from typing import Generic, TypeVar
 from graph.store import Store
 
 T = TypeVar("T")
+_SERIALS = itertools.count(1)
+
+
+def store_key(store: Store) -> int:
+    """A number naming this store object for the life of the process: a cache key that, unlike
+    ``id(store)``, a later store never reuses.
+
+    >>> from graph.store import open_store
+    >>> a, b = open_store("memory:"), open_store("memory:")
+    >>> store_key(a) == store_key(a) != store_key(b)
+    True
+    """
+    key = store.__dict__.get("_cache_key")
+    if key is None:
+        key = store.__dict__.setdefault("_cache_key", next(_SERIALS))
+    return key
 
 
 class PerGeneration(Generic[T]):
     """``build(store)``, kept per store and rebuilt when the store's write ``generation`` changes.
 
-    A value is found by the store's identity (a weak reference, so a new store that happens to
-    reuse a dead store's ``id`` never receives the dead store's value) and its generation; at most
-    ``max_stores`` stores keep a value, the least recently asked for goes first. One build at a
+    A value is found by the store's identity (:func:`store_key`: a new store that happens to reuse
+    a dead store's ``id`` never receives the dead store's value) and its generation; a dead store's
+    value is dropped, and at most ``max_stores`` stores keep one, the least recently asked for
+    goes first. One build at a
     time: concurrent callers after a write wait for the same value.
 
     Args:
@@ -37,18 +55,18 @@ class PerGeneration(Generic[T]):
         self._build = build
         self._max = max_stores
         self._values: OrderedDict[int, tuple[weakref.ref[Store], int, T]] = OrderedDict()
-        self._dead: deque[weakref.ref[Store]] = deque()  # appended by weakref callbacks, which take no lock
+        self._dead: deque[int] = deque()  # keys of dead stores, appended by weakref callbacks (no lock)
         self._lock = threading.Lock()
 
     def __call__(self, store: Store, generation: int | None = None) -> T:
         """The value for ``store`` at ``generation`` (default: ``store.generation``), built if needed."""
         generation = store.generation if generation is None else generation
-        key = id(store)
+        key = store_key(store)
         with self._lock:
             self._forget_dead()
             kept = self._values.get(key)
-            if kept is None or kept[0]() is not store or kept[1] != generation:
-                kept = (weakref.ref(store, self._dead.append), generation, self._build(store))
+            if kept is None or kept[1] != generation:
+                kept = (weakref.ref(store, lambda _, key=key: self._dead.append(key)), generation, self._build(store))
                 self._values[key] = kept
             self._values.move_to_end(key)
             while len(self._values) > self._max:
@@ -67,10 +85,7 @@ class PerGeneration(Generic[T]):
 
     def _forget_dead(self) -> None:
         while self._dead:
-            ref = self._dead.popleft()
-            for key, kept in list(self._values.items()):
-                if kept[0] is ref:
-                    del self._values[key]
+            self._values.pop(self._dead.popleft(), None)
 
 
-__all__ = ["PerGeneration"]
+__all__ = ["PerGeneration", "store_key"]

@@ -25,7 +25,8 @@ def _store_with(actor: str):
 
 @pytest.mark.parametrize("cached, own", [
     (lambda store: [a["label"] for a in cached_actor_index(store).search()], lambda key: [key]),
-    (lambda store: sorted(cached_interaction_graph(store).nodes), lambda key: [key, f"{key}-partner"]),
+    (lambda store: sorted(cached_interaction_graph(store, store.generation).nodes),
+     lambda key: [key, f"{key}-partner"]),
 ], ids=["actor-index", "interaction-graph"])
 def test_a_fresh_store_never_gets_a_dead_stores_value(cached, own):
     # Fresh stores made and dropped in turn often reuse one id(): a cache keyed on it answered
@@ -39,7 +40,7 @@ def test_a_fresh_store_never_gets_a_dead_stores_value(cached, own):
 def test_stores_that_share_an_id_never_share_a_value(monkeypatch):
     import graph.caching
 
-    # The worst case of id() reuse, made certain: every store has the same id.
+    # The worst case of id() reuse, made certain: every object has the same id() in graph.caching.
     monkeypatch.setattr(graph.caching, "id", lambda _: 42, raising=False)
     cache = PerGeneration(lambda store: [a["label"] for a in cached_actor_index(store).search()])
     first, second = _store_with("first"), _store_with("second")

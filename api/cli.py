@@ -325,8 +325,4 @@ def serve(
                 timeout_graceful_shutdown=3)
 
 
-def main() -> None:  # pragma: no cover - console script
-    app()
-
-
 __all__ = ["app"]

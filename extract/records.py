@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-ACTOR_TYPES = ("PERSON", "ORG", "GPE", "GROUP")
 MODALITIES = ("asserted", "intended", "hypothetical")
 
 
@@ -141,5 +140,5 @@ def relation_to_json(relation: Relation) -> dict:
     return data
 
 
-__all__ = ["ACTOR_TYPES", "MODALITIES", "Actor", "Article", "Extraction", "Mention", "Relation",
+__all__ = ["MODALITIES", "Actor", "Article", "Extraction", "Mention", "Relation",
            "Sentence", "relation_to_json"]

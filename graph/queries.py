@@ -8,7 +8,7 @@ from pyoxigraph import Literal, NamedNode
 
 from graph.errors import NotFoundError
 from graph.store import Store
-from graph.terms import ACTOR, ACTORS_GRAPH, NG, PREFIXES, WD, XSD_DATE, actor_iri
+from graph.terms import ACTOR, ACTORS_GRAPH, NG, PREFIXES, WD, XSD_DATE, actor_iri, article_iri
 
 PROLOGUE = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items()) + "\n"
 _QID = re.compile(r"^Q[1-9][0-9]*$")
@@ -343,13 +343,27 @@ def find_articles(store: Store, limit: int = 50, offset: int = 0, article: Named
 def article_reference(value: str) -> NamedNode:
     """The article graph an article id or IRI names (whether or not the store holds it).
 
-    Raises:
-        NotFoundError: when ``value`` cannot name an article (not a valid IRI).
-    """
-    from graph.terms import article_iri
+    Only IRIs in the article namespace name articles; any other value is an article's id (which
+    may be a URL), so a shared graph (``graph/actors``...) is never taken for an article.
 
+    Args:
+        value: an article id or IRI, as a client wrote it.
+
+    Returns:
+        The IRI of the article's graph.
+
+    Raises:
+        NotFoundError: for an article-namespace IRI that is not a valid IRI.
+
+    >>> article_reference("000_8ba8fdaa8bbfb1fc.txt").value
+    'https://w3id.org/newsgraph/article/000_8ba8fdaa8bbfb1fc.txt'
+    >>> article_reference("https://w3id.org/newsgraph/graph/actors").value  # an id, not the actors graph
+    'https://w3id.org/newsgraph/article/https%3A%2F%2Fw3id.org%2Fnewsgraph%2Fgraph%2Factors'
+    """
+    if not value.startswith(ARTICLE_NS):
+        return article_iri(value)
     try:
-        return NamedNode(value) if value.startswith(("http://", "https://")) else article_iri(value)
+        return NamedNode(value)
     except ValueError:
         raise NotFoundError(f"no article {value!r}") from None
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from graph.actor_index import ActorIndex, cached_actor_index, fold
+from extract.reference import fold
+from graph.actor_index import ActorIndex, cached_actor_index
 from graph.terms import ACTORS_GRAPH, NG
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"

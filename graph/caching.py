@@ -66,7 +66,7 @@ class PerGeneration(Generic[T]):
             self._forget_dead()
             kept = self._values.get(key)
             if kept is None or kept[1] != generation:
-                kept = (weakref.ref(store, lambda _, key=key: self._dead.append(key)), generation, self._build(store))
+                kept = (weakref.ref(store, self._on_death(key)), generation, self._build(store))
                 self._values[key] = kept
             self._values.move_to_end(key)
             while len(self._values) > self._max:
@@ -82,6 +82,11 @@ class PerGeneration(Generic[T]):
     def clear(self) -> None:
         with self._lock:
             self._values.clear()
+
+    def _on_death(self, key: int) -> Callable[[weakref.ref[Store]], None]:
+        """A weakref callback noting that the store under ``key`` is gone (it runs inside the garbage
+        collector, maybe while this thread holds the lock: so it only appends)."""
+        return lambda _: self._dead.append(key)
 
     def _forget_dead(self) -> None:
         while self._dead:

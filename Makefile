@@ -30,9 +30,11 @@ lint: $(STAMP)
 
 # Tests that need no spaCy pipeline, no ingested store and no server (marked `unit` in tests/conftest.py).
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q -m unit
+	$(BIN)/python -m pytest -q -m unit -p no:schemathesis
 
-check: lint unit
+# lint and unit tests side by side: mypy's first run (no .mypy_cache) takes as long as the tests
+check: $(STAMP)
+	$(MAKE) --no-print-directory -j2 lint unit
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n $(WORKERS)

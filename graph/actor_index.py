@@ -12,6 +12,7 @@ key: no case, accents or punctuation): ``diaz canel`` and ``Díaz-Canel`` find M
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extract.reference import fold
@@ -68,6 +69,14 @@ class ActorIndex:
                 actor.articles = int(row["n"].value)
         return cls(list(actors.values()))
 
+    def count(self, q: str = "", type: str | None = None, country: str | None = None) -> int:
+        """How many actors :meth:`search` finds across all pages.
+
+        >>> ActorIndex([IndexedActor("a:1", "NATO", names={"nato"})]).count("nat")
+        1
+        """
+        return sum(1 for _ in self._matches(q, type, country))
+
     def search(self, q: str = "", type: str | None = None, country: str | None = None,
                limit: int = 20, offset: int = 0) -> list[dict]:
         """Actors whose label or an alias contains ``q`` (case, accents and punctuation ignored), of
@@ -81,19 +90,21 @@ class ActorIndex:
         >>> index.search("diaz", type="Country"), index.search("--")
         ([], [])
         """
-        wanted, iso = fold(q), country.upper() if country else None
-        if q and not wanted:
-            return []
-        found = (a for a, names in zip(self.actors, self._haystacks, strict=True)
-                 if (not wanted or wanted in names)
-                 and (type is None or type in a.types) and (iso is None or iso in a.countries))
         page = []
-        for position, actor in enumerate(found):
+        for position, actor in enumerate(self._matches(q, type, country)):
             if position >= offset + limit:
                 break
             if position >= offset:
                 page.append(actor.as_item())
         return page
+
+    def _matches(self, q: str, type: str | None, country: str | None) -> Iterator[IndexedActor]:
+        wanted, iso = fold(q), country.upper() if country else None
+        if q and not wanted:
+            return
+        yield from (a for a, names in zip(self.actors, self._haystacks, strict=True)
+                    if (not wanted or wanted in names)
+                    and (type is None or type in a.types) and (iso is None or iso in a.countries))
 
 
 _INDEXES = PerGeneration(ActorIndex.build)

@@ -426,6 +426,18 @@ def statistics(store: Store) -> dict:
             "relations": sum(types.values()), "event_types": types}
 
 
+def count_articles(store: Store) -> int:
+    """How many articles the store holds (what :func:`find_articles` pages through).
+
+    >>> from graph.store import open_store
+    >>> count_articles(open_store("memory:"))
+    0
+    """
+    rows = store.select(PROLOGUE + "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a ng:Article ; "
+                        "dcterms:identifier ?id } }")
+    return int(next(iter(rows))["n"].value)
+
+
 def relations_graph(store: Store, relations: list[str]) -> list:
     """The RDF describing the given relation nodes (for RDF answers of the REST API), as quads."""
     from pyoxigraph import Quad
@@ -446,6 +458,6 @@ def actor_graph(store: Store, actor: NamedNode) -> list:
 
 
 __all__ = ["DIRECTIONS", "PROLOGUE", "actor_detail", "actor_reference", "actor_relations_document",
-           "article_reference", "actor_graph", "actor_label",
+           "article_reference", "actor_graph", "actor_label", "count_articles",
            "find_articles", "find_relations", "relations_graph", "resolve_actor", "resolve_article",
            "statistics"]

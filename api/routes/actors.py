@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import ExecutorDep, StoreDep, WritesDep
 from api.formatting import rdf_response, rest_media
+from api.models import ActorDetail, ActorItem, ActorRelations, Page, page
 from graph.actor_index import cached_actor_index
 from graph.executor import RelationsJob
 from graph.queries import actor_detail, actor_graph, actor_reference, article_reference, relations_graph, resolve_actor
@@ -23,8 +24,8 @@ RDF_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"content": {"application/json": {}, "text/turtle": {}, "application/ld+json": {}}}}
 
 
-@router.get("")
-def list_actors(store: StoreDep, writes: WritesDep,
+@router.get("", response_model=Page[ActorItem])
+def list_actors(request: Request, store: StoreDep, writes: WritesDep,
                 q: Annotated[str, Query(max_length=200, description="part of a name or alias")] = "",
                 type: Annotated[ActorType | None, Query(description="actor class")] = None,
                 country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$",
@@ -34,10 +35,11 @@ def list_actors(store: StoreDep, writes: WritesDep,
     """Search actors by part of a name or alias (case and accents ignored), class and country, most
     mentioned first."""
     index = cached_actor_index(store, writes.generation)
-    return {"items": index.search(q, type, country, limit, offset), "limit": limit, "offset": offset}
+    return page(index.search(q, type, country, limit, offset), limit, offset, request.url,
+                index.count(q, type, country))
 
 
-@router.get("/{actor_id:path}/relations", responses=RDF_RESPONSES)
+@router.get("/{actor_id:path}/relations", responses={200: {**RDF_RESPONSES[200], "model": ActorRelations}})
 async def relations(store: StoreDep, executor: ExecutorDep, request: Request, actor_id: str,
                     direction: Literal["both", "outgoing", "incoming"] = "both",
                     event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$",
@@ -64,7 +66,7 @@ async def relations(store: StoreDep, executor: ExecutorDep, request: Request, ac
     return Response(body, media_type="application/json")
 
 
-@router.get("/{actor_id:path}", responses=RDF_RESPONSES)
+@router.get("/{actor_id:path}", responses=RDF_RESPONSES, response_model=ActorDetail)
 def actor(store: StoreDep, request: Request, actor_id: str):
     """An actor: labels, types, roles, country, Wikidata ID, and counts of articles and relations."""
     media = rest_media(request.headers.get("accept"))

@@ -19,6 +19,12 @@ def store_key(store: Store) -> int:
     """A number naming this store object for the life of the process: a cache key that, unlike
     ``id(store)``, a later store never reuses.
 
+    Args:
+        store: any store.
+
+    Returns:
+        Its number, the same on every call.
+
     >>> from graph.store import open_store
     >>> a, b = open_store("memory:"), open_store("memory:")
     >>> store_key(a) == store_key(a) != store_key(b)

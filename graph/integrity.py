@@ -83,7 +83,13 @@ def check_store(store: Store, limit: int = 100) -> list[Problem]:
 
 
 def article_count(store: Store) -> int:
-    """How many article graphs the store holds.
+    """How many article graphs the store holds (what ``graph.queries.find_articles`` pages through).
+
+    Args:
+        store: the store.
+
+    Returns:
+        The count.
 
     >>> from graph.store import open_store
     >>> article_count(open_store("memory:"))
@@ -99,6 +105,12 @@ def unreferenced_actors(store: Store) -> int:
 
     Harmless left-overs of an interrupted clean-up after a replacement; the next clean-up
     (``graph.ingest.collect_garbage``) deletes them.
+
+    Args:
+        store: the store.
+
+    Returns:
+        The count.
 
     >>> from graph.store import open_store
     >>> unreferenced_actors(open_store("memory:"))

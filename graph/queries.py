@@ -21,6 +21,12 @@ def _value(term) -> str | None:
 def actor_reference(value: str) -> tuple[str, str]:
     """How to look up the actor a client names: ``("qid", "Q7747")`` or ``("iri", IRI)`` (for a slug or an IRI).
 
+    Args:
+        value: a slug, an actor IRI or a Wikidata QID, as the client wrote it.
+
+    Returns:
+        ``(kind, key)``, whether or not the store knows the actor.
+
     Raises:
         NotFoundError: when ``value`` cannot name an actor (not even a valid IRI).
 
@@ -39,8 +45,21 @@ def actor_reference(value: str) -> tuple[str, str]:
 def resolve_actor(store: Store, value: str) -> NamedNode:
     """The actor IRI for a slug, an actor IRI, or a Wikidata QID (``Q7747``).
 
+    Args:
+        store: the store.
+        value: what the client wrote.
+
+    Returns:
+        The IRI of an actor the actors graph describes.
+
     Raises:
         NotFoundError: when no actor matches.
+
+    >>> from graph.store import open_store
+    >>> resolve_actor(open_store("memory:"), "Q7747")
+    Traceback (most recent call last):
+    ...
+    graph.errors.NotFoundError: no actor with Wikidata ID Q7747
     """
     kind, key = actor_reference(value)
     if kind == "qid":
@@ -58,6 +77,19 @@ def resolve_actor(store: Store, value: str) -> NamedNode:
 
 
 def actor_label(store: Store, actor: NamedNode) -> str | None:
+    """An actor's label in the actors graph.
+
+    Args:
+        store: the store.
+        actor: the actor's IRI.
+
+    Returns:
+        The label, or None for an actor without one.
+
+    >>> from graph.store import open_store
+    >>> actor_label(open_store("memory:"), actor_iri("nobody")) is None
+    True
+    """
     rows = store.select(PROLOGUE + f"SELECT ?a ?l WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a rdfs:label ?l }} }}",
                        substitutions={"a": actor})
     for r in rows:
@@ -319,6 +351,15 @@ def _relation_page(store: Store, subs: dict, limit: int, offset: int) -> list[Na
 def find_articles(store: Store, limit: int = 50, offset: int = 0, article: NamedNode | None = None) -> list[dict]:
     """Articles with their metadata and relation count, newest first (or just ``article``).
 
+    Args:
+        store: the store.
+        limit: page size.
+        offset: articles to skip.
+        article: only this article graph.
+
+    Returns:
+        Dicts with ``id``, ``iri``, ``title``, ``date``, ``url``, ``source`` and ``relations`` (a count).
+
     >>> from graph.store import open_store
     >>> find_articles(open_store("memory:"))
     []
@@ -369,10 +410,23 @@ def article_reference(value: str) -> NamedNode:
 
 
 def resolve_article(store: Store, value: str) -> NamedNode:
-    """The article graph for an article id or IRI.
+    """The article graph for an article id or IRI (see :func:`article_reference`).
+
+    Args:
+        store: the store.
+        value: what the client wrote.
+
+    Returns:
+        The IRI of an article graph the store holds.
 
     Raises:
         NotFoundError: when the store holds no such article.
+
+    >>> from graph.store import open_store
+    >>> resolve_article(open_store("memory:"), "a1")
+    Traceback (most recent call last):
+    ...
+    graph.errors.NotFoundError: no article 'a1'
     """
     iri = article_reference(value)
     if not store.has_graph(iri):
@@ -384,8 +438,21 @@ def actor_relations_document(store: Store, request: dict) -> bytes:
     """The relations route's JSON document through SPARQL, for any store: what the query workers
     answer from Oxigraph's indexes (``graph/relation_reader.py``) for a ``RelationsJob`` request.
 
+    Args:
+        store: the store.
+        request: the job's fields (``graph.executor.RelationsJob.request()``).
+
+    Returns:
+        The JSON document, as bytes.
+
     Raises:
         NotFoundError: for an unknown actor or article.
+
+    >>> from graph.store import open_store
+    >>> actor_relations_document(open_store("memory:"), {"actor": ("qid", "Q1", "Q1")})
+    Traceback (most recent call last):
+    ...
+    graph.errors.NotFoundError: no actor with Wikidata ID Q1
     """
     import json
 
@@ -410,6 +477,13 @@ def actor_relations_document(store: Store, request: dict) -> bytes:
 def statistics(store: Store) -> dict:
     """Counts of quads, articles, actors, relations, and relations per event type.
 
+    Args:
+        store: the store.
+
+    Returns:
+        ``quads``, ``articles``, ``actors``, ``relations`` and ``event_types`` (relations per PLOVER
+        category, ``none`` for untyped ones).
+
     >>> from graph.store import open_store
     >>> statistics(open_store("memory:"))["articles"]
     0
@@ -426,20 +500,20 @@ def statistics(store: Store) -> dict:
             "relations": sum(types.values()), "event_types": types}
 
 
-def count_articles(store: Store) -> int:
-    """How many articles the store holds (what :func:`find_articles` pages through).
+def relations_graph(store: Store, relations: list[str]) -> list:
+    """The RDF describing the given relation nodes (for RDF answers of the REST API), as quads.
+
+    Args:
+        store: the store.
+        relations: relation IRIs.
+
+    Returns:
+        Quads in the default graph: each relation's properties and its sentence's text.
 
     >>> from graph.store import open_store
-    >>> count_articles(open_store("memory:"))
-    0
+    >>> relations_graph(open_store("memory:"), ["https://w3id.org/newsgraph/relation/x"])
+    []
     """
-    rows = store.select(PROLOGUE + "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a ng:Article ; "
-                        "dcterms:identifier ?id } }")
-    return int(next(iter(rows))["n"].value)
-
-
-def relations_graph(store: Store, relations: list[str]) -> list:
-    """The RDF describing the given relation nodes (for RDF answers of the REST API), as quads."""
     from pyoxigraph import Quad
 
     quads = []
@@ -452,12 +526,24 @@ def relations_graph(store: Store, relations: list[str]) -> list:
 
 
 def actor_graph(store: Store, actor: NamedNode) -> list:
-    """The actor's description from the actors graph, as triples."""
+    """The actor's description from the actors graph, as triples.
+
+    Args:
+        store: the store.
+        actor: the actor's IRI.
+
+    Returns:
+        Its triples.
+
+    >>> from graph.store import open_store
+    >>> actor_graph(open_store("memory:"), actor_iri("nobody"))
+    []
+    """
     return list(store.construct(f"CONSTRUCT {{ ?a ?p ?o }} WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a ?p ?o }} }}",
                             substitutions={"a": actor}))
 
 
 __all__ = ["DIRECTIONS", "PROLOGUE", "actor_detail", "actor_reference", "actor_relations_document",
-           "article_reference", "actor_graph", "actor_label", "count_articles",
+           "article_reference", "actor_graph", "actor_label",
            "find_articles", "find_relations", "relations_graph", "resolve_actor", "resolve_article",
            "statistics"]

@@ -12,7 +12,8 @@ from api.auth import WriterDep
 from api.deps import SettingsDep, StoreDep, WritesDep
 from api.models import ArticleDetail, ArticleItem, Ingested, Page, page
 from extract.errors import InputError
-from graph.queries import count_articles, find_articles, find_relations, resolve_article
+from graph.integrity import article_count
+from graph.queries import find_articles, find_relations, resolve_article
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
@@ -21,7 +22,7 @@ router = APIRouter(prefix="/articles", tags=["articles"])
 def list_articles(store: StoreDep, request: Request, limit: Annotated[int, Query(ge=1, le=500)] = 50,
                   offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict:
     """Articles, newest first, with their relation counts."""
-    return page(find_articles(store, limit, offset), limit, offset, request.url, count_articles(store))
+    return page(find_articles(store, limit, offset), limit, offset, request.url, article_count(store))
 
 
 @router.get("/{article_id:path}", response_model=ArticleDetail)

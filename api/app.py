@@ -11,6 +11,7 @@ from api.deps import Writes
 from api.limits import BodyLimit
 from api.routes import actors, analytics, articles, export, health, paths, relations, sparql, stats, ui
 from api.settings import Settings, get_settings
+from extract.version import package_version
 from graph.executor import executor_for
 from graph.store import Store, open_store
 
@@ -33,7 +34,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         if own_store:
             store.close()
 
-    app = FastAPI(title="newsgraph", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
+    app = FastAPI(title="newsgraph", version=package_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Who did what to whom, according to which article: a knowledge graph of news.")
     app.state.settings = settings
     app.state.store = store

@@ -12,6 +12,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from graph.caching import PerGeneration
@@ -119,17 +120,8 @@ def _slug(iri: str) -> str:
     return iri.removeprefix(ACTOR)
 
 
-def _select(store: Store, sparql: str):
-    import pyoxigraph as ox
-
-    result = store.query(sparql)
-    if not isinstance(result, ox.QuerySolutions):
-        raise TypeError("expected a SELECT result")
-    return result
-
-
 def _column(store: Store, name: str) -> dict[str, Any]:
-    return {r["r"].value: r["v"] for r in _select(store, COLUMN.format(name=name))}
+    return {r["r"].value: r["v"] for r in store.select(COLUMN.format(name=name))}
 
 
 def interactions(store: Store) -> Interactions:
@@ -141,9 +133,9 @@ def interactions(store: Store) -> Interactions:
     """
     objects, confidence = _column(store, "object"), _column(store, "confidence")
     negated, modality, events = _column(store, "negated"), _column(store, "modality"), _column(store, "eventType")
-    dates = {r["g"].value: r["v"].value[:10] for r in _select(store, DATES)}
+    dates = {r["g"].value: r["v"].value[:10] for r in store.select(DATES)}
     rows = []
-    for r in _select(store, COLUMN.format(name="subject")):
+    for r in store.select(COLUMN.format(name="subject")):
         relation, graph = r["r"].value, r["g"].value
         if relation not in objects or relation not in confidence or relation not in negated or relation not in modality:
             continue  # not a whole relation between two actors
@@ -153,7 +145,7 @@ def interactions(store: Store) -> Interactions:
                                 event.value.removeprefix(PLOVER) if event is not None else None, graph,
                                 dates.get(graph), float(confidence[relation].value), fact))
     actors = {_slug(r["a"].value): (r["label"].value if r["label"] else _slug(r["a"].value),
-                                    r["type"].value.removeprefix(NG)) for r in _select(store, ACTORS)}
+                                    r["type"].value.removeprefix(NG)) for r in store.select(ACTORS)}
     return Interactions(tuple(rows), actors)
 
 
@@ -358,16 +350,6 @@ def ego_network(graph: nx.MultiDiGraph, actor: str, depth: int = 1, limit: int =
     return {"center": actor, "depth": depth, **network(graph, chosen)}
 
 
-def top_partners(graph: nx.MultiDiGraph, actor: str, limit: int = 10) -> list[tuple[str, int]]:
-    """Whom ``actor`` interacted with most, in either direction."""
-    counts: dict[str, int] = {}
-    for _, other, data in graph.out_edges(actor, data=True):
-        counts[other] = counts.get(other, 0) + data["count"]
-    for other, _, data in graph.in_edges(actor, data=True):
-        counts[other] = counts.get(other, 0) + data["count"]
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-
-
 def shortest_paths(graph: nx.MultiDiGraph, source: str, target: str, limit: int = 5) -> list[list[str]]:
     """Shortest interaction paths between two actors, ignoring direction.
 
@@ -531,7 +513,7 @@ def path_details(graph: nx.MultiDiGraph, path: list[str]) -> list[dict]:
     [{'from': 'a', 'to': 'b', 'event_type': 'CONSULT', 'count': 2}]
     """
     steps = []
-    for a, b in zip(path, path[1:], strict=False):
+    for a, b in pairwise(path):
         relations = [{"from": s, "to": o, "event_type": d.get("event_type", d.get("category")),
                       "count": d.get("count", 1)}
                      for s, o in ((a, b), (b, a)) for d in (graph.get_edge_data(s, o) or {}).values()]
@@ -543,4 +525,4 @@ def path_details(graph: nx.MultiDiGraph, path: list[str]) -> list[dict]:
 __all__ = ["Filters", "Interaction", "Interactions", "betweenness", "build_graph", "cached", "cached_interaction_graph",
            "cached_interactions", "centrality", "centrality_scores", "change", "communities", "ego_network",
            "interaction_graph", "interactions", "network", "parse_window", "path_details", "shortest_paths",
-           "top_partners", "undirected"]
+           "undirected"]

@@ -83,8 +83,7 @@ def export(store: Store, output: IO[bytes], format: str | ox.RdfFormat = "turtle
     if graph is not None and not store.has_graph(graph):
         raise NotFoundError(f"no graph {graph.value}")
     if graph is not None and fmt.supports_datasets:
-        rows = store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", substitutions={"g": graph})
-        assert isinstance(rows, ox.QuerySolutions)
+        rows = store.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", substitutions={"g": graph})
         quads = (ox.Quad(r["s"], r["p"], r["o"], graph) for r in rows)
         ox.serialize(quads, output, fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TRIG else None)
         return
@@ -95,9 +94,8 @@ def _export_news(store: Store, output: IO[bytes], fmt: ox.RdfFormat) -> None:
     """Every graph but the reference data and the ontology: quads, or their distinct triples."""
     skip = f"FILTER(?g NOT IN (<{REFERENCE_GRAPH.value}>, <{ONTOLOGY_GRAPH.value}>))"
     quads = fmt.supports_datasets
-    rows = store.query(f"SELECT {'' if quads else 'DISTINCT'} ?s ?p ?o {'?g' if quads else ''} "
-                       f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {skip} }}")
-    assert isinstance(rows, ox.QuerySolutions)
+    rows = store.select(f"SELECT {'' if quads else 'DISTINCT'} ?s ?p ?o {'?g' if quads else ''} "
+                        f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {skip} }}")
     terms: Iterator[ox.Quad | ox.Triple] = (
         ox.Quad(r["s"], r["p"], r["o"], r["g"]) if quads else ox.Triple(r["s"], r["p"], r["o"]) for r in rows)
     prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None

@@ -15,6 +15,7 @@ from api.deps import ExecutorDep, StoreDep, WritesDep
 from api.enums import ActorType, Direction
 from api.errors import NotFoundWithSuggestions
 from api.formatting import rdf_response, rest_media
+from api.models import ActorDetail, ActorItem, ActorRelations, Page, page
 from graph.actor_index import cached_actor_index
 from graph.errors import NotFoundError
 from graph.executor import RelationsJob
@@ -26,25 +27,29 @@ RDF_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"content": {"application/json": {}, "text/turtle": {}, "application/ld+json": {}}}}
 
 
-@router.get("")
-def list_actors(store: StoreDep, writes: WritesDep,
+@router.get("", response_model=Page[ActorItem])
+def list_actors(request: Request, store: StoreDep, writes: WritesDep,
                 q: Annotated[str, Query(max_length=200, description="part of a name or alias")] = "",
                 type: Annotated[ActorType | None, Query(description="actor class (any case)")] = None,
-                country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO 3166 alpha-3 code")] = None,
+                country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$",
+                                                     description="ISO 3166 alpha-3 code")] = None,
                 limit: Annotated[int, Query(ge=1, le=500)] = 20,
                 offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict:
     """Search actors by part of a name or alias (case and accents ignored), class and country, most
     mentioned first."""
     index = cached_actor_index(store, writes.generation)
-    return {"items": index.search(q, type.value if type else None, country, limit, offset), "limit": limit,
-            "offset": offset}
+    kind = type.value if type else None
+    return page(index.search(q, kind, country, limit, offset), limit, offset, request.url,
+                index.count(q, kind, country))
 
 
-@router.get("/{actor_id:path}/relations", responses=RDF_RESPONSES)
+@router.get("/{actor_id:path}/relations", responses={200: {**RDF_RESPONSES[200], "model": ActorRelations}})
 async def relations(store: StoreDep, executor: ExecutorDep, request: Request, actor_id: str,
                     direction: Annotated[Direction, Query(description="both, outgoing or incoming")] = Direction.BOTH,
-                    event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$", description="PLOVER category")] = None,
-                    predicate: Annotated[str | None, Query(max_length=100, description="surface predicate, e.g. called")] = None,
+                    event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$",
+                                                            description="PLOVER category")] = None,
+                    predicate: Annotated[str | None, Query(max_length=100,
+                                                           description="surface predicate, e.g. called")] = None,
                     since: date | None = None, until: date | None = None,
                     article: Annotated[str | None, Query(max_length=500, description="article id or IRI")] = None,
                     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
@@ -65,7 +70,7 @@ async def relations(store: StoreDep, executor: ExecutorDep, request: Request, ac
     return Response(body, media_type="application/json")
 
 
-@router.get("/{actor_id:path}", responses=RDF_RESPONSES)
+@router.get("/{actor_id:path}", responses=RDF_RESPONSES, response_model=ActorDetail)
 def actor(store: StoreDep, writes: WritesDep, request: Request, actor_id: str):
     """An actor: labels, types, roles, country, Wikidata ID, and counts of articles and relations.
     An unknown id answers 404 with ``suggestions``: actors whose names contain its words."""

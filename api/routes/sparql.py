@@ -73,7 +73,7 @@ class FastQueryPath:
         if scope["type"] == "http" and scope["method"] == "GET" and scope["path"] == "/sparql":
             params = parse_qs(scope["query_string"].decode("latin-1"), keep_blank_values=True)
             if "query" in params:
-                from api.errors import problem
+                from api.errors import error_response
                 from extract.errors import NewsgraphError
 
                 request = Request(scope)
@@ -83,7 +83,7 @@ class FastQueryPath:
                                              params.get("default-graph-uri", []), params.get("named-graph-uri", []),
                                              state.settings)
                 except NewsgraphError as error:
-                    response = problem(error.status, error.title, str(error))
+                    response = error_response(error, "GET", "/sparql")
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
@@ -101,8 +101,9 @@ async def sparql_get(
     settings: SettingsDep,
     request: Request,
     query: Annotated[str | None, Query(description=QUERY_DOC)] = None,
-    default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri", description=GRAPH_DOC)] = [],
-    named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri", description=GRAPH_DOC)] = [],
+    # FastAPI copies a parameter's default for each request, so the shared list is never mutated
+    default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri", description=GRAPH_DOC)] = [],  # noqa: B006
+    named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri", description=GRAPH_DOC)] = [],  # noqa: B006
 ) -> Response:
     """Query by GET. Results: SPARQL JSON by default; XML, CSV, TSV, or RDF for CONSTRUCT/DESCRIBE.
     Without ``query``: the SPARQL service description (Turtle by default)."""

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import StoreDep, WritesDep
 from api.enums import Measure
+from api.models import Page, page
+from api.models_analytics import Community, EgoNetwork, Network, PartnerChange, Ranked
 from graph.analytics import (
     Filters,
     cached,
@@ -52,32 +54,37 @@ def _actor(store: Store, value: str) -> str:
     return resolve_actor(store, value).value.removeprefix(ACTOR)
 
 
-@router.get("/analytics/centrality")
-async def centrality(store: StoreDep, writes: WritesDep, chosen: FiltersDep,
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+
+
+@router.get("/analytics/centrality", response_model=Page[Ranked])
+async def centrality(store: StoreDep, writes: WritesDep, request: Request, chosen: FiltersDep,
                      by: Annotated[Measure, Query(description="the measure to rank by (any case)")] = Measure.PAGERANK,
-                     limit: Annotated[int, Query(ge=1, le=1000)] = 20) -> dict:
+                     limit: Annotated[int, Query(ge=1, le=1000)] = 20, offset: Offset = 0) -> dict:
     """Actors ranked by weighted PageRank (or degree, weighted degree, betweenness), with every measure."""
     def compute() -> list[dict]:
         graph = cached_interaction_graph(store, writes.generation, chosen)
-        return centrality_scores(graph, limit, by.value)
+        return centrality_scores(graph, graph.number_of_nodes(), by.value)
 
-    items = await run_in_threadpool(cached, store, writes.generation, "centrality", compute, chosen, by, limit)
-    return {"items": items, "by": by.value}
+    ranked = await run_in_threadpool(cached, store, writes.generation, "centrality", compute, chosen, by)
+    return page(ranked[offset:offset + limit], limit, offset, request.url, len(ranked))
 
 
-@router.get("/analytics/communities")
-async def list_communities(store: StoreDep, writes: WritesDep, chosen: FiltersDep,
-                           limit: Annotated[int, Query(ge=1, le=500)] = 50,
+@router.get("/analytics/communities", response_model=Page[Community])
+async def list_communities(store: StoreDep, writes: WritesDep, request: Request, chosen: FiltersDep,
+                           limit: Annotated[int, Query(ge=1, le=500)] = 50, offset: Offset = 0,
                            members: Annotated[int, Query(ge=1, le=500)] = 20) -> dict:
-    """Communities (Louvain, seeded) of actors who interact with each other more than with the rest."""
+    """Communities (Louvain, seeded) of actors who interact with each other more than with the rest,
+    largest first."""
     def compute() -> list[dict]:
-        return communities(cached_interaction_graph(store, writes.generation, chosen), limit, members)
+        graph = cached_interaction_graph(store, writes.generation, chosen)
+        return communities(graph, graph.number_of_nodes(), members)
 
-    items = await run_in_threadpool(cached, store, writes.generation, "communities", compute, chosen, limit, members)
-    return {"items": items}
+    found = await run_in_threadpool(cached, store, writes.generation, "communities", compute, chosen, members)
+    return page(found[offset:offset + limit], limit, offset, request.url, len(found))
 
 
-@router.get("/analytics/network")
+@router.get("/analytics/network", response_model=Network)
 async def whole_network(store: StoreDep, writes: WritesDep, chosen: FiltersDep,
                         limit: Annotated[int, Query(ge=1, le=2000, description="most connected actors kept")] = 150
                         ) -> dict:
@@ -92,7 +99,7 @@ async def whole_network(store: StoreDep, writes: WritesDep, chosen: FiltersDep,
     return await run_in_threadpool(cached, store, writes.generation, "network", compute, chosen, limit)
 
 
-@router.get("/actors/{actor_id:path}/network")
+@router.get("/actors/{actor_id:path}/network", response_model=EgoNetwork)
 async def actor_network(store: StoreDep, writes: WritesDep, actor_id: str, chosen: FiltersDep,
                         depth: Annotated[int, Query(ge=1, le=3)] = 1,
                         limit: Annotated[int, Query(ge=1, le=2000)] = 300) -> dict:
@@ -105,20 +112,21 @@ async def actor_network(store: StoreDep, writes: WritesDep, actor_id: str, chose
     return await run_in_threadpool(cached, store, writes.generation, "ego", compute, chosen, actor, depth, limit)
 
 
-@router.get("/analytics/change")
-async def partner_change(store: StoreDep, writes: WritesDep, chosen: FiltersDep,
+@router.get("/analytics/change", response_model=Page[PartnerChange])
+async def partner_change(store: StoreDep, writes: WritesDep, request: Request, chosen: FiltersDep,
                          before: Annotated[str, Query(max_length=30, description="YYYY-MM-DD..YYYY-MM-DD, a year "
                                                                                  "or a month")],
                          after: Annotated[str, Query(max_length=30, description="the later window")],
-                         limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> dict:
+                         limit: Annotated[int, Query(ge=1, le=1000)] = 50, offset: Offset = 0) -> dict:
     """Who gained or lost interaction partners between two date windows, most changed first."""
     windows = parse_window(before), parse_window(after)
 
     def compute() -> list[dict]:
-        return change(cached_interactions(store, writes.generation), *windows, filters=chosen, limit=limit)
+        data = cached_interactions(store, writes.generation)
+        return change(data, *windows, filters=chosen, limit=len(data.actors) + 1)
 
-    items = await run_in_threadpool(cached, store, writes.generation, "change", compute, chosen, windows, limit)
-    return {"items": items, "before": windows[0], "after": windows[1]}
+    found = await run_in_threadpool(cached, store, writes.generation, "change", compute, chosen, windows)
+    return page(found[offset:offset + limit], limit, offset, request.url, len(found))
 
 
 __all__ = ["FiltersDep", "filters", "router"]

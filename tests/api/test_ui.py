@@ -178,6 +178,10 @@ def test_an_example_query_and_a_construct_run_in_the_sparql_editor(page, base):
     page.click("#run-sparql")
     page.wait_for_function("document.querySelector('#yasr').innerText.includes('actor:miguel-diaz-canel')")
     shot(page, "sparql-construct")
+    page.locator("#yasr table a", has_text="actor:miguel-diaz-canel").first.click()  # IRIs open their pages
+    page.wait_for_url("**/#/actor/miguel-diaz-canel")
+    page.go_back()
+    page.locator("#yasr table").wait_for()
     page.locator("#yasr button", has_text="Response").click()  # the Turtle as the endpoint sent it
     page.wait_for_function("/(ng:|ontology#)called\\b/.test(document.querySelector('#yasr').innerText)")
     turtle = page.inner_text("#yasr")

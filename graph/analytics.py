@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from graph.caching import PerGeneration
+from graph.caching import PerGeneration, store_key
 from graph.errors import NotFoundError, QueryError
 from graph.queries import PROLOGUE
 from graph.store import Store
@@ -127,6 +127,9 @@ def _column(store: Store, name: str) -> dict[str, Any]:
 def interactions(store: Store) -> Interactions:
     """Every relation between two actors, with its category, article, date, confidence and polarity.
 
+    A relation lacking a flag (written by hand, not by the mapping) counts as asserted, not negated,
+    with confidence 1.
+
     >>> from graph.store import open_store
     >>> interactions(open_store("memory:")).rows
     ()
@@ -137,13 +140,15 @@ def interactions(store: Store) -> Interactions:
     rows = []
     for r in store.select(COLUMN.format(name="subject")):
         relation, graph = r["r"].value, r["g"].value
-        if relation not in objects or relation not in confidence or relation not in negated or relation not in modality:
-            continue  # not a whole relation between two actors
+        if relation not in objects:
+            continue  # not a relation between two actors
         event = events.get(relation)
-        fact = negated[relation].value == "false" and modality[relation].value == NG + "Asserted"
+        fact = (relation not in negated or negated[relation].value == "false") and \
+            (relation not in modality or modality[relation].value == NG + "Asserted")
         rows.append(Interaction(_slug(r["v"].value), _slug(objects[relation].value),
                                 event.value.removeprefix(PLOVER) if event is not None else None, graph,
-                                dates.get(graph), float(confidence[relation].value), fact))
+                                dates.get(graph), float(confidence[relation].value) if relation in confidence else 1.0,
+                                fact))
     actors = {_slug(r["a"].value): (r["label"].value if r["label"] else _slug(r["a"].value),
                                     r["type"].value.removeprefix(NG)) for r in store.select(ACTORS)}
     return Interactions(tuple(rows), actors)
@@ -450,7 +455,8 @@ def _partner(data: Interactions, actor: str) -> dict:
 
 
 class _Recent:
-    """The last few computed values, keyed by store, write generation and arguments."""
+    """The last few computed values, keyed by store (:func:`graph.caching.store_key`, never reused), write
+    generation and arguments."""
 
     def __init__(self, size: int = 32) -> None:
         self._values: OrderedDict[tuple, Any] = OrderedDict()
@@ -494,13 +500,13 @@ def cached_interaction_graph(store: Store, generation: int, filters: Filters = F
     >>> cached_interaction_graph(open_store("memory:"), 0).number_of_nodes()
     0
     """
-    return _RECENT.get((id(store), generation, "graph", filters),
+    return _RECENT.get((store_key(store), generation, "graph", filters),
                        lambda: build_graph(cached_interactions(store, generation), filters))
 
 
 def cached(store: Store, generation: int, name: str, compute: Callable[[], Any], *key: Any) -> Any:
     """``compute()``, kept for this store, write generation, ``name`` and ``key`` until evicted."""
-    return _RECENT.get((id(store), generation, name, *key), compute)
+    return _RECENT.get((store_key(store), generation, name, *key), compute)
 
 
 def path_details(graph: nx.MultiDiGraph, path: list[str]) -> list[dict]:

@@ -199,7 +199,8 @@ class _Reader:
             return
         operation = self.operation
         if operation is None:
-            operation = self.operation = Operation(keyword, modify=keyword in ("WITH", "DELETE", "INSERT"))
+            operation = self.operation = Operation(keyword, modify=keyword in ("WITH", "DELETE", "INSERT"),
+                                                   names_dataset=keyword == "WITH")
             self.reading.operations.append(operation)
             return
         if keyword in ("WITH", "USING"):

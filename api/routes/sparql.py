@@ -94,8 +94,8 @@ def _job(request: Request, query: str, params: Params) -> QueryJob:
     if solutions is None and graph is None:
         raise NotAcceptableError(f"cannot produce any of {accept!r}; try {', '.join(RESULT_TYPES + GRAPH_TYPES)}")
     default, named = _graph_iris(params, "default-graph-uri"), _graph_iris(params, "named-graph-uri")
-    return QueryJob(query, tuple(default), tuple(named), canonical(solutions) if solutions else None, canonical(graph) if graph else None,
-                    endpoint(request))
+    return QueryJob(query, tuple(default), tuple(named), canonical(solutions) if solutions else None,
+                    canonical(graph) if graph else None, endpoint(request))
 
 
 def _readable(error: QueryError, text: str) -> QueryError:

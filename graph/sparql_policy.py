@@ -342,6 +342,8 @@ def with_dataset(text: str, reading: Reading, default: Iterable[str], named: Ite
 
 
 _EXPECTED = re.compile(r"error at (\d+):(\d+): expected (.*)", re.DOTALL)
+#: an expected token: a quoted one, a keyword, or a character range such as ['0'..='9']
+_EXPECTATION = re.compile(r'("(?:[^"\\]|\\.)*")|\b([A-Za-z]\w*)\b|(\[(?:[^\]\'"]|\'(?:[^\'\\]|\\.)*\')*\])')
 
 
 def readable_syntax_error(message: str, text: str, most: int = 8) -> str:
@@ -356,9 +358,9 @@ def readable_syntax_error(message: str, text: str, most: int = 8) -> str:
     if not match:
         return message
     line, column, expected = int(match.group(1)), int(match.group(2)), match.group(3)
-    ranges = bool(re.search(r"\[[^\]]*\]", expected))
-    bare = re.sub(r"\[[^\]]*\]", " ", expected.removeprefix("one of "))
-    items = re.findall(r'"(?:[^"\\]|\\.)*"|\b[A-Za-z][\w]*\b', bare)
+    parts = _EXPECTATION.findall(expected.removeprefix("one of "))
+    items = [quoted or word for quoted, word, _ in parts if quoted or word]
+    ranges = any(bracket for _, _, bracket in parts)
     shown = ", ".join(items[:most]) + (f" or {len(items) - most} more" if len(items) > most else "")
     if ranges:
         shown = f"{shown} (or a name character)" if shown else "a name character"

@@ -20,9 +20,13 @@ import io
 import pyoxigraph as ox
 
 from graph.errors import NotFoundError, RdfSyntaxError
+from graph.sparql_policy import check_nesting
 from graph.store import Store
 
 GraphName = ox.NamedNode | ox.DefaultGraph
+#: deepest nesting of a Turtle-family document: pyoxigraph's parser overflows its stack on 30,000 nested <<( )>>
+MAX_DEPTH = 1000
+NESTING = {ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N3, ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS}
 
 
 def exists(store: Store, graph: GraphName) -> bool:
@@ -49,7 +53,10 @@ def parse(data: bytes, format: ox.RdfFormat, graph: GraphName, base_iri: str | N
 
     Raises:
         RdfSyntaxError: when the document does not parse (the message names the line and column).
+        QueryTooComplexError: when a Turtle-family document nests deeper than :data:`MAX_DEPTH`.
     """
+    if format in NESTING:
+        check_nesting(data.decode("utf-8", errors="replace"), MAX_DEPTH)
     base = base_iri or (graph.value if isinstance(graph, ox.NamedNode) else None)
     try:
         return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in ox.parse(data, format, base_iri=base)]

@@ -35,7 +35,7 @@ from graph.errors import QueryError
 class QueryTooComplexError(QueryError):
     """A query or update nested too deeply or too long for the engine to parse safely."""
 
-    title = "query too complex"
+    title = "request too complex"
 
 
 class FederationRefusedError(NewsgraphError):
@@ -64,11 +64,12 @@ _TOKEN = re.compile(r"""
 | (?P<word>[^\W\d][\w]*)
 | (?P<number>\d*\.\d+(?:[eE][+-]?\d+)?|\d+\.\d*[eE][+-]?\d+|\d+(?:[eE][+-]?\d+)?)
 | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-| (?P<punct>\^\^|&&|\|\||!=|<=|>=|[{}()\[\],;.*/|^!=<>+\-?])
+| (?P<punct>\^\^|&&|\|\||!=|<=|>=|<<\(|\)>>|<<|>>|\{\||\|\}|[{}()\[\],;.*/|^!=<>+\-?])
 | (?P<other>.)
 """, re.VERBOSE | re.DOTALL)
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_OPEN, _CLOSE = "{([", "})]"
+#: what nests: groups, brackets, triple terms (<< >>, <<( )>>) and annotations ({| |})
+_OPEN, _CLOSE = {"{", "(", "[", "<<", "<<(", "{|"}, {"}", ")", "]", ">>", ")>>", "|}"}
 #: keywords followed by a graph IRI (collected: an update may create graphs a later operation reads)
 _GRAPH_WORDS = {"GRAPH", "INTO", "TO", "WITH"}
 
@@ -247,6 +248,32 @@ class _Reader:
         return urljoin(self.base, iri) if self.base else None
 
 
+def check_nesting(text: str, max_depth: int) -> None:
+    """Refuse SPARQL or a Turtle-family document (N-Triples, Turtle, TriG, N3) nested deeper than
+    ``max_depth`` (brackets, collections, triple terms): the parsers recurse and would overflow.
+
+    Raises:
+        QueryTooComplexError: when it is nested deeper.
+
+    >>> check_nesting("<a> <b> " + "[ <p> " * 3 + "1" + " ]" * 3 + " .", 2)
+    Traceback (most recent call last):
+    ...
+    graph.sparql_policy.QueryTooComplexError: the document nests deeper than 2 levels
+    """
+    if sum(text.count(c) for c in "([{<") <= max_depth:
+        return
+    depth = 0
+    for token in tokens(text):
+        if token.kind != "punct":
+            continue
+        if token.text in _OPEN:
+            depth += 1
+            if depth > max_depth:
+                raise QueryTooComplexError(f"the document nests deeper than {max_depth} levels")
+        elif token.text in _CLOSE:
+            depth = max(0, depth - 1)
+
+
 def _unescaped(text: str) -> str:
     def decode(match: re.Match[str]) -> str:
         code = int(match.group(1) or match.group(2), 16)
@@ -374,4 +401,4 @@ def readable_syntax_error(message: str, text: str, most: int = 8) -> str:
 
 
 __all__ = ["DatasetConflictError", "FederationRefusedError", "Operation", "Policy", "QueryTooComplexError", "Reading",
-           "Token", "readable_syntax_error", "tokens", "with_dataset"]
+           "Token", "check_nesting", "readable_syntax_error", "tokens", "with_dataset"]

@@ -29,6 +29,8 @@ QUERIES = {
 UPDATES = {
     "nested groups": "INSERT { } WHERE " + "{" * DEEP + "}" * DEEP,
     "UNION chain": "INSERT { } WHERE { " + " UNION ".join(["{}"] * 20_000) + " }",
+    "nested triple terms": "INSERT DATA { <urn:a> <urn:p> " + "<< <urn:a> <urn:p> " * 30_000 + "1" + " >>" * 30_000
+                           + " }",
 }
 
 
@@ -61,7 +63,7 @@ def test_deep_or_long_queries_are_400_and_the_server_survives(memory_process, na
                           headers={"Content-Type": "application/sparql-query"})
     assert response.status_code == 400, response.text[:300]
     assert response.headers["content-type"] == "application/problem+json"
-    assert response.json()["title"] == "query too complex"
+    assert response.json()["title"] == "request too complex"
     _survives(process, base)
 
 
@@ -71,14 +73,23 @@ def test_deep_or_long_updates_are_400_and_the_server_survives(memory_process, na
     response = httpx.post(f"{base}/sparql", content=UPDATES[name].encode(), timeout=30,
                           headers={"Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"})
     assert response.status_code == 400, response.text[:300]
-    assert response.json()["title"] == "query too complex"
+    assert response.json()["title"] == "request too complex"
+    _survives(process, base)
+
+
+def test_a_deeply_nested_graph_store_document_is_400(memory_process):
+    process, base = memory_process
+    turtle = "<urn:a> <urn:p> " + "<<( <urn:a> <urn:p> " * 30_000 + "1" + " )>>" * 30_000 + " ."
+    response = httpx.put(f"{base}/rdf-graphs", params={"graph": "urn:g"}, content=turtle.encode(), timeout=30,
+                         headers={"Content-Type": "text/turtle", "Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 400 and response.json()["title"] == "request too complex"
     _survives(process, base)
 
 
 def test_a_deep_get_query_is_400(memory_process):
     process, base = memory_process
     response = httpx.get(f"{base}/sparql", params={"query": "ASK " + "{" * DEEP + "}" * DEEP}, timeout=30)
-    assert response.status_code == 400 and response.json()["title"] == "query too complex"
+    assert response.status_code == 400 and response.json()["title"] == "request too complex"
     _survives(process, base)
 
 

@@ -60,6 +60,9 @@ QUERIES = [
     "select * where { service <{L}/d> { ?s ?p ?o } }",
     "SELECT * WHERE { SERVICE SILENT <{L}/e> { ?s ?p ?o } }",
     "SELECT * WHERE { sErViCe silent<{L}/f>{ ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICESILENT<{L}/f2>{ ?s ?p ?o } }",
+    "SELECT * WHERE { ?s ?p trueSERVICE<{L}/f3>{} }",
+    "SELECT * WHERE { ?s ?p 1e1SERVICE<{L}/f4>{} }",
     "SELECT * WHERE { VALUES ?e { <{L}/g> } SERVICE ?e { ?s ?p ?o } }",
     "ASK { FILTER EXISTS { SERVICE <{L}/h> { ?s ?p ?o } } }",
     "SELECT * WHERE { { SELECT * WHERE { OPTIONAL { SERVICE <{L}/i> { ?s ?p ?o } } } } }",
@@ -73,6 +76,8 @@ UPDATES = [
     "PREFIX e: <{L}/> DELETE { ?s ?p ?o } WHERE { SERVICE SILENT e:u2 { ?s ?p ?o } }",
     "LOAD <{L}/doc.ttl>",
     "LOAD SILENT <{L}/doc.ttl>",
+    "LOADSILENT<{L}/doc.ttl>",
+    "CLEAR ALL;LOAD<{L}/doc.ttl>",
     "load <{L}/doc.ttl> into graph <urn:g>",
     "PREFIX e: <{L}/> LOAD e:doc",
     "BASE <{L}/> LOAD <doc>",
@@ -143,7 +148,9 @@ def test_load_is_sent_only_to_allowed_hosts(listener):
     from graph.store import open_store
 
     with running(make_app(open_store("memory:"), write_token=TOKEN, load_hosts="127.0.0.1")) as base:
-        refused = send(base, "POST-direct", "update", "LOAD <http://localhost:1/doc.ttl>", token=True)
-        assert refused.status_code == 403 and listener.connections == 0
+        for update in ["LOAD <http://localhost:1/doc.ttl>",
+                       f"PREFIX e: <{listener.url}/> PREFIXe:<http://localhost:1/> LOAD e:doc"]:
+            refused = send(base, "POST-direct", "update", update, token=True)
+            assert refused.status_code == 403 and listener.connections == 0
         send(base, "POST-direct", "update", f"LOAD SILENT <{listener.url}/doc.ttl>", token=True)
     assert listener.connections >= 1

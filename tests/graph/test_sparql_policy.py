@@ -62,7 +62,8 @@ def test_load_targets_are_resolved_and_checked_against_the_hosts(text, target):
         Policy(load_hosts=frozenset({"b.example"})).check(text, "update", "http://a.example/sparql")
 
 
-@pytest.mark.parametrize("text", ["ASK " + "{" * 65 + "}" * 65, "ASK { FILTER(" + "(" * 70 + "1" + ")" * 70 + ") }",
+@pytest.mark.parametrize("text", ["ASK " + "{" * 65 + "}" * 65, "ASK { VALUES ?x } { " + "MINUS {} " * 1500 + "}",
+                                  "ASK { " + "<< " * 65 + " }", "ASK { FILTER(" + "(" * 70 + "1" + ")" * 70 + ") }",
                                   "ASK { " + "MINUS {} " * 1500 + "}"])
 def test_deep_or_long_requests_are_too_complex(text):
     with pytest.raises(QueryTooComplexError):

@@ -127,6 +127,17 @@ def test_no_update_reaches_the_network(memory_server, listener, update, method, 
     assert listener.connections == 0
 
 
+@pytest.mark.parametrize("query", QUERIES[:6])
+def test_the_cli_sends_no_request_either(store, listener, query):
+    from typer.testing import CliRunner
+
+    from api.cli import app
+
+    result = CliRunner().invoke(app, ["query", query.replace("{L}", listener.url), "--store", store.url])
+    assert result.exit_code == 1 and "SERVICE" in result.output
+    assert listener.connections == 0
+
+
 def test_service_in_strings_iris_and_names_is_not_federation(server):
     query = ("PREFIX service: <urn:service:> SELECT ?service WHERE { BIND('SERVICE <http://x/> {}' AS ?service) "
              "BIND(<http://example.org/SERVICE> AS ?x) BIND(service:SERVICE AS ?y) } # SERVICE <http://x/>")

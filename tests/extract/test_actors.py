@@ -29,7 +29,8 @@ def mentions(nlp, text: str, date: str | None = "2016-06-01") -> dict[str, tuple
         # a plural demonym
         ("Palestinians blamed Israel for the bombing.", "Palestinians", ("Palestine", "GPE", "PSE")),
         # an agent noun with a place names a group of that place
-        ("Security forces in Guinea have tortured Liberian refugees.", "Security forces", ("Security forces", "GROUP", "GIN")),
+        ("Security forces in Guinea have tortured Liberian refugees.", "Security forces",
+         ("Security forces", "GROUP", "GIN")),
         # a state noun with a role noun before it names the states in that role
         ("The fund was paid for by donor countries.", "donor countries", ("donor countries", "GROUP", None)),
         ("Kenya has consulted the partner nations.", "partner nations", ("partner nations", "GROUP", None)),
@@ -304,7 +305,8 @@ def test_i_in_a_statement_with_no_named_author_is_the_unnamed_author(nlp):
 
 def test_unnamed_authors_of_different_texts_are_different_actors(nlp):
     keys = set()
-    for text in ("As I told Raila Odinga yesterday, we support the talks.", "As I told Uhuru Kenyatta, we back the plan."):
+    texts = ("As I told Raila Odinga yesterday, we support the talks.", "As I told Uhuru Kenyatta, we back the plan.")
+    for text in texts:
         doc = nlp(text)
         keys |= {m._.actor.key for m in doc._.mentions if m.text == "I"}
     assert len(keys) == 2 and all(key.startswith("author-") for key in keys), keys
@@ -326,12 +328,12 @@ def test_we_opening_a_statement_with_no_one_named_stays_unresolved(nlp):
 
 
 def test_a_name_cut_at_a_conjunction_before_a_place_is_a_place(nlp):
-    from extract.actors import _place_before_conjunction
+    from extract.actors import place_before_conjunction
 
     # "Qusayr and" tagged as a work of art, "Homs" as a place, as the small model sometimes does
     doc = Doc(nlp.vocab, words=["Rebels", "shelled", "Qusayr", "and", "Homs", "."],
               heads=[1, 1, 1, 2, 2, 1], deps=["nsubj", "ROOT", "dobj", "cc", "conj", "punct"],
               pos=["NOUN", "VERB", "PROPN", "CCONJ", "PROPN", "PUNCT"],
               ents=["O", "O", "B-WORK_OF_ART", "I-WORK_OF_ART", "B-GPE", "O"])
-    assert _place_before_conjunction(doc.ents[0]).text == "Qusayr"
-    assert _place_before_conjunction(doc.ents[1]) is None
+    assert place_before_conjunction(doc.ents[0]).text == "Qusayr"
+    assert place_before_conjunction(doc.ents[1]) is None

@@ -1,0 +1,101 @@
+"""The state one document's resolution keeps: its mentions in order, and the sentence window they are looked up in."""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.records import Actor
+from extract.reference import Gazetteer
+
+if not Doc.has_extension("mentions"):
+    Doc.set_extension("mentions", default=None)
+    Doc.set_extension("date", default=None)
+    Span.set_extension("actor", default=None)
+    Span.set_extension("resolved_by", default=None)
+    Token.set_extension("mention", default=None)
+
+
+class ResolverBase:
+    """Mentions found so far in one document, and the lookups every family of rules shares."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, window: int) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.date = doc._.date
+        self.window = window
+        self.mentions: list[Span] = []
+        self.by_surname: dict[str, Actor] = {}
+        self.we: Actor | None = None  # who "we" is in this document, once known
+        self.we_unnamed = False  # whether the document's first "we" had no one in sight to refer to
+        self.first: dict[str, Actor | None] = {}  # the document's speaker and first acting state, once looked up
+        self.starts: list[int] = []  # mention starts, sorted, parallel to self.mentions
+        self.mention_sentences: list[int] = []  # sentences that mention someone, sorted
+        self.sentence_of: list[int] = [0] * len(doc)
+        for index, sent in enumerate(doc.sents):
+            self.sentence_of[sent.start:sent.end] = [index] * (sent.end - sent.start)
+    def recent(self, accept, before: int, fits=None) -> Actor | None:
+        """The most recent accepted actor mentioned within the window of sentences before ``before``.
+
+        ``fits``, if given, also tests the mention itself (its number, for 'it').
+        """
+        sentence_of = self.sentence_of
+        current = sentence_of[before]
+        # The window counts sentences that mention someone, back from the current one.
+        upto = bisect.bisect_right(self.mention_sentences, current)
+        prior = self.mention_sentences[max(0, upto - self.window - 1):upto]
+        if not prior or prior[-1] != current:
+            prior = [*prior, current][-self.window - 1:]
+        earliest = prior[0]
+        for index in range(bisect.bisect_left(self.starts, before) - 1, -1, -1):
+            mention = self.mentions[index]
+            if sentence_of[mention.start] < earliest:
+                break
+            if accept(mention._.actor) and (fits is None or fits(mention)):
+                return mention._.actor
+        return None
+
+    def remove(self, span: Span) -> None:
+        """Forget a mention (to replace it by a longer one)."""
+        at = self.mentions.index(span)
+        del self.mentions[at]
+        del self.starts[at]
+        for t in span:
+            t._.mention = None
+        sentence = self.sentence_of[span.start]
+        if not any(self.sentence_of[m.start] == sentence for m in self.mentions):
+            self.mention_sentences.remove(sentence)
+
+    def add(self, span: Span, actor: Actor, how: str) -> None:
+        if any(t._.mention is not None for t in span):
+            return
+        span._.actor = actor
+        span._.resolved_by = how
+        for t in span:
+            t._.mention = span
+        at = bisect.bisect_right(self.starts, span.start)
+        self.mentions.insert(at, span)
+        self.starts.insert(at, span.start)
+        sentence = self.sentence_of[span.start]
+        at = bisect.bisect_left(self.mention_sentences, sentence)
+        if at == len(self.mention_sentences) or self.mention_sentences[at] != sentence:
+            self.mention_sentences.insert(at, sentence)
+
+
+    if TYPE_CHECKING:  # the families call one another through the composed resolver
+        def person(self, ent: Span) -> None: ...
+        def place(self, ent: Span) -> None: ...
+        def organisation(self, ent: Span) -> None: ...
+        def group(self, ent: Span) -> None: ...
+        def demonym(self, text: str): ...
+        def alias(self, text: str) -> Actor | None: ...
+        def canonical_person(self, name: str, role: str | None, country: str | None) -> Actor: ...
+        def agent_sector(self, token: Token) -> str | None: ...
+        def agent_group(self, token: Token, country: str | None = None) -> None: ...
+        def is_collective(self, token: Token) -> bool: ...
+        def office_taken_for_name(self, ent: Span) -> bool: ...
+        def names_taken_for_one(self, ent: Span) -> bool: ...
+        def demonym_taken_for_name(self, ent: Span) -> bool: ...
+        def modifier_taken_for_name(self, ent: Span) -> bool: ...

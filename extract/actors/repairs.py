@@ -1,0 +1,79 @@
+"""Mending the tagger's usual slips in entity boundaries and types."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from extract.actors.base import ResolverBase
+from extract.actors.vocabulary import title_at
+
+
+class RepairsMixin(ResolverBase):
+    """Entities the tagger got wrong, read as what they are."""
+
+    def office_taken_for_name(self, ent: Span) -> bool:
+        """'Secretary of State', 'Minister for the Middle East Tobias Ellwood': the tagger took the end
+        of an office for a name; what follows the office is the holder's name."""
+        for end in range(ent.end, ent.start, -1):
+            found = title_at(self.doc, end)
+            if found is not None and found[1] < ent.start:
+                if end < ent.end and all(t.pos_ == "PROPN" for t in self.doc[end:ent.end]):
+                    self.person(self.doc[end:ent.end])
+                return True
+        return False
+
+    def names_taken_for_one(self, ent: Span) -> bool:
+        """'the Iraqi Armed Forces, Popular Mobilization Forces': a list of names taken for one."""
+        commas = [t.i for t in ent if t.text == ","]
+        parts = [self.doc[a + 1:b] for a, b in zip([ent.start - 1, *commas], [*commas, ent.end], strict=True)]
+        if not commas or not all(len(p) > 1 and p[0].text[:1].isupper() for p in parts):
+            return False
+        for part in parts:
+            self.organisation(part)
+        return True
+
+    def demonym_taken_for_name(self, ent: Span) -> bool:
+        """'Radical French farmers': a demonym modifying a noun is not a name but a group."""
+        last = self.doc[ent.end - 1]
+        if last.dep_ in ("amod", "compound") and last.head.i >= ent.end and last.head.pos_ == "NOUN" \
+                and self.demonym(last.text) is not None:
+            self.group(self.doc[ent.end - 1:ent.end])
+            return True
+        return False
+
+    def modifier_taken_for_name(self, ent: Span) -> bool:
+        """'Kurdish and Yezidi fighters': a word the tagger took for a name modifies an agent noun."""
+        modifier = ent.root
+        while modifier.dep_ == "conj" and modifier.head.i < modifier.i:
+            modifier = modifier.head
+        head = modifier.head
+        if modifier.dep_ in ("amod", "compound", "nmod") and head.i >= ent.end and self.agent_sector(head) is not None:
+            self.agent_group(head)
+            return head._.mention is not None
+        return False
+
+
+
+def place_before_conjunction(ent: Span) -> Span | None:
+    """'Aleppo and' tagged as a work of art before 'Daraya' (a place): a name the tagger cut at the
+    conjunction is of the same kind as the place it is conjoined with."""
+    if len(ent) < 2 or ent[-1].pos_ != "CCONJ":
+        return None
+    name = ent[:-1]
+    if name.root.pos_ != "PROPN" or not any(c.dep_ == "conj" and c.ent_type_ == "GPE" for c in name.root.children):
+        return None
+    return name
+
+
+def trim(span: Span) -> Span:
+    """Drop a leading article and a trailing possessive: "the Soviet Union's" → "Soviet Union"."""
+    start, end = span.start, span.end
+    while end - start > 1 and span.doc[end - 1].tag_ == "POS":
+        end -= 1
+    if end - start > 1 and span.doc[start].lower_ == "the":
+        start += 1
+    return span.doc[start:end]
+
+
+def strip_article(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text

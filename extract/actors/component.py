@@ -27,6 +27,7 @@ class ActorsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         resolver = self.resolver(doc, self.gazetteer, self.window)
+        resolver.survey(doc.ents)
         self.add_aliases(doc, resolver)
         handlers = {"PERSON": resolver.person, "GPE": resolver.place, "ORG": resolver.organisation,
                     "NORP": resolver.group}
@@ -59,7 +60,12 @@ class ActorsComponent:
             if name is not None and name.end - name.start > end - start and not start <= name.root.i < end \
                     and name.root.text[:1].isupper():
                 continue  # part of a longer name: "the Global Coalition to Counter ISIL"
-            if (actor := resolver.alias(span.text)) is not None:
+            actor = resolver.alias(span.text)
+            if actor is not None and actor.type == "PERSON":
+                actor = resolver.aliased_person(span.text)  # a person's spelling links only if named here in full
+                if actor is not None:
+                    resolver.add(span, actor, "surname")
+            elif actor is not None:
                 resolver.add(span, actor, "gazetteer")
 
 

@@ -37,11 +37,13 @@ class CoreferenceMixin(ResolverBase):
         actor: Actor | None
         if named:  # "the Iraqi Foreign Minister, Ibrahim al-Jaafari": the name that follows
             actor = replace(named[0], role=named[0].role or role, country=named[0].country or country)
+        elif (body := self.led_body(token)) is not None:
+            # "the leader of the Russian Orthodox Church": whoever holds that office in that body
+            label = f"{role} of {body.label}"
+            actor = Actor(key=slug(label), label=label, type="PERSON", country=body.country, role=role)
         else:
-            actor = self.recent(lambda a: a.type == "PERSON" and (country is None or a.country == country)
-                                and (fold(role) in ("leader", "head of state") or a.role is None
-                                     or fold(a.role) == fold(role)), token.i)
-        if actor is None and country:
+            actor = self.title_antecedent(token, role, country)
+        if actor is None and country and self.date:
             actor = self.gazetteer.office_holder(country, "President" if fold(role) == "leader" else role, self.date)
         if actor is None and doc[at].text[:1].isupper() and (headline or any(t.lower_ == "the" for t in left)):
             # "The Foreign Secretary" with no one named before: the office holder, unnamed
@@ -51,6 +53,41 @@ class CoreferenceMixin(ResolverBase):
             return
         start = min([t.i for t in left if t.dep_ in ("det", "amod", "compound", "poss")] + [at])
         self.add(doc[start:token.i + 1], actor, "description")
+
+    def title_antecedent(self, token: Token, role: str, country: str | None) -> Actor | None:
+        """Who 'the Chancellor', 'the Russian leader' is: the one person named before in the article with
+        that role (and country), else the latest person in the window whose role and country fit."""
+        generic = fold(role) in GENERIC_TITLES
+        others = self.coarguments(token)
+        strict = {m._.actor.key: m._.actor for m in self.mentions if m.start < token.i
+                  and m._.actor.type == "PERSON" and m._.actor.key not in others
+                  and (country is None or m._.actor.country == country)
+                  and (country is not None if generic else _role_fits(role, m._.actor.role))}
+        if len(strict) == 1:
+            return next(iter(strict.values()))
+        return self.recent(lambda a: a.type == "PERSON" and a.key not in others
+                           and (country is None or a.country == country)
+                           and (generic or a.role is None or _role_fits(role, a.role)), token.i)
+
+    def led_body(self, token: Token) -> Actor | None:
+        """The organisation in 'the leader of the Russian Orthodox Church', 'the head of the IAEA'."""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj._.mention is not None and pobj._.mention._.actor.type in ("ORG", "GROUP"):
+                        return pobj._.mention._.actor
+        return None
+
+    def coarguments(self, token: Token) -> set[str]:
+        """Actors that are the subject of the verb a pronoun or description is the object of: in
+        'Putin thanked him', 'him' is not Putin (a non-reflexive object is not its clause's subject)."""
+        head = token.head
+        if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+            head = head.head
+        if token.dep_ in ("nsubj", "nsubjpass", "poss") or head.pos_ not in ("VERB", "AUX"):
+            return set()
+        return {c._.mention._.actor.key for c in head.children
+                if c.dep_ in ("nsubj", "nsubjpass") and c._.mention is not None}
 
     def title_country(self, token: Token, at: int) -> str | None:
         """The country of a title: 'the Russian leader', 'Russia's president', 'the President of Peru'."""
@@ -176,3 +213,16 @@ def _subject(span: Span) -> bool:
     if root.dep_ in ("compound", "amod", "nmod"):
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass")
+
+
+# Titles any head of a country or body is called by: "the Russian leader".
+GENERIC_TITLES = {"leader", "head of state"}
+
+
+def _role_fits(title: str, role: str | None) -> bool:
+    """'the Chancellor' fits a Federal Chancellor, 'the President' a President."""
+    if role is None:
+        return False
+    title, role = fold(title), fold(role)
+    return title == role or role.endswith(" " + title)
+

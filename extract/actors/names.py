@@ -6,7 +6,7 @@ from spacy.tokens import Span
 
 from extract.actors.base import ResolverBase
 from extract.actors.repairs import strip_article, trim
-from extract.actors.vocabulary import DEFINITE, _fold, load_aliases, load_metonyms, one_word_titles, title_at
+from extract.actors.vocabulary import DEFINITE, _fold, load_aliases, load_metonyms, title_at
 from extract.records import Actor
 from extract.reference import fold, slug
 
@@ -15,17 +15,20 @@ class NamesMixin(ResolverBase):
     """PERSON, GPE and ORG entities resolved to canonical actors."""
 
     def person(self, ent: Span) -> None:
-        doc = self.doc
-        start, end = ent.start, ent.end
-        while end > start and doc[end - 1].tag_ == "POS":
-            end -= 1
-        # A title the NER folded into the name ("President Putin") is context, not name.
-        while start < end - 1 and _fold(doc[start].text) in one_word_titles():
-            start += 1
-        name = doc[start:end]
-        role, country = self.context(start)
-        actor = self.canonical_person(name.text, role, country)
-        self.add(name, actor, "gazetteer" if actor.qid else "name")
+        """A PERSON entity: a person, unless the tagger misread a place, a body or a people as one."""
+        misread = self.misread_person(ent)
+        if misread is not None:
+            {"GPE": self.place, "ORG": self.organisation, "NORP": self.group}[misread](ent)
+            return
+        self.named_person(ent)
+
+    def named_person(self, ent: Span) -> None:
+        """A person's name, linked on the evidence around it."""
+        name = self.person_name(ent)
+        role, country = self.context(name.start)
+        actor, how = self.link_person(name, role, country)
+        self.note_gender(actor, name.start)
+        self.add(name, actor, how)
 
     def context(self, start: int) -> tuple[str | None, str | None]:
         """Role and country written just before a name: 'Cuban President', 'President of Russia'."""
@@ -56,6 +59,9 @@ class NamesMixin(ResolverBase):
     def place(self, ent: Span) -> None:
         g = self.gazetteer
         ent = trim(ent)
+        if self.person_taken_for_place(ent):
+            self.named_person(ent)
+            return
         actor = g.lookup(ent.text)
         how = "gazetteer"
         if actor is None or actor.type != "GPE":

@@ -5,11 +5,53 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extract.actors.base import ResolverBase
-from extract.actors.vocabulary import title_at
+from extract.actors.vocabulary import _fold, honorific, one_word_titles, title_at
+
+# Prepositions whose object is where something happens: "in Yorkshire", "across Wales".
+LOCATIVE = {"in", "at", "near", "across", "throughout", "around", "outside", "inside", "within"}
 
 
 class RepairsMixin(ResolverBase):
     """Entities the tagger got wrong, read as what they are."""
+
+    def misread_person(self, ent: Span) -> str | None:
+        """The entity type a PERSON entity really has, when the reference data or the syntax says it is no person.
+
+        A country, capital or demonym the reference data knows ("Yemen", "Welsh") is a place or a people;
+        a name with a digit ("G8") or an organisation the reference data knows is a body; a name after
+        a preposition of place ("in Yorkshire") is a place; a lone adjective is a people's name.
+        """
+        text = trim(ent).text
+        g = self.gazetteer
+        if g.country_named(text) is not None or g.capital(text) is not None:
+            return "GPE"
+        if g.demonym(text) is not None or self.demonym(text) is not None:
+            return "NORP"
+        if any(c.isdigit() for c in text):
+            return "ORG"
+        known = g.lookup(text)
+        if known is not None and known.type == "ORG":
+            return "ORG"
+        root = ent.root
+        if len(ent) == 1 and root.pos_ == "ADJ":
+            return "NORP"
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and not any(
+                t.tag_ == "POS" or t.dep_ == "poss" for t in ent):
+            return "GPE"
+        return None
+
+    def person_taken_for_place(self, ent: Span) -> bool:
+        """'Chancellor Scholz', 'Mr Blair' tagged as a place: a title or honorific before proper names."""
+        first, before = ent[0], self.doc[ent.start - 1] if ent.start > 0 else None
+        if len(ent) > 1 and (_fold(first.text) in one_word_titles() or honorific(first.text)):
+            name = ent[1:]
+        elif before is not None and (title_at(self.doc, ent.start) is not None or honorific(before.text)) \
+                and before.text[:1].isupper():
+            name = ent[:]
+        else:
+            return False
+        return all(t.pos_ == "PROPN" for t in name) and self.gazetteer.lookup(ent.text) is None \
+            and self.gazetteer.capital(ent.text) is None and self.gazetteer.lookup(name.text) is None
 
     def office_taken_for_name(self, ent: Span) -> bool:
         """'Secretary of State', 'Minister for the Middle East Tobias Ellwood': the tagger took the end
@@ -18,7 +60,7 @@ class RepairsMixin(ResolverBase):
             found = title_at(self.doc, end)
             if found is not None and found[1] < ent.start:
                 if end < ent.end and all(t.pos_ == "PROPN" for t in self.doc[end:ent.end]):
-                    self.person(self.doc[end:ent.end])
+                    self.named_person(self.doc[end:ent.end])
                 return True
         return False
 

@@ -10,7 +10,7 @@ from extract.actors.linking import LinkingMixin
 from extract.actors.names import NamesMixin
 from extract.actors.repairs import RepairsMixin
 
-RESOLVER_NAME = "newsgraph.ActorResolver.v1"
+RESOLVER_NAME = "newsgraph.ActorResolver.v2"
 
 
 class ActorResolver(NamesMixin, LinkingMixin, GroupsMixin, CoreferenceMixin, RepairsMixin):

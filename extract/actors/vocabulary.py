@@ -107,3 +107,24 @@ def title_at(tokens, end: int) -> tuple[str, int] | None:
         if n <= len(words) and tuple(words[len(words) - n:]) == title:
             return " ".join(t.text for t in tokens[end - n:end]), end - n
     return None
+
+
+@cache
+def load_honorifics() -> dict[str, tuple[str | None, str]]:
+    """Words before a name that are no part of it: folded word → (gender or None, 'honorific' | 'title')."""
+    with (lexicon_dir() / "honorifics.tsv").open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return {fold(row["word"]): (row["gender"] or None, row["kind"]) for row in rows}
+
+
+def honorific(word: str) -> bool:
+    """'Mr', 'Mrs.', 'Dr': a courtesy word before a name, not part of it."""
+    found = load_honorifics().get(_fold(word))
+    return found is not None and found[1] == "honorific"
+
+
+def gender_of(word: str) -> str | None:
+    """'Mr' → 'male', 'Queen' → 'female', 'President' → None."""
+    found = load_honorifics().get(_fold(word))
+    return found[0] if found else None
+

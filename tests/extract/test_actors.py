@@ -81,10 +81,10 @@ def test_mentions_do_not_need_a_date(nlp):
 @pytest.mark.parametrize(
     ("text", "mention", "label"),
     [
-        ("Macron's government announced new measures.", "Macron's government", "Emmanuel Macron"),
-        ("The Obama administration imposed sanctions on Cuba.", "Obama administration", "Barack Obama"),
+        ("Macron's government announced new measures.", "Macron's government", "Macron"),
+        ("The Obama administration imposed sanctions on Cuba.", "Obama administration", "Obama"),
         ("Spain's government thanked Morocco.", "Spain's government", "Spain"),
-        ("Observers blamed Erdoğan's brutal regime.", "Erdoğan's brutal regime", "Recep Tayyip Erdoğan"),
+        ("Observers blamed Erdoğan's brutal regime.", "Erdoğan's brutal regime", "Erdoğan"),
         ("We congratulate Chile's democratically elected government.", "Chile's democratically elected government",
          "Chile"),
     ],
@@ -103,9 +103,9 @@ def test_a_shared_demonym_is_the_sovereign_state(nlp, text, mention, country):
     assert mentions(nlp, text)[mention][2] == country
 
 
-def test_an_undated_surname_is_the_latest_leader_of_that_name(nlp):
+def test_an_undated_bare_surname_is_a_local_person(nlp):
     found = mentions(nlp, "Assad thanked the army.", date=None)
-    assert found["Assad"][:3] == ("Bashar al-Assad", "PERSON", "SYR"), found
+    assert found["Assad"][:3] == ("Assad", "PERSON", None), found
 
 
 @pytest.mark.parametrize(
@@ -233,9 +233,10 @@ def test_an_agent_noun_the_tagger_took_for_a_place_is_a_group(nlp):
     assert found.get("Gunmen", ("", ""))[1] == "GROUP", found
 
 
-def test_a_leaders_spelling_from_the_aliases_is_that_leader(nlp):
-    found = mentions(nlp, "Asad must go, the envoy said.")
+def test_a_leaders_spelling_from_the_aliases_is_that_leader_once_named_in_full(nlp):
+    found = mentions(nlp, "Bashar al-Assad spoke in Damascus. Asad must go, the envoy said.")
     assert found["Asad"] == ("Bashar al-Assad", "PERSON", "SYR"), found
+    assert "Asad" not in mentions(nlp, "Asad must go, the envoy said.")
 
 
 @pytest.mark.parametrize(
@@ -254,7 +255,7 @@ def test_pronoun_antecedents(nlp, text, pronoun, label):
 
 def test_a_possessive_pronoun_refers_to_its_clause_subject(nlp):
     found = mentions(nlp, "Japan's envoy met Peru. Macron's government restated its position.", date=None)
-    assert found["its"][0] == "Emmanuel Macron", found
+    assert found["its"][0] == "Macron", found
 
 
 def test_a_headline_office_is_its_holder(nlp):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from extract.actors.base import ResolverBase
-from extract.actors.vocabulary import COLLECTIVE_PRONOUNS, FIRST_PERSON, title_at
+from extract.actors.vocabulary import COLLECTIVE_PRONOUNS, FEMININE, FIRST_PERSON, title_at
 from extract.qualifiers import SPEECH_VERBS
 from extract.records import Actor
 from extract.reference import fold, slug
@@ -133,19 +132,26 @@ class CoreferenceMixin(ResolverBase):
                 actor = self.recent(lambda a: a.type != "PERSON", token.i,
                                     lambda m: m._.actor.type in ("GROUP", "ORG") or m.root.tag_ in ("NNS", "NNPS")
                                     or m.root.dep_ == "conj") or self.recent(lambda a: a.type != "PERSON", token.i)
+        elif token.lower_ in FIRST_PERSON:
+            actor = self.first_person(token)
         else:
-            actor = self.recent(lambda a: a.type == "PERSON", token.i)
-            if actor is None and token.lower_ in FIRST_PERSON:
-                actor = self.speaker()  # a statement's "I" is its author, introduced once at the top
-            if actor is None and token.lower_ == "i" and token.dep_ == "nsubj":
-                actor = self.unnamed_author()  # "As I conveyed to ...": a statement signed elsewhere
+            actor = self.third_person(token)
         if actor is not None:
             self.add(self.doc[token.i:token.i + 1], actor, "pronoun")
 
-    def unnamed_author(self) -> Actor:
-        """The unnamed author of this document: one actor per text, never shared across articles."""
-        digest = hashlib.sha1(self.doc.text.encode("utf-8")).hexdigest()[:12]
-        return Actor(key=f"author-{digest}", label="author", type="PERSON")
+    def third_person(self, token: Token) -> Actor | None:
+        """'he', 'her': the latest person in the window of that gender (where the text tells it), never
+        the subject of the clause a non-reflexive object pronoun is in ('Putin thanked him'), nor the
+        speaker of the quotation it is in."""
+        gender = "female" if token.lower_ in FEMININE else "male"
+        others = self.coarguments(token)
+        if self.quoted(token.i) is not None and (speaker := self.quoted_speaker(token)) is not None:
+            others.add(speaker.key)  # in her own words, "she" is someone else
+        actor = self.recent(lambda a: a.type == "PERSON" and a.key not in others
+                            and self.gender.get(a.key, gender) == gender and not a.key.startswith("author-"), token.i)
+        if actor is not None:
+            self.gender.setdefault(actor.key, gender)
+        return actor
 
     def clause_subject(self, token: Token) -> Actor | None:
         """The actor that is the subject of the clause a possessive pronoun is in, if named before it."""
@@ -168,14 +174,6 @@ class CoreferenceMixin(ResolverBase):
                     return m._.actor
         return None
 
-    def speaker(self) -> Actor | None:
-        """The first person in the document who says something ('Tobias Ellwood said:')."""
-        if "speaker" not in self.first:
-            self.first["speaker"] = next((m._.actor for m in self.mentions if m._.actor.type == "PERSON"
-                                          and m.root.dep_ == "nsubj" and m.root.head.lemma_.lower() in SPEECH_VERBS),
-                                         None)
-        return self.first["speaker"]
-
     def first_state_subject(self) -> Actor | None:
         """The first state that speaks or acts in the document ('The United States condemns')."""
         if "state" not in self.first:
@@ -191,8 +189,12 @@ class CoreferenceMixin(ResolverBase):
         States condemns ... We will"), else the last state or known body named; unless the first
         "we" had none of these in sight: then the statement's author is unnamed, and so is "we"."""
         countries = self.gazetteer.countries
-        speaker = self.recent(lambda a: a.type == "PERSON" and a.country in countries, token.i,
-                              lambda m: m.root.dep_ == "nsubj" and m.root.head.lemma_.lower() in SPEECH_VERBS)
+        quoted = self.quoted_speaker(token) or self.statement_speaker(token.i)
+        if quoted is not None and quoted.type != "PERSON":
+            return quoted  # '"We will not back down," the ministry said'
+        speaker = quoted if quoted is not None and quoted.country in countries else self.recent(
+            lambda a: a.type == "PERSON" and a.country in countries, token.i,
+            lambda m: m.root.dep_ == "nsubj" and m.root.head.lemma_.lower() in SPEECH_VERBS)
         actor: Actor | None
         if speaker is not None and speaker.country is not None:
             actor = countries[speaker.country].actor()

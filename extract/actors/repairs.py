@@ -8,7 +8,8 @@ from extract.actors.base import ResolverBase
 from extract.actors.vocabulary import _fold, honorific, one_word_titles, title_at
 
 # Prepositions whose object is where something happens: "in Yorkshire", "across Wales".
-LOCATIVE = {"in", "at", "near", "across", "throughout", "around", "outside", "inside", "within"}
+LOCATIVE = {"in", "at", "near", "across", "through", "throughout", "around", "outside", "inside", "within", "into",
+             "towards", "toward", "along", "beyond"}
 
 
 class RepairsMixin(ResolverBase):

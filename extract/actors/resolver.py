@@ -9,11 +9,12 @@ from extract.actors.groups import GroupsMixin
 from extract.actors.linking import LinkingMixin
 from extract.actors.names import NamesMixin
 from extract.actors.repairs import RepairsMixin
+from extract.actors.speakers import SpeakersMixin
 
-RESOLVER_NAME = "newsgraph.ActorResolver.v2"
+RESOLVER_NAME = "newsgraph.ActorResolver.v3"
 
 
-class ActorResolver(NamesMixin, LinkingMixin, GroupsMixin, CoreferenceMixin, RepairsMixin):
+class ActorResolver(NamesMixin, LinkingMixin, GroupsMixin, CoreferenceMixin, SpeakersMixin, RepairsMixin):
     """Stateful resolution of one document's mentions, in reading order."""
 
 

@@ -10,6 +10,7 @@ from extract.reference import fold
 
 PERSONAL = {"he", "him", "his", "she", "her", "hers", "i", "me", "my"}
 FIRST_PERSON = {"i", "me", "my"}
+FEMININE = {"she", "her", "hers"}
 # Pronouns for bodies and countries; "we" in a government statement is the speaker's side.
 COLLECTIVE_PRONOUNS = {"they", "them", "their", "we", "us", "our", "its", "it"}
 # CAMEO sectors (Phoenix agents) whose nouns name the state acting ("Israeli soldiers" → Israel).
@@ -127,4 +128,11 @@ def gender_of(word: str) -> str | None:
     """'Mr' → 'male', 'Queen' → 'female', 'President' → None."""
     found = load_honorifics().get(_fold(word))
     return found[0] if found else None
+
+
+@cache
+def load_quote_verbs() -> frozenset[str]:
+    """Verbs that attribute a quotation ('continued', 'replied', 'tweeted'), as lemmas."""
+    lines = (lexicon_dir() / "quote_verbs.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 

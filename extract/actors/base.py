@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +28,7 @@ class ResolverBase:
         self.date = doc._.date
         self.window = window
         self.mentions: list[Span] = []
+        self.actors: dict[str, Actor] = {}  # key → the article's actor of that key, the first met
         self.persons: dict[str, Actor] = {}  # key → a person the article names in full
         self.full_names: dict[str, list[str]] = {}  # surname → keys of the people named in full with it
         self.countries_named: set[str] = set()  # countries the article names (evidence for a title)
@@ -77,7 +79,7 @@ class ResolverBase:
     def add(self, span: Span, actor: Actor, how: str) -> None:
         if any(t._.mention is not None for t in span):
             return
-        span._.actor = actor
+        span._.actor = actor = self.one_actor(actor)
         span._.resolved_by = how
         for t in span:
             t._.mention = span
@@ -89,6 +91,26 @@ class ResolverBase:
         if at == len(self.mention_sentences) or self.mention_sentences[at] != sentence:
             self.mention_sentences.insert(at, sentence)
 
+    def one_actor(self, actor: Actor) -> Actor:
+        """One actor per entity in the article: a local name met again is the actor met first, whatever type
+        the tagger gave it this time ("Labour" as a person, a place, a party); a name typed as a body or a
+        place somewhere is not a person anywhere (the earlier mentions change with it)."""
+        seen = self.actors.get(actor.key)
+        if seen is None or seen == actor or seen.qid or actor.qid:
+            self.actors.setdefault(actor.key, actor)
+            return actor
+        if seen.type == actor.type:  # what a later mention adds: "the Kenyan Foreign Minister, Amina Mohamed"
+            merged = replace(seen, role=seen.role or actor.role, country=seen.country or actor.country)
+        elif seen.type == "PERSON" and " " not in seen.label:
+            merged = actor
+        else:
+            return seen
+        if merged != seen:
+            for mention in self.mentions:
+                if mention._.actor == seen:
+                    mention._.actor = merged
+            self.actors[actor.key] = merged
+        return merged
 
     if TYPE_CHECKING:  # the families call one another through the composed resolver
         def person(self, ent: Span) -> None: ...

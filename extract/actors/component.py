@@ -36,6 +36,7 @@ class ActorsComponent:
                 handlers[ent.label_](ent)
             elif (place := place_before_conjunction(ent)) is not None:
                 resolver.place(place)
+        resolver.abbreviations()
         # Descriptions and group nouns look at the names around them; pronouns at all of these.
         nouns = [t for t in doc if t.ent_type_ == "" and t.pos_ in ("NOUN", "PROPN")]
         for token in nouns:

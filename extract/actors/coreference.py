@@ -51,6 +51,9 @@ class CoreferenceMixin(ResolverBase):
         if actor is None:
             return
         start = min([t.i for t in left if t.dep_ in ("det", "amod", "compound", "poss")] + [at])
+        inside = [t.i for t in doc[start:token.i] if t._.mention is not None]
+        if inside:  # "The Labour leader": the body named inside stays its own mention
+            start = max(inside) + 1
         self.add(doc[start:token.i + 1], actor, "description")
 
     def title_antecedent(self, token: Token, role: str, country: str | None) -> Actor | None:
@@ -69,7 +72,11 @@ class CoreferenceMixin(ResolverBase):
                            and (generic or a.role is None or _role_fits(role, a.role)), token.i)
 
     def led_body(self, token: Token) -> Actor | None:
-        """The organisation in 'the leader of the Russian Orthodox Church', 'the head of the IAEA'."""
+        """The organisation in 'the leader of the Russian Orthodox Church', 'the Labour leader'."""
+        for child in token.lefts:
+            if child.dep_ in ("compound", "nmod") and child._.mention is not None \
+                    and child._.mention._.actor.type in ("ORG", "GROUP"):
+                return child._.mention._.actor
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:

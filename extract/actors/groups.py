@@ -113,7 +113,7 @@ class GroupsMixin(ResolverBase):
                 and country in self.gazetteer.countries and all(self.demonym(t.text) or t == token for t in span):
             self.add(span, self.gazetteer.countries[country].actor(), "demonym")
             return
-        self.add(span, Actor(key=slug(label), label=label, type="GROUP", country=country), "name")
+        self.add(span, Actor(key=group_key(span), label=label, type="GROUP", country=country), "name")
 
     def may_name_group(self, token: Token) -> bool:
         """Whether a noun outside any mention can name a group where it stands."""
@@ -210,3 +210,11 @@ class GroupsMixin(ResolverBase):
         """A noun for the body acting for someone: 'government', 'regime', 'forces', 'ministers'."""
         return token.lower_ in COLLECTIVES or token.lemma_.lower() in COLLECTIVES or \
             self.agent_sector(token) in STATE_SECTORS
+
+
+def group_key(span: Span) -> str:
+    """A group's key, the same for its singular and plural ('victim', 'victims' → 'victim')."""
+    root = span.root
+    words = [t.lemma_ if t == root and t.tag_ in ("NNS", "NNPS") and t.lemma_ else t.text for t in span]
+    return slug(" ".join(words))
+

@@ -119,3 +119,35 @@ class NamesMixin(ResolverBase):
         if country is None and (iso3 := load_aliases().get(fold(text))) and iso3[1] == "GPE":
             country = g.countries.get(iso3[0])
         return country
+
+    def abbreviations(self) -> None:
+        """'the Democratic Republic of Congo (DRC) ... the DRC': an abbreviation the article defines after a
+        name is that name's actor, there and wherever it recurs."""
+        doc = self.doc
+        defined: dict[str, Actor] = {}
+        for mention in list(self.mentions):
+            end = mention.end
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                    and _abbreviates(doc[end + 1].text, mention.text) and mention._.resolved_by != "pronoun":
+                defined.setdefault(doc[end + 1].text, mention._.actor)
+        if not defined:
+            return
+        for token in doc:
+            actor = defined.get(token.text)
+            if actor is None:
+                continue
+            mention = token._.mention
+            if mention is None:
+                self.add(doc[token.i:token.i + 1], actor, "abbreviation")
+            elif len(mention) == 1 and mention._.actor != actor and mention._.resolved_by != "pronoun":
+                mention._.actor, mention._.resolved_by = actor, "abbreviation"
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is an abbreviation of ``name``: 'DRC' of 'Democratic Republic of Congo'."""
+    if len(short) < 2 or not short.isupper() or not short.isalpha():
+        return False
+    initials = [w[0] for w in fold(name).split()]
+    letters = iter(initials)
+    return initials[:1] == [short[0].lower()] and all(c in letters for c in short.lower())
+

@@ -109,8 +109,11 @@ def place_before_conjunction(ent: Span) -> Span | None:
 
 
 def trim(span: Span) -> Span:
-    """Drop a leading article and a trailing possessive: "the Soviet Union's" → "Soviet Union"."""
+    """Drop a leading article, a trailing possessive or bracket: "the Soviet Union's" → "Soviet Union"."""
     start, end = span.start, span.end
+    bracket = next((t.i for t in span[1:] if t.text == "("), None)
+    if bracket is not None:  # "World Health Organisation (WHO": the name, without the abbreviation after it
+        end = bracket
     while end - start > 1 and span.doc[end - 1].tag_ == "POS":
         end -= 1
     if end - start > 1 and span.doc[start].lower_ == "the":

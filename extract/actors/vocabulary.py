@@ -17,7 +17,9 @@ COLLECTIVE_PRONOUNS = {"they", "them", "their", "we", "us", "our", "its", "it"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 # Sectors whose nouns name a group of people that can act ("Afghan rebels", "civilians").
 GROUP_SECTORS = STATE_SECTORS | {"REB", "UAF", "OPP", "CVL", "REF", "PPL", "IGO", "NGO", "PTY", "MED", "LAB",
-                                 "AGR", "EDU", "HLH", "HRI", "REL", "CRM", "BUS", "ELI"}
+                                 "AGR", "EDU", "HLH", "HRI", "REL", "CRM", "BUS", "ELI",
+                                 # religious communities and their members ("monks", "clergy", "students" in Phoenix)
+                                 "CHR", "MUS", "JEW", "HIN", "BUD"}
 # Nouns that denote the people or bodies acting for a country ("British officials").
 COLLECTIVES = {"official", "officials", "government", "authorities", "forces", "troops", "side",
                "leadership", "diplomats", "delegation", "army", "military", "administration",

@@ -28,6 +28,7 @@ class ActorsComponent:
     def __call__(self, doc: Doc) -> Doc:
         resolver = self.resolver(doc, self.gazetteer, self.window)
         resolver.survey(doc.ents)
+        untagged = resolver.untagged_people()
         self.add_aliases(doc, resolver)
         handlers = {"PERSON": resolver.person, "GPE": resolver.place, "ORG": resolver.organisation,
                     "NORP": resolver.group}
@@ -36,6 +37,8 @@ class ActorsComponent:
                 handlers[ent.label_](ent)
             elif (place := place_before_conjunction(ent)) is not None:
                 resolver.place(place)
+        for name in untagged:
+            resolver.named_person(name)
         resolver.abbreviations()
         # Descriptions and group nouns look at the names around them; pronouns at all of these.
         nouns = [t for t in doc if t.ent_type_ == "" and t.pos_ in ("NOUN", "PROPN")]

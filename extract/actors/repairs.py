@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from extract.actors.base import ResolverBase
 from extract.actors.vocabulary import _fold, honorific, one_word_titles, title_at
+from extract.reference import fold
 
 # Prepositions whose object is where something happens: "in Yorkshire", "across Wales".
 LOCATIVE = {"in", "at", "near", "across", "through", "throughout", "around", "outside", "inside", "within", "into",
@@ -40,6 +41,36 @@ class RepairsMixin(ResolverBase):
                 t.tag_ == "POS" or t.dep_ == "poss" for t in ent):
             return "GPE"
         return None
+
+    def untagged_people(self) -> list[Span]:
+        """Names of people the tagger missed: a run of proper nouns outside any entity that the reference
+        data knows as a person's full name ("Narendra Modi"), or that follows an office ("Federal Chancellor
+        of Germany Olaf Scholz"). A country that ends the office is no part of the name."""
+        doc, found = self.doc, []
+        i = 0
+        while i < len(doc):
+            if not _name_word(doc[i]):
+                i += 1
+                continue
+            end = i
+            while end < len(doc) and _name_word(doc[end]) and end - i < 6:
+                end += 1
+            start = i
+            while start < end - 2 and (self.gazetteer.country_named(doc[start].text) is not None
+                                       or self.gazetteer.demonym(doc[start].text) is not None):
+                start += 1
+            name = doc[start:end]
+            if len(name) >= 2 and not any(fold(t.text) in one_word_titles() for t in name):
+                known = self.gazetteer.lookup(name.text)
+                if (known is not None and known.type == "PERSON") or self.context(start)[0] is not None:
+                    found.append(name)
+                    self.name_in_full(name, *self.context(start))
+            i = end
+        covered = {t.i for name in found for t in name}
+        for t in doc:  # "Modi thanked him": the surname of someone named in full here, untagged
+            if t.i not in covered and _lone_name_word(t) and fold(t.text) in self.full_names:
+                found.append(doc[t.i:t.i + 1])
+        return found
 
     def person_taken_for_place(self, ent: Span) -> bool:
         """'Chancellor Scholz', 'Mr Blair' tagged as a place: a title or honorific before proper names."""
@@ -123,3 +154,16 @@ def trim(span: Span) -> Span:
 
 def strip_article(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
+
+
+def _name_word(token: Token) -> bool:
+    """A word of a name the tagger left outside any entity: a capitalised proper noun."""
+    return token.pos_ == "PROPN" and token.ent_type_ == "" and token.text[:1].isupper() and token.is_alpha
+
+
+def _lone_name_word(token: Token) -> bool:
+    """A name word with no other name word beside it: 'Modi' in 'Modi thanked him'."""
+    doc = token.doc
+    return _name_word(token) and not (token.i + 1 < len(doc) and _name_word(doc[token.i + 1])) \
+        and not (token.i > 0 and _name_word(doc[token.i - 1]))
+

@@ -104,3 +104,17 @@ def test_the_leader_of_a_named_body_is_its_leader_not_the_last_person_named(nlp)
 def test_a_description_in_undated_text_does_not_guess_the_office_holder(nlp):
     found = resolve(nlp, "The Armenian President thanked the envoy.", date=None)
     assert only(found, "The Armenian President")[0][1:4] == ("Armenia President", "ARM", None), found
+
+
+@pytest.mark.parametrize(("text", "name", "qid"), [
+    # names the small tagger leaves outside any entity: known in full, or after an office
+    ("Vladimir Putin had a meeting with Prime Minister of India Narendra Modi.", "Narendra Modi", "Q1058"),
+    ("The talks ended with Federal Chancellor of Germany Olaf Scholz.", "Olaf Scholz", "Q61053"),
+])
+def test_a_full_name_the_tagger_missed_is_a_person(nlp, text, name, qid):
+    assert only(resolve(nlp, text, "2022-06-01"), name)[0][3] == qid
+
+
+def test_an_untagged_surname_of_a_person_named_in_full_is_that_person(nlp):
+    found = resolve(nlp, "Vladimir Putin met Prime Minister of India Narendra Modi. Modi thanked him.", "2022-06-01")
+    assert only(found, "Modi")[0][1:] == ("Narendra Modi", "IND", "Q1058", "surname"), found

@@ -69,7 +69,7 @@ class CoreferenceMixin(ResolverBase):
             return next(iter(strict.values()))
         return self.recent(lambda a: a.type == "PERSON" and a.key not in others
                            and (country is None or a.country == country)
-                           and (generic or a.role is None or _role_fits(role, a.role)), token.i)
+                           and (generic or _role_fits(role, a.role)), token.i)
 
     def led_body(self, token: Token) -> Actor | None:
         """The organisation in 'the leader of the Russian Orthodox Church', 'the Labour leader'."""

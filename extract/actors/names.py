@@ -59,7 +59,7 @@ class NamesMixin(ResolverBase):
     def place(self, ent: Span) -> None:
         g = self.gazetteer
         ent = trim(ent)
-        if self.person_taken_for_place(ent):
+        if self.person_taken_for_place(ent) or self.surname_taken_for_name(ent):
             self.named_person(ent)
             return
         actor = g.lookup(ent.text)
@@ -95,6 +95,9 @@ class NamesMixin(ResolverBase):
             self.add(ent, g.countries[iso3].actor(), "metonym")
             return
         actor = self.alias(text) or g.lookup(text)
+        if actor is None and self.surname_taken_for_name(ent):
+            self.named_person(ent)  # "Trump" typed ORG in an article that names Donald Trump
+            return
         if actor is None and len(ent) == 1 and ent.start > 0 and self.doc[ent.start - 1].lower_ in DEFINITE:
             # "the Coalition" after "the Global Coalition": the tagger's name is a short reference
             word = fold(text)

@@ -72,6 +72,12 @@ class RepairsMixin(ResolverBase):
                 found.append(doc[t.i:t.i + 1])
         return found
 
+    def surname_taken_for_name(self, ent: Span) -> bool:
+        """'Trump' typed ORG, 'Scholz' typed GPE: one word that is the surname of someone the article names
+        in full, and no place or body the reference data knows."""
+        return len(ent) == 1 and fold(ent.text) in self.full_names and self.gazetteer.lookup(ent.text) is None \
+            and self.gazetteer.capital(ent.text) is None and self.alias(ent.text) is None
+
     def person_taken_for_place(self, ent: Span) -> bool:
         """'Chancellor Scholz', 'Mr Blair' tagged as a place: a title or honorific before proper names."""
         first, before = ent[0], self.doc[ent.start - 1] if ent.start > 0 else None

@@ -118,3 +118,21 @@ def test_a_full_name_the_tagger_missed_is_a_person(nlp, text, name, qid):
 def test_an_untagged_surname_of_a_person_named_in_full_is_that_person(nlp):
     found = resolve(nlp, "Vladimir Putin met Prime Minister of India Narendra Modi. Modi thanked him.", "2022-06-01")
     assert only(found, "Modi")[0][1:] == ("Narendra Modi", "IND", "Q1058", "surname"), found
+
+
+def test_a_surname_the_tagger_typed_as_a_body_is_the_person_named_in_full(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("Donald Trump spoke on Friday. Later Trump left Washington.")
+    doc._.date = "2019-02-15"
+    for name, component in nlp.pipeline:
+        if name == "newsgraph_actors":
+            doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 7, 8, label="ORG")]  # "Trump" as an ORG
+        doc = component(doc)
+    trump = [m for m in doc._.mentions if m.text == "Trump"]
+    assert [(m._.actor.qid, m._.resolved_by) for m in trump] == [("Q22686", "surname")]
+
+
+def test_a_title_is_not_a_person_named_without_that_role(nlp):
+    found = resolve(nlp, "Nancy Pelosi spoke first. The President replied.", "2019-02-15")
+    assert only(found, "The President")[0][1] != "Nancy Pelosi", found

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from extract.lexicon import load_lexicon
 from extract.relations.candidate import Candidate
-from extract.relations.postprocess import deduplicate, prefer_main_clause
+from extract.relations.postprocess import deduplicate, interactions, prefer_main_clause
 from extract.relations.verbs import repair_lemma
 
 Extractor = Callable[[Token], list[Candidate]]
@@ -42,5 +42,5 @@ class RelationsComponent:
                     found.extend(self.verb_events(token))
                 if token.pos_ in ("NOUN", "PROPN") and token._.mention is None:
                     found.extend(self.nominal_events(token))
-        doc._.relations = prefer_main_clause(deduplicate(found))
+        doc._.relations = prefer_main_clause(deduplicate(interactions(found)))
         return doc

@@ -8,8 +8,14 @@ from extract.relations.candidate import NOMINAL_EVENTS, VERB_EVENTS, Candidate
 from extract.relations.vocabulary import JUDGEMENTS
 
 
+def interactions(candidates: list[Candidate]) -> list[Candidate]:
+    """Only relations whose trigger names an interaction: a verb or noun the lexicon gives no event
+    category ("needed", "opted for", "spoke about") states no relation between its arguments."""
+    return [c for c in candidates if c.sense is not None]
+
+
 def deduplicate(candidates: list[Candidate]) -> list[Candidate]:
-    """One relation per pair of mentions and event category; an untyped one only if nothing is typed."""
+    """One relation per pair of mentions and event category (an untyped one only if nothing is typed)."""
     best: dict[tuple, Candidate] = {}
     for c in candidates:
         key = (c.subject.start, c.object.start, c.sense.category if c.sense else None)

@@ -19,6 +19,7 @@ from extract.relations.arguments import actors, event_agents, modifiers, pobj_ac
 from extract.relations.candidate import Target
 from extract.relations.clause import VerbClause
 from extract.relations.governed import conditional
+from extract.relations.senses import compared_with
 from extract.relations.syntax import compound, topic
 from extract.relations.vocabulary import JUDGEMENTS, PLACE_TARGETED, past
 
@@ -86,10 +87,15 @@ def find_targets(c: VerbClause) -> list[Target]:
 
 
 def withdrawn_from(c: VerbClause, targets: list[Target]) -> list[Target]:
-    """'withdrew its inspectors from X': what is withdrawn is the subject's own, X is the party."""
-    if (sense := c.own) is not None and sense.category in ("RETREAT", "CONCEDE") and any(
-            t.predicate.endswith(" from") for t in targets):
+    """'withdrew its inspectors from X': what is withdrawn is the subject's own, X is the party;
+    'withdrew the US from the treaty', 'pulled the US out of the deal': the US is the subject's own."""
+    if (sense := c.own) is None or sense.category not in ("RETREAT", "CONCEDE"):
+        return targets
+    if any(t.predicate.endswith(" from") for t in targets):
         return [t for t in targets if t.predicate.endswith(" from")]
+    if any(p.dep_ in ("prep", "prt") and p.lower_ in ("from", "out") for p in c.verb.children):
+        moved = {o.i for o in c.verb.children if o.dep_ == "dobj" for o in (o, *o.conjuncts)}
+        return [t for t in targets if t.actor.root.i not in moved]
     return targets
 
 
@@ -100,7 +106,7 @@ def mobilized_for(c: VerbClause, targets: list[Target]) -> list[Target]:
     return targets
 
 
-REFINEMENTS: list[Callable[[VerbClause, list[Target]], list[Target]]] = [withdrawn_from, mobilized_for]
+REFINEMENTS: list[Callable[[VerbClause, list[Target]], list[Target]]] = [withdrawn_from, mobilized_for, compared_with]
 
 
 def places(verb: Token) -> list[Span]:

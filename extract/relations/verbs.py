@@ -18,6 +18,7 @@ from extract.relations.candidate import VERB_EVENTS, Candidate, Target
 from extract.relations.clause import VerbClause
 from extract.relations.governed import by_modality, governor, purposed, ruled
 from extract.relations.light import light_verb
+from extract.relations.senses import warning
 from extract.relations.speech import demands, requested
 from extract.relations.syntax import condition, counted, idiom_tail
 from extract.relations.targets import REFINEMENTS, find_targets
@@ -27,6 +28,7 @@ from extract.relations.vocabulary import (
     PARTY_PREPOSITIONS,
     PLACES,
     QUANTITIES,
+    SYMMETRIC,
     governed,
     infinitive,
     load_experiencers,
@@ -70,8 +72,8 @@ def verb_events(verb: Token) -> list[Candidate]:
 
 
 def _mirrored(lemma: str, agents: list[Span], targets: list[Target]) -> list[tuple[Span, Target]]:
-    """'X met Y': Y met X too (for a reciprocal verb with one subject)."""
-    if lemma not in load_reciprocal() or len(agents) != 1:
+    """'X met Y': Y met X too, for a symmetric verb with one subject; 'X agreed with Y' is X's alone."""
+    if lemma not in SYMMETRIC or len(agents) != 1:
         return []
     return [(t.actor, Target(agents[0], t.sense, t.predicate, t.trigger, t.confidence * 0.9))
             for t in targets if t.actor._.actor.key != agents[0]._.actor.key]
@@ -85,7 +87,7 @@ def _candidate(c: VerbClause, subject: Span, target: Target) -> Candidate:
         sense, predicate, trigger = ruled(ruling, sense), f"{governed(word)} to {infinitive(predicate)}", [
             word, *trigger]
     else:
-        sense = by_modality(c.verb, purposed(c.verb, sense))
+        sense = by_modality(c.verb, purposed(c.verb, warning(c, sense)))
     return Candidate(subject, obj, predicate, sense, trigger, VERB_EVENTS, confidence if sense else 0.5, c.verb)
 
 

@@ -26,6 +26,8 @@ GROUPS = word_class("group")
 # "a number of ministers", "a range of organisations": a quantity stands for what it counts.
 QUANTITIES = word_class("quantity")
 SPEECH = word_class("declaring")
+# "X met Y": Y met X too.
+SYMMETRIC = word_class("symmetric")
 
 # Categories a governing verb imposes on the event it embeds ("threatened to ban").
 GOVERNING = {"THREATEN", "REJECT", "DEMAND", "AGREE"}

@@ -139,6 +139,9 @@ def _own_subjects(verb: Token, seen: int) -> list[Span] | None:
             return _subject_actors(verb, child)
         if child.dep_ == "agent":  # passive: "was criticised by X" – X acts
             return [a for pobj in child.children for a in actors(pobj)]
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and (doers := [
+            a for c in verb.head.head.children if c.dep_ == "dobj" for a in actors(c)]):
+        return doers  # "accused X of sending arms", "thanked X for helping": X does it
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         # "his intention to deepen ...": the possessor of the noun is the subject
         owners = [c._.mention for c in verb.head.children if c.dep_ == "poss" and c._.mention is not None]

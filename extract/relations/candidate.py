@@ -35,3 +35,4 @@ class Target(NamedTuple):
     predicate: str
     trigger: list[Token]
     confidence: float
+    light: bool = False  # found through a light verb's event noun ("sent greetings to X")

@@ -8,7 +8,7 @@ from extract.lexicon import Lexicon, Sense, load_lexicon
 from extract.relations.arguments import actors
 from extract.relations.candidate import Target
 from extract.relations.syntax import compound, judges, practice, topic
-from extract.relations.vocabulary import COOPERATIVE, DENIALS, NOMINAL_PREPOSITIONS, TARGET_OF, past
+from extract.relations.vocabulary import COOPERATIVE, DENIALS, MESSAGES, NOMINAL_PREPOSITIONS, TARGET_OF, past
 
 
 def light_verb(verb: Token, noun: Token) -> list[Target]:
@@ -25,25 +25,40 @@ def light_verb(verb: Token, noun: Token) -> list[Target]:
     event_verb, sense = light_sense(lex, verb, noun)
     if sense is None:
         return []
-    predicate = past(event_verb) if event_verb else lex.noun_predicates.get(noun.lower_) or \
-        f"{past(verb.lemma_.lower())} {noun.lower_}"
+    predicate = light_predicate(lex, verb, noun, event_verb)
     # "a suspension of air links with X", "the resumption of talks with X": the party of the inner event
     nested = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
               if p.dep_ == "pobj" and p._.mention is None and lex.noun_sense(p.lemma_) is not None]
     targeting = _targeting(lex, verb, noun, lex.noun_sense(noun.lemma_) or sense)
+    # "sent greetings to X": a recipient is the light verb's, not that of a verb with a sense of its own
+    recipients = ("prep", "dative") if lex.patterns.get((verb.lemma_.lower(), "-")) is None or (
+        noun.lower_ in lex.nouns or noun.lemma_.lower() in lex.nouns) else ("prep",)
     out: list[Target] = []
     for holder in (verb, noun, *nested):
         for child in holder.children:
-            if child.dep_ == "prep" and (child.lower_ in NOMINAL_PREPOSITIONS or (
+            if child.dep_ in recipients and (child.lower_ in NOMINAL_PREPOSITIONS or (
                     holder is noun and child.lower_ in targeting)) and not topic(
                     child, lex.noun_sense(noun.lemma_) or sense):
-                out.extend(Target(actor, sense, predicate, [verb, noun, child], 0.7)
+                out.extend(Target(actor, sense, predicate, [verb, noun, child], 0.7, light=True)
                            for pobj in child.children if pobj.dep_ == "pobj" for actor in actors(pobj))
     return out
 
 
+def light_predicate(lex: Lexicon, verb: Token, noun: Token, event_verb: str | None) -> str:
+    """How a light-verb event is named: by its event verb ('telephoned'), the noun's predicate, or both words."""
+    return past(event_verb) if event_verb else lex.noun_predicates.get(noun.lower_) or \
+        f"{past(verb.lemma_.lower())} {noun.lower_}"
+
+
 def light_sense(lex: Lexicon, verb: Token, noun: Token) -> tuple[str | None, Sense | None]:
-    """The event verb an object noun names (or its modifier: 'a telephone conversation') and the sense."""
+    """The event verb an object noun names (or its modifier: 'a telephone conversation') and the sense.
+
+    A message is what it carries: 'a message of greetings', 'a letter of condolences' are greetings
+    and condolences.
+    """
+    carried = message_content(lex, noun)
+    if carried is not None:
+        return lex.verb_of(carried.lemma_), lex.noun_sense(carried.lower_) or lex.noun_sense(carried.lemma_)
     event_verb = lex.verb_of(noun.lemma_) or lex.verb_of(noun.text)
     if event_verb is None and compound(noun) not in lex.nouns:
         # "had a telephone conversation with X": the modifier names the event
@@ -62,6 +77,14 @@ def light_sense(lex: Lexicon, verb: Token, noun: Token) -> tuple[str | None, Sen
         if sense is not None and sense.category in COOPERATIVE and own is not None and own.category in DENIALS:
             sense = own  # "boycott contact with X", "suspend aid to X": the verb denies the noun
     return event_verb, sense
+
+
+def message_content(lex: Lexicon, noun: Token) -> Token | None:
+    """The event noun a message noun carries: 'a message of greetings' → greetings."""
+    if noun.lemma_.lower() not in MESSAGES:
+        return None
+    return next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj" and (lex.noun_sense(p.lower_) or lex.noun_sense(p.lemma_)) is not None), None)
 
 
 def _targeting(lex: Lexicon, verb: Token, noun: Token, own: Sense) -> set[str]:

@@ -17,13 +17,14 @@ from extract.relations.arguments import actors, aim_holders, event_agents, helpe
 from extract.relations.candidate import VERB_EVENTS, Candidate, Target
 from extract.relations.clause import VerbClause
 from extract.relations.governed import by_modality, governor, purposed, ruled
-from extract.relations.light import light_verb
+from extract.relations.light import light_predicate, light_sense, light_verb
 from extract.relations.senses import warning
 from extract.relations.speech import demands, requested
 from extract.relations.syntax import condition, counted, idiom_tail
 from extract.relations.targets import REFINEMENTS, find_targets
 from extract.relations.vocabulary import (
     ASPECTUAL,
+    LIGHT,
     PARTICLES,
     PARTY_PREPOSITIONS,
     PLACES,
@@ -58,15 +59,21 @@ def verb_events(verb: Token) -> list[Candidate]:
     mirrored = _mirrored(lemma, agents, targets)
     if not any(t.actor.start not in {s.start for s in agents} for t in targets) and len(agents) > 1 and \
             not passive_on_thing(verb) and mutual(verb):
-        # "X and Y agreed", "X and Y signed a treaty": a reciprocal event between the conjoined subjects.
-        targets = [Target(s, c.clause, past(lemma), [verb], 0.6) for s in agents]
+        # "X and Y agreed", "X and Y signed a treaty": a reciprocal event between the conjoined subjects;
+        # "X and Y had a telephone conversation": the event noun names it
+        sense, predicate = c.clause, past(lemma)
+        event = next(((o, *found) for o in verb.children if o.dep_ == "dobj" and lemma in LIGHT and sense is None
+                      if (found := light_sense(lex, verb, o))[1] is not None), None)
+        if event is not None:
+            sense, predicate = event[2], light_predicate(lex, verb, event[0], event[1])
+        targets = [Target(s, sense, predicate, [verb], 0.6) for s in agents]
     out = [_candidate(c, subject, t) for subject in agents for t in targets
            if t.actor.start != subject.start and t.actor._.actor.key != subject._.actor.key]
-    for other, (obj, sense, predicate, trigger, confidence) in mirrored:
+    for other, t in mirrored:
         # "X will meet Y": only X has agreed; "X met Y to protest": only X protests
-        if c.governor is None and modality(verb) != "intended" and purposed(verb, sense) is sense:
-            out.append(Candidate(other, obj, predicate, by_modality(verb, sense), trigger, VERB_EVENTS,
-                                 confidence if sense else 0.5, verb))
+        if c.governor is None and modality(verb) != "intended" and purposed(verb, t.sense) is t.sense:
+            out.append(Candidate(other, t.actor, t.predicate, by_modality(verb, t.sense), t.trigger, VERB_EVENTS,
+                                 t.confidence if t.sense else 0.5, verb))
     out.extend(demands(verb, agents))
     return out
 
@@ -80,7 +87,8 @@ def _mirrored(lemma: str, agents: list[Span], targets: list[Target]) -> list[tup
 
 
 def _candidate(c: VerbClause, subject: Span, target: Target) -> Candidate:
-    obj, sense, predicate, trigger, confidence = target
+    obj, sense, predicate, trigger, confidence = target.actor, target.sense, target.predicate, target.trigger, \
+        target.confidence
     if c.governor is not None:
         # "threatened to halt": the embedded verb keeps its base form
         ruling, word = c.governor
@@ -92,8 +100,10 @@ def _candidate(c: VerbClause, subject: Span, target: Target) -> Candidate:
 
 
 def clause_sense(lex: Lexicon, verb: Token, lemma: str) -> Sense | None:
-    """The verb's sense from its object nouns and phrases ('defended X against criticism')."""
-    return lex.clause_sense(lemma, [n.lemma_ for c in verb.children if c.dep_ == "dobj" for n in counted(c)],
+    """The verb's sense from its object nouns and phrases ('defended X against criticism'); the
+    subject of a passive is its object ('letters of credence were presented to X')."""
+    return lex.clause_sense(lemma, [n.lemma_ for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                                    for n in counted(c)],
                             [(c.lower_, o.lemma_) for c in verb.children if c.dep_ == "prep"
                              for o in c.children if o.dep_ == "pobj"])
 
@@ -103,12 +113,15 @@ def argument_targets(c: VerbClause) -> list[Target]:
     verb = c.verb
     tails = [t for child in verb.children for t in (child, *child.children) if idiom_tail(t)]
     targets: list[Target] = []
+    phrases: list[Target] = []
     for child in [*verb.children, *(a for t in tails for a in t.children)]:  # "stood shoulder to shoulder with X"
         if child.dep_ in ("dobj", "dative", "nsubjpass") and child.pos_ != "ADP":
             targets += object_targets(c, child)
         elif child.dep_ in ("prep", "dative") and child.lower_ in PARTY_PREPOSITIONS:  # "gave arms to X"
-            targets += prepositional_targets(c, child)
-    return targets
+            phrases += prepositional_targets(c, child)
+    # "sent greetings to X": the event noun names the event the phrase's party takes part in
+    named = {t.actor.start for t in targets if t.light}
+    return targets + [t for t in phrases if t.actor.start not in named]
 
 
 def object_targets(c: VerbClause, child: Token) -> list[Target]:

@@ -26,6 +26,10 @@ GROUPS = word_class("group")
 # "a number of ministers", "a range of organisations": a quantity stands for what it counts.
 QUANTITIES = word_class("quantity")
 SPEECH = word_class("declaring")
+# "a message of greetings", "a letter of condolences": a message is what it carries.
+MESSAGES = word_class("message")
+# "X and Y held talks", "had a conversation": verbs whose event is their object noun.
+LIGHT = word_class("light")
 # "X met Y": Y met X too.
 SYMMETRIC = word_class("symmetric")
 

@@ -21,7 +21,7 @@ from extract.relations.clause import VerbClause
 from extract.relations.governed import conditional
 from extract.relations.senses import compared_with
 from extract.relations.syntax import compound, topic
-from extract.relations.vocabulary import JUDGEMENTS, PLACE_TARGETED, past
+from extract.relations.vocabulary import JUDGEMENTS, PLACE_TARGETED, TRANSFER, past
 
 TargetFinder = Callable[[VerbClause], list[Target]]
 
@@ -106,7 +106,17 @@ def mobilized_for(c: VerbClause, targets: list[Target]) -> list[Target]:
     return targets
 
 
-REFINEMENTS: list[Callable[[VerbClause, list[Target]], list[Target]]] = [withdrawn_from, mobilized_for, compared_with]
+def transferred(c: VerbClause, targets: list[Target]) -> list[Target]:
+    """'sent more troops to X', 'delivered weapons': what a verb of transfer moves is no party; the
+    recipient is ('gave Kyiv weapons' puts it in the dative)."""
+    if c.verb.lemma_.lower() not in TRANSFER:
+        return targets
+    moved = {o.i for o in c.verb.children if o.dep_ == "dobj" for o in (o, *o.conjuncts)}
+    return [t for t in targets if t.actor.root.i not in moved]
+
+
+REFINEMENTS: list[Callable[[VerbClause, list[Target]], list[Target]]] = [withdrawn_from, mobilized_for, compared_with,
+                                                                        transferred]
 
 
 def places(verb: Token) -> list[Span]:

@@ -120,3 +120,16 @@ def test_a_leader_withdrawing_their_country_acts_for_it(nlp, text):
 
 def test_a_withdrawal_from_an_actor_targets_it(nlp):
     assert ("France", "SANCTION", "Russia") in relations(nlp, "France withdrew its ambassador from Moscow.")
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "moved"),
+    [
+        ("The United States sent more troops to Poland.", "Poland", "troops"),
+        ("Russia deployed soldiers to Belarus.", "Belarus", "soldiers"),
+        ("Germany sent weapons and soldiers to Lithuania.", "Lithuania", "soldiers"),
+    ],
+)
+def test_what_a_verb_of_transfer_moves_is_no_party(nlp, text, party, moved):
+    found = relations(nlp, text)
+    assert any(o == party for *_, o in found) and not any(moved in o for *_, o in found), found

@@ -47,6 +47,9 @@ def _conjunct_actors(t: Token, depth: int, inner: bool, agent: bool) -> list[Spa
         return found  # "Turkish and Greek sides", "Hezbollah guerrillas": the modifiers are the actors
     if agent and (named := named_group(t)):
         return named  # "the al-Qaeda network", "the Turkish and Greek sides"
+    if t.pos_ == "PROPN" and (names := [c._.mention for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                                        and c._.mention is not None and c._.mention._.actor.type == "PERSON"]):
+        return names[-1:]  # "Judge Amy Berman Jackson" with "Amy Berman" named: the name ends the phrase
     if depth >= 2 or t.pos_ not in ("NOUN", "PROPN"):
         return []
     # "leaders from Cuba", "Putin's administration", "nations like Egypt"
@@ -228,6 +231,8 @@ def clause_subjects(noun: Token) -> list[Span]:
         verb = head
     elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("NOUN", "PROPN"):
         return actors(head.head)  # "X, Y and others in support of Z"
+    elif noun.dep_ == "pobj" and head.lower_ in ("to", "for") and head.head.pos_ == "ADJ" and head.head.dep_ == "acomp":
+        return subjects(head.head.head)  # "X is open to negotiations with Y", "X is ready for talks with Y"
     else:
         return []
     controlled = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and (

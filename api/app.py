@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse
 from api import errors
 from api.deps import Writes
 from api.limits import BodyLimit
-from api.routes import actors, articles, export, health, paths, relations, sparql, stats
+from api.routes import actors, articles, export, graph_store, health, paths, relations, sparql, stats
 from api.settings import Settings, get_settings
 from extract.version import package_version
 from graph.executor import executor_for
@@ -45,7 +45,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(sparql.FastQueryPath)
-    for module in (health, actors, relations, articles, paths, stats, sparql, export):
+    for module in (health, actors, relations, articles, paths, stats, sparql, graph_store, export):
         app.include_router(module.router)
     index = str(files("api") / "static" / "index.html")
 

@@ -178,9 +178,12 @@ def query(
 ) -> None:
     """Run a SPARQL query against the store."""
     from api.formatting import write_result
+    from api.routes.sparql import policy
+    from graph.terms import QUERY_PREFIXES
 
     text = Path(sparql[1:]).read_text(encoding="utf-8") if sparql.startswith("@") else sparql
     try:
+        policy(get_settings()).check(text, "query", prefixes=QUERY_PREFIXES)  # no SERVICE, bounded nesting
         with _store(store, read_only=True) as source:
             result = source.query(text)
             write_result(result, format, sys.stdout)

@@ -22,6 +22,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import IO, cast
 
 
 class _TooLarge(Exception):
@@ -99,12 +100,13 @@ def serialize(result, solutions_media: str | None, graph_media: str | None, max_
     """Serialise a query result in the media type for its kind, as an answer tuple."""
     import pyoxigraph as ox
 
-    sink = _LimitedBuffer(max_bytes)
+    limited = _LimitedBuffer(max_bytes)
+    sink = cast(IO[bytes], limited)  # a binary sink is all pyoxigraph needs
     try:
         if isinstance(result, ox.QueryTriples):
-            if graph_media is None:
+            fmt = ox.RdfFormat.from_media_type(graph_media) if graph_media else None
+            if graph_media is None or fmt is None:
                 return ("error", "not-acceptable", "graph")
-            fmt = ox.RdfFormat.from_media_type(graph_media)
             if fmt.supports_datasets:  # a CONSTRUCT result is a graph: write it as the default graph
                 ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in result), sink, fmt)
             else:
@@ -122,7 +124,7 @@ def serialize(result, solutions_media: str | None, graph_media: str | None, max_
         return ("error", "evaluation", str(error))
     except OSError as error:
         return ("error", "store", str(error))
-    return ("ok", kind, media, bytes(sink.buffer))
+    return ("ok", kind, media, bytes(limited.buffer))
 
 
 def exit_with_parent(poll: float = 1.0) -> None:

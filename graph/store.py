@@ -93,6 +93,7 @@ class Store(abc.ABC):
 
     def count(self) -> int:
         result = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert isinstance(result, ox.QuerySolutions)
         return int(next(iter(result))["n"].value)
 
     def close(self) -> None:  # noqa: B027 - optional hook
@@ -212,7 +213,8 @@ class OxigraphStore(Store):
         prefixes = PREFIXES if format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         if graph is None and not format.supports_datasets:
             # A triple format cannot name graphs: serialise the union of all graphs.
-            triples = (ox.Triple(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None))
+            triples = (ox.Triple(q.subject, q.predicate, q.object)
+                       for q in self._store.quads_for_pattern(None, None, None))
             ox.serialize(_unique(triples), output, format, prefixes=prefixes)
         elif graph is None:
             self._store.dump(output, format, prefixes=prefixes)

@@ -213,8 +213,7 @@ class OxigraphStore(Store):
         prefixes = PREFIXES if format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         if graph is None and not format.supports_datasets:
             # A triple format cannot name graphs: serialise the union of all graphs.
-            triples = (ox.Triple(q.subject, q.predicate, q.object)
-                       for q in self._store.quads_for_pattern(None, None, None))
+            triples = (ox.Triple(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None))
             ox.serialize(_unique(triples), output, format, prefixes=prefixes)
         elif graph is None:
             self._store.dump(output, format, prefixes=prefixes)

@@ -145,7 +145,7 @@ class FastQueryPath:
         if scope["type"] == "http" and scope["method"] == "GET" and scope["path"] == "/sparql":
             params = parse_qs(scope["query_string"].decode("latin-1"), keep_blank_values=True)
             if "query" in params or "update" in params:
-                from api.errors import problem
+                from api.errors import error_response
                 from extract.errors import NewsgraphError
 
                 request = Request(scope)
@@ -153,7 +153,7 @@ class FastQueryPath:
                 try:
                     response = await _get(state.executor, state.settings, request, params)
                 except NewsgraphError as error:
-                    response = problem(error.status, error.title, str(error))
+                    response = error_response(error, "GET", "/sparql")
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)

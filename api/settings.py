@@ -38,7 +38,7 @@ class Settings(BaseSettings):
 
 @lru_cache
 def get_settings() -> Settings:
-    return Settings()  # type: ignore[call-arg]  # mypy has no pydantic plugin here: the fields come from the environment
+    return Settings()
 
 
 __all__ = ["Settings", "get_settings"]

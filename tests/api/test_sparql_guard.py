@@ -14,6 +14,8 @@ import httpx
 import pytest
 from servers import TOKEN, free_port, wait_until_healthy
 
+pytestmark = pytest.mark.slow  # real servers (threads or processes): not in `make check`
+
 NEWSGRAPH = Path(sys.executable).with_name("newsgraph")
 DEEP = 5000
 QUERIES = {

@@ -140,6 +140,14 @@ def test_the_cli_sends_no_request_either(store, listener, query):
     assert listener.connections == 0
 
 
+@pytest.mark.parametrize("query", ["SELECT * FROM <{L}/from> FROM NAMED <{L}/named> WHERE { ?s ?p ?o } LIMIT 1",
+                                   "DESCRIBE <{L}/describe>", "ASK { GRAPH <{L}/graph> { ?s ?p ?o } }"])
+def test_dataset_clauses_and_describe_read_the_store_only(server, listener, query):
+    response = send(server, "GET", "query", query.replace("{L}", listener.url), token=False)
+    assert response.status_code == 200, response.text
+    assert listener.connections == 0
+
+
 def test_service_in_strings_iris_and_names_is_not_federation(server):
     query = ("PREFIX service: <urn:service:> SELECT ?service WHERE { BIND('SERVICE <http://x/> {}' AS ?service) "
              "BIND(<http://example.org/SERVICE> AS ?x) BIND(service:SERVICE AS ?y) } # SERVICE <http://x/>")

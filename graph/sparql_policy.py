@@ -115,7 +115,7 @@ class Reading:
     """What the tokenizer found in a query or update."""
 
     tokens: int = 0  # counted tokens (data blocks excluded)
-    depth: int = 0  # deepest nesting of { ( [
+    depth: int = 0  # deepest nesting of { ( [ << <<( {|
     services: int = 0
     loads: list[str | None] = field(default_factory=list)  # resolved LOAD targets, None if unresolvable
     graphs: set[str] = field(default_factory=set)  # graph IRIs named in the text

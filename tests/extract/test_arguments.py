@@ -35,7 +35,8 @@ def test_a_judgement_of_an_event_is_not_taking_part_in_it(nlp):
     [
         # every conjunct of a prepositional or object argument is a party
         ("Vladimir Putin spoke by telephone with French President Emmanuel Macron and German Chancellor "
-         "Olaf Scholz.", {("Vladimir Putin", "CONSULT", "Emmanuel Macron"), ("Vladimir Putin", "CONSULT", "Olaf Scholz")}),
+         "Olaf Scholz.",
+         {("Vladimir Putin", "CONSULT", "Emmanuel Macron"), ("Vladimir Putin", "CONSULT", "Olaf Scholz")}),
         ("Joe Biden held talks with Emmanuel Macron, Olaf Scholz and Mario Draghi.",
          {("Joe Biden", "CONSULT", "Emmanuel Macron"), ("Joe Biden", "CONSULT", "Olaf Scholz"),
           ("Joe Biden", "CONSULT", "Mario Draghi")}),

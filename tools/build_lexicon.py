@@ -144,10 +144,12 @@ def pattern_requirement(text: str, classes: dict[str, list[str]] | None = None) 
     return []
 
 
-def _pattern_keys(raw: str, pattern: re.Match[str], classes: dict[str, list[str]],
-                  lemmas: list[tuple[str, str | None]], inflected: dict[str, str]) -> list[tuple[str, str]]:
-    """The (lemma, requirement) keys a pattern line gives the verbs of its block. The comment names
-    the verb the pattern was written for; it applies to that verb alone."""
+def _pattern_targets(raw: str, pattern: re.Match, classes: dict, lemmas: list[tuple[str, str | None]],
+                     inflected: dict[str, str]) -> list[tuple[str, str]]:
+    """The (lemma, requirement) pairs a pattern line of a verb block applies to.
+
+    The comment names the verb the pattern was written for; it applies to that verb alone.
+    """
     named = raw.split("#", 1)[1].split() if "#" in raw else []
     owner = named[0].lower() if named else None
     return [(lemma, need) for need in pattern_requirement(pattern.group(1), classes) for lemma, particle in lemmas
@@ -168,7 +170,7 @@ def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
         """The first pattern wins, except that a verb's own code beats one inherited from a block
         ("BEAT" under DESTROY [190] and again as "BEAT [182]": beating is an assault)."""
         category = lookup(table, code) if code else None
-        if code is None or category is None:
+        if category is None:
             return
         key = (lemma, need)
         if key in rows and not (own and key in inherited):
@@ -185,7 +187,7 @@ def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
             continue
         pattern = PATTERN.match(raw)
         if pattern:
-            for lemma, need in _pattern_keys(raw, pattern, classes, lemmas, inflected):
+            for lemma, need in _pattern_targets(raw, pattern, classes, lemmas, inflected):
                 add(lemma, need, first_code(pattern.group(2)), own=False)
                 if "&" in pattern.group(1):
                     expanded.add((lemma, need))

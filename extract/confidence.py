@@ -31,6 +31,10 @@ COREFERENCE = {"pronoun", "description"}
 VERBAL_CONFLICT = {"DEMAND", "REJECT", "DISAPPROVE", "THREATEN", "PROTEST", "ACCUSE", "INVESTIGATE"}
 MATERIAL_CONFLICT = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"}
 MATERIAL_COOPERATION = {"COOPERATE", "AID", "RETREAT"}
+# spaCy entity labels of what is not an actor.
+THINGS = {"LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "QUANTITY", "CARDINAL", "MONEY", "DATE", "TIME",
+          "PERCENT", "ORDINAL", "LANGUAGE"}
+PLACE_PREPOSITIONS = {"to", "in", "from", "at", "for", "into", "across"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +148,8 @@ def _argument_features(role: str) -> dict[str, Callable[[Candidate, int, int], f
                                               and span(c)._.resolved_by in (None, "name")),
         # no entity label from the tagger on the argument's head
         f"{role}_untagged": lambda c, *_: float(not span(c).root.ent_type_),
+        # the tagger names a place, facility, event, work or quantity, not an actor
+        f"{role}_thing": lambda c, *_: float(span(c).root.ent_type_ in THINGS),
         # log(1 + tokens between trigger and argument); dependency edges between them
         f"{role}_distance": lambda c, *_: math.log1p(abs(span(c).root.i - c.head.i)),
         f"{role}_path": lambda c, *_: float(_path_length(c.head, span(c).root)),
@@ -171,6 +177,9 @@ _FEATURES: dict[str, Callable[[Candidate, int, int], float]] = {
     "governed": lambda c, *_: float(c.extractor != NOMINAL_EVENTS and c.trigger[0].i != c.head.i),
     # the object is the object of a preposition ("met with X")
     "via_preposition": lambda c, *_: float(any(t.dep_ == "prep" for t in c.trigger)),
+    # ... of one that names a place: "travelled to X", "came from X", "ran for X"
+    "place_preposition": lambda c, *_: float(any(t.dep_ == "prep" and t.lower_ in PLACE_PREPOSITIONS
+                                                 for t in c.trigger) and c.object._.actor.type == "GPE"),
     # the subject follows the trigger: a passive, mirrored ("X met Y" read as Y met X) or nominal reading
     "subject_after_head": lambda c, *_: float(c.subject.start > c.head.i),
     # the object is the clause's grammatical subject: the mirrored direction of a mutual event

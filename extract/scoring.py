@@ -176,6 +176,22 @@ def _match(triples: list[GoldTriple], relations: list[dict], labeled: bool) -> t
     return matched_gold, matched
 
 
+def argument_matches(names: list[str], codes: set[str], predicted: dict) -> bool:
+    """Whether a predicted argument (``{"text", "label", "country"}``) is one of a gold argument's names or codes.
+
+    >>> argument_matches(["Vladimir Putin"], set(), {"text": "Putin"})
+    True
+    >>> argument_matches(["Cuba"], {"CUB"}, {"text": "Havana", "country": "CUB"})
+    True
+    """
+    return _argument(names, codes, predicted)
+
+
+def matches(triples: list[GoldTriple], relations: list[dict], labeled: bool) -> tuple[set[int], set[int]]:
+    """Indices of one document's gold triples and predicted relations that the scorer pairs one-to-one."""
+    return _match(triples, relations, labeled)
+
+
 def outcomes(gold_records: list[dict], predicted_lines: list[dict]) -> dict[tuple[str, int], bool]:
     """Whether each scored prediction is right, keyed by (line id, index in its ``relations``).
 
@@ -335,6 +351,6 @@ def report(labeled: Scores, unlabeled: Scores, flags: Polarity | None = None) ->
     return "\n".join(lines)
 
 
-__all__ = ["GoldTriple", "Polarity", "Scores", "evaluate", "evaluate_polarity", "gold_polarity", "gold_triples",
-           "names_match", "outcomes", "polarity", "predicted_polarity", "predicted_relations", "report", "score",
-           "tokens"]
+__all__ = ["GoldTriple", "Polarity", "Scores", "argument_matches", "evaluate", "evaluate_polarity", "gold_polarity",
+           "gold_triples", "matches", "names_match", "outcomes", "polarity", "predicted_polarity",
+           "predicted_relations", "report", "score", "tokens"]

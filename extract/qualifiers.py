@@ -31,6 +31,7 @@ INTENT_VERBS = word_class("intent")
 MODAL_INTENT = {"will", "shall", "'ll", "wo"}
 MODAL_HYPOTHETICAL = {"would", "could", "might", "may", "can", "should", "must", "ca"}
 SPEECH_VERBS = word_class("speech")
+REPORTING_VERBS = SPEECH_VERBS | word_class("reporting")
 NEGATING_VERBS = word_class("negating")
 HEDGES = word_class("hedge")
 PERFORMATIVES = word_class("performative")
@@ -195,15 +196,25 @@ def modality(head: Token) -> str:
     return "asserted"
 
 
-def _speaker(verb: Token) -> Token | None:
-    """Who speaks: the subject of a speech verb, its passive agent, or the subject of the verb it is conjoined to."""
+def _subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "nsubj":
             return c
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
-    if verb.dep_ == "conj" and verb.head is not verb:
-        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _speaker(verb: Token) -> Token | None:
+    """Who speaks: the subject of a speech verb, its passive agent, or, for a verb without one, the
+    subject of the verb it is conjoined to or hangs on ('X arrived and said that', 'X made a point of
+    noting that', 'X ended by saying that')."""
+    t = verb
+    for _ in range(4):
+        found = _subject(t)
+        if found is not None or t.dep_ not in ("conj", "xcomp", "pcomp", "prep", "pobj", "dobj", "advcl"):
+            return found
+        t = t.head
     return None
 
 
@@ -229,9 +240,9 @@ def attribution(head: Token) -> Token | None:
         governor = t.head
         if governor is t:
             return None
-        if t.dep_ in ("ccomp", "parataxis") and is_a(governor, SPEECH_VERBS):
+        if t.dep_ in ("ccomp", "parataxis") and is_a(governor, REPORTING_VERBS):
             return _speaker(governor)
-        if t.dep_ == "pcomp" and governor.lower_ == "of" and is_a(governor.head, SPEECH_VERBS):
+        if t.dep_ == "pcomp" and governor.lower_ == "of" and is_a(governor.head, REPORTING_VERBS):
             return _speaker(governor.head)  # "accused Y of attacking Z"
         if t.dep_ == "ROOT":
             return None

@@ -102,7 +102,7 @@ def negation_count(head: Token, limit: int = 3) -> int:
     t = head
     for _ in range(limit):
         governor = t.head
-        if governor is t:
+        if governor == t:
             break
         if t.dep_ == "ccomp" and is_a(governor, DENY):
             count += 1  # "denied that it had attacked"
@@ -135,7 +135,7 @@ def _conditional(head: Token, limit: int = 4) -> bool:
         marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
         if marks & CONDITIONS:
             return True
-        if t.dep_ in ("ROOT", "ccomp", "parataxis") or t.head is t:
+        if t.dep_ in ("ROOT", "ccomp", "parataxis") or t.head == t:
             break
         t = t.head
     # the consequence: "if they can't resolve it, I will raise it with X"; not a threat's or an offer's
@@ -150,7 +150,7 @@ def _question(head: Token) -> bool:
     if last is None or last.text != "?":
         return False
     root = head
-    while root.dep_ not in ("ROOT", "ccomp", "parataxis") and root.head is not root:
+    while root.dep_ not in ("ROOT", "ccomp", "parataxis") and root.head != root:
         root = root.head
     subjects = [c.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     auxiliaries = [c.i for c in root.children if c.dep_ in ("aux", "auxpass")]
@@ -178,7 +178,7 @@ def modality(head: Token) -> str:
     if _conditional(head) or _question(head):
         return "hypothetical"
     for t in _clause_chain(head):
-        if t is not head and _performed(head, t):
+        if t != head and _performed(head, t):
             return "asserted"
         if _wished(t):
             return "hypothetical"
@@ -189,9 +189,9 @@ def modality(head: Token) -> str:
                 return "intended"  # "said they would meet": the future of reported speech
             if c.dep_ == "aux" and c.lower_ in MODAL_HYPOTHETICAL:
                 return "hypothetical"
-        if t is not head and is_a(t, DEONTIC):
+        if t != head and is_a(t, DEONTIC):
             return "hypothetical"  # "is obliged to notify X", "is required to report to X"
-        if t is not head and (is_a(t, INTENT_VERBS) or t.lower_ == "going" and t.tag_ == "VBG"):
+        if t != head and (is_a(t, INTENT_VERBS) or t.lower_ == "going" and t.tag_ == "VBG"):
             return "intended"  # "plans to meet", "is going to meet"
     return "asserted"
 
@@ -238,7 +238,7 @@ def attribution(head: Token) -> Token | None:
         if source is not None:
             return source
         governor = t.head
-        if governor is t:
+        if governor == t:
             return None
         if t.dep_ in ("ccomp", "parataxis") and is_a(governor, REPORTING_VERBS):
             return _speaker(governor)
@@ -255,7 +255,7 @@ def hedged(head: Token) -> bool:
     for t in _clause_chain(head, 2):
         if any(c.dep_ == "advmod" and c.lower_ in HEDGES for c in t.children):
             return True
-        if t is not head and is_a(t, SPEECH_VERBS) and any(c.dep_ == "auxpass" for c in t.children):
+        if t != head and is_a(t, SPEECH_VERBS) and any(c.dep_ == "auxpass" for c in t.children):
             return True
     return False
 

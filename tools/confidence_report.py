@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from itertools import pairwise
 from pathlib import Path
 
 from extract.confidence import FEATURES, crowding, features, load_model
@@ -88,7 +89,7 @@ def brier(scores: list[float], labels: list[bool]) -> float:
 def reliability(scores: list[float], labels: list[bool]) -> list[tuple[str, int, float, float]]:
     """Per confidence bin: its range, predictions, mean confidence, share right."""
     rows = []
-    for low, high in zip(BINS, BINS[1:], strict=False):
+    for low, high in pairwise(BINS):
         inside = [(s, y) for s, y in zip(scores, labels, strict=True) if low <= s < high]
         if inside:
             rows.append((f"{low:.1f}–{min(high, 1.0):.1f}", len(inside), sum(s for s, _ in inside) / len(inside),

@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from api import errors
 from api.deps import Writes
 from api.limits import BodyLimit
-from api.routes import actors, analytics, articles, export, health, paths, relations, sparql, stats, ui
+from api.routes import actors, analytics, articles, export, graph_store, health, paths, relations, sparql, stats, ui
 from api.settings import Settings, get_settings
 from extract.version import package_version
 from graph.executor import executor_for
@@ -44,7 +44,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(sparql.FastQueryPath)
     # analytics before actors: /actors/{id}/network must not be taken for an actor id ending in /network
-    for module in (health, analytics, actors, relations, articles, paths, stats, sparql, export):
+    for module in (health, analytics, actors, relations, articles, paths, stats, sparql, graph_store, export):
         app.include_router(module.router)
     ui.install(app)  # the workbench at /, its static files, and /docs and /redoc served offline
     return app

@@ -42,6 +42,11 @@ class Polarity(Choice):
     NONFACTS = "nonfacts"
 
 
+class RelationPolarity(Choice):
+    ASSERTED = "asserted"
+    ALL = "all"
+
+
 class Measure(Choice):
     PAGERANK = "pagerank"
     DEGREE = "degree"
@@ -49,4 +54,4 @@ class Measure(Choice):
     BETWEENNESS = "betweenness"
 
 
-__all__ = ["ActorType", "Choice", "Direction", "Measure", "Polarity"]
+__all__ = ["ActorType", "Choice", "Direction", "Measure", "Polarity", "RelationPolarity"]

@@ -68,6 +68,7 @@ class QueryJob:
     named_graphs: tuple[str, ...] = ()
     solutions_media: str | None = "application/sparql-results+json"
     graph_media: str | None = "text/turtle"
+    base_iri: str | None = None  # relative IRIs in the query resolve against it
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,8 @@ class RelationsJob:
     since: str | None = None
     until: str | None = None
     article: tuple[str, str] | None = None
+    asserted_only: bool = False
+    min_confidence: float | None = None
     limit: int = 100
     offset: int = 0
 
@@ -105,7 +108,7 @@ def _message(job: QueryJob | RelationsJob, max_result_bytes: int) -> tuple[str, 
     if isinstance(job, RelationsJob):
         return "actor-relations", job.request()
     return "sparql", (job.sparql, job.default_graph, job.named_graphs, job.solutions_media, job.graph_media,
-                      max_result_bytes, QUERY_PREFIXES)
+                      max_result_bytes, QUERY_PREFIXES, job.base_iri)
 
 
 def _raise(kind: str, message: str) -> None:
@@ -187,7 +190,8 @@ class ThreadExecutor(Executor):
 
             return QueryAnswer("json", "application/json", actor_relations_document(self.store, job.request()))
         result = self.store.query(job.sparql, default_graph=[ox.NamedNode(g) for g in job.default_graph] or None,
-                                  named_graphs=[ox.NamedNode(g) for g in job.named_graphs] or None)
+                                  named_graphs=[ox.NamedNode(g) for g in job.named_graphs] or None,
+                                  base_iri=job.base_iri)
         # Reuse the worker's serialiser: same formats, same size limit.
         outcome = query_worker.serialize(result, job.solutions_media, job.graph_media, self.max_result_bytes)
         if outcome[0] == "error":

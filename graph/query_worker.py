@@ -8,7 +8,7 @@ read-only instance neither sees later commits of the primary nor may be opened w
 process writes it.
 
 Protocol: pickled tuples over the pipes. Job ``(snapshot_dir, "sparql", (sparql, default_graph,
-named_graphs, solutions_media, graph_media, max_bytes, prefixes))`` or ``(snapshot_dir, "actor-relations",
+named_graphs, solutions_media, graph_media, max_bytes, prefixes, base_iri))`` or ``(snapshot_dir, "actor-relations",
 request)`` (the keyword arguments of ``graph/relation_reader.py``'s ``actor_relations``); answer
 ``("ok", kind, media_type, body)`` or ``("error", kind, message)``.
 """
@@ -67,7 +67,7 @@ def answer_relations(store, request: dict, reader: ModuleType) -> tuple:
 
 
 def answer_query(store, sparql, default_graph, named_graphs, solutions_media, graph_media, max_bytes,
-                 prefixes=None) -> tuple:
+                 prefixes=None, base_iri=None) -> tuple:
     import pyoxigraph as ox
 
     try:
@@ -77,6 +77,7 @@ def answer_query(store, sparql, default_graph, named_graphs, solutions_media, gr
             default_graph=[ox.NamedNode(g) for g in default_graph] or None,
             named_graphs=[ox.NamedNode(g) for g in named_graphs] or None,
             prefixes=prefixes,
+            base_iri=base_iri,
         )
     except SyntaxError as error:
         return ("error", "syntax", str(error))

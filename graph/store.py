@@ -47,8 +47,9 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def query(self, sparql: str, *, substitutions: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
               default_graph: list[ox.NamedNode] | None = None,
-              named_graphs: list[ox.NamedNode] | None = None) -> Result:
+              named_graphs: list[ox.NamedNode] | None = None, base_iri: str | None = None) -> Result:
         """Run a SPARQL query. Without ``default_graph`` the default graph is the union of all graphs.
+        Relative IRIs resolve against ``base_iri`` (without it, they are an error).
 
         The project's prefixes (``ng:``, ``actor:``, ``plover:``, ``skos:``... see ``graph.terms.PREFIXES``)
         are predeclared; a query's own ``PREFIX`` lines take precedence.
@@ -103,8 +104,8 @@ class Store(abc.ABC):
         return result
 
     @abc.abstractmethod
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL update as one transaction."""
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL update as one transaction (relative IRIs resolve against ``base_iri``)."""
 
     @abc.abstractmethod
     def dump(self, output: IO[bytes], format: ox.RdfFormat, graph: ox.NamedNode | None = None) -> None:
@@ -232,11 +233,12 @@ class OxigraphStore(Store):
         self._run_update(f"DROP SILENT GRAPH {graph}")
         return True
 
-    def query(self, sparql, *, substitutions=None, default_graph=None, named_graphs=None):
+    def query(self, sparql, *, substitutions=None, default_graph=None, named_graphs=None, base_iri=None):
         subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
         try:
             return self._store.query(
                 sparql,
+                base_iri=base_iri,
                 use_default_graph_as_union=default_graph is None,
                 default_graph=default_graph,
                 named_graphs=named_graphs,
@@ -250,15 +252,15 @@ class OxigraphStore(Store):
         except OSError as error:
             raise StoreError(str(error)) from error
 
-    def update(self, sparql):
-        self._run_update(sparql)
+    def update(self, sparql, *, base_iri=None):
+        self._run_update(sparql, base_iri)
 
-    def _run_update(self, sparql: str) -> None:
+    def _run_update(self, sparql: str, base_iri: str | None = None) -> None:
         if not self.writable:
             raise StoreError(f"the store {self.url} is open read-only")
         try:
             with self._write_lock:
-                self._store.update(sparql)
+                self._store.update(sparql, base_iri=base_iri)
         except SyntaxError as error:
             raise QueryError(str(error)) from error
         except RuntimeError as error:

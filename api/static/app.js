@@ -46,7 +46,9 @@ function problemHtml(error) {
 function isFact(r) { return !r.negated && (r.modality || "asserted") === "asserted"; }
 
 function polarityTag(r) {
-  if (isFact(r)) return "";
+  if (isFact(r)) {
+    return r.inDefault === false ? `<span class="tag nonfact" title="below the default confidence threshold">low confidence</span>` : "";
+  }
   const words = [r.negated ? "negated" : null, r.modality && r.modality !== "asserted" ? r.modality : null].filter(Boolean);
   return `<span class="tag nonfact" title="not a fact: the article does not say this happened">${esc(words.join(", "))}</span>`;
 }
@@ -86,8 +88,8 @@ function relationHtml(r) {
       ${articleLinks(r.article)}</div></div>`;
 }
 
-function groupedRelations(relations, showNonFacts) {
-  const shown = relations.filter((r) => showNonFacts || isFact(r));
+function groupedRelations(relations, showAll) {
+  const shown = relations.filter((r) => showAll || r.inDefault);
   const hidden = relations.length - shown.length;
   const groups = new Map();
   for (const r of shown) {
@@ -96,7 +98,8 @@ function groupedRelations(relations, showNonFacts) {
     groups.get(key).push(r);
   }
   const order = [...groups.keys()].sort((a, b) => groups.get(b).length - groups.get(a).length || a.localeCompare(b));
-  const note = hidden ? `<p class="hint">${hidden} non-fact${hidden > 1 ? "s" : ""} (negated, hypothetical or intended) hidden.</p>` : "";
+  const note = hidden ? `<p class="hint">${hidden} hidden: non-facts (negated, hypothetical or intended) and relations
+    below the confidence threshold.</p>` : "";
   return note + (order.map((key) => `<div class="panel" data-category="${esc(key)}"><h3>${categoryTag(key)}
       <span class="meta">${groups.get(key).length}</span></h3>${groups.get(key).map(relationHtml).join("")}</div>`).join("")
     || "<p>No relations.</p>");
@@ -146,15 +149,18 @@ async function actorSuggestions(id, error) {
 async function showActor(id) {
   const view = $("view-actor");
   view.innerHTML = "<p>Loading…</p>";
-  let actor, data;
+  let actor, data, all;
   try {
-    [actor, data] = await Promise.all([api(`/actors/${enc(id)}`), api(`/actors/${enc(id)}/relations?limit=1000`),
+    // what happened (the API's default view), and everything, to show marked on request
+    [actor, data, all] = await Promise.all([api(`/actors/${enc(id)}`), api(`/actors/${enc(id)}/relations?limit=1000`),
+      api(`/actors/${enc(id)}/relations?limit=1000&polarity=all&min_confidence=0`),
       articleUrls.size ? null : loadArticleUrls()]);
   } catch (error) {
     view.innerHTML = problemHtml(error) + (error.status === 404 ? await actorSuggestions(id, error) : "");
     return;
   }
-  const relations = listOf(data, "relations").slice().sort(bySortKey);
+  const facts = new Set(listOf(data, "relations").map((r) => r.relation));
+  const relations = listOf(all, "relations").map((r) => ({...r, inDefault: facts.has(r.relation)})).sort(bySortKey);
   const wikidata = actor.wikidata ? `<a href="https://www.wikidata.org/wiki/${enc(actor.wikidata)}" rel="noopener">${esc(actor.wikidata)}</a>` : "—";
   view.innerHTML = `<h1>${esc(actor.label)} <span class="tag">${esc(actor.types.join(", "))}</span></h1>
     <div class="panel"><dl class="facts">
@@ -167,7 +173,8 @@ async function showActor(id) {
     </dl>
     <p><a href="#/network?actor=${enc(actor.id)}">Show in the network</a></p></div>
     <h2>Relations</h2>
-    <label><input type="checkbox" id="show-nonfacts"> Show non-facts (negated, hypothetical, intended)</label>
+    <label><input type="checkbox" id="show-nonfacts"> Show non-facts (negated, hypothetical, intended) and
+      low-confidence relations, marked</label>
     <div id="actor-relations"></div>`;
   const render = () => { $("actor-relations").innerHTML = groupedRelations(relations, $("show-nonfacts").checked); };
   $("show-nonfacts").addEventListener("change", render);

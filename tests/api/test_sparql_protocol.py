@@ -117,7 +117,9 @@ def test_syntax_error_is_a_readable_400(server, method, query):
     assert response.status_code == 400
     assert response.headers["content-type"] == "application/problem+json"
     problem = response.json()
-    assert problem["status"] == 400 and "error" in problem["detail"].lower()
+    assert problem["status"] == 400 and problem["detail"].startswith("line 1, column ")
+    assert "expected" in problem["detail"] and "\\u{" not in problem["detail"] and len(problem["detail"]) < 400
+    assert query in problem["detail"]  # the line, with a caret under the column
 
 
 @pytest.mark.parametrize("request_kwargs", [
@@ -137,7 +139,21 @@ def test_unacceptable_media_type_is_406(server):
 
 def test_federated_queries_are_refused(server):
     response = ask(server, "GET", "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }")
-    assert response.status_code == 400 and "SERVICE" in response.json()["detail"]
+    assert response.status_code == 403 and "SERVICE" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_relative_iris_resolve_against_the_endpoint(server, method):
+    response = ask(server, method, "SELECT ?x WHERE { BIND(<thing> AS ?x) }")
+    assert response.status_code == 200, response.text
+    assert response.json()["results"]["bindings"][0]["x"]["value"] == f"{server}/thing"
+
+
+@pytest.mark.parametrize("params", ["query=ASK%20%7B%7D&query=ASK%20%7B%7D", "update=CLEAR%20ALL",
+                                    "query=ASK%20%7B%7D&using-graph-uri=urn%3Ag"])
+def test_bad_get_requests_are_400(server, params):
+    response = httpx.get(f"{server}/sparql?{params}")
+    assert response.status_code == 400 and response.headers["content-type"] == "application/problem+json"
 
 
 @pytest.mark.parametrize("accept", [None, "text/turtle", "application/ld+json", "application/n-triples"])

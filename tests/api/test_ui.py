@@ -128,7 +128,7 @@ def test_non_facts_are_hidden_until_asked_for_and_then_marked(page, base):
     note = page.inner_text("#actor-relations .hint")
     page.check("#show-nonfacts")
     marked = page.locator("#actor-relations .relation.nonfact")
-    assert hidden == 0 and "non-facts (negated, hypothetical or intended) hidden" in note
+    assert hidden == 0 and "hidden: non-facts (negated, hypothetical or intended)" in note
     assert marked.count() >= 1  # the seed's "Putin expressed his intention to deepen ... cooperation"
     assert marked.first.locator(".tag.nonfact").inner_text().strip() in ("intended", "hypothetical", "negated",
                                                                          "negated, intended",

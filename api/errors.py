@@ -29,6 +29,15 @@ def problem(status: int, title: str, detail: str, headers: dict | None = None) -
                         status_code=status, media_type=PROBLEM, headers=headers)
 
 
+def problem_for(error: NewsgraphError) -> JSONResponse:
+    """The problem document of an error, with ``WWW-Authenticate`` or ``Retry-After`` where it has one."""
+    headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else {}
+    retry_after = getattr(error, "retry_after", None)
+    if retry_after is not None:
+        headers["Retry-After"] = str(retry_after)
+    return problem(error.status, error.title, str(error), headers or None)
+
+
 def install(app: FastAPI) -> None:
     """Translate newsgraph errors, validation errors and bugs into problem documents."""
 
@@ -36,8 +45,7 @@ def install(app: FastAPI) -> None:
     async def newsgraph_error(request: Request, error: NewsgraphError) -> JSONResponse:
         if error.status >= 500:
             log.error("%s %s: %s", request.method, request.url.path, error)
-        headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
-        return problem(error.status, error.title, str(error), headers)
+        return problem_for(error)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
@@ -50,4 +58,4 @@ def install(app: FastAPI) -> None:
         return problem(500, "internal server error", "the server failed; the error is logged")
 
 
-__all__ = ["ForbiddenError", "UnauthorizedError", "install", "problem"]
+__all__ = ["ForbiddenError", "UnauthorizedError", "install", "problem", "problem_for"]

@@ -24,21 +24,32 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-import queue
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import uuid
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 from graph import query_worker, relation_reader
-from graph.errors import (NotAcceptableError, NotFoundError, QueryError, QueryTimeoutError, ResultTooLargeError,
-                          StoreError)
+from graph.admission import FAST, GENERAL, WorkerPool, is_cheap
+from graph.errors import (
+    NotAcceptableError,
+    NotFoundError,
+    QueryError,
+    QueryMemoryError,
+    QueryTimeoutError,
+    ResultTooLargeError,
+    StoreError,
+)
+from graph.snapshots import Snapshots
 from graph.store import OxigraphStore, Store
 from graph.terms import QUERY_PREFIXES
 
@@ -62,7 +73,8 @@ class RelationsJob:
     """One page of an actor's relations, as the REST API's JSON document (see ``graph/relation_reader.py``).
 
     ``actor`` is ``("iri", IRI, the id asked for)`` or ``("qid", "Q7747", "Q7747")``; ``article`` is
-    ``(graph IRI, the id asked for)``; ``event_type`` is a PLOVER category IRI. Values are terms' text, never query text.
+    ``(graph IRI, the id asked for)``; ``event_type`` is a PLOVER category IRI. Values are terms' text, never
+    query text.
     """
 
     actor: tuple[str, str, str]
@@ -81,17 +93,37 @@ class RelationsJob:
 
 @dataclass(frozen=True, slots=True)
 class QueryAnswer:
+    """A serialised answer: ``body`` in memory, or, for a large one, the spool ``file`` it was
+    written to (the caller streams it and deletes it: see :meth:`read`, ``api/streaming.py``)."""
+
     kind: str  # "solutions", "boolean", "graph" or "json"
     media_type: str
     body: bytes
+    file: str | None = None
+
+    def read(self) -> bytes:
+        """The whole answer; a spooled one is read and deleted."""
+        if self.file is None:
+            return self.body
+        try:
+            return Path(self.file).read_bytes()
+        finally:
+            os.unlink(self.file)
 
 
-def _message(job: QueryJob | RelationsJob, max_result_bytes: int) -> tuple[str, object]:
+def _message(job: QueryJob | RelationsJob, max_result_bytes: int, spool: str | None) -> tuple[str, object]:
     """A job as the worker protocol's operation and arguments."""
     if isinstance(job, RelationsJob):
         return "actor-relations", job.request()
     return "sparql", (job.sparql, job.default_graph, job.named_graphs, job.solutions_media, job.graph_media,
-                      max_result_bytes, QUERY_PREFIXES)
+                      max_result_bytes, QUERY_PREFIXES, spool)
+
+
+def _answer(outcome: tuple) -> QueryAnswer:
+    """A worker's answer tuple as an answer, or its error raised."""
+    if outcome[0] == "error":
+        _raise(outcome[1], outcome[2])
+    return QueryAnswer(outcome[1], outcome[2], outcome[3], outcome[4])
 
 
 def _raise(kind: str, message: str) -> None:
@@ -135,6 +167,11 @@ class Executor:
     def refresh(self) -> None:
         """Make later queries see what was written so far."""
 
+    @contextmanager
+    def reader(self) -> Iterator[Store]:
+        """A store to read at length (an export): a leased snapshot where there are snapshots."""
+        yield self.store
+
     def close(self) -> None:
         """Stop the workers."""
 
@@ -154,6 +191,7 @@ class ThreadExecutor(Executor):
                  workers: int = 4) -> None:
         super().__init__(store, timeout, max_result_bytes)
         self._pool = ThreadPoolExecutor(workers, thread_name_prefix="sparql")
+        self._spool = tempfile.mkdtemp(prefix="newsgraph-spool-")
 
     def query(self, job, timeout=None):
         future = self._pool.submit(self._run, job)
@@ -171,21 +209,23 @@ class ThreadExecutor(Executor):
             return QueryAnswer("json", "application/json", actor_relations_document(self.store, job.request()))
         result = self.store.query(job.sparql, default_graph=[ox.NamedNode(g) for g in job.default_graph] or None,
                                   named_graphs=[ox.NamedNode(g) for g in job.named_graphs] or None)
-        # Reuse the worker's serialiser: same formats, same size limit.
-        outcome = query_worker.serialize(result, job.solutions_media, job.graph_media, self.max_result_bytes)
-        if outcome[0] == "error":
-            _raise(outcome[1], outcome[2])
-        return QueryAnswer(*outcome[1:])
+        # Reuse the worker's serialiser: same formats, same size limit, large answers spooled alike.
+        spool = os.path.join(self._spool, uuid.uuid4().hex)
+        return _answer(query_worker.serialize(result, job.solutions_media, job.graph_media, self.max_result_bytes,
+                                              spool))
 
     def close(self):
         self._pool.shutdown(wait=False, cancel_futures=True)
+        shutil.rmtree(self._spool, ignore_errors=True)
 
 
 class _Worker:
-    def __init__(self) -> None:
+    def __init__(self, lane: str) -> None:
         self.process = subprocess.Popen([sys.executable, "-I", str(WORKER)], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE)
-        self.snapshot: str | None = None
+        self.lane = lane
+        self.snapshot: str | None = None  # the snapshot it has open, leased
+        self.over_memory = False  # set by the memory watchdog before it kills the process
 
     def send(self, message) -> None:
         pickle.dump(message, self.process.stdin)
@@ -196,27 +236,51 @@ class _Worker:
         self.process.wait()
 
 
+def anonymous_rss(pid: int) -> int:
+    """Bytes of private memory a process uses (its heap: not the store files it maps), 0 if unknown."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"RssAnon:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 class ProcessExecutor(Executor):
-    """Queries in ``workers`` killable processes over snapshots of an on-disk Oxigraph store."""
+    """Queries in killable processes over snapshots of an on-disk Oxigraph store.
+
+    ``workers`` general workers take any query; ``fast_workers`` more take only queries that look
+    cheap (``graph/admission.py``), each for at most ``fast_budget`` seconds before it moves to the
+    general lane; at most ``max_waiting`` heavy queries wait for a general worker. A worker whose
+    private memory exceeds ``max_memory`` bytes is killed, and its query answered with
+    :class:`QueryMemoryError`.
+    """
 
     stops_runaway_queries = True
+    #: seconds between two looks at the workers' memory
+    WATCH_INTERVAL = 0.05
 
     def __init__(self, store: OxigraphStore, timeout: float = 10.0, max_result_bytes: int = 50_000_000,
-                 workers: int = 2) -> None:
+                 workers: int = 2, *, fast_workers: int = 1, fast_budget: float = 0.5, max_waiting: int = 16,
+                 max_memory: int = 1_000_000_000) -> None:
         super().__init__(store, timeout, max_result_bytes)
-        self._root = Path(tempfile.mkdtemp(prefix=f".{store.path.name}-snapshots-", dir=store.path.parent))
+        self.snapshots = Snapshots(store)
+        self._root = self.snapshots.root
+        self.fast_budget = fast_budget
+        self.max_memory = max_memory
         self._lock = threading.Lock()
-        self._generation = 0
-        self._snapshot = ""
-        # Last in, first out: a lone client keeps meeting the worker whose caches its last query warmed.
-        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
+        self._pool = WorkerPool(max_waiting)
         self._workers: list[_Worker] = []
         self._dirty = False
-        self._local: tuple[str, object] | None = None  # (snapshot, read-only store) for _inline
+        self._local: tuple[str, object] | None = None  # (leased snapshot, read-only store) for _inline
+        self._closed = threading.Event()
         self._watch(store)
-        self.refresh()
-        for _ in range(workers):
-            self._add_worker()
+        for lane, count in ((GENERAL, workers), (FAST, fast_workers)):
+            for _ in range(count):
+                self._add_worker(lane)
+        threading.Thread(target=self._watch_memory, name="query-memory", daemon=True).start()
 
     def _watch(self, store: OxigraphStore) -> None:
         """Mark the snapshot stale after any write through ``store``, including writes that do not go
@@ -227,44 +291,48 @@ class ProcessExecutor(Executor):
 
         store.add_write_listener(stale)
 
-    def _current_snapshot(self) -> str:
+    def _watch_memory(self) -> None:
+        while not self._closed.wait(self.WATCH_INTERVAL):
+            for worker in list(self._workers):
+                if anonymous_rss(worker.process.pid) > self.max_memory:
+                    worker.over_memory = True
+                    worker.process.kill()  # its query's caller sees the pipe close
+
+    def _fresh(self) -> None:
+        """Take a new snapshot if something was written since the last one."""
         if self._dirty:
             self._dirty = False  # before the checkpoint: a write during it marks it stale again
             self.refresh()
-        with self._lock:
-            return self._snapshot
 
-    def _add_worker(self) -> None:
-        worker = _Worker()
+    def _add_worker(self, lane: str) -> None:
+        worker = _Worker(lane)
         with self._lock:
             self._workers.append(worker)
-        self._idle.put(worker)
+        self._pool.put(worker, lane)
 
     def refresh(self):
-        with self._lock:
-            self._generation += 1
-            target = self._root / str(self._generation)
-            try:
-                self.store.backup(target)
-            except StoreError as error:
-                raise StoreError(f"cannot snapshot the store: {error}") from error
-            self._snapshot = str(target)
-            self._collect()
+        """A new snapshot; when it cannot be made (a full disk), queries go on from the last one."""
+        try:
+            self.snapshots.refresh()
+        except StoreError as error:
+            if self.snapshots.current is None:
+                raise
+            self._dirty = True  # try again at the next query
+            log.warning("queries answer from the previous snapshot: %s", error)
 
-    def _collect(self) -> None:
-        """Delete snapshots that are neither current nor open in a worker."""
-        used = {w.snapshot for w in self._workers} | {self._snapshot} | {self._local[0] if self._local else None}
-        for path in self._root.iterdir():
-            if str(path) not in used:
-                shutil.rmtree(path, ignore_errors=True)
+    @contextmanager
+    def reader(self) -> Iterator[Store]:
+        with self.snapshots.lease() as path:
+            store = OxigraphStore(path, f"oxigraph:{path}", read_only=True)
+            try:
+                yield store
+            finally:
+                store.close()
 
     def query(self, job, timeout=None):
         limit = timeout or self.timeout
         deadline = time.monotonic() + limit
-        try:
-            worker = self._idle.get(timeout=limit)
-        except queue.Empty:
-            raise QueryTimeoutError(f"no query worker became free within {limit:g} s") from None
+        worker, _ = self._pool.get(False, limit)
         try:
             self._send(worker, job)
             outcome = self._receive(worker, deadline, limit)
@@ -284,14 +352,8 @@ class ProcessExecutor(Executor):
         scheduler). Beyond ``INLINE_RELATIONS`` (or for a page that would need more) the reader
         gives up after as many lookups, and the job goes to a worker, bounded by the timeout.
         """
-        import pyoxigraph as ox
-
-        snapshot = self._current_snapshot()
-        with self._lock:
-            if self._local is None or self._local[0] != snapshot:
-                self._local = (snapshot, ox.Store.read_only(snapshot))
-            store = self._local[1]
         try:
+            store = self._local_store()
             body = relation_reader.actor_relations_json(store, job.request(), max_relations=self.INLINE_RELATIONS)
         except relation_reader.TooMany:
             return None
@@ -301,86 +363,118 @@ class ProcessExecutor(Executor):
             raise StoreError(str(error)) from error
         return QueryAnswer("json", "application/json", body)
 
+    def _local_store(self):
+        """The server's own read-only view of the current snapshot (leased while it is open)."""
+        import pyoxigraph as ox
+
+        self._fresh()
+        with self._lock:
+            if self._local is None or self._local[0] != self.snapshots.current:
+                snapshot = self.snapshots.acquire()
+                try:
+                    view = ox.Store.read_only(snapshot)
+                except BaseException:
+                    self.snapshots.release(snapshot)
+                    raise
+                old, self._local = self._local, (snapshot, view)
+                if old is not None:
+                    self.snapshots.release(old[0])
+            return self._local[1]
+
     async def aquery(self, job, timeout=None):
         if isinstance(job, RelationsJob):
             answer = self._inline(job)
             if answer is not None:
                 return answer
-        # No thread per query: wait for the worker's pipe on the event loop itself.
+        limit = timeout or self.timeout
+        deadline = time.monotonic() + limit
+        cheap = isinstance(job, RelationsJob) or is_cheap(job.sparql)
+        worker, lane = await self._pool.aget(cheap, limit)
+        if lane == FAST:
+            try:
+                return await self._arun(worker, job, min(self.fast_budget, deadline - time.monotonic()), limit)
+            except QueryTimeoutError:
+                if deadline - time.monotonic() <= 0:
+                    raise
+            # It was not cheap after all: the rest of its time in the general lane, behind the heavy ones.
+            worker, lane = await self._pool.aget(False, max(0.0, deadline - time.monotonic()))
+        return await self._arun(worker, job, max(0.0, deadline - time.monotonic()), limit)
+
+    async def _arun(self, worker: _Worker, job: QueryJob | RelationsJob, seconds: float, limit: float) -> QueryAnswer:
+        """Run ``job`` on ``worker`` for at most ``seconds``; no thread per query: the worker's pipe
+        is awaited on the event loop itself."""
         import asyncio
 
         loop = asyncio.get_running_loop()
-        limit = timeout or self.timeout
-        deadline = time.monotonic() + limit
-        try:
-            worker = self._idle.get_nowait()
-        except queue.Empty:
-            try:
-                worker = await loop.run_in_executor(None, self._idle.get, True, limit)
-            except queue.Empty:
-                raise QueryTimeoutError(f"no query worker became free within {limit:g} s") from None
         out = worker.process.stdout
         ready = loop.create_future()
         try:
             self._send(worker, job)
             loop.add_reader(out.fileno(), lambda: ready.done() or ready.set_result(None))
             try:
-                await asyncio.wait_for(ready, max(0.0, deadline - time.monotonic()))
+                await asyncio.wait_for(ready, seconds)
             except TimeoutError:
                 raise QueryTimeoutError(f"the query ran longer than {limit:g} s and was stopped") from None
             finally:
                 loop.remove_reader(out.fileno())
                 os.set_blocking(out.fileno(), True)  # uvloop made it non-blocking; the answer is read whole
-            try:
-                outcome = pickle.load(out)
-            except (EOFError, pickle.UnpicklingError) as error:
-                raise StoreError(f"the query worker died (exit code {worker.process.poll()})") from error
+            outcome = self._load(worker)
         except BaseException:
             self._replace(worker)
             raise
         return self._finish(worker, outcome)
 
+    def _load(self, worker: _Worker) -> tuple:
+        try:
+            return pickle.load(worker.process.stdout)
+        except (EOFError, pickle.UnpicklingError) as error:
+            if worker.over_memory:
+                raise QueryMemoryError(f"the query needed more than {self.max_memory:,} bytes of memory and was "
+                                       f"stopped; narrow it or add a LIMIT") from None
+            raise StoreError(f"the query worker died (exit code {worker.process.poll()})") from error
+
     def _send(self, worker: _Worker, job: QueryJob | RelationsJob) -> None:
-        snapshot = self._current_snapshot()
-        worker.send((snapshot, *_message(job, self.max_result_bytes)))
-        worker.snapshot = snapshot
+        self._fresh()
+        snapshot = self.snapshots.acquire()
+        old, worker.snapshot = worker.snapshot, snapshot
+        self.snapshots.release(old)
+        spool = self.snapshots.spool_file() if isinstance(job, QueryJob) else None
+        worker.send((snapshot, *_message(job, self.max_result_bytes, spool)))
 
     def _finish(self, worker: _Worker, outcome: tuple) -> QueryAnswer:
         """Return a worker that answered to the pool, and its answer (or its error) to the caller."""
-        self._idle.put(worker)
-        if outcome[0] == "error":
-            _raise(outcome[1], outcome[2])
-        return QueryAnswer(*outcome[1:])
+        self._pool.put(worker, worker.lane)
+        return _answer(outcome)
 
     def _receive(self, worker: _Worker, deadline: float, limit: float):
         import select
 
         # One answer per job, so nothing is ever buffered ahead of select(): the pipe says when it starts.
-        out = worker.process.stdout
-        ready, _, _ = select.select([out], [], [], max(0.0, deadline - time.monotonic()))
+        ready, _, _ = select.select([worker.process.stdout], [], [], max(0.0, deadline - time.monotonic()))
         if not ready:
             raise QueryTimeoutError(f"the query ran longer than {limit:g} s and was stopped")
-        try:
-            return pickle.load(out)
-        except (EOFError, pickle.UnpicklingError) as error:
-            raise StoreError(f"the query worker died (exit code {worker.process.poll()})") from error
+        return self._load(worker)
 
     def _replace(self, worker: _Worker) -> None:
         worker.kill()
+        self.snapshots.release(worker.snapshot)
+        worker.snapshot = None
         with self._lock:
+            if worker not in self._workers:
+                return  # closed meanwhile
             self._workers.remove(worker)
-        self._add_worker()
+        if not self._closed.is_set():
+            self._add_worker(worker.lane)
 
     @property
     def pids(self) -> list[int]:
         return [w.process.pid for w in self._workers]
 
     def close(self):
+        self._closed.set()
         with self._lock:
             workers, self._workers = self._workers, []
-        idle = set()
-        while not self._idle.empty():
-            idle.add(self._idle.get_nowait())
+        idle = set(self._pool.drain())
         for worker in workers:
             if worker not in idle:  # busy with a query: stopping must not wait for it
                 worker.kill()
@@ -391,11 +485,11 @@ class ProcessExecutor(Executor):
             except subprocess.TimeoutExpired:
                 worker.kill()
         self._local = None
-        shutil.rmtree(self._root, ignore_errors=True)
+        self.snapshots.close()
 
 
 def executor_for(store: Store, timeout: float = 10.0, max_result_bytes: int = 50_000_000,
-                 workers: int = 2) -> Executor:
+                 workers: int = 2, **limits) -> Executor:
     """A process executor for an on-disk Oxigraph store, else the in-process fallback.
 
     Args:
@@ -403,12 +497,14 @@ def executor_for(store: Store, timeout: float = 10.0, max_result_bytes: int = 50
         timeout: default seconds a query may run.
         max_result_bytes: largest serialised answer.
         workers: worker processes (or threads for the fallback).
+        limits: the process executor's admission and memory limits (``fast_workers``, ``fast_budget``,
+            ``max_waiting``, ``max_memory``: see :class:`ProcessExecutor`).
 
     Returns:
         An :class:`Executor`; close it (or use it as a context manager) to stop its workers.
     """
     if isinstance(store, OxigraphStore) and store.path is not None:
-        return ProcessExecutor(store, timeout, max_result_bytes, workers)
+        return ProcessExecutor(store, timeout, max_result_bytes, workers, **limits)
     return ThreadExecutor(store, timeout, max_result_bytes, max(workers, 2))
 
 

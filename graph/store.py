@@ -12,16 +12,17 @@ engine, in memory) are built in; other backends register a factory for their URL
 from __future__ import annotations
 
 import abc
+import errno
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError, RdfSyntaxError, StoreError, StoreLockedError, UnknownStoreError
+from graph.errors import QueryError, RdfSyntaxError, StoreError, StoreFullError, StoreLockedError, UnknownStoreError
 from graph.terms import PREFIXES, QUERY_PREFIXES
 
 Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -104,6 +105,20 @@ class Store(abc.ABC):
         self.close()
 
 
+def store_error(error: Exception, doing: str) -> StoreError:
+    """An I/O error of the store as a :class:`StoreError`; a full disk as a :class:`StoreFullError`.
+
+    >>> store_error(OSError("IO error: No space left on device: While appending"), "cannot write x")
+    StoreFullError('cannot write x: the disk is full (IO error: No space left on device: While appending); free \
+space and run it again (what was stored before is whole)')
+    """
+    text = str(error)
+    if "No space left" in text or getattr(error, "errno", None) == errno.ENOSPC:
+        return StoreFullError(f"{doing}: the disk is full ({text}); free space and run it again "
+                              f"(what was stored before is whole)")
+    return StoreError(f"{doing}: {text}")
+
+
 def _nquads(quads: Iterable[ox.Quad]) -> str:
     return "\n".join(
         f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads
@@ -162,6 +177,8 @@ class OxigraphStore(Store):
                     f"ingest` or `serve`?); wait for it (ingest --wait SECONDS), stop it, or send articles "
                     f"to its POST /articles"
                 ) from error
+            raise store_error(error, f"cannot open the store {self.path}") from error
+        except RuntimeError as error:  # RocksDB reports a damaged store so
             raise StoreError(f"cannot open the store {self.path}: {error}") from error
 
     def replace_graph(self, graph, quads, shared=()):
@@ -202,7 +219,7 @@ class OxigraphStore(Store):
         except (SyntaxError, RuntimeError) as error:
             raise QueryError(str(error)) from error
         except OSError as error:
-            raise StoreError(str(error)) from error
+            raise store_error(error, f"cannot write to {self.url}") from error
         finally:
             self._written()
 
@@ -210,8 +227,7 @@ class OxigraphStore(Store):
         prefixes = PREFIXES if format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         if graph is None and not format.supports_datasets:
             # A triple format cannot name graphs: serialise the union of all graphs.
-            triples = (ox.Triple(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None))
-            ox.serialize(_unique(triples), output, format, prefixes=prefixes)
+            ox.serialize(union_triples(self._store), output, format, prefixes=prefixes)
         elif graph is None:
             self._store.dump(output, format, prefixes=prefixes)
         else:
@@ -230,6 +246,8 @@ class OxigraphStore(Store):
         try:
             with self._write_lock:
                 self._store.extend(quads)
+        except OSError as error:
+            raise store_error(error, f"cannot write to {self.url}") from error
         finally:
             self._written()
 
@@ -246,30 +264,53 @@ class OxigraphStore(Store):
 
         Raises:
             StoreError: for an in-memory or read-only store (whose view may miss recent writes of
-                the process that holds it), or when ``target`` exists or cannot be written.
+                the process that holds it), or when ``target`` exists, is inside the store's folder or
+                cannot be written.
         """
         if self.path is None or not self.writable:
             raise StoreError(f"only a store opened for writing on disk can be backed up, not {self.url}")
         if Path(target).exists():
             raise StoreError(f"the backup target {target} already exists")
+        if Path(target).resolve().is_relative_to(self.path.resolve()):
+            raise StoreError(f"the backup target {target} is inside the store's own folder {self.path}: a backup "
+                             f"there would be lost with the store; choose a folder outside it")
         try:
             self._store.flush()
             self._store.backup(str(target))
         except OSError as error:
-            raise StoreError(f"cannot back up {self.url} to {target}: {error}") from error
+            raise store_error(error, f"cannot back up {self.url} to {target}") from error
 
     def close(self):
-        if self.path is not None and self.writable:
-            self._store.flush()
-        del self._store
+        try:
+            if self.path is not None and self.writable:
+                self._store.flush()
+        except OSError as error:
+            raise store_error(error, f"cannot flush {self.url}") from error
+        finally:
+            del self._store
 
 
-def _unique(triples):
-    seen = set()
-    for triple in triples:
-        if triple not in seen:
-            seen.add(triple)
-            yield triple
+def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
+    """Each triple of the union of a store's graphs once, in constant memory.
+
+    A triple held by several graphs is yielded with the first of them (the default graph, then the
+    named graphs in the store's order): the store's index says which graphs hold it, so nothing
+    remembers the triples already written.
+
+    >>> store = ox.Store()
+    >>> store.extend([ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.Literal("1"), ox.NamedNode(g))
+    ...               for g in ("urn:g1", "urn:g2")])
+    >>> len(list(union_triples(store)))
+    1
+    """
+    graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.DefaultGraph(), *store.named_graphs()]
+    rank = {graph: i for i, graph in enumerate(graphs)}
+    for here, graph in enumerate(graphs):
+        for quad in store.quads_for_pattern(None, None, None, graph):
+            if here and any(rank.get(other.graph_name, here) < here
+                            for other in store.quads_for_pattern(quad.subject, quad.predicate, quad.object)):
+                continue  # written with an earlier graph
+            yield ox.Triple(quad.subject, quad.predicate, quad.object)
 
 
 def restore(backup: str | Path, target: str | Path) -> None:
@@ -349,4 +390,4 @@ register("oxigraph", lambda path, read_only, wait=0.0: OxigraphStore(
 register("memory", lambda _, read_only, wait=0.0: OxigraphStore(None, "memory:"))
 
 
-__all__ = ["OxigraphStore", "Result", "Store", "open_store", "register", "restore"]
+__all__ = ["OxigraphStore", "Result", "Store", "open_store", "register", "restore", "union_triples"]

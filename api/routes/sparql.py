@@ -12,8 +12,11 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from api.auth import require_writer
+from api.bodies import read_form
 from api.deps import ExecutorDep, SettingsDep, WritesDep
 from api.formatting import GRAPH_MEDIA_TYPES, RESULTS_MEDIA_TYPES, canonical, choose, rdf_response
+from api.streaming import AnswerResponse
+from api.urls import public_url
 from graph.errors import QueryError
 from graph.executor import QueryJob
 from graph.service import service_description
@@ -46,15 +49,15 @@ def _job(request: Request, query: str, default_graphs: list[str], named_graphs: 
 
 
 async def _answer(executor, request: Request, query: str | None, default_graphs, named_graphs,
-                  settings) -> Response:
+                  settings) -> AnswerResponse:
     if not query or not query.strip():
         raise QueryError("no query: pass it as the 'query' parameter or as an application/sparql-query body")
     job = _job(request, query, default_graphs, named_graphs)
     answer = await executor.aquery(job)
     wanted = choose(request.headers.get("accept"), RESULTS_MEDIA_TYPES if answer.kind != "graph"
                     else GRAPH_MEDIA_TYPES, answer.media_type)
-    return Response(answer.body, media_type=wanted if wanted and canonical(wanted) == answer.media_type
-                    else answer.media_type)
+    return AnswerResponse(answer, wanted if wanted and canonical(wanted) == answer.media_type else answer.media_type,
+                          settings.send_timeout)
 
 
 class FastQueryPath:
@@ -73,7 +76,7 @@ class FastQueryPath:
         if scope["type"] == "http" and scope["method"] == "GET" and scope["path"] == "/sparql":
             params = parse_qs(scope["query_string"].decode("latin-1"), keep_blank_values=True)
             if "query" in params:
-                from api.errors import problem
+                from api.errors import problem_for
                 from extract.errors import NewsgraphError
 
                 request = Request(scope)
@@ -83,14 +86,14 @@ class FastQueryPath:
                                              params.get("default-graph-uri", []), params.get("named-graph-uri", []),
                                              state.settings)
                 except NewsgraphError as error:
-                    response = problem(error.status, error.title, str(error))
+                    response = problem_for(error)
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
 
 
 def _description(request: Request, settings) -> Response:
-    endpoint = str(request.url.replace(query=""))
+    endpoint = public_url(request, settings, "/sparql")
     triples = service_description(endpoint, RESULT_TYPES + GRAPH_TYPES, bool(settings.write_token))
     return rdf_response(triples, request.headers.get("accept"))
 
@@ -135,7 +138,7 @@ async def sparql_post(executor: ExecutorDep, settings: SettingsDep, writes: Writ
     elif content_type == "application/sparql-update":
         update = text
     elif content_type == "application/x-www-form-urlencoded":
-        form = parse_qs(text, keep_blank_values=True)
+        form = await read_form(text, settings.max_form_fields)
         if "query" in form and "update" in form:
             raise QueryError("pass either 'query' or 'update', not both")
         query = form.get("query", [None])[0]

@@ -1,9 +1,15 @@
-"""Request bodies parsed off the event loop, with limits that hold before any parsing starts."""
+"""Request bodies read with limits that hold while they stream in, and parsed off the event loop.
+
+A body is received chunk by chunk (the size limit is ``api/limits.py``'s); a form's fields are
+counted as the chunks arrive, so a body of millions of empty fields is refused without being
+held or parsed; joining, decoding and parsing run in a worker thread, never on the event loop.
+"""
 
 from __future__ import annotations
 
 from urllib.parse import parse_qs
 
+from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
 from graph.errors import QueryError
@@ -16,20 +22,43 @@ class TooManyFieldsError(QueryError):
     title = "too many form fields"
 
 
-async def read_form(text: str, max_fields: int) -> dict[str, list[str]]:
-    """The fields of an ``application/x-www-form-urlencoded`` body.
-
-    The fields are counted first (one pass in C: no Python work per field), so that a body of a
-    million empty fields is refused at once; a body within the limit is decoded in a worker
-    thread, never on the event loop.
+async def read_body(request: Request, max_fields: int | None = None) -> bytes:
+    """The whole body; with ``max_fields``, a form body of more fields is refused.
 
     Raises:
-        TooManyFieldsError: for more than ``max_fields`` fields (413).
+        TooManyFieldsError: for more than ``max_fields`` fields (413); the rest of the body is
+            read and dropped, so that the client gets the answer rather than a broken connection.
     """
-    fields = text.count("&") + 1
-    if fields > max_fields:
+    chunks: list[bytes] = []
+    fields = 1
+    async for chunk in request.stream():
+        if max_fields is not None:
+            fields += chunk.count(b"&")
+            if fields > max_fields:
+                chunks.clear()
+                continue
+        chunks.append(chunk)
+    if max_fields is not None and fields > max_fields:
         raise TooManyFieldsError(f"the form has {fields} fields; at most {max_fields} are accepted")
+    return chunks[0] if len(chunks) == 1 else await run_in_threadpool(b"".join, chunks)
+
+
+async def read_text(request: Request, max_fields: int | None = None) -> str:
+    """:func:`read_body` decoded as UTF-8 (in a worker thread).
+
+    Raises:
+        QueryError: when the body is not UTF-8.
+    """
+    body = await read_body(request, max_fields)
+    try:
+        return await run_in_threadpool(body.decode, "utf-8") if len(body) > 65_536 else body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise QueryError("the request body is not UTF-8") from None
+
+
+async def parse_form(text: str, max_fields: int) -> dict[str, list[str]]:
+    """The fields of an ``application/x-www-form-urlencoded`` body, parsed in a worker thread."""
     return await run_in_threadpool(parse_qs, text, keep_blank_values=True, max_num_fields=max_fields)
 
 
-__all__ = ["TooManyFieldsError", "read_form"]
+__all__ = ["TooManyFieldsError", "parse_form", "read_body", "read_text"]

@@ -301,7 +301,6 @@ class ProcessExecutor(Executor):
     def _fresh(self) -> None:
         """Take a new snapshot if something was written since the last one."""
         if self._dirty:
-            self._dirty = False  # before the checkpoint: a write during it marks it stale again
             self.refresh()
 
     def _add_worker(self, lane: str) -> None:
@@ -312,6 +311,7 @@ class ProcessExecutor(Executor):
 
     def refresh(self):
         """A new snapshot; when it cannot be made (a full disk), queries go on from the last one."""
+        self._dirty = False  # before the checkpoint: a write during it marks it stale again
         try:
             self.snapshots.refresh()
         except StoreError as error:

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from api.auth import WriterDep
+from api.bodies import read_body
 from api.deps import SettingsDep, StoreDep, WritesDep
 from extract.errors import InputError, NewsgraphError
 from extract.records import Article
@@ -52,7 +53,7 @@ async def post_articles(request: Request, _: WriterDep, writes: WritesDep, setti
     its index, id, ``status`` stored (or already stored) or failed, and the ``reason`` of a failure). 201 when
     every record was stored or unchanged, 200 when some failed, 422 when all failed."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = await request.body()
+    body = await read_body(request)
     # Decoding and parsing up to NEWSGRAPH_MAX_REQUEST_BYTES of JSON happens off the event loop.
     items = await run_in_threadpool(_records, body, content_type, id, settings.max_article_bytes)
     outcomes: list[tuple[Article | InputError, NewsgraphError | None]] = []

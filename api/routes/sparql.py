@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from api.auth import require_writer
-from api.bodies import read_form
+from api.bodies import parse_form, read_text
 from api.deps import ExecutorDep, SettingsDep, WritesDep
 from api.formatting import GRAPH_MEDIA_TYPES, RESULTS_MEDIA_TYPES, canonical, choose, rdf_response
 from api.streaming import AnswerResponse
@@ -127,18 +127,15 @@ async def sparql_post(executor: ExecutorDep, settings: SettingsDep, writes: Writ
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     default_graphs = request.query_params.getlist("default-graph-uri")
     named_graphs = request.query_params.getlist("named-graph-uri")
-    body = await request.body()
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        raise QueryError("the request body is not UTF-8") from None
+    is_form = content_type == "application/x-www-form-urlencoded"
+    text = await read_text(request, settings.max_form_fields if is_form else None)
     query = update = None
     if content_type == "application/sparql-query":
         query = text
     elif content_type == "application/sparql-update":
         update = text
     elif content_type == "application/x-www-form-urlencoded":
-        form = await read_form(text, settings.max_form_fields)
+        form = await parse_form(text, settings.max_form_fields)
         if "query" in form and "update" in form:
             raise QueryError("pass either 'query' or 'update', not both")
         query = form.get("query", [None])[0]

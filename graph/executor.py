@@ -274,6 +274,7 @@ class ProcessExecutor(Executor):
         self._pool = WorkerPool(max_waiting)
         self._workers: list[_Worker] = []
         self._dirty = False
+        self._retry_at = 0.0
         self._local: tuple[str, object] | None = None  # (leased snapshot, read-only store) for _inline
         self._closed = threading.Event()
         self._watch(store)
@@ -298,9 +299,12 @@ class ProcessExecutor(Executor):
                     worker.over_memory = True
                     worker.process.kill()  # its query's caller sees the pipe close
 
+    #: seconds before a snapshot that could not be made is tried again
+    RETRY_SNAPSHOT = 5.0
+
     def _fresh(self) -> None:
         """Take a new snapshot if something was written since the last one."""
-        if self._dirty:
+        if self._dirty and time.monotonic() >= self._retry_at:
             self.refresh()
 
     def _add_worker(self, lane: str) -> None:
@@ -317,7 +321,8 @@ class ProcessExecutor(Executor):
         except StoreError as error:
             if self.snapshots.current is None:
                 raise
-            self._dirty = True  # try again at the next query
+            self._dirty = True  # try again a little later
+            self._retry_at = time.monotonic() + self.RETRY_SNAPSHOT
             log.warning("queries answer from the previous snapshot: %s", error)
 
     @contextmanager

@@ -61,11 +61,15 @@ async def post_articles(request: Request, _: WriterDep, writes: WritesDep, setti
                                      lambda item, error: outcomes.append((item, error)))
     records = [_record(i, item, error) for i, (item, error) in enumerate(outcomes)]
     failed = sum(r["status"] == "failed" for r in records)
-    status = 201 if not failed else 422 if failed == len(records) else 200
+    if failed == len(records):  # nothing stored: a problem document, with the report as an extension member
+        return JSONResponse({"type": "about:blank", "title": "no article could be stored", "status": 422,
+                             "detail": "; ".join(f"record {r['index']}: {r['reason']}" for r in records),
+                             "records": records}, status_code=422, media_type="application/problem+json")
     return JSONResponse({"articles": report.articles, "unchanged": report.unchanged, "replaced": report.replaced,
                          "failed": failed, "sentences": report.sentences, "relations": report.relations,
                          "triples": report.triples, "ids": [a.id for a in items if isinstance(a, Article)],
-                         "failures": [str(f) for f in report.failures], "records": records}, status_code=status)
+                         "failures": [str(f) for f in report.failures], "records": records},
+                        status_code=200 if failed else 201)
 
 
 def _records(body: bytes, content_type: str, article_id: str | None, max_bytes: int) -> list[Article | InputError]:

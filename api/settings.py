@@ -44,7 +44,7 @@ class Settings(BaseSettings):
     max_connections: int = Field(256, gt=0, description="concurrent connections (and so streamed answers); more are "
                                  "answered 503")
     max_form_fields: int = Field(100, gt=0, description="fields an application/x-www-form-urlencoded body may have")
-    max_exports: int = Field(2, gt=0, description="concurrent /export streams; more are answered 503")
+    max_exports: int = Field(4, gt=0, description="concurrent /export streams; more are answered 503")
     base_url: str | None = Field(None, description="the server's public URL (for the SPARQL service description)")
     write_token: str | None = Field(None, description="bearer token that enables writes over HTTP (at least 16 "
                                     "characters)")

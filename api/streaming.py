@@ -27,19 +27,19 @@ class AnswerResponse(Response):
     def __init__(self, answer: QueryAnswer, media_type: str, stall_timeout: float = 30.0) -> None:
         super().__init__(media_type=media_type)
         self.answer = answer
-        self.media_type = media_type
+        self.answer_media: str = media_type
         self.stall_timeout = stall_timeout
 
     async def __call__(self, scope, receive, send) -> None:
         if self.answer.file is None:
             body = self.answer.body
-            await send({"type": "http.response.start", "status": 200, "headers": self._headers(len(body))})
+            await send({"type": "http.response.start", "status": 200, "headers": self._head(len(body))})
             await send({"type": "http.response.body", "body": body})
             return
         with open(self.answer.file, "rb") as spooled:
             os.unlink(self.answer.file)  # gone from the disk once this response ends, however it ends
             size = os.fstat(spooled.fileno()).st_size
-            await send({"type": "http.response.start", "status": 200, "headers": self._headers(size)})
+            await send({"type": "http.response.start", "status": 200, "headers": self._head(size)})
             while chunk := spooled.read(CHUNK):
                 try:
                     await asyncio.wait_for(send({"type": "http.response.body", "body": chunk, "more_body": True}),
@@ -50,8 +50,8 @@ class AnswerResponse(Response):
                     return
             await send({"type": "http.response.body", "body": b""})
 
-    def _headers(self, size: int) -> list[tuple[bytes, bytes]]:
-        media = self.media_type
+    def _head(self, size: int) -> list[tuple[bytes, bytes]]:
+        media = self.answer_media
         if media.startswith("text/") and "charset" not in media:  # as Starlette's Response says it
             media += "; charset=utf-8"
         return [(b"content-type", media.encode("latin-1")), (b"content-length", str(size).encode())]

@@ -37,6 +37,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import IO
 
 from graph import query_worker, relation_reader
 from graph.admission import FAST, GENERAL, WorkerPool, is_cheap
@@ -223,13 +224,16 @@ class _Worker:
     def __init__(self, lane: str) -> None:
         self.process = subprocess.Popen([sys.executable, "-I", str(WORKER)], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE)
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.jobs: IO[bytes] = self.process.stdin
+        self.answers: IO[bytes] = self.process.stdout
         self.lane = lane
         self.snapshot: str | None = None  # the snapshot it has open, leased
         self.over_memory = False  # set by the memory watchdog before it kills the process
 
     def send(self, message) -> None:
-        pickle.dump(message, self.process.stdin)
-        self.process.stdin.flush()
+        pickle.dump(message, self.jobs)
+        self.jobs.flush()
 
     def kill(self) -> None:
         self.process.kill()
@@ -411,11 +415,16 @@ class ProcessExecutor(Executor):
         import asyncio
 
         loop = asyncio.get_running_loop()
-        out = worker.process.stdout
-        ready = loop.create_future()
+        out = worker.answers
+        ready: asyncio.Future[None] = loop.create_future()
+
+        def answered() -> None:
+            if not ready.done():
+                ready.set_result(None)
+
         try:
             self._send(worker, job)
-            loop.add_reader(out.fileno(), lambda: ready.done() or ready.set_result(None))
+            loop.add_reader(out.fileno(), answered)
             try:
                 await asyncio.wait_for(ready, seconds)
             except TimeoutError:
@@ -431,7 +440,7 @@ class ProcessExecutor(Executor):
 
     def _load(self, worker: _Worker) -> tuple:
         try:
-            return pickle.load(worker.process.stdout)
+            return pickle.load(worker.answers)
         except (EOFError, pickle.UnpicklingError) as error:
             if worker.over_memory:
                 raise QueryMemoryError(f"the query needed more than {self.max_memory:,} bytes of memory and was "
@@ -455,7 +464,7 @@ class ProcessExecutor(Executor):
         import select
 
         # One answer per job, so nothing is ever buffered ahead of select(): the pipe says when it starts.
-        ready, _, _ = select.select([worker.process.stdout], [], [], max(0.0, deadline - time.monotonic()))
+        ready, _, _ = select.select([worker.answers], [], [], max(0.0, deadline - time.monotonic()))
         if not ready:
             raise QueryTimeoutError(f"the query ran longer than {limit:g} s and was stopped")
         return self._load(worker)
@@ -484,7 +493,7 @@ class ProcessExecutor(Executor):
             if worker not in idle:  # busy with a query: stopping must not wait for it
                 worker.kill()
                 continue
-            worker.process.stdin.close()
+            worker.jobs.close()
             try:
                 worker.process.wait(timeout=2)
             except subprocess.TimeoutExpired:

@@ -23,6 +23,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import IO, BinaryIO, cast
 
 
 class _TooLarge(Exception):
@@ -42,7 +43,7 @@ class _LimitedBuffer(io.RawIOBase):
         self.limit = limit
         self.size = 0
         self.spool = spool
-        self.file: io.BufferedWriter | None = None
+        self.file: BinaryIO | None = None
 
     def writable(self) -> bool:
         return True
@@ -69,7 +70,7 @@ class _LimitedBuffer(io.RawIOBase):
         return b"", self.spool, self.size
 
     def discard(self) -> None:
-        if self.file is not None:
+        if self.file is not None and self.spool is not None:
             self.file.close()
             os.unlink(self.spool)
 
@@ -147,20 +148,21 @@ def serialize(result, solutions_media: str | None, graph_media: str | None, max_
 def _serialize(result, solutions_media: str | None, graph_media: str | None, sink: _LimitedBuffer) -> tuple:
     import pyoxigraph as ox
 
+    out = cast(IO[bytes], sink)  # a writable binary file, as far as pyoxigraph is concerned
     try:
         if isinstance(result, ox.QueryTriples):
-            if graph_media is None:
+            fmt = ox.RdfFormat.from_media_type(graph_media) if graph_media else None
+            if graph_media is None or fmt is None:
                 return ("error", "not-acceptable", "graph")
-            fmt = ox.RdfFormat.from_media_type(graph_media)
             if fmt.supports_datasets:  # a CONSTRUCT result is a graph: write it as the default graph
-                ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in result), sink, fmt)
+                ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in result), out, fmt)
             else:
-                result.serialize(sink, fmt)
+                result.serialize(out, fmt)
             kind, media = "graph", graph_media
         else:
             if solutions_media is None:
                 return ("error", "not-acceptable", "solutions")
-            result.serialize(sink, ox.QueryResultsFormat.from_media_type(solutions_media))
+            result.serialize(out, ox.QueryResultsFormat.from_media_type(solutions_media))
             kind = "boolean" if isinstance(result, ox.QueryBoolean) else "solutions"
             media = solutions_media
     except _TooLarge:

@@ -93,6 +93,7 @@ class Store(abc.ABC):
 
     def count(self) -> int:
         result = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert isinstance(result, ox.QuerySolutions)
         return int(next(iter(result))["n"].value)
 
     def close(self) -> None:  # noqa: B027 - optional hook

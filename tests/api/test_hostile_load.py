@@ -244,7 +244,7 @@ def test_concurrent_exports_stream_in_bounded_memory(seeded_store):
 
 
 @pytest.mark.slow
-def test_inline_relation_reads_never_fail_under_concurrent_writes(store_copy):
+def test_inline_relation_reads_never_fail_under_concurrent_writes(store_copy):  # noqa: F811 - the fixture
     app = make_app(store_copy, write_token=TOKEN)
     errors: list[str] = []
     writes: list[int] = []

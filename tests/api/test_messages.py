@@ -12,13 +12,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+from servers import TOKEN, make_app, running, store_copy, writable_server  # noqa: F401 - fixtures
 from typer.testing import CliRunner
 
 from api.cli import app
 from graph.errors import StoreFullError
 from graph.integrity import article_count
 from graph.store import open_store
-from servers import TOKEN, make_app, running, store_copy, writable_server  # noqa: F401 - fixtures
 
 runner = CliRunner()
 TEXT = "Emmanuel Macron met with Angela Merkel in Berlin on {day}. Joe Biden criticised Russia on {day}."
@@ -51,7 +51,7 @@ def test_bad_records_are_named_and_the_rest_of_the_batch_is_stored(tmp_path, nlp
         assert article_count(store) == 2
 
 
-def test_posted_records_get_a_report_each(writable_server):
+def test_posted_records_get_a_report_each(writable_server):  # noqa: F811 - the fixture imported above
     auth = {"Authorization": f"Bearer {TOKEN}"}
     records = [_record(20), _record(21, url="no-scheme.example/x"), _record(22, date="tomorrow")]
     answer = httpx.post(f"{writable_server}/articles", json=records, headers=auth, timeout=60)

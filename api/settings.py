@@ -37,7 +37,7 @@ class Settings(BaseSettings):
     fast_lane_seconds: float = Field(0.5, gt=0, description="seconds a query may run in the fast lane before it "
                                      "moves to the general one")
     query_queue: int = Field(16, ge=0, description="heavy queries that may wait for a worker; more are refused (503)")
-    query_memory_bytes: int = Field(1_000_000_000, gt=0, description="private memory a query worker may use; "
+    query_memory_bytes: int = Field(512_000_000, gt=0, description="private memory a query worker may use; "
                                     "beyond it the query is stopped (503)")
     send_timeout: float = Field(30.0, gt=0, description="seconds a client may read nothing of an answer before it "
                                 "is disconnected")

@@ -268,7 +268,7 @@ class ProcessExecutor(Executor):
 
     def __init__(self, store: OxigraphStore, timeout: float = 10.0, max_result_bytes: int = 50_000_000,
                  workers: int = 2, *, fast_workers: int = 1, fast_budget: float = 0.5, max_waiting: int = 16,
-                 max_memory: int = 1_000_000_000) -> None:
+                 max_memory: int = 512_000_000) -> None:
         super().__init__(store, timeout, max_result_bytes)
         self.snapshots = Snapshots(store)
         self._root = self.snapshots.root
@@ -280,6 +280,7 @@ class ProcessExecutor(Executor):
         self._dirty = False
         self._retry_at = 0.0
         self._local: tuple[str, object] | None = None  # (leased snapshot, read-only store) for _inline
+        self._views: dict[str, tuple[OxigraphStore, int]] = {}  # snapshot -> (shared view, readers) for reader()
         self._closed = threading.Event()
         self._watch(store)
         for lane, count in ((GENERAL, workers), (FAST, fast_workers)):
@@ -331,12 +332,21 @@ class ProcessExecutor(Executor):
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
+        """A leased snapshot; concurrent readers of one snapshot share one view of it (and so its
+        block cache and file handles: four exports cost the memory of one)."""
         with self.snapshots.lease() as path:
-            store = OxigraphStore(path, f"oxigraph:{path}", read_only=True)
+            with self._lock:
+                view, users = self._views.get(path, (None, 0))
+                if view is None:
+                    view = OxigraphStore(path, f"oxigraph:{path}", read_only=True)
+                self._views[path] = (view, users + 1)
             try:
-                yield store
+                yield view
             finally:
-                store.close()
+                with self._lock:
+                    view, users = self._views.pop(path)
+                    if users > 1:
+                        self._views[path] = (view, users - 1)
 
     def query(self, job, timeout=None):
         limit = timeout or self.timeout

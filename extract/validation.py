@@ -20,8 +20,9 @@ from urllib.parse import urlsplit
 from extract.errors import InputError
 from extract.records import Article
 
-#: the fields of a JSON article record and the JSON types each may have (None: absent or null)
-FIELD_TYPES: dict[str, tuple[type, ...]] = {"id": (str, int), "text": (str,), "title": (str,), "date": (str,),
+#: the metadata fields of a JSON article record and the JSON types each may have (absent or null too);
+#: ``text`` is checked where it is read (``extract/articles.py``)
+FIELD_TYPES: dict[str, tuple[type, ...]] = {"id": (str, int), "title": (str,), "date": (str,),
                                             "url": (str,), "source": (str,)}
 MAX_ID_CHARS = 200
 MAX_URL_CHARS = 2048

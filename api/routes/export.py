@@ -1,14 +1,26 @@
-"""Export the graph as RDF, streamed from a snapshot in constant memory."""
+"""Export the graph as RDF, streamed from a snapshot in constant memory.
+
+Over an on-disk store each export runs in a process of its own (``graph/export_worker.py``) over a
+leased snapshot, and its output is relayed chunk by chunk as the client reads it: the server holds
+a chunk, and neither its memory nor its GIL pays for the export. Over an in-memory store the
+export runs in a thread, at most :data:`AHEAD` chunks ahead of the client.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import json
 import queue
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 
 from api.deps import ExecutorDep, SettingsDep
+from graph import export_worker
 from graph.errors import NotFoundError, QueryQueueFullError
 from graph.export import FORMATS, SUFFIXES, export, rdf_format
 
@@ -83,6 +95,36 @@ def _stream(executor, fmt, reference: bool, slots: threading.BoundedSemaphore, s
         pipe.closed.set()
 
 
+WORKER = Path(export_worker.__file__)
+
+
+async def _stream_process(executor, fmt, reference: bool, slots: threading.BoundedSemaphore, stall_timeout: float):
+    """The output of an export process over a leased snapshot, as the client takes it."""
+    import pyoxigraph as ox
+
+    from graph.terms import QUERY_PREFIXES, REFERENCE_GRAPH
+
+    snapshots = executor.snapshots
+    snapshot = snapshots.acquire()
+    process = None
+    try:
+        prefixes = QUERY_PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-I", str(WORKER), snapshot, fmt.media_type, REFERENCE_GRAPH.value if reference else "",
+            json.dumps(prefixes), stdout=subprocess.PIPE, limit=CHUNK)
+        assert process.stdout is not None
+        while chunk := await asyncio.wait_for(process.stdout.read(CHUNK), stall_timeout):
+            yield chunk
+        if await process.wait() != 0:
+            raise RuntimeError(f"the export process failed (exit code {process.returncode})")
+    finally:
+        if process is not None and process.returncode is None:
+            process.kill()  # the client went away or stalled: stop exporting
+            await process.wait()
+        snapshots.release(snapshot)
+        slots.release()
+
+
 def _slots(request: Request, limit: int) -> threading.BoundedSemaphore:
     state = request.app.state
     if getattr(state, "export_slots", None) is None:
@@ -107,5 +149,6 @@ def export_graph(request: Request, executor: ExecutorDep, settings: SettingsDep,
     if not slots.acquire(blocking=False):
         raise QueryQueueFullError(f"{settings.max_exports} exports are running already; retry later")
     name = next((k for k, v in FORMATS.items() if v == fmt), "graph")
-    return StreamingResponse(_stream(executor, fmt, reference, slots, settings.send_timeout), media_type=fmt.media_type,
+    stream = _stream_process if hasattr(executor, "snapshots") else _stream
+    return StreamingResponse(stream(executor, fmt, reference, slots, settings.send_timeout), media_type=fmt.media_type,
                              headers={"Content-Disposition": f'inline; filename="newsgraph{SUFFIXES.get(name, "")}"'})

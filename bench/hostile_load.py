@@ -185,6 +185,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=100_000, help="LIMIT of the unread query (100,000: 44 MB)")
     parser.add_argument("--reads", type=int, default=10_000)
     parser.add_argument("--actor", default="Q7747", help="an actor with at most 16 relations (inline reads)")
+    parser.add_argument("--only", help="run only the attacks whose name contains this text")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="hostile-"))
     copy = work / "store"
@@ -213,6 +214,8 @@ def main() -> None:
                    ("ASK with two heavy queries", lambda: heavy(base)),
                    ("inline reads under writes", lambda: reads_under_writes(base, args.reads, args.actor))]
         for name, attack in attacks:
+            if args.only and args.only not in name:
+                continue
             with Watch(base, server.pid) as watch:
                 extra = attack()
             watch.report(name, **extra)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -26,6 +27,7 @@ def _union():
 def main() -> None:
     import pyoxigraph as ox
 
+    os.nice(10)  # an export may take minutes of CPU: the server's own requests come first
     snapshot, media, graph, prefixes = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
     fmt = ox.RdfFormat.from_media_type(media)
     assert fmt is not None, media

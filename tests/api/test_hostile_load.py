@@ -68,9 +68,19 @@ class Probe:
         return ordered[int(len(ordered) * 0.99)] if ordered else 0.0
 
 
-def assert_healthy(probe: Probe) -> None:
+def quiet_p99(base: str) -> float:
+    """``/healthz`` p99 before an attack: what the machine's own load costs every request."""
+    with Probe(base) as probe:
+        time.sleep(0.6)
+    return probe.p99
+
+
+def assert_healthy(probe: Probe, quiet: float) -> None:
+    """``/healthz`` p99 under 250 ms during the attack, or, on a machine so loaded that even quiet
+    requests are slow, under three times the quiet p99 (the stalls this guards against were seconds)."""
     assert len(probe.latencies) >= 5 and set(probe.statuses) == {200}
-    assert probe.p99 < HEALTH_P99, f"/healthz p99 {probe.p99 * 1000:.0f} ms"
+    bound = max(HEALTH_P99, 3 * quiet)
+    assert probe.p99 < bound, f"/healthz p99 {probe.p99 * 1000:.0f} ms (quiet: {quiet * 1000:.0f} ms)"
 
 
 def raw_get(port: int, target: str) -> socket.socket:
@@ -99,6 +109,7 @@ def test_unread_large_results_do_not_pin_memory(seeded_store):
     with serving(seeded_store, query_queue=32, query_timeout=30) as (base, port, app):
         size = len(httpx.get(f"{base}/sparql", params={"query": LARGE.format(limit=limit)}, timeout=30).content)
         assert size > 4_000_000
+        quiet = quiet_p99(base)
         before = rss()
         target = "/sparql?query=" + quote(LARGE.format(limit=limit))
         with Probe(base) as probe:
@@ -123,7 +134,7 @@ def test_unread_large_results_do_not_pin_memory(seeded_store):
                     sock.close()
         print(f"RSS grew by {grown / 1e6:.1f} MB for {24 * size / 1e6:.0f} MB unread")
         assert grown < 24 * size / 8, f"RSS grew by {grown / 1e6:.0f} MB for {24 * size / 1e6:.0f} MB unread"
-        assert_healthy(probe)
+        assert_healthy(probe, quiet)
         # The clients are gone: so are their spool files.
         spool = app.state.executor.snapshots.spool
         deadline = time.monotonic() + 5
@@ -155,15 +166,17 @@ for t in threads: t.join()
 
 @pytest.mark.parametrize("clients", [1, 6])
 def test_a_huge_form_is_refused_without_stalling_the_event_loop(seeded_store, clients):
-    with serving(seeded_store) as (base, port, _), Probe(base) as probe:
-        time.sleep(0.2)
-        attack = subprocess.run([sys.executable, "-c", FORM_ATTACK, str(port), str(clients)], capture_output=True,
-                                text=True, timeout=60)
-        time.sleep(0.2)
+    with serving(seeded_store) as (base, port, _):
+        quiet = quiet_p99(base)
+        with Probe(base) as probe:
+            time.sleep(0.2)
+            attack = subprocess.run([sys.executable, "-c", FORM_ATTACK, str(port), str(clients)], capture_output=True,
+                                    text=True, timeout=60)
+            time.sleep(0.2)
     lines = attack.stdout.splitlines()
     assert len(lines) == clients and all(line.startswith("HTTP/1.1 413") for line in lines), attack
     assert "at most 100 are accepted" in lines[0]
-    assert_healthy(probe)
+    assert_healthy(probe, quiet)
 
 
 def test_a_form_within_the_limits_still_works(server):
@@ -176,15 +189,17 @@ def test_a_form_within_the_limits_still_works(server):
     (LARGE.format(limit=100_000), {"max_result_bytes": 1_000_000}, 413, "result too large"),
 ])
 def test_per_query_caps_answer_problem_documents(seeded_store, query, settings, status, title):
-    with serving(seeded_store, query_timeout=20, **settings) as (base, _, _), Probe(base) as probe:
-        started = time.monotonic()
-        answer = httpx.get(f"{base}/sparql", params={"query": query}, timeout=30)
-        elapsed = time.monotonic() - started
-        assert httpx.get(f"{base}/sparql", params={"query": "ASK {}"}, timeout=10).status_code == 200
+    with serving(seeded_store, query_timeout=20, **settings) as (base, _, _):
+        quiet = quiet_p99(base)
+        with Probe(base) as probe:
+            started = time.monotonic()
+            answer = httpx.get(f"{base}/sparql", params={"query": query}, timeout=30)
+            elapsed = time.monotonic() - started
+            assert httpx.get(f"{base}/sparql", params={"query": "ASK {}"}, timeout=10).status_code == 200
     assert answer.status_code == status, answer.text
     assert answer.headers["content-type"] == "application/problem+json" and answer.json()["title"] == title
     assert elapsed < 15  # stopped at its cap, not at its timeout
-    assert_healthy(probe)
+    assert_healthy(probe, quiet)
 
 
 @pytest.mark.slow
@@ -231,32 +246,33 @@ def test_a_cheap_looking_query_that_is_not_moves_to_the_general_lane(seeded_stor
 
 @pytest.mark.slow
 def test_concurrent_exports_stream_in_bounded_memory(seeded_store):
-    with serving(seeded_store, max_exports=4) as (base, _, _), Probe(base) as probe, ThreadPoolExecutor(5) as pool:
-        before = rss()
+    with serving(seeded_store, max_exports=4) as (base, _, _), ThreadPoolExecutor(5) as pool:
+        quiet = quiet_p99(base)
+        with Probe(base) as probe:
+            before = rss()
+            started = threading.Barrier(5, timeout=30)
 
-        started = threading.Barrier(5, timeout=30)
+            def export() -> tuple[int, int]:
+                with httpx.stream("GET", f"{base}/export", params={"format": "ntriples"}, timeout=60) as answer:
+                    chunks = answer.iter_bytes()
+                    size = len(next(chunks))
+                    started.wait()  # all four stream now, each holding an export slot
+                    started.wait()  # ... until the fifth has been refused
+                    return answer.status_code, size + sum(len(chunk) for chunk in chunks)
 
-        def export() -> tuple[int, int]:
-            with httpx.stream("GET", f"{base}/export", params={"format": "ntriples"}, timeout=60) as answer:
-                chunks = answer.iter_bytes()
-                size = len(next(chunks))
-                started.wait()  # all four stream now, each holding an export slot
-                started.wait()  # ... until the fifth has been refused
-                return answer.status_code, size + sum(len(chunk) for chunk in chunks)
-
-        running_exports = [pool.submit(export) for _ in range(4)]
-        started.wait()
-        extra = httpx.get(f"{base}/export", params={"format": "ntriples"}, timeout=30)
-        started.wait()
-        results = [f.result() for f in running_exports]
+            running_exports = [pool.submit(export) for _ in range(4)]
+            started.wait()
+            extra = httpx.get(f"{base}/export", params={"format": "ntriples"}, timeout=30)
+            started.wait()
+            results = [f.result() for f in running_exports]
         grown = probe.peak_rss - before
     assert extra.status_code == 503 and extra.headers["retry-after"]
     assert {status for status, _ in results} == {200}
     size = results[0][1]
     assert size > 5_000_000 and {n for _, n in results} == {size}
-    # What grows is the block cache of the snapshot view the exports share (a few MB), not the exports.
+    # The exports run in processes of their own: the server only relays their chunks.
     assert grown < 40_000_000, f"RSS grew by {grown / 1e6:.0f} MB"
-    assert_healthy(probe)
+    assert_healthy(probe, quiet)
 
 
 @pytest.mark.slow

@@ -2,12 +2,11 @@
 
 A body is received chunk by chunk (the size limit is ``api/limits.py``'s); a form's fields are
 counted as the chunks arrive, so a body of millions of empty fields is refused without being
-held or parsed; joining, decoding and parsing run in a worker thread, never on the event loop.
+held or parsed; a large body is joined in a worker thread, never on the event loop (its callers
+decode and parse it there too).
 """
 
 from __future__ import annotations
-
-from urllib.parse import parse_qs
 
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
@@ -43,22 +42,4 @@ async def read_body(request: Request, max_fields: int | None = None) -> bytes:
     return chunks[0] if len(chunks) == 1 else await run_in_threadpool(b"".join, chunks)
 
 
-async def read_text(request: Request, max_fields: int | None = None) -> str:
-    """:func:`read_body` decoded as UTF-8 (in a worker thread).
-
-    Raises:
-        QueryError: when the body is not UTF-8.
-    """
-    body = await read_body(request, max_fields)
-    try:
-        return await run_in_threadpool(body.decode, "utf-8") if len(body) > 65_536 else body.decode("utf-8")
-    except UnicodeDecodeError:
-        raise QueryError("the request body is not UTF-8") from None
-
-
-async def parse_form(text: str, max_fields: int) -> dict[str, list[str]]:
-    """The fields of an ``application/x-www-form-urlencoded`` body, parsed in a worker thread."""
-    return await run_in_threadpool(parse_qs, text, keep_blank_values=True, max_num_fields=max_fields)
-
-
-__all__ = ["TooManyFieldsError", "parse_form", "read_body", "read_text"]
+__all__ = ["TooManyFieldsError", "read_body"]

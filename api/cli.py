@@ -15,7 +15,8 @@ from extract.errors import NewsgraphError
 app = typer.Typer(help="newsgraph: build a knowledge graph of who did what to whom in the news.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
 
-StoreOption = Annotated[Optional[str], typer.Option("--store", help="store URL (default: $NEWSGRAPH_STORE or oxigraph:data/newsgraph)")]
+StoreOption = Annotated[Optional[str], typer.Option(
+    "--store", help="store URL (default: $NEWSGRAPH_STORE or oxigraph:data/newsgraph)")]
 ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline (default: en_core_web_sm)")]
 
 
@@ -45,7 +46,8 @@ def ingest(
     store: StoreOption = None,
     model: ModelOption = None,
     max_article_bytes: Annotated[Optional[int], typer.Option(
-        "--max-article-bytes", min=1, help="refuse larger articles (default: $NEWSGRAPH_MAX_ARTICLE_BYTES, 5 MB)")] = None,
+        "--max-article-bytes", min=1,
+        help="refuse larger articles (default: $NEWSGRAPH_MAX_ARTICLE_BYTES, 5 MB)")] = None,
     max_sentence_tokens: Annotated[Optional[int], typer.Option(
         "--max-sentence-tokens", min=1, help="skip longer sentences for relations (default: 150)")] = None,
     language: Annotated[Optional[str], typer.Option(
@@ -102,8 +104,10 @@ def ingest(
 @app.command()
 def extract(
     file: Annotated[Optional[Path], typer.Argument(help="a .txt article (or .jsonl articles)")] = None,
-    records: Annotated[Optional[Path], typer.Option("--records", help="gold records (JSONL, ../shared/eval format)")] = None,
-    format: Annotated[str, typer.Option("--format", help="turtle|trig|nquads|ntriples|jsonld, or jsonl for records")] = "turtle",
+    records: Annotated[Optional[Path], typer.Option(
+        "--records", help="gold records (JSONL, ../shared/eval format)")] = None,
+    format: Annotated[str, typer.Option(
+        "--format", help="turtle|trig|nquads|ntriples|jsonld, or jsonl for records")] = "turtle",
     output: Annotated[Optional[Path], typer.Option("-o", "--output")] = None,
     model: ModelOption = None,
 ) -> None:
@@ -125,9 +129,10 @@ def extract(
         from extract.articles import read_articles
         from extract.pipeline import extract as run
         from graph.export import export
-        from graph.ingest import ingest_article, IngestReport
+        from graph.ingest import IngestReport, ingest_article
         from graph.store import open_store
 
+        assert file is not None  # checked above: FILE or --records
         failed = False
         with open_store("memory:") as scratch:
             for item in read_articles([file], settings.max_article_bytes, language=settings.language or None):
@@ -157,12 +162,14 @@ def extract(
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="gold records (JSONL, ../shared/eval format)")],
-    predictions: Annotated[Optional[Path], typer.Option("--predictions", help="score these output lines instead of extracting")] = None,
+    predictions: Annotated[Optional[Path], typer.Option(
+        "--predictions", help="score these output lines instead of extracting")] = None,
     model: ModelOption = None,
 ) -> None:
-    """Extract the gold records and print labeled and unlabeled P/R/F1 and a per-category table."""
+    """Extract the gold records and print labeled and unlabeled P/R/F1, the polarity line and a per-category table."""
     from extract.evaluation import load_records, predict_records
-    from extract.scoring import evaluate as run, report
+    from extract.scoring import evaluate as run
+    from extract.scoring import evaluate_polarity, report
 
     try:
         records = load_records(gold)
@@ -174,7 +181,7 @@ def evaluate(
             lines = list(predict_records(load_pipeline(model or get_settings().spacy_model), gold))
     except NewsgraphError as error:
         _fail(error)
-    typer.echo(report(*run(records, lines)))
+    typer.echo(report(*run(records, lines), evaluate_polarity(records, lines)))
 
 
 @app.command()
@@ -185,9 +192,12 @@ def query(
 ) -> None:
     """Run a SPARQL query against the store."""
     from api.formatting import write_result
+    from api.routes.sparql import policy
+    from graph.terms import QUERY_PREFIXES
 
     text = Path(sparql[1:]).read_text(encoding="utf-8") if sparql.startswith("@") else sparql
     try:
+        policy(get_settings()).check(text, "query", prefixes=QUERY_PREFIXES)  # no SERVICE, bounded nesting
         with _store(store, read_only=True) as source:
             result = source.query(text)
             write_result(result, format, sys.stdout)
@@ -237,7 +247,8 @@ def remove(
 @app.command()
 def check(
     store: StoreOption = None,
-    collect: Annotated[bool, typer.Option("--collect", help="also delete actor descriptions no article mentions")] = False,
+    collect: Annotated[bool, typer.Option(
+        "--collect", help="also delete actor descriptions no article mentions")] = False,
 ) -> None:
     """Verify that every article in the store is whole (exit code 1 and the problems if not)."""
     from graph.integrity import article_count, check_store, unreferenced_actors
@@ -329,10 +340,6 @@ def serve(
     # On SIGTERM, in-flight requests get a few seconds; then the lifespan kills busy query workers.
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="info", access_log=access_log,
                 timeout_graceful_shutdown=3, limit_concurrency=settings.max_connections)
-
-
-def main() -> None:  # pragma: no cover - console script
-    app()
 
 
 __all__ = ["app"]

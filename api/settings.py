@@ -32,6 +32,10 @@ class Settings(BaseSettings):
     query_timeout: float = Field(10.0, gt=0, description="seconds a SPARQL query may run")
     max_result_bytes: int = Field(50_000_000, gt=0, description="largest serialised SPARQL answer over HTTP")
     max_request_bytes: int = Field(10_000_000, gt=0, description="largest request body (queries, updates, articles)")
+    allow_service: bool = Field(False, description="let SPARQL federate (SERVICE): the server then sends requests")
+    load_hosts: str = Field("", description="comma-separated hosts SPARQL LOAD may fetch from; empty: LOAD refused")
+    sparql_max_depth: int = Field(64, gt=0, description="deepest nesting of { ( [ in a SPARQL request")
+    sparql_max_tokens: int = Field(4000, gt=0, description="most tokens of a SPARQL request outside data blocks")
     query_workers: int = Field(2, gt=0, description="worker processes that run SPARQL queries")
     fast_lane_workers: int = Field(1, ge=0, description="more worker processes only for queries that look cheap")
     fast_lane_seconds: float = Field(0.5, gt=0, description="seconds a query may run in the fast lane before it "

@@ -39,6 +39,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import IO
 
+import pyoxigraph as ox
+
 from graph import query_worker, relation_reader
 from graph.admission import FAST, GENERAL, WorkerPool, is_cheap
 from graph.errors import (
@@ -55,7 +57,11 @@ from graph.store import OxigraphStore, Store
 from graph.terms import QUERY_PREFIXES
 
 log = logging.getLogger(__name__)
-WORKER = Path(query_worker.__file__)
+#: the folder holding the ``graph`` package: a worker imports it from there, installed or not
+PACKAGE_ROOT = str(Path(query_worker.__file__).resolve().parent.parent)
+#: a worker runs isolated (``-I``: no user site, no environment, no current folder on ``sys.path``)
+WORKER_COMMAND = ("-I", "-c", f"import sys; sys.path.insert(0, {PACKAGE_ROOT!r}); "
+                  "from graph.query_worker import main; main()")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +73,7 @@ class QueryJob:
     named_graphs: tuple[str, ...] = ()
     solutions_media: str | None = "application/sparql-results+json"
     graph_media: str | None = "text/turtle"
+    base_iri: str | None = None  # relative IRIs in the query resolve against it
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +92,8 @@ class RelationsJob:
     since: str | None = None
     until: str | None = None
     article: tuple[str, str] | None = None
+    asserted_only: bool = False
+    min_confidence: float | None = None
     limit: int = 100
     offset: int = 0
 
@@ -117,7 +126,7 @@ def _message(job: QueryJob | RelationsJob, max_result_bytes: int, spool: str | N
     if isinstance(job, RelationsJob):
         return "actor-relations", job.request()
     return "sparql", (job.sparql, job.default_graph, job.named_graphs, job.solutions_media, job.graph_media,
-                      max_result_bytes, QUERY_PREFIXES, spool)
+                      max_result_bytes, QUERY_PREFIXES, job.base_iri, spool)
 
 
 def _answer(outcome: tuple) -> QueryAnswer:
@@ -141,6 +150,9 @@ def _raise(kind: str, message: str) -> None:
 
 class Executor:
     """Runs read queries with a timeout and a result-size limit."""
+
+    #: whether a query past its timeout is really stopped (or only abandoned, running on to its end)
+    stops_runaway_queries: bool = False
 
     def __init__(self, store: Store, timeout: float = 10.0, max_result_bytes: int = 50_000_000) -> None:
         self.store = store
@@ -202,14 +214,13 @@ class ThreadExecutor(Executor):
             raise QueryTimeoutError(f"the query ran longer than {timeout or self.timeout:g} s") from None
 
     def _run(self, job: QueryJob | RelationsJob) -> QueryAnswer:
-        import pyoxigraph as ox
-
         if isinstance(job, RelationsJob):
             from graph.queries import actor_relations_document
 
             return QueryAnswer("json", "application/json", actor_relations_document(self.store, job.request()))
         result = self.store.query(job.sparql, default_graph=[ox.NamedNode(g) for g in job.default_graph] or None,
-                                  named_graphs=[ox.NamedNode(g) for g in job.named_graphs] or None)
+                                  named_graphs=[ox.NamedNode(g) for g in job.named_graphs] or None,
+                                  base_iri=job.base_iri)
         # Reuse the worker's serialiser: same formats, same size limit, large answers spooled alike.
         spool = os.path.join(self._spool, uuid.uuid4().hex)
         return _answer(query_worker.serialize(result, job.solutions_media, job.graph_media, self.max_result_bytes,
@@ -222,7 +233,7 @@ class ThreadExecutor(Executor):
 
 class _Worker:
     def __init__(self, lane: str) -> None:
-        self.process = subprocess.Popen([sys.executable, "-I", str(WORKER)], stdin=subprocess.PIPE,
+        self.process = subprocess.Popen([sys.executable, *WORKER_COMMAND], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE)
         assert self.process.stdin is not None and self.process.stdout is not None
         self.jobs: IO[bytes] = self.process.stdin
@@ -269,6 +280,8 @@ class ProcessExecutor(Executor):
     def __init__(self, store: OxigraphStore, timeout: float = 10.0, max_result_bytes: int = 50_000_000,
                  workers: int = 2, *, fast_workers: int = 1, fast_budget: float = 0.5, max_waiting: int = 16,
                  max_memory: int = 512_000_000) -> None:
+        if store.path is None:
+            raise ValueError("a process executor needs an on-disk store")
         super().__init__(store, timeout, max_result_bytes)
         self.snapshots = Snapshots(store)
         self._root = self.snapshots.root
@@ -279,7 +292,7 @@ class ProcessExecutor(Executor):
         self._workers: list[_Worker] = []
         self._dirty = False
         self._retry_at = 0.0
-        self._local: tuple[str, object] | None = None  # (leased snapshot, read-only store) for _inline
+        self._local: tuple[str, ox.Store] | None = None  # (leased snapshot, read-only store) for _inline
         self._views: dict[str, tuple[OxigraphStore, int]] = {}  # snapshot -> (shared view, readers) for reader()
         self._closed = threading.Event()
         self._watch(store)
@@ -384,8 +397,6 @@ class ProcessExecutor(Executor):
 
     def _local_store(self):
         """The server's own read-only view of the current snapshot (leased while it is open)."""
-        import pyoxigraph as ox
-
         self._fresh()
         with self._lock:
             if self._local is None or self._local[0] != self.snapshots.current:

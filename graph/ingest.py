@@ -18,10 +18,12 @@ from extract.errors import InputError, NewsgraphError
 from extract.pipeline import extract
 from extract.records import Article
 from extract.validation import validate_article
+from graph.errors import NotFoundError
 from graph.mapping import article_quads, url_iri
+from graph.queries import article_reference
 from graph.reference import ensure_static_graphs
 from graph.store import Store
-from graph.terms import ACTORS_GRAPH, ARTICLE, NG, RDF, RDFS, SCHEMA, VOCABULARY_GRAPH, article_iri
+from graph.terms import ACTORS_GRAPH, NG, RDF, RDFS, SCHEMA, VOCABULARY_GRAPH, article_iri
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +61,7 @@ def stored_versions(store: Store, article: Article) -> dict[NamedNode, str]:
     query = f"""SELECT ?v ?h {' '.join('?' + k for k in substitutions)} WHERE {{
         {{ GRAPH ?g {{ ?g <{NG}contentHash> ?h }} BIND(?g AS ?v) }} {same_url}
     }}"""
-    return {row["v"]: row["h"].value for row in store.query(query, substitutions=substitutions)}
+    return {row["v"]: row["h"].value for row in store.select(query, substitutions=substitutions)}
 
 
 def ingest_article(store: Store, nlp: Language, article: Article, report: IngestReport) -> None:
@@ -109,7 +111,7 @@ def undescribed(store: Store, shared: list[Quad]) -> list[Quad]:
     if not subjects:
         return list(shared)
     values = " ".join(str(s) for s in subjects)
-    rows = store.query(f"""SELECT ?s WHERE {{
+    rows = store.select(f"""SELECT ?s WHERE {{
         VALUES ?s {{ {values} }} GRAPH <{ACTORS_GRAPH.value}> {{ ?s <{RDFS}label> ?label }} }}""")
     described = {row["s"] for row in rows}
     return [q for q in shared if q.graph_name != ACTORS_GRAPH or q.subject not in described]
@@ -140,14 +142,12 @@ def ingest(store: Store, nlp: Language, inputs: Iterable[Article | InputError],
     return report
 
 
-def resolve_article(value: str) -> str:
-    """An article IRI from an IRI or a bare id."""
-    return value if value.startswith(ARTICLE) else article_iri(value).value
-
-
 def remove_article(store: Store, value: str) -> bool:
     """Retract an article (IRI or id) and the actors only it mentioned; False if unknown."""
-    removed = store.drop_graph(NamedNode(resolve_article(value)))
+    try:
+        removed = store.drop_graph(article_reference(value))  # never a shared graph: see article_reference
+    except NotFoundError:  # not even a valid IRI: certainly no article of this store
+        return False
     if removed:
         collect_garbage(store)
     return removed
@@ -177,5 +177,5 @@ def collect_garbage(store: Store) -> None:
             }}""")
 
 
-__all__ = ["IngestReport", "collect_garbage", "ingest", "ingest_article", "remove_article", "resolve_article",
+__all__ = ["IngestReport", "collect_garbage", "ingest", "ingest_article", "remove_article",
            "stored_versions", "undescribed"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -12,47 +12,69 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import ExecutorDep, StoreDep, WritesDep
 from api.formatting import rdf_response, rest_media
-from graph.executor import RelationsJob
+from api.models import ActorDetail, ActorItem, ActorRelations, Page, page
+from extract.confidence import default_threshold
 from graph.actor_index import cached_actor_index
-from graph.queries import actor_detail, actor_graph, actor_reference, article_reference, relations_graph
-from graph.queries import resolve_actor
+from graph.executor import RelationsJob
+from graph.queries import actor_detail, actor_graph, actor_reference, article_reference, relations_graph, resolve_actor
 from graph.terms import PLOVER
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 ActorType = Literal["Person", "Organisation", "Country", "Group"]
-RDF_RESPONSES = {200: {"content": {"application/json": {}, "text/turtle": {}, "application/ld+json": {}}}}
+RDF_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"application/json": {}, "text/turtle": {}, "application/ld+json": {}}}}
+PolarityFilter = Annotated[Literal["asserted", "all"], Query(
+    description="asserted (default): only what happened, not negated, intended or hypothetical relations; "
+                "all: every one")]
+MinConfidence = Annotated[float | None, Query(
+    ge=0.0, le=1.0, description="lowest confidence listed; by default the threshold fitted with the confidence model "
+                                "(ontologies/confidence.json), 0 for every relation")]
 
 
-@router.get("")
-def list_actors(store: StoreDep, writes: WritesDep,
+def min_confidence_or_default(value: float | None) -> float | None:
+    """The confidence filter: the client's, else the shipped default threshold; 0 filters nothing."""
+    if value is None:
+        value = default_threshold()
+    return value or None
+
+
+@router.get("", response_model=Page[ActorItem])
+def list_actors(request: Request, store: StoreDep, writes: WritesDep,
                 q: Annotated[str, Query(max_length=200, description="part of a name or alias")] = "",
                 type: Annotated[ActorType | None, Query(description="actor class")] = None,
-                country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO 3166 alpha-3 code")] = None,
+                country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$",
+                                                     description="ISO 3166 alpha-3 code")] = None,
                 limit: Annotated[int, Query(ge=1, le=500)] = 20,
                 offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict:
     """Search actors by part of a name or alias (case and accents ignored), class and country, most
     mentioned first."""
     index = cached_actor_index(store, writes.generation)
-    return {"items": index.search(q, type, country, limit, offset), "limit": limit, "offset": offset}
+    return page(index.search(q, type, country, limit, offset), limit, offset, request.url,
+                index.count(q, type, country))
 
 
-@router.get("/{actor_id:path}/relations", responses=RDF_RESPONSES)
+@router.get("/{actor_id:path}/relations", responses={200: {**RDF_RESPONSES[200], "model": ActorRelations}})
 async def relations(store: StoreDep, executor: ExecutorDep, request: Request, actor_id: str,
                     direction: Literal["both", "outgoing", "incoming"] = "both",
-                    event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$", description="PLOVER category")] = None,
-                    predicate: Annotated[str | None, Query(max_length=100, description="surface predicate, e.g. called")] = None,
+                    event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$",
+                                                            description="PLOVER category")] = None,
+                    predicate: Annotated[str | None, Query(max_length=100,
+                                                           description="surface predicate, e.g. called")] = None,
                     since: date | None = None, until: date | None = None,
                     article: Annotated[str | None, Query(max_length=500, description="article id or IRI")] = None,
+                    polarity: PolarityFilter = "asserted", min_confidence: MinConfidence = None,
                     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0):
     """An actor's relations (``id``: slug, IRI or Wikidata QID), each with its evidence sentence and article.
-    JSON by default; RDF (the relation nodes) for ``Accept: text/turtle`` or ``application/ld+json``."""
+    JSON by default; RDF (the relation nodes) for ``Accept: text/turtle`` or ``application/ld+json``.
+    By default only asserted relations at or above the default confidence threshold (see ``/relations``)."""
     # One job for a query worker (bounded by the query timeout), answered as the finished JSON body.
     media = rest_media(request.headers.get("accept"))
     job = RelationsJob(actor=(*actor_reference(actor_id), actor_id), direction=direction,
                        event_type=PLOVER + event_type.upper() if event_type else None, predicate=predicate,
                        since=since.isoformat() if since else None, until=until.isoformat() if until else None,
                        article=(article_reference(article).value, article) if article else None,
+                       asserted_only=polarity == "asserted", min_confidence=min_confidence_or_default(min_confidence),
                        limit=limit, offset=offset)
     body = (await executor.aquery(job)).body
     if media != "application/json":
@@ -61,7 +83,7 @@ async def relations(store: StoreDep, executor: ExecutorDep, request: Request, ac
     return Response(body, media_type="application/json")
 
 
-@router.get("/{actor_id:path}", responses=RDF_RESPONSES)
+@router.get("/{actor_id:path}", responses=RDF_RESPONSES, response_model=ActorDetail)
 def actor(store: StoreDep, request: Request, actor_id: str):
     """An actor: labels, types, roles, country, Wikidata ID, and counts of articles and relations."""
     media = rest_media(request.headers.get("accept"))

@@ -12,21 +12,23 @@ from starlette.concurrency import run_in_threadpool
 from api.auth import WriterDep
 from api.bodies import read_body
 from api.deps import SettingsDep, StoreDep, WritesDep
+from api.models import ArticleDetail, ArticleItem, Ingested, Page, page
 from extract.errors import InputError, NewsgraphError
 from extract.records import Article
+from graph.integrity import article_count
 from graph.queries import find_articles, find_relations, resolve_article
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
 
-@router.get("")
-def list_articles(store: StoreDep, limit: Annotated[int, Query(ge=1, le=500)] = 50,
+@router.get("", response_model=Page[ArticleItem])
+def list_articles(store: StoreDep, request: Request, limit: Annotated[int, Query(ge=1, le=500)] = 50,
                   offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict:
     """Articles, newest first, with their relation counts."""
-    return {"items": find_articles(store, limit, offset), "limit": limit, "offset": offset}
+    return page(find_articles(store, limit, offset), limit, offset, request.url, article_count(store))
 
 
-@router.get("/{article_id:path}")
+@router.get("/{article_id:path}", response_model=ArticleDetail)
 def article(store: StoreDep, article_id: str) -> dict:
     """One article's metadata and relations (``id``: the article id or IRI)."""
     iri = resolve_article(store, article_id)
@@ -34,7 +36,10 @@ def article(store: StoreDep, article_id: str) -> dict:
     return {**(meta[0] if meta else {"iri": iri.value}), "relations": find_relations(store, article=iri, limit=1000)}
 
 
-@router.post("", status_code=201, openapi_extra={"requestBody": {"content": {
+@router.post("", status_code=201, response_model=Ingested, responses={
+    200: {"model": Ingested, "description": "some records failed (see records)"},
+    422: {"description": "no record could be stored: a problem document with the records"}},
+    openapi_extra={"requestBody": {"content": {
     "application/json": {"schema": {"oneOf": [
         {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}, "id": {"type": "string"}}},
         {"type": "array", "items": {"type": "object", "required": ["text"],
@@ -65,11 +70,11 @@ async def post_articles(request: Request, _: WriterDep, writes: WritesDep, setti
         return JSONResponse({"type": "about:blank", "title": "no article could be stored", "status": 422,
                              "detail": "; ".join(f"record {r['index']}: {r['reason']}" for r in records),
                              "records": records}, status_code=422, media_type="application/problem+json")
-    return JSONResponse({"articles": report.articles, "unchanged": report.unchanged, "replaced": report.replaced,
-                         "failed": failed, "sentences": report.sentences, "relations": report.relations,
-                         "triples": report.triples, "ids": [a.id for a in items if isinstance(a, Article)],
-                         "failures": [str(f) for f in report.failures], "records": records},
-                        status_code=200 if failed else 201)
+    answer = Ingested(articles=report.articles, unchanged=report.unchanged, replaced=report.replaced, failed=failed,
+                      sentences=report.sentences, relations=report.relations, triples=report.triples,
+                      ids=[a.id for a in items if isinstance(a, Article)],
+                      failures=[str(f) for f in report.failures], records=records)
+    return JSONResponse(answer.model_dump(), status_code=200 if failed else 201)
 
 
 def _records(body: bytes, content_type: str, article_id: str | None, max_bytes: int) -> list[Article | InputError]:

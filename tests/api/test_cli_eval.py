@@ -14,7 +14,8 @@ DATA = Path(__file__).parents[1] / "extract" / "data"
 
 
 def test_eval_scores_given_predictions():
-    result = runner.invoke(app, ["eval", str(DATA / "small-gold.jsonl"), "--predictions", str(DATA / "small-pred.jsonl")])
+    arguments = ["eval", str(DATA / "small-gold.jsonl"), "--predictions", str(DATA / "small-pred.jsonl")]
+    result = runner.invoke(app, arguments)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("labeled ") and "(tp 3 fp 2 fn 1)" in lines[0]
@@ -31,3 +32,10 @@ def test_eval_extracts_the_gold_text(tmp_path):
     result = runner.invoke(app, ["eval", str(gold)])
     assert result.exit_code == 0, result.output
     assert "(tp 2 fp 0 fn 0)" in result.stdout.splitlines()[0], result.stdout  # a meeting is mutual
+
+
+def test_eval_prints_the_polarity_line():
+    result = runner.invoke(app, ["eval", str(DATA / "polarity-gold.jsonl"), "--predictions",
+                                 str(DATA / "polarity-pred.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[2] == "polarity  right 2 of 5 paired; non-facts as facts 1 of 3"

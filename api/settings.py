@@ -81,7 +81,7 @@ def get_settings() -> Settings:
         ConfigError: naming each invalid setting and why.
     """
     try:
-        return Settings()  # type: ignore[call-arg]  # pydantic-settings fills the fields from the environment
+        return Settings()
     except ValidationError as error:
         raise ConfigError(describe(error)) from None
 

@@ -31,6 +31,15 @@ def _store(url: str | None, read_only: bool = False):
     return open_store(url or get_settings().store, read_only=read_only)
 
 
+@app.callback()
+def _settings_are_valid() -> None:
+    # Every command reads the settings: an invalid one is a message, not a traceback.
+    try:
+        get_settings()
+    except NewsgraphError as error:
+        _fail(error)
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help=".txt, .html or .jsonl files, or folders of them")],
@@ -55,6 +64,7 @@ def ingest(
     """
     from extract.articles import read_articles
     from extract.pipeline import load_pipeline
+    from graph.errors import StoreFullError
     from graph.ingest import ingest as run
     from graph.store import open_store
 
@@ -68,6 +78,8 @@ def ingest(
                                 newsgraph_relations={"max_sentence_tokens": settings.max_sentence_tokens})
 
             def progress(item, error):
+                if isinstance(error, StoreFullError):
+                    raise error  # every later article would fail alike: stop the batch
                 if error is not None:
                     typer.secho(f"skipped {error}", fg=typer.colors.YELLOW, err=True)
                 elif progress_lines:
@@ -76,6 +88,8 @@ def ingest(
             inputs = read_articles(paths, settings.max_article_bytes, language=settings.language or None)
             report = run(target, nlp, inputs, progress)
             total = target.count()
+    except StoreFullError as error:
+        _fail(error, 2)
     except NewsgraphError as error:
         _fail(error)
     typer.echo(
@@ -325,7 +339,7 @@ def serve(
         typer.echo(f"  an actor's relations ({label}): {base}/actors/{actor}/relations")
     # On SIGTERM, in-flight requests get a few seconds; then the lifespan kills busy query workers.
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="info", access_log=access_log,
-                timeout_graceful_shutdown=3)
+                timeout_graceful_shutdown=3, limit_concurrency=settings.max_connections)
 
 
 __all__ = ["app"]

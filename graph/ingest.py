@@ -17,6 +17,7 @@ from spacy.language import Language
 from extract.errors import InputError, NewsgraphError
 from extract.pipeline import extract
 from extract.records import Article
+from extract.validation import validate_article
 from graph.errors import NotFoundError
 from graph.mapping import article_quads, url_iri
 from graph.queries import article_reference
@@ -69,6 +70,7 @@ def ingest_article(store: Store, nlp: Language, article: Article, report: Ingest
     An article whose text some stored version (same id or same URL) already has is skipped; a
     new text replaces every stored version, and the actors only they mentioned go.
     """
+    validate_article(article, article.id)  # nothing of a bad record may reach the store
     versions = stored_versions(store, article)
     if article.content_hash in versions.values():
         report.unchanged += 1

@@ -25,7 +25,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     """
     settings = settings or get_settings()
     own_store = store is None
-    store = store or open_store(settings.store)
+    store = store or open_store(settings.store, **settings.store_options())
     executor = executor_for(store, settings.query_timeout, settings.max_result_bytes, settings.query_workers)
 
     @asynccontextmanager

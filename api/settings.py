@@ -11,7 +11,10 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NEWSGRAPH_", env_file=".env", extra="ignore")
 
-    store: str = Field("oxigraph:data/newsgraph", description="store URL: oxigraph:PATH, memory:, ...")
+    store: str = Field("oxigraph:data/newsgraph",
+                       description="store URL: oxigraph:PATH, memory:, sparql+http://HOST:PORT/PATH")
+    update_url: str | None = Field(None, description="SPARQL Update endpoint of a sparql+http store (default: its URL)")
+    gsp_url: str | None = Field(None, description="Graph Store Protocol endpoint of a sparql+http store (optional)")
     spacy_model: str | None = Field(None, description="spaCy pipeline package; default en_core_web_sm")
     max_article_bytes: int = Field(5_000_000, gt=0, description="larger articles are refused")
     max_sentence_tokens: int = Field(150, gt=0, description="longer sentences are not searched for relations")
@@ -25,6 +28,10 @@ class Settings(BaseSettings):
                                     description="bearer token that enables writes over HTTP (at least 16 characters)")
     host: str = "127.0.0.1"
     port: int = 8000
+
+    def store_options(self) -> dict[str, str]:
+        """The remote store's endpoints, for :func:`graph.store.open_store`."""
+        return {k: v for k, v in {"update_url": self.update_url, "gsp_url": self.gsp_url}.items() if v}
 
     @field_validator("write_token", mode="before")
     @classmethod

@@ -1,33 +1,46 @@
 """Put articles into a store: extract, map to RDF, replace the article's graph atomically.
 
 Re-ingesting an unchanged article (same content hash as a stored version with the same id or
-URL) does nothing; a new version replaces the old graph; removing an article retracts its graph
-and what only it supported (actors no other article mentions, unused surface predicates).
+URL) does nothing, and is decided before the article is parsed; a new version replaces the old
+graph; removing an article retracts its graph and what only it supported (actors no other
+article mentions, unused surface predicates).
+
+Articles stream through: they are read, checked against the store, parsed in batches (in this
+process or by an :class:`~extract.parallel.Extractor`'s workers) and written one article per
+transaction, in input order, holding a few batches at a time whatever the size of the input.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from pyoxigraph import NamedNode, Quad
-from spacy.language import Language
+from pyoxigraph import NamedNode, Quad, QuerySolutions
 
 from extract.errors import InputError, NewsgraphError
-from extract.pipeline import extract
-from extract.records import Article
+from extract.records import Article, Extraction
 from graph.mapping import article_quads, url_iri
 from graph.reference import ensure_static_graphs
 from graph.store import Store
 from graph.terms import ACTORS_GRAPH, ARTICLE, NG, RDF, RDFS, SCHEMA, VOCABULARY_GRAPH, article_iri
 
+if TYPE_CHECKING:  # spaCy is imported only by what parses
+    from extract.parallel import Extractor
+
 log = logging.getLogger(__name__)
+#: called with each input once done (an article, or the error that stood for it) and its error or None
+Progress = Callable[[Article | NewsgraphError, NewsgraphError | None], None]
 
 
 @dataclass(slots=True)
 class IngestReport:
-    """What one batch did."""
+    """What one batch did: articles stored, ``unchanged`` ones skipped (already stored), failures with reasons.
+
+    ``sentences`` counts every sentence of the stored articles, ``words`` their whitespace-separated words.
+    """
 
     articles: int = 0
     unchanged: int = 0
@@ -35,11 +48,27 @@ class IngestReport:
     sentences: int = 0
     relations: int = 0
     triples: int = 0
+    words: int = 0
+    seconds: float = 0.0
     failures: list[NewsgraphError] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.failures
+
+    @property
+    def skipped(self) -> int:
+        return self.unchanged
+
+    def summary(self) -> str:
+        """One line for people.
+
+        >>> IngestReport(articles=2, sentences=9, relations=3, triples=40).summary()
+        'articles 2 (unchanged 0, replaced 0, failed 0), sentences 9, relations 3, triples 40'
+        """
+        return (f"articles {self.articles} (unchanged {self.unchanged}, replaced {self.replaced}, "
+                f"failed {len(self.failures)}), sentences {self.sentences}, relations {self.relations}, "
+                f"triples {self.triples}")
 
 
 def stored_versions(store: Store, article: Article) -> dict[NamedNode, str]:
@@ -58,20 +87,37 @@ def stored_versions(store: Store, article: Article) -> dict[NamedNode, str]:
     query = f"""SELECT ?v ?h {' '.join('?' + k for k in substitutions)} WHERE {{
         {{ GRAPH ?g {{ ?g <{NG}contentHash> ?h }} BIND(?g AS ?v) }} {same_url}
     }}"""
-    return {row["v"]: row["h"].value for row in store.query(query, substitutions=substitutions)}
+    rows = store.query(query, substitutions=substitutions)
+    assert isinstance(rows, QuerySolutions)
+    return {row["v"]: row["h"].value for row in rows}
 
 
-def ingest_article(store: Store, nlp: Language, article: Article, report: IngestReport) -> None:
+def is_stored(store: Store, article: Article) -> bool:
+    """Whether a stored version (same id or URL) already has this article's text."""
+    return article.content_hash in stored_versions(store, article).values()
+
+
+def ingest_article(store: Store, nlp: Any, article: Article, report: IngestReport) -> None:
     """Ingest one article, updating ``report``.
 
     An article whose text some stored version (same id or same URL) already has is skipped; a
     new text replaces every stored version, and the actors only they mentioned go.
     """
-    versions = stored_versions(store, article)
-    if article.content_hash in versions.values():
+    if is_stored(store, article):
         report.unchanged += 1
         return
-    extraction = extract(nlp, article)
+    from extract.pipeline import extract
+
+    store_extraction(store, extract(nlp, article), report)
+
+
+def store_extraction(store: Store, extraction: Extraction, report: IngestReport) -> None:
+    """Write one article's records as one transaction, replacing its other versions; updates ``report``."""
+    article = extraction.article
+    versions = stored_versions(store, article)
+    if article.content_hash in versions.values():  # the same text came twice in one run
+        report.unchanged += 1
+        return
     quads = article_quads(extraction)
     # Drop a version under another id first: a crash in between then leaves the new text to
     # ingest again rather than two versions of one article.
@@ -83,9 +129,10 @@ def ingest_article(store: Store, nlp: Language, article: Article, report: Ingest
         report.replaced += 1
         collect_garbage(store)
     report.articles += 1
-    report.sentences += len(extraction.sentences)
+    report.sentences += extraction.sentence_count
     report.relations += len(extraction.relations)
     report.triples += len(quads.article) + len(quads.shared)
+    report.words += len(article.text.split())
 
 
 def undescribed(store: Store, shared: list[Quad]) -> list[Quad]:
@@ -109,33 +156,74 @@ def undescribed(store: Store, shared: list[Quad]) -> list[Quad]:
     values = " ".join(str(s) for s in subjects)
     rows = store.query(f"""SELECT ?s WHERE {{
         VALUES ?s {{ {values} }} GRAPH <{ACTORS_GRAPH.value}> {{ ?s <{RDFS}label> ?label }} }}""")
+    assert isinstance(rows, QuerySolutions)
     described = {row["s"] for row in rows}
     return [q for q in shared if q.graph_name != ACTORS_GRAPH or q.subject not in described]
 
 
-def ingest(store: Store, nlp: Language, inputs: Iterable[Article | InputError],
-           progress: Callable[[Article | InputError, NewsgraphError | None], None] | None = None) -> IngestReport:
-    """Ingest a batch; a failing input is reported and the batch goes on.
+def ingest(store: Store, nlp: Any, inputs: Iterable[Article | InputError], progress: Progress | None = None, *,
+           extractor: Extractor | None = None, batch_size: int | None = None) -> IngestReport:
+    """Ingest a stream of articles; a failing input is reported and the batch goes on.
 
-    Also loads the ontology and reference graphs when the store lacks them or they changed.
+    Articles the store already holds are skipped before parsing; the others are parsed in batches
+    of ``batch_size`` by ``extractor`` (default: ``nlp`` in this process) and each is written in
+    its own transaction, in input order. Also loads the ontology and reference graphs when the
+    store lacks them or they changed.
+
+    Args:
+        store: where the graph goes.
+        nlp: the pipeline, when ``extractor`` is not given.
+        inputs: articles and input errors, as :func:`extract.articles.read_articles` yields them.
+        progress: called with each input once it is done, with its error or None.
+        extractor: parses batches elsewhere (worker processes, a Dask cluster).
+        batch_size: articles per batch (default: the pipeline's).
+
+    Returns:
+        The :class:`IngestReport` of the run.
     """
+    from extract.parallel import InProcess
+    from extract.pipeline import DEFAULT_BATCH_SIZE, batched
+
+    started = time.perf_counter()
     report = IngestReport()
     ensure_static_graphs(store)
-    for item in inputs:
-        error: NewsgraphError | None = None
-        if isinstance(item, InputError):
-            error = item
-        else:
-            try:
-                ingest_article(store, nlp, item, report)
-            except NewsgraphError as failure:
-                error = failure
-        if error is not None:
-            log.warning("%s", error)
-            report.failures.append(error)
-        if progress is not None:
-            progress(item, error)
+    size = batch_size or DEFAULT_BATCH_SIZE
+    extractor = extractor or InProcess(nlp, size)
+    done = progress or (lambda item, error: None)
+
+    def failed(item: Article | NewsgraphError, error: NewsgraphError) -> None:
+        log.warning("%s", error)
+        report.failures.append(error)
+        done(item, error)
+
+    def to_parse() -> Iterator[Article]:
+        for item in inputs:
+            if isinstance(item, InputError):
+                failed(item, item)
+            elif is_stored(store, item):
+                report.unchanged += 1
+                done(item, None)
+            else:
+                yield item
+
+    for results in extractor.map(batched(to_parse(), size)):
+        for result in results:
+            _store_result(store, result, report, done, failed)
+    report.seconds = time.perf_counter() - started
     return report
+
+
+def _store_result(store: Store, result: Any, report: IngestReport, done: Progress,
+                  failed: Callable[[Article | NewsgraphError, NewsgraphError], None]) -> None:
+    if not isinstance(result, Extraction):  # the pipeline failed on this article
+        failed(result, result)
+        return
+    try:
+        store_extraction(store, result, report)
+    except NewsgraphError as error:
+        failed(result.article, error)
+    else:
+        done(result.article, None)
 
 
 def resolve_article(value: str) -> str:
@@ -175,5 +263,5 @@ def collect_garbage(store: Store) -> None:
             }}""")
 
 
-__all__ = ["IngestReport", "collect_garbage", "ingest", "ingest_article", "remove_article", "resolve_article",
-           "stored_versions", "undescribed"]
+__all__ = ["IngestReport", "Progress", "collect_garbage", "ingest", "ingest_article", "is_stored", "remove_article",
+           "resolve_article", "store_extraction", "stored_versions", "undescribed"]

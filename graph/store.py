@@ -317,8 +317,9 @@ def register(scheme: str, factory: StoreFactory) -> None:
     _BACKENDS[scheme] = factory
 
 
-def open_store(url: str, *, read_only: bool = False, wait: float = 0.0) -> Store:
-    """Open the store a URL names: ``oxigraph:PATH``, ``memory:``, or a registered scheme.
+def open_store(url: str, *, read_only: bool = False, wait: float = 0.0, **options: str) -> Store:
+    """Open the store a URL names: ``oxigraph:PATH``, ``memory:``, ``sparql+http://HOST:PORT/PATH``, or a
+    registered scheme.
 
     A bare path is taken as ``oxigraph:PATH``. Only one process may hold an on-disk store for
     writing; readers (``read_only``) may open it alongside and see the data as it was when they opened it.
@@ -327,6 +328,7 @@ def open_store(url: str, *, read_only: bool = False, wait: float = 0.0) -> Store
         url: the store URL.
         read_only: open for reading only.
         wait: seconds to wait for another writer to release the store before giving up.
+        options: backend options (a remote store's ``update_url``, ``gsp_url``); others ignore them.
 
     Raises:
         UnknownStoreError: for a scheme no backend handles.
@@ -340,13 +342,24 @@ def open_store(url: str, *, read_only: bool = False, wait: float = 0.0) -> Store
         known = ", ".join(sorted(f"{s}:" for s in _BACKENDS))
         raise UnknownStoreError(f"no store backend for {url!r} (known: {known})")
     if wait:
-        return factory(rest.removeprefix("//"), read_only, wait=wait)
-    return factory(rest.removeprefix("//"), read_only)
+        options = {**options, "wait": wait}  # type: ignore[dict-item]
+    return factory(rest.removeprefix("//"), read_only, **options)
 
 
-register("oxigraph", lambda path, read_only, wait=0.0: OxigraphStore(
+def _remote(scheme: str) -> StoreFactory:
+    def factory(rest: str, read_only: bool, wait: float = 0.0, **options: str) -> Store:
+        from graph.remote import SparqlHttpStore  # only remote stores pay for the HTTP client
+
+        return SparqlHttpStore(f"{scheme.removeprefix('sparql+')}://{rest}", read_only=read_only, **options)
+
+    return factory
+
+
+register("oxigraph", lambda path, read_only, wait=0.0, **_: OxigraphStore(
     path or "data/newsgraph", f"oxigraph:{path}", read_only, wait))
-register("memory", lambda _, read_only, wait=0.0: OxigraphStore(None, "memory:"))
+register("memory", lambda _, read_only, wait=0.0, **__: OxigraphStore(None, "memory:"))
+register("sparql+http", _remote("sparql+http"))
+register("sparql+https", _remote("sparql+https"))
 
 
 __all__ = ["OxigraphStore", "Result", "Store", "open_store", "register", "restore"]

@@ -50,7 +50,7 @@ def page_article(markup: str | bytes, source: str, options: Any, *, url: str | N
 
     from extract.articles import ReadOptions, check_text
 
-    document = trafilatura.bare_extraction(markup, url=url, with_metadata=True, include_comments=False,
+    document = trafilatura.bare_extraction(_as_document(markup), url=url, with_metadata=True, include_comments=False,
                                            include_tables=False, config=_trafilatura_config())
     text = getattr(document, "text", None) if document is not None else None
     if not text:
@@ -60,6 +60,15 @@ def page_article(markup: str | bytes, source: str, options: Any, *, url: str | N
     return Article(id=article_id or page_url or Path(source).name, text=text, title=getattr(document, "title", None),
                    date=getattr(document, "date", None), url=page_url,
                    source=getattr(document, "sitename", None) or getattr(document, "hostname", None))
+
+
+def _as_document(markup: str | bytes) -> str | bytes:
+    """A fragment (``<p>...</p>``) put in a document's body, where trafilatura looks for text."""
+    head = markup[:4096].lower()
+    if (b"<body" in head or b"<html" in head) if isinstance(head, bytes) else ("<body" in head or "<html" in head):
+        return markup
+    return b"<html><body>" + markup + b"</body></html>" if isinstance(markup, bytes) else \
+        f"<html><body>{markup}</body></html>"
 
 
 @cache

@@ -13,8 +13,11 @@ transaction, in input order, holding a few batches at a time whatever the size o
 from __future__ import annotations
 
 import logging
+import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +34,8 @@ if TYPE_CHECKING:  # spaCy is imported only by what parses
     from extract.parallel import Extractor
 
 log = logging.getLogger(__name__)
+#: parsed batches that may wait for the writer: bounds memory, keeps the parser busy
+WRITES_BEHIND = 2
 #: called with each input once done (an article, or the error that stood for it) and its error or None
 Progress = Callable[[Article | NewsgraphError, NewsgraphError | None], None]
 
@@ -185,45 +190,65 @@ def ingest(store: Store, nlp: Any, inputs: Iterable[Article | InputError], progr
     from extract.pipeline import DEFAULT_BATCH_SIZE, batched
 
     started = time.perf_counter()
-    report = IngestReport()
+    run = _Run(store, progress)
     ensure_static_graphs(store)
     size = batch_size or DEFAULT_BATCH_SIZE
     extractor = extractor or InProcess(nlp, size)
-    done = progress or (lambda item, error: None)
+    with ThreadPoolExecutor(1, thread_name_prefix="ingest-writer") as writer:
+        # Writes go to one thread (so in input order), behind the parsing of the next batch: the store
+        # works without the GIL, so the write of a batch overlaps the parse of the next.
+        pending: deque[Future] = deque()
+        for results in extractor.map(batched(run.to_parse(inputs), size)):
+            pending.append(writer.submit(run.write, results))
+            while len(pending) > WRITES_BEHIND:
+                pending.popleft().result()  # a store error ends the run here
+        while pending:
+            pending.popleft().result()
+    run.report.seconds = time.perf_counter() - started
+    return run.report
 
-    def failed(item: Article | NewsgraphError, error: NewsgraphError) -> None:
-        log.warning("%s", error)
-        report.failures.append(error)
-        done(item, error)
 
-    def to_parse() -> Iterator[Article]:
+class _Run:
+    """One ingest's report and callbacks, shared by the reading thread and the writer (under a lock)."""
+
+    def __init__(self, store: Store, progress: Progress | None) -> None:
+        self.store = store
+        self.report = IngestReport()
+        self.progress = progress
+        self.lock = threading.Lock()
+
+    def done(self, item: Article | NewsgraphError, error: NewsgraphError | None = None) -> None:
+        with self.lock:
+            if error is not None:
+                log.warning("%s", error)
+                self.report.failures.append(error)
+            if self.progress is not None:
+                self.progress(item, error)
+
+    def to_parse(self, inputs: Iterable[Article | InputError]) -> Iterator[Article]:
+        """The articles to parse: input errors are reported, articles already stored counted as unchanged."""
         for item in inputs:
             if isinstance(item, InputError):
-                failed(item, item)
-            elif is_stored(store, item):
-                report.unchanged += 1
-                done(item, None)
+                self.done(item, item)
+            elif is_stored(self.store, item):
+                with self.lock:
+                    self.report.unchanged += 1
+                self.done(item)
             else:
                 yield item
 
-    for results in extractor.map(batched(to_parse(), size)):
+    def write(self, results: list[Any]) -> None:
         for result in results:
-            _store_result(store, result, report, done, failed)
-    report.seconds = time.perf_counter() - started
-    return report
-
-
-def _store_result(store: Store, result: Any, report: IngestReport, done: Progress,
-                  failed: Callable[[Article | NewsgraphError, NewsgraphError], None]) -> None:
-    if not isinstance(result, Extraction):  # the pipeline failed on this article
-        failed(result, result)
-        return
-    try:
-        store_extraction(store, result, report)
-    except NewsgraphError as error:
-        failed(result.article, error)
-    else:
-        done(result.article, None)
+            if not isinstance(result, Extraction):  # the pipeline failed on this article
+                self.done(result, result)
+                continue
+            try:
+                with self.lock:  # the report's counts; the writer is the only thread that writes
+                    store_extraction(self.store, result, self.report)
+            except NewsgraphError as error:
+                self.done(result.article, error)
+            else:
+                self.done(result.article)
 
 
 def resolve_article(value: str) -> str:

@@ -1,0 +1,137 @@
+"""Ingest throughput against bare spaCy, and peak memory against corpus size, measured side by side.
+
+A benchmark, not a test. Each variant runs in a fresh process (model load, and for ingest the
+store's start-up, included), on the same corpus articles, and prints its words/s and peak RSS; the
+driver prints the ratios of the same run:
+
+- ``bare``: ``spacy.load`` + ``nlp.pipe`` over the texts (``--workers 2``: ``n_process=2``);
+- ``ingest``: :func:`graph.ingest.ingest` into a new on-disk store, in this process (1 worker) or
+  with ``ProcessPool`` workers, as ``newsgraph ingest --workers N`` does;
+- ``--memory``: peak RSS of a one-process ingest of 150 and of 600 articles (the corpus repeated
+  with fresh ids when it is smaller).
+
+    .venv/bin/python bench/ingest_speed.py [--articles 100] [--workers 1 2] [--memory 150 600]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+#: the shared corpus beside the repository (or a worktree of it)
+CORPUS = next((p / "shared" / "corpus" for p in Path(__file__).resolve().parents if (p / "shared" / "corpus").is_dir()),
+              Path("../shared/corpus"))
+
+
+def sample(corpus: Path, n: int, seed: int = 0) -> list[dict]:
+    """``n`` corpus articles (repeated under new ids when the corpus has fewer)."""
+    rows = []
+    for path in sorted(corpus.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as f:
+            rows.extend(json.loads(line) for line in f if line.strip())
+    random.Random(seed).shuffle(rows)
+    out = []
+    for i in range(n):
+        row = dict(rows[i % len(rows)])
+        if i >= len(rows):
+            row["id"] = f"{row['id']}-copy{i // len(rows)}"
+            row["text"] += f"\n\n(Copy {i // len(rows)}.)"  # another text: not skipped as already stored
+        out.append(row)
+    return out
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_bare(rows: list[dict], workers: int) -> dict:
+    import spacy
+
+    from extract.pipeline import resolve_model
+
+    start = time.perf_counter()
+    nlp = spacy.load(resolve_model(None), exclude=["textcat"])
+    for _ in nlp.pipe((r["text"] for r in rows), batch_size=32, n_process=workers):
+        pass
+    return {"seconds": time.perf_counter() - start}
+
+
+def run_ingest(rows: list[dict], workers: int, store_url: str | None = None) -> dict:
+    from extract.articles import article_from_json
+    from extract.parallel import InProcess, PipelineSpec, ProcessPool
+    from extract.pipeline import load_pipeline
+    from graph.ingest import ingest
+    from graph.store import open_store
+
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as d:
+        url = store_url or f"oxigraph:{d}/store"
+        with open_store(url) as store:
+            spec = PipelineSpec()
+            extractor = ProcessPool(spec, workers) if workers > 1 else InProcess(load_pipeline())
+            with extractor:
+                inputs = (article_from_json(r, r["id"]) for r in rows)
+                report = ingest(store, None, inputs, extractor=extractor)
+    return {"seconds": time.perf_counter() - start, "articles": report.articles, "relations": report.relations,
+            "triples": report.triples, "failed": len(report.failures)}
+
+
+def child(args: argparse.Namespace) -> None:
+    rows = sample(args.corpus, args.articles)
+    result = run_bare(rows, args.workers) if args.variant == "bare" else run_ingest(rows, args.workers, args.store)
+    result.update(words=sum(len(r["text"].split()) for r in rows), rss_mib=peak_rss_mib())
+    print(json.dumps(result))
+
+
+def measure(variant: str, articles: int, workers: int, corpus: Path, store: str | None = None) -> dict:
+    command = [sys.executable, __file__, "--child", variant, "--articles", str(articles), "--workers", str(workers),
+               "--corpus", str(corpus)] + (["--store", store] if store else [])
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    result["words_per_s"] = result["words"] / result["seconds"]
+    print(f"  {variant:<7} workers {workers}  {articles} articles  {result['seconds']:7.1f} s  "
+          f"{result['words_per_s']:8.0f} words/s  peak RSS {result['rss_mib']:6.0f} MiB", flush=True)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--memory", type=int, nargs="*", default=[])
+    parser.add_argument("--store", help="ingest into this store URL instead of a new on-disk one")
+    parser.add_argument("--child", choices=["bare", "ingest"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        args.variant = args.child
+        args.workers = args.workers[0]
+        child(args)
+        return
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    figures = {}
+    for workers in args.workers:
+        bare = measure("bare", args.articles, workers, args.corpus)
+        ingest = measure("ingest", args.articles, workers, args.corpus, args.store)
+        figures[workers] = (bare, ingest)
+        print(f"  ingest / bare nlp.pipe at {workers} process(es): {ingest['words_per_s'] / bare['words_per_s']:.2f}x")
+    if 1 in figures and len(figures) > 1:
+        for workers, (bare, ingest) in figures.items():
+            if workers != 1:
+                print(f"  ingest {workers} workers / 1 worker: {ingest['words_per_s'] / figures[1][1]['words_per_s']:.2f}x")
+    if args.memory:
+        small, large = (measure("ingest", n, 1, args.corpus) for n in (min(args.memory), max(args.memory)))
+        print(f"  peak RSS {max(args.memory)} / {min(args.memory)} articles: {large['rss_mib'] / small['rss_mib']:.2f}x")
+    print(f"load average {os.getloadavg()[0]:.1f} after")
+
+
+if __name__ == "__main__":
+    main()

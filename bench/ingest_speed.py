@@ -5,6 +5,7 @@ store's start-up, included), on the same corpus articles, and prints its words/s
 driver prints the ratios of the same run:
 
 - ``bare``: ``spacy.load`` + ``nlp.pipe`` over the texts (``--workers 2``: ``n_process=2``);
+- ``pipeline``: the same with newsgraph's components (``load_pipeline``), records not built, nothing stored;
 - ``ingest``: :func:`graph.ingest.ingest` into a new on-disk store, in this process (1 worker) or
   with ``ProcessPool`` workers, as ``newsgraph ingest --workers N`` does;
 - ``--memory``: peak RSS of a one-process ingest of 150 and of 600 articles (the corpus repeated
@@ -52,13 +53,14 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_bare(rows: list[dict], workers: int) -> dict:
+def run_bare(rows: list[dict], workers: int, newsgraph: bool = False) -> dict:
+    """spaCy's model alone (``bare``), or with newsgraph's components (``pipeline``), over the texts."""
     import spacy
 
-    from extract.pipeline import resolve_model
+    from extract.pipeline import load_pipeline, resolve_model
 
     start = time.perf_counter()
-    nlp = spacy.load(resolve_model(None), exclude=["textcat"])
+    nlp = load_pipeline() if newsgraph else spacy.load(resolve_model(None), exclude=["textcat"])
     for _ in nlp.pipe((r["text"] for r in rows), batch_size=32, n_process=workers):
         pass
     return {"seconds": time.perf_counter() - start}
@@ -86,7 +88,10 @@ def run_ingest(rows: list[dict], workers: int, store_url: str | None = None) -> 
 
 def child(args: argparse.Namespace) -> None:
     rows = sample(args.corpus, args.articles)
-    result = run_bare(rows, args.workers) if args.variant == "bare" else run_ingest(rows, args.workers, args.store)
+    if args.variant == "ingest":
+        result = run_ingest(rows, args.workers, args.store)
+    else:
+        result = run_bare(rows, args.workers, newsgraph=args.variant == "pipeline")
     result.update(words=sum(len(r["text"].split()) for r in rows), rss_mib=peak_rss_mib())
     print(json.dumps(result))
 
@@ -109,7 +114,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--memory", type=int, nargs="*", default=[])
     parser.add_argument("--store", help="ingest into this store URL instead of a new on-disk one")
-    parser.add_argument("--child", choices=["bare", "ingest"], help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=["bare", "pipeline", "ingest"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         args.variant = args.child
@@ -117,19 +122,21 @@ def main() -> None:
         child(args)
         return
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    figures = {}
+    speed = {}
     for workers in args.workers:
-        bare = measure("bare", args.articles, workers, args.corpus)
-        ingest = measure("ingest", args.articles, workers, args.corpus, args.store)
-        figures[workers] = (bare, ingest)
-        print(f"  ingest / bare nlp.pipe at {workers} process(es): {ingest['words_per_s'] / bare['words_per_s']:.2f}x")
-    if 1 in figures and len(figures) > 1:
-        for workers, (bare, ingest) in figures.items():
-            if workers != 1:
-                print(f"  ingest {workers} workers / 1 worker: {ingest['words_per_s'] / figures[1][1]['words_per_s']:.2f}x")
+        for variant in ("bare", "pipeline", "ingest"):
+            speed[variant, workers] = measure(variant, args.articles, workers, args.corpus,
+                                              args.store if variant == "ingest" else None)["words_per_s"]
+        for baseline in ("bare", "pipeline"):
+            ratio = speed["ingest", workers] / speed[baseline, workers]
+            print(f"  ingest / {baseline} nlp.pipe at {workers} process(es): {ratio:.2f}x")
+    for workers in args.workers:
+        if workers != 1 and 1 in args.workers:
+            print(f"  ingest {workers} workers / 1 worker: {speed['ingest', workers] / speed['ingest', 1]:.2f}x")
     if args.memory:
-        small, large = (measure("ingest", n, 1, args.corpus) for n in (min(args.memory), max(args.memory)))
-        print(f"  peak RSS {max(args.memory)} / {min(args.memory)} articles: {large['rss_mib'] / small['rss_mib']:.2f}x")
+        low, high = min(args.memory), max(args.memory)
+        small, large = (measure("ingest", n, 1, args.corpus)["rss_mib"] for n in (low, high))
+        print(f"  peak RSS {high} / {low} articles: {large / small:.2f}x")
     print(f"load average {os.getloadavg()[0]:.1f} after")
 
 

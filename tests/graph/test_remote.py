@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 import pytest
+from servers import free_port, make_app, running
 from typer.testing import CliRunner
 
 from extract.records import Article
@@ -22,7 +23,6 @@ from graph.errors import QueryError, StoreError
 from graph.ingest import ingest
 from graph.remote import SparqlHttpStore
 from graph.store import open_store
-from servers import free_port, make_app, running
 from tests.graph.conftest import assert_isomorphic, dataset, write_batch
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
@@ -88,7 +88,8 @@ def test_remote_store_interface(server):
     with pytest.raises(QueryError):
         store.query("SELEKT nothing")
     store.load(b"<urn:b> <urn:p> \"1\" .", ox.RdfFormat.N_TRIPLES, graph=ox.NamedNode("urn:h"))
-    assert store.count() == 2 and store.drop_graph(ox.NamedNode("urn:h")) and not store.drop_graph(ox.NamedNode("urn:h"))
+    h = ox.NamedNode("urn:h")
+    assert store.count() == 2 and store.drop_graph(h) and not store.drop_graph(h)
     read_only = SparqlHttpStore(f"{server}/query", read_only=True)
     with pytest.raises(StoreError):
         read_only.update("CLEAR ALL")

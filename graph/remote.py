@@ -19,6 +19,7 @@ Fuseki ``unionDefaultGraph``; Virtuoso's is): opening checks it.
 from __future__ import annotations
 
 import io
+import json
 import re
 import urllib.error
 import urllib.parse
@@ -32,8 +33,8 @@ from graph.errors import QueryError, RdfSyntaxError, StoreError
 from graph.store import Result, Store, _nquads
 from graph.terms import QUERY_PREFIXES
 
-RESULTS_ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, "
-                  "application/n-triples;q=0.8, text/turtle;q=0.7, application/rdf+xml;q=0.6")
+RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
 _RESULT_FORMATS = {"application/sparql-results+json": ox.QueryResultsFormat.JSON,
                    "application/json": ox.QueryResultsFormat.JSON,
                    "application/sparql-results+xml": ox.QueryResultsFormat.XML}
@@ -41,6 +42,9 @@ _GRAPH_FORMATS = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain":
                   "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML}
 _DECLARED = re.compile(r"^\s*PREFIX\s+([\w.-]*):", re.IGNORECASE | re.MULTILINE)
 _BODY = re.compile(r"\bWHERE\s*\{|\{", re.IGNORECASE)
+#: quads per INSERT DATA operation: Virtuoso compiles each operation to SQL and refuses very large ones
+INSERT_CHUNK = 1000
+_FORM = re.compile(r"^(?:\s+|#[^\n]*|PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)*(\w+)", re.IGNORECASE)
 
 
 class SparqlHttpStore(Store):
@@ -85,7 +89,10 @@ class SparqlHttpStore(Store):
         fields += [("default-graph-uri", g.value) for g in default_graph or []]
         fields += [("named-graph-uri", g.value) for g in named_graphs or []]
         body = urllib.parse.urlencode(fields).encode("utf-8")
-        with self._request(self.endpoint, body, "application/x-www-form-urlencoded", RESULTS_ACCEPT) as response:
+        # Ask for the kind of result the query gives: some servers (Virtuoso) answer a CONSTRUCT in the
+        # first type of a combined Accept header even when it is a solutions format.
+        accept = GRAPH_ACCEPT if query_form(text) in ("CONSTRUCT", "DESCRIBE") else RESULTS_ACCEPT
+        with self._request(self.endpoint, body, "application/x-www-form-urlencoded", accept) as response:
             media = response.headers.get_content_type()
             data = response.read()
         return _result(data, media, self.endpoint)
@@ -124,22 +131,22 @@ class SparqlHttpStore(Store):
                 # Descriptions shared with other articles first: a stop in between leaves at most actor
                 # descriptions no article mentions yet (which the next run reuses), never half an article.
                 if shared:
-                    self._post_form(self.update_url, "update", f"INSERT DATA {{\n{_nquads(shared)}\n}}").close()
+                    self._post_form(self.update_url, "update", insert_data(shared)).close()
                 self._put_graph(graph, quads)
-            else:  # one request: the server applies both operations, or neither
-                body = _nquads([*quads, *shared])
-                self._post_form(self.update_url, "update", f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{\n{body}\n}}"
-                                ).close()
+            else:  # one request: the server receives both operations whole, or nothing
+                update = f"DROP SILENT GRAPH {graph} ;\n{insert_data([*quads, *shared])}"
+                self._post_form(self.update_url, "update", update).close()
         finally:
             self._written()
 
-    def _put_graph(self, graph: ox.NamedNode, quads: list[ox.Quad]) -> None:
+    def _put_graph(self, graph: ox.NamedNode, quads: list[ox.Quad], method: str = "PUT") -> None:
+        """Send one graph by the Graph Store Protocol: ``PUT`` replaces it, ``POST`` adds to it."""
         out = io.BytesIO()
         ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), out, ox.RdfFormat.N_TRIPLES)
         assert self.gsp_url is not None
         separator = "&" if "?" in self.gsp_url else "?"
         url = f"{self.gsp_url}{separator}{urllib.parse.urlencode({'graph': graph.value})}"
-        self._request(url, out.getvalue(), "application/n-triples", method="PUT").close()
+        self._request(url, out.getvalue(), "application/n-triples", method=method).close()
 
     def drop_graph(self, graph):
         if not self.has_graph(graph):
@@ -156,7 +163,14 @@ class SparqlHttpStore(Store):
         if graph is not None:
             quads = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
         try:
-            self._post_form(self.update_url, "update", f"INSERT DATA {{\n{_nquads(quads)}\n}}").close()
+            graphs: dict[Any, list[ox.Quad]] = {}
+            for quad in quads:
+                graphs.setdefault(quad.graph_name, []).append(quad)
+            if self.gsp_url is not None and all(isinstance(g, ox.NamedNode) for g in graphs):
+                for name, members in graphs.items():  # servers bulk-load GSP bodies (Virtuoso: TTLP)
+                    self._put_graph(name, members, method="POST")
+            else:
+                self._post_form(self.update_url, "update", insert_data(quads)).close()
         finally:
             self._written()
 
@@ -210,6 +224,27 @@ def _opener(urls: list[str | None], user: str | None, password: str | None) -> u
                                        urllib.request.HTTPDigestAuthHandler(manager))
 
 
+def insert_data(quads: list[ox.Quad], chunk: int = INSERT_CHUNK) -> str:
+    """One update request adding ``quads``: ``INSERT DATA`` operations of at most ``chunk`` quads each.
+
+    >>> q = ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal("o"), ox.NamedNode("urn:g"))
+    >>> insert_data([q, q, q], chunk=2).count("INSERT DATA")
+    2
+    """
+    parts = [f"INSERT DATA {{\n{_nquads(quads[i:i + chunk])}\n}}" for i in range(0, len(quads), chunk)]
+    return " ;\n".join(parts) or "INSERT DATA { }"
+
+
+def query_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first keyword after the prologue.
+
+    >>> query_form("PREFIX ng: <urn:x#> # a comment\\nconstruct { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    'CONSTRUCT'
+    """
+    match = _FORM.match(sparql)
+    return match.group(1).upper() if match else ""
+
+
 def with_prefixes(sparql: str) -> str:
     """``sparql`` with the project's prefixes declared, except those it declares itself.
 
@@ -241,6 +276,8 @@ def bind(sparql: str, substitutions: Mapping[str, ox.NamedNode | ox.Literal]) ->
 def _result(data: bytes, media: str, endpoint: str) -> Result:
     """A server's answer as pyoxigraph results, as the embedded store gives them."""
     if media in _RESULT_FORMATS:
+        if _RESULT_FORMATS[media] == ox.QueryResultsFormat.JSON and b"nodeID://" in data:
+            data = _plain_blank_nodes(data)  # results are parsed lazily: mend the labels before
         try:
             return ox.parse_query_results(data, _RESULT_FORMATS[media])
         except SyntaxError as error:
@@ -253,9 +290,23 @@ def _result(data: bytes, media: str, endpoint: str) -> Result:
     raise StoreError(f"{endpoint} answered in {media}, which is not a SPARQL result format")
 
 
+def _plain_blank_nodes(data: bytes) -> bytes:
+    """JSON results with blank node labels made valid (Virtuoso labels them ``nodeID://b10007``).
+
+    >>> _plain_blank_nodes(b'{"head":{"vars":["b"]},"results":{"bindings":[{"b":{"type":"bnode","value":"nodeID://b1"}}]}}')
+    b'{"head": {"vars": ["b"]}, "results": {"bindings": [{"b": {"type": "bnode", "value": "nodeID___b1"}}]}}'
+    """
+    document = json.loads(data)
+    for row in document.get("results", {}).get("bindings", []):
+        for term in row.values():
+            if term.get("type") == "bnode":
+                term["value"] = re.sub(r"[^A-Za-z0-9_]", "_", term["value"])
+    return json.dumps(document).encode("utf-8")
+
+
 def open_remote(url: str, read_only: bool = False, **options: Any) -> SparqlHttpStore:
     """The store at ``sparql+http://HOST:PORT/PATH`` (see :class:`SparqlHttpStore` for ``options``)."""
     return SparqlHttpStore(url, read_only=read_only, **options)
 
 
-__all__ = ["SparqlHttpStore", "bind", "open_remote", "with_prefixes"]
+__all__ = ["INSERT_CHUNK", "SparqlHttpStore", "bind", "insert_data", "open_remote", "query_form", "with_prefixes"]

@@ -191,13 +191,13 @@ def ingest(store: Store, nlp: Any, inputs: Iterable[Article | InputError], progr
 
     started = time.perf_counter()
     run = _Run(store, progress)
-    ensure_static_graphs(store)
     size = batch_size or DEFAULT_BATCH_SIZE
     extractor = extractor or InProcess(nlp, size)
     with ThreadPoolExecutor(1, thread_name_prefix="ingest-writer") as writer:
         # Writes go to one thread (so in input order), behind the parsing of the next batch: the store
-        # works without the GIL, so the write of a batch overlaps the parse of the next.
-        pending: deque[Future] = deque()
+        # works without the GIL, so the write of a batch overlaps the parse of the next. The static
+        # graphs are its first write, while the first batch is parsed.
+        pending: deque[Future] = deque([writer.submit(ensure_static_graphs, store)])
         for results in extractor.map(batched(run.to_parse(inputs), size)):
             pending.append(writer.submit(run.write, results))
             while len(pending) > WRITES_BEHIND:

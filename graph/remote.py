@@ -53,7 +53,7 @@ class SparqlHttpStore(Store):
     def __init__(self, url: str, *, read_only: bool = False, update_url: str | None = None,
                  gsp_url: str | None = None, timeout: float = 300.0, check: bool = True) -> None:
         self.endpoint, user, password = _credentials(url)
-        self.url = f"sparql+{url}" if not url.startswith("sparql+") else url
+        self.url = f"sparql+{self.endpoint}"  # without the credentials: the URL shows in messages
         self.update_url = _credentials(update_url)[0] if update_url else self.endpoint
         self.gsp_url = _credentials(gsp_url)[0] if gsp_url else None
         self.writable = not read_only
@@ -304,9 +304,4 @@ def _plain_blank_nodes(data: bytes) -> bytes:
     return json.dumps(document).encode("utf-8")
 
 
-def open_remote(url: str, read_only: bool = False, **options: Any) -> SparqlHttpStore:
-    """The store at ``sparql+http://HOST:PORT/PATH`` (see :class:`SparqlHttpStore` for ``options``)."""
-    return SparqlHttpStore(url, read_only=read_only, **options)
-
-
-__all__ = ["INSERT_CHUNK", "SparqlHttpStore", "bind", "insert_data", "open_remote", "query_form", "with_prefixes"]
+__all__ = ["INSERT_CHUNK", "SparqlHttpStore", "bind", "insert_data", "query_form", "with_prefixes"]

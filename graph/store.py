@@ -341,16 +341,17 @@ def open_store(url: str, *, read_only: bool = False, wait: float = 0.0, **option
     if factory is None:
         known = ", ".join(sorted(f"{s}:" for s in _BACKENDS))
         raise UnknownStoreError(f"no store backend for {url!r} (known: {known})")
-    if wait:
-        options = {**options, "wait": wait}  # type: ignore[dict-item]
-    return factory(rest.removeprefix("//"), read_only, **options)
+    arguments: dict[str, object] = {**options, "wait": wait} if wait else dict(options)
+    return factory(rest.removeprefix("//"), read_only, **arguments)
 
 
 def _remote(scheme: str) -> StoreFactory:
-    def factory(rest: str, read_only: bool, wait: float = 0.0, **options: str) -> Store:
+    def factory(rest: str, read_only: bool, wait: float = 0.0, update_url: str | None = None,
+                gsp_url: str | None = None) -> Store:
         from graph.remote import SparqlHttpStore  # only remote stores pay for the HTTP client
 
-        return SparqlHttpStore(f"{scheme.removeprefix('sparql+')}://{rest}", read_only=read_only, **options)
+        return SparqlHttpStore(f"{scheme.removeprefix('sparql+')}://{rest}", read_only=read_only,
+                               update_url=update_url, gsp_url=gsp_url)
 
     return factory
 

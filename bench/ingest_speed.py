@@ -145,14 +145,15 @@ def main() -> None:
                                  args.store if variant == "ingest" else None)
                 speed[variant, workers] = max(result["words_per_s"], speed.get((variant, workers), 0.0))
                 cpu[variant, workers] = max(result["words_per_cpu_s"], cpu.get((variant, workers), 0.0))
-    print(f"best of {args.rounds} round(s):")
-    for workers in args.workers:
+    if args.rounds:
+        print(f"best of {args.rounds} round(s):")
+    for workers in args.workers if args.rounds else ():
         for baseline in ("bare", "pipeline") if workers == 1 else ("bare",):
             ratio = speed["ingest", workers] / speed[baseline, workers]
             by_cpu = cpu["ingest", workers] / cpu[baseline, workers]
             print(f"  ingest / {baseline} nlp.pipe at {workers} process(es): {ratio:.2f}x by wall time, "
                   f"{by_cpu:.2f}x by CPU time")
-    for workers in args.workers:
+    for workers in args.workers if args.rounds else ():
         if workers != 1 and 1 in args.workers:
             print(f"  ingest {workers} workers / 1 worker: {speed['ingest', workers] / speed['ingest', 1]:.2f}x")
             print(f"  bare nlp.pipe {workers} processes / 1 process: {speed['bare', workers] / speed['bare', 1]:.2f}x")

@@ -238,6 +238,7 @@ class _Run:
                 yield item
 
     def write(self, results: list[Any]) -> None:
+        """Store a parsed batch, article by article, then flush the store's buffers (flat memory)."""
         for result in results:
             if not isinstance(result, Extraction):  # the pipeline failed on this article
                 self.done(result, result)
@@ -249,6 +250,7 @@ class _Run:
                 self.done(result.article, error)
             else:
                 self.done(result.article)
+        self.store.flush()
 
 
 def resolve_article(value: str) -> str:

@@ -94,6 +94,9 @@ class Store(abc.ABC):
         result = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(next(iter(result))["n"].value)
 
+    def flush(self) -> None:  # noqa: B027 - optional hook
+        """Write out what the store buffers in memory: a long ingest calls it so that its memory stays flat."""
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release the store (flush, unlock)."""
 
@@ -258,9 +261,13 @@ class OxigraphStore(Store):
         except OSError as error:
             raise StoreError(f"cannot back up {self.url} to {target}: {error}") from error
 
-    def close(self):
+    def flush(self):
+        # RocksDB keeps recent writes in memtables (one per index) until they fill: hundreds of MB
         if self.path is not None and self.writable:
             self._store.flush()
+
+    def close(self):
+        self.flush()
         del self._store
 
 

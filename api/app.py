@@ -11,8 +11,9 @@ from fastapi.responses import FileResponse
 from api import errors
 from api.deps import Writes
 from api.limits import BodyLimit
-from api.routes import actors, articles, export, health, paths, relations, sparql, stats
+from api.routes import actors, articles, export, graph_store, health, paths, relations, sparql, stats
 from api.settings import Settings, get_settings
+from extract.version import package_version
 from graph.executor import executor_for
 from graph.store import Store, open_store
 
@@ -25,7 +26,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     """
     settings = settings or get_settings()
     own_store = store is None
-    store = store or open_store(settings.store, **settings.store_options())
+    store = store or open_store(settings.store, update_url=settings.update_url, gsp_url=settings.gsp_url)
     executor = executor_for(store, settings.query_timeout, settings.max_result_bytes, settings.query_workers)
 
     @asynccontextmanager
@@ -35,7 +36,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         if own_store:
             store.close()
 
-    app = FastAPI(title="newsgraph", version="0.1.0", lifespan=lifespan,
+    app = FastAPI(title="newsgraph", version=package_version(), lifespan=lifespan,
                   description="Who did what to whom, according to which article: a knowledge graph of news.")
     app.state.settings = settings
     app.state.store = store
@@ -44,7 +45,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(sparql.FastQueryPath)
-    for module in (health, actors, relations, articles, paths, stats, sparql, export):
+    for module in (health, actors, relations, articles, paths, stats, sparql, graph_store, export):
         app.include_router(module.router)
     index = str(files("api") / "static" / "index.html")
 

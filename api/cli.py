@@ -16,7 +16,8 @@ from extract.errors import NewsgraphError
 app = typer.Typer(help="newsgraph: build a knowledge graph of who did what to whom in the news.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
 
-StoreOption = Annotated[Optional[str], typer.Option("--store", help="store URL (default: $NEWSGRAPH_STORE or oxigraph:data/newsgraph)")]
+StoreOption = Annotated[Optional[str], typer.Option(
+    "--store", help="store URL (default: $NEWSGRAPH_STORE or oxigraph:data/newsgraph)")]
 UpdateUrlOption = Annotated[Optional[str], typer.Option(
     "--update-url", help="SPARQL Update endpoint of a sparql+http: store (default: $NEWSGRAPH_UPDATE_URL, its URL)")]
 GspUrlOption = Annotated[Optional[str], typer.Option(
@@ -35,9 +36,8 @@ def _store(url: str | None, read_only: bool = False, settings=None, update_url: 
     from graph.store import open_store
 
     settings = settings or get_settings()
-    options = settings.store_options()
-    options.update({k: v for k, v in {"update_url": update_url, "gsp_url": gsp_url}.items() if v})
-    return open_store(url or settings.store, read_only=read_only, wait=settings.lock_wait, **options)
+    return open_store(url or settings.store, read_only=read_only, wait=settings.lock_wait,
+                      update_url=update_url or settings.update_url, gsp_url=gsp_url or settings.gsp_url)
 
 
 @app.command()
@@ -47,7 +47,8 @@ def ingest(
     store: StoreOption = None,
     model: ModelOption = None,
     max_article_bytes: Annotated[Optional[int], typer.Option(
-        "--max-article-bytes", min=1, help="refuse larger articles (default: $NEWSGRAPH_MAX_ARTICLE_BYTES, 5 MB)")] = None,
+        "--max-article-bytes", min=1,
+        help="refuse larger articles (default: $NEWSGRAPH_MAX_ARTICLE_BYTES, 5 MB)")] = None,
     max_sentence_tokens: Annotated[Optional[int], typer.Option(
         "--max-sentence-tokens", min=1, help="skip longer sentences for relations (default: 150)")] = None,
     language: Annotated[Optional[str], typer.Option(
@@ -117,8 +118,10 @@ def _extractor(settings, model: str | None, workers: int, scheduler: str | None,
 @app.command()
 def extract(
     file: Annotated[Optional[Path], typer.Argument(help="a .txt article (or .jsonl articles)")] = None,
-    records: Annotated[Optional[Path], typer.Option("--records", help="gold records (JSONL, ../shared/eval format)")] = None,
-    format: Annotated[str, typer.Option("--format", help="turtle|trig|nquads|ntriples|jsonld, or jsonl for records")] = "turtle",
+    records: Annotated[Optional[Path], typer.Option(
+        "--records", help="gold records (JSONL, ../shared/eval format)")] = None,
+    format: Annotated[str, typer.Option(
+        "--format", help="turtle|trig|nquads|ntriples|jsonld, or jsonl for records")] = "turtle",
     output: Annotated[Optional[Path], typer.Option("-o", "--output")] = None,
     model: ModelOption = None,
 ) -> None:
@@ -140,9 +143,10 @@ def extract(
         from extract.articles import read_articles
         from extract.pipeline import extract as run
         from graph.export import export
-        from graph.ingest import ingest_article, IngestReport
+        from graph.ingest import IngestReport, ingest_article
         from graph.store import open_store
 
+        assert file is not None  # checked above: FILE or --records
         failed = False
         with open_store("memory:") as scratch:
             for item in read_articles([file], settings.max_article_bytes, language=settings.language or None):
@@ -172,12 +176,14 @@ def extract(
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="gold records (JSONL, ../shared/eval format)")],
-    predictions: Annotated[Optional[Path], typer.Option("--predictions", help="score these output lines instead of extracting")] = None,
+    predictions: Annotated[Optional[Path], typer.Option(
+        "--predictions", help="score these output lines instead of extracting")] = None,
     model: ModelOption = None,
 ) -> None:
     """Extract the gold records and print labeled and unlabeled P/R/F1 and a per-category table."""
     from extract.evaluation import load_records, predict_records
-    from extract.scoring import evaluate as run, report
+    from extract.scoring import evaluate as run
+    from extract.scoring import report
 
     try:
         records = load_records(gold)
@@ -200,9 +206,12 @@ def query(
 ) -> None:
     """Run a SPARQL query against the store."""
     from api.formatting import write_result
+    from api.routes.sparql import policy
+    from graph.terms import QUERY_PREFIXES
 
     text = Path(sparql[1:]).read_text(encoding="utf-8") if sparql.startswith("@") else sparql
     try:
+        policy(get_settings()).check(text, "query", prefixes=QUERY_PREFIXES)  # no SERVICE, bounded nesting
         with _store(store, read_only=True) as source:
             result = source.query(text)
             write_result(result, format, sys.stdout)
@@ -253,7 +262,8 @@ def remove(
 @app.command()
 def check(
     store: StoreOption = None,
-    collect: Annotated[bool, typer.Option("--collect", help="also delete actor descriptions no article mentions")] = False,
+    collect: Annotated[bool, typer.Option(
+        "--collect", help="also delete actor descriptions no article mentions")] = False,
     update_url: UpdateUrlOption = None,
 ) -> None:
     """Verify that every article in the store is whole (exit code 1 and the problems if not)."""
@@ -348,10 +358,6 @@ def serve(
     # On SIGTERM, in-flight requests get a few seconds; then the lifespan kills busy query workers.
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="info", access_log=access_log,
                 timeout_graceful_shutdown=3)
-
-
-def main() -> None:  # pragma: no cover - console script
-    app()
 
 
 __all__ = ["app"]

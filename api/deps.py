@@ -7,13 +7,16 @@ thread hops cost more than the work of a small request.
 from __future__ import annotations
 
 import threading
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, Request
 
 from api.settings import Settings
 from graph.executor import Executor
 from graph.store import Store
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 class Writes:
@@ -23,22 +26,22 @@ class Writes:
         self.store = store
         self.executor = executor
         self.lock = threading.Lock()
-        self.generation = 0  # bumped after each write; caches (the /paths graph) key on it
-        self._nlp = None
-        # Any write through the store, even one that bypasses these routes, makes caches stale.
-        store.add_write_listener(self._written)
+        self._nlp: Language | None = None
 
-    def _written(self) -> None:
-        self.generation += 1
+    @property
+    def generation(self) -> int:
+        """The store's write generation: any write through it, even one that bypasses these routes,
+        makes caches (the /paths graph, the actor index) stale."""
+        return self.store.generation
 
-    def nlp(self, model: str | None):
+    def nlp(self, model: str | None) -> Language:
         from extract.pipeline import load_pipeline
 
         if self._nlp is None:
             self._nlp = load_pipeline(model)
         return self._nlp
 
-    def use_pipeline(self, nlp) -> None:
+    def use_pipeline(self, nlp: Language) -> None:
         self._nlp = nlp
 
     def done(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 from fastapi import FastAPI, Request
@@ -24,9 +25,31 @@ class ForbiddenError(NewsgraphError):
     title = "forbidden"
 
 
+def problem_document(status: int, title: str, detail: str) -> dict[str, object]:
+    """An RFC 9457 problem document.
+
+    >>> problem_document(404, "not found", "no actor 'x'")
+    {'type': 'about:blank', 'title': 'not found', 'status': 404, 'detail': "no actor 'x'"}
+    """
+    return {"type": "about:blank", "title": title, "status": status, "detail": detail}
+
+
+def problem_bytes(status: int, title: str, detail: str) -> bytes:
+    """:func:`problem_document` as the body of a response, for ASGI middleware below FastAPI."""
+    return json.dumps(problem_document(status, title, detail)).encode()
+
+
 def problem(status: int, title: str, detail: str, headers: dict | None = None) -> JSONResponse:
-    return JSONResponse({"type": "about:blank", "title": title, "status": status, "detail": detail},
-                        status_code=status, media_type=PROBLEM, headers=headers)
+    return JSONResponse(problem_document(status, title, detail), status_code=status, media_type=PROBLEM,
+                        headers=headers)
+
+
+def error_response(error: NewsgraphError, method: str, path: str) -> JSONResponse:
+    """The problem response for a newsgraph error; a server-side failure (status ≥ 500) is logged."""
+    if error.status >= 500:
+        log.error("%s %s: %s: %s", method, path, type(error).__name__, error)
+    headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
+    return problem(error.status, error.title, str(error), headers)
 
 
 def install(app: FastAPI) -> None:
@@ -34,10 +57,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(NewsgraphError)
     async def newsgraph_error(request: Request, error: NewsgraphError) -> JSONResponse:
-        if error.status >= 500:
-            log.error("%s %s: %s", request.method, request.url.path, error)
-        headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
-        return problem(error.status, error.title, str(error), headers)
+        return error_response(error, request.method, request.url.path)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
@@ -50,4 +70,5 @@ def install(app: FastAPI) -> None:
         return problem(500, "internal server error", "the server failed; the error is logged")
 
 
-__all__ = ["ForbiddenError", "UnauthorizedError", "install", "problem"]
+__all__ = ["ForbiddenError", "UnauthorizedError", "error_response", "install", "problem", "problem_bytes",
+           "problem_document"]

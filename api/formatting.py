@@ -149,9 +149,10 @@ def table(result) -> str:
     rows = [[_cell(solution[name]) for name in names] for solution in result]
     widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
     def line(cells):
-        return "  ".join(c[:60].ljust(w) for c, w in zip(cells, widths)).rstrip() + "\n"
+        return "  ".join(c[:60].ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip() + "\n"
     text = line(names) + line(["-" * w for w in widths]) + "".join(line(r) for r in rows)
     return text + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
 
 
-__all__ = ["GRAPH_MEDIA_TYPES", "RESULTS_MEDIA_TYPES", "canonical", "choose", "negotiate", "rdf_response", "rest_media", "serialize", "table", "write_result"]
+__all__ = ["GRAPH_MEDIA_TYPES", "RESULTS_MEDIA_TYPES", "canonical", "choose", "negotiate", "rdf_response", "rest_media",
+           "serialize", "table", "write_result"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from api.errors import PROBLEM, problem_bytes
 
 
 class BodyLimit:
@@ -43,10 +43,9 @@ class BodyLimit:
                 await self._refuse(send)
 
     async def _refuse(self, send) -> None:
-        body = json.dumps({"type": "about:blank", "title": "request too large", "status": 413,
-                           "detail": f"request bodies are limited to {self.max_bytes} bytes"}).encode()
+        body = problem_bytes(413, "request too large", f"request bodies are limited to {self.max_bytes} bytes")
         await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/problem+json"),
+                    "headers": [(b"content-type", PROBLEM.encode()),
                                 (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
         await send({"type": "http.response.body", "body": body})
 

@@ -23,15 +23,15 @@ class Settings(BaseSettings):
     query_timeout: float = Field(10.0, gt=0, description="seconds a SPARQL query may run")
     max_result_bytes: int = Field(50_000_000, gt=0, description="largest serialised SPARQL answer over HTTP")
     max_request_bytes: int = Field(10_000_000, gt=0, description="largest request body (queries, updates, articles)")
+    allow_service: bool = Field(False, description="let SPARQL federate (SERVICE): the server then sends requests")
+    load_hosts: str = Field("", description="comma-separated hosts SPARQL LOAD may fetch from; empty: LOAD refused")
+    sparql_max_depth: int = Field(64, gt=0, description="deepest nesting of { ( [ in a SPARQL request")
+    sparql_max_tokens: int = Field(4000, gt=0, description="most tokens of a SPARQL request outside data blocks")
     query_workers: int = Field(2, gt=0, description="worker processes that run SPARQL queries")
     write_token: str | None = Field(None, min_length=16,
                                     description="bearer token that enables writes over HTTP (at least 16 characters)")
     host: str = "127.0.0.1"
     port: int = 8000
-
-    def store_options(self) -> dict[str, str]:
-        """The remote store's endpoints, for :func:`graph.store.open_store`."""
-        return {k: v for k, v in {"update_url": self.update_url, "gsp_url": self.gsp_url}.items() if v}
 
     @field_validator("write_token", mode="before")
     @classmethod

@@ -63,7 +63,8 @@ def main() -> None:
     words = sum(len(a.text.split()) for a in articles)
     print(f"articles {len(articles)}  words {words}  relations {relations}")
     print(f"spaCy pipeline   {spacy_time:7.2f} s")
-    print(f"newsgraph        {newsgraph_time:7.2f} s  (" + ", ".join(f"{k} {v:.2f} s" for k, v in per_component.items()) + ")")
+    components = ", ".join(f"{k} {v:.2f} s" for k, v in per_component.items())
+    print(f"newsgraph        {newsgraph_time:7.2f} s  ({components})")
     print(f"overhead         {100 * newsgraph_time / spacy_time:6.1f} % of spaCy's time (target ≤ 25 %)")
 
 

@@ -32,13 +32,14 @@ CORPUS = next((p / "shared" / "corpus" for p in Path(__file__).resolve().parents
               Path("../shared/corpus"))
 
 
-def sample(corpus: Path, n: int, seed: int = 0) -> list[dict]:
-    """``n`` corpus articles (repeated under new ids when the corpus has fewer)."""
+def sample(corpus: Path, n: int, seed: int = 0, base: int | None = None) -> list[dict]:
+    """``n`` corpus articles: the first ``base`` of a shuffle (all by default), repeated under new ids."""
     rows = []
     for path in sorted(corpus.glob("*.jsonl")):
         with path.open(encoding="utf-8") as f:
             rows.extend(json.loads(line) for line in f if line.strip())
     random.Random(seed).shuffle(rows)
+    rows = rows[:base] if base else rows
     out = []
     for i in range(n):
         row = dict(rows[i % len(rows)])
@@ -94,7 +95,7 @@ def run_ingest(rows: list[dict], workers: int, store_url: str | None = None) -> 
 
 
 def child(args: argparse.Namespace) -> None:
-    rows = sample(args.corpus, args.articles)
+    rows = sample(args.corpus, args.articles, base=args.base)
     if args.variant == "ingest":
         result = run_ingest(rows, args.workers, args.store)
     else:
@@ -103,9 +104,11 @@ def child(args: argparse.Namespace) -> None:
     print(json.dumps(result))
 
 
-def measure(variant: str, articles: int, workers: int, corpus: Path, store: str | None = None) -> dict:
+def measure(variant: str, articles: int, workers: int, corpus: Path, store: str | None = None,
+            base: int | None = None) -> dict:
     command = [sys.executable, __file__, "--child", variant, "--articles", str(articles), "--workers", str(workers),
-               "--corpus", str(corpus)] + (["--store", store] if store else [])
+               "--corpus", str(corpus)]
+    command += (["--store", store] if store else []) + (["--base", str(base)] if base else [])
     out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     result = json.loads(out.strip().splitlines()[-1])
     result["words_per_s"] = result["words"] / result["seconds"]
@@ -125,6 +128,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--memory", type=int, nargs="*", default=[])
+    parser.add_argument("--base", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--rounds", type=int, default=1, help="repeat the variants, interleaved; keep the best")
     parser.add_argument("--store", help="ingest into this store URL instead of a new on-disk one")
     parser.add_argument("--child", choices=["bare", "pipeline", "ingest"], help=argparse.SUPPRESS)
@@ -159,7 +163,9 @@ def main() -> None:
             print(f"  bare nlp.pipe {workers} processes / 1 process: {speed['bare', workers] / speed['bare', 1]:.2f}x")
     if args.memory:
         low, high = min(args.memory), max(args.memory)
-        small, large = (measure("ingest", n, 1, args.corpus)["rss_mib"] for n in (low, high))
+        # The larger corpus is the smaller one repeated (new ids, texts marked): only the size differs,
+        # not the longest article, which sets the memory a batch takes.
+        small, large = (measure("ingest", n, 1, args.corpus, base=low)["rss_mib"] for n in (low, high))
         print(f"  peak RSS {high} / {low} articles: {large / small:.2f}x")
     print(f"load average {os.getloadavg()[0]:.1f} after")
 

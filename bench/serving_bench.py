@@ -1,12 +1,14 @@
 """Serving benchmark: actor-relations latency and LIMIT-10 SELECT throughput, newsgraph against
-rdflib-endpoint on the same data, machine and run. Figures go to docs/benchmarks.md.
+Oxigraph server and rdflib-endpoint on the same data, machine and run. Figures go to docs/benchmarks.md.
 
-    python bench/serving_bench.py /tmp/serving-bench/1m \
-        --rdflib-endpoint /tmp/rdflib-endpoint-venv/bin/rdflib-endpoint --duration 15
+    python bench/serving_bench.py STORE --oxigraph OXVENV/bin/oxigraph \
+        --rdflib-endpoint RDFLIB_VENV/bin/rdflib-endpoint --duration 15
 
 Needs ``wrk`` (Debian package) as the load generator: it is C, so the client takes little of the
-CPU the servers need. rdflib-endpoint (with its Oxigraph store, via oxrdflib) lives in its own
-throwaway virtualenv; it is not a newsgraph dependency.
+CPU the servers need. Oxigraph server (PyPI ``oxigraph``, run as ``serve-read-only
+--union-default-graph`` over its own checkpoint of the store) and rdflib-endpoint (PyPI
+``rdflib-endpoint[cli]`` with ``oxrdflib``) live in their own throwaway virtualenvs; neither is a
+newsgraph dependency.
 """
 
 from __future__ import annotations
@@ -167,10 +169,39 @@ def actor_samples(store_path: str, size: int) -> dict[str, list[str]]:
     return samples
 
 
+def actor_figures(report: dict, args) -> None:
+    samples = actor_samples(args.store, args.actors)
+    for name, actors in samples.items():
+        report[f"actor_relations_http_{name}"] = actor_latency(args.port, actors[:args.actors], actors[args.actors:])
+    report["actor_relations_in_process_with_relations"] = in_process_latency(
+        args.store, samples["with_relations"][:args.actors])
+
+
+def oxigraph_select10(args, work: Path) -> dict:
+    """LIMIT-10 SELECT on Oxigraph server over its own checkpoint of the store, union default graph
+    (the same rows as newsgraph's default graph)."""
+    import pyoxigraph as ox
+
+    copy = work / "oxigraph-store"
+    ox.Store.read_only(args.store).backup(str(copy))
+    port = args.port + 2
+    server = start([args.oxigraph, "serve-read-only", "--location", str(copy), "--bind", f"127.0.0.1:{port}",
+                    "--union-default-graph"])
+    try:
+        url = f"http://127.0.0.1:{port}/query?query={quote(SELECT10)}"
+        wait(url, server)
+        wrk(url, 3, args.connections)
+        return wrk(url, args.duration, args.connections, server.pid)
+    finally:
+        stop(server)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="newsgraph serving benchmark")
     parser.add_argument("store", help="path of an Oxigraph store (see bench/serving_data.py)")
     parser.add_argument("--rdflib-endpoint", help="rdflib-endpoint executable (its own venv)")
+    parser.add_argument("--oxigraph", help="Oxigraph server executable (PyPI oxigraph, its own venv)")
+    parser.add_argument("--skip-actors", action="store_true", help="measure LIMIT-10 SELECT only")
     parser.add_argument("--duration", type=int, default=15)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--actors", type=int, default=300)
@@ -192,17 +223,19 @@ def main() -> None:
         wait(f"{base}/healthz", server)
         report["store"] = httpx.get(f"{base}/stats", timeout=120).json()
         report["store"].pop("event_types", None)
-        samples = actor_samples(args.store, args.actors)
-        for name, actors in samples.items():
-            report[f"actor_relations_http_{name}"] = actor_latency(args.port, actors[:args.actors],
-                                                                   actors[args.actors:])
-        report["actor_relations_in_process_with_relations"] = in_process_latency(
-            args.store, samples["with_relations"][:args.actors])
+        if not args.skip_actors:
+            actor_figures(report, args)
         url = f"{base}/sparql?query={quote(SELECT10)}"
         wrk(url, 3, args.connections)  # warm-up
         report["newsgraph_select10"] = wrk(url, args.duration, args.connections, server.pid)
     finally:
         stop(server)
+    if args.oxigraph:
+        report["oxigraph_select10"] = oxigraph_select10(args, work)
+        ours, theirs = report["newsgraph_select10"], report["oxigraph_select10"]
+        report["vs_oxigraph_requests_per_s"] = round(ours["requests_per_s"] / theirs["requests_per_s"], 2)
+        report["vs_oxigraph_cpu_per_request"] = round(theirs["server_cpu_ms_per_request"]
+                                                      / ours["server_cpu_ms_per_request"], 2)
     if args.rdflib_endpoint:
         dump = work / "data.nq"
         with open(dump, "wb") as f:

@@ -69,6 +69,8 @@ def load_pipeline(model: str | None = None, **component_config) -> Language:
 
 #: articles spaCy parses together; larger batches gain little and hold more documents at once
 DEFAULT_BATCH_SIZE = 32
+#: characters of text in one batch at most (about 30,000 words): bounds the memory a batch takes
+BATCH_CHARS = 200_000
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
@@ -124,22 +126,32 @@ def extract_batch(nlp: Language, articles: Sequence[Article],
 def extract_many(nlp: Language, articles: Iterable[Article],
                  batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Extraction | ExtractionError]:
     """Stream articles through the pipeline in batches; holds one batch at a time."""
-    for batch in batched(articles, batch_size):
+    for batch in batched(articles, batch_size, BATCH_CHARS):
         yield from extract_batch(nlp, batch, batch_size)
 
 
-def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Lists of up to ``size`` consecutive items.
+def batched(items: Iterable[T], size: int, max_chars: int | None = None) -> Iterator[list[T]]:
+    """Lists of up to ``size`` consecutive items, and (for articles) up to ``max_chars`` characters of
+    text, so that the documents held at once are bounded whatever the articles (a lone longer article
+    is a batch of its own).
 
     >>> list(batched(range(5), 2))
     [[0, 1], [2, 3], [4]]
+    >>> [len(b) for b in batched([Article("a", "x" * 60), Article("b", "x" * 60), Article("c", "x")], 32, 100)]
+    [1, 2]
     """
     batch: list[T] = []
+    chars = 0
     for item in items:
+        length = len(item.text) if max_chars is not None and isinstance(item, Article) else 0
+        if batch and max_chars is not None and chars + length > max_chars:
+            yield batch
+            batch, chars = [], 0
         batch.append(item)
+        chars += length
         if len(batch) >= size:
             yield batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield batch
 
@@ -191,5 +203,5 @@ def _relation(c: Candidate, sentence: int, text: str, confidence: float) -> Rela
     )
 
 
-__all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_MODEL", "batched", "extract", "extract_batch", "extract_many",
+__all__ = ["BATCH_CHARS", "DEFAULT_BATCH_SIZE", "DEFAULT_MODEL", "batched", "extract", "extract_batch", "extract_many",
            "extractor_version", "load_pipeline", "make_doc", "parse", "records", "resolve_model"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-ACTOR_TYPES = ("PERSON", "ORG", "GPE", "GROUP")
 MODALITIES = ("asserted", "intended", "hypothetical")
 
 
@@ -57,7 +56,9 @@ class Mention:
     start: int
     end: int
     actor: Actor
-    resolved_by: str = "name"  # name | gazetteer | title | pronoun | description | demonym
+    #: how the mention was linked to its actor: "name", or the rule that linked it ("pronoun", "demonym",
+    #: "gazetteer", "possessor"...: the ``how`` of each ``add`` in ``extract/actors.py``)
+    resolved_by: str = "name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +113,9 @@ class Extraction:
         for mention in self.mentions:
             seen.setdefault(mention.actor.key, mention.actor)
         for relation in self.relations:
-            for mention in (relation.subject, relation.object, relation.attributed_to):
-                if mention is not None:
-                    seen.setdefault(mention.actor.key, mention.actor)
+            for party in (relation.subject, relation.object, relation.attributed_to):
+                if party is not None:
+                    seen.setdefault(party.actor.key, party.actor)
         return list(seen.values())
 
 
@@ -144,5 +145,5 @@ def relation_to_json(relation: Relation) -> dict:
     return data
 
 
-__all__ = ["ACTOR_TYPES", "MODALITIES", "Actor", "Article", "Extraction", "Mention", "Relation",
+__all__ = ["MODALITIES", "Actor", "Article", "Extraction", "Mention", "Relation",
            "Sentence", "relation_to_json"]

@@ -90,35 +90,41 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)
     terms: dict[str, list[Term]] = field(default_factory=dict)
     surnames: dict[str, set[str]] = field(default_factory=dict)
+    shared_heads: dict[str, str] = field(default_factory=dict)  # country → the country whose head is its head
 
     def lookup(self, text: str, date: str | None = None) -> Actor | None:
-        """The actor a name denotes, if the reference data knows it.
+        """The actor a name denotes, if the reference data knows it by that name.
+
+        A bare surname is not a name the reference data can link: many people share it (see
+        :meth:`holders` for the evidence that can).
 
         >>> g = load_gazetteer()
-        >>> g.lookup("Miguel Diaz-Canel").label, g.lookup("Putin").qid
-        ('Miguel Díaz-Canel', 'Q7747')
+        >>> g.lookup("Miguel Diaz-Canel").label, g.lookup("Vladimir Putin").qid, g.lookup("Putin")
+        ('Miguel Díaz-Canel', 'Q7747', None)
         """
         if text.isupper() and text in self.acronyms:
             return self.acronyms[text]
         actor = self.names.get(fold(text))
-        if actor is None and " " not in fold(text):
-            return self.by_surname(text, date)
         if actor is not None and actor.type == "PERSON":
             return self.with_role(actor, date)
         return actor
 
-    def by_surname(self, surname: str, date: str | None = None) -> Actor | None:
-        """The one leader in office at ``date`` with this surname, if there is exactly one.
+    def holder(self, surname: str, title: str, countries: set[str], date: str | None) -> Actor | None:
+        """The one person with this surname who held ``title`` of one of ``countries`` at ``date``.
 
-        Undated text means the most recent of them: news is about today's Assad, not his father.
+        The evidence a bare surname needs to be linked: a title and its country, in office on the
+        article's date ("Russian President Putin"; undated text: a term still open).
+
+        >>> g = load_gazetteer()
+        >>> g.holder("Putin", "President", {"RUS"}, "2016-06-01").label
+        'Vladimir Putin'
+        >>> g.holder("Putin", "President", {"FRA"}, "2016-06-01") is None
+        True
         """
-        qids = self.surnames.get(fold(surname), set())
-        live = {q for q in qids if any(t.covers(date) for t in self.terms[q])} if date else qids
-        if len(live) > 1 and not date:
-            live = {max(sorted(live), key=lambda q: self.terms[q][-1].start)}
-        if len(live) != 1:
-            return None
-        return self.person(next(iter(live)), date)
+        wanted = fold(title)
+        found = {q for q in self.surnames.get(fold(surname), set()) for t in self.terms[q]
+                 if t.country in countries and fold(t.title) == wanted and t.covers(date)}
+        return self.person(next(iter(found)), date) if len(found) == 1 else None
 
     def demonym(self, word: str) -> Country | None:
         """'Cuban' → Cuba; also accepts a country's own name."""
@@ -150,12 +156,22 @@ class Gazetteer:
         return self.with_role(actor, date)
 
     def with_role(self, actor: Actor, date: str | None) -> Actor:
+        """The actor with the role and country of the term it held at ``date``.
+
+        A head of several states at once belongs to their own: Emmanuel Macron is France's
+        president and, as such, co-prince of Andorra (``shared_heads.csv``).
+
+        >>> load_gazetteer().lookup("Emmanuel Macron", "2020-01-01").country
+        'FRA'
+        """
         terms = self.terms.get(actor.qid or "", [])
         current = [t for t in terms if t.covers(date)] or ([] if date else terms[-1:])
         if not current:
             return actor
-        head_of_state = [t for t in current if t.role == "head_of_state"]
-        term = (head_of_state or current)[0]
+        homes = {t.country for t in current}
+        own = [t for t in current if self.shared_heads.get(t.country or "") not in homes] or current
+        head_of_state = [t for t in own if t.role == "head_of_state"]
+        term = (head_of_state or own)[0]
         return Actor(key=actor.key, label=actor.label, type=actor.type, country=term.country or actor.country,
                      qid=actor.qid, role=term.title)
 
@@ -173,6 +189,14 @@ def _rows(name: str) -> list[dict[str, str]]:
 def load_gazetteer() -> Gazetteer:
     """Read the reference CSVs once per process."""
     g = Gazetteer()
+    _load_countries(g)
+    _load_organisations(g)
+    _load_leaders(g)
+    g.shared_heads = {row["country_iso3"]: row["head_of"] for row in _rows("shared_heads.csv")}
+    return g
+
+
+def _load_countries(g: Gazetteer) -> None:
     # A sovereign state comes first where names or demonyms are shared: "American" is the
     # United States', not the Northern Mariana Islands'; "Dutch" the Netherlands', not Bonaire's.
     for row in sorted(_rows("countries.csv"), key=lambda row: row["independent"] != "yes"):
@@ -189,6 +213,9 @@ def load_gazetteer() -> Gazetteer:
             g.demonyms.setdefault(fold(demonym), country.iso3)
         if country.capital:
             g.capitals.setdefault(fold(country.capital), country.iso3)
+
+
+def _load_organisations(g: Gazetteer) -> None:
     for row in _rows("organisations.csv"):
         actor = Actor(key=slug(row["label"]), label=row["label"], type="ORG", qid=row["wikidata_qid"] or None)
         for name in [row["label"], *row["aliases"].split("|")]:
@@ -196,6 +223,9 @@ def load_gazetteer() -> Gazetteer:
                 g.names.setdefault(fold(name), actor)
         if row["acronym"] and len(row["acronym"]) > 1:
             g.acronyms.setdefault(row["acronym"], actor)
+
+
+def _load_leaders(g: Gazetteer) -> None:
     for row in _rows("leaders.csv"):
         term = Term(row["wikidata_qid"], row["label"], row["country_iso3"] or None, row["position"],
                     row["role"], row["start"], row["end"])
@@ -203,13 +233,12 @@ def load_gazetteer() -> Gazetteer:
         actor = Actor(key=slug(term.label), label=term.label, type="PERSON", country=term.country, qid=term.qid)
         for name in [row["label"], *row["aliases"].split("|")]:
             key = fold(name)
-            # A bare surname is ambiguous across 1,700 people: resolved by date in by_surname().
+            # A bare surname is ambiguous across 1,700 people: linked only with a title, in holder().
             if name and _latin(name) and " " in key:
                 g.names.setdefault(key, actor)
         g.surnames.setdefault(fold(term.label).split()[-1], set()).add(term.qid)
     for terms in g.terms.values():
         terms.sort(key=lambda t: t.start)
-    return g
 
 
 __all__ = ["Country", "Gazetteer", "Term", "fold", "load_gazetteer", "reference_dir", "slug"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from graph.caching import PerGeneration
@@ -26,23 +27,13 @@ def interaction_graph(store: Store) -> nx.MultiDiGraph:
     import networkx as nx
 
     graph = nx.MultiDiGraph()
-    for row in store.query(EDGES):
+    for row in store.select(EDGES):
         s, o = row["s"].value.removeprefix(ACTOR), row["o"].value.removeprefix(ACTOR)
         graph.add_node(s, label=row["sl"].value if row["sl"] else s)
         graph.add_node(o, label=row["ol"].value if row["ol"] else o)
         event = row["event"].value.rsplit("/", 1)[-1] if row["event"] else None
         graph.add_edge(s, o, event_type=event, count=int(row["n"].value))
     return graph
-
-
-def top_partners(graph: nx.MultiDiGraph, actor: str, limit: int = 10) -> list[tuple[str, int]]:
-    """Whom ``actor`` interacted with most, in either direction."""
-    counts: dict[str, int] = {}
-    for _, other, data in graph.out_edges(actor, data=True):
-        counts[other] = counts.get(other, 0) + data["count"]
-    for other, _, data in graph.in_edges(actor, data=True):
-        counts[other] = counts.get(other, 0) + data["count"]
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
 
 def shortest_paths(graph: nx.MultiDiGraph, source: str, target: str, limit: int = 5) -> list[list[str]]:
@@ -54,7 +45,7 @@ def shortest_paths(graph: nx.MultiDiGraph, source: str, target: str, limit: int 
         return []
     try:
         paths = nx.all_shortest_paths(undirected, source, target)
-        return [path for _, path in zip(range(limit), paths)]
+        return [path for _, path in zip(range(limit), paths, strict=False)]
     except nx.NetworkXNoPath:
         return []
 
@@ -72,11 +63,11 @@ _INTERACTION_GRAPHS = PerGeneration(interaction_graph)
 
 
 def cached_interaction_graph(store: Store, generation: int) -> nx.MultiDiGraph:
-    """:func:`interaction_graph`, built once per store and ``generation`` (bump it after each write).
+    """:func:`interaction_graph`, built once per store and write generation.
 
     Args:
         store: the store.
-        generation: a counter the writer increments, so a cached graph is never stale.
+        generation: the store's write generation (``store.generation``, which every write bumps).
 
     Returns:
         The interaction graph (shared: do not modify it).
@@ -98,7 +89,7 @@ def path_details(graph: nx.MultiDiGraph, path: list[str]) -> list[dict]:
     [{'from': 'a', 'to': 'b', 'event_type': 'CONSULT', 'count': 2}]
     """
     steps = []
-    for a, b in zip(path, path[1:]):
+    for a, b in pairwise(path):
         relations = [{"from": s, "to": o, "event_type": d.get("event_type"), "count": d.get("count", 1)}
                      for s, o in ((a, b), (b, a)) for d in (graph.get_edge_data(s, o) or {}).values()]
         steps.append({"from": {"id": a, "label": graph.nodes[a].get("label", a)},
@@ -106,5 +97,4 @@ def path_details(graph: nx.MultiDiGraph, path: list[str]) -> list[dict]:
     return steps
 
 
-__all__ = ["cached_interaction_graph", "centrality", "interaction_graph", "path_details", "shortest_paths",
-           "top_partners"]
+__all__ = ["cached_interaction_graph", "centrality", "interaction_graph", "path_details", "shortest_paths"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from extract.errors import NewsgraphError
 
 
@@ -75,5 +77,32 @@ class NotFoundError(NewsgraphError):
     title = "not found"
 
 
+#: what pyoxigraph says in a RuntimeError that the client's own query or update caused (``DROP GRAPH``
+#: of a missing graph, ``CREATE GRAPH`` of an existing one, a ``SERVICE`` call); any other RuntimeError
+#: is the store failing: RocksDB reports corruption that way
+_CLIENT_RUNTIME_ERRORS = re.compile(r"does not exist|already exists|\bservice\b", re.IGNORECASE)
+
+
+def runtime_error(error: RuntimeError) -> QueryError | StoreError:
+    """The newsgraph error for a RuntimeError of pyoxigraph: the client's :class:`QueryError`, or a
+    :class:`StoreError` (503, logged) for a store that fails.
+
+    Args:
+        error: what pyoxigraph raised while running a query or an update.
+
+    Returns:
+        The error to raise instead (``raise runtime_error(e) from e``).
+
+    >>> runtime_error(RuntimeError("The graph <urn:g> does not exist")).status
+    400
+    >>> runtime_error(RuntimeError("Corruption: block checksum mismatch")).status
+    503
+    """
+    if _CLIENT_RUNTIME_ERRORS.search(str(error)):
+        return QueryError(str(error))
+    return StoreError(f"the store failed: {error}")
+
+
 __all__ = ["NotAcceptableError", "NotFoundError", "QueryError", "QueryTimeoutError", "RdfSyntaxError",
-           "ResultTooLargeError", "StoreError", "StoreLockedError", "UnknownFormatError", "UnknownStoreError"]
+           "ResultTooLargeError", "StoreError", "StoreLockedError", "UnknownFormatError", "UnknownStoreError",
+           "runtime_error"]

@@ -35,15 +35,28 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
 
 from graph import query_worker, relation_reader
-from graph.errors import (NotAcceptableError, NotFoundError, QueryError, QueryTimeoutError, ResultTooLargeError,
-                          StoreError)
+from graph.errors import (
+    NotAcceptableError,
+    NotFoundError,
+    QueryError,
+    QueryTimeoutError,
+    ResultTooLargeError,
+    StoreError,
+)
 from graph.store import OxigraphStore, Store
 from graph.terms import QUERY_PREFIXES
 
 log = logging.getLogger(__name__)
-WORKER = Path(query_worker.__file__)
+#: the folder holding the ``graph`` package: a worker imports it from there, installed or not
+PACKAGE_ROOT = str(Path(query_worker.__file__).resolve().parent.parent)
+#: a worker runs isolated (``-I``: no user site, no environment, no current folder on ``sys.path``)
+WORKER_COMMAND = ("-I", "-c", f"import sys; sys.path.insert(0, {PACKAGE_ROOT!r}); "
+                  "from graph.query_worker import main; main()")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +68,7 @@ class QueryJob:
     named_graphs: tuple[str, ...] = ()
     solutions_media: str | None = "application/sparql-results+json"
     graph_media: str | None = "text/turtle"
+    base_iri: str | None = None  # relative IRIs in the query resolve against it
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +76,8 @@ class RelationsJob:
     """One page of an actor's relations, as the REST API's JSON document (see ``graph/relation_reader.py``).
 
     ``actor`` is ``("iri", IRI, the id asked for)`` or ``("qid", "Q7747", "Q7747")``; ``article`` is
-    ``(graph IRI, the id asked for)``; ``event_type`` is a PLOVER category IRI. Values are terms' text, never query text.
+    ``(graph IRI, the id asked for)``; ``event_type`` is a PLOVER category IRI. Values are terms' text, never query
+    text.
     """
 
     actor: tuple[str, str, str]
@@ -91,7 +106,7 @@ def _message(job: QueryJob | RelationsJob, max_result_bytes: int) -> tuple[str, 
     if isinstance(job, RelationsJob):
         return "actor-relations", job.request()
     return "sparql", (job.sparql, job.default_graph, job.named_graphs, job.solutions_media, job.graph_media,
-                      max_result_bytes, QUERY_PREFIXES)
+                      max_result_bytes, QUERY_PREFIXES, job.base_iri)
 
 
 def _raise(kind: str, message: str) -> None:
@@ -108,6 +123,9 @@ def _raise(kind: str, message: str) -> None:
 
 class Executor:
     """Runs read queries with a timeout and a result-size limit."""
+
+    #: whether a query past its timeout is really stopped (or only abandoned, running on to its end)
+    stops_runaway_queries: bool = False
 
     def __init__(self, store: Store, timeout: float = 10.0, max_result_bytes: int = 50_000_000) -> None:
         self.store = store
@@ -170,7 +188,8 @@ class ThreadExecutor(Executor):
 
             return QueryAnswer("json", "application/json", actor_relations_document(self.store, job.request()))
         result = self.store.query(job.sparql, default_graph=[ox.NamedNode(g) for g in job.default_graph] or None,
-                                  named_graphs=[ox.NamedNode(g) for g in job.named_graphs] or None)
+                                  named_graphs=[ox.NamedNode(g) for g in job.named_graphs] or None,
+                                  base_iri=job.base_iri)
         # Reuse the worker's serialiser: same formats, same size limit.
         outcome = query_worker.serialize(result, job.solutions_media, job.graph_media, self.max_result_bytes)
         if outcome[0] == "error":
@@ -183,13 +202,16 @@ class ThreadExecutor(Executor):
 
 class _Worker:
     def __init__(self) -> None:
-        self.process = subprocess.Popen([sys.executable, "-I", str(WORKER)], stdin=subprocess.PIPE,
+        self.process = subprocess.Popen([sys.executable, *WORKER_COMMAND], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE)
+        assert self.process.stdin is not None and self.process.stdout is not None  # both are pipes
+        self.input: IO[bytes] = self.process.stdin
+        self.output: IO[bytes] = self.process.stdout
         self.snapshot: str | None = None
 
     def send(self, message) -> None:
-        pickle.dump(message, self.process.stdin)
-        self.process.stdin.flush()
+        pickle.dump(message, self.input)
+        self.input.flush()
 
     def kill(self) -> None:
         self.process.kill()
@@ -203,6 +225,8 @@ class ProcessExecutor(Executor):
 
     def __init__(self, store: OxigraphStore, timeout: float = 10.0, max_result_bytes: int = 50_000_000,
                  workers: int = 2) -> None:
+        if store.path is None:
+            raise ValueError("a process executor needs an on-disk store")
         super().__init__(store, timeout, max_result_bytes)
         self._root = Path(tempfile.mkdtemp(prefix=f".{store.path.name}-snapshots-", dir=store.path.parent))
         self._lock = threading.Lock()
@@ -212,7 +236,7 @@ class ProcessExecutor(Executor):
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._workers: list[_Worker] = []
         self._dirty = False
-        self._local: tuple[str, object] | None = None  # (snapshot, read-only store) for _inline
+        self._local: tuple[str, ox.Store] | None = None  # (snapshot, read-only store) for _inline
         self._watch(store)
         self.refresh()
         for _ in range(workers):
@@ -284,8 +308,6 @@ class ProcessExecutor(Executor):
         scheduler). Beyond ``INLINE_RELATIONS`` (or for a page that would need more) the reader
         gives up after as many lookups, and the job goes to a worker, bounded by the timeout.
         """
-        import pyoxigraph as ox
-
         snapshot = self._current_snapshot()
         with self._lock:
             if self._local is None or self._local[0] != snapshot:
@@ -319,7 +341,7 @@ class ProcessExecutor(Executor):
                 worker = await loop.run_in_executor(None, self._idle.get, True, limit)
             except queue.Empty:
                 raise QueryTimeoutError(f"no query worker became free within {limit:g} s") from None
-        out = worker.process.stdout
+        out = worker.output
         ready = loop.create_future()
         try:
             self._send(worker, job)
@@ -356,7 +378,7 @@ class ProcessExecutor(Executor):
         import select
 
         # One answer per job, so nothing is ever buffered ahead of select(): the pipe says when it starts.
-        out = worker.process.stdout
+        out = worker.output
         ready, _, _ = select.select([out], [], [], max(0.0, deadline - time.monotonic()))
         if not ready:
             raise QueryTimeoutError(f"the query ran longer than {limit:g} s and was stopped")
@@ -385,7 +407,7 @@ class ProcessExecutor(Executor):
             if worker not in idle:  # busy with a query: stopping must not wait for it
                 worker.kill()
                 continue
-            worker.process.stdin.close()
+            worker.input.close()
             try:
                 worker.process.wait(timeout=2)
             except subprocess.TimeoutExpired:

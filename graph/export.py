@@ -18,7 +18,8 @@ FORMATS: dict[str, ox.RdfFormat] = {
     "rdfxml": ox.RdfFormat.RDF_XML,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
-SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "ntriples": ".nt", "rdfxml": ".rdf", "jsonld": ".jsonld"}
+SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "ntriples": ".nt", "rdfxml": ".rdf",
+            "jsonld": ".jsonld"}
 
 
 def rdf_format(name: str) -> ox.RdfFormat:
@@ -66,7 +67,7 @@ def export(store: Store, output: IO[bytes], format: str | ox.RdfFormat = "turtle
     if graph is not None and not store.has_graph(graph):
         raise NotFoundError(f"no graph {graph.value}")
     if graph is not None and fmt.supports_datasets:
-        rows = store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", substitutions={"g": graph})
+        rows = store.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", substitutions={"g": graph})
         quads = (ox.Quad(r["s"], r["p"], r["o"], graph) for r in rows)
         ox.serialize(quads, output, fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TRIG else None)
         return

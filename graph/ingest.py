@@ -21,14 +21,16 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pyoxigraph import NamedNode, Quad, QuerySolutions
+from pyoxigraph import NamedNode, Quad
 
 from extract.errors import InputError, NewsgraphError
 from extract.records import Article, Extraction
+from graph.errors import NotFoundError
 from graph.mapping import article_quads, url_iri
+from graph.queries import article_reference
 from graph.reference import ensure_static_graphs
 from graph.store import Store
-from graph.terms import ACTORS_GRAPH, ARTICLE, NG, RDF, RDFS, SCHEMA, VOCABULARY_GRAPH, article_iri
+from graph.terms import ACTORS_GRAPH, NG, RDF, RDFS, SCHEMA, VOCABULARY_GRAPH, article_iri
 
 if TYPE_CHECKING:  # spaCy is imported only by what parses
     from extract.parallel import Extractor
@@ -92,9 +94,7 @@ def stored_versions(store: Store, article: Article) -> dict[NamedNode, str]:
     query = f"""SELECT ?v ?h {' '.join('?' + k for k in substitutions)} WHERE {{
         {{ GRAPH ?g {{ ?g <{NG}contentHash> ?h }} BIND(?g AS ?v) }} {same_url}
     }}"""
-    rows = store.query(query, substitutions=substitutions)
-    assert isinstance(rows, QuerySolutions)
-    return {row["v"]: row["h"].value for row in rows}
+    return {row["v"]: row["h"].value for row in store.select(query, substitutions=substitutions)}
 
 
 def is_stored(store: Store, article: Article) -> bool:
@@ -159,9 +159,8 @@ def undescribed(store: Store, shared: list[Quad]) -> list[Quad]:
     if not subjects:
         return list(shared)
     values = " ".join(str(s) for s in subjects)
-    rows = store.query(f"""SELECT ?s WHERE {{
+    rows = store.select(f"""SELECT ?s WHERE {{
         VALUES ?s {{ {values} }} GRAPH <{ACTORS_GRAPH.value}> {{ ?s <{RDFS}label> ?label }} }}""")
-    assert isinstance(rows, QuerySolutions)
     described = {row["s"] for row in rows}
     return [q for q in shared if q.graph_name != ACTORS_GRAPH or q.subject not in described]
 
@@ -187,7 +186,7 @@ def ingest(store: Store, nlp: Any, inputs: Iterable[Article | InputError], progr
         The :class:`IngestReport` of the run.
     """
     from extract.parallel import InProcess
-    from extract.pipeline import DEFAULT_BATCH_SIZE, batched
+    from extract.pipeline import BATCH_CHARS, DEFAULT_BATCH_SIZE, batched
 
     started = time.perf_counter()
     run = _Run(store, progress)
@@ -198,7 +197,7 @@ def ingest(store: Store, nlp: Any, inputs: Iterable[Article | InputError], progr
         # works without the GIL, so the write of a batch overlaps the parse of the next. The static
         # graphs are its first write, while the first batch is parsed.
         pending: deque[Future] = deque([writer.submit(ensure_static_graphs, store)])
-        for results in extractor.map(batched(run.to_parse(inputs), size)):
+        for results in extractor.map(batched(run.to_parse(inputs), size, BATCH_CHARS)):
             pending.append(writer.submit(run.write, results))
             while len(pending) > WRITES_BEHIND:
                 pending.popleft().result()  # a store error ends the run here
@@ -253,14 +252,12 @@ class _Run:
         self.store.flush()
 
 
-def resolve_article(value: str) -> str:
-    """An article IRI from an IRI or a bare id."""
-    return value if value.startswith(ARTICLE) else article_iri(value).value
-
-
 def remove_article(store: Store, value: str) -> bool:
     """Retract an article (IRI or id) and the actors only it mentioned; False if unknown."""
-    removed = store.drop_graph(NamedNode(resolve_article(value)))
+    try:
+        removed = store.drop_graph(article_reference(value))  # never a shared graph: see article_reference
+    except NotFoundError:  # not even a valid IRI: certainly no article of this store
+        return False
     if removed:
         collect_garbage(store)
     return removed
@@ -291,4 +288,4 @@ def collect_garbage(store: Store) -> None:
 
 
 __all__ = ["IngestReport", "Progress", "collect_garbage", "ingest", "ingest_article", "is_stored", "remove_article",
-           "resolve_article", "store_extraction", "stored_versions", "undescribed"]
+           "store_extraction", "stored_versions", "undescribed"]

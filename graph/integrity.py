@@ -77,19 +77,25 @@ def check_store(store: Store, limit: int = 100) -> list[Problem]:
     """
     problems: list[Problem] = []
     for name, sparql in CHECKS:
-        for row in store.query(f"{sparql} LIMIT {limit}"):
+        for row in store.select(f"{sparql} LIMIT {limit}"):
             problems.append(Problem(name, row["g"].value, row["x"].value))
     return problems
 
 
 def article_count(store: Store) -> int:
-    """How many article graphs the store holds.
+    """How many article graphs the store holds (what ``graph.queries.find_articles`` pages through).
+
+    Args:
+        store: the store.
+
+    Returns:
+        The count.
 
     >>> from graph.store import open_store
     >>> article_count(open_store("memory:"))
     0
     """
-    result = store.query(f"""SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{
+    result = store.select(f"""SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{
         GRAPH ?g {{ ?g <{RDF}type> <{NG}Article> }} }}""")
     return int(next(iter(result))["n"].value)
 
@@ -100,11 +106,17 @@ def unreferenced_actors(store: Store) -> int:
     Harmless left-overs of an interrupted clean-up after a replacement; the next clean-up
     (``graph.ingest.collect_garbage``) deletes them.
 
+    Args:
+        store: the store.
+
+    Returns:
+        The count.
+
     >>> from graph.store import open_store
     >>> unreferenced_actors(open_store("memory:"))
     0
     """
-    result = store.query(f"""SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{
+    result = store.select(f"""SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{
         GRAPH <{ACTORS_GRAPH.value}> {{ ?a <{RDF}type> <{NG}Actor> }}
         FILTER NOT EXISTS {{ GRAPH ?g {{ ?a <{NG}mentionedIn> ?article }} }}
         FILTER NOT EXISTS {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?other <{NG}country> ?a }} }} }}""")

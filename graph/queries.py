@@ -8,7 +8,7 @@ from pyoxigraph import Literal, NamedNode
 
 from graph.errors import NotFoundError
 from graph.store import Store
-from graph.terms import ACTOR, ACTORS_GRAPH, NG, PREFIXES, WD, actor_iri
+from graph.terms import ACTOR, ACTORS_GRAPH, NG, PREFIXES, WD, XSD_DATE, actor_iri, article_iri
 
 PROLOGUE = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items()) + "\n"
 _QID = re.compile(r"^Q[1-9][0-9]*$")
@@ -20,6 +20,12 @@ def _value(term) -> str | None:
 
 def actor_reference(value: str) -> tuple[str, str]:
     """How to look up the actor a client names: ``("qid", "Q7747")`` or ``("iri", IRI)`` (for a slug or an IRI).
+
+    Args:
+        value: a slug, an actor IRI or a Wikidata QID, as the client wrote it.
+
+    Returns:
+        ``(kind, key)``, whether or not the store knows the actor.
 
     Raises:
         NotFoundError: when ``value`` cannot name an actor (not even a valid IRI).
@@ -39,12 +45,25 @@ def actor_reference(value: str) -> tuple[str, str]:
 def resolve_actor(store: Store, value: str) -> NamedNode:
     """The actor IRI for a slug, an actor IRI, or a Wikidata QID (``Q7747``).
 
+    Args:
+        store: the store.
+        value: what the client wrote.
+
+    Returns:
+        The IRI of an actor the actors graph describes.
+
     Raises:
         NotFoundError: when no actor matches.
+
+    >>> from graph.store import open_store
+    >>> resolve_actor(open_store("memory:"), "Q7747")
+    Traceback (most recent call last):
+    ...
+    graph.errors.NotFoundError: no actor with Wikidata ID Q7747
     """
     kind, key = actor_reference(value)
     if kind == "qid":
-        rows = list(store.query(  # a list: the result must not outlive this thread in a traceback
+        rows = list(store.select(  # a list: the result must not outlive this thread in a traceback
             PROLOGUE + f"SELECT ?a ?wd WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a owl:sameAs ?wd }} }} LIMIT 1",
             substitutions={"wd": NamedNode(WD + key)},
         ))
@@ -52,14 +71,26 @@ def resolve_actor(store: Store, value: str) -> NamedNode:
             return row["a"]
         raise NotFoundError(f"no actor with Wikidata ID {key}")
     iri = NamedNode(key)
-    if not bool(store.query(f"ASK {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a a <{NG}Actor> }} }}",
-                            substitutions={"a": iri})):
+    if not store.ask(f"ASK {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a a <{NG}Actor> }} }}", substitutions={"a": iri}):
         raise NotFoundError(f"no actor {value!r}")
     return iri
 
 
 def actor_label(store: Store, actor: NamedNode) -> str | None:
-    rows = store.query(f"SELECT ?a ?l WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a <http://www.w3.org/2000/01/rdf-schema#label> ?l }} }}",
+    """An actor's label in the actors graph.
+
+    Args:
+        store: the store.
+        actor: the actor's IRI.
+
+    Returns:
+        The label, or None for an actor without one.
+
+    >>> from graph.store import open_store
+    >>> actor_label(open_store("memory:"), actor_iri("nobody")) is None
+    True
+    """
+    rows = store.select(PROLOGUE + f"SELECT ?a ?l WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a rdfs:label ?l }} }}",
                        substitutions={"a": actor})
     for r in rows:
         return r["l"].value
@@ -70,9 +101,6 @@ def actor_label(store: Store, actor: NamedNode) -> str | None:
 
 # --- Serving queries (REST API). Filters choose fixed query fragments; their values are bound
 # --- as terms through substitutions (projected, as pyoxigraph requires), never pasted as text.
-
-XSD_DATE = NamedNode("http://www.w3.org/2001/XMLSchema#date")
-
 
 def values(**terms: NamedNode | Literal) -> str:
     r"""``VALUES`` clauses binding variables to RDF terms (SPARQL's own inline bindings).
@@ -116,7 +144,7 @@ def actor_detail(store: Store, actor: NamedNode) -> dict:
     ...
     graph.errors.NotFoundError: no actor https://w3id.org/newsgraph/actor/nobody
     """
-    rows = list(store.query(PROLOGUE + f"""
+    rows = list(store.select(PROLOGUE + f"""
         SELECT ?p ?o ?roleLabel ?countryLabel WHERE {{
           {values(a=actor)}
           GRAPH <{ACTORS_GRAPH.value}> {{ ?a ?p ?o }}
@@ -141,14 +169,14 @@ def actor_detail(store: Store, actor: NamedNode) -> dict:
             detail["country"] = {"id": o.value.removeprefix(ACTOR), "iri": o.value, "label": _value(r["countryLabel"])}
         elif p == PREFIXES["owl"] + "sameAs" and o.value.startswith(WD):
             detail["wikidata"] = o.value.removeprefix(WD)
-    roles = store.query(PROLOGUE + f"""SELECT DISTINCT ?role ?label WHERE {{ {values(a=actor)}
+    roles = store.select(PROLOGUE + f"""SELECT DISTINCT ?role ?label WHERE {{ {values(a=actor)}
         GRAPH ?g {{ ?a ng:holdsRole ?role }} OPTIONAL {{ GRAPH ?rg {{ ?role rdfs:label ?label }} }} }}""")
     known = {r["iri"] for r in detail["roles"]}
     detail["roles"] += [{"iri": r["role"].value, "label": _value(r["label"])} for r in roles  # held per article
                         if r["role"].value not in known]
-    aliases = store.query(PROLOGUE + f"SELECT ?alt WHERE {{ {values(a=actor)} GRAPH ?g {{ ?a skos:altLabel ?alt }} }}")
+    aliases = store.select(PROLOGUE + f"SELECT ?alt WHERE {{ {values(a=actor)} GRAPH ?g {{ ?a skos:altLabel ?alt }} }}")
     detail["alt_labels"] = sorted(set(detail["alt_labels"]) | {r["alt"].value for r in aliases})  # per article
-    counts = next(iter(store.query(PROLOGUE + """
+    counts = next(iter(store.select(PROLOGUE + """
         SELECT ?a (COUNT(DISTINCT ?g) AS ?articles) (COUNT(DISTINCT ?out) AS ?outgoing)
                (COUNT(DISTINCT ?in) AS ?incoming) WHERE {
           { GRAPH ?g { ?a ng:mentionedIn ?g } } UNION { GRAPH ?x { ?out ng:subject ?a } }
@@ -214,20 +242,7 @@ def find_relations(store: Store, *, actor: NamedNode | None = None, direction: s
     """
     if direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}")
-    subs: dict = {}
-    filters = []
-    if event_type:
-        subs["eventType"] = NamedNode(PREFIXES["plover"] + event_type.upper())
-    if predicate:
-        subs["predicateLabel"] = Literal(predicate)
-    if article is not None:
-        subs["article"] = article
-    if since:
-        subs["since"] = Literal(since, datatype=XSD_DATE)
-        filters.append("FILTER(BOUND(?date) && ?date >= ?since)")
-    if until:
-        subs["until"] = Literal(until, datatype=XSD_DATE)
-        filters.append("FILTER(BOUND(?date) && ?date <= ?until)")
+    subs, filters = _relation_filters(event_type, predicate, article, since, until)
     evidence = f"""
             ?relation ng:predicate ?predicate ; ng:predicateLabel ?predicateLabel ; ng:trigger ?trigger ;
                       ng:confidence ?confidence ; ng:negated ?negated ; ng:modality ?modality ;
@@ -260,7 +275,7 @@ def find_relations(store: Store, *, actor: NamedNode | None = None, direction: s
         chosen = "VALUES ?relation { " + " ".join(str(r) for r in page) + " }"
         core = f"{chosen} GRAPH ?article {{ ?relation ng:subject ?subject ; ng:object ?object . {evidence} }}"
         filters, limit, offset = [], len(page), 0
-    rows = store.query(PROLOGUE + f"""
+    rows = store.select(PROLOGUE + f"""
         SELECT ?relation ?direction ?subject ?subjectLabel ?predicate ?predicateLabel ?eventType ?object ?objectLabel
                ?article ?title ?date ?sentence ?trigger ?confidence ?negated ?modality WHERE {{
           {core}
@@ -278,6 +293,26 @@ def find_relations(store: Store, *, actor: NamedNode | None = None, direction: s
     return out
 
 
+def _relation_filters(event_type: str | None, predicate: str | None, article: NamedNode | None, since: str | None,
+                      until: str | None) -> tuple[dict[str, NamedNode | Literal], list[str]]:
+    """The terms :func:`find_relations` binds for its filters, and the FILTER clauses on dates."""
+    subs: dict[str, NamedNode | Literal] = {}
+    filters = []
+    if event_type:
+        subs["eventType"] = NamedNode(PREFIXES["plover"] + event_type.upper())
+    if predicate:
+        subs["predicateLabel"] = Literal(predicate)
+    if article is not None:
+        subs["article"] = article
+    if since:
+        subs["since"] = Literal(since, datatype=XSD_DATE)
+        filters.append("FILTER(BOUND(?date) && ?date >= ?since)")
+    if until:
+        subs["until"] = Literal(until, datatype=XSD_DATE)
+        filters.append("FILTER(BOUND(?date) && ?date <= ?until)")
+    return subs, filters
+
+
 def _relation_page(store: Store, subs: dict, limit: int, offset: int) -> list[NamedNode]:
     """One page of relation IRIs in :func:`find_relations`' order (article date, newest first; article;
     relation), under the filters bound in ``subs``.
@@ -286,7 +321,7 @@ def _relation_page(store: Store, subs: dict, limit: int, offset: int) -> list[Na
     and listing the relations' IRIs takes a fraction of that.
     """
     dates = {name: subs[name] for name in ("since", "until", "article") if name in subs}
-    articles = [row["article"] for row in store.query(PROLOGUE + f"""
+    articles = [row["article"] for row in store.select(PROLOGUE + f"""
         SELECT ?article WHERE {{ {values(**dates)}
           GRAPH ?article {{ ?article a ng:Article OPTIONAL {{ ?article dcterms:date ?date }} }}
           {"FILTER(BOUND(?date) && ?date >= ?since)" if "since" in subs else ""}
@@ -294,7 +329,7 @@ def _relation_page(store: Store, subs: dict, limit: int, offset: int) -> list[Na
         }} ORDER BY DESC(?date) ?article""")]
     terms = {name: subs[name] for name in ("eventType", "predicateLabel", "article") if name in subs}
     by_article: dict[NamedNode, list[NamedNode]] = {}
-    for row in store.query(PROLOGUE + f"""
+    for row in store.select(PROLOGUE + f"""
         SELECT ?relation ?article WHERE {{ {values(**terms)}
           GRAPH ?article {{ ?relation ng:subject ?subject ; ng:object ?object .
             {"?relation ng:eventType ?eventType ." if "eventType" in subs else ""}
@@ -316,12 +351,21 @@ def _relation_page(store: Store, subs: dict, limit: int, offset: int) -> list[Na
 def find_articles(store: Store, limit: int = 50, offset: int = 0, article: NamedNode | None = None) -> list[dict]:
     """Articles with their metadata and relation count, newest first (or just ``article``).
 
+    Args:
+        store: the store.
+        limit: page size.
+        offset: articles to skip.
+        article: only this article graph.
+
+    Returns:
+        Dicts with ``id``, ``iri``, ``title``, ``date``, ``url``, ``source`` and ``relations`` (a count).
+
     >>> from graph.store import open_store
     >>> find_articles(open_store("memory:"))
     []
     """
     subs = {"g": article} if article is not None else {}
-    rows = store.query(PROLOGUE + f"""
+    rows = store.select(PROLOGUE + f"""
         SELECT ?g ?id ?title ?date ?url ?source (COUNT(DISTINCT ?r) AS ?relations) WHERE {{
           GRAPH ?g {{
             ?g a ng:Article ; dcterms:identifier ?id .
@@ -340,22 +384,49 @@ def find_articles(store: Store, limit: int = 50, offset: int = 0, article: Named
 def article_reference(value: str) -> NamedNode:
     """The article graph an article id or IRI names (whether or not the store holds it).
 
-    Raises:
-        NotFoundError: when ``value`` cannot name an article (not a valid IRI).
-    """
-    from graph.terms import article_iri
+    Only IRIs in the article namespace name articles; any other value is an article's id (which
+    may be a URL), so a shared graph (``graph/actors``...) is never taken for an article.
 
+    Args:
+        value: an article id or IRI, as a client wrote it.
+
+    Returns:
+        The IRI of the article's graph.
+
+    Raises:
+        NotFoundError: for an article-namespace IRI that is not a valid IRI.
+
+    >>> article_reference("000_8ba8fdaa8bbfb1fc.txt").value
+    'https://w3id.org/newsgraph/article/000_8ba8fdaa8bbfb1fc.txt'
+    >>> article_reference("https://w3id.org/newsgraph/graph/actors").value  # an id, not the actors graph
+    'https://w3id.org/newsgraph/article/https%3A%2F%2Fw3id.org%2Fnewsgraph%2Fgraph%2Factors'
+    """
+    if not value.startswith(ARTICLE_NS):
+        return article_iri(value)
     try:
-        return NamedNode(value) if value.startswith(("http://", "https://")) else article_iri(value)
+        return NamedNode(value)
     except ValueError:
         raise NotFoundError(f"no article {value!r}") from None
 
 
 def resolve_article(store: Store, value: str) -> NamedNode:
-    """The article graph for an article id or IRI.
+    """The article graph for an article id or IRI (see :func:`article_reference`).
+
+    Args:
+        store: the store.
+        value: what the client wrote.
+
+    Returns:
+        The IRI of an article graph the store holds.
 
     Raises:
         NotFoundError: when the store holds no such article.
+
+    >>> from graph.store import open_store
+    >>> resolve_article(open_store("memory:"), "a1")
+    Traceback (most recent call last):
+    ...
+    graph.errors.NotFoundError: no article 'a1'
     """
     iri = article_reference(value)
     if not store.has_graph(iri):
@@ -367,8 +438,21 @@ def actor_relations_document(store: Store, request: dict) -> bytes:
     """The relations route's JSON document through SPARQL, for any store: what the query workers
     answer from Oxigraph's indexes (``graph/relation_reader.py``) for a ``RelationsJob`` request.
 
+    Args:
+        store: the store.
+        request: the job's fields (``graph.executor.RelationsJob.request()``).
+
+    Returns:
+        The JSON document, as bytes.
+
     Raises:
         NotFoundError: for an unknown actor or article.
+
+    >>> from graph.store import open_store
+    >>> actor_relations_document(open_store("memory:"), {"actor": ("qid", "Q1", "Q1")})
+    Traceback (most recent call last):
+    ...
+    graph.errors.NotFoundError: no actor with Wikidata ID Q1
     """
     import json
 
@@ -384,7 +468,8 @@ def actor_relations_document(store: Store, request: dict) -> bytes:
                           event_type=event_type.rsplit("/", 1)[-1] if event_type else None,
                           predicate=request.get("predicate"), since=request.get("since"), until=request.get("until"),
                           article=article, limit=request.get("limit", 100), offset=request.get("offset", 0))
-    document = {"actor": {"id": actor.value.removeprefix(ACTOR), "iri": actor.value, "label": actor_label(store, actor)},
+    party = {"id": actor.value.removeprefix(ACTOR), "iri": actor.value, "label": actor_label(store, actor)}
+    document = {"actor": party,
                 "relations": rows, "limit": request.get("limit", 100), "offset": request.get("offset", 0)}
     return json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
 
@@ -392,15 +477,22 @@ def actor_relations_document(store: Store, request: dict) -> bytes:
 def statistics(store: Store) -> dict:
     """Counts of quads, articles, actors, relations, and relations per event type.
 
+    Args:
+        store: the store.
+
+    Returns:
+        ``quads``, ``articles``, ``actors``, ``relations`` and ``event_types`` (relations per PLOVER
+        category, ``none`` for untyped ones).
+
     >>> from graph.store import open_store
     >>> statistics(open_store("memory:"))["articles"]
     0
     """
-    row = next(iter(store.query(PROLOGUE + """
+    row = next(iter(store.select(PROLOGUE + """
         SELECT (COUNT(DISTINCT ?g) AS ?articles) WHERE { GRAPH ?g { ?g a ng:Article } }""")))
-    actors = next(iter(store.query(PROLOGUE + f"""
+    actors = next(iter(store.select(PROLOGUE + f"""
         SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a a ng:Actor }} }}""")))
-    by_type = store.query(PROLOGUE + """
+    by_type = store.select(PROLOGUE + """
         SELECT ?event (COUNT(?r) AS ?n) WHERE { GRAPH ?g { ?r a ng:Relation OPTIONAL { ?r ng:eventType ?e } } }
         GROUP BY (COALESCE(STR(?e), "") AS ?event) ORDER BY DESC(?n)""")
     types = {(r["event"].value.rsplit("/", 1)[-1] or "none"): int(r["n"].value) for r in by_type}
@@ -409,12 +501,24 @@ def statistics(store: Store) -> dict:
 
 
 def relations_graph(store: Store, relations: list[str]) -> list:
-    """The RDF describing the given relation nodes (for RDF answers of the REST API), as quads."""
+    """The RDF describing the given relation nodes (for RDF answers of the REST API), as quads.
+
+    Args:
+        store: the store.
+        relations: relation IRIs.
+
+    Returns:
+        Quads in the default graph: each relation's properties and its sentence's text.
+
+    >>> from graph.store import open_store
+    >>> relations_graph(open_store("memory:"), ["https://w3id.org/newsgraph/relation/x"])
+    []
+    """
     from pyoxigraph import Quad
 
     quads = []
     for iri in relations:
-        for t in store.query(PROLOGUE + """CONSTRUCT { ?r ?p ?o . ?s ng:text ?text } WHERE {
+        for t in store.construct(PROLOGUE + """CONSTRUCT { ?r ?p ?o . ?s ng:text ?text } WHERE {
                 GRAPH ?g { ?r ?p ?o OPTIONAL { ?r prov:wasDerivedFrom ?s . ?s ng:text ?text } } }""",
                              substitutions={"r": NamedNode(iri)}):
             quads.append(Quad(t.subject, t.predicate, t.object))
@@ -422,8 +526,20 @@ def relations_graph(store: Store, relations: list[str]) -> list:
 
 
 def actor_graph(store: Store, actor: NamedNode) -> list:
-    """The actor's description from the actors graph, as triples."""
-    return list(store.query(f"CONSTRUCT {{ ?a ?p ?o }} WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a ?p ?o }} }}",
+    """The actor's description from the actors graph, as triples.
+
+    Args:
+        store: the store.
+        actor: the actor's IRI.
+
+    Returns:
+        Its triples.
+
+    >>> from graph.store import open_store
+    >>> actor_graph(open_store("memory:"), actor_iri("nobody"))
+    []
+    """
+    return list(store.construct(f"CONSTRUCT {{ ?a ?p ?o }} WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a ?p ?o }} }}",
                             substitutions={"a": actor}))
 
 

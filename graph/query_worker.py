@@ -1,27 +1,28 @@
 """A query worker process: reads query jobs on stdin, answers serialised results on stdout.
 
-Run as a script (``python graph/query_worker.py``) by :mod:`graph.executor`, never imported by
-the package: it needs nothing but pyoxigraph, so a worker starts in a fraction of a second and a
-killed one is replaced at once. It opens read-only *snapshots* (RocksDB checkpoints the server
-makes after each write), because a read-only instance neither sees later commits of the primary
-nor may be opened while another process writes it.
+Started by :mod:`graph.executor` as ``python -I -c "...main()"`` with the package's folder on
+``sys.path``: it imports only pyoxigraph, :mod:`graph.terms` and :mod:`graph.relation_reader`
+(never spaCy), so a worker starts in a fraction of a second and a killed one is replaced at once.
+It opens read-only *snapshots* (RocksDB checkpoints the server makes after each write), because a
+read-only instance neither sees later commits of the primary nor may be opened while another
+process writes it.
 
 Protocol: pickled tuples over the pipes. Job ``(snapshot_dir, "sparql", (sparql, default_graph,
-named_graphs, solutions_media, graph_media, max_bytes, prefixes))`` or ``(snapshot_dir, "actor-relations",
+named_graphs, solutions_media, graph_media, max_bytes, prefixes, base_iri))`` or ``(snapshot_dir, "actor-relations",
 request)`` (the keyword arguments of ``graph/relation_reader.py``'s ``actor_relations``); answer
 ``("ok", kind, media_type, body)`` or ``("error", kind, message)``.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import os
 import pickle
 import sys
 import threading
 import time
-from pathlib import Path
+from types import ModuleType
+from typing import IO, cast
 
 
 class _TooLarge(Exception):
@@ -45,16 +46,8 @@ class _LimitedBuffer(io.RawIOBase):
         return len(data)
 
 
-def load_relation_reader():
-    """``graph/relation_reader.py``, loaded by path: the worker runs isolated from the package."""
-    spec = importlib.util.spec_from_file_location("relation_reader", Path(__file__).with_name("relation_reader.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def answer(store, job, reader) -> tuple:
-    """The answer to a job; ``reader`` is the module :func:`load_relation_reader` returns."""
+def answer(store, job, reader: ModuleType) -> tuple:
+    """The answer to a job; ``reader`` is :mod:`graph.relation_reader`."""
     _, operation, arguments = job
     if operation == "sparql":
         return answer_query(store, *arguments)
@@ -63,7 +56,7 @@ def answer(store, job, reader) -> tuple:
     return ("error", "store", f"unknown operation {operation!r}")
 
 
-def answer_relations(store, request: dict, reader) -> tuple:
+def answer_relations(store, request: dict, reader: ModuleType) -> tuple:
     """An actor's relations as the REST API's JSON document (see ``graph/relation_reader.py``)."""
     try:
         return ("ok", "json", "application/json", reader.actor_relations_json(store, request))
@@ -74,7 +67,7 @@ def answer_relations(store, request: dict, reader) -> tuple:
 
 
 def answer_query(store, sparql, default_graph, named_graphs, solutions_media, graph_media, max_bytes,
-                 prefixes=None) -> tuple:
+                 prefixes=None, base_iri=None) -> tuple:
     import pyoxigraph as ox
 
     try:
@@ -84,10 +77,13 @@ def answer_query(store, sparql, default_graph, named_graphs, solutions_media, gr
             default_graph=[ox.NamedNode(g) for g in default_graph] or None,
             named_graphs=[ox.NamedNode(g) for g in named_graphs] or None,
             prefixes=prefixes,
+            base_iri=base_iri,
         )
     except SyntaxError as error:
         return ("error", "syntax", str(error))
-    except (RuntimeError, ValueError) as error:
+    except RuntimeError as error:
+        return _runtime(error)
+    except ValueError as error:
         return ("error", "evaluation", str(error))
     except OSError as error:
         return ("error", "store", str(error))
@@ -98,12 +94,15 @@ def serialize(result, solutions_media: str | None, graph_media: str | None, max_
     """Serialise a query result in the media type for its kind, as an answer tuple."""
     import pyoxigraph as ox
 
-    sink = _LimitedBuffer(max_bytes)
+    limited = _LimitedBuffer(max_bytes)
+    sink = cast(IO[bytes], limited)  # pyoxigraph writes to any object with write()
     try:
         if isinstance(result, ox.QueryTriples):
             if graph_media is None:
                 return ("error", "not-acceptable", "graph")
             fmt = ox.RdfFormat.from_media_type(graph_media)
+            if fmt is None:
+                return ("error", "not-acceptable", "graph")
             if fmt.supports_datasets:  # a CONSTRUCT result is a graph: write it as the default graph
                 ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in result), sink, fmt)
             else:
@@ -117,11 +116,21 @@ def serialize(result, solutions_media: str | None, graph_media: str | None, max_
             media = solutions_media
     except _TooLarge:
         return ("error", "too-large", f"the result is larger than {max_bytes} bytes; add a LIMIT")
-    except (RuntimeError, ValueError) as error:  # evaluation errors surface while iterating
+    except RuntimeError as error:  # evaluation errors surface while iterating
+        return _runtime(error)
+    except ValueError as error:
         return ("error", "evaluation", str(error))
     except OSError as error:
         return ("error", "store", str(error))
-    return ("ok", kind, media, bytes(sink.buffer))
+    return ("ok", kind, media, bytes(limited.buffer))
+
+
+def _runtime(error: RuntimeError) -> tuple:
+    """A RuntimeError as the client's evaluation error or the store's failure (RocksDB corruption)."""
+    from graph.errors import QueryError, runtime_error
+
+    kind = "evaluation" if isinstance(runtime_error(error), QueryError) else "store"
+    return ("error", kind, str(error))
 
 
 def exit_with_parent(poll: float = 1.0) -> None:
@@ -141,7 +150,8 @@ def exit_with_parent(poll: float = 1.0) -> None:
 def main() -> None:
     import pyoxigraph as ox
 
-    reader = load_relation_reader()
+    from graph import relation_reader as reader
+
     exit_with_parent()
     jobs, answers = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write on the answer pipe

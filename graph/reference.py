@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
@@ -20,11 +20,9 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 from extract.reference import reference_dir
 from graph import terms as t
 from graph.store import Store
+from graph.terms import ALT_LABEL, RDF_TYPE, RDFS_LABEL
+from graph.terms import DC_SOURCE as SOURCE
 
-RDF_TYPE = NamedNode(t.RDF + "type")
-RDFS_LABEL = NamedNode(t.RDFS + "label")
-ALT_LABEL = NamedNode(t.SKOS + "altLabel")
-SOURCE = NamedNode(t.DCTERMS + "source")
 CONTENT_HASH = t.ng("contentHash")
 REFERENCE_FILES = ("countries.csv", "leaders.csv", "organisations.csv")
 RIGHTS = NamedNode(t.DCTERMS + "rights")
@@ -33,7 +31,8 @@ LICENSE = NamedNode(t.DCTERMS + "license")
 LICENCES = ("https://opendatacommons.org/licenses/odbl/1-0/", "https://creativecommons.org/licenses/by-sa/4.0/",
             "https://creativecommons.org/publicdomain/zero/1.0/", "https://opensource.org/licenses/MIT")
 RIGHTS_TEXT = ("Countries: derived from mledoze/countries (ODbL 1.0, share-alike) and opensanctions/rigour (MIT); "
-               "leaders: Wikidata (CC0) via every-politician-scrapers, aliases also from openeventdata/petrarch2 (MIT); "
+               "leaders: Wikidata (CC0) via every-politician-scrapers, aliases also from openeventdata/petrarch2 "
+               "(MIT); "
                "organisations: confirmordeny/supraverden (CC BY-SA 4.0, share-alike).")
 _DATE_TYPES = {10: "date", 7: "gYearMonth", 4: "gYear"}
 _CLASSES = {"country": t.SCHEMA + "Country", "person": t.SCHEMA + "Person", "organisation": t.SCHEMA + "Organization"}
@@ -92,24 +91,30 @@ def reference_quads() -> tuple[Quad, ...]:
 
 
 def _triples() -> Iterator[Quad]:
+    described: set[str] = set()  # QIDs already described: the first row wins
+    yield from _countries(described)
+    yield from _leaders(described)
+    yield from _organisations(described)
+
+
+def _entity(qid: str, kind: str, label: str, aliases: list[str], sources: str) -> Iterator[Quad]:
+    g, e = t.REFERENCE_GRAPH, t.wikidata(qid)
+    yield Quad(e, RDF_TYPE, t.ng("ReferenceEntity"), g)
+    yield Quad(e, RDF_TYPE, NamedNode(_CLASSES[kind]), g)
+    yield Quad(e, RDFS_LABEL, Literal(label), g)
+    for alias in sorted(set(aliases) - {label}):
+        yield Quad(e, ALT_LABEL, Literal(alias), g)
+    for source in _split(sources, ";"):
+        yield Quad(e, SOURCE, Literal(source), g)
+
+
+def _countries(described: set[str]) -> Iterator[Quad]:
     g = t.REFERENCE_GRAPH
-
-    def entity(qid: str, kind: str, label: str, aliases: list[str], sources: str) -> Iterator[Quad]:
-        e = t.wikidata(qid)
-        yield Quad(e, RDF_TYPE, t.ng("ReferenceEntity"), g)
-        yield Quad(e, RDF_TYPE, NamedNode(_CLASSES[kind]), g)
-        yield Quad(e, RDFS_LABEL, Literal(label), g)
-        for alias in sorted(set(aliases) - {label}):
-            yield Quad(e, ALT_LABEL, Literal(alias), g)
-        for source in _split(sources, ";"):
-            yield Quad(e, SOURCE, Literal(source), g)
-
-    described: set[str] = set()
     for row in _rows("countries.csv"):
         if not row["wikidata_qid"] or row["wikidata_qid"] in described:
             continue
         described.add(row["wikidata_qid"])
-        yield from entity(row["wikidata_qid"], "country", row["name"], _split(row["alt_names"]), row["sources"])
+        yield from _entity(row["wikidata_qid"], "country", row["name"], _split(row["alt_names"]), row["sources"])
         c = t.wikidata(row["wikidata_qid"])
         yield Quad(c, t.ng("isoCode"), Literal(row["iso3"]), g)
         if row["capital"]:
@@ -117,11 +122,14 @@ def _triples() -> Iterator[Quad]:
         for demonym in _split(row["demonyms"].replace(",", "|")):
             yield Quad(c, t.ng("demonym"), Literal(demonym), g)
 
+
+def _leaders(described: set[str]) -> Iterator[Quad]:
+    g = t.REFERENCE_GRAPH
     for row in _rows("leaders.csv"):
         qid = row["wikidata_qid"]
-        if qid not in described:
+        if qid not in described:  # a leader with several terms has one row per term
             described.add(qid)
-            yield from entity(qid, "person", row["label"], _split(row["aliases"]), row["sources"])
+            yield from _entity(qid, "person", row["label"], _split(row["aliases"]), row["sources"])
         term = t.term_iri(qid, row["position_qid"], row["start"])
         yield Quad(t.wikidata(qid), t.ng("heldOffice"), term, g)
         yield Quad(term, RDF_TYPE, t.ng("Term"), g)
@@ -134,14 +142,16 @@ def _triples() -> Iterator[Quad]:
         if row["end"]:
             yield Quad(term, NamedNode(t.SCHEMA + "endDate"), _date(row["end"]), g)
 
+
+def _organisations(described: set[str]) -> Iterator[Quad]:
     for row in _rows("organisations.csv"):
         qid = row["wikidata_qid"]
         if qid in described:  # one QID on two rows is an error in the source list: the first row wins
             continue
         described.add(qid)
-        yield from entity(qid, "organisation", row["label"], _split(row["aliases"]), row["sources"])
+        yield from _entity(qid, "organisation", row["label"], _split(row["aliases"]), row["sources"])
         if row["acronym"]:
-            yield Quad(t.wikidata(qid), t.ng("acronym"), Literal(row["acronym"]), g)
+            yield Quad(t.wikidata(qid), t.ng("acronym"), Literal(row["acronym"]), t.REFERENCE_GRAPH)
 
 
 @cache
@@ -162,7 +172,7 @@ def ontology_quads() -> list[Quad]:
 
 
 def _stored_hash(store: Store, graph: NamedNode) -> str | None:
-    rows = store.query(f"SELECT ?h WHERE {{ GRAPH {graph} {{ {graph} <{t.NG}contentHash> ?h }} }}")
+    rows = store.select(f"SELECT ?h WHERE {{ GRAPH {graph} {{ {graph} <{t.NG}contentHash> ?h }} }}")
     for row in rows:
         return row["h"].value
     return None
@@ -189,7 +199,8 @@ def ensure_static_graphs(store: Store) -> list[NamedNode]:
     (['https://w3id.org/newsgraph/graph/ontology', 'https://w3id.org/newsgraph/graph/reference'], [])
     """
     loaded = []
-    wanted = [(t.ONTOLOGY_GRAPH, _hash(ontology_bytes()).value, ontology_quads),
+    Build = Callable[[], Iterable[Quad]]
+    wanted: list[tuple[NamedNode, str, Build]] = [(t.ONTOLOGY_GRAPH, _hash(ontology_bytes()).value, ontology_quads),
               (t.REFERENCE_GRAPH, reference_hash(), reference_quads)]
     for graph, digest, build in wanted:
         if _stored_hash(store, graph) != digest:

@@ -1,7 +1,7 @@
 """An actor's relations read straight from Oxigraph's indexes, for the relations route.
 
-The query worker (``graph/query_worker.py``) loads this file by path, so it imports nothing but
-the standard library and pyoxigraph; its IRIs must match :mod:`graph.terms` (a test checks).
+Its IRIs are :mod:`graph.terms`'s; it imports nothing heavier, so that a query worker
+(``graph/query_worker.py``) starts in a fraction of a second.
 
 Why not SPARQL: on a 1M-quad store the evaluator took about 2 ms for an actor with one relation
 (fifteen triple patterns joined per relation). Here each wanted property is one index lookup
@@ -16,30 +16,20 @@ order, same filters): ``tests/graph/test_relation_reader.py`` compares both on a
 from __future__ import annotations
 
 import json
-import re
 
 import pyoxigraph as ox
 
-BASE = "https://w3id.org/newsgraph/"
-NG = BASE + "ontology#"
-ACTOR = BASE + "actor/"
-ARTICLE = BASE + "article/"
-WD = "http://www.wikidata.org/entity/"
-ACTORS_GRAPH = ox.NamedNode(BASE + "graph/actors")
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
-XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
-TITLE = ox.NamedNode("http://purl.org/dc/terms/title")
-DATE = ox.NamedNode("http://purl.org/dc/terms/date")
-ACTOR_CLASS = ox.NamedNode(NG + "Actor")
-SUBJECT, OBJECT, TEXT = ox.NamedNode(NG + "subject"), ox.NamedNode(NG + "object"), ox.NamedNode(NG + "text")
-EVENT_TYPE, PREDICATE_LABEL = ox.NamedNode(NG + "eventType"), ox.NamedNode(NG + "predicateLabel")
+from graph.terms import ACTOR, ACTORS_GRAPH, ARTICLE, DERIVED_FROM, NG, RDF_TYPE, SAME_AS, WD, XSD_DATE, ng
+from graph.terms import DC_DATE as DATE
+from graph.terms import DC_TITLE as TITLE
+from graph.terms import RDFS_LABEL as LABEL
+
+ACTOR_CLASS = ng("Actor")
+SUBJECT, OBJECT, TEXT = ng("subject"), ng("object"), ng("text")
+EVENT_TYPE, PREDICATE_LABEL = ng("eventType"), ng("predicateLabel")
 #: properties a relation must have to be listed (as the SPARQL query requires them), by name
-REQUIRED = {name: ox.NamedNode(NG + name) for name in ("predicate", "predicateLabel", "trigger", "confidence",
-                                                       "negated", "modality")}
-REQUIRED["source"] = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
-QID = re.compile(r"^Q[1-9][0-9]*$")
+REQUIRED = {name: ng(name) for name in ("predicate", "predicateLabel", "trigger", "confidence", "negated", "modality")}
+REQUIRED["source"] = DERIVED_FROM
 
 
 class NotFound(LookupError):
@@ -59,7 +49,8 @@ def find_actor(store: ox.Store, kind: str, value: str, asked: str | None = None)
     """
     if kind == "qid":
         for quad in store.quads_for_pattern(None, SAME_AS, ox.NamedNode(WD + value), ACTORS_GRAPH):
-            return quad.subject
+            if isinstance(quad.subject, ox.NamedNode):
+                return quad.subject
         raise NotFound(f"no actor with Wikidata ID {value}")
     actor = ox.NamedNode(value)
     if not any(True for _ in store.quads_for_pattern(actor, RDF_TYPE, ACTOR_CLASS, ACTORS_GRAPH)):
@@ -105,19 +96,7 @@ def actor_relations(store: ox.Store, actor: tuple[str, ...], direction: str = "b
         if not store.contains_named_graph(graph):
             raise NotFound(f"no article {article[1]!r}")
     reader = _Reader(store)
-    candidates = []  # (date, article, relation, direction)
-    for role, name in ((SUBJECT, "outgoing"), (OBJECT, "incoming")):
-        if direction in ("both", name):
-            for quad in store.quads_for_pattern(None, role, node, graph):
-                if max_relations is not None and len(candidates) >= max_relations:
-                    raise TooMany(f"more than {max_relations} relations")
-                if isinstance(quad.graph_name, ox.NamedNode) and isinstance(quad.subject, ox.NamedNode):
-                    date = reader.date(quad.graph_name)
-                    if _in_range(date, since, until):
-                        candidates.append((date, quad.graph_name.value, quad.subject.value, name))
-    # ORDER BY DESC(?date) ?article ?relation: undated articles last (sorts are stable).
-    candidates.sort(key=lambda c: (c[1], c[2]))
-    candidates.sort(key=lambda c: "" if c[0] is None else c[0].value, reverse=True)
+    candidates = _candidates(reader, node, direction, graph, since, until, max_relations)
     rows: list[dict] = []
     skipped = 0
     for _, article_iri, relation, name in candidates:
@@ -132,6 +111,30 @@ def actor_relations(store: ox.Store, actor: tuple[str, ...], direction: str = "b
             break
     return {"actor": {"id": node.value.removeprefix(ACTOR), "iri": node.value, "label": reader.label(node)},
             "relations": rows}
+
+
+def _candidates(reader: _Reader, node: ox.NamedNode, direction: str, graph: ox.NamedNode | None, since: str | None,
+                until: str | None, max_relations: int | None) -> list[tuple[ox.Literal | None, str, str, str]]:
+    """``(date, article, relation, direction)`` of the actor's relations in the date range, in the
+    SPARQL query's order: ``ORDER BY DESC(?date) ?article ?relation``, undated articles last.
+
+    Raises:
+        TooMany: beyond ``max_relations``.
+    """
+    candidates: list[tuple[ox.Literal | None, str, str, str]] = []
+    for role, name in ((SUBJECT, "outgoing"), (OBJECT, "incoming")):
+        if direction not in ("both", name):
+            continue
+        for quad in reader.store.quads_for_pattern(None, role, node, graph):
+            if max_relations is not None and len(candidates) >= max_relations:
+                raise TooMany(f"more than {max_relations} relations")
+            if isinstance(quad.graph_name, ox.NamedNode) and isinstance(quad.subject, ox.NamedNode):
+                date = reader.date(quad.graph_name)
+                if _in_range(date, since, until):
+                    candidates.append((date, quad.graph_name.value, quad.subject.value, name))
+    candidates.sort(key=lambda c: (c[1], c[2]))  # sorts are stable: this orders equal dates
+    candidates.sort(key=lambda c: "" if c[0] is None else c[0].value, reverse=True)
+    return candidates
 
 
 def actor_relations_json(store: ox.Store, request: dict, max_relations: int | None = None) -> bytes:

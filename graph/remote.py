@@ -83,8 +83,8 @@ class SparqlHttpStore(Store):
         return self._request(url, body, "application/x-www-form-urlencoded", accept)
 
     # -- queries ---------------------------------------------------------------------------------
-    def query(self, sparql, *, substitutions=None, default_graph=None, named_graphs=None):
-        text = with_prefixes(bind(sparql, substitutions or {}))
+    def query(self, sparql, *, substitutions=None, default_graph=None, named_graphs=None, base_iri=None):
+        text = with_prefixes(bind(sparql, substitutions or {}), base_iri)
         fields = [("query", text)]
         fields += [("default-graph-uri", g.value) for g in default_graph or []]
         fields += [("named-graph-uri", g.value) for g in named_graphs or []]
@@ -116,10 +116,10 @@ class SparqlHttpStore(Store):
         return int(next(iter(result))["n"].value)
 
     # -- updates ---------------------------------------------------------------------------------
-    def update(self, sparql):
+    def update(self, sparql, *, base_iri=None):
         self._check_writable()
         try:
-            self._post_form(self.update_url, "update", with_prefixes(sparql)).close()
+            self._post_form(self.update_url, "update", with_prefixes(sparql, base_iri)).close()
         finally:
             self._written()
 
@@ -245,14 +245,16 @@ def query_form(sparql: str) -> str:
     return match.group(1).upper() if match else ""
 
 
-def with_prefixes(sparql: str) -> str:
-    """``sparql`` with the project's prefixes declared, except those it declares itself.
+def with_prefixes(sparql: str, base_iri: str | None = None) -> str:
+    """``sparql`` with the project's prefixes declared, except those it declares itself (and ``BASE``
+    ``base_iri`` first, when given: the query's own ``BASE`` comes after it, so it wins).
 
     >>> with_prefixes("PREFIX ng: <urn:x#> ASK { ?s ng:p ?o }").count("PREFIX ng:")
     1
     """
     declared = {m.group(1) for m in _DECLARED.finditer(sparql)}
-    lines = [f"PREFIX {p}: <{iri}>" for p, iri in QUERY_PREFIXES.items() if p not in declared]
+    lines = [f"BASE {ox.NamedNode(base_iri)}"] if base_iri else []
+    lines += [f"PREFIX {p}: <{iri}>" for p, iri in QUERY_PREFIXES.items() if p not in declared]
     return "\n".join([*lines, sparql])
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
+from extract.version import package_version
+from graph.terms import RDF_TYPE, RDFS_COMMENT, SCHEMA
+
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS = "http://www.w3.org/ns/formats/"
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 FORMAT_NAMES = {
     "application/sparql-results+json": "SPARQL_Results_JSON", "application/sparql-results+xml": "SPARQL_Results_XML",
     "text/csv": "SPARQL_Results_CSV", "text/tab-separated-values": "SPARQL_Results_TSV", "text/turtle": "Turtle",
@@ -17,7 +19,8 @@ FORMAT_NAMES = {
 
 def service_description(endpoint: str, media_types: list[str], updates: bool) -> list[Triple]:
     """Describe the endpoint at ``endpoint``: SPARQL 1.1 Query (and Update when enabled), the result
-    formats, and the default graph being the union of all named graphs.
+    formats, the default graph being the union of all named graphs, and newsgraph's version
+    (``schema:softwareVersion``).
 
     Args:
         endpoint: the endpoint's absolute URL.
@@ -27,7 +30,10 @@ def service_description(endpoint: str, media_types: list[str], updates: bool) ->
     Returns:
         The triples of the description.
 
-    >>> len(service_description("http://localhost/sparql", ["text/turtle"], False)) > 5
+    >>> described = service_description("http://localhost/sparql", ["text/turtle"], False)
+    >>> sorted(t.predicate.value.rsplit("#", 1)[-1] for t in described if t.object.value.endswith("Turtle"))
+    ['resultFormat']
+    >>> [t.object.value for t in described if t.predicate.value == SCHEMA + "softwareVersion"] == [package_version()]
     True
     """
     service, dataset, default = NamedNode(endpoint + "#service"), BlankNode(), BlankNode()
@@ -41,7 +47,8 @@ def service_description(endpoint: str, media_types: list[str], updates: bool) ->
         Triple(dataset, RDF_TYPE, sd("Dataset")),
         Triple(dataset, sd("defaultGraph"), default),
         Triple(default, RDF_TYPE, sd("Graph")),
-        Triple(service, NamedNode("http://www.w3.org/2000/01/rdf-schema#comment"),
+        Triple(service, NamedNode(SCHEMA + "softwareVersion"), Literal(package_version())),
+        Triple(service, RDFS_COMMENT,
                Literal("newsgraph: who did what to whom, according to which article. The default graph is the "
                        "union of all named graphs (one per article, plus actors and vocabulary).")),
     ]

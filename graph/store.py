@@ -17,14 +17,15 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError, RdfSyntaxError, StoreError, StoreLockedError, UnknownStoreError
+from graph.errors import QueryError, RdfSyntaxError, StoreError, StoreLockedError, UnknownStoreError, runtime_error
 from graph.terms import PREFIXES, QUERY_PREFIXES
 
 Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+_GENERATIONS = threading.Lock()
 
 
 class Store(abc.ABC):
@@ -46,8 +47,9 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def query(self, sparql: str, *, substitutions: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
               default_graph: list[ox.NamedNode] | None = None,
-              named_graphs: list[ox.NamedNode] | None = None) -> Result:
+              named_graphs: list[ox.NamedNode] | None = None, base_iri: str | None = None) -> Result:
         """Run a SPARQL query. Without ``default_graph`` the default graph is the union of all graphs.
+        Relative IRIs resolve against ``base_iri`` (without it, they are an error).
 
         The project's prefixes (``ng:``, ``actor:``, ``plover:``, ``skos:``... see ``graph.terms.PREFIXES``)
         are predeclared; a query's own ``PREFIX`` lines take precedence.
@@ -59,9 +61,51 @@ class Store(abc.ABC):
             QueryError: on a syntax error.
         """
 
+    def select(self, sparql: str, **options: Any) -> ox.QuerySolutions:
+        """:meth:`query` for a SELECT query (the same ``options``), typed as its solutions.
+
+        Raises:
+            QueryError: on a syntax error, or when ``sparql`` is not a SELECT query.
+
+        >>> [row["n"].value for row in open_store("memory:").select("SELECT (1 AS ?n) {}")]
+        ['1']
+        """
+        result = self.query(sparql, **options)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        return result
+
+    def ask(self, sparql: str, **options: Any) -> bool:
+        """:meth:`query` for an ASK query.
+
+        Raises:
+            QueryError: on a syntax error, or when ``sparql`` is not an ASK query.
+
+        >>> open_store("memory:").ask("ASK { }")
+        True
+        """
+        result = self.query(sparql, **options)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(result)
+
+    def construct(self, sparql: str, **options: Any) -> ox.QueryTriples:
+        """:meth:`query` for a CONSTRUCT or DESCRIBE query.
+
+        Raises:
+            QueryError: on a syntax error, or when ``sparql`` is a SELECT or ASK query.
+
+        >>> [str(t) for t in open_store("memory:").construct("CONSTRUCT { <urn:a> <urn:b> <urn:c> } WHERE { }")]
+        ['<urn:a> <urn:b> <urn:c>']
+        """
+        result = self.query(sparql, **options)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        return result
+
     @abc.abstractmethod
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL update as one transaction."""
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL update as one transaction (relative IRIs resolve against ``base_iri``)."""
 
     @abc.abstractmethod
     def dump(self, output: IO[bytes], format: ox.RdfFormat, graph: ox.NamedNode | None = None) -> None:
@@ -86,12 +130,27 @@ class Store(abc.ABC):
         """Call ``listener()`` after every write through this object (e.g. to refresh snapshots)."""
         self.__dict__.setdefault("_write_listeners", []).append(listener)
 
+    @property
+    def generation(self) -> int:
+        """How many writes went through this object: a value derived from the store is stale once
+        this changes (see :class:`graph.caching.PerGeneration`).
+
+        >>> store = open_store("memory:")
+        >>> before = store.generation
+        >>> store.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+        >>> store.generation - before
+        1
+        """
+        return self.__dict__.get("_generation", 0)
+
     def _written(self) -> None:
+        with _GENERATIONS:
+            self.__dict__["_generation"] = self.generation + 1
         for listener in self.__dict__.get("_write_listeners", ()):
             listener()
 
     def count(self) -> int:
-        result = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        result = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(next(iter(result))["n"].value)
 
     def flush(self) -> None:  # noqa: B027 - optional hook
@@ -177,33 +236,38 @@ class OxigraphStore(Store):
         self._run_update(f"DROP SILENT GRAPH {graph}")
         return True
 
-    def query(self, sparql, *, substitutions=None, default_graph=None, named_graphs=None):
+    def query(self, sparql, *, substitutions=None, default_graph=None, named_graphs=None, base_iri=None):
         subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
         try:
             return self._store.query(
                 sparql,
+                base_iri=base_iri,
                 use_default_graph_as_union=default_graph is None,
                 default_graph=default_graph,
                 named_graphs=named_graphs,
                 substitutions=subs or None,
                 prefixes=QUERY_PREFIXES,
             )
-        except (SyntaxError, RuntimeError) as error:
+        except SyntaxError as error:
             raise QueryError(str(error)) from error
+        except RuntimeError as error:  # RocksDB reports corruption as RuntimeError: not the client's fault
+            raise runtime_error(error) from error
         except OSError as error:
             raise StoreError(str(error)) from error
 
-    def update(self, sparql):
-        self._run_update(sparql)
+    def update(self, sparql, *, base_iri=None):
+        self._run_update(sparql, base_iri)
 
-    def _run_update(self, sparql: str) -> None:
+    def _run_update(self, sparql: str, base_iri: str | None = None) -> None:
         if not self.writable:
             raise StoreError(f"the store {self.url} is open read-only")
         try:
             with self._write_lock:
-                self._store.update(sparql)
-        except (SyntaxError, RuntimeError) as error:
+                self._store.update(sparql, base_iri=base_iri)
+        except SyntaxError as error:
             raise QueryError(str(error)) from error
+        except RuntimeError as error:
+            raise runtime_error(error) from error
         except OSError as error:
             raise StoreError(str(error)) from error
         finally:
@@ -213,7 +277,8 @@ class OxigraphStore(Store):
         prefixes = PREFIXES if format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         if graph is None and not format.supports_datasets:
             # A triple format cannot name graphs: serialise the union of all graphs.
-            triples = (ox.Triple(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None))
+            quads = self._store.quads_for_pattern(None, None, None)
+            triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
             ox.serialize(_unique(triples), output, format, prefixes=prefixes)
         elif graph is None:
             self._store.dump(output, format, prefixes=prefixes)
@@ -324,7 +389,8 @@ def register(scheme: str, factory: StoreFactory) -> None:
     _BACKENDS[scheme] = factory
 
 
-def open_store(url: str, *, read_only: bool = False, wait: float = 0.0, **options: str) -> Store:
+def open_store(url: str, *, read_only: bool = False, wait: float = 0.0, update_url: str | None = None,
+               gsp_url: str | None = None) -> Store:
     """Open the store a URL names: ``oxigraph:PATH``, ``memory:``, ``sparql+http://HOST:PORT/PATH``, or a
     registered scheme.
 
@@ -335,7 +401,8 @@ def open_store(url: str, *, read_only: bool = False, wait: float = 0.0, **option
         url: the store URL.
         read_only: open for reading only.
         wait: seconds to wait for another writer to release the store before giving up.
-        options: backend options (a remote store's ``update_url``, ``gsp_url``); others ignore them.
+        update_url: a ``sparql+http`` store's SPARQL Update endpoint (default: its URL); others ignore it.
+        gsp_url: a ``sparql+http`` store's Graph Store Protocol endpoint, for whole graphs; others ignore it.
 
     Raises:
         UnknownStoreError: for a scheme no backend handles.
@@ -348,8 +415,10 @@ def open_store(url: str, *, read_only: bool = False, wait: float = 0.0, **option
     if factory is None:
         known = ", ".join(sorted(f"{s}:" for s in _BACKENDS))
         raise UnknownStoreError(f"no store backend for {url!r} (known: {known})")
-    arguments: dict[str, object] = {**options, "wait": wait} if wait else dict(options)
-    return factory(rest.removeprefix("//"), read_only, **arguments)
+    options = {k: v for k, v in {"update_url": update_url, "gsp_url": gsp_url}.items() if v}
+    if wait:
+        return factory(rest.removeprefix("//"), read_only, wait=wait, **options)
+    return factory(rest.removeprefix("//"), read_only, **options)
 
 
 def _remote(scheme: str) -> StoreFactory:

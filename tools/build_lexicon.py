@@ -144,6 +144,18 @@ def pattern_requirement(text: str, classes: dict[str, list[str]] | None = None) 
     return []
 
 
+def _pattern_targets(raw: str, pattern: re.Match, classes: dict, lemmas: list[tuple[str, str | None]],
+                     inflected: dict[str, str]) -> list[tuple[str, str]]:
+    """The (lemma, requirement) pairs a pattern line of a verb block applies to.
+
+    The comment names the verb the pattern was written for; it applies to that verb alone.
+    """
+    named = raw.split("#", 1)[1].split() if "#" in raw else []
+    owner = named[0].lower() if named else None
+    return [(lemma, need) for need in pattern_requirement(pattern.group(1), classes) for lemma, particle in lemmas
+            if particle is None and (owner is None or inflected.get(owner, owner) == lemma)]
+
+
 def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
     table = plover_table(plover)
     classes = synsets(cameo)
@@ -175,16 +187,10 @@ def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
             continue
         pattern = PATTERN.match(raw)
         if pattern:
-            # The comment names the verb the pattern was written for; apply it to that verb alone.
-            named = raw.split("#", 1)[1].split() if "#" in raw else []
-            owner = named[0].lower() if named else None
-            needs = pattern_requirement(pattern.group(1), classes)
-            for need in needs:
-                for lemma, particle in lemmas:
-                    if particle is None and (owner is None or inflected.get(owner, owner) == lemma):
-                        add(lemma, need, first_code(pattern.group(2)), own=False)
-                        if "&" in pattern.group(1):
-                            expanded.add((lemma, need))
+            for lemma, need in _pattern_targets(raw, pattern, classes, lemmas, inflected):
+                add(lemma, need, first_code(pattern.group(2)), own=False)
+                if "&" in pattern.group(1):
+                    expanded.add((lemma, need))
             continue
         forms = verb_forms(raw)
         if forms is None:

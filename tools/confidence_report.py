@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from itertools import pairwise
 from pathlib import Path
 
 from extract.confidence import crowding, features
@@ -60,7 +61,8 @@ def labeled_relations(nlp, path: Path) -> list[dict]:
     right = outcomes(gold, lines)
     by_id = {line["id"]: line for line in lines}
     document_of = {r["id"]: (r.get("meta") or {}).get("document") or r["id"] for r in gold}
-    return [{"file": path.stem, "id": key[0], "document": document_of[key[0]], "typed": bool(r["event_type"]), "confidence": r["confidence"],
+    return [{"file": path.stem, "id": key[0], "document": document_of[key[0]], "typed": bool(r["event_type"]),
+             "confidence": r["confidence"],
              "relation": f"{r['subject']['text']} | {r['predicate']} {r['event_type']} | {r['object']['text']}",
              "features": r["_features"], "right": ok}
             for key, ok in right.items() for r in [by_id[key[0]]["relations"][key[1]]]]
@@ -68,8 +70,8 @@ def labeled_relations(nlp, path: Path) -> list[dict]:
 
 def auc(scores: list[float], labels: list[bool]) -> float:
     """ROC AUC: the chance that a right relation outscores a wrong one (ties count half)."""
-    pos = [s for s, y in zip(scores, labels) if y]
-    neg = [s for s, y in zip(scores, labels) if not y]
+    pos = [s for s, y in zip(scores, labels, strict=True) if y]
+    neg = [s for s, y in zip(scores, labels, strict=True) if not y]
     if not pos or not neg:
         return float("nan")
     wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
@@ -77,14 +79,14 @@ def auc(scores: list[float], labels: list[bool]) -> float:
 
 
 def brier(scores: list[float], labels: list[bool]) -> float:
-    return sum((s - y) ** 2 for s, y in zip(scores, labels)) / len(scores) if scores else float("nan")
+    return sum((s - y) ** 2 for s, y in zip(scores, labels, strict=True)) / len(scores) if scores else float("nan")
 
 
 def reliability(scores: list[float], labels: list[bool]) -> list[tuple[str, int, float, float]]:
     """Per confidence bin: its range, predictions, mean confidence, share right."""
     rows = []
-    for low, high in zip(BINS, BINS[1:]):
-        inside = [(s, y) for s, y in zip(scores, labels) if low <= s < high]
+    for low, high in pairwise(BINS):
+        inside = [(s, y) for s, y in zip(scores, labels, strict=True) if low <= s < high]
         if inside:
             rows.append((f"{low:.1f}–{min(high, 1.0):.1f}", len(inside), sum(s for s, _ in inside) / len(inside),
                          sum(y for _, y in inside) / len(inside)))

@@ -21,10 +21,10 @@ import json
 import zlib
 from pathlib import Path
 
+import confidence_report  # the sibling tool: tools/ is on sys.path when a tool runs as a script
 import numpy as np
 
 from extract.confidence import FEATURES, model_path
-import confidence_report  # the sibling tool: tools/ is on sys.path when a tool runs as a script
 
 PENALTIES = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
 
@@ -77,7 +77,8 @@ def out_of_fold(rows: list[dict], names: tuple[str, ...], penalty: float | None,
     for k in range(folds):
         train, test = fold_of != k, fold_of == k
         if test.any():
-            chosen = penalty if penalty is not None else choose_penalty([r for r, t in zip(rows, train) if t], names)
+            training = [r for r, t in zip(rows, train, strict=True) if t]
+            chosen = penalty if penalty is not None else choose_penalty(training, names)
             predicted[test] = predict(fit(x[train], y[train], chosen), x[test])
     return predicted
 
@@ -158,7 +159,7 @@ def main() -> None:
             compare(name, chosen, predict(model, matrix(chosen, names)[0]))
     compare("pooled", train, predict(model, matrix(train, names)[0]))
     print("\n  weights (raw feature scale):")
-    for name, weight in zip(names, model[1]):
+    for name, weight in zip(names, model[1], strict=True):
         print(f"  {name:22s} {weight:+.3f}")
     if args.write:
         data = {

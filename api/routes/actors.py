@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -12,35 +12,40 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import ExecutorDep, StoreDep, WritesDep
 from api.formatting import rdf_response, rest_media
-from graph.executor import RelationsJob
+from api.models import ActorDetail, ActorItem, ActorRelations, Page, page
 from graph.actor_index import cached_actor_index
-from graph.queries import actor_detail, actor_graph, actor_reference, article_reference, relations_graph
-from graph.queries import resolve_actor
+from graph.executor import RelationsJob
+from graph.queries import actor_detail, actor_graph, actor_reference, article_reference, relations_graph, resolve_actor
 from graph.terms import PLOVER
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 ActorType = Literal["Person", "Organisation", "Country", "Group"]
-RDF_RESPONSES = {200: {"content": {"application/json": {}, "text/turtle": {}, "application/ld+json": {}}}}
+RDF_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"application/json": {}, "text/turtle": {}, "application/ld+json": {}}}}
 
 
-@router.get("")
-def list_actors(store: StoreDep, writes: WritesDep,
+@router.get("", response_model=Page[ActorItem])
+def list_actors(request: Request, store: StoreDep, writes: WritesDep,
                 q: Annotated[str, Query(max_length=200, description="part of a name or alias")] = "",
                 type: Annotated[ActorType | None, Query(description="actor class")] = None,
-                country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO 3166 alpha-3 code")] = None,
+                country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$",
+                                                     description="ISO 3166 alpha-3 code")] = None,
                 limit: Annotated[int, Query(ge=1, le=500)] = 20,
                 offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict:
     """Search actors by part of a name or alias (case and accents ignored), class and country, most
     mentioned first."""
     index = cached_actor_index(store, writes.generation)
-    return {"items": index.search(q, type, country, limit, offset), "limit": limit, "offset": offset}
+    return page(index.search(q, type, country, limit, offset), limit, offset, request.url,
+                index.count(q, type, country))
 
 
-@router.get("/{actor_id:path}/relations", responses=RDF_RESPONSES)
+@router.get("/{actor_id:path}/relations", responses={200: {**RDF_RESPONSES[200], "model": ActorRelations}})
 async def relations(store: StoreDep, executor: ExecutorDep, request: Request, actor_id: str,
                     direction: Literal["both", "outgoing", "incoming"] = "both",
-                    event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$", description="PLOVER category")] = None,
-                    predicate: Annotated[str | None, Query(max_length=100, description="surface predicate, e.g. called")] = None,
+                    event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$",
+                                                            description="PLOVER category")] = None,
+                    predicate: Annotated[str | None, Query(max_length=100,
+                                                           description="surface predicate, e.g. called")] = None,
                     since: date | None = None, until: date | None = None,
                     article: Annotated[str | None, Query(max_length=500, description="article id or IRI")] = None,
                     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
@@ -61,7 +66,7 @@ async def relations(store: StoreDep, executor: ExecutorDep, request: Request, ac
     return Response(body, media_type="application/json")
 
 
-@router.get("/{actor_id:path}", responses=RDF_RESPONSES)
+@router.get("/{actor_id:path}", responses=RDF_RESPONSES, response_model=ActorDetail)
 def actor(store: StoreDep, request: Request, actor_id: str):
     """An actor: labels, types, roles, country, Wikidata ID, and counts of articles and relations."""
     media = rest_media(request.headers.get("accept"))

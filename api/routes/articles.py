@@ -10,20 +10,22 @@ from starlette.concurrency import run_in_threadpool
 
 from api.auth import WriterDep
 from api.deps import SettingsDep, StoreDep, WritesDep
+from api.models import ArticleDetail, ArticleItem, Ingested, Page, page
 from extract.errors import InputError
+from graph.integrity import article_count
 from graph.queries import find_articles, find_relations, resolve_article
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
 
-@router.get("")
-def list_articles(store: StoreDep, limit: Annotated[int, Query(ge=1, le=500)] = 50,
+@router.get("", response_model=Page[ArticleItem])
+def list_articles(store: StoreDep, request: Request, limit: Annotated[int, Query(ge=1, le=500)] = 50,
                   offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict:
     """Articles, newest first, with their relation counts."""
-    return {"items": find_articles(store, limit, offset), "limit": limit, "offset": offset}
+    return page(find_articles(store, limit, offset), limit, offset, request.url, article_count(store))
 
 
-@router.get("/{article_id:path}")
+@router.get("/{article_id:path}", response_model=ArticleDetail)
 def article(store: StoreDep, article_id: str) -> dict:
     """One article's metadata and relations (``id``: the article id or IRI)."""
     iri = resolve_article(store, article_id)
@@ -31,7 +33,7 @@ def article(store: StoreDep, article_id: str) -> dict:
     return {**(meta[0] if meta else {"iri": iri.value}), "relations": find_relations(store, article=iri, limit=1000)}
 
 
-@router.post("", status_code=201, openapi_extra={"requestBody": {"content": {
+@router.post("", status_code=201, response_model=Ingested, openapi_extra={"requestBody": {"content": {
     "application/json": {"schema": {"oneOf": [
         {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}, "id": {"type": "string"}}},
         {"type": "array", "items": {"type": "object", "required": ["text"],
@@ -40,7 +42,8 @@ def article(store: StoreDep, article_id: str) -> dict:
     "text/plain": {"schema": {"type": "string"}},
 }}})
 async def post_articles(request: Request, _: WriterDep, writes: WritesDep, settings: SettingsDep,
-                        id: Annotated[str | None, Query(max_length=200, description="article id for text/plain")] = None) -> dict:
+                        id: Annotated[str | None, Query(max_length=200,
+                                                        description="article id for text/plain")] = None) -> dict:
     """Ingest articles (needs ``Authorization: Bearer <token>``): plain text, a JSON article record
     (``{"id", "text", "title", "date", "url", "source"}``), a JSON array of them, or JSON lines."""
     from extract.articles import article_from_json, check_text

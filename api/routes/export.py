@@ -62,8 +62,8 @@ def export_graph(store: StoreDep, format: str = Query("turtle", max_length=50, d
     """The whole graph, streamed (triple formats: union of all graphs; TriG and N-Quads keep article graphs)."""
     fmt = rdf_format(format)
     if reference:
-        from graph.terms import REFERENCE_GRAPH
         from graph.errors import NotFoundError
+        from graph.terms import REFERENCE_GRAPH
 
         if not store.has_graph(REFERENCE_GRAPH):
             raise NotFoundError("no reference data in this store")

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep, WritesDep
+from api.models import Paths
 from graph.analytics import cached_interaction_graph, path_details, shortest_paths
 from graph.queries import resolve_actor
 from graph.terms import ACTOR
@@ -14,7 +15,7 @@ from graph.terms import ACTOR
 router = APIRouter(tags=["analytics"])
 
 
-@router.get("/paths")
+@router.get("/paths", response_model=Paths)
 def paths(store: StoreDep, writes: WritesDep, request: Request,
           source: Annotated[str, Query(alias="from", max_length=500, description="actor slug, IRI or QID")],
           target: Annotated[str, Query(alias="to", max_length=500, description="actor slug, IRI or QID")],

@@ -9,16 +9,18 @@ from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
 from api.formatting import rdf_response, rest_media
+from api.models import Page, Relation, page
 from api.routes.actors import RDF_RESPONSES
 from graph.queries import find_relations, relations_graph, resolve_actor, resolve_article
 
 router = APIRouter(prefix="/relations", tags=["relations"])
 
 
-@router.get("", responses=RDF_RESPONSES)
+@router.get("", responses=RDF_RESPONSES, response_model=Page[Relation])
 def list_relations(store: StoreDep, request: Request,
                    actor: Annotated[str | None, Query(max_length=500, description="actor slug, IRI or QID")] = None,
-                   event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$", description="PLOVER category")] = None,
+                   event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$",
+                                                           description="PLOVER category")] = None,
                    predicate: Annotated[str | None, Query(max_length=100)] = None,
                    since: date | None = None, until: date | None = None,
                    article: Annotated[str | None, Query(max_length=500, description="article id or IRI")] = None,
@@ -32,4 +34,4 @@ def list_relations(store: StoreDep, request: Request,
                           article=resolve_article(store, article) if article else None, limit=limit, offset=offset)
     if media != "application/json":
         return rdf_response(relations_graph(store, [r["relation"] for r in rows]), None, media)
-    return {"items": rows, "limit": limit, "offset": offset}
+    return page(rows, limit, offset, request.url)  # no total: counting costs as much as listing

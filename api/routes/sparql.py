@@ -1,12 +1,19 @@
 """The SPARQL 1.1 Protocol endpoint: queries (run by the executor, with a timeout), updates behind a
-bearer token, and the service description."""
+bearer token, and the service description.
+
+Every query and update is read by :mod:`graph.sparql_policy` before the engine sees it: no
+federation or remote ``LOAD`` unless the settings allow them, bounded nesting and length.
+Relative IRIs resolve against the endpoint's URL; updates see the same dataset as queries (the
+union of all graphs) unless they name their own (``USING``, ``WITH``, ``using-graph-uri``).
+"""
 
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 from typing import Annotated
 from urllib.parse import parse_qs
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
@@ -14,56 +21,121 @@ from starlette.concurrency import run_in_threadpool
 from api.auth import require_writer
 from api.deps import ExecutorDep, SettingsDep, WritesDep
 from api.formatting import GRAPH_MEDIA_TYPES, RESULTS_MEDIA_TYPES, canonical, choose, rdf_response
-from graph.errors import QueryError
+from api.settings import Settings
+from graph.errors import NotAcceptableError, QueryError
 from graph.executor import QueryJob
 from graph.service import service_description
+from graph.sparql_policy import Policy, Reading, readable_syntax_error, with_dataset
+from graph.terms import QUERY_PREFIXES
 
 router = APIRouter(tags=["sparql"])
 
 QUERY_DOC = "a SPARQL 1.1 query; without it, GET answers the service description"
 GRAPH_DOC = "dataset: graph IRIs (repeatable)"
-# pyoxigraph would fetch SERVICE URLs from the server: refuse federation (no server-side requests).
-SERVICE = re.compile(r"\bSERVICE\s+(SILENT\s+)?[<?$a-z_]", re.IGNORECASE)
 RESULT_TYPES = list(RESULTS_MEDIA_TYPES)
 GRAPH_TYPES = [m for m in GRAPH_MEDIA_TYPES if m != "text/plain"]
+#: requests longer than this are read by the policy in a thread, off the event loop
+INLINE_CHECK_CHARS = 65_536
+Params = dict[str, list[str]]
 
 
-def _job(request: Request, query: str, default_graphs: list[str], named_graphs: list[str]) -> QueryJob:
-    if SERVICE.search(query):
-        raise QueryError("federated queries (SERVICE) are not allowed on this endpoint")
+@lru_cache(maxsize=8)
+def _cached_policy(allow_service: bool, load_hosts: str, max_depth: int, max_tokens: int) -> Policy:
+    hosts = frozenset(h.strip().lower() for h in load_hosts.split(",") if h.strip())
+    return Policy(allow_service, hosts, max_depth, max_tokens)
+
+
+def policy(settings: Settings) -> Policy:
+    """The SPARQL policy the settings describe."""
+    return _cached_policy(settings.allow_service, settings.load_hosts, settings.sparql_max_depth,
+                          settings.sparql_max_tokens)
+
+
+async def _check(settings: Settings, text: str, kind: str, base_iri: str) -> Reading:
+    prefixes = QUERY_PREFIXES if kind == "query" else None
+    if len(text) > INLINE_CHECK_CHARS:
+        return await run_in_threadpool(policy(settings).check, text, kind, base_iri, prefixes)
+    return policy(settings).check(text, kind, base_iri, prefixes)
+
+
+def endpoint(request: Request) -> str:
+    """The endpoint's URL: the base IRI of relative IRIs in requests."""
+    return str(request.url.replace(query="", fragment=""))
+
+
+def _one(params: Params, name: str) -> str | None:
+    values = params.get(name, [])
+    if len(values) > 1:
+        raise QueryError(f"pass one '{name}' parameter, not {len(values)}")
+    return values[0] if values else None
+
+
+def _graph_iris(params: Params, *names: str) -> list[str]:
+    iris = [iri for name in names for iri in params.get(name, [])]
+    for iri in iris:
+        try:
+            ox.NamedNode(iri)
+        except ValueError:
+            raise QueryError(f"not a graph IRI: {iri!r}") from None
+        if not iri.startswith(("http://", "https://", "urn:")):
+            raise QueryError(f"not a graph IRI: {iri!r}")
+    return iris
+
+
+def _job(request: Request, query: str, params: Params) -> QueryJob:
+    if _one(params, "update") is not None:
+        raise QueryError("pass either 'query' or 'update', not both")
+    if params.get("using-graph-uri") or params.get("using-named-graph-uri"):
+        raise QueryError("using-graph-uri and using-named-graph-uri apply to updates; queries take "
+                         "default-graph-uri and named-graph-uri")
     accept = request.headers.get("accept")
     solutions = choose(accept, RESULTS_MEDIA_TYPES, "application/sparql-results+json")
     graph = choose(accept, GRAPH_MEDIA_TYPES, "text/turtle")
     if solutions is None and graph is None:
-        from graph.errors import NotAcceptableError
-
         raise NotAcceptableError(f"cannot produce any of {accept!r}; try {', '.join(RESULT_TYPES + GRAPH_TYPES)}")
-    for iri in default_graphs + named_graphs:
-        if not iri.startswith(("http://", "https://", "urn:")):
-            raise QueryError(f"not a graph IRI: {iri!r}")
-    return QueryJob(query, tuple(default_graphs), tuple(named_graphs),
-                    canonical(solutions) if solutions else None, canonical(graph) if graph else None)
+    default, named = _graph_iris(params, "default-graph-uri"), _graph_iris(params, "named-graph-uri")
+    return QueryJob(query, tuple(default), tuple(named), canonical(solutions) if solutions else None,
+                    canonical(graph) if graph else None, endpoint(request))
 
 
-async def _answer(executor, request: Request, query: str | None, default_graphs, named_graphs,
-                  settings) -> Response:
+def _readable(error: QueryError, text: str) -> QueryError:
+    """A syntax error with its line excerpt instead of pyoxigraph's list of character ranges."""
+    message = str(error)
+    if not message.startswith("error at "):
+        return error
+    return type(error)(readable_syntax_error(message, text))
+
+
+async def _answer(executor, request: Request, query: str | None, params: Params, settings: Settings) -> Response:
     if not query or not query.strip():
         raise QueryError("no query: pass it as the 'query' parameter or as an application/sparql-query body")
-    job = _job(request, query, default_graphs, named_graphs)
-    answer = await executor.aquery(job)
+    job = _job(request, query, params)
+    await _check(settings, query, "query", job.base_iri or "")
+    try:
+        answer = await executor.aquery(job)
+    except QueryError as error:
+        raise _readable(error, query) from None
     wanted = choose(request.headers.get("accept"), RESULTS_MEDIA_TYPES if answer.kind != "graph"
                     else GRAPH_MEDIA_TYPES, answer.media_type)
     return Response(answer.body, media_type=wanted if wanted and canonical(wanted) == answer.media_type
                     else answer.media_type)
 
 
+async def _get(executor, settings: Settings, request: Request, params: Params) -> Response:
+    if "update" in params:
+        raise QueryError("updates must be sent by POST (a form with 'update', or application/sparql-update)")
+    if "query" not in params:
+        return _description(request, settings)
+    return await _answer(executor, request, _one(params, "query"), params, settings)
+
+
 class FastQueryPath:
     """ASGI middleware answering ``GET /sparql?query=`` without FastAPI's routing and validation.
 
-    The same functions as the route below (negotiation, executor, problem documents) at about half
-    the CPU per request: for the many small queries an endpoint serves, the framework's own work
-    would otherwise cost more than the query. Anything else goes on to the app; an unexpected
-    exception propagates to the app's logged 500.
+    The same functions as the route below (negotiation, policy, executor, problem documents) at
+    about half the CPU per request: for the many small queries an endpoint serves, the framework's
+    own work would otherwise cost more than the query. Anything else goes on to the app; an
+    unexpected exception propagates to the app's logged 500.
     """
 
     def __init__(self, app) -> None:
@@ -72,26 +144,23 @@ class FastQueryPath:
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http" and scope["method"] == "GET" and scope["path"] == "/sparql":
             params = parse_qs(scope["query_string"].decode("latin-1"), keep_blank_values=True)
-            if "query" in params:
-                from api.errors import problem
+            if "query" in params or "update" in params:
+                from api.errors import error_response
                 from extract.errors import NewsgraphError
 
                 request = Request(scope)
                 state = scope["app"].state
                 try:
-                    response = await _answer(state.executor, request, params["query"][0],
-                                             params.get("default-graph-uri", []), params.get("named-graph-uri", []),
-                                             state.settings)
+                    response = await _get(state.executor, state.settings, request, params)
                 except NewsgraphError as error:
-                    response = problem(error.status, error.title, str(error))
+                    response = error_response(error, "GET", "/sparql")
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
 
 
 def _description(request: Request, settings) -> Response:
-    endpoint = str(request.url.replace(query=""))
-    triples = service_description(endpoint, RESULT_TYPES + GRAPH_TYPES, bool(settings.write_token))
+    triples = service_description(endpoint(request), RESULT_TYPES + GRAPH_TYPES, bool(settings.write_token))
     return rdf_response(triples, request.headers.get("accept"))
 
 
@@ -101,14 +170,42 @@ async def sparql_get(
     settings: SettingsDep,
     request: Request,
     query: Annotated[str | None, Query(description=QUERY_DOC)] = None,
-    default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri", description=GRAPH_DOC)] = [],
-    named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri", description=GRAPH_DOC)] = [],
+    default_graph_uri: Annotated[list[str] | None, Query(alias="default-graph-uri", description=GRAPH_DOC)] = None,
+    named_graph_uri: Annotated[list[str] | None, Query(alias="named-graph-uri", description=GRAPH_DOC)] = None,
 ) -> Response:
     """Query by GET. Results: SPARQL JSON by default; XML, CSV, TSV, or RDF for CONSTRUCT/DESCRIBE.
-    Without ``query``: the SPARQL service description (Turtle by default)."""
-    if query is None:
-        return _description(request, settings)
-    return await _answer(executor, request, query, default_graph_uri, named_graph_uri, settings)
+    Without ``query``: the SPARQL service description (Turtle by default). The parameters are read
+    from the URL as they come (declared here for the API docs), so that repeated ones are refused."""
+    params: Params = {key: request.query_params.getlist(key) for key in request.query_params}
+    return await _get(executor, settings, request, params)
+
+
+def _body_params(content_type: str, text: str) -> Params:
+    """The operation a POST body carries, as parameters (``query`` or ``update``, plus a form's others)."""
+    if content_type == "application/sparql-query":
+        return {"query": [text]}
+    if content_type == "application/sparql-update":
+        return {"update": [text]}
+    if content_type == "application/x-www-form-urlencoded":
+        form = parse_qs(text, keep_blank_values=True)
+        if "query" not in form and "update" not in form:
+            raise QueryError("the form has neither 'query' nor 'update'")
+        return form
+    raise QueryError(f"unsupported content type {content_type or '(none)'}: use application/sparql-query, "
+                     f"application/sparql-update or application/x-www-form-urlencoded")
+
+
+def _decode(request: Request, body: bytes) -> tuple[str, str]:
+    """The body's media type and text (UTF-8 only, as the Protocol requires)."""
+    media, *options = [part.strip() for part in request.headers.get("content-type", "").split(";")]
+    for option in options:
+        name, _, value = option.partition("=")
+        if name.strip().lower() == "charset" and value.strip().strip('"').lower() not in ("utf-8", "utf8"):
+            raise QueryError(f"SPARQL requests must be UTF-8, not {value.strip()}")
+    try:
+        return media.lower(), body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise QueryError("the request body is not UTF-8") from None
 
 
 @router.post("/sparql", responses={200: {"content": {m: {} for m in RESULT_TYPES + GRAPH_TYPES}}},
@@ -121,44 +218,53 @@ async def sparql_get(
 async def sparql_post(executor: ExecutorDep, settings: SettingsDep, writes: WritesDep, request: Request) -> Response:
     """Query by POST (a form with ``query``, or ``application/sparql-query``), or update (a form with
     ``update``, or ``application/sparql-update``; needs the bearer token)."""
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    default_graphs = request.query_params.getlist("default-graph-uri")
-    named_graphs = request.query_params.getlist("named-graph-uri")
-    body = await request.body()
+    content_type, text = _decode(request, await request.body())
+    params: Params = {key: request.query_params.getlist(key) for key in request.query_params}
+    body = _body_params(content_type, text)
+    if content_type != "application/x-www-form-urlencoded" and ("query" in params or "update" in params):
+        raise QueryError("the operation goes in the body, not also in the URL")
+    for key, values in body.items():
+        params[key] = params.get(key, []) + values
+    update = _one(params, "update")
+    if update is None:
+        return await _answer(executor, request, _one(params, "query"), params, settings)
+    if _one(params, "query") is not None:
+        raise QueryError("pass either 'query' or 'update', not both")
+    require_writer(request, settings)
+    if not update.strip():
+        raise QueryError("empty update")
+    if params.get("default-graph-uri") or params.get("named-graph-uri"):
+        raise QueryError("default-graph-uri and named-graph-uri apply to queries; updates take "
+                         "using-graph-uri and using-named-graph-uri")
+    using = _graph_iris(params, "using-graph-uri"), _graph_iris(params, "using-named-graph-uri")
+    base = endpoint(request)
+    reading = await _check(settings, update, "update", base)
     try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        raise QueryError("the request body is not UTF-8") from None
-    query = update = None
-    if content_type == "application/sparql-query":
-        query = text
-    elif content_type == "application/sparql-update":
-        update = text
-    elif content_type == "application/x-www-form-urlencoded":
-        form = parse_qs(text, keep_blank_values=True)
-        if "query" in form and "update" in form:
-            raise QueryError("pass either 'query' or 'update', not both")
-        query = form.get("query", [None])[0]
-        update = form.get("update", [None])[0]
-        default_graphs += form.get("default-graph-uri", [])
-        named_graphs += form.get("named-graph-uri", [])
-        if query is None and update is None:
-            raise QueryError("the form has neither 'query' nor 'update'")
-    else:
-        raise QueryError(f"unsupported content type {content_type or '(none)'}: use application/sparql-query, "
-                         f"application/sparql-update or application/x-www-form-urlencoded")
-    if update is not None:
-        require_writer(request, settings)
-        if not update.strip():
-            raise QueryError("empty update")
-        if SERVICE.search(update):
-            raise QueryError("federated updates (SERVICE) are not allowed on this endpoint")
-        await run_in_threadpool(_update, writes, update)
-        return Response(status_code=204)
-    return await _answer(executor, request, query, default_graphs, named_graphs, settings)
+        await run_in_threadpool(_update, writes, update, reading, using, base)
+    except QueryError as error:
+        raise _readable(error, update) from None
+    return Response(status_code=204)
 
 
-def _update(writes, update: str) -> None:
+def _update(writes, update: str, reading: Reading, using: tuple[list[str], list[str]], base: str) -> None:
+    """Run ``update`` over the protocol's dataset, or else over the union of all graphs (as queries do)."""
     with writes.lock:
-        writes.store.update(update)
-        writes.done()
+        if using[0] or using[1]:
+            text = with_dataset(update, reading, using[0], using[1], explicit=True)
+        else:
+            graphs = sorted({g.value for g in writes.store.graphs()} | _valid_iris(reading.graphs))
+            text = with_dataset(update, reading, graphs, graphs, explicit=False)
+        try:
+            writes.store.update(text, base_iri=base)
+        finally:
+            writes.done()
+
+
+def _valid_iris(iris: set[str]) -> set[str]:
+    valid = set()
+    for iri in iris:
+        try:
+            valid.add(ox.NamedNode(iri).value)
+        except ValueError:
+            pass  # not an IRI the update can name: the engine reports it
+    return valid

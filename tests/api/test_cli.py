@@ -26,11 +26,13 @@ def test_ingest_query_export_remove(tmp_path):
     result = runner.invoke(app, ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "json",
                                  "--store", store])
     assert result.exit_code == 0, result.output
-    assert int(json.loads(result.stdout)["results"]["bindings"][0]["n"]["value"]) > 0
+    triples = int(json.loads(result.stdout)["results"]["bindings"][0]["n"]["value"])
 
     out = tmp_path / "graph.ttl"
     assert runner.invoke(app, ["export", "--format", "turtle", "-o", str(out), "--store", store]).exit_code == 0
-    assert len(rdflib.Graph().parse(out, format="turtle")) > 0
+    exported = rdflib.Graph().parse(out, format="turtle")
+    assert len(exported) == triples  # the export holds every distinct triple the query counted
+    assert (None, rdflib.RDFS.label, rdflib.Literal("Emmanuel Macron")) in exported
 
     assert runner.invoke(app, ["remove", "a.txt", "--store", store]).exit_code == 0
     assert runner.invoke(app, ["remove", "a.txt", "--store", store]).exit_code == 1

@@ -14,7 +14,8 @@ DATA = Path(__file__).parents[1] / "extract" / "data"
 
 
 def test_eval_scores_given_predictions():
-    result = runner.invoke(app, ["eval", str(DATA / "small-gold.jsonl"), "--predictions", str(DATA / "small-pred.jsonl")])
+    arguments = ["eval", str(DATA / "small-gold.jsonl"), "--predictions", str(DATA / "small-pred.jsonl")]
+    result = runner.invoke(app, arguments)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("labeled ") and "(tp 3 fp 2 fn 1)" in lines[0]

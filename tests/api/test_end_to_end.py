@@ -67,7 +67,8 @@ def test_turtle_export_round_trips(server, seeded_store):
     response = httpx.get(f"{server}/export", params={"format": "turtle"})
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/turtle")
     exported = rdflib.Graph().parse(data=response.text, format="turtle")
-    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in seeded_store._store.quads_for_pattern(None, None, None)}
+    quads = seeded_store._store.quads_for_pattern(None, None, None)
+    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
     expected = rdflib.Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
     assert to_isomorphic(exported) == to_isomorphic(expected)
 

@@ -37,7 +37,10 @@ def test_actor_detail(server, actor_id):
     assert data["iri"] == PUTIN and data["label"] == "Vladimir Putin" and data["wikidata"] == "Q7747"
     assert "Person" in data["types"] and data["country"]["label"] == "Russia"
     assert [r["label"] for r in data["roles"]] == ["President of Russia"]
-    assert data["counts"]["articles"] == 1 and data["counts"]["outgoing"] > 0 and data["counts"]["incoming"] > 0
+    assert data["counts"]["articles"] == 1
+    for direction in ("outgoing", "incoming"):  # the counts are those of the relations route
+        listed = httpx.get(f"{server}/actors/{actor_id}/relations", params={"direction": direction, "limit": 1000})
+        assert data["counts"][direction] == len(listed.json()["relations"]) >= 1
 
 
 @pytest.mark.parametrize("media, fmt", [("text/turtle", "turtle"), ("application/ld+json", "json-ld")])
@@ -56,7 +59,8 @@ def test_actor_as_rdf(server, media, fmt):
     ({"event_type": "SUPPORT"}, lambda rows: rows and all(r["event_type"] == "SUPPORT" for r in rows)),
     ({"event_type": "ASSAULT"}, lambda rows: rows == []),
     ({"since": "2100-01-01"}, lambda rows: rows == []),
-    ({"article": "000_8ba8fdaa8bbfb1fc.txt"}, lambda rows: len(rows) > 0),
+    ({"article": "000_8ba8fdaa8bbfb1fc.txt"}, lambda rows: rows and {r["article"]["id"] for r in rows} == {
+        "000_8ba8fdaa8bbfb1fc.txt"}),
     ({"limit": 1}, lambda rows: len(rows) == 1),
     ({"predicate": 'called" } } UNION { ?relation ?p ?o } #'}, lambda rows: rows == []),  # bound, not pasted
     ({"article": "x> } DROP ALL { <y"}, None),  # not a valid IRI: no such article
@@ -112,9 +116,11 @@ def test_errors_are_problems(server, path, status):
 
 def test_relations_and_articles(server):
     relations = httpx.get(f"{server}/relations", params={"predicate": "congratulated"}).json()["items"]
-    assert [(r["subject"]["label"], r["object"]["label"]) for r in relations] == [("Abdel Fattah el-Sisi", "Vladimir Putin")]
+    pairs = [(r["subject"]["label"], r["object"]["label"]) for r in relations]
+    assert pairs == [("Abdel Fattah el-Sisi", "Vladimir Putin")]
     articles = httpx.get(f"{server}/articles").json()["items"]
-    assert [a["id"] for a in articles] == ["000_8ba8fdaa8bbfb1fc.txt"] and articles[0]["relations"] > 0
+    assert [a["id"] for a in articles] == ["000_8ba8fdaa8bbfb1fc.txt"]
+    assert articles[0]["relations"] == httpx.get(f"{server}/stats").json()["relations"]
     article = httpx.get(f"{server}/articles/000_8ba8fdaa8bbfb1fc.txt").json()
     assert len(article["relations"]) == articles[0]["relations"]
 
@@ -141,20 +147,24 @@ def test_any_store_write_makes_the_paths_cache_stale(store):
 def test_stats(server, seeded_store):
     stats = httpx.get(f"{server}/stats").json()
     assert stats["quads"] == seeded_store.count() and stats["articles"] == 1
-    assert stats["relations"] == sum(stats["event_types"].values()) > 0
+    listed = httpx.get(f"{server}/relations", params={"limit": 1000}).json()["items"]
+    assert stats["relations"] == sum(stats["event_types"].values()) == len(listed) >= 1
 
 
 @pytest.mark.parametrize("fmt, parse", [("turtle", "turtle"), ("nquads", "nquads"), ("jsonld", "json-ld")])
 def test_export_streams_every_quad(server, seeded_store, fmt, parse):
-    with httpx.stream("GET", f"{server}/export", params={"format": fmt}) as response:
+    # a generous timeout: the whole store streams, and parallel test workers share the CPU
+    with httpx.stream("GET", f"{server}/export", params={"format": fmt}, timeout=120) as response:
         assert response.status_code == 200
         body = b"".join(response.iter_bytes())
     if parse in ("nquads", "json-ld"):  # pyoxigraph writes JSON-LD as a dataset too
         dataset = rdflib.Dataset()
         dataset.parse(data=body, format=parse)
         assert len(list(dataset.quads((None, None, None, None)))) == seeded_store.count()
-    else:
-        assert len(rdflib.Graph().parse(data=body, format=parse)) > 0
+    else:  # a triple format: the union of all graphs, each distinct triple once
+        distinct = seeded_store.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+                                       "GRAPH ?g { ?s ?p ?o } } }")
+        assert len(rdflib.Graph().parse(data=body, format=parse)) == int(next(iter(distinct))["n"].value)
 
 
 def test_healthz(server):

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from servers import store_copy, writable_server  # noqa: F401 - fixtures
-
 
 @pytest.mark.slow
 @pytest.mark.parametrize("writable", [False, True], ids=["read-only", "writes-enabled"])

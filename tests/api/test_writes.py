@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-
-from servers import TOKEN, store_copy, writable_server  # noqa: F401 - fixtures
+from servers import TOKEN
 
 UPDATE = "INSERT DATA { GRAPH <urn:test:g> { <urn:test:a> <urn:test:p> \"written\" } }"
 CHECK = "ASK { GRAPH <urn:test:g> { <urn:test:a> <urn:test:p> \"written\" } }"

@@ -29,7 +29,8 @@ def mentions(nlp, text: str, date: str | None = "2016-06-01") -> dict[str, tuple
         # a plural demonym
         ("Palestinians blamed Israel for the bombing.", "Palestinians", ("Palestine", "GPE", "PSE")),
         # an agent noun with a place names a group of that place
-        ("Security forces in Guinea have tortured Liberian refugees.", "Security forces", ("Security forces", "GROUP", "GIN")),
+        ("Security forces in Guinea have tortured Liberian refugees.", "Security forces",
+         ("Security forces", "GROUP", "GIN")),
         # a state noun with a role noun before it names the states in that role
         ("The fund was paid for by donor countries.", "donor countries", ("donor countries", "GROUP", None)),
         ("Kenya has consulted the partner nations.", "partner nations", ("partner nations", "GROUP", None)),
@@ -80,10 +81,10 @@ def test_mentions_do_not_need_a_date(nlp):
 @pytest.mark.parametrize(
     ("text", "mention", "label"),
     [
-        ("Macron's government announced new measures.", "Macron's government", "Emmanuel Macron"),
-        ("The Obama administration imposed sanctions on Cuba.", "Obama administration", "Barack Obama"),
+        ("Macron's government announced new measures.", "Macron's government", "Macron"),
+        ("The Obama administration imposed sanctions on Cuba.", "Obama administration", "Obama"),
         ("Spain's government thanked Morocco.", "Spain's government", "Spain"),
-        ("Observers blamed Erdoğan's brutal regime.", "Erdoğan's brutal regime", "Recep Tayyip Erdoğan"),
+        ("Observers blamed Erdoğan's brutal regime.", "Erdoğan's brutal regime", "Erdoğan"),
         ("We congratulate Chile's democratically elected government.", "Chile's democratically elected government",
          "Chile"),
     ],
@@ -102,9 +103,9 @@ def test_a_shared_demonym_is_the_sovereign_state(nlp, text, mention, country):
     assert mentions(nlp, text)[mention][2] == country
 
 
-def test_an_undated_surname_is_the_latest_leader_of_that_name(nlp):
+def test_an_undated_bare_surname_is_a_local_person(nlp):
     found = mentions(nlp, "Assad thanked the army.", date=None)
-    assert found["Assad"][:3] == ("Bashar al-Assad", "PERSON", "SYR"), found
+    assert found["Assad"][:3] == ("Assad", "PERSON", None), found
 
 
 @pytest.mark.parametrize(
@@ -232,9 +233,10 @@ def test_an_agent_noun_the_tagger_took_for_a_place_is_a_group(nlp):
     assert found.get("Gunmen", ("", ""))[1] == "GROUP", found
 
 
-def test_a_leaders_spelling_from_the_aliases_is_that_leader(nlp):
-    found = mentions(nlp, "Asad must go, the envoy said.")
+def test_a_leaders_spelling_from_the_aliases_is_that_leader_once_named_in_full(nlp):
+    found = mentions(nlp, "Bashar al-Assad spoke in Damascus. Asad must go, the envoy said.")
     assert found["Asad"] == ("Bashar al-Assad", "PERSON", "SYR"), found
+    assert "Asad" not in mentions(nlp, "Asad must go, the envoy said.")
 
 
 @pytest.mark.parametrize(
@@ -253,7 +255,7 @@ def test_pronoun_antecedents(nlp, text, pronoun, label):
 
 def test_a_possessive_pronoun_refers_to_its_clause_subject(nlp):
     found = mentions(nlp, "Japan's envoy met Peru. Macron's government restated its position.", date=None)
-    assert found["its"][0] == "Emmanuel Macron", found
+    assert found["its"][0] == "Macron", found
 
 
 def test_a_headline_office_is_its_holder(nlp):
@@ -304,7 +306,8 @@ def test_i_in_a_statement_with_no_named_author_is_the_unnamed_author(nlp):
 
 def test_unnamed_authors_of_different_texts_are_different_actors(nlp):
     keys = set()
-    for text in ("As I told Raila Odinga yesterday, we support the talks.", "As I told Uhuru Kenyatta, we back the plan."):
+    texts = ("As I told Raila Odinga yesterday, we support the talks.", "As I told Uhuru Kenyatta, we back the plan.")
+    for text in texts:
         doc = nlp(text)
         keys |= {m._.actor.key for m in doc._.mentions if m.text == "I"}
     assert len(keys) == 2 and all(key.startswith("author-") for key in keys), keys
@@ -326,12 +329,12 @@ def test_we_opening_a_statement_with_no_one_named_stays_unresolved(nlp):
 
 
 def test_a_name_cut_at_a_conjunction_before_a_place_is_a_place(nlp):
-    from extract.actors import _place_before_conjunction
+    from extract.actors import place_before_conjunction
 
     # "Qusayr and" tagged as a work of art, "Homs" as a place, as the small model sometimes does
     doc = Doc(nlp.vocab, words=["Rebels", "shelled", "Qusayr", "and", "Homs", "."],
               heads=[1, 1, 1, 2, 2, 1], deps=["nsubj", "ROOT", "dobj", "cc", "conj", "punct"],
               pos=["NOUN", "VERB", "PROPN", "CCONJ", "PROPN", "PUNCT"],
               ents=["O", "O", "B-WORK_OF_ART", "I-WORK_OF_ART", "B-GPE", "O"])
-    assert _place_before_conjunction(doc.ents[0]).text == "Qusayr"
-    assert _place_before_conjunction(doc.ents[1]) is None
+    assert place_before_conjunction(doc.ents[0]).text == "Qusayr"
+    assert place_before_conjunction(doc.ents[1]) is None

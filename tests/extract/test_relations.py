@@ -312,12 +312,13 @@ def test_a_pronoun_is_written_as_the_named_subject_it_stands_for(nlp, text, subj
 
 def test_a_lemma_the_lexicon_lacks_is_repaired(nlp):
     # spaCy lemmatises "staged" as "stag" in some sentences; lemminflect's "stage" is the event verb
-    from extract.relations import RelationsComponent
+    from extract.lexicon import load_lexicon
+    from extract.relations.verbs import repair_lemma
 
     doc = nlp("Farmers staged a strike.")
     verb = doc[1]
     verb.lemma_ = "stag"
-    RelationsComponent(nlp, "relations", 100).repair_lemma(verb)
+    repair_lemma(load_lexicon(), verb)
     assert verb.lemma_ == "stage"
 
 

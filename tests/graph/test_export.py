@@ -78,6 +78,7 @@ def test_quad_formats_keep_one_graph_per_article(articles_store):
     assert ACTORS_GRAPH.value in names
 
 
+@pytest.mark.slow  # exports and parses the 40,000 quads of the reference data
 @pytest.mark.parametrize("name", ["turtle", "nquads"])
 def test_reference_data_exports_alone(name):
     from graph.reference import ensure_static_graphs, reference_quads

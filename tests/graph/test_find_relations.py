@@ -24,7 +24,8 @@ def matching_count(store, filters: dict, article=None) -> int:
         tests.append(f'FILTER(BOUND(?d) && ?d <= "{filters["until"]}"^^xsd:date)')
     graph = f"<{article.value}>" if article is not None else "?g"
     rows = store.query(PROLOGUE + f"""SELECT (COUNT(?r) AS ?n) WHERE {{
-        GRAPH {graph} {{ {" ".join(patterns)} OPTIONAL {{ ?a a ng:Article ; dcterms:date ?d }} }} {" ".join(tests)} }}""")
+        GRAPH {graph} {{ {" ".join(patterns)} OPTIONAL {{ ?a a ng:Article ; dcterms:date ?d }} }}
+        {" ".join(tests)} }}""")
     return int(next(iter(rows))["n"].value)
 
 

@@ -9,8 +9,8 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 
-from extract.reference import load_gazetteer
 from extract.records import Article, Extraction, Mention, Relation, Sentence
+from extract.reference import load_gazetteer
 from graph.mapping import article_quads
 from graph.terms import RELATION
 from tests.graph.conftest import assert_isomorphic

@@ -74,15 +74,6 @@ def test_documents_agree(corpus_store, raw):
         json.loads(actor_relations_document(corpus_store, request))
 
 
-@pytest.mark.parametrize("name", ["NG", "ACTOR", "ARTICLE", "WD"])
-def test_vocabulary_matches_graph_terms(name):
-    assert getattr(relation_reader, name) == getattr(terms, name)
-
-
-def test_actors_graph_matches_graph_terms():
-    assert relation_reader.ACTORS_GRAPH == terms.ACTORS_GRAPH
-
-
 def test_reader_gives_up_beyond_max_relations(raw):
     with pytest.raises(relation_reader.TooMany):
         relation_reader.actor_relations(raw, ("qid", "Q7747"), max_relations=1)

@@ -96,12 +96,15 @@ BREAKS = {
                      "WHERE { ?r a ng:Relation ; ng:confidence ?c }",
     "RelationObjectShape": "DELETE { ?r ng:objectText ?t } WHERE { ?r ng:objectText ?t }",
     "ActorShape": "INSERT { ?a a ng:Organisation } WHERE { ?a a ng:Person }",
-    "CountryShape": "DELETE { ?c ng:isoCode ?i } INSERT { ?c ng:isoCode \"ru\" } WHERE { ?c a ng:Country ; ng:isoCode ?i }",
+    "CountryShape":
+        "DELETE { ?c ng:isoCode ?i } INSERT { ?c ng:isoCode \"ru\" } WHERE { ?c a ng:Country ; ng:isoCode ?i }",
     "RoleShape": "DELETE { ?r ng:title ?t } WHERE { ?r a ng:Role ; ng:title ?t }",
-    "SurfacePredicateShape": "DELETE { ?p rdfs:subPropertyOf ?super } WHERE { ?r ng:predicate ?p . ?p rdfs:subPropertyOf ?super }",
+    "SurfacePredicateShape":
+        "DELETE { ?p rdfs:subPropertyOf ?super } WHERE { ?r ng:predicate ?p . ?p rdfs:subPropertyOf ?super }",
     "PloverConceptShape": "DELETE { ?c skos:notation ?n } WHERE { ?r ng:eventType ?c . ?c skos:notation ?n }",
     "ReferenceEntityShape": "DELETE { ?e dcterms:source ?s } WHERE { ?e a ng:ReferenceEntity ; dcterms:source ?s }",
-    "TermShape": "DELETE { ?t ng:officeType ?o } INSERT { ?t ng:officeType \"king\" } WHERE { ?t a ng:Term ; ng:officeType ?o }",
+    "TermShape":
+        "DELETE { ?t ng:officeType ?o } INSERT { ?t ng:officeType \"king\" } WHERE { ?t a ng:Term ; ng:officeType ?o }",
 }
 
 

@@ -1,0 +1,143 @@
+"""The state one document's resolution keeps: its mentions in order, and the sentence window they are looked up in."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.records import Actor
+from extract.reference import Gazetteer
+
+if not Doc.has_extension("mentions"):
+    Doc.set_extension("mentions", default=None)
+    Doc.set_extension("date", default=None)
+    Span.set_extension("actor", default=None)
+    Span.set_extension("resolved_by", default=None)
+    Token.set_extension("mention", default=None)
+
+
+class ResolverBase:
+    """Mentions found so far in one document, and the lookups every family of rules shares."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, window: int) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.date = doc._.date
+        self.window = window
+        self.mentions: list[Span] = []
+        self.actors: dict[str, Actor] = {}  # key → the article's actor of that key, the first met
+        self.persons: dict[str, Actor] = {}  # key → a person the article names in full
+        self.full_names: dict[str, list[str]] = {}  # surname → keys of the people named in full with it
+        self.countries_named: set[str] = set()  # countries the article names (evidence for a title)
+        self.gender: dict[str, str] = {}  # actor key → 'male' | 'female', where the text tells
+        self.statements: list[tuple[int, Actor]] | None = None  # where statements by named speakers begin
+        self.quotes: list[tuple[int, int]] | None = None  # quotation marks' token indices, once found
+        self.we: Actor | None = None  # who "we" is in this document, once known
+        self.we_unnamed = False  # whether the document's first "we" had no one in sight to refer to
+        self.first: dict[str, Actor | None] = {}  # the document's speaker and first acting state, once looked up
+        self.starts: list[int] = []  # mention starts, sorted, parallel to self.mentions
+        self.mention_sentences: list[int] = []  # sentences that mention someone, sorted
+        self.sentence_of: list[int] = [0] * len(doc)
+        for index, sent in enumerate(doc.sents):
+            self.sentence_of[sent.start:sent.end] = [index] * (sent.end - sent.start)
+
+    def recent(self, accept, before: int, fits=None) -> Actor | None:
+        """The most recent accepted actor mentioned within the window of sentences before ``before``.
+
+        ``fits``, if given, also tests the mention itself (its number, for 'it').
+        """
+        sentence_of = self.sentence_of
+        current = sentence_of[before]
+        # The window counts sentences that mention someone, back from the current one.
+        upto = bisect.bisect_right(self.mention_sentences, current)
+        prior = self.mention_sentences[max(0, upto - self.window - 1):upto]
+        if not prior or prior[-1] != current:
+            prior = [*prior, current][-self.window - 1:]
+        earliest = prior[0]
+        for index in range(bisect.bisect_left(self.starts, before) - 1, -1, -1):
+            mention = self.mentions[index]
+            if sentence_of[mention.start] < earliest:
+                break
+            if accept(mention._.actor) and (fits is None or fits(mention)):
+                return mention._.actor
+        return None
+
+    def remove(self, span: Span) -> None:
+        """Forget a mention (to replace it by a longer one)."""
+        at = self.mentions.index(span)
+        del self.mentions[at]
+        del self.starts[at]
+        for t in span:
+            t._.mention = None
+        sentence = self.sentence_of[span.start]
+        if not any(self.sentence_of[m.start] == sentence for m in self.mentions):
+            self.mention_sentences.remove(sentence)
+
+    def add(self, span: Span, actor: Actor, how: str) -> None:
+        if any(t._.mention is not None for t in span):
+            return
+        span._.actor = actor = self.one_actor(actor)
+        span._.resolved_by = how
+        for t in span:
+            t._.mention = span
+        at = bisect.bisect_right(self.starts, span.start)
+        self.mentions.insert(at, span)
+        self.starts.insert(at, span.start)
+        sentence = self.sentence_of[span.start]
+        at = bisect.bisect_left(self.mention_sentences, sentence)
+        if at == len(self.mention_sentences) or self.mention_sentences[at] != sentence:
+            self.mention_sentences.insert(at, sentence)
+
+    def one_actor(self, actor: Actor) -> Actor:
+        """One actor per entity in the article: a local name met again is the actor met first, whatever type
+        the tagger gave it this time ("Labour" as a person, a place, a party); a name typed as a body or a
+        place somewhere is not a person anywhere (the earlier mentions change with it)."""
+        seen = self.actors.get(actor.key)
+        if seen is None or seen == actor or seen.qid or actor.qid:
+            self.actors.setdefault(actor.key, actor)
+            return actor
+        if seen.type == actor.type:  # what a later mention adds: "the Kenyan Foreign Minister, Amina Mohamed"
+            merged = replace(seen, role=seen.role or actor.role, country=seen.country or actor.country)
+        elif seen.type == "PERSON" and " " not in seen.label:
+            merged = actor
+        else:
+            return seen
+        if merged != seen:
+            for mention in self.mentions:
+                if mention._.actor == seen:
+                    mention._.actor = merged
+            self.actors[actor.key] = merged
+        return merged
+
+    if TYPE_CHECKING:  # the families call one another through the composed resolver
+        def person(self, ent: Span) -> None: ...
+        def named_person(self, ent: Span) -> None: ...
+        def place(self, ent: Span) -> None: ...
+        def organisation(self, ent: Span) -> None: ...
+        def group(self, ent: Span) -> None: ...
+        def demonym(self, text: str): ...
+        def alias(self, text: str) -> Actor | None: ...
+        def link_person(self, name: Span, role: str | None, country: str | None) -> tuple[Actor, str]: ...
+        def misread_person(self, ent: Span) -> str | None: ...
+        def person_taken_for_place(self, ent: Span) -> bool: ...
+        def surname_taken_for_name(self, ent: Span) -> bool: ...
+        def context(self, start: int) -> tuple[str | None, str | None]: ...
+        def person_name(self, ent: Span) -> Span: ...
+        def name_in_full(self, name: Span, role: str | None, country: str | None) -> Actor: ...
+        def note_gender(self, actor: Actor, start: int) -> None: ...
+        def agent_sector(self, token: Token) -> str | None: ...
+        def agent_group(self, token: Token, country: str | None = None) -> None: ...
+        def is_collective(self, token: Token) -> bool: ...
+        def pronoun(self, token: Token) -> None: ...
+        def first_person(self, token: Token) -> Actor | None: ...
+        def quoted_speaker(self, token: Token) -> Actor | None: ...
+        def statement_speaker(self, at: int) -> Actor | None: ...
+        def unnamed_author(self) -> Actor: ...
+        def quoted(self, at: int) -> tuple[int, int] | None: ...
+        def office_taken_for_name(self, ent: Span) -> bool: ...
+        def names_taken_for_one(self, ent: Span) -> bool: ...
+        def demonym_taken_for_name(self, ent: Span) -> bool: ...
+        def modifier_taken_for_name(self, ent: Span) -> bool: ...

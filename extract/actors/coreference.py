@@ -1,0 +1,237 @@
+"""References to earlier mentions: descriptions, titles and pronouns; who "I" and "we" are."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from extract.actors.base import ResolverBase
+from extract.actors.vocabulary import COLLECTIVE_PRONOUNS, FEMININE, FIRST_PERSON, title_at
+from extract.qualifiers import SPEECH_VERBS
+from extract.records import Actor
+from extract.reference import fold, slug
+
+
+class CoreferenceMixin(ResolverBase):
+    """Descriptions ('the Russian leader') and pronouns resolved to the actors named before them."""
+
+    def description(self, token: Token) -> None:
+        """'the Russian leader', 'The President', 'Russia's president'."""
+        doc = self.doc
+        found = title_at(doc, token.i + 1)
+        if found is None or token._.mention is not None:
+            return
+        role, at = found
+        if token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON":
+            return  # a title before a name is handled with the name
+        left = [t for t in token.lefts]
+        # "Foreign Secretary welcomes ...": a headline names an office without an article
+        headline = doc[at].is_sent_start and doc[at].text[:1].isupper() and token.dep_ == "nsubj" \
+            and token.head.i == token.i + 1
+        if not headline and not any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in left):
+            return
+        country = self.title_country(token, at)
+        named = self.named_in_apposition(token)
+        actor: Actor | None
+        if named:  # "the Iraqi Foreign Minister, Ibrahim al-Jaafari": the name that follows
+            actor = replace(named[0], role=named[0].role or role, country=named[0].country or country)
+        elif (body := self.led_body(token)) is not None:
+            # "the leader of the Russian Orthodox Church": whoever holds that office in that body
+            label = f"{role} of {body.label}"
+            actor = Actor(key=slug(label), label=label, type="PERSON", country=body.country, role=role)
+        else:
+            actor = self.title_antecedent(token, role, country)
+        if actor is None and country and self.date:
+            actor = self.gazetteer.office_holder(country, "President" if fold(role) == "leader" else role, self.date)
+        if actor is None and doc[at].text[:1].isupper() and (headline or any(t.lower_ == "the" for t in left)):
+            # "The Foreign Secretary" with no one named before: the office holder, unnamed
+            label = f"{self.gazetteer.countries[country].name} {role}" if country in self.gazetteer.countries else role
+            actor = Actor(key=slug(label), label=label, type="PERSON", country=country, role=role)
+        if actor is None:
+            return
+        start = min([t.i for t in left if t.dep_ in ("det", "amod", "compound", "poss")] + [at])
+        inside = [t.i for t in doc[start:token.i] if t._.mention is not None]
+        if inside:  # "The Labour leader": the body named inside stays its own mention
+            start = max(inside) + 1
+        self.add(doc[start:token.i + 1], actor, "description")
+
+    def title_antecedent(self, token: Token, role: str, country: str | None) -> Actor | None:
+        """Who 'the Chancellor', 'the Russian leader' is: the one person named before in the article with
+        that role (and country), else the latest person in the window whose role and country fit."""
+        generic = fold(role) in GENERIC_TITLES
+        others = self.coarguments(token)
+        strict = {m._.actor.key: m._.actor for m in self.mentions if m.start < token.i
+                  and m._.actor.type == "PERSON" and m._.actor.key not in others
+                  and (country is None or m._.actor.country == country)
+                  and (country is not None if generic else _role_fits(role, m._.actor.role))}
+        if len(strict) == 1:
+            return next(iter(strict.values()))
+        return self.recent(lambda a: a.type == "PERSON" and a.key not in others
+                           and (country is None or a.country == country)
+                           and (generic or _role_fits(role, a.role)), token.i)
+
+    def led_body(self, token: Token) -> Actor | None:
+        """The organisation in 'the leader of the Russian Orthodox Church', 'the Labour leader'."""
+        for child in token.lefts:
+            if child.dep_ in ("compound", "nmod") and child._.mention is not None \
+                    and child._.mention._.actor.type in ("ORG", "GROUP"):
+                return child._.mention._.actor
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj._.mention is not None and pobj._.mention._.actor.type in ("ORG", "GROUP"):
+                        return pobj._.mention._.actor
+        return None
+
+    def coarguments(self, token: Token) -> set[str]:
+        """Actors that are the subject of the verb a pronoun or description is the object of: in
+        'Putin thanked him', 'him' is not Putin (a non-reflexive object is not its clause's subject)."""
+        head = token.head
+        if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+            head = head.head
+        if token.dep_ in ("nsubj", "nsubjpass", "poss") or head.pos_ not in ("VERB", "AUX"):
+            return set()
+        return {c._.mention._.actor.key for c in head.children
+                if c.dep_ in ("nsubj", "nsubjpass") and c._.mention is not None}
+
+    def title_country(self, token: Token, at: int) -> str | None:
+        """The country of a title: 'the Russian leader', 'Russia's president', 'the President of Peru'."""
+        doc = self.doc
+        country = None
+        for t in [*doc[at:token.i], *(c for c in token.lefts if c.i < at)]:
+            c = self.gazetteer.demonym(t.text) or self.gazetteer.country_named(t.text)
+            if c is not None:
+                country = c.iso3
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    c = self.gazetteer.country_named(pobj.text)
+                    if c is not None:
+                        country = c.iso3
+        return country
+
+    def named_in_apposition(self, token: Token) -> list[Actor]:
+        """The people named in apposition to a title: 'the Iraqi Foreign Minister, Ibrahim al-Jaafari'."""
+        doc = self.doc
+        named = [c._.mention for c in token.children if c.dep_ == "appos" and c._.mention is not None]
+        if token.i + 2 < len(doc) and doc[token.i + 1].text == "," and doc[token.i + 2]._.mention is not None:
+            named.append(doc[token.i + 2]._.mention)
+        return [m._.actor for m in named if m._.actor.type == "PERSON"]
+
+    def pronoun(self, token: Token) -> None:
+        if token.lower_ in COLLECTIVE_PRONOUNS:
+            if token.lower_ == "it" and (token.dep_ != "nsubj" or token.head.lemma_ == "be"
+                                         or token.head.pos_ == "AUX"):
+                return  # "it is right that...", "It's essential": no referent
+            if token.lower_ in ("we", "us", "our"):
+                actor = self.speaker_side(token)
+            elif token.dep_ == "poss" and (owner := self.clause_subject(token)) is not None:
+                actor = owner  # "Putin's administration reiterated its position": its own
+            elif token.lower_ in ("it", "its"):
+                # "it" is a thing as often as an actor: only a singular subject just before it is its referent
+                here = self.sentence_of[token.i]
+                actor = self.recent(lambda a: a.type != "PERSON", token.i,
+                                    lambda m: m.root.tag_ not in ("NNS", "NNPS") and (token.lower_ == "its" or (
+                                        _subject(m) and here - self.sentence_of[m.start] <= 1)))
+            else:
+                # "they" is a group or several rather than one state: "Daesh ... they"
+                actor = self.recent(lambda a: a.type != "PERSON", token.i,
+                                    lambda m: m._.actor.type in ("GROUP", "ORG") or m.root.tag_ in ("NNS", "NNPS")
+                                    or m.root.dep_ == "conj") or self.recent(lambda a: a.type != "PERSON", token.i)
+        elif token.lower_ in FIRST_PERSON:
+            actor = self.first_person(token)
+        else:
+            actor = self.third_person(token)
+        if actor is not None:
+            self.add(self.doc[token.i:token.i + 1], actor, "pronoun")
+
+    def third_person(self, token: Token) -> Actor | None:
+        """'he', 'her': the latest person in the window of that gender (where the text tells it), never
+        the subject of the clause a non-reflexive object pronoun is in ('Putin thanked him'), nor the
+        speaker of the quotation it is in."""
+        gender = "female" if token.lower_ in FEMININE else "male"
+        others = self.coarguments(token)
+        if self.quoted(token.i) is not None and (speaker := self.quoted_speaker(token)) is not None:
+            others.add(speaker.key)  # in her own words, "she" is someone else
+        actor = self.recent(lambda a: a.type == "PERSON" and a.key not in others
+                            and self.gender.get(a.key, gender) == gender and not a.key.startswith("author-"), token.i)
+        if actor is not None:
+            self.gender.setdefault(actor.key, gender)
+        return actor
+
+    def clause_subject(self, token: Token) -> Actor | None:
+        """The actor that is the subject of the clause a possessive pronoun is in, if named before it."""
+        collective = token.lower_ == "their"
+        head = token.head
+        for _ in range(4):
+            if head.pos_ in ("VERB", "AUX"):
+                break
+            head = head.head
+        else:
+            return None
+        while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            head = head.head  # "X refused ... and has urged its citizens": the subject both verbs share
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and (m := child._.mention) is not None:
+                plural = m.root.tag_ in ("NNS", "NNPS") or m._.actor.type in ("GROUP", "ORG")
+                if (m._.actor.type != "PERSON" or m._.resolved_by == "possessor") and (
+                        plural if collective else m.root.tag_ not in ("NNS", "NNPS")):
+                    return m._.actor
+        return None
+
+    def first_state_subject(self) -> Actor | None:
+        """The first state that speaks or acts in the document ('The United States condemns')."""
+        if "state" not in self.first:
+            countries = self.gazetteer.countries
+            self.first["state"] = next((m._.actor for m in self.mentions if m._.actor.type == "GPE"
+                                        and m._.actor.country in countries and m.root.dep_ == "nsubj"
+                                        and m._.resolved_by != "pronoun"), None)
+        return self.first["state"]
+
+    def speaker_side(self, token: Token) -> Actor | None:
+        """Who 'we' is: the country of a speaker in sight ("Boris Johnson said: we"), else who 'we'
+        was before in the document, else the first state that speaks or acts in it ("The United
+        States condemns ... We will"), else the last state or known body named; unless the first
+        "we" had none of these in sight: then the statement's author is unnamed, and so is "we"."""
+        countries = self.gazetteer.countries
+        quoted = self.quoted_speaker(token) or self.statement_speaker(token.i)
+        if quoted is not None and quoted.type != "PERSON":
+            return quoted  # '"We will not back down," the ministry said'
+        speaker = quoted if quoted is not None and quoted.country in countries else self.recent(
+            lambda a: a.type == "PERSON" and a.country in countries, token.i,
+            lambda m: m.root.dep_ == "nsubj" and m.root.head.lemma_.lower() in SPEECH_VERBS)
+        actor: Actor | None
+        if speaker is not None and speaker.country is not None:
+            actor = countries[speaker.country].actor()
+        elif self.we_unnamed:
+            return None  # "We welcome ..." opening a statement with no one named: its unnamed author's side
+        else:
+            actor = self.we or self.first_state_subject()
+            actor = actor or self.recent(lambda a: (a.type == "GPE" and a.country in countries)
+                                         or (a.type == "ORG" and a.qid is not None), token.i)
+        self.we = self.we or actor
+        self.we_unnamed = self.we is None
+        return actor
+
+
+def _subject(span: Span) -> bool:
+    """Whether a mention is, or names, the subject of its clause ('the Umma party has said')."""
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod"):
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
+
+
+# Titles any head of a country or body is called by: "the Russian leader".
+GENERIC_TITLES = {"leader", "head of state"}
+
+
+def _role_fits(title: str, role: str | None) -> bool:
+    """'the Chancellor' fits a Federal Chancellor, 'the President' a President."""
+    if role is None:
+        return False
+    title, role = fold(title), fold(role)
+    return title == role or role.endswith(" " + title)
+

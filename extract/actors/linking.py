@@ -1,0 +1,134 @@
+"""Links to the reference data, on evidence the article gives: which canonical actor a person's name denotes.
+
+A person is linked to the reference data (a Wikidata QID) by their full name, or by a surname with a title
+and its country in office on the article's date ("Russian President Putin"); a bare surname or first name
+never links on its own. Within an article a surname ("Mr Putin", "Howard") is the person named in full with
+it ("Vladimir Putin", "Michael Howard"), before or after; otherwise it is a local actor, unlinked. Each
+mention records how it was resolved (``span._.resolved_by``): ``gazetteer`` (full name), ``surname`` (named
+in full in the article), ``title`` (title and country), ``name`` (local).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from extract.actors.base import ResolverBase
+from extract.actors.repairs import trim
+from extract.actors.vocabulary import gender_of, honorific, load_aliases, one_word_titles
+from extract.records import Actor
+from extract.reference import fold, slug
+
+
+class LinkingMixin(ResolverBase):
+    """Names to reference actors (Wikidata QIDs), and to the people already named in the document."""
+
+    def survey(self, ents: Sequence[Span]) -> None:
+        """Before resolving: the people the article names in full, and the countries it names."""
+        for ent in ents:
+            if ent.label_ == "PERSON" and self.misread_person(ent) is not None:
+                continue
+            name = self.person_name(ent)
+            if len(fold(name.text).split()) > 1 and (ent.label_ == "PERSON" or (
+                    (known := self.gazetteer.lookup(name.text)) is not None and known.type == "PERSON")):
+                role, country = self.context(name.start)
+                self.name_in_full(name, role, country)  # a person named in full, the tagger's type aside
+            elif ent.label_ in ("GPE", "NORP") and (country := self.demonym(trim(ent).text)) is not None:
+                self.countries_named.add(country.iso3)
+
+    def person_name(self, ent: Span) -> Span:
+        """The name in a PERSON entity: without a possessive, a title folded into it or an honorific.
+
+        "President Putin's" → "Putin"; "Mr Howard" → "Howard"; "Prince Charles", a name the reference
+        data knows with its title, stays whole.
+        """
+        doc = self.doc
+        start, end = ent.start, ent.end
+        while end > start and doc[end - 1].tag_ == "POS":
+            end -= 1
+        if end - start > 1 and (known := self.gazetteer.lookup(doc[start:end].text)) and known.type == "PERSON":
+            return doc[start:end]
+        while start < end - 1 and (fold(doc[start].text) in one_word_titles() or honorific(doc[start].text)):
+            start += 1
+        return doc[start:end]
+
+    def name_in_full(self, name: Span, role: str | None, country: str | None) -> Actor:
+        """The actor of a person named in full: the reference data's, or a local one; one per article."""
+        known = self.gazetteer.lookup(name.text, self.date)
+        if known is not None and known.type == "PERSON":
+            actor = known
+        else:
+            actor = Actor(key=slug(name.text), label=name.text, type="PERSON", country=country, role=role)
+        if (earlier := self.persons.get(actor.key)) is not None:
+            actor = earlier
+        if (role and not actor.role) or (country and not actor.country):
+            actor = replace(actor, role=actor.role or role, country=actor.country or country)
+        self.remember(actor, fold(name.text).split()[-1], fold(actor.label).split()[-1])
+        return actor
+
+    def remember(self, actor: Actor, *surnames: str) -> None:
+        """A person named in full (or by title), whom a later surname may refer to."""
+        self.persons[actor.key] = actor
+        for surname in surnames:
+            keys = self.full_names.setdefault(surname, [])
+            if actor.key not in keys:
+                keys.append(actor.key)
+
+    def aliased_person(self, text: str) -> Actor | None:
+        """'Asad' in an article that names Bashar al-Assad: a spelling from the aliases, of a person named here."""
+        aliased = self.alias(text)
+        if aliased is None or aliased.type != "PERSON":
+            return None
+        return self.persons.get(aliased.key)
+
+    def link_person(self, name: Span, role: str | None, country: str | None) -> tuple[Actor, str]:
+        """The actor a person's name denotes, and how that was decided."""
+        if len(fold(name.text).split()) > 1:
+            full = self.name_in_full(name, role, country)
+            return full, "gazetteer" if full.qid else "name"
+        surname = fold(name.text)
+        actor: Actor | None
+        if (actor := self.named_in_full(surname, name.start)) is not None:
+            return actor, "surname"
+        if role is not None and (actor := self.gazetteer.holder(
+                name.text, role, {country} if country else self.countries_named, self.date)) is not None:
+            self.remember(self.persons.get(actor.key, actor), surname)
+            return self.persons[actor.key], "title"
+        if (actor := self.aliased_person(name.text)) is not None:
+            return actor, "surname"
+        local = Actor(key=slug(name.text), label=name.text, type="PERSON", country=country, role=role)
+        return self.persons.get(local.key, local), "name"
+
+    def named_in_full(self, surname: str, at: int) -> Actor | None:
+        """The person the article names in full with this surname: the only one, else the latest before ``at``."""
+        keys = self.full_names.get(surname, [])
+        if len(keys) == 1:
+            return self.persons[keys[0]]
+        for mention in reversed(self.mentions):
+            if mention.start < at and mention._.actor.key in keys:
+                return mention._.actor
+        return None
+
+    def note_gender(self, actor: Actor, start: int) -> None:
+        """Record a person's gender where an honorific or gendered title before the name tells it."""
+        doc = self.doc
+        for i in range(start - 1, max(doc[start].sent.start, start - 3) - 1, -1):
+            if (gender := gender_of(doc[i].text)) is not None:
+                self.gender.setdefault(actor.key, gender)
+                return
+            if not (doc[i].pos_ == "PROPN" or doc[i].is_title):
+                return
+
+    def alias(self, text: str) -> Actor | None:
+        found = load_aliases().get(fold(text))
+        if found is None:
+            return None
+        target, kind, qid = found
+        if kind == "GPE":
+            country = self.gazetteer.countries.get(target)
+            return country.actor() if country else None
+        if kind == "PERSON" and qid in self.gazetteer.terms:
+            return self.gazetteer.person(qid, self.date)  # a spelling the reference data lacks: "Asad"
+        return Actor(key=slug(target), label=target, type=kind, qid=qid or None)

@@ -1,0 +1,156 @@
+"""Named mentions: people, places and organisations the tagger found, with the role and country around them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from extract.actors.base import ResolverBase
+from extract.actors.repairs import strip_article, trim
+from extract.actors.vocabulary import DEFINITE, _fold, load_aliases, load_metonyms, title_at
+from extract.records import Actor
+from extract.reference import fold, slug
+
+
+class NamesMixin(ResolverBase):
+    """PERSON, GPE and ORG entities resolved to canonical actors."""
+
+    def person(self, ent: Span) -> None:
+        """A PERSON entity: a person, unless the tagger misread a place, a body or a people as one."""
+        misread = self.misread_person(ent)
+        if misread is not None:
+            {"GPE": self.place, "ORG": self.organisation, "NORP": self.group}[misread](ent)
+            return
+        self.named_person(ent)
+
+    def named_person(self, ent: Span) -> None:
+        """A person's name, linked on the evidence around it."""
+        name = self.person_name(ent)
+        role, country = self.context(name.start)
+        actor, how = self.link_person(name, role, country)
+        self.note_gender(actor, name.start)
+        self.add(name, actor, how)
+
+    def context(self, start: int) -> tuple[str | None, str | None]:
+        """Role and country written just before a name: 'Cuban President', 'President of Russia'."""
+        doc = self.doc
+        lo = max(doc[start].sent.start, start - 8)
+        tokens = list(doc[lo:start])
+        found = title_at(tokens, len(tokens))
+        if found is None:
+            return None, None
+        role, at = found
+        country = None
+        before = tokens[:at]
+        if before:
+            c = self.gazetteer.demonym(before[-1].text) or self.gazetteer.country_named(before[-1].text)
+            if c is None and before[-1].tag_ == "POS" and len(before) > 1:
+                c = self.gazetteer.country_named(before[-2].text)
+            country = c.iso3 if c else None
+        if country is None:
+            # "President of Russia Vladimir Putin", "President of the Republic of Cuba Miguel ..."
+            after = [t for t in doc[lo + at + len(role.split()):start]]
+            if after and after[0].lower_ == "of":
+                phrase = " ".join(t.text for t in after[1:] if t.lower_ != "the")
+                c = self.gazetteer.country_named(phrase) or self.gazetteer.country_named(after[-1].text)
+                country = c.iso3 if c else None
+        return role, country
+
+
+    def place(self, ent: Span) -> None:
+        g = self.gazetteer
+        ent = trim(ent)
+        if self.person_taken_for_place(ent) or self.surname_taken_for_name(ent):
+            self.named_person(ent)
+            return
+        actor = g.lookup(ent.text)
+        how = "gazetteer"
+        if actor is None or actor.type != "GPE":
+            actor = self.alias(ent.text) or actor
+        if actor is None or actor.type not in ("GPE", "GROUP"):
+            capital = g.capital(ent.text)
+            if capital is not None:
+                actor, how = capital.actor(), "capital"
+            elif len(ent) == 1 and self.agent_sector(ent.root) is not None:
+                self.agent_group(ent.root)  # "Gunmen attacked...": an agent noun the tagger took for a place
+                return
+            else:
+                actor, how = Actor(key=slug(ent.text), label=strip_article(ent.text), type="GPE"), "name"
+        self.add(ent, actor, how)
+
+    def organisation(self, ent: Span) -> None:
+        g = self.gazetteer
+        if self.office_taken_for_name(ent):
+            return
+        ent = trim(ent)
+        if self.names_taken_for_one(ent) or self.demonym_taken_for_name(ent):
+            return
+        of = next((t for t in ent if t.lower_ == "of" and t.head.i < t.i), None)
+        if of is not None and self.is_collective(of.head) and of.head.i >= ent.start \
+                and (country := self.gazetteer.country_named(self.doc[of.i + 1:ent.end].text)) is not None:
+            self.add(ent, country.actor(), "possessor")  # "the Government of Iraq", as "Iraq's government"
+            return
+        text = strip_article(ent.text)
+        iso3 = load_metonyms().get(fold(text))
+        if iso3 and iso3 in g.countries:
+            self.add(ent, g.countries[iso3].actor(), "metonym")
+            return
+        actor = self.alias(text) or g.lookup(text)
+        if actor is None and self.surname_taken_for_name(ent):
+            self.named_person(ent)  # "Trump" typed ORG in an article that names Donald Trump
+            return
+        if actor is None and len(ent) == 1 and ent.start > 0 and self.doc[ent.start - 1].lower_ in DEFINITE:
+            # "the Coalition" after "the Global Coalition": the tagger's name is a short reference
+            word = fold(text)
+            if (actor := self.recent(lambda a: a.type in ("ORG", "GROUP") and word in _fold(a.label).split()
+                                     and _fold(a.label) != word, ent.start)) is not None:
+                self.add(ent, actor, "description")
+                return
+        if actor is None and self.modifier_taken_for_name(ent):
+            return
+        if actor is None:
+            # "Nigerian Union of Teachers", "Kenya Anti-Corruption Commission": the country it belongs to
+            first = self.demonym(ent[0].text) if len(ent) > 1 else None
+            actor = Actor(key=slug(text), label=text, type="ORG", country=first.iso3 if first else None)
+        self.add(ent, actor, "gazetteer" if actor.qid else "name")
+
+    def demonym(self, text: str):
+        """'Cuban', 'Palestinians', 'U.S.' → the country."""
+        g = self.gazetteer
+        country = g.demonym(text) or g.country_named(text)
+        if country is None and text.endswith("s"):
+            country = g.demonym(text[:-1])
+        if country is None and (iso3 := load_aliases().get(fold(text))) and iso3[1] == "GPE":
+            country = g.countries.get(iso3[0])
+        return country
+
+    def abbreviations(self) -> None:
+        """'the Democratic Republic of Congo (DRC) ... the DRC': an abbreviation the article defines after a
+        name is that name's actor, there and wherever it recurs."""
+        doc = self.doc
+        defined: dict[str, Actor] = {}
+        for mention in list(self.mentions):
+            end = mention.end
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                    and _abbreviates(doc[end + 1].text, mention.text) and mention._.resolved_by != "pronoun":
+                defined.setdefault(doc[end + 1].text, mention._.actor)
+        if not defined:
+            return
+        for token in doc:
+            actor = defined.get(token.text)
+            if actor is None:
+                continue
+            mention = token._.mention
+            if mention is None:
+                self.add(doc[token.i:token.i + 1], actor, "abbreviation")
+            elif len(mention) == 1 and mention._.actor != actor and mention._.resolved_by != "pronoun":
+                mention._.actor, mention._.resolved_by = actor, "abbreviation"
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is an abbreviation of ``name``: 'DRC' of 'Democratic Republic of Congo'."""
+    if len(short) < 2 or not short.isupper() or not short.isalpha():
+        return False
+    initials = [w[0] for w in fold(name).split()]
+    letters = iter(initials)
+    return initials[:1] == [short[0].lower()] and all(c in letters for c in short.lower())
+

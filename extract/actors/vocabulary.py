@@ -1,0 +1,140 @@
+"""The closed word lists actor resolution reads: titles, aliases, metonyms, group and non-agent nouns."""
+
+from __future__ import annotations
+
+import csv
+from functools import cache, lru_cache
+
+from extract.lexicon import lexicon_dir
+from extract.reference import fold
+
+PERSONAL = {"he", "him", "his", "she", "her", "hers", "i", "me", "my"}
+FIRST_PERSON = {"i", "me", "my"}
+FEMININE = {"she", "her", "hers"}
+# Pronouns for bodies and countries; "we" in a government statement is the speaker's side.
+COLLECTIVE_PRONOUNS = {"they", "them", "their", "we", "us", "our", "its", "it"}
+# CAMEO sectors (Phoenix agents) whose nouns name the state acting ("Israeli soldiers" → Israel).
+STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
+# Sectors whose nouns name a group of people that can act ("Afghan rebels", "civilians").
+GROUP_SECTORS = STATE_SECTORS | {"REB", "UAF", "OPP", "CVL", "REF", "PPL", "IGO", "NGO", "PTY", "MED", "LAB",
+                                 "AGR", "EDU", "HLH", "HRI", "REL", "CRM", "BUS", "ELI",
+                                 # religious communities and their members ("monks", "clergy", "students" in Phoenix)
+                                 "CHR", "MUS", "JEW", "HIN", "BUD"}
+# Nouns that denote the people or bodies acting for a country ("British officials").
+COLLECTIVES = {"official", "officials", "government", "authorities", "forces", "troops", "side",
+               "leadership", "diplomats", "delegation", "army", "military", "administration",
+               "ministry", "police", "regime", "people", "parliament", "lawmakers", "negotiators"}
+
+
+DEFINITE = {"the", "this", "that", "these", "those"}
+# Words any organisation can be called by, once named: "ISIL ... this terrorist group".
+# Who "I" is in a statement that never names its author.
+# Nouns for states, which act as a group when a role noun modifies them ("member states").
+POLITIES = {"state", "country", "nation"}
+GENERIC_BODIES = {"group", "organisation", "organization", "movement", "network", "outfit"}
+
+_fold = lru_cache(maxsize=1 << 16)(fold)
+
+
+@cache
+def load_titles() -> tuple[tuple[str, ...], ...]:
+    """Title phrases as token tuples, longest first."""
+    lines = (lexicon_dir() / "titles.txt").read_text(encoding="utf-8").splitlines()
+    titles = {tuple(fold(line).split()) for line in lines if line.strip() and not line.startswith("#")}
+    return tuple(sorted(titles, key=len, reverse=True))
+
+
+@cache
+def load_metonyms() -> dict[str, str]:
+    with (lexicon_dir() / "metonyms.tsv").open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return {fold(row["name"]): row["country"] for row in rows}
+
+
+@cache
+def load_not_agents() -> frozenset[str]:
+    lines = (lexicon_dir() / "not_agents.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def load_aliases() -> dict[str, tuple[str, str, str]]:
+    """Short and common names the reference data lacks: 'Britain', 'U.S.', 'Daesh'.
+
+    Folded name → (country code or canonical label, actor type, Wikidata QID).
+    """
+    with (lexicon_dir() / "aliases.tsv").open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return {fold(row["name"]): (row["refers_to"], row["type"], row["qid"]) for row in rows}
+
+
+@cache
+def load_group_nouns() -> frozenset[str]:
+    lines = (lexicon_dir() / "groups.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def load_alias_names() -> tuple[str, ...]:
+    """The aliases as written, for exact matching in text."""
+    with (lexicon_dir() / "aliases.tsv").open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return tuple(row["name"] for row in rows)
+
+
+@cache
+def one_word_titles() -> frozenset[str]:
+    return frozenset(t[0] for t in load_titles() if len(t) == 1)
+
+
+@cache
+def titles_ending_in() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Title phrases by their last word, longest first."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for title in load_titles():
+        found.setdefault(title[-1], []).append(title)
+    return {word: tuple(titles) for word, titles in found.items()}
+
+
+def title_at(tokens, end: int) -> tuple[str, int] | None:
+    """The title phrase ending just before index ``end`` of ``tokens`` (a Doc or a list): (title, start index)."""
+    if end <= 0:
+        return None
+    candidates = titles_ending_in().get(_fold(tokens[end - 1].text))
+    if not candidates:
+        return None
+    lo = max(0, end - len(candidates[0]))
+    words = [_fold(t.text) for t in tokens[lo:end]]
+    for title in candidates:
+        n = len(title)
+        if n <= len(words) and tuple(words[len(words) - n:]) == title:
+            return " ".join(t.text for t in tokens[end - n:end]), end - n
+    return None
+
+
+@cache
+def load_honorifics() -> dict[str, tuple[str | None, str]]:
+    """Words before a name that are no part of it: folded word → (gender or None, 'honorific' | 'title')."""
+    with (lexicon_dir() / "honorifics.tsv").open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return {fold(row["word"]): (row["gender"] or None, row["kind"]) for row in rows}
+
+
+def honorific(word: str) -> bool:
+    """'Mr', 'Mrs.', 'Dr': a courtesy word before a name, not part of it."""
+    found = load_honorifics().get(_fold(word))
+    return found is not None and found[1] == "honorific"
+
+
+def gender_of(word: str) -> str | None:
+    """'Mr' → 'male', 'Queen' → 'female', 'President' → None."""
+    found = load_honorifics().get(_fold(word))
+    return found[0] if found else None
+
+
+@cache
+def load_quote_verbs() -> frozenset[str]:
+    """Verbs that attribute a quotation ('continued', 'replied', 'tweeted'), as lemmas."""
+    lines = (lexicon_dir() / "quote_verbs.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+

@@ -1,0 +1,58 @@
+"""Arguments: which actor an argument head stands for (hand-written sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import extract
+from extract.records import Article
+
+
+def relations(nlp, text: str) -> set[tuple[str, str | None, str]]:
+    extraction = extract(nlp, Article(id="t", text=text, date="2022-06-01"))
+    return {(r.subject.actor.label, r.event_type, r.object.actor.label) for r in extraction.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of a predicate adjective acts in the event its "to"/"for" phrase names
+        ("Iran is ready for talks with the United States.", ("Iran", "CONSULT", "United States")),
+        ("Serbia is open to negotiations with Kosovo.", ("Serbia", "CONSULT", "Kosovo")),
+    ],
+)
+def test_a_disposition_to_an_event_names_its_subject(nlp, text, expected):
+    assert expected in relations(nlp, text)
+
+
+def test_a_judgement_of_an_event_is_not_taking_part_in_it(nlp):
+    found = relations(nlp, "Egypt was critical of the attacks on Gaza.")
+    assert not any(s == "Egypt" and t == "FIGHT" for s, t, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every conjunct of a prepositional or object argument is a party
+        ("Vladimir Putin spoke by telephone with French President Emmanuel Macron and German Chancellor "
+         "Olaf Scholz.", {("Vladimir Putin", "CONSULT", "Emmanuel Macron"), ("Vladimir Putin", "CONSULT", "Olaf Scholz")}),
+        ("Joe Biden held talks with Emmanuel Macron, Olaf Scholz and Mario Draghi.",
+         {("Joe Biden", "CONSULT", "Emmanuel Macron"), ("Joe Biden", "CONSULT", "Olaf Scholz"),
+          ("Joe Biden", "CONSULT", "Mario Draghi")}),
+        ("Joe Biden criticised China and Russia.", {("Joe Biden", "DISAPPROVE", "China"),
+                                                    ("Joe Biden", "DISAPPROVE", "Russia")}),
+    ],
+)
+def test_every_conjunct_is_a_party(nlp, text, expected):
+    assert expected <= relations(nlp, text)
+
+
+
+def test_a_name_cut_short_by_the_tagger_stands_for_its_phrase(nlp):
+    from extract.relations.arguments import actors
+
+    # the tagger names "Amy Berman" and not "Jackson" in "Judge Amy Berman Jackson": the name heads the phrase
+    doc = nlp("Roger Stone was sentenced by Judge Amy Berman Jackson.")
+    head = next(t for t in doc if t.text == "Jackson")
+    head._.mention = None
+    assert [a.text for a in actors(head)] == ["Amy Berman"]

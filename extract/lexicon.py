@@ -18,7 +18,8 @@ from pathlib import Path
 # "suspension" → "suspend".
 _DERIVATIONS = (
     ("ications", "y"), ("ication", "y"), ("ations", "ate"), ("ation", "ate"), ("atory", "ate"),
-    ("itions", "ite"), ("ition", "ite"), ("nsions", "nd"), ("nsion", "nd"), ("sions", "de"), ("sion", "de"), ("ments", ""), ("ment", ""),
+    ("itions", "ite"), ("ition", "ite"), ("nsions", "nd"), ("nsion", "nd"), ("sions", "de"), ("sion", "de"),
+    ("ments", ""), ("ment", ""),
     ("ions", "e"), ("ion", "e"), ("ions", ""), ("ion", ""), ("isms", "ise"), ("ism", "ise"),
     ("ism", "ize"), ("als", ""), ("al", ""), ("ance", ""), ("ence", ""), ("ings", ""), ("ing", ""),
     ("ing", "e"), ("s", ""),

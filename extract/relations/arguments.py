@@ -47,6 +47,8 @@ def _conjunct_actors(t: Token, depth: int, inner: bool, agent: bool) -> list[Spa
         return found  # "Turkish and Greek sides", "Hezbollah guerrillas": the modifiers are the actors
     if agent and (named := named_group(t)):
         return named  # "the al-Qaeda network", "the Turkish and Greek sides"
+    if t.pos_ in ("NOUN", "PROPN") and (person := appositive_person(t)) is not None:
+        return [person]  # "President of Russia Vladimir Putin", "Artistic Director of X, Y": the title is the person
     if t.pos_ == "PROPN" and (names := [c._.mention for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                                         and c._.mention is not None and c._.mention._.actor.type == "PERSON"]):
         return names[-1:]  # "Judge Amy Berman Jackson" with "Amy Berman" named: the name ends the phrase
@@ -61,6 +63,24 @@ def _conjunct_actors(t: Token, depth: int, inner: bool, agent: bool) -> list[Spa
         elif child.dep_ == "prep" and child.lower_ in INNER_PREPOSITIONS:
             spans.extend(a for pobj in child.children if pobj.dep_ == "pobj" for a in actors(pobj, depth + 1))
     return spans
+
+
+def appositive_person(title: Token, depth: int = 0) -> Span | None:
+    """The person an appositive names for a title that is no mention: 'President of Russia Vladimir
+    Putin', 'Artistic Director of the Theatre, National Artist Yevgeny Mironov' (a chain of titles)."""
+    for a in title.children:
+        if a.dep_ != "appos" or any(c.dep_ == "cc" for c in a.children):
+            continue  # "the UK, the Coalition and Iraq": a list, not a name
+        if a._.mention is not None and a._.mention._.actor.type == "PERSON":
+            return a._.mention
+        if depth < 2 and (found := appositive_person(a, depth + 1)) is not None:
+            return found  # a title of the chain the tagger took for a name: "National Artist", "Y"
+    # "the Director of the Bolshoi Theatre, Vladimir Urin" parsed with the name on the theatre: a body is
+    # no person, so the person its appositive names is the title's holder
+    return next((a._.mention for p in title.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" and o._.mention is not None
+                 and o._.mention._.actor.type in ("ORG", "GPE") for a in o.children
+                 if a.dep_ == "appos" and a._.mention is not None and a._.mention._.actor.type == "PERSON"), None)
 
 
 def pobj_actors(prep: Token) -> list[Span]:

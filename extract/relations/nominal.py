@@ -101,7 +101,7 @@ def _sense(lex: Lexicon, event_verb: str, via: Token, noun: Token) -> Sense | No
 def _agents(noun: Token, category: str | None, trigger: Token) -> list[Span]:
     """Who carries the event out by a phrase: 'attacks by X', 'support from X', 'Saudi-led', 'claimed by X'."""
     givers: tuple[str, ...] = ("by", "from") if category in GIVEN_FROM else ("by",)  # "support from X"
-    if practice(noun) and trigger is noun:
+    if practice(noun) and trigger is noun and category not in JUDGED_OF:
         givers = (*givers, "of")  # "the atrocities of X against Y": X commits them
     agents = [a for c in noun.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in givers)
               for a in pobj_actors(c)]
@@ -118,10 +118,10 @@ def _target_prepositions(lex: Lexicon, noun: Token, event_verb: str, category: s
                          trigger: Token) -> set[str]:
     """'support for Iraq', 'the annexation of Crimea', 'its condemnation of X': how the target is named."""
     preps = set(NOMINAL_PREPOSITIONS) | {"for", "of"} if category in TARGET_OF else set(NOMINAL_PREPOSITIONS)
-    if category in JUDGED_OF and event_verb in lex.nouns:
+    if category in JUDGED_OF and {event_verb, noun.lower_, noun.lemma_.lower()} & lex.nouns.keys():
         preps |= {"of"}  # nouns of judgement listed as such: "condemnation of X", not "the implications of X"
-    if practice(noun) and trigger is noun:
-        preps -= {"of"}  # "the atrocities of X against Y": X commits them
+    if practice(noun) and trigger is noun and category not in JUDGED_OF:
+        preps -= {"of"}  # "the atrocities of X against Y": X commits them; "criticism of X" judges X
     return preps
 
 

@@ -35,7 +35,8 @@ def test_a_judgement_of_an_event_is_not_taking_part_in_it(nlp):
     [
         # every conjunct of a prepositional or object argument is a party
         ("Vladimir Putin spoke by telephone with French President Emmanuel Macron and German Chancellor "
-         "Olaf Scholz.", {("Vladimir Putin", "CONSULT", "Emmanuel Macron"), ("Vladimir Putin", "CONSULT", "Olaf Scholz")}),
+         "Olaf Scholz.",
+         {("Vladimir Putin", "CONSULT", "Emmanuel Macron"), ("Vladimir Putin", "CONSULT", "Olaf Scholz")}),
         ("Joe Biden held talks with Emmanuel Macron, Olaf Scholz and Mario Draghi.",
          {("Joe Biden", "CONSULT", "Emmanuel Macron"), ("Joe Biden", "CONSULT", "Olaf Scholz"),
           ("Joe Biden", "CONSULT", "Mario Draghi")}),
@@ -56,3 +57,16 @@ def test_a_name_cut_short_by_the_tagger_stands_for_its_phrase(nlp):
     head = next(t for t in doc if t.text == "Jackson")
     head._.mention = None
     assert [a.text for a in actors(head)] == ["Amy Berman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title with the person's name in apposition stands for the person, not the title's "of" phrase
+        ("Vladimir Putin congratulated the Artistic Director of the Bolshoi Theatre, Vladimir Urin.",
+         ("Vladimir Putin", "SUPPORT", "Vladimir Urin")),
+        ("Joe Biden congratulated the Chief Executive of Hong Kong, John Lee.", ("Joe Biden", "SUPPORT", "John Lee")),
+    ],
+)
+def test_a_title_in_apposition_to_a_name_is_the_person(nlp, text, expected):
+    assert expected in relations(nlp, text)

@@ -90,7 +90,8 @@ def test_every_agent_of_a_passive_acts(nlp, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected", "wrong"),
     [
-        ("Britain thanked France for helping Ukraine.", ("France", "AID", "Ukraine"), ("United Kingdom", "AID", "Ukraine")),
+        ("Britain thanked France for helping Ukraine.", ("France", "AID", "Ukraine"),
+         ("United Kingdom", "AID", "Ukraine")),
         ("Canada accused Russia of attacking Georgia.", ("Russia", "FIGHT", "Georgia"), ("Canada", "FIGHT", "Georgia")),
     ],
 )

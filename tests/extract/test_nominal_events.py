@@ -54,6 +54,14 @@ def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
          ("Türkiye", "SUPPORT", "Rebel forces")),
         # a noun of judgement names its target with "of", an actor's deeds standing for the actor
         ("The EU is united in its condemnation of Iran's policies.", ("European Union", "DISAPPROVE", "Iran")),
+        # a judgement noun names its target with "of", even one that ends like a practice ("-ism")
+        ("Sweden's criticism of Turkey grew.", ("Sweden", "DISAPPROVE", "Türkiye")),
+        ("The criticism of Serbia by Croatia grew louder.", ("Croatia", "DISAPPROVE", "Serbia")),
+        # talks, meetings and calls with their possessor, "with" and "between" phrases
+        ("Talks between Armenia and Azerbaijan resumed.", ("Armenia", "CONSULT", "Azerbaijan")),
+        ("Joe Biden's call with Fumio Kishida lasted an hour.", ("Joe Biden", "CONSULT", "Fumio Kishida")),
+        ("After talks with Olaf Scholz, Emmanuel Macron announced new measures.",
+         ("Emmanuel Macron", "CONSULT", "Olaf Scholz")),
         # the "of" phrase of a noun of practice names who practises it
         ("The terrorism of al-Shabaab against Kenya continued.", ("al-Shabaab", "ASSAULT", "Kenya")),
     ],

@@ -94,7 +94,8 @@ def test_a_warning_is_typed_by_its_complement(nlp, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected", "standard"),
     [
-        ("Boris Johnson likened Vladimir Putin to Hitler.", ("Boris Johnson", "DISAPPROVE", "Vladimir Putin"), "Hitler"),
+        ("Boris Johnson likened Vladimir Putin to Hitler.", ("Boris Johnson", "DISAPPROVE", "Vladimir Putin"),
+         "Hitler"),
         ("Marco Rubio compared Nicolás Maduro to Stalin.", ("Marco Rubio", "DISAPPROVE", "Nicolás Maduro"), "Stalin"),
     ],
 )

@@ -23,7 +23,10 @@ class ConfigError(NewsgraphError):
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NEWSGRAPH_", env_file=".env", extra="ignore")
 
-    store: str = Field("oxigraph:data/newsgraph", description="store URL: oxigraph:PATH, memory:, ...")
+    store: str = Field("oxigraph:data/newsgraph",
+                       description="store URL: oxigraph:PATH, memory:, sparql+http://HOST:PORT/PATH")
+    update_url: str | None = Field(None, description="SPARQL Update endpoint of a sparql+http store (default: its URL)")
+    gsp_url: str | None = Field(None, description="Graph Store Protocol endpoint of a sparql+http store (optional)")
     spacy_model: str | None = Field(None, description="spaCy pipeline package; default en_core_web_sm")
     max_article_bytes: int = Field(5_000_000, gt=0, description="larger articles are refused")
     max_sentence_tokens: int = Field(150, gt=0, description="longer sentences are not searched for relations")

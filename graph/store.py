@@ -163,6 +163,9 @@ class Store(abc.ABC):
         result = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(next(iter(result))["n"].value)
 
+    def flush(self) -> None:  # noqa: B027 - optional hook
+        """Write out what the store buffers in memory: a long ingest calls it so that its memory stays flat."""
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release the store (flush, unlock)."""
 
@@ -353,12 +356,17 @@ class OxigraphStore(Store):
         except OSError as error:
             raise store_error(error, f"cannot back up {self.url} to {target}") from error
 
-    def close(self):
+    def flush(self):
+        # RocksDB keeps recent writes in memtables (one per index) until they fill: hundreds of MB
         try:
             if self.path is not None and self.writable:
                 self._store.flush()
         except OSError as error:
             raise store_error(error, f"cannot flush {self.url}") from error
+
+    def close(self):
+        try:
+            self.flush()
         finally:
             del self._store
 
@@ -408,8 +416,10 @@ def register(scheme: str, factory: StoreFactory) -> None:
     _BACKENDS[scheme] = factory
 
 
-def open_store(url: str, *, read_only: bool = False, wait: float = 0.0) -> Store:
-    """Open the store a URL names: ``oxigraph:PATH``, ``memory:``, or a registered scheme.
+def open_store(url: str, *, read_only: bool = False, wait: float = 0.0, update_url: str | None = None,
+               gsp_url: str | None = None) -> Store:
+    """Open the store a URL names: ``oxigraph:PATH``, ``memory:``, ``sparql+http://HOST:PORT/PATH``, or a
+    registered scheme.
 
     A bare path is taken as ``oxigraph:PATH``. Only one process may hold an on-disk store for
     writing; readers (``read_only``) may open it alongside and see the data as it was when they opened it.
@@ -418,6 +428,8 @@ def open_store(url: str, *, read_only: bool = False, wait: float = 0.0) -> Store
         url: the store URL.
         read_only: open for reading only.
         wait: seconds to wait for another writer to release the store before giving up.
+        update_url: a ``sparql+http`` store's SPARQL Update endpoint (default: its URL); others ignore it.
+        gsp_url: a ``sparql+http`` store's Graph Store Protocol endpoint, for whole graphs; others ignore it.
 
     Raises:
         UnknownStoreError: for a scheme no backend handles.
@@ -430,14 +442,28 @@ def open_store(url: str, *, read_only: bool = False, wait: float = 0.0) -> Store
     if factory is None:
         known = ", ".join(sorted(f"{s}:" for s in _BACKENDS))
         raise UnknownStoreError(f"no store backend for {url!r} (known: {known})")
+    options = {k: v for k, v in {"update_url": update_url, "gsp_url": gsp_url}.items() if v}
     if wait:
-        return factory(rest.removeprefix("//"), read_only, wait=wait)
-    return factory(rest.removeprefix("//"), read_only)
+        return factory(rest.removeprefix("//"), read_only, wait=wait, **options)
+    return factory(rest.removeprefix("//"), read_only, **options)
 
 
-register("oxigraph", lambda path, read_only, wait=0.0: OxigraphStore(
+def _remote(scheme: str) -> StoreFactory:
+    def factory(rest: str, read_only: bool, wait: float = 0.0, update_url: str | None = None,
+                gsp_url: str | None = None) -> Store:
+        from graph.remote import SparqlHttpStore  # only remote stores pay for the HTTP client
+
+        return SparqlHttpStore(f"{scheme.removeprefix('sparql+')}://{rest}", read_only=read_only,
+                               update_url=update_url, gsp_url=gsp_url)
+
+    return factory
+
+
+register("oxigraph", lambda path, read_only, wait=0.0, **_: OxigraphStore(
     path or "data/newsgraph", f"oxigraph:{path}", read_only, wait))
-register("memory", lambda _, read_only, wait=0.0: OxigraphStore(None, "memory:"))
+register("memory", lambda _, read_only, wait=0.0, **__: OxigraphStore(None, "memory:"))
+register("sparql+http", _remote("sparql+http"))
+register("sparql+https", _remote("sparql+https"))
 
 
 __all__ = ["OxigraphStore", "Result", "Store", "open_store", "register", "restore", "union_triples"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -19,6 +20,10 @@ app.add_typer(analytics_app, name="analytics")
 
 StoreOption = Annotated[Optional[str], typer.Option(
     "--store", help="store URL (default: $NEWSGRAPH_STORE or oxigraph:data/newsgraph)")]
+UpdateUrlOption = Annotated[Optional[str], typer.Option(
+    "--update-url", help="SPARQL Update endpoint of a sparql+http: store (default: $NEWSGRAPH_UPDATE_URL, its URL)")]
+GspUrlOption = Annotated[Optional[str], typer.Option(
+    "--gsp-url", help="Graph Store Protocol endpoint of a sparql+http: store, for whole graphs ($NEWSGRAPH_GSP_URL)")]
 ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline (default: en_core_web_sm)")]
 
 
@@ -27,15 +32,29 @@ def _fail(error: NewsgraphError, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _store(url: str | None, read_only: bool = False):
+def _store(url: str | None, read_only: bool = False, settings=None, update_url: str | None = None,
+           gsp_url: str | None = None):
+    """The store ``url`` names (default: the settings'), with the remote endpoints' options."""
     from graph.store import open_store
 
-    return open_store(url or get_settings().store, read_only=read_only)
+    settings = settings or get_settings()
+    return open_store(url or settings.store, read_only=read_only, wait=settings.lock_wait,
+                      update_url=update_url or settings.update_url, gsp_url=gsp_url or settings.gsp_url)
+
+
+@app.callback()
+def _settings_are_valid() -> None:
+    # Every command reads the settings: an invalid one is a message, not a traceback.
+    try:
+        get_settings()
+    except NewsgraphError as error:
+        _fail(error)
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help=".txt, .html or .jsonl files, or folders of them")],
+    paths: Annotated[list[str], typer.Argument(
+        help="files (.txt .md .html .jsonl .jsonl.gz .warc[.gz], RSS/Atom feeds), folders of them, or - for stdin")],
     store: StoreOption = None,
     model: ModelOption = None,
     max_article_bytes: Annotated[Optional[int], typer.Option(
@@ -47,46 +66,67 @@ def ingest(
         "--language", help="refuse articles detected as another language; '' accepts any (default: en)")] = None,
     wait: Annotated[Optional[float], typer.Option(
         "--wait", min=0, help="seconds to wait for another writer to release the store (default: 0, refuse)")] = None,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, help="processes parsing articles on this machine (default: 1, this process)")] = 1,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="parse on a Dask cluster: its scheduler address, e.g. tcp://HOST:8786")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="articles spaCy parses together")] = 32,
+    update_url: UpdateUrlOption = None,
+    gsp_url: GspUrlOption = None,
     progress_lines: Annotated[bool, typer.Option(
         "--progress", help="print a line on standard error as each article is done")] = False,
 ) -> None:
-    """Extract articles and add them to the store (unchanged articles are skipped).
+    """Extract articles and add them to the store (articles already stored are skipped before parsing).
 
     Each article is written in one transaction: an interrupted run leaves whole articles only, and
     running it again completes the batch. Exit code 2 when some inputs failed, 1 when none could run.
     """
-    from extract.articles import read_articles
-    from extract.pipeline import load_pipeline
+    from api.progress import IngestProgress
+    from extract.articles import count_articles, read_articles
+    from graph.errors import StoreFullError
     from graph.ingest import ingest as run
-    from graph.store import open_store
 
     settings = get_settings().model_copy(update={k: v for k, v in {
         "max_article_bytes": max_article_bytes, "max_sentence_tokens": max_sentence_tokens,
-        "language": language, "lock_wait": wait}.items() if v is not None})
+        "language": language, "lock_wait": wait, "update_url": update_url, "gsp_url": gsp_url}.items()
+        if v is not None})
     try:
         # Open the store first: a refused second writer should not wait for the model to load.
-        with open_store(store or settings.store, wait=settings.lock_wait) as target:
-            nlp = load_pipeline(model or settings.spacy_model,
-                                newsgraph_relations={"max_sentence_tokens": settings.max_sentence_tokens})
-
-            def progress(item, error):
-                if error is not None:
-                    typer.secho(f"skipped {error}", fg=typer.colors.YELLOW, err=True)
-                elif progress_lines:
-                    typer.echo(f"done {item.id}", err=True)
-
+        with _store(store, settings=settings) as target, _extractor(settings, model, workers, scheduler,
+                                                                     batch_size) as extractor:
             inputs = read_articles(paths, settings.max_article_bytes, language=settings.language or None)
-            report = run(target, nlp, inputs, progress)
+            with IngestProgress(count_articles(paths), every_article=progress_lines) as progress:
+                report = run(target, None, inputs, progress, extractor=extractor, batch_size=batch_size)
             total = target.count()
+    except StoreFullError as error:
+        _fail(error, 2)
     except NewsgraphError as error:
         _fail(error)
-    typer.echo(
-        f"articles {report.articles} (unchanged {report.unchanged}, replaced {report.replaced}, "
-        f"failed {len(report.failures)}), sentences {report.sentences}, relations {report.relations}, "
-        f"triples {report.triples}; store {total} quads"
-    )
+    words_per_second = report.words / report.seconds if report.seconds else 0.0
+    typer.echo(f"{report.summary()}; store {total} quads; {report.seconds:.1f} s, {words_per_second:,.0f} words/s")
     if not report.ok:
+        reasons = Counter(_reason(f) for f in report.failures)
+        typer.echo("failed: " + "; ".join(f"{n} {reason}" for reason, n in reasons.most_common()))
         raise typer.Exit(2)
+
+
+def _reason(error: NewsgraphError) -> str:
+    return getattr(error, "reason", None) or type(error).__name__
+
+
+def _extractor(settings, model: str | None, workers: int, scheduler: str | None, batch_size: int):
+    """Where articles are parsed: this process, ``workers`` local processes, or a Dask cluster."""
+    from extract.parallel import DaskPool, InProcess, PipelineSpec, ProcessPool
+
+    spec = PipelineSpec(model or settings.spacy_model,
+                        {"newsgraph_relations": {"max_sentence_tokens": settings.max_sentence_tokens}}, batch_size)
+    if scheduler:
+        return DaskPool(spec, scheduler)
+    if workers > 1:
+        return ProcessPool(spec, workers)
+    from extract.pipeline import load_pipeline
+
+    return InProcess(load_pipeline(spec.model, **spec.config), batch_size)
 
 
 @app.command()
@@ -221,12 +261,13 @@ def export(
 def remove(
     article: Annotated[str, typer.Argument(help="article id or IRI")],
     store: StoreOption = None,
+    update_url: UpdateUrlOption = None,
 ) -> None:
     """Retract an article and everything only it supported."""
     from graph.ingest import remove_article
 
     try:
-        with _store(store) as target:
+        with _store(store, update_url=update_url) as target:
             if not remove_article(target, article):
                 typer.secho(f"no article {article!r} in the store", fg=typer.colors.YELLOW, err=True)
                 raise typer.Exit(1)
@@ -240,12 +281,13 @@ def check(
     store: StoreOption = None,
     collect: Annotated[bool, typer.Option(
         "--collect", help="also delete actor descriptions no article mentions")] = False,
+    update_url: UpdateUrlOption = None,
 ) -> None:
     """Verify that every article in the store is whole (exit code 1 and the problems if not)."""
     from graph.integrity import article_count, check_store, unreferenced_actors
 
     try:
-        with _store(store, read_only=not collect) as source:
+        with _store(store, read_only=not collect, update_url=update_url) as source:
             if collect:
                 from graph.ingest import collect_garbage
 
@@ -306,6 +348,7 @@ def serve(
     query_timeout: Annotated[Optional[float], typer.Option("--query-timeout", help="seconds per SPARQL query")] = None,
     access_log: Annotated[bool, typer.Option(
         "--access-log", help="log every request (costs about a tenth of a small request's CPU)")] = False,
+    update_url: UpdateUrlOption = None,
 ) -> None:
     """Serve the REST API, the SPARQL endpoint and the UI (errors are logged; requests with --access-log)."""
     import uvicorn
@@ -313,7 +356,8 @@ def serve(
     from api.app import create_app
 
     settings = get_settings().model_copy(update={k: v for k, v in {
-        "store": store, "host": host, "port": port, "query_timeout": query_timeout}.items() if v is not None})
+        "store": store, "host": host, "port": port, "query_timeout": query_timeout,
+        "update_url": update_url}.items() if v is not None})
     try:
         application = create_app(settings)
     except NewsgraphError as error:
@@ -330,7 +374,7 @@ def serve(
         typer.echo(f"  an actor's relations ({label}): {base}/actors/{actor}/relations")
     # On SIGTERM, in-flight requests get a few seconds; then the lifespan kills busy query workers.
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="info", access_log=access_log,
-                timeout_graceful_shutdown=3)
+                timeout_graceful_shutdown=3, limit_concurrency=settings.max_connections)
 
 
 __all__ = ["app"]

@@ -1,28 +1,41 @@
-"""Read articles from files: plain text (.txt), HTML (.html) and JSON lines (.jsonl), with clear errors.
+"""Read articles from files: plain text (.txt, .md), HTML pages (.html), JSON lines (.jsonl, .jsonl.gz),
+WARC archives (.warc, .warc.gz), RSS/Atom feeds (.rss, .atom, .xml), folders of them, and standard input.
 
 Each input yields an :class:`~extract.records.Article` or an :class:`~extract.errors.InputError`
 naming the input and the reason, so that one bad file never stops a batch. Inputs are refused
 before extraction when they are empty, binary, not UTF-8, over the size limit (checked before
-the input is read), or not in the pipeline's language; HTML is reduced to its text.
+the input is read), or not in the pipeline's language. A page is reduced to its main text by
+trafilatura (see :mod:`extract.formats`), which also gives its title, date and URL; markup inside
+an article's text (a JSON record's) is reduced to its text.
 """
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from extract.errors import InputError
 from extract.records import Article
 
 DEFAULT_MAX_BYTES = 5_000_000
-SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES
+#: the path that names standard input
+STDIN = "-"
 #: room for a JSONL line's metadata and escapes beyond the article text itself
 JSONL_LINE_SLACK = 65_536
 #: an article is refused as not English when the detector gives English less than this probability
@@ -64,10 +77,10 @@ def decode(data: bytes, source: str) -> str:
 
     >>> decode("Díaz-Canel".encode(), "x")
     'Díaz-Canel'
-    >>> decode("Díaz-Canel".encode("latin-1"), "a.txt")
+    >>> decode("Díaz-Canel".encode("latin-1"), "a.txt")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    extract.errors.InputError: a.txt: not valid UTF-8 at byte 1; it looks like Latin-1/Windows-1252 text: convert it with `iconv -f latin1 -t utf-8`
+    extract.errors.InputError: a.txt: not valid UTF-8 at byte 1; it looks like Latin-1/Windows-1252 text: convert ...
     """
     head = data[:8192]
     if b"\x00" in head or _control_share(head) > 0.05:
@@ -172,8 +185,24 @@ def _over_limit(size: int, options: ReadOptions) -> str:
     return f"{size:,} bytes is over the limit of {options.max_bytes:,} (NEWSGRAPH_MAX_ARTICLE_BYTES)"
 
 
+def kind(path: Path) -> str:
+    """How a file is read, from its name: ``text``, ``html``, ``jsonl``, ``warc`` or ``feed``.
+
+    >>> [kind(Path(n)) for n in ("a.TXT", "b.md", "c.html", "d.jsonl.gz", "e.warc.gz", "f.rss", "g")]
+    ['text', 'text', 'html', 'jsonl', 'warc', 'feed', 'text']
+    """
+    name = path.name.lower()
+    for suffixes, found in ((HTML_SUFFIXES, "html"), (JSONL_SUFFIXES, "jsonl"), (WARC_SUFFIXES, "warc"),
+                            (FEED_SUFFIXES, "feed")):
+        if name.endswith(suffixes):
+            return found
+    return "text"
+
+
 def read_text_file(path: Path, options: ReadOptions | int = ReadOptions()) -> Article:
-    """An article from a .txt or .html file; its size is checked before it is read.
+    """An article from a .txt, .md or .html file; its size is checked before it is read.
+
+    A page's text, title, date and URL come from trafilatura; a Markdown file's title from its first heading.
 
     Raises:
         InputError: when the file is too large, binary, not UTF-8, empty or not in the language.
@@ -196,10 +225,23 @@ def read_text_file(path: Path, options: ReadOptions | int = ReadOptions()) -> Ar
         data = f.read(options.max_bytes + 1)  # a file that grows (or a pipe) is still bounded
     if len(data) > options.max_bytes:
         raise InputError(source, f"over the limit of {options.max_bytes:,} bytes (NEWSGRAPH_MAX_ARTICLE_BYTES)")
+    if kind(path) == "html":
+        from extract.formats import page_article
+
+        decode(data, source)  # refuse binary and non-UTF-8 files as for text
+        return page_article(data, source, options, article_id=path.name)
     text = decode(data, source)
-    if path.suffix.lower() in (".html", ".htm"):
-        text = html_to_text(text)
-    return Article(id=path.name, text=check_text(text, source, options))
+    return Article(id=path.name, text=check_text(text, source, options), title=_heading(text))
+
+
+def _heading(text: str) -> str | None:
+    """The first Markdown heading of a text, if it starts with one.
+
+    >>> _heading("# Talks in Geneva\\n\\nPutin met Biden."), _heading("Putin met Biden.")
+    ('Talks in Geneva', None)
+    """
+    first = text.lstrip().split("\n", 1)[0]
+    return first.lstrip("#").strip() or None if first.startswith("#") else None
 
 
 def _size(f: IO[bytes]) -> int | None:
@@ -220,9 +262,12 @@ def article_from_json(data: object, source: str, options: ReadOptions | int = Re
     ...
     extract.errors.InputError: feed.jsonl:3: no 'text' string
     """
+    from extract.validation import check_types, validate_article
+
     options = _options(options)
     if not isinstance(data, dict):
         raise InputError(source, "a JSON article must be an object")
+    check_types(data, source)
     text = data.get("text")
     if not isinstance(text, str):
         raise InputError(source, "no 'text' string")
@@ -232,7 +277,9 @@ def article_from_json(data: object, source: str, options: ReadOptions | int = Re
     text = check_text(text, source, options)
     fields = {k: (str(data[k]) if data.get(k) is not None else None) for k in ("title", "date", "url", "source")}
     article_id = str(data.get("id") or data.get("url") or Article(id="", text=text).content_hash[:16])
-    return Article(id=article_id, text=text, **fields)
+    article = Article(id=article_id, text=text, **fields)
+    validate_article(article, source)
+    return article
 
 
 def _bounded_lines(f: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -257,70 +304,159 @@ def read_jsonl(path: Path, options: ReadOptions | int = ReadOptions()) -> Iterat
     >>> with tempfile.TemporaryDirectory() as d:
     ...     path = Path(d, "feed.jsonl")
     ...     _ = path.write_text('{"id": "a", "text": "Putin called Maduro."}\n{oops\n', encoding="utf-8")
-    ...     [str(item).rsplit("/", 1)[-1] for item in read_jsonl(path)]
-    ["Article(id='a', text='Putin called Maduro.', title=None, date=None, url=None, source=None)", 'feed.jsonl:2: not JSON: Expecting property name enclosed in double quotes at column 2']
+    ...     [(item.id, item.text) if isinstance(item, Article) else str(item).rsplit("/", 1)[-1]
+    ...      for item in read_jsonl(path)]  # doctest: +NORMALIZE_WHITESPACE
+    [('a', 'Putin called Maduro.'),
+     'feed.jsonl:2: not JSON: Expecting property name enclosed in double quotes at column 2']
     """
-    options = _options(options)
+    from extract.formats import open_jsonl
+
+    with open_jsonl(path) as f:
+        yield from jsonl_items(f, str(path), _options(options))
+
+
+def jsonl_items(f: IO[bytes], name: str, options: ReadOptions) -> Iterator[Article | InputError]:
+    """Articles from an open JSON-lines stream (see :func:`read_jsonl`)."""
     limit = options.max_bytes + JSONL_LINE_SLACK
-    with path.open("rb") as f:
-        for number, raw in _bounded_lines(f, limit):
-            source = f"{path}:{number}"
-            if raw is None:
-                yield InputError(source, f"line over the limit of {limit:,} bytes (NEWSGRAPH_MAX_ARTICLE_BYTES)")
-                continue
-            if not raw.strip():
-                continue
-            try:
-                yield article_from_json(json.loads(decode(raw, source)), source, options)
-            except InputError as error:
-                yield error
-            except json.JSONDecodeError as error:
-                yield InputError(source, f"not JSON: {error.msg} at column {error.colno}")
-            except RecursionError:
-                yield InputError(source, "not JSON: nested too deeply")
+    for number, raw in _bounded_lines(f, limit):
+        source = f"{name}:{number}"
+        if raw is None:
+            yield InputError(source, f"line over the limit of {limit:,} bytes (NEWSGRAPH_MAX_ARTICLE_BYTES)")
+            continue
+        if not raw.strip():
+            continue
+        try:
+            yield article_from_json(json.loads(decode(raw, source)), source, options)
+        except InputError as error:
+            yield error
+        except json.JSONDecodeError as error:
+            yield InputError(source, f"not JSON: {error.msg} at column {error.colno}")
+        except RecursionError:
+            yield InputError(source, "not JSON: nested too deeply")
 
 
 def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files named, and the .txt/.html/.jsonl files inside folders named, in a stable order."""
+    """Files named, and the article files inside folders named (recursively, by name), in a stable order."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(SUFFIXES))
         else:
             yield path
 
 
+def _guarded(path: Path, read: Callable[[], Iterator[Article | InputError]]) -> Iterator[Article | InputError]:
+    """What ``read`` yields, and an error in place when the file cannot be read (or is not what its name says)."""
+    try:
+        yield from read()
+    except InputError as error:
+        yield error
+    except OSError as error:  # includes gzip.BadGzipFile
+        yield InputError(str(path), error.strerror or str(error))
+    except EOFError:
+        yield InputError(str(path), "the compressed file is truncated")
+
+
+def read_path(path: Path, options: ReadOptions) -> Iterator[Article | InputError]:
+    """The articles of one file, read as its name says."""
+    from extract import formats
+
+    if not path.exists():
+        yield InputError(str(path), "no such file or folder")
+        return
+    readers: dict[str, Callable[[], Iterator[Article | InputError]]] = {
+        "jsonl": lambda: read_jsonl(path, options),
+        "warc": lambda: formats.read_warc(path, options),
+        "feed": lambda: formats.read_feed(path, options),
+        "text": lambda: iter([read_text_file(path, options)]),
+        "html": lambda: iter([read_text_file(path, options)]),
+    }
+    yield from _guarded(path, readers[kind(path)])
+
+
+def read_stream(stream: IO[bytes], options: ReadOptions, name: str = "<stdin>") -> Iterator[Article | InputError]:
+    """Articles from a stream whose format is told by its first bytes (JSON lines, WARC, feed, page or text,
+    any of them gzipped)."""
+    from extract import formats
+
+    buffered: Any = stream if hasattr(stream, "peek") else io.BufferedReader(stream)
+    found = formats.sniff(buffered.peek(512))
+    if found == "gzip":
+        yield from read_stream(io.BufferedReader(gzip.GzipFile(fileobj=buffered)), options, name)
+        return
+    if found == "jsonl":
+        yield from jsonl_items(buffered, name, options)
+    elif found == "warc":
+        yield from formats.read_warc(buffered, options, name)
+    else:
+        data = buffered.read(options.max_bytes + 1)
+        if len(data) > options.max_bytes:
+            yield InputError(name, f"over the limit of {options.max_bytes:,} bytes (NEWSGRAPH_MAX_ARTICLE_BYTES)")
+        elif found == "feed":
+            yield from formats.read_feed(data, options, name)
+        elif found == "html":
+            yield formats.page_article(data, name, options, article_id=None)
+        else:
+            text = check_text(decode(data, name), name, options)
+            yield Article(id=Article(id="", text=text).content_hash[:16], text=text, title=_heading(text))
+
+
 def read_articles(paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTES, *,
-                  language: str | None = "en") -> Iterator[Article | InputError]:
-    """Articles from files and folders; unreadable inputs come back as errors, in place.
+                  language: str | None = "en", stdin: IO[bytes] | None = None) -> Iterator[Article | InputError]:
+    """Articles from files, folders and standard input (``-``); unreadable inputs come back as errors, in place.
 
     Args:
-        paths: files (.txt, .html, .jsonl; other names are read as text) and folders of them.
+        paths: files (.txt, .md, .html, .jsonl, .jsonl.gz, .warc, .warc.gz, .rss, .atom, .xml; other
+            names are read as text), folders of them (searched recursively), or ``-`` for standard input.
         max_bytes: the largest article accepted, in bytes.
         language: the language articles must be in (ISO 639-1), or None to accept any.
+        stdin: the stream ``-`` reads (default: the process's standard input).
 
     Returns:
-        An iterator of articles and :class:`InputError` s, in input order.
+        An iterator of articles and :class:`InputError` s, in input order; files are read as it is consumed.
 
     >>> [str(e) for e in read_articles(["/no/such.txt"])]
     ['/no/such.txt: no such file or folder']
     """
     options = ReadOptions(max_bytes=max_bytes, language=language)
-    for path in iter_paths(Path(p) for p in paths):
-        if not path.exists():
-            yield InputError(str(path), "no such file or folder")
-        elif path.suffix.lower() == ".jsonl":
+    for item in paths:
+        if str(item) == STDIN:
             try:
-                yield from read_jsonl(path, options)
-            except OSError as error:
-                yield InputError(str(path), error.strerror or str(error))
-        else:
-            try:
-                yield read_text_file(path, options)
+                yield from read_stream(stdin or sys.stdin.buffer, options)
             except InputError as error:
                 yield error
-            except OSError as error:
-                yield InputError(str(path), error.strerror or str(error))
+            continue
+        for path in iter_paths([Path(item)]):
+            yield from read_path(path, options)
 
 
-__all__ = ["DEFAULT_MAX_BYTES", "ReadOptions", "article_from_json", "check_text", "decode", "html_to_text",
-           "language_probability", "looks_like_html", "read_articles", "read_jsonl", "read_text_file"]
+def count_articles(paths: Iterable[Path | str]) -> int | None:
+    """How many articles (or bad inputs) ``paths`` hold, for a progress bar; None when it cannot be told
+    cheaply (standard input, WARC files, feeds). JSON lines are counted by their line breaks.
+
+    >>> count_articles(["-"]) is None
+    True
+    """
+    from extract.formats import open_jsonl
+
+    total = 0
+    for item in paths:
+        if str(item) == STDIN:
+            return None
+        for path in iter_paths([Path(item)]):
+            found = kind(path)
+            if found in ("warc", "feed"):
+                return None
+            if found != "jsonl":
+                total += 1
+                continue
+            try:
+                with open_jsonl(path) as f:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+            except (OSError, EOFError):
+                total += 1
+    return total
+
+
+__all__ = ["DEFAULT_MAX_BYTES", "STDIN", "SUFFIXES", "ReadOptions", "article_from_json", "check_text", "count_articles",
+           "decode", "html_to_text", "jsonl_items", "kind", "language_probability", "looks_like_html", "read_articles",
+           "read_jsonl", "read_path", "read_stream", "read_text_file"]

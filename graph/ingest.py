@@ -1,35 +1,54 @@
 """Put articles into a store: extract, map to RDF, replace the article's graph atomically.
 
 Re-ingesting an unchanged article (same content hash as a stored version with the same id or
-URL) does nothing; a new version replaces the old graph; removing an article retracts its graph
-and what only it supported (actors no other article mentions, unused surface predicates).
+URL) does nothing, and is decided before the article is parsed; a new version replaces the old
+graph; removing an article retracts its graph and what only it supported (actors no other
+article mentions, unused surface predicates).
+
+Articles stream through: they are read, checked against the store, parsed in batches (in this
+process or by an :class:`~extract.parallel.Extractor`'s workers) and written one article per
+transaction, in input order, holding a few batches at a time whatever the size of the input.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import NamedNode, Quad
-from spacy.language import Language
 
 from extract.errors import InputError, NewsgraphError
-from extract.pipeline import extract
-from extract.records import Article
-from graph.errors import NotFoundError
+from extract.records import Article, Extraction
+from extract.validation import validate_article
+from graph.errors import NotFoundError, StoreFullError
 from graph.mapping import article_quads, url_iri
 from graph.queries import article_reference
 from graph.reference import ensure_static_graphs
 from graph.store import Store
 from graph.terms import ACTORS_GRAPH, NG, RDF, RDFS, SCHEMA, VOCABULARY_GRAPH, article_iri
 
+if TYPE_CHECKING:  # spaCy is imported only by what parses
+    from extract.parallel import Extractor
+
 log = logging.getLogger(__name__)
+#: parsed batches that may wait for the writer: bounds memory, keeps the parser busy
+WRITES_BEHIND = 2
+#: called with each input once done (an article, or the error that stood for it) and its error or None
+Progress = Callable[[Article | NewsgraphError, NewsgraphError | None], None]
 
 
 @dataclass(slots=True)
 class IngestReport:
-    """What one batch did."""
+    """What one batch did: articles stored, ``unchanged`` ones skipped (already stored), failures with reasons.
+
+    ``sentences`` counts every sentence of the stored articles, ``words`` their whitespace-separated words.
+    """
 
     articles: int = 0
     unchanged: int = 0
@@ -37,11 +56,27 @@ class IngestReport:
     sentences: int = 0
     relations: int = 0
     triples: int = 0
+    words: int = 0
+    seconds: float = 0.0
     failures: list[NewsgraphError] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.failures
+
+    @property
+    def skipped(self) -> int:
+        return self.unchanged
+
+    def summary(self) -> str:
+        """One line for people.
+
+        >>> IngestReport(articles=2, sentences=9, relations=3, triples=40).summary()
+        'articles 2 (unchanged 0, replaced 0, failed 0), sentences 9, relations 3, triples 40'
+        """
+        return (f"articles {self.articles} (unchanged {self.unchanged}, replaced {self.replaced}, "
+                f"failed {len(self.failures)}), sentences {self.sentences}, relations {self.relations}, "
+                f"triples {self.triples}")
 
 
 def stored_versions(store: Store, article: Article) -> dict[NamedNode, str]:
@@ -63,17 +98,33 @@ def stored_versions(store: Store, article: Article) -> dict[NamedNode, str]:
     return {row["v"]: row["h"].value for row in store.select(query, substitutions=substitutions)}
 
 
-def ingest_article(store: Store, nlp: Language, article: Article, report: IngestReport) -> None:
+def is_stored(store: Store, article: Article) -> bool:
+    """Whether a stored version (same id or URL) already has this article's text."""
+    return article.content_hash in stored_versions(store, article).values()
+
+
+def ingest_article(store: Store, nlp: Any, article: Article, report: IngestReport) -> None:
     """Ingest one article, updating ``report``.
 
     An article whose text some stored version (same id or same URL) already has is skipped; a
     new text replaces every stored version, and the actors only they mentioned go.
     """
-    versions = stored_versions(store, article)
-    if article.content_hash in versions.values():
+    validate_article(article, article.id)  # nothing of a bad record may reach the store
+    if is_stored(store, article):
         report.unchanged += 1
         return
-    extraction = extract(nlp, article)
+    from extract.pipeline import extract
+
+    store_extraction(store, extract(nlp, article), report)
+
+
+def store_extraction(store: Store, extraction: Extraction, report: IngestReport) -> None:
+    """Write one article's records as one transaction, replacing its other versions; updates ``report``."""
+    article = extraction.article
+    versions = stored_versions(store, article)
+    if article.content_hash in versions.values():  # the same text came twice in one run
+        report.unchanged += 1
+        return
     quads = article_quads(extraction)
     # Drop a version under another id first: a crash in between then leaves the new text to
     # ingest again rather than two versions of one article.
@@ -85,9 +136,10 @@ def ingest_article(store: Store, nlp: Language, article: Article, report: Ingest
         report.replaced += 1
         collect_garbage(store)
     report.articles += 1
-    report.sentences += len(extraction.sentences)
+    report.sentences += extraction.sentence_count
     report.relations += len(extraction.relations)
     report.triples += len(quads.article) + len(quads.shared)
+    report.words += len(article.text.split())
 
 
 def undescribed(store: Store, shared: list[Quad]) -> list[Quad]:
@@ -115,29 +167,103 @@ def undescribed(store: Store, shared: list[Quad]) -> list[Quad]:
     return [q for q in shared if q.graph_name != ACTORS_GRAPH or q.subject not in described]
 
 
-def ingest(store: Store, nlp: Language, inputs: Iterable[Article | InputError],
-           progress: Callable[[Article | InputError, NewsgraphError | None], None] | None = None) -> IngestReport:
-    """Ingest a batch; a failing input is reported and the batch goes on.
+def ingest(store: Store, nlp: Any, inputs: Iterable[Article | InputError], progress: Progress | None = None, *,
+           extractor: Extractor | None = None, batch_size: int | None = None) -> IngestReport:
+    """Ingest a stream of articles; a failing input is reported and the batch goes on.
 
-    Also loads the ontology and reference graphs when the store lacks them or they changed.
+    Articles the store already holds are skipped before parsing; the others are parsed in batches
+    of ``batch_size`` by ``extractor`` (default: ``nlp`` in this process) and each is written in
+    its own transaction, in input order. Also loads the ontology and reference graphs when the
+    store lacks them or they changed.
+
+    Args:
+        store: where the graph goes.
+        nlp: the pipeline, when ``extractor`` is not given.
+        inputs: articles and input errors, as :func:`extract.articles.read_articles` yields them.
+        progress: called with each input once it is done, with its error or None.
+        extractor: parses batches elsewhere (worker processes, a Dask cluster).
+        batch_size: articles per batch (default: the pipeline's).
+
+    Returns:
+        The :class:`IngestReport` of the run.
     """
-    report = IngestReport()
-    ensure_static_graphs(store)
-    for item in inputs:
-        error: NewsgraphError | None = None
-        if isinstance(item, InputError):
-            error = item
-        else:
+    from extract.parallel import InProcess
+    from extract.pipeline import BATCH_CHARS, DEFAULT_BATCH_SIZE, batched
+
+    started = time.perf_counter()
+    run = _Run(store, progress)
+    size = batch_size or DEFAULT_BATCH_SIZE
+    extractor = extractor or InProcess(nlp, size)
+    with ThreadPoolExecutor(1, thread_name_prefix="ingest-writer") as writer:
+        # Writes go to one thread (so in input order), behind the parsing of the next batch: the store
+        # works without the GIL, so the write of a batch overlaps the parse of the next. The static
+        # graphs are its first write, while the first batch is parsed.
+        pending: deque[Future] = deque([writer.submit(ensure_static_graphs, store)])
+        for results in extractor.map(batched(run.to_parse(inputs), size, BATCH_CHARS)):
+            pending.append(writer.submit(run.write, results))
+            while len(pending) > WRITES_BEHIND:
+                pending.popleft().result()  # a store error ends the run here
+        while pending:
+            pending.popleft().result()
+    run.report.seconds = time.perf_counter() - started
+    return run.report
+
+
+class _Run:
+    """One ingest's report and callbacks, shared by the reading thread and the writer (under a lock)."""
+
+    def __init__(self, store: Store, progress: Progress | None) -> None:
+        self.store = store
+        self.report = IngestReport()
+        self.progress = progress
+        self.lock = threading.Lock()
+
+    def done(self, item: Article | NewsgraphError, error: NewsgraphError | None = None) -> None:
+        with self.lock:
+            if error is not None:
+                log.warning("%s", error)
+                self.report.failures.append(error)
+            if self.progress is not None:
+                self.progress(item, error)
+
+    def to_parse(self, inputs: Iterable[Article | InputError]) -> Iterator[Article]:
+        """The articles to parse: input errors are reported, articles already stored counted as unchanged."""
+        for item in inputs:
+            if isinstance(item, InputError):
+                self.done(item, item)
+            elif (invalid := _invalid(item)) is not None:
+                self.done(item, invalid)  # nothing of a bad record may reach the store
+            elif is_stored(self.store, item):
+                with self.lock:
+                    self.report.unchanged += 1
+                self.done(item)
+            else:
+                yield item
+
+    def write(self, results: list[Any]) -> None:
+        """Store a parsed batch, article by article, then flush the store's buffers (flat memory)."""
+        for result in results:
+            if not isinstance(result, Extraction):  # the pipeline failed on this article
+                self.done(result, result)
+                continue
             try:
-                ingest_article(store, nlp, item, report)
-            except NewsgraphError as failure:
-                error = failure
-        if error is not None:
-            log.warning("%s", error)
-            report.failures.append(error)
-        if progress is not None:
-            progress(item, error)
-    return report
+                with self.lock:  # the report's counts; the writer is the only thread that writes
+                    store_extraction(self.store, result, self.report)
+            except StoreFullError:
+                raise  # every later article would fail alike: stop the batch
+            except NewsgraphError as error:
+                self.done(result.article, error)
+            else:
+                self.done(result.article)
+        self.store.flush()
+
+
+def _invalid(article: Article) -> InputError | None:
+    try:
+        validate_article(article, article.id)
+    except InputError as error:
+        return error
+    return None
 
 
 def remove_article(store: Store, value: str) -> bool:
@@ -175,5 +301,5 @@ def collect_garbage(store: Store) -> None:
             }}""")
 
 
-__all__ = ["IngestReport", "collect_garbage", "ingest", "ingest_article", "remove_article",
-           "stored_versions", "undescribed"]
+__all__ = ["IngestReport", "Progress", "collect_garbage", "ingest", "ingest_article", "is_stored", "remove_article",
+           "store_extraction", "stored_versions", "undescribed"]

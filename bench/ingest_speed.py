@@ -1,0 +1,174 @@
+"""Ingest throughput against bare spaCy, and peak memory against corpus size, measured side by side.
+
+A benchmark, not a test. Each variant runs in a fresh process (model load, and for ingest the
+store's start-up, included), on the same corpus articles, and prints its words/s and peak RSS; the
+driver prints the ratios of the same run:
+
+- ``bare``: ``spacy.load`` + ``nlp.pipe`` over the texts (``--workers 2``: ``n_process=2``);
+- ``pipeline``: the same with newsgraph's components (``load_pipeline``), records not built, nothing stored;
+- ``ingest``: :func:`graph.ingest.ingest` into a new on-disk store, in this process (1 worker) or
+  with ``ProcessPool`` workers, as ``newsgraph ingest --workers N`` does;
+- ``--memory``: peak RSS of a one-process ingest of 150 and of 600 articles (the corpus repeated
+  with fresh ids when it is smaller).
+
+    .venv/bin/python bench/ingest_speed.py [--articles 100] [--workers 1 2] [--memory 150 600]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+#: the shared corpus beside the repository (or a worktree of it)
+CORPUS = next((p / "shared" / "corpus" for p in Path(__file__).resolve().parents if (p / "shared" / "corpus").is_dir()),
+              Path("../shared/corpus"))
+
+
+def sample(corpus: Path, n: int, seed: int = 0, base: int | None = None) -> list[dict]:
+    """``n`` corpus articles: the first ``base`` of a shuffle (all by default), repeated under new ids."""
+    rows = []
+    for path in sorted(corpus.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as f:
+            rows.extend(json.loads(line) for line in f if line.strip())
+    random.Random(seed).shuffle(rows)
+    rows = rows[:base] if base else rows
+    out = []
+    for i in range(n):
+        row = dict(rows[i % len(rows)])
+        if i >= len(rows):
+            row["id"] = f"{row['id']}-copy{i // len(rows)}"
+            row["text"] += f"\n\n(Copy {i // len(rows)}.)"  # another text: not skipped as already stored
+        out.append(row)
+    return out
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (worker processes): on a shared machine it
+    is far less disturbed by the other load than wall time."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def run_bare(rows: list[dict], workers: int, newsgraph: bool = False) -> dict:
+    """spaCy's model alone (``bare``), or with newsgraph's components (``pipeline``), over the texts."""
+    import spacy
+
+    from extract.pipeline import load_pipeline, resolve_model
+
+    start = time.perf_counter()
+    nlp = load_pipeline() if newsgraph else spacy.load(resolve_model(None), exclude=["textcat"])
+    for _ in nlp.pipe((r["text"] for r in rows), batch_size=32, n_process=workers):
+        pass
+    return {"seconds": time.perf_counter() - start}
+
+
+def run_ingest(rows: list[dict], workers: int, store_url: str | None = None) -> dict:
+    from extract.articles import article_from_json
+    from extract.parallel import InProcess, PipelineSpec, ProcessPool
+    from extract.pipeline import load_pipeline
+    from graph.ingest import ingest
+    from graph.store import open_store
+
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as d:
+        url = store_url or f"oxigraph:{d}/store"
+        with open_store(url) as store:
+            spec = PipelineSpec()
+            extractor = ProcessPool(spec, workers) if workers > 1 else InProcess(load_pipeline())
+            with extractor:
+                inputs = (article_from_json(r, r["id"]) for r in rows)
+                report = ingest(store, None, inputs, extractor=extractor)
+    return {"seconds": time.perf_counter() - start, "articles": report.articles, "relations": report.relations,
+            "triples": report.triples, "failed": len(report.failures)}
+
+
+def child(args: argparse.Namespace) -> None:
+    rows = sample(args.corpus, args.articles, base=args.base)
+    if args.variant == "ingest":
+        result = run_ingest(rows, args.workers, args.store)
+    else:
+        result = run_bare(rows, args.workers, newsgraph=args.variant == "pipeline")
+    result.update(words=sum(len(r["text"].split()) for r in rows), rss_mib=peak_rss_mib(), cpu=cpu_seconds())
+    print(json.dumps(result))
+
+
+def measure(variant: str, articles: int, workers: int, corpus: Path, store: str | None = None,
+            base: int | None = None) -> dict:
+    command = [sys.executable, __file__, "--child", variant, "--articles", str(articles), "--workers", str(workers),
+               "--corpus", str(corpus)]
+    command += (["--store", store] if store else []) + (["--base", str(base)] if base else [])
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    result["words_per_s"] = result["words"] / result["seconds"]
+    result["words_per_cpu_s"] = result["words"] / result["cpu"]
+    print(f"  {variant:<7} workers {workers}  {articles} articles  {result['seconds']:7.1f} s  "
+          f"{result['words_per_s']:8.0f} words/s  {result['cpu']:7.1f} CPU s "
+          f"{result['words_per_cpu_s']:6.0f} words/CPU-s"
+          f"  peak RSS {result['rss_mib']:6.0f} MiB"
+          + (f"  (stored {result['articles']}, failed {result['failed']}, {result['relations']} relations)"
+             if "articles" in result else ""), flush=True)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--memory", type=int, nargs="*", default=[])
+    parser.add_argument("--base", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--rounds", type=int, default=1, help="repeat the variants, interleaved; keep the best")
+    parser.add_argument("--store", help="ingest into this store URL instead of a new on-disk one")
+    parser.add_argument("--child", choices=["bare", "pipeline", "ingest"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        args.variant = args.child
+        args.workers = args.workers[0]
+        child(args)
+        return
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    speed: dict[tuple[str, int], float] = {}
+    cpu: dict[tuple[str, int], float] = {}
+    for _ in range(args.rounds):  # rounds interleave the variants; the best of each is kept
+        for workers in args.workers:
+            # spaCy's n_process cannot send newsgraph's Doc extensions back: the pipeline variant runs in one process
+            for variant in ("bare", "pipeline", "ingest") if workers == 1 else ("bare", "ingest"):
+                result = measure(variant, args.articles, workers, args.corpus,
+                                 args.store if variant == "ingest" else None)
+                speed[variant, workers] = max(result["words_per_s"], speed.get((variant, workers), 0.0))
+                cpu[variant, workers] = max(result["words_per_cpu_s"], cpu.get((variant, workers), 0.0))
+    if args.rounds:
+        print(f"best of {args.rounds} round(s):")
+    for workers in args.workers if args.rounds else ():
+        for baseline in ("bare", "pipeline") if workers == 1 else ("bare",):
+            ratio = speed["ingest", workers] / speed[baseline, workers]
+            by_cpu = cpu["ingest", workers] / cpu[baseline, workers]
+            print(f"  ingest / {baseline} nlp.pipe at {workers} process(es): {ratio:.2f}x by wall time, "
+                  f"{by_cpu:.2f}x by CPU time")
+    for workers in args.workers if args.rounds else ():
+        if workers != 1 and 1 in args.workers:
+            print(f"  ingest {workers} workers / 1 worker: {speed['ingest', workers] / speed['ingest', 1]:.2f}x")
+            print(f"  bare nlp.pipe {workers} processes / 1 process: {speed['bare', workers] / speed['bare', 1]:.2f}x")
+    if args.memory:
+        low, high = min(args.memory), max(args.memory)
+        # The larger corpus is the smaller one repeated (new ids, texts marked): only the size differs,
+        # not the longest article, which sets the memory a batch takes.
+        small, large = (measure("ingest", n, 1, args.corpus, base=low)["rss_mib"] for n in (low, high))
+        print(f"  peak RSS {high} / {low} articles: {large / small:.2f}x")
+    print(f"load average {os.getloadavg()[0]:.1f} after")
+
+
+if __name__ == "__main__":
+    main()

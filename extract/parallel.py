@@ -1,0 +1,163 @@
+"""Extraction in other processes: worker processes on this machine, or the workers of a Dask cluster.
+
+Each worker loads the pipeline once and reads batches of articles into records; only articles
+and records (plain picklable values) cross process boundaries, never spaCy documents. Results come
+back in input order with a bounded number of batches in flight, so the caller writes the graph in
+the same order as a single process would and holds a few batches at most, whatever the corpus size.
+No store is touched here: the caller writes the records.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import Any
+
+from extract.errors import ExtractionError
+from extract.records import Article, Extraction
+
+Result = Extraction | ExtractionError
+#: batches in flight per worker: one being parsed, one waiting, so that no worker idles
+IN_FLIGHT_PER_WORKER = 2
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineSpec:
+    """What a worker needs to build the same pipeline as the caller: the model and component config."""
+
+    model: str | None = None
+    config: dict[str, dict[str, Any]] = field(default_factory=dict)
+    batch_size: int = 32
+
+
+_PIPELINES: dict[str, Any] = {}
+
+
+def _pipeline(spec: PipelineSpec) -> Any:
+    """The pipeline of ``spec``, loaded once per process."""
+    key = repr(spec)
+    if key not in _PIPELINES:
+        from extract.pipeline import load_pipeline
+
+        _PIPELINES[key] = load_pipeline(spec.model, **spec.config)
+    return _PIPELINES[key]
+
+
+def warm_up(spec: PipelineSpec) -> int:
+    """Load the pipeline in this process (a worker's start-up); returns the process id."""
+    import os
+
+    _pipeline(spec)
+    return os.getpid()
+
+
+def extract_articles(spec: PipelineSpec, articles: Sequence[Article]) -> list[Result]:
+    """Read a batch of articles with this process's pipeline (the task workers run)."""
+    from extract.pipeline import extract_batch
+
+    return extract_batch(_pipeline(spec), articles, spec.batch_size)
+
+
+class Extractor(abc.ABC):
+    """Turns batches of articles into their records, in order."""
+
+    workers: int = 1
+
+    @abc.abstractmethod
+    def map(self, batches: Iterable[Sequence[Article]]) -> Iterator[list[Result]]:
+        """The results of each batch, in the order of ``batches``."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Stop the workers."""
+
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class InProcess(Extractor):
+    """Extraction in the calling process, with a pipeline it already has."""
+
+    def __init__(self, nlp: Any, batch_size: int = 32) -> None:
+        self.nlp = nlp
+        self.batch_size = batch_size
+
+    def map(self, batches):
+        from extract.pipeline import extract_batch
+
+        for batch in batches:
+            yield extract_batch(self.nlp, batch, self.batch_size)
+
+
+def _ordered(submit, batches: Iterable[Sequence[Article]], window: int) -> Iterator[list[Result]]:
+    """Submit batches, keeping at most ``window`` in flight, and yield their results in order."""
+    pending: deque[Future] = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+class ProcessPool(Extractor):
+    """``workers`` processes on this machine, each loading the pipeline once.
+
+    Processes are started with ``spawn``: the caller may hold threads (a progress bar) and an open
+    store, neither of which a forked child should inherit.
+    """
+
+    def __init__(self, spec: PipelineSpec, workers: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.spec = spec
+        self.workers = workers
+        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=warm_up, initargs=(spec,))
+
+    def map(self, batches):
+        yield from _ordered(lambda b: self._pool.submit(extract_articles, self.spec, list(b)), batches,
+                            self.workers * IN_FLIGHT_PER_WORKER)
+
+    def close(self):
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskPool(Extractor):
+    """The workers of a Dask distributed cluster: a scheduler address, or a ``distributed.Client``.
+
+    Every worker needs newsgraph and the spaCy model installed; each loads the pipeline on its first task.
+    """
+
+    def __init__(self, spec: PipelineSpec, scheduler: str | Any) -> None:
+        try:
+            from distributed import Client
+        except ImportError as error:  # pragma: no cover - depends on the installation
+            raise ExtractionError("--scheduler needs Dask distributed: pip install 'newsgraph[distributed]'") \
+                from error
+        self.spec = spec
+        self._own = isinstance(scheduler, str)
+        try:
+            self.client: Any = Client(scheduler, timeout=30) if isinstance(scheduler, str) else scheduler
+        except OSError as error:
+            raise ExtractionError(f"cannot reach the Dask scheduler {scheduler}: {error}") from error
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def map(self, batches):
+        # pure=False: the same batch submitted twice (a re-run) is parsed again, not served from memory
+        yield from _ordered(lambda b: self.client.submit(extract_articles, self.spec, list(b), pure=False),
+                            batches, self.workers * IN_FLIGHT_PER_WORKER)
+
+    def close(self):
+        if self._own:
+            self.client.close()
+
+
+__all__ = ["DaskPool", "Extractor", "InProcess", "PipelineSpec", "ProcessPool", "Result", "extract_articles",
+           "warm_up"]

@@ -152,10 +152,10 @@ def evaluate(
         "--predictions", help="score these output lines instead of extracting")] = None,
     model: ModelOption = None,
 ) -> None:
-    """Extract the gold records and print labeled and unlabeled P/R/F1 and a per-category table."""
+    """Extract the gold records and print labeled and unlabeled P/R/F1, the polarity line and a per-category table."""
     from extract.evaluation import load_records, predict_records
     from extract.scoring import evaluate as run
-    from extract.scoring import report
+    from extract.scoring import evaluate_polarity, report
 
     try:
         records = load_records(gold)
@@ -167,7 +167,7 @@ def evaluate(
             lines = list(predict_records(load_pipeline(model or get_settings().spacy_model), gold))
     except NewsgraphError as error:
         _fail(error)
-    typer.echo(report(*run(records, lines)))
+    typer.echo(report(*run(records, lines), evaluate_polarity(records, lines)))
 
 
 @app.command()

@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from extract.errors import ExtractionError
 from extract.lexicon import load_lexicon
-from extract.qualifiers import attribution, modality, negated
+from extract.qualifiers import attribution, hedged, modality, negated
 from extract.relations import NOMINAL_EVENTS, Candidate
 
 # How an argument's actor was found (``Span._.resolved_by``) when it is not named in place.
@@ -31,14 +31,20 @@ COREFERENCE = {"pronoun", "description"}
 VERBAL_CONFLICT = {"DEMAND", "REJECT", "DISAPPROVE", "THREATEN", "PROTEST", "ACCUSE", "INVESTIGATE"}
 MATERIAL_CONFLICT = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"}
 MATERIAL_COOPERATION = {"COOPERATE", "AID", "RETREAT"}
+# spaCy entity labels of what is not an actor.
+THINGS = {"LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "QUANTITY", "CARDINAL", "MONEY", "DATE", "TIME",
+          "PERCENT", "ORDINAL", "LANGUAGE"}
+PLACE_PREPOSITIONS = {"to", "in", "from", "at", "for", "into", "across"}
 
 
 @dataclass(frozen=True, slots=True)
 class ConfidenceModel:
-    """Logistic regression coefficients over some of :data:`FEATURES`."""
+    """Logistic regression coefficients over some of :data:`FEATURES`, and the default threshold: the
+    lowest confidence at which held-out relations were right often enough (see ``tools/fit_confidence.py``)."""
 
     intercept: float
     weights: dict[str, float]
+    threshold: float = 0.5
 
     def probability(self, features: dict[str, float]) -> float:
         """The predicted probability that the relation is right.
@@ -66,6 +72,7 @@ def load_model(path: Path | None = None) -> ConfidenceModel:
         data = json.loads(path.read_text(encoding="utf-8"))
         names, weights = data["features"], data["weights"]
         intercept = float(data["intercept"])
+        threshold = float(data.get("threshold", 0.5))
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise ExtractionError(f"{path}: unreadable confidence model: {error!r}") from error
     unknown = set(names) - set(FEATURES)
@@ -73,7 +80,16 @@ def load_model(path: Path | None = None) -> ConfidenceModel:
         raise ExtractionError(f"{path}: fitted on features extract/confidence.py does not compute "
                               f"({', '.join(sorted(unknown)) or 'weights do not match names'}); "
                               "refit with tools/fit_confidence.py")
-    return ConfidenceModel(intercept, {name: float(w) for name, w in zip(names, weights)})
+    return ConfidenceModel(intercept, {name: float(w) for name, w in zip(names, weights, strict=True)}, threshold)
+
+
+def default_threshold() -> float:
+    """The confidence below which "what happened" views leave a relation out by default.
+
+    >>> 0.0 < default_threshold() < 1.0
+    True
+    """
+    return load_model().threshold
 
 
 def _path_length(a: Token, b: Token) -> int:
@@ -120,8 +136,20 @@ def _argument_features(role: str) -> dict[str, Callable[[Candidate, int, int], f
         f"{role}_coreference": lambda c, *_: float(span(c)._.resolved_by in COREFERENCE),
         f"{role}_title": lambda c, *_: float(span(c)._.resolved_by == "title"),
         f"{role}_demonym": lambda c, *_: float(span(c)._.resolved_by == "demonym"),
+        f"{role}_gazetteer": lambda c, *_: float(span(c)._.resolved_by == "gazetteer"),
         f"{role}_person": lambda c, *_: float(span(c)._.actor.type == "PERSON"),
         f"{role}_gpe": lambda c, *_: float(span(c)._.actor.type == "GPE"),
+        f"{role}_org": lambda c, *_: float(span(c)._.actor.type == "ORG"),
+        f"{role}_group": lambda c, *_: float(span(c)._.actor.type == "GROUP"),
+        # the actor is known to the reference data (a Wikidata id)
+        f"{role}_linked": lambda c, *_: float(bool(span(c)._.actor.qid)),
+        # neither a name nor a pronoun: a common noun phrase ("the protesters", "homes")
+        f"{role}_common": lambda c, *_: float(span(c).root.pos_ not in ("PROPN", "PRON")
+                                              and span(c)._.resolved_by in (None, "name")),
+        # no entity label from the tagger on the argument's head
+        f"{role}_untagged": lambda c, *_: float(not span(c).root.ent_type_),
+        # the tagger names a place, facility, event, work or quantity, not an actor
+        f"{role}_thing": lambda c, *_: float(span(c).root.ent_type_ in THINGS),
         # log(1 + tokens between trigger and argument); dependency edges between them
         f"{role}_distance": lambda c, *_: math.log1p(abs(span(c).root.i - c.head.i)),
         f"{role}_path": lambda c, *_: float(_path_length(c.head, span(c).root)),
@@ -139,6 +167,9 @@ _FEATURES: dict[str, Callable[[Candidate, int, int], float]] = {
     # the type came from an object or prepositional pattern, not the bare verb
     "sense_pattern": lambda c, *_: float(c.sense is not None and c.head.pos_ in ("VERB", "AUX")
                                          and c.sense != _bare_sense(c.head)),
+    # typed by an event noun under a verb the lexicon does not know ("extended his appreciation to X")
+    "light_verb": lambda c, *_: float(c.sense is not None and c.head.pos_ in ("VERB", "AUX")
+                                      and _bare_sense(c.head) is None and len(c.trigger) > 1),
     "material_conflict": lambda c, *_: float(_category(c) in MATERIAL_CONFLICT),
     "verbal_conflict": lambda c, *_: float(_category(c) in VERBAL_CONFLICT),
     "material_cooperation": lambda c, *_: float(_category(c) in MATERIAL_COOPERATION),
@@ -146,6 +177,9 @@ _FEATURES: dict[str, Callable[[Candidate, int, int], float]] = {
     "governed": lambda c, *_: float(c.extractor != NOMINAL_EVENTS and c.trigger[0].i != c.head.i),
     # the object is the object of a preposition ("met with X")
     "via_preposition": lambda c, *_: float(any(t.dep_ == "prep" for t in c.trigger)),
+    # ... of one that names a place: "travelled to X", "came from X", "ran for X"
+    "place_preposition": lambda c, *_: float(any(t.dep_ == "prep" and t.lower_ in PLACE_PREPOSITIONS
+                                                 for t in c.trigger) and c.object._.actor.type == "GPE"),
     # the subject follows the trigger: a passive, mirrored ("X met Y" read as Y met X) or nominal reading
     "subject_after_head": lambda c, *_: float(c.subject.start > c.head.i),
     # the object is the clause's grammatical subject: the mirrored direction of a mutual event
@@ -157,6 +191,10 @@ _FEATURES: dict[str, Callable[[Candidate, int, int], float]] = {
     "hypothetical": lambda c, *_: float(modality(c.head) == "hypothetical"),
     "intended": lambda c, *_: float(modality(c.head) == "intended"),
     "attributed": lambda c, *_: float(_attributed(c.head)),
+    # "reportedly", "is said to have": on unnamed authority
+    "hedged": lambda c, *_: float(hedged(c.head)),
+    # the subject and the object are the same actor
+    "same_actor": lambda c, *_: float(c.subject._.actor.key == c.object._.actor.key),
     # log(tokens of the sentence)
     "sentence_length": lambda c, *_: math.log(len(c.head.sent)),
     # log(1 + other event words with candidates in the same sentence)
@@ -200,4 +238,5 @@ def confidence(candidate: Candidate, rivals: int = 0, siblings: int = 0,
     return min(max(round(p, 3), 0.001), 0.999)
 
 
-__all__ = ["FEATURES", "ConfidenceModel", "confidence", "crowding", "features", "load_model", "model_path"]
+__all__ = ["FEATURES", "ConfidenceModel", "confidence", "crowding", "default_threshold", "features", "load_model",
+           "model_path"]

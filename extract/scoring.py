@@ -7,7 +7,8 @@ punctuation, leading articles, possessives) — equal, the predicted tokens insi
 the gold tokens inside the predicted ones (at most four more), or token Jaccard ≥ 0.5 — or when
 the gold actor's code equals the predicted country. Labeled scores also need the PLOVER category.
 Optional gold triples, triples without an object and re3d relations that are not interactions are
-neither required nor penalised.
+neither required nor penalised. Polarity is scored beside: each gold triple with an object (optional
+ones too) is paired by its arguments alone with one predicted relation, and their flags compared.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ class GoldTriple:
     object_codes: set[str]
     labels: set[str]
     optional: bool
+    polarity: str = "asserted"
 
 
 @dataclass(slots=True)
@@ -124,7 +126,8 @@ def gold_triples(records: list[dict]) -> dict[str, list[GoldTriple]]:
                 subjects=[t["subject"], *([t["subject_mention"]] if t.get("subject_mention") else [])],
                 subject_codes=codes.get(t["subject"], set()), objects=objects,
                 object_codes=codes.get(t.get("object"), set()) if objects else set(), labels=labels,
-                optional=bool(t.get("optional")) or objects is None or t.get("actor_interaction") is False))
+                optional=bool(t.get("optional")) or objects is None or t.get("actor_interaction") is False,
+                polarity=gold_polarity(t)))
     return documents
 
 
@@ -171,6 +174,22 @@ def _match(triples: list[GoldTriple], relations: list[dict], labeled: bool) -> t
             matched.add(pi)
             break
     return matched_gold, matched
+
+
+def argument_matches(names: list[str], codes: set[str], predicted: dict) -> bool:
+    """Whether a predicted argument (``{"text", "label", "country"}``) is one of a gold argument's names or codes.
+
+    >>> argument_matches(["Vladimir Putin"], set(), {"text": "Putin"})
+    True
+    >>> argument_matches(["Cuba"], {"CUB"}, {"text": "Havana", "country": "CUB"})
+    True
+    """
+    return _argument(names, codes, predicted)
+
+
+def matches(triples: list[GoldTriple], relations: list[dict], labeled: bool) -> tuple[set[int], set[int]]:
+    """Indices of one document's gold triples and predicted relations that the scorer pairs one-to-one."""
+    return _match(triples, relations, labeled)
 
 
 def outcomes(gold_records: list[dict], predicted_lines: list[dict]) -> dict[tuple[str, int], bool]:
@@ -251,18 +270,87 @@ def evaluate(gold_records: list[dict], predicted_lines: list[dict]) -> tuple[Sco
     return score(gold, predicted, labeled=True), score(gold, predicted, labeled=False)
 
 
-def report(labeled: Scores, unlabeled: Scores) -> str:
-    """The scores as text: one line per mode, then the labeled per-category table."""
+@dataclass(frozen=True, slots=True)
+class Polarity:
+    """Gold triples paired with a prediction by their arguments, and how many of the pairs agree."""
+
+    pairs: int = 0
+    right: int = 0
+    nonfacts: int = 0  # pairs whose gold is negated or hypothetical
+    nonfacts_as_facts: int = 0  # ... that the prediction states as asserted
+
+
+def gold_polarity(triple: dict) -> str:
+    """'negated', 'hypothetical', 'intended' or 'asserted', from a gold triple's flags."""
+    return next((flag for flag in ("negated", "hypothetical", "intended") if triple.get(flag)), "asserted")
+
+
+def predicted_polarity(relation: dict) -> str:
+    """The same four values from a predicted relation's ``negated`` and ``modality``.
+
+    >>> predicted_polarity({"negated": True, "modality": "intended"}), predicted_polarity({"modality": "reported"})
+    ('negated', 'asserted')
+    """
+    if relation.get("negated"):
+        return "negated"
+    modality = (relation.get("modality") or "asserted").lower()
+    return modality if modality in ("hypothetical", "intended") else "asserted"
+
+
+def polarity(gold: dict[str, list[GoldTriple]], predicted: dict[str, list[dict]]) -> Polarity:
+    """Pair each gold triple with an object to the first unpaired prediction whose arguments match.
+
+    >>> gold = gold_triples([{"id": "r1", "text": "", "triples": [{"subject": "Putin", "object": "Maduro",
+    ...                       "source_label": "CONSULT", "negated": True, "optional": True}]}])
+    >>> pred = predicted_relations([{"id": "r1", "relations": [{"subject": {"text": "Putin"},
+    ...                              "object": {"text": "Maduro"}, "event_type": "CONSULT"}]}], {"r1": "r1"})
+    >>> polarity(gold, pred)
+    Polarity(pairs=1, right=0, nonfacts=1, nonfacts_as_facts=1)
+    """
+    pairs = right = nonfacts = as_facts = 0
+    for document, triples in gold.items():
+        relations = predicted.get(document, [])
+        taken: set[int] = set()
+        for g in triples:
+            if g.objects is None:
+                continue
+            pi = next((i for i, r in enumerate(relations) if i not in taken
+                       and _argument(g.subjects, g.subject_codes, r["subject"])
+                       and _argument(g.objects, g.object_codes, r["object"])), None)
+            if pi is None:
+                continue
+            taken.add(pi)
+            want, got = g.polarity, predicted_polarity(relations[pi])
+            pairs += 1
+            right += want == got
+            if want in ("negated", "hypothetical"):
+                nonfacts += 1
+                as_facts += got == "asserted"
+    return Polarity(pairs, right, nonfacts, as_facts)
+
+
+def evaluate_polarity(gold_records: list[dict], predicted_lines: list[dict]) -> Polarity:
+    """:func:`polarity` of predicted output lines against gold records."""
+    document_of = {r["id"]: _document(r) for r in gold_records}
+    return polarity(gold_triples(gold_records), predicted_relations(predicted_lines, document_of))
+
+
+def report(labeled: Scores, unlabeled: Scores, flags: Polarity | None = None) -> str:
+    """The scores as text: one line per mode, the polarity line, then the labeled per-category table."""
     lines = []
     for name, s in (("labeled", labeled), ("unlabeled", unlabeled)):
         # rounded to four places first, as the reference scorer does, so both print the same figures
         lines.append(f"{name:9s} P {round(s.precision, 4):.3f}  R {round(s.recall, 4):.3f}  F1 {round(s.f1, 4):.3f}  "
                      f"(tp {s.tp} fp {s.fp} fn {s.fn})")
+    if flags is not None:
+        lines.append(f"polarity  right {flags.right} of {flags.pairs} paired; non-facts as facts "
+                     f"{flags.nonfacts_as_facts} of {flags.nonfacts}")
     lines.append(f"  {'category':15s} {'tp':>4s} {'fp':>4s} {'fn':>4s}")
     for category, (tp, fp, fn) in sorted(labeled.per_category.items()):
         lines.append(f"  {category:15s} {tp:4d} {fp:4d} {fn:4d}")
     return "\n".join(lines)
 
 
-__all__ = ["GoldTriple", "Scores", "evaluate", "gold_triples", "names_match", "outcomes", "predicted_relations",
-           "report", "score", "tokens"]
+__all__ = ["GoldTriple", "Polarity", "Scores", "argument_matches", "evaluate", "evaluate_polarity", "gold_polarity",
+           "gold_triples", "matches", "names_match", "outcomes", "polarity", "predicted_polarity",
+           "predicted_relations", "report", "score", "tokens"]

@@ -87,6 +87,8 @@ class RelationsJob:
     since: str | None = None
     until: str | None = None
     article: tuple[str, str] | None = None
+    asserted_only: bool = False
+    min_confidence: float | None = None
     limit: int = 100
     offset: int = 0
 

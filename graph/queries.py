@@ -102,6 +102,11 @@ def actor_label(store: Store, actor: NamedNode) -> str | None:
 # --- Serving queries (REST API). Filters choose fixed query fragments; their values are bound
 # --- as terms through substitutions (projected, as pyoxigraph requires), never pasted as text.
 
+XSD_DECIMAL = NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+# "What happened": asserted, not negated (what graph.mapping states as a direct triple).
+ASSERTED = "?relation ng:negated false ; ng:modality ng:Asserted ."
+
+
 def values(**terms: NamedNode | Literal) -> str:
     r"""``VALUES`` clauses binding variables to RDF terms (SPARQL's own inline bindings).
 
@@ -215,6 +220,7 @@ DIRECTIONS = ("both", "outgoing", "incoming")
 def find_relations(store: Store, *, actor: NamedNode | None = None, direction: str = "both",
                    event_type: str | None = None, predicate: str | None = None, since: str | None = None,
                    until: str | None = None, article: NamedNode | None = None,
+                   asserted_only: bool = False, min_confidence: float | None = None,
                    limit: int = 100, offset: int = 0) -> list[dict]:
     """Relations with their evidence sentence and article, newest first, filtered.
 
@@ -227,6 +233,8 @@ def find_relations(store: Store, *, actor: NamedNode | None = None, direction: s
         since: earliest article date (``YYYY-MM-DD``), inclusive.
         until: latest article date, inclusive.
         article: only relations of this article graph.
+        asserted_only: leave out negated, intended and hypothetical relations.
+        min_confidence: leave out relations of lower confidence.
         limit: page size.
         offset: rows to skip.
 
@@ -243,6 +251,7 @@ def find_relations(store: Store, *, actor: NamedNode | None = None, direction: s
     if direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}")
     subs, filters = _relation_filters(event_type, predicate, article, since, until)
+    qualified, at_least = _qualified(asserted_only, min_confidence, subs)
     evidence = f"""
             ?relation ng:predicate ?predicate ; ng:predicateLabel ?predicateLabel ; ng:trigger ?trigger ;
                       ng:confidence ?confidence ; ng:negated ?negated ; ng:modality ?modality ;
@@ -260,15 +269,15 @@ def find_relations(store: Store, *, actor: NamedNode | None = None, direction: s
         branches = []
         if direction in ("both", "outgoing"):
             branches.append(f'''{{ {values(actor=actor)} {bound}
-                GRAPH ?article {{ ?relation ng:subject ?actor ; ng:object ?object . {evidence} }}
-                BIND(?actor AS ?subject) BIND("outgoing" AS ?direction) }}''')
+                GRAPH ?article {{ ?relation ng:subject ?actor ; ng:object ?object . {evidence} {qualified} }}
+                {at_least} BIND(?actor AS ?subject) BIND("outgoing" AS ?direction) }}''')
         if direction in ("both", "incoming"):
             branches.append(f'''{{ {values(actor=actor)} {bound}
-                GRAPH ?article {{ ?relation ng:object ?actor ; ng:subject ?subject . {evidence} }}
-                BIND(?actor AS ?object) BIND("incoming" AS ?direction) }}''')
+                GRAPH ?article {{ ?relation ng:object ?actor ; ng:subject ?subject . {evidence} {qualified} }}
+                {at_least} BIND(?actor AS ?object) BIND("incoming" AS ?direction) }}''')
         core = " UNION ".join(branches)
     else:
-        page = _relation_page(store, subs, limit, offset)
+        page = _relation_page(store, subs, limit, offset, (qualified, at_least))
         if not page:
             return []
         # the page's relations only: the evidence joins and the sort then cost per row shown, not per row stored
@@ -293,6 +302,17 @@ def find_relations(store: Store, *, actor: NamedNode | None = None, direction: s
     return out
 
 
+def _qualified(asserted_only: bool, min_confidence: float | None, subs: dict) -> tuple[str, str]:
+    """The polarity and confidence filters: patterns for inside the relation's GRAPH block, and a FILTER
+    for outside it, where ``?minConfidence`` (added to ``subs``, the caller's VALUES) is in scope."""
+    patterns = [ASSERTED] if asserted_only else []
+    if min_confidence is None:
+        return " ".join(patterns), ""
+    subs["minConfidence"] = Literal(f"{min_confidence:.6f}", datatype=XSD_DECIMAL)
+    patterns.append("?relation ng:confidence ?confidence .")
+    return " ".join(patterns), "FILTER(?confidence >= ?minConfidence)"
+
+
 def _relation_filters(event_type: str | None, predicate: str | None, article: NamedNode | None, since: str | None,
                       until: str | None) -> tuple[dict[str, NamedNode | Literal], list[str]]:
     """The terms :func:`find_relations` binds for its filters, and the FILTER clauses on dates."""
@@ -313,7 +333,8 @@ def _relation_filters(event_type: str | None, predicate: str | None, article: Na
     return subs, filters
 
 
-def _relation_page(store: Store, subs: dict, limit: int, offset: int) -> list[NamedNode]:
+def _relation_page(store: Store, subs: dict, limit: int, offset: int,
+                   qualified: tuple[str, str] = ("", "")) -> list[NamedNode]:
     """One page of relation IRIs in :func:`find_relations`' order (article date, newest first; article;
     relation), under the filters bound in ``subs``.
 
@@ -327,13 +348,14 @@ def _relation_page(store: Store, subs: dict, limit: int, offset: int) -> list[Na
           {"FILTER(BOUND(?date) && ?date >= ?since)" if "since" in subs else ""}
           {"FILTER(BOUND(?date) && ?date <= ?until)" if "until" in subs else ""}
         }} ORDER BY DESC(?date) ?article""")]
-    terms = {name: subs[name] for name in ("eventType", "predicateLabel", "article") if name in subs}
+    terms = {name: subs[name] for name in ("eventType", "predicateLabel", "article", "minConfidence") if name in subs}
     by_article: dict[NamedNode, list[NamedNode]] = {}
     for row in store.select(PROLOGUE + f"""
         SELECT ?relation ?article WHERE {{ {values(**terms)}
           GRAPH ?article {{ ?relation ng:subject ?subject ; ng:object ?object .
             {"?relation ng:eventType ?eventType ." if "eventType" in subs else ""}
-            {"?relation ng:predicateLabel ?predicateLabel ." if "predicateLabel" in subs else ""} }} }}"""):
+            {"?relation ng:predicateLabel ?predicateLabel ." if "predicateLabel" in subs else ""}
+            {qualified[0]} }} {qualified[1]} }}"""):
         by_article.setdefault(row["article"], []).append(row["relation"])
     page: list[NamedNode] = []
     for article in articles:
@@ -467,7 +489,9 @@ def actor_relations_document(store: Store, request: dict) -> bytes:
     rows = find_relations(store, actor=actor, direction=request.get("direction", "both"),
                           event_type=event_type.rsplit("/", 1)[-1] if event_type else None,
                           predicate=request.get("predicate"), since=request.get("since"), until=request.get("until"),
-                          article=article, limit=request.get("limit", 100), offset=request.get("offset", 0))
+                          article=article, asserted_only=request.get("asserted_only", False),
+                          min_confidence=request.get("min_confidence"),
+                          limit=request.get("limit", 100), offset=request.get("offset", 0))
     party = {"id": actor.value.removeprefix(ACTOR), "iri": actor.value, "label": actor_label(store, actor)}
     document = {"actor": party,
                 "relations": rows, "limit": request.get("limit", 100), "offset": request.get("offset", 0)}

@@ -61,6 +61,7 @@ def find_actor(store: ox.Store, kind: str, value: str, asked: str | None = None)
 def actor_relations(store: ox.Store, actor: tuple[str, ...], direction: str = "both",
                     event_type: str | None = None, predicate: str | None = None, since: str | None = None,
                     until: str | None = None, article: tuple[str, str] | None = None,
+                    asserted_only: bool = False, min_confidence: float | None = None,
                     limit: int = 100, offset: int = 0, max_relations: int | None = None) -> dict:
     """The actor (id, IRI, label) and one page of its relations, newest article first.
 
@@ -73,6 +74,8 @@ def actor_relations(store: ox.Store, actor: tuple[str, ...], direction: str = "b
         since: earliest article date (``YYYY-MM-DD``), inclusive.
         until: latest article date, inclusive.
         article: ``(graph IRI, what the client asked for)``: only that article's relations.
+        asserted_only: leave out negated, intended and hypothetical relations.
+        min_confidence: leave out relations of lower confidence.
         limit: page size.
         offset: relations to skip.
         max_relations: give up (:class:`TooMany`) on an actor with more relations than this.
@@ -101,7 +104,7 @@ def actor_relations(store: ox.Store, actor: tuple[str, ...], direction: str = "b
     skipped = 0
     for _, article_iri, relation, name in candidates:
         row = reader.relation(ox.NamedNode(relation), ox.NamedNode(article_iri), node, name, event_type, predicate)
-        if row is None:
+        if row is None or not _qualifies(row, asserted_only, min_confidence):
             continue
         if skipped < offset:
             skipped += 1
@@ -142,6 +145,13 @@ def actor_relations_json(store: ox.Store, request: dict, max_relations: int | No
     document = actor_relations(store, **request, max_relations=max_relations)
     document["limit"], document["offset"] = request.get("limit", 100), request.get("offset", 0)
     return json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+
+def _qualifies(row: dict, asserted_only: bool, min_confidence: float | None) -> bool:
+    """The SPARQL query's polarity and confidence filters, on a row (confidences are 3-place decimals)."""
+    if asserted_only and (row["negated"] or row["modality"] != "asserted"):
+        return False
+    return min_confidence is None or row["confidence"] >= round(min_confidence, 6)
 
 
 def _in_range(date: ox.Literal | None, since: str | None, until: str | None) -> bool:

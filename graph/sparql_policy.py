@@ -115,7 +115,7 @@ class Reading:
     """What the tokenizer found in a query or update."""
 
     tokens: int = 0  # counted tokens (data blocks excluded)
-    depth: int = 0  # deepest nesting of { ( [
+    depth: int = 0  # deepest nesting of { ( [ << <<( {|
     services: int = 0
     loads: list[str | None] = field(default_factory=list)  # resolved LOAD targets, None if unresolvable
     graphs: set[str] = field(default_factory=set)  # graph IRIs named in the text
@@ -152,8 +152,8 @@ class _Reader:
             reading.tokens += 1
             if reading.tokens > self.max_tokens:
                 raise QueryTooComplexError(f"the request has more than {self.max_tokens} tokens (outside data blocks)")
-        if token.kind == "pname" and token.text.upper().startswith("PREFIX"):
-            self.unsure = True  # PREFIXe:<…> may declare e: to the engine: no prefixed name can be resolved
+        if token.kind == "pname":
+            self._glued(token.text.partition(":")[0].upper())
         if self.want:
             self._wanted(token)
         if self.data_next and not (token.kind == "var" or token.text in ("(", ")", "{")):
@@ -167,6 +167,16 @@ class _Reader:
         elif token.kind == "word":
             self._word(token.keyword, token)
         self.previous = token.keyword
+
+    def _glued(self, prefix: str) -> None:
+        """A prefixed name may start with keywords the engine reads apart: ``SERVICEex:x`` is
+        SERVICE ex:x, ``LOADex:doc`` LOAD ex:doc, ``PREFIXe:<…>`` a declaration of e:."""
+        if "SERVICE" in prefix:
+            self.reading.services += 1
+        if "LOAD" in prefix:
+            self.reading.loads.append(None)  # its target cannot be told for sure: refused
+        if prefix.startswith("PREFIX"):
+            self.unsure = True  # no prefixed name can be resolved for sure any more
 
     def _open(self, token: Token) -> None:
         if not self.stack and self.pattern_start == -1:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from urllib.parse import quote
 
 from pyoxigraph import NamedNode, RdfFormat, parse
 
-from extract.reference import slug
+# extract.reference (slug) and importlib.resources are imported where used: a query worker
+# imports this module and should start in milliseconds.
 
 BASE = "https://w3id.org/newsgraph/"
 NG = BASE + "ontology#"
@@ -166,6 +166,8 @@ def role_iri(title: str, country: str | None) -> NamedNode:
     >>> role_iri("President", "RUS").value
     'https://w3id.org/newsgraph/role/president-rus'
     """
+    from extract.reference import slug
+
     return NamedNode(ROLE + slug(f"{title} {country or ''}"))
 
 
@@ -218,6 +220,8 @@ def predicate_iri(predicate: str) -> NamedNode:
     >>> predicate_iri("support").value
     'https://w3id.org/newsgraph/ontology#supportPredicate'
     """
+    from extract.reference import slug
+
     words = [w for w in re.split(r"[^0-9A-Za-z]+", slug(predicate).replace("-", " ")) if w]
     name = words[0] + "".join(w.capitalize() for w in words[1:]) if words else "relatedTo"
     if name in ontology_names():
@@ -249,6 +253,8 @@ def ontology_path() -> Path:
     >>> ontology_path().name
     'newsgraph.ttl'
     """
+    from importlib.resources import files
+
     return Path(str(files("ontologies") / "newsgraph.ttl"))
 
 

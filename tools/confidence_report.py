@@ -3,13 +3,17 @@
 Extracts each gold file as ``newsgraph extract --records`` does, keeps each relation's confidence
 and its features (``extract/confidence.py``), labels it right or wrong with the scorer's own
 one-to-one matching (``extract.scoring.outcomes``: labeled for typed relations, unlabeled for
-untyped ones), and prints ranking quality (ROC AUC), calibration (Brier score, and a reliability
-table by confidence bin) per file and pooled.
+untyped ones), and prints per file and pooled: ranking quality (ROC AUC), calibration (Brier score,
+a reliability table by confidence bin), and precision at the shipped default threshold — first of
+the shipped confidences, then held out (``--held-out``: the fitting procedure of
+``tools/fit_confidence.py`` rerun in 5 folds grouped by document, each relation scored by a model
+that never saw its document):
 
-    PYTHONPATH=. python tools/confidence_report.py /work/shared/eval/{plover,re3d}-dev.jsonl \
-        [--dump /tmp/confidence-data.jsonl]
+    PYTHONPATH=. nice .venv/bin/python tools/confidence_report.py \
+        /work/shared/eval/{seed-gold,plover-dev,re3d-dev,news-dev}.jsonl --held-out \
+        [--dump /tmp/confidence.rows.jsonl]
 
-``--dump`` writes one line per labeled relation (file, features, confidence, right) for
+``--dump`` writes one line per labeled relation (file, document, features, confidence, right) for
 ``tools/fit_confidence.py``.
 """
 
@@ -20,7 +24,7 @@ import json
 from itertools import pairwise
 from pathlib import Path
 
-from extract.confidence import crowding, features
+from extract.confidence import FEATURES, crowding, features, load_model
 from extract.evaluation import documents, load_records
 from extract.pipeline import load_pipeline, parse, records
 from extract.records import Article, relation_to_json
@@ -103,10 +107,19 @@ def summary(name: str, scores: list[float], labels: list[bool], table: bool = Tr
     return "\n".join(lines)
 
 
+def at_threshold(scores: list[float], labels: list[bool], threshold: float) -> str:
+    kept = [y for s, y in zip(scores, labels, strict=True) if s >= threshold]
+    precision = f"{sum(kept) / len(kept):.3f}" if kept else "n/a"
+    return (f"  at the default threshold {threshold:.2f}: precision {precision} over {len(kept)} relations, "
+            f"{sum(kept)} of {sum(labels)} right ones kept")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="+", type=Path)
     parser.add_argument("--dump", type=Path, help="write the labeled relations with their features here")
+    parser.add_argument("--held-out", action="store_true",
+                        help="also refit by cross-validation grouped by document and report the held-out figures")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: newsgraph's)")
     args = parser.parse_args()
     nlp = load_pipeline(args.model)
@@ -114,11 +127,22 @@ def main() -> None:
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as f:
             f.writelines(json.dumps(row) + "\n" for row in rows)
-    for name in [*(p.stem for p in args.gold), "pooled"]:
-        chosen = [r for r in rows if name in ("pooled", r["file"])]
-        print(summary(name, [r["confidence"] for r in chosen], [r["right"] for r in chosen]))
-        typed = [r for r in chosen if r["typed"]]
-        print(summary(f"{name}, typed only", [r["confidence"] for r in typed], [r["right"] for r in typed], False))
+    threshold = load_model().threshold
+    scored = {"shipped model": [r["confidence"] for r in rows]}
+    if args.held_out:
+        import fit_confidence  # the sibling tool
+
+        procedure = fit_confidence.procedure_for(tuple(load_model().weights) or FEATURES, select=False)
+        scored["held out"] = [float(p) for p in fit_confidence.out_of_fold(rows, procedure)]
+    for title, scores in scored.items():
+        print(f"\n# {title}")
+        for name in [*(p.stem for p in args.gold), "pooled"]:
+            chosen = [i for i, r in enumerate(rows) if name in ("pooled", r["file"])]
+            labels = [rows[i]["right"] for i in chosen]
+            print(summary(name, [scores[i] for i in chosen], labels))
+            print(at_threshold([scores[i] for i in chosen], labels, threshold))
+            typed = [i for i in chosen if rows[i]["typed"]]
+            print(summary(f"{name}, typed only", [scores[i] for i in typed], [rows[i]["right"] for i in typed], False))
 
 
 if __name__ == "__main__":

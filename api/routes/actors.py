@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from api.deps import ExecutorDep, StoreDep, WritesDep
 from api.formatting import rdf_response, rest_media
 from api.models import ActorDetail, ActorItem, ActorRelations, Page, page
+from extract.confidence import default_threshold
 from graph.actor_index import cached_actor_index
 from graph.executor import RelationsJob
 from graph.queries import actor_detail, actor_graph, actor_reference, article_reference, relations_graph, resolve_actor
@@ -22,6 +23,19 @@ router = APIRouter(prefix="/actors", tags=["actors"])
 ActorType = Literal["Person", "Organisation", "Country", "Group"]
 RDF_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"content": {"application/json": {}, "text/turtle": {}, "application/ld+json": {}}}}
+PolarityFilter = Annotated[Literal["asserted", "all"], Query(
+    description="asserted (default): only what happened, not negated, intended or hypothetical relations; "
+                "all: every one")]
+MinConfidence = Annotated[float | None, Query(
+    ge=0.0, le=1.0, description="lowest confidence listed; by default the threshold fitted with the confidence model "
+                                "(ontologies/confidence.json), 0 for every relation")]
+
+
+def min_confidence_or_default(value: float | None) -> float | None:
+    """The confidence filter: the client's, else the shipped default threshold; 0 filters nothing."""
+    if value is None:
+        value = default_threshold()
+    return value or None
 
 
 @router.get("", response_model=Page[ActorItem])
@@ -48,16 +62,19 @@ async def relations(store: StoreDep, executor: ExecutorDep, request: Request, ac
                                                            description="surface predicate, e.g. called")] = None,
                     since: date | None = None, until: date | None = None,
                     article: Annotated[str | None, Query(max_length=500, description="article id or IRI")] = None,
+                    polarity: PolarityFilter = "asserted", min_confidence: MinConfidence = None,
                     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0):
     """An actor's relations (``id``: slug, IRI or Wikidata QID), each with its evidence sentence and article.
-    JSON by default; RDF (the relation nodes) for ``Accept: text/turtle`` or ``application/ld+json``."""
+    JSON by default; RDF (the relation nodes) for ``Accept: text/turtle`` or ``application/ld+json``.
+    By default only asserted relations at or above the default confidence threshold (see ``/relations``)."""
     # One job for a query worker (bounded by the query timeout), answered as the finished JSON body.
     media = rest_media(request.headers.get("accept"))
     job = RelationsJob(actor=(*actor_reference(actor_id), actor_id), direction=direction,
                        event_type=PLOVER + event_type.upper() if event_type else None, predicate=predicate,
                        since=since.isoformat() if since else None, until=until.isoformat() if until else None,
                        article=(article_reference(article).value, article) if article else None,
+                       asserted_only=polarity == "asserted", min_confidence=min_confidence_or_default(min_confidence),
                        limit=limit, offset=offset)
     body = (await executor.aquery(job)).body
     if media != "application/json":

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from api.deps import StoreDep
 from api.formatting import rdf_response, rest_media
 from api.models import Page, Relation, page
-from api.routes.actors import RDF_RESPONSES
+from api.routes.actors import RDF_RESPONSES, MinConfidence, PolarityFilter, min_confidence_or_default
 from graph.queries import find_relations, relations_graph, resolve_actor, resolve_article
 
 router = APIRouter(prefix="/relations", tags=["relations"])
@@ -24,14 +24,21 @@ def list_relations(store: StoreDep, request: Request,
                    predicate: Annotated[str | None, Query(max_length=100)] = None,
                    since: date | None = None, until: date | None = None,
                    article: Annotated[str | None, Query(max_length=500, description="article id or IRI")] = None,
+                   polarity: PolarityFilter = "asserted", min_confidence: MinConfidence = None,
                    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0):
-    """Relations with evidence, newest first, filtered by actor, event type, predicate, dates or article."""
+    """Relations with evidence, newest first, filtered by actor, event type, predicate, dates or article.
+
+    By default only what happened: asserted relations (not negated, intended or hypothetical) at or
+    above the default confidence threshold; ``polarity=all`` and ``min_confidence=0`` list every one."""
     media = rest_media(request.headers.get("accept"))
     rows = find_relations(store, actor=resolve_actor(store, actor) if actor else None, event_type=event_type,
                           predicate=predicate, since=since.isoformat() if since else None,
                           until=until.isoformat() if until else None,
-                          article=resolve_article(store, article) if article else None, limit=limit, offset=offset)
+                          article=resolve_article(store, article) if article else None,
+                          asserted_only=polarity == "asserted",
+                          min_confidence=min_confidence_or_default(min_confidence),
+                          limit=limit, offset=offset)
     if media != "application/json":
         return rdf_response(relations_graph(store, [r["relation"] for r in rows]), None, media)
     return page(rows, limit, offset, request.url)  # no total: counting costs as much as listing

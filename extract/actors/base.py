@@ -29,6 +29,7 @@ class ResolverBase:
         self.window = window
         self.mentions: list[Span] = []
         self.actors: dict[str, Actor] = {}  # key → the article's actor of that key, the first met
+        self.first_at: dict[str, int] = {}  # key → where the article first mentions that actor
         self.persons: dict[str, Actor] = {}  # key → a person the article names in full
         self.full_names: dict[str, list[str]] = {}  # surname → keys of the people named in full with it
         self.countries_named: set[str] = set()  # countries the article names (evidence for a title)
@@ -81,6 +82,7 @@ class ResolverBase:
             return
         span._.actor = actor = self.one_actor(actor)
         span._.resolved_by = how
+        self.first_at[actor.key] = min(span.start, self.first_at.get(actor.key, span.start))
         for t in span:
             t._.mention = span
         at = bisect.bisect_right(self.starts, span.start)

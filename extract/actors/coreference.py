@@ -61,12 +61,11 @@ class CoreferenceMixin(ResolverBase):
         that role (and country), else the latest person in the window whose role and country fit."""
         generic = fold(role) in GENERIC_TITLES
         others = self.coarguments(token)
-        strict = {m._.actor.key: m._.actor for m in self.mentions if m.start < token.i
-                  and m._.actor.type == "PERSON" and m._.actor.key not in others
-                  and (country is None or m._.actor.country == country)
-                  and (country is not None if generic else _role_fits(role, m._.actor.role))}
+        strict = [a for a in self.actors.values() if self.first_at[a.key] < token.i
+                  and a.type == "PERSON" and a.key not in others and (country is None or a.country == country)
+                  and (country is not None if generic else _role_fits(role, a.role))]
         if len(strict) == 1:
-            return next(iter(strict.values()))
+            return strict[0]
         return self.recent(lambda a: a.type == "PERSON" and a.key not in others
                            and (country is None or a.country == country)
                            and (generic or _role_fits(role, a.role)), token.i)

@@ -103,7 +103,9 @@ class LinkingMixin(ResolverBase):
 
     def named_in_full(self, surname: str, at: int) -> Actor | None:
         """The person the article names in full with this surname: the only one, else the latest before ``at``."""
-        keys = self.full_names.get(surname, [])
+        keys = self.full_names.get(surname)
+        if not keys:
+            return None
         if len(keys) == 1:
             return self.persons[keys[0]]
         for mention in reversed(self.mentions):

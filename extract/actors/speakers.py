@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 
 from spacy.tokens import Doc, Span, Token
@@ -84,7 +85,10 @@ class SpeakersMixin(ResolverBase):
         """The quotation (its marks' token indices) that index ``at`` is inside, if any."""
         if self.quotes is None:
             self.quotes = _quotations(self.doc)
-        return next(((a, b) for a, b in self.quotes if a < at < b), None)
+        index = bisect.bisect_left(self.quotes, (at, -1)) - 1  # the last quotation opened before ``at``
+        if index >= 0 and self.quotes[index][0] < at < self.quotes[index][1]:
+            return self.quotes[index]
+        return None
 
     def byline(self) -> Actor | None:
         """The author a byline names: 'By Jane Smith' opening the text."""

@@ -32,3 +32,10 @@ def test_eval_extracts_the_gold_text(tmp_path):
     result = runner.invoke(app, ["eval", str(gold)])
     assert result.exit_code == 0, result.output
     assert "(tp 2 fp 0 fn 0)" in result.stdout.splitlines()[0], result.stdout  # a meeting is mutual
+
+
+def test_eval_prints_the_polarity_line():
+    result = runner.invoke(app, ["eval", str(DATA / "polarity-gold.jsonl"), "--predictions",
+                                 str(DATA / "polarity-pred.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[2] == "polarity  right 2 of 5 paired; non-facts as facts 1 of 3"

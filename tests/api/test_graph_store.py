@@ -9,6 +9,8 @@ import httpx
 import pytest
 from servers import TOKEN, make_app, running
 
+pytestmark = pytest.mark.slow  # real servers (threads or processes): not in `make check`
+
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 TURTLE = {"Content-Type": "text/turtle"}
 G = "http://example.org/g"

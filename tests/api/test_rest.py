@@ -76,6 +76,43 @@ def test_actor_relation_filters(server, params, check):
     assert all(r["sentence"] and r["article"]["iri"] for r in rows)
 
 
+def _facts(rows: list[dict], threshold: float) -> bool:
+    return all(not r["negated"] and r["modality"] == "asserted" and r["confidence"] >= threshold for r in rows)
+
+
+@pytest.mark.parametrize("path", ["/relations", "/actors/Q7747/relations"])
+def test_relations_show_what_happened_by_default(server, path):
+    from extract.confidence import default_threshold
+
+    key = "items" if path == "/relations" else "relations"
+    default = httpx.get(f"{server}{path}", params={"limit": 1000}).json()[key]
+    everything = httpx.get(f"{server}{path}",
+                           params={"limit": 1000, "polarity": "all", "min_confidence": 0}).json()[key]
+    assert default and _facts(default, default_threshold())
+    # the seed states an intention ("expressed his intention to deepen cooperation"): kept, flagged, not shown
+    assert any(r["modality"] == "intended" for r in everything)
+    assert {r["relation"] for r in default} < {r["relation"] for r in everything}
+    assert {r["relation"] for r in everything if _facts([r], default_threshold())} == {r["relation"] for r in default}
+
+
+@pytest.mark.parametrize("params", [{"polarity": "all"}, {"min_confidence": 0.9}, {"min_confidence": 0},
+                                    {"polarity": "asserted", "min_confidence": 0.5}])
+def test_relation_filters_of_polarity_and_confidence(server, params):
+    rows = httpx.get(f"{server}/actors/Q7747/relations", params={**params, "limit": 1000}).json()["relations"]
+    items = httpx.get(f"{server}/relations", params={**params, "actor": "Q7747", "limit": 1000}).json()["items"]
+    assert {r["relation"] for r in rows} == {r["relation"] for r in items}
+    floor = params.get("min_confidence")
+    assert all(r["confidence"] >= floor for r in rows) if floor else True
+    if params.get("polarity") != "all":
+        assert all(not r["negated"] and r["modality"] == "asserted" for r in rows)
+
+
+@pytest.mark.parametrize("query", ["polarity=maybe", "min_confidence=1.5", "min_confidence=-1", "min_confidence=x"])
+def test_bad_polarity_or_confidence_filters_are_refused(server, query):
+    assert httpx.get(f"{server}/relations?{query}").status_code == 422
+    assert httpx.get(f"{server}/actors/Q7747/relations?{query}").status_code == 422
+
+
 def test_actor_relations_by_slug_iri_or_wikidata_id(server):
     answers = [httpx.get(f"{server}/actors/{actor_id}/relations", params={"limit": 3}) for actor_id in
                ("vladimir-putin", PUTIN, "Q7747")]

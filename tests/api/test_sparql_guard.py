@@ -14,6 +14,8 @@ import httpx
 import pytest
 from servers import TOKEN, free_port, wait_until_healthy
 
+pytestmark = pytest.mark.slow  # real servers (threads or processes): not in `make check`
+
 NEWSGRAPH = Path(sys.executable).with_name("newsgraph")
 DEEP = 5000
 QUERIES = {
@@ -77,11 +79,19 @@ def test_deep_or_long_updates_are_400_and_the_server_survives(memory_process, na
     _survives(process, base)
 
 
-def test_a_deeply_nested_graph_store_document_is_400(memory_process):
+DOCUMENTS = {
+    "text/turtle": "<urn:a> <urn:p> " + "<<( <urn:a> <urn:p> " * 30_000 + "1" + " )>>" * 30_000 + " .",
+    "application/rdf+xml": '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+                           'xmlns:e="urn:e:">' + "<rdf:Description><e:p>" * 20_000
+                           + "</e:p></rdf:Description>" * 20_000 + "</rdf:RDF>",
+}
+
+
+@pytest.mark.parametrize("media", list(DOCUMENTS))
+def test_a_deeply_nested_graph_store_document_is_400(memory_process, media):
     process, base = memory_process
-    turtle = "<urn:a> <urn:p> " + "<<( <urn:a> <urn:p> " * 30_000 + "1" + " )>>" * 30_000 + " ."
-    response = httpx.put(f"{base}/rdf-graphs", params={"graph": "urn:g"}, content=turtle.encode(), timeout=30,
-                         headers={"Content-Type": "text/turtle", "Authorization": f"Bearer {TOKEN}"})
+    response = httpx.put(f"{base}/rdf-graphs", params={"graph": "urn:g"}, content=DOCUMENTS[media].encode(),
+                         timeout=30, headers={"Content-Type": media, "Authorization": f"Bearer {TOKEN}"})
     assert response.status_code == 400 and response.json()["title"] == "request too complex"
     _survives(process, base)
 

@@ -11,6 +11,8 @@ import httpx
 import pytest
 from servers import TOKEN, make_app, running
 
+pytestmark = pytest.mark.slow  # real servers (threads or processes): not in `make check`
+
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
@@ -63,6 +65,8 @@ QUERIES = [
     "SELECT * WHERE { SERVICESILENT<{L}/f2>{ ?s ?p ?o } }",
     "SELECT * WHERE { ?s ?p trueSERVICE<{L}/f3>{} }",
     "SELECT * WHERE { ?s ?p 1e1SERVICE<{L}/f4>{} }",
+    "PREFIX : <{L}/> SELECT * WHERE { service:f5 { ?s ?p ?o } }",
+    "PREFIX ex: <{L}/> SELECT * WHERE { SERVICEex:f6 { ?s ?p ?o } }",
     "SELECT * WHERE { VALUES ?e { <{L}/g> } SERVICE ?e { ?s ?p ?o } }",
     "ASK { FILTER EXISTS { SERVICE <{L}/h> { ?s ?p ?o } } }",
     "SELECT * WHERE { { SELECT * WHERE { OPTIONAL { SERVICE <{L}/i> { ?s ?p ?o } } } } }",
@@ -80,6 +84,7 @@ UPDATES = [
     "CLEAR ALL;LOAD<{L}/doc.ttl>",
     "load <{L}/doc.ttl> into graph <urn:g>",
     "PREFIX e: <{L}/> LOAD e:doc",
+    "PREFIX e: <{L}/> LOADe:doc",
     "BASE <{L}/> LOAD <doc>",
     "LOAD <doc>",  # relative: the endpoint itself
     "CLEAR SILENT GRAPH <urn:g> ; LOAD#c\n<{L}/doc.ttl>",
@@ -138,9 +143,17 @@ def test_the_cli_sends_no_request_either(store, listener, query):
     assert listener.connections == 0
 
 
+@pytest.mark.parametrize("query", ["SELECT * FROM <{L}/from> FROM NAMED <{L}/named> WHERE { ?s ?p ?o } LIMIT 1",
+                                   "DESCRIBE <{L}/describe>", "ASK { GRAPH <{L}/graph> { ?s ?p ?o } }"])
+def test_dataset_clauses_and_describe_read_the_store_only(server, listener, query):
+    response = send(server, "GET", "query", query.replace("{L}", listener.url), token=False)
+    assert response.status_code == 200, response.text
+    assert listener.connections == 0
+
+
 def test_service_in_strings_iris_and_names_is_not_federation(server):
-    query = ("PREFIX service: <urn:service:> SELECT ?service WHERE { BIND('SERVICE <http://x/> {}' AS ?service) "
-             "BIND(<http://example.org/SERVICE> AS ?x) BIND(service:SERVICE AS ?y) } # SERVICE <http://x/>")
+    query = ("PREFIX s: <urn:service:> SELECT ?service WHERE { BIND('SERVICE <http://x/> {}' AS ?service) "
+             "BIND(<http://example.org/SERVICE> AS ?x) BIND(s:SERVICE AS ?y) } # SERVICE <http://x/>")
     response = send(server, "GET", "query", query, token=False)
     assert response.status_code == 200, response.text
 

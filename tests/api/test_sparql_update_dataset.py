@@ -9,6 +9,8 @@ import httpx
 import pytest
 from servers import TOKEN, make_app, running
 
+pytestmark = pytest.mark.slow  # real servers (threads or processes): not in `make check`
+
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 DATA = "INSERT DATA { GRAPH <urn:g1> { <urn:a> <urn:p> 1 } GRAPH <urn:g2> { <urn:b> <urn:p> 2 } }"
 COPY = "INSERT { GRAPH <urn:out> { ?s <urn:seen> ?o } } WHERE { ?s <urn:p> ?o }"

@@ -13,6 +13,8 @@ from rdflib.compare import graph_diff, to_isomorphic
 from servers import TOKEN, make_app, running
 from w3c_manifest import HT, MF, W3C, assert_status, body, headers, items, manifest, name, send
 
+pytestmark = pytest.mark.slow  # real servers (threads or processes): not in `make check`
+
 FOLDER = W3C / "sparql11-graph-store-protocol"
 SUITES = {suite: manifest(FOLDER / f"manifest-{suite}.ttl") for suite in ("indirect", "direct")}
 CASES = [(suite, test) for suite, (_, tests) in SUITES.items() for test in tests]

@@ -18,6 +18,8 @@ import rdflib
 from servers import TOKEN, make_app, running
 from w3c_manifest import HT, MF, W3C, assert_status, items, manifest, name, send
 
+pytestmark = pytest.mark.slow  # real servers (threads or processes): not in `make check`
+
 UT = rdflib.Namespace("http://www.w3.org/2009/sparql/tests/test-update#")
 SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
 RESULTS = {"application/sparql-results+json": ox.QueryResultsFormat.JSON,

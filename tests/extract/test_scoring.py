@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from extract.evaluation import load_records
-from extract.scoring import evaluate, names_match, outcomes
+from extract.scoring import Polarity, evaluate, evaluate_polarity, names_match, outcomes, report
 
 DATA = Path(__file__).parent / "data"
 REFERENCE = Path(os.environ.get("NEWSGRAPH_SCORE_PY", Path(__file__).parents[3] / "shared" / "eval" / "score.py"))
@@ -48,9 +48,23 @@ def test_outcomes_agree_with_the_counts():
     assert sum(typed.values()) >= labeled.tp
 
 
+def test_polarity_on_the_fixture():
+    flags = evaluate_polarity(load_records(DATA / "polarity-gold.jsonl"), load_records(DATA / "polarity-pred.jsonl"))
+    # right: the negated meeting, the intended visit; wrong: the conditional attack stated as a fact,
+    # an asserted triple predicted hypothetical, a hypothetical one predicted negated
+    assert flags == Polarity(pairs=5, right=2, nonfacts=3, nonfacts_as_facts=1)
+
+
+def test_the_report_prints_the_polarity_line():
+    gold, lines = load_records(DATA / "polarity-gold.jsonl"), load_records(DATA / "polarity-pred.jsonl")
+    text = report(*evaluate(gold, lines), evaluate_polarity(gold, lines))
+    assert "polarity  right 2 of 5 paired; non-facts as facts 1 of 3" in text.splitlines()
+
+
 @pytest.mark.skipif(not REFERENCE.exists(), reason="the shared reference scorer is not available")
-def test_agrees_with_the_reference_scorer():
-    gold, pred = DATA / "small-gold.jsonl", DATA / "small-pred.jsonl"
+@pytest.mark.parametrize("fixture", ["small", "polarity"])
+def test_agrees_with_the_reference_scorer(fixture):
+    gold, pred = DATA / f"{fixture}-gold.jsonl", DATA / f"{fixture}-pred.jsonl"
     out = subprocess.run([sys.executable, str(REFERENCE), str(gold), str(pred), "--json"],
                          capture_output=True, text=True, check=True)
     reference = json.loads(out.stdout)
@@ -59,3 +73,17 @@ def test_agrees_with_the_reference_scorer():
         assert (ours.tp, ours.fp, ours.fn) == (theirs["tp"], theirs["fp"], theirs["fn"])
         assert round(ours.f1, 4) == theirs["f1"]
     assert {k: list(v) for k, v in labeled.per_category.items()} == reference["labeled"]["per_type"]
+    flags = evaluate_polarity(load_records(gold), load_records(pred))
+    assert {"pairs": flags.pairs, "right": flags.right, "nonfacts": flags.nonfacts,
+            "nonfacts_as_facts": flags.nonfacts_as_facts} == reference["polarity"]
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="the shared reference scorer is not available")
+def test_prints_the_reference_polarity_line():
+    gold, pred = DATA / "polarity-gold.jsonl", DATA / "polarity-pred.jsonl"
+    out = subprocess.run([sys.executable, str(REFERENCE), str(gold), str(pred)], capture_output=True, text=True,
+                         check=True)
+    theirs = next(line for line in out.stdout.splitlines() if line.startswith("polarity"))
+    ours = report(*evaluate(load_records(gold), load_records(pred)), evaluate_polarity(load_records(gold),
+                                                                                      load_records(pred)))
+    assert theirs in ours.splitlines()

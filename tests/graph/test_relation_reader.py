@@ -15,6 +15,9 @@ FILTERS = [
     {"offset": 1000}, {"since": "2022-01-01"}, {"until": "2021-12-31"}, {"since": "2100-01-01"},
     {"event_type": "CONSULT"}, {"event_type": "SUPPORT", "direction": "outgoing"}, {"predicate": "called"},
     {"predicate": 'called" } } UNION { ?relation ?p ?o } #'},
+    {"asserted_only": True}, {"min_confidence": 0.5}, {"min_confidence": 0.999},
+    {"asserted_only": True, "min_confidence": 0.3, "direction": "outgoing"},
+    {"asserted_only": True, "event_type": "CONSULT", "limit": 2, "offset": 1},
 ]
 
 
@@ -43,7 +46,8 @@ def test_reader_matches_the_sparql_query(corpus_store, raw, actors, filters):
         assert got["relations"] == expected, actor
         assert got["actor"]["label"] == actor_label(corpus_store, actor)
         matched += bool(expected)
-    assert matched or filters.get("offset") or "2100" in str(filters) or '"' in str(filters)
+    assert matched or filters.get("offset") or "2100" in str(filters) or '"' in str(filters) \
+        or filters.get("min_confidence", 0) > 0.99
 
 
 def test_reader_follows_articles_and_wikidata_ids(corpus_store, raw):

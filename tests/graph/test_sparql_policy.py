@@ -32,6 +32,8 @@ def test_tokens(text, expected):
 @pytest.mark.parametrize("text", [
     "SELECT * { SERVICE<http://x/>{} }", "SELECT * { service#c\n<http://x/> {} }", "SELECT * { SERVICE ?x {} }",
     "SELECT * { \\u0053ERVICE <http://x/> {} }", "SELECT * { SERVICE SILENT <http://x/> {} }",
+    "PREFIX : <http://x/> SELECT * { service:x {} }",  # the engine reads SERVICE :x
+    "PREFIX ex: <http://x/> SELECT * { SERVICEex:x {} }",
 ])
 def test_service_is_refused(text):
     with pytest.raises(FederationRefusedError, match="SERVICE"):
@@ -41,7 +43,7 @@ def test_service_is_refused(text):
 
 @pytest.mark.parametrize("text", [
     "SELECT * { ?s <http://x/SERVICE> 'SERVICE' } # SERVICE <http://x/> {}",
-    "PREFIX service: <urn:s:> SELECT ?service { ?service service:SERVICE ?o }",
+    "PREFIX s: <urn:s:> SELECT ?service { ?service s:SERVICE ?o } # a comment on SERVICE",
 ])
 def test_service_as_data_is_not_federation(text):
     assert POLICY.check(text, "query").services == 0
@@ -110,3 +112,96 @@ def test_readable_syntax_error():
     short = readable_syntax_error(message, "SELECT ?x WHERE {")
     assert short.startswith("line 1, column 18: expected ") and "\\u{" not in short and len(short) < 300
     assert readable_syntax_error("error at 1:40: expected one of ABS, AVG", query).splitlines()[2].index("^") == 41
+
+
+@pytest.fixture
+def listener():
+    """A loopback listener answering 500: yields its URL and the list its connections go to."""
+    import socket
+    import threading
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(64)
+    connections: list[int] = []
+
+    def serve() -> None:
+        while True:
+            try:
+                connection, _ = sock.accept()
+            except OSError:
+                return
+            connections.append(1)
+            connection.sendall(b"HTTP/1.1 500 No\r\ncontent-length: 0\r\n\r\n")
+            connection.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}/", connections
+    sock.close()
+
+
+def test_what_the_policy_lets_through_sends_nothing(listener):
+    """Differential: SERVICE glued to every kind of neighbour, by every separator; whatever the policy
+    accepts, pyoxigraph itself must then send no request to a loopback listener."""
+    import itertools
+
+    url, connections = listener
+    before = ["{", "{ ?s ?p ?o .", "{ ?s ?p ?o", "{ ?s ?p true", "{ ?s ?p 1", "{ ?s ?p 1e1", "{ ?s ?p 'x'@en",
+              "{ ?s ?p ex:o", "{ ?s ?p <urn:o>", "{ ?s ?p 'x'", "{ FILTER(true)", "{ {}", "{ ?s ?p _:b"]
+    separators = ["", " ", "\t", "\n", "#c\n", "\r\n"]
+    keywords = ["SERVICE", "service", "SERVICE SILENT", "SERVICESILENT", "\\u0053ERVICE"]
+    targets = [f"<{url}>", "ex:x", ":x", "?e"]
+    store = ox.Store()
+
+    def sends(query: str) -> bool:
+        seen = len(connections)
+        try:
+            list(store.query(query))
+        except (SyntaxError, OSError, RuntimeError):
+            pass
+        return len(connections) > seen
+
+    sent, accepted, refused = [], 0, []
+    for head, sep1, keyword, sep2, target in itertools.product(before, separators, keywords, separators, targets):
+        query = (f"PREFIX ex: <{url}> PREFIX : <{url}> SELECT * WHERE {{ VALUES ?e {{ <{url}> }} {head[1:]}"
+                 f"{sep1}{keyword}{sep2}{target} {{ ?a ?b ?c }} }}")
+        try:
+            POLICY.check(query, "query")
+        except FederationRefusedError:
+            refused.append(query)
+            continue
+        accepted += 1
+        if sends(query):
+            sent.append(query)
+    assert sum(sends(query) for query in refused[::50]) >= 10  # the harness sees the requests of refused ones
+    assert accepted > 100 and sent == []
+
+
+def test_what_the_policy_lets_through_loads_nothing(listener):
+    """The same for LOAD in updates."""
+    import itertools
+
+    url, connections = listener
+    heads = ["", "CLEAR SILENT GRAPH <urn:g> ;", "CLEAR SILENT GRAPH <urn:g>;", f"BASE <{url}>"]
+    separators = ["", " ", "\n", "#c\n"]
+    keywords = ["LOAD", "load", "LOAD SILENT", "LOADSILENT", "\\u004cOAD", "LOAD\\u0020SILENT"]
+    targets = [f"<{url}doc>", "e:doc", ":doc", "<doc>"]
+    tails = ["", " INTO GRAPH <urn:g>"]
+    sent, accepted, refused = [], 0, 0
+    for head, sep1, keyword, sep2, target, tail in itertools.product(heads, separators, keywords, separators, targets,
+                                                                     tails):
+        update = f"PREFIX e: <{url}> PREFIX : <{url}> {head}{sep1}{keyword}{sep2}{target}{tail}"
+        try:
+            POLICY.check(update, "update", "http://127.0.0.1:1/sparql")
+        except FederationRefusedError:
+            refused += 1
+            continue
+        accepted += 1
+        seen = len(connections)
+        try:
+            ox.Store().update(update, base_iri="http://127.0.0.1:1/sparql")
+        except (SyntaxError, OSError, RuntimeError):
+            pass
+        if len(connections) > seen:
+            sent.append(update)
+    assert refused > 1000 and sent == []

@@ -27,7 +27,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     settings = settings or get_settings()
     own_store = store is None
     store = store or open_store(settings.store, update_url=settings.update_url, gsp_url=settings.gsp_url)
-    executor = executor_for(store, settings.query_timeout, settings.max_result_bytes, settings.query_workers)
+    executor = executor_for(store, settings.query_timeout, settings.max_result_bytes, settings.query_workers,
+                            fast_workers=settings.fast_lane_workers, fast_budget=settings.fast_lane_seconds,
+                            max_waiting=settings.query_queue, max_memory=settings.query_memory_bytes)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

@@ -40,6 +40,15 @@ def _store(url: str | None, read_only: bool = False, settings=None, update_url: 
                       update_url=update_url or settings.update_url, gsp_url=gsp_url or settings.gsp_url)
 
 
+@app.callback()
+def _settings_are_valid() -> None:
+    # Every command reads the settings: an invalid one is a message, not a traceback.
+    try:
+        get_settings()
+    except NewsgraphError as error:
+        _fail(error)
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(
@@ -72,6 +81,7 @@ def ingest(
     """
     from api.progress import IngestProgress
     from extract.articles import count_articles, read_articles
+    from graph.errors import StoreFullError
     from graph.ingest import ingest as run
 
     settings = get_settings().model_copy(update={k: v for k, v in {
@@ -86,6 +96,8 @@ def ingest(
             with IngestProgress(count_articles(paths), every_article=progress_lines) as progress:
                 report = run(target, None, inputs, progress, extractor=extractor, batch_size=batch_size)
             total = target.count()
+    except StoreFullError as error:
+        _fail(error, 2)
     except NewsgraphError as error:
         _fail(error)
     words_per_second = report.words / report.seconds if report.seconds else 0.0
@@ -357,7 +369,7 @@ def serve(
         typer.echo(f"  an actor's relations ({label}): {base}/actors/{actor}/relations")
     # On SIGTERM, in-flight requests get a few seconds; then the lifespan kills busy query workers.
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="info", access_log=access_log,
-                timeout_graceful_shutdown=3)
+                timeout_graceful_shutdown=3, limit_concurrency=settings.max_connections)
 
 
 __all__ = ["app"]

@@ -48,8 +48,11 @@ def error_response(error: NewsgraphError, method: str, path: str) -> JSONRespons
     """The problem response for a newsgraph error; a server-side failure (status ≥ 500) is logged."""
     if error.status >= 500:
         log.error("%s %s: %s: %s", method, path, type(error).__name__, error)
-    headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
-    return problem(error.status, error.title, str(error), headers)
+    headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else {}
+    retry_after = getattr(error, "retry_after", None)  # a busy server says when to come back
+    if retry_after is not None:
+        headers["Retry-After"] = str(retry_after)
+    return problem(error.status, error.title, str(error), headers or None)
 
 
 def install(app: FastAPI) -> None:

@@ -8,7 +8,7 @@ models allow extra fields, so that a field a query adds is passed on (and then b
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.datastructures import URL
@@ -139,17 +139,28 @@ class ArticleDetail(_Row):
     relations: list[Relation]
 
 
+class RecordReport(_Row):
+    """One record of ``POST /articles``: stored (or already stored), or failed and why."""
+
+    index: int
+    id: str | None
+    status: Literal["stored", "failed"]
+    reason: str | None = None
+
+
 class Ingested(_Row):
-    """What ``POST /articles`` did."""
+    """What ``POST /articles`` did, in all and record by record."""
 
     articles: int
     unchanged: int
     replaced: int
+    failed: int = 0
     sentences: int
     relations: int
     triples: int
     ids: list[str]
     failures: list[str]
+    records: list[RecordReport] = []
 
 
 class Step(BaseModel):

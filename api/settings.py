@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from extract.errors import NewsgraphError
+
+#: the shortest write token accepted
+MIN_TOKEN_CHARS = 16
+
+
+class ConfigError(NewsgraphError):
+    """A setting (NEWSGRAPH_* variable or option) with a value that cannot be used."""
+
+    status = 500
+    title = "invalid configuration"
 
 
 class Settings(BaseSettings):
@@ -28,20 +40,53 @@ class Settings(BaseSettings):
     sparql_max_depth: int = Field(64, gt=0, description="deepest nesting of { ( [ in a SPARQL request")
     sparql_max_tokens: int = Field(4000, gt=0, description="most tokens of a SPARQL request outside data blocks")
     query_workers: int = Field(2, gt=0, description="worker processes that run SPARQL queries")
-    write_token: str | None = Field(None, min_length=16,
-                                    description="bearer token that enables writes over HTTP (at least 16 characters)")
+    fast_lane_workers: int = Field(1, ge=0, description="more worker processes only for queries that look cheap")
+    fast_lane_seconds: float = Field(0.5, gt=0, description="seconds a query may run in the fast lane before it "
+                                     "moves to the general one")
+    query_queue: int = Field(16, ge=0, description="heavy queries that may wait for a worker; more are refused (503)")
+    query_memory_bytes: int = Field(512_000_000, gt=0, description="private memory a query worker may use; "
+                                    "beyond it the query is stopped (503)")
+    send_timeout: float = Field(30.0, gt=0, description="seconds a client may read nothing of an answer before it "
+                                "is disconnected")
+    max_connections: int = Field(256, gt=0, description="concurrent connections (and so streamed answers); more are "
+                                 "answered 503")
+    max_form_fields: int = Field(100, gt=0, description="fields an application/x-www-form-urlencoded body may have")
+    max_exports: int = Field(4, gt=0, description="concurrent /export streams; more are answered 503")
+    base_url: str | None = Field(None, description="the server's public URL (for the SPARQL service description)")
+    write_token: str | None = Field(None, description="bearer token that enables writes over HTTP (at least 16 "
+                                    "characters)")
     host: str = "127.0.0.1"
     port: int = 8000
 
     @field_validator("write_token", mode="before")
     @classmethod
     def _empty_token_is_none(cls, value):
+        if value and len(str(value)) < MIN_TOKEN_CHARS:
+            raise ValueError(f"the write token has {len(str(value))} characters; it needs at least {MIN_TOKEN_CHARS} "
+                             f"(make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))')")
         return value or None
+
+
+def describe(error: ValidationError) -> str:
+    """A validation error as one line per setting, naming its variable and never echoing its value."""
+    lines = []
+    for problem in error.errors():
+        name = "NEWSGRAPH_" + "_".join(str(part) for part in problem["loc"]).upper()
+        lines.append(f"{name}: {problem['msg'].removeprefix('Value error, ')}")
+    return "; ".join(lines)
 
 
 @lru_cache
 def get_settings() -> Settings:
-    return Settings()
+    """The settings from the environment.
+
+    Raises:
+        ConfigError: naming each invalid setting and why.
+    """
+    try:
+        return Settings()
+    except ValidationError as error:
+        raise ConfigError(describe(error)) from None
 
 
-__all__ = ["Settings", "get_settings"]
+__all__ = ["ConfigError", "Settings", "get_settings"]

@@ -262,9 +262,12 @@ def article_from_json(data: object, source: str, options: ReadOptions | int = Re
     ...
     extract.errors.InputError: feed.jsonl:3: no 'text' string
     """
+    from extract.validation import check_types, validate_article
+
     options = _options(options)
     if not isinstance(data, dict):
         raise InputError(source, "a JSON article must be an object")
+    check_types(data, source)
     text = data.get("text")
     if not isinstance(text, str):
         raise InputError(source, "no 'text' string")
@@ -274,7 +277,9 @@ def article_from_json(data: object, source: str, options: ReadOptions | int = Re
     text = check_text(text, source, options)
     fields = {k: (str(data[k]) if data.get(k) is not None else None) for k in ("title", "date", "url", "source")}
     article_id = str(data.get("id") or data.get("url") or Article(id="", text=text).content_hash[:16])
-    return Article(id=article_id, text=text, **fields)
+    article = Article(id=article_id, text=text, **fields)
+    validate_article(article, source)
+    return article
 
 
 def _bounded_lines(f: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:

@@ -21,6 +21,13 @@ class StoreLockedError(StoreError):
     title = "store in use"
 
 
+class StoreFullError(StoreError):
+    """The disk holding the store has no space left: nothing more can be written until space is freed."""
+
+    status = 507
+    title = "insufficient storage"
+
+
 class UnknownStoreError(StoreError):
     """A store URL whose scheme no backend handles."""
 
@@ -40,6 +47,21 @@ class QueryTimeoutError(NewsgraphError):
 
     status = 503
     title = "query timeout"
+
+
+class QueryQueueFullError(NewsgraphError):
+    """Too many heavy queries wait for a worker already: refused at once, to be retried."""
+
+    status = 503
+    title = "server busy"
+    retry_after = 2
+
+
+class QueryMemoryError(NewsgraphError):
+    """A query outgrew the memory a worker may use (the worker was stopped)."""
+
+    status = 503
+    title = "query memory limit"
 
 
 class ResultTooLargeError(NewsgraphError):
@@ -103,6 +125,6 @@ def runtime_error(error: RuntimeError) -> QueryError | StoreError:
     return StoreError(f"the store failed: {error}")
 
 
-__all__ = ["NotAcceptableError", "NotFoundError", "QueryError", "QueryTimeoutError", "RdfSyntaxError",
-           "ResultTooLargeError", "StoreError", "StoreLockedError", "UnknownFormatError", "UnknownStoreError",
-           "runtime_error"]
+__all__ = ["NotAcceptableError", "NotFoundError", "QueryError", "QueryMemoryError", "QueryQueueFullError",
+           "QueryTimeoutError", "RdfSyntaxError", "ResultTooLargeError", "StoreError", "StoreFullError",
+           "StoreLockedError", "UnknownFormatError", "UnknownStoreError", "runtime_error"]

@@ -24,15 +24,17 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-import queue
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import uuid
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import IO
@@ -40,14 +42,17 @@ from typing import IO
 import pyoxigraph as ox
 
 from graph import query_worker, relation_reader
+from graph.admission import FAST, GENERAL, WorkerPool, is_cheap
 from graph.errors import (
     NotAcceptableError,
     NotFoundError,
     QueryError,
+    QueryMemoryError,
     QueryTimeoutError,
     ResultTooLargeError,
     StoreError,
 )
+from graph.snapshots import Snapshots
 from graph.store import OxigraphStore, Store
 from graph.terms import QUERY_PREFIXES
 
@@ -76,8 +81,8 @@ class RelationsJob:
     """One page of an actor's relations, as the REST API's JSON document (see ``graph/relation_reader.py``).
 
     ``actor`` is ``("iri", IRI, the id asked for)`` or ``("qid", "Q7747", "Q7747")``; ``article`` is
-    ``(graph IRI, the id asked for)``; ``event_type`` is a PLOVER category IRI. Values are terms' text, never query
-    text.
+    ``(graph IRI, the id asked for)``; ``event_type`` is a PLOVER category IRI. Values are terms' text, never
+    query text.
     """
 
     actor: tuple[str, str, str]
@@ -98,17 +103,37 @@ class RelationsJob:
 
 @dataclass(frozen=True, slots=True)
 class QueryAnswer:
+    """A serialised answer: ``body`` in memory, or, for a large one, the spool ``file`` it was
+    written to (the caller streams it and deletes it: see :meth:`read`, ``api/streaming.py``)."""
+
     kind: str  # "solutions", "boolean", "graph" or "json"
     media_type: str
     body: bytes
+    file: str | None = None
+
+    def read(self) -> bytes:
+        """The whole answer; a spooled one is read and deleted."""
+        if self.file is None:
+            return self.body
+        try:
+            return Path(self.file).read_bytes()
+        finally:
+            os.unlink(self.file)
 
 
-def _message(job: QueryJob | RelationsJob, max_result_bytes: int) -> tuple[str, object]:
+def _message(job: QueryJob | RelationsJob, max_result_bytes: int, spool: str | None) -> tuple[str, object]:
     """A job as the worker protocol's operation and arguments."""
     if isinstance(job, RelationsJob):
         return "actor-relations", job.request()
     return "sparql", (job.sparql, job.default_graph, job.named_graphs, job.solutions_media, job.graph_media,
-                      max_result_bytes, QUERY_PREFIXES, job.base_iri)
+                      max_result_bytes, QUERY_PREFIXES, job.base_iri, spool)
+
+
+def _answer(outcome: tuple) -> QueryAnswer:
+    """A worker's answer tuple as an answer, or its error raised."""
+    if outcome[0] == "error":
+        _raise(outcome[1], outcome[2])
+    return QueryAnswer(outcome[1], outcome[2], outcome[3], outcome[4])
 
 
 def _raise(kind: str, message: str) -> None:
@@ -155,6 +180,11 @@ class Executor:
     def refresh(self) -> None:
         """Make later queries see what was written so far."""
 
+    @contextmanager
+    def reader(self) -> Iterator[Store]:
+        """A store to read at length (an export): a leased snapshot where there are snapshots."""
+        yield self.store
+
     def close(self) -> None:
         """Stop the workers."""
 
@@ -174,6 +204,7 @@ class ThreadExecutor(Executor):
                  workers: int = 4) -> None:
         super().__init__(store, timeout, max_result_bytes)
         self._pool = ThreadPoolExecutor(workers, thread_name_prefix="sparql")
+        self._spool = tempfile.mkdtemp(prefix="newsgraph-spool-")
 
     def query(self, job, timeout=None):
         future = self._pool.submit(self._run, job)
@@ -183,8 +214,6 @@ class ThreadExecutor(Executor):
             raise QueryTimeoutError(f"the query ran longer than {timeout or self.timeout:g} s") from None
 
     def _run(self, job: QueryJob | RelationsJob) -> QueryAnswer:
-        import pyoxigraph as ox
-
         if isinstance(job, RelationsJob):
             from graph.queries import actor_relations_document
 
@@ -192,57 +221,85 @@ class ThreadExecutor(Executor):
         result = self.store.query(job.sparql, default_graph=[ox.NamedNode(g) for g in job.default_graph] or None,
                                   named_graphs=[ox.NamedNode(g) for g in job.named_graphs] or None,
                                   base_iri=job.base_iri)
-        # Reuse the worker's serialiser: same formats, same size limit.
-        outcome = query_worker.serialize(result, job.solutions_media, job.graph_media, self.max_result_bytes)
-        if outcome[0] == "error":
-            _raise(outcome[1], outcome[2])
-        return QueryAnswer(*outcome[1:])
+        # Reuse the worker's serialiser: same formats, same size limit, large answers spooled alike.
+        spool = os.path.join(self._spool, uuid.uuid4().hex)
+        return _answer(query_worker.serialize(result, job.solutions_media, job.graph_media, self.max_result_bytes,
+                                              spool))
 
     def close(self):
         self._pool.shutdown(wait=False, cancel_futures=True)
+        shutil.rmtree(self._spool, ignore_errors=True)
 
 
 class _Worker:
-    def __init__(self) -> None:
+    def __init__(self, lane: str) -> None:
         self.process = subprocess.Popen([sys.executable, *WORKER_COMMAND], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE)
-        assert self.process.stdin is not None and self.process.stdout is not None  # both are pipes
-        self.input: IO[bytes] = self.process.stdin
-        self.output: IO[bytes] = self.process.stdout
-        self.snapshot: str | None = None
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.jobs: IO[bytes] = self.process.stdin
+        self.answers: IO[bytes] = self.process.stdout
+        self.lane = lane
+        self.snapshot: str | None = None  # the snapshot it has open, leased
+        self.over_memory = False  # set by the memory watchdog before it kills the process
 
     def send(self, message) -> None:
-        pickle.dump(message, self.input)
-        self.input.flush()
+        pickle.dump(message, self.jobs)
+        self.jobs.flush()
 
     def kill(self) -> None:
         self.process.kill()
         self.process.wait()
 
 
+def anonymous_rss(pid: int) -> int:
+    """Bytes of private memory a process uses (its heap: not the store files it maps), 0 if unknown."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"RssAnon:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 class ProcessExecutor(Executor):
-    """Queries in ``workers`` killable processes over snapshots of an on-disk Oxigraph store."""
+    """Queries in killable processes over snapshots of an on-disk Oxigraph store.
+
+    ``workers`` general workers take any query; ``fast_workers`` more take only queries that look
+    cheap (``graph/admission.py``), each for at most ``fast_budget`` seconds before it moves to the
+    general lane; at most ``max_waiting`` heavy queries wait for a general worker. A worker whose
+    private memory exceeds ``max_memory`` bytes is killed, and its query answered with
+    :class:`QueryMemoryError`.
+    """
 
     stops_runaway_queries = True
+    #: seconds between two looks at the workers' memory
+    WATCH_INTERVAL = 0.05
 
     def __init__(self, store: OxigraphStore, timeout: float = 10.0, max_result_bytes: int = 50_000_000,
-                 workers: int = 2) -> None:
+                 workers: int = 2, *, fast_workers: int = 1, fast_budget: float = 0.5, max_waiting: int = 16,
+                 max_memory: int = 512_000_000) -> None:
         if store.path is None:
             raise ValueError("a process executor needs an on-disk store")
         super().__init__(store, timeout, max_result_bytes)
-        self._root = Path(tempfile.mkdtemp(prefix=f".{store.path.name}-snapshots-", dir=store.path.parent))
+        self.snapshots = Snapshots(store)
+        self._root = self.snapshots.root
+        self.fast_budget = fast_budget
+        self.max_memory = max_memory
         self._lock = threading.Lock()
-        self._generation = 0
-        self._snapshot = ""
-        # Last in, first out: a lone client keeps meeting the worker whose caches its last query warmed.
-        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
+        self._pool = WorkerPool(max_waiting)
         self._workers: list[_Worker] = []
         self._dirty = False
-        self._local: tuple[str, ox.Store] | None = None  # (snapshot, read-only store) for _inline
+        self._retry_at = 0.0
+        self._local: tuple[str, ox.Store] | None = None  # (leased snapshot, read-only store) for _inline
+        self._views: dict[str, tuple[OxigraphStore, int]] = {}  # snapshot -> (shared view, readers) for reader()
+        self._closed = threading.Event()
         self._watch(store)
-        self.refresh()
-        for _ in range(workers):
-            self._add_worker()
+        for lane, count in ((GENERAL, workers), (FAST, fast_workers)):
+            for _ in range(count):
+                self._add_worker(lane)
+        threading.Thread(target=self._watch_memory, name="query-memory", daemon=True).start()
 
     def _watch(self, store: OxigraphStore) -> None:
         """Mark the snapshot stale after any write through ``store``, including writes that do not go
@@ -253,44 +310,61 @@ class ProcessExecutor(Executor):
 
         store.add_write_listener(stale)
 
-    def _current_snapshot(self) -> str:
-        if self._dirty:
-            self._dirty = False  # before the checkpoint: a write during it marks it stale again
-            self.refresh()
-        with self._lock:
-            return self._snapshot
+    def _watch_memory(self) -> None:
+        while not self._closed.wait(self.WATCH_INTERVAL):
+            for worker in list(self._workers):
+                if anonymous_rss(worker.process.pid) > self.max_memory:
+                    worker.over_memory = True
+                    worker.process.kill()  # its query's caller sees the pipe close
 
-    def _add_worker(self) -> None:
-        worker = _Worker()
+    #: seconds before a snapshot that could not be made is tried again
+    RETRY_SNAPSHOT = 5.0
+
+    def _fresh(self) -> None:
+        """Take a new snapshot if something was written since the last one."""
+        if self._dirty and time.monotonic() >= self._retry_at:
+            self.refresh()
+
+    def _add_worker(self, lane: str) -> None:
+        worker = _Worker(lane)
         with self._lock:
             self._workers.append(worker)
-        self._idle.put(worker)
+        self._pool.put(worker, lane)
 
     def refresh(self):
-        with self._lock:
-            self._generation += 1
-            target = self._root / str(self._generation)
-            try:
-                self.store.backup(target)
-            except StoreError as error:
-                raise StoreError(f"cannot snapshot the store: {error}") from error
-            self._snapshot = str(target)
-            self._collect()
+        """A new snapshot; when it cannot be made (a full disk), queries go on from the last one."""
+        self._dirty = False  # before the checkpoint: a write during it marks it stale again
+        try:
+            self.snapshots.refresh()
+        except StoreError as error:
+            if self.snapshots.current is None:
+                raise
+            self._dirty = True  # try again a little later
+            self._retry_at = time.monotonic() + self.RETRY_SNAPSHOT
+            log.warning("queries answer from the previous snapshot: %s", error)
 
-    def _collect(self) -> None:
-        """Delete snapshots that are neither current nor open in a worker."""
-        used = {w.snapshot for w in self._workers} | {self._snapshot} | {self._local[0] if self._local else None}
-        for path in self._root.iterdir():
-            if str(path) not in used:
-                shutil.rmtree(path, ignore_errors=True)
+    @contextmanager
+    def reader(self) -> Iterator[Store]:
+        """A leased snapshot; concurrent readers of one snapshot share one view of it (and so its
+        block cache and file handles: four exports cost the memory of one)."""
+        with self.snapshots.lease() as path:
+            with self._lock:
+                view, users = self._views.get(path, (None, 0))
+                if view is None:
+                    view = OxigraphStore(path, f"oxigraph:{path}", read_only=True)
+                self._views[path] = (view, users + 1)
+            try:
+                yield view
+            finally:
+                with self._lock:
+                    view, users = self._views.pop(path)
+                    if users > 1:
+                        self._views[path] = (view, users - 1)
 
     def query(self, job, timeout=None):
         limit = timeout or self.timeout
         deadline = time.monotonic() + limit
-        try:
-            worker = self._idle.get(timeout=limit)
-        except queue.Empty:
-            raise QueryTimeoutError(f"no query worker became free within {limit:g} s") from None
+        worker, _ = self._pool.get(False, limit)
         try:
             self._send(worker, job)
             outcome = self._receive(worker, deadline, limit)
@@ -310,12 +384,8 @@ class ProcessExecutor(Executor):
         scheduler). Beyond ``INLINE_RELATIONS`` (or for a page that would need more) the reader
         gives up after as many lookups, and the job goes to a worker, bounded by the timeout.
         """
-        snapshot = self._current_snapshot()
-        with self._lock:
-            if self._local is None or self._local[0] != snapshot:
-                self._local = (snapshot, ox.Store.read_only(snapshot))
-            store = self._local[1]
         try:
+            store = self._local_store()
             body = relation_reader.actor_relations_json(store, job.request(), max_relations=self.INLINE_RELATIONS)
         except relation_reader.TooMany:
             return None
@@ -325,101 +395,136 @@ class ProcessExecutor(Executor):
             raise StoreError(str(error)) from error
         return QueryAnswer("json", "application/json", body)
 
+    def _local_store(self):
+        """The server's own read-only view of the current snapshot (leased while it is open)."""
+        self._fresh()
+        with self._lock:
+            if self._local is None or self._local[0] != self.snapshots.current:
+                snapshot = self.snapshots.acquire()
+                try:
+                    view = ox.Store.read_only(snapshot)
+                except BaseException:
+                    self.snapshots.release(snapshot)
+                    raise
+                old, self._local = self._local, (snapshot, view)
+                if old is not None:
+                    self.snapshots.release(old[0])
+            return self._local[1]
+
     async def aquery(self, job, timeout=None):
         if isinstance(job, RelationsJob):
             answer = self._inline(job)
             if answer is not None:
                 return answer
-        # No thread per query: wait for the worker's pipe on the event loop itself.
+        limit = timeout or self.timeout
+        deadline = time.monotonic() + limit
+        cheap = isinstance(job, RelationsJob) or is_cheap(job.sparql)
+        worker, lane = await self._pool.aget(cheap, limit)
+        if lane == FAST:
+            try:
+                return await self._arun(worker, job, min(self.fast_budget, deadline - time.monotonic()), limit)
+            except QueryTimeoutError:
+                if deadline - time.monotonic() <= 0:
+                    raise
+            # It was not cheap after all: the rest of its time in the general lane, behind the heavy ones.
+            worker, lane = await self._pool.aget(False, max(0.0, deadline - time.monotonic()))
+        return await self._arun(worker, job, max(0.0, deadline - time.monotonic()), limit)
+
+    async def _arun(self, worker: _Worker, job: QueryJob | RelationsJob, seconds: float, limit: float) -> QueryAnswer:
+        """Run ``job`` on ``worker`` for at most ``seconds``; no thread per query: the worker's pipe
+        is awaited on the event loop itself."""
         import asyncio
 
         loop = asyncio.get_running_loop()
-        limit = timeout or self.timeout
-        deadline = time.monotonic() + limit
-        try:
-            worker = self._idle.get_nowait()
-        except queue.Empty:
-            try:
-                worker = await loop.run_in_executor(None, self._idle.get, True, limit)
-            except queue.Empty:
-                raise QueryTimeoutError(f"no query worker became free within {limit:g} s") from None
-        out = worker.output
-        ready = loop.create_future()
+        out = worker.answers
+        ready: asyncio.Future[None] = loop.create_future()
+
+        def answered() -> None:
+            if not ready.done():
+                ready.set_result(None)
+
         try:
             self._send(worker, job)
-            loop.add_reader(out.fileno(), lambda: ready.done() or ready.set_result(None))
+            loop.add_reader(out.fileno(), answered)
             try:
-                await asyncio.wait_for(ready, max(0.0, deadline - time.monotonic()))
+                await asyncio.wait_for(ready, seconds)
             except TimeoutError:
                 raise QueryTimeoutError(f"the query ran longer than {limit:g} s and was stopped") from None
             finally:
                 loop.remove_reader(out.fileno())
                 os.set_blocking(out.fileno(), True)  # uvloop made it non-blocking; the answer is read whole
-            try:
-                outcome = pickle.load(out)
-            except (EOFError, pickle.UnpicklingError) as error:
-                raise StoreError(f"the query worker died (exit code {worker.process.poll()})") from error
+            outcome = self._load(worker)
         except BaseException:
             self._replace(worker)
             raise
         return self._finish(worker, outcome)
 
+    def _load(self, worker: _Worker) -> tuple:
+        try:
+            return pickle.load(worker.answers)
+        except (EOFError, pickle.UnpicklingError) as error:
+            if worker.over_memory:
+                raise QueryMemoryError(f"the query needed more than {self.max_memory:,} bytes of memory and was "
+                                       f"stopped; narrow it or add a LIMIT") from None
+            raise StoreError(f"the query worker died (exit code {worker.process.poll()})") from error
+
     def _send(self, worker: _Worker, job: QueryJob | RelationsJob) -> None:
-        snapshot = self._current_snapshot()
-        worker.send((snapshot, *_message(job, self.max_result_bytes)))
-        worker.snapshot = snapshot
+        self._fresh()
+        snapshot = self.snapshots.acquire()
+        old, worker.snapshot = worker.snapshot, snapshot
+        self.snapshots.release(old)
+        spool = self.snapshots.spool_file() if isinstance(job, QueryJob) else None
+        worker.send((snapshot, *_message(job, self.max_result_bytes, spool)))
 
     def _finish(self, worker: _Worker, outcome: tuple) -> QueryAnswer:
         """Return a worker that answered to the pool, and its answer (or its error) to the caller."""
-        self._idle.put(worker)
-        if outcome[0] == "error":
-            _raise(outcome[1], outcome[2])
-        return QueryAnswer(*outcome[1:])
+        self._pool.put(worker, worker.lane)
+        return _answer(outcome)
 
     def _receive(self, worker: _Worker, deadline: float, limit: float):
         import select
 
         # One answer per job, so nothing is ever buffered ahead of select(): the pipe says when it starts.
-        out = worker.output
-        ready, _, _ = select.select([out], [], [], max(0.0, deadline - time.monotonic()))
+        ready, _, _ = select.select([worker.answers], [], [], max(0.0, deadline - time.monotonic()))
         if not ready:
             raise QueryTimeoutError(f"the query ran longer than {limit:g} s and was stopped")
-        try:
-            return pickle.load(out)
-        except (EOFError, pickle.UnpicklingError) as error:
-            raise StoreError(f"the query worker died (exit code {worker.process.poll()})") from error
+        return self._load(worker)
 
     def _replace(self, worker: _Worker) -> None:
         worker.kill()
+        self.snapshots.release(worker.snapshot)
+        worker.snapshot = None
         with self._lock:
+            if worker not in self._workers:
+                return  # closed meanwhile
             self._workers.remove(worker)
-        self._add_worker()
+        if not self._closed.is_set():
+            self._add_worker(worker.lane)
 
     @property
     def pids(self) -> list[int]:
         return [w.process.pid for w in self._workers]
 
     def close(self):
+        self._closed.set()
         with self._lock:
             workers, self._workers = self._workers, []
-        idle = set()
-        while not self._idle.empty():
-            idle.add(self._idle.get_nowait())
+        idle = set(self._pool.drain())
         for worker in workers:
             if worker not in idle:  # busy with a query: stopping must not wait for it
                 worker.kill()
                 continue
-            worker.input.close()
+            worker.jobs.close()
             try:
                 worker.process.wait(timeout=2)
             except subprocess.TimeoutExpired:
                 worker.kill()
         self._local = None
-        shutil.rmtree(self._root, ignore_errors=True)
+        self.snapshots.close()
 
 
 def executor_for(store: Store, timeout: float = 10.0, max_result_bytes: int = 50_000_000,
-                 workers: int = 2) -> Executor:
+                 workers: int = 2, **limits) -> Executor:
     """A process executor for an on-disk Oxigraph store, else the in-process fallback.
 
     Args:
@@ -427,12 +532,14 @@ def executor_for(store: Store, timeout: float = 10.0, max_result_bytes: int = 50
         timeout: default seconds a query may run.
         max_result_bytes: largest serialised answer.
         workers: worker processes (or threads for the fallback).
+        limits: the process executor's admission and memory limits (``fast_workers``, ``fast_budget``,
+            ``max_waiting``, ``max_memory``: see :class:`ProcessExecutor`).
 
     Returns:
         An :class:`Executor`; close it (or use it as a context manager) to stop its workers.
     """
     if isinstance(store, OxigraphStore) and store.path is not None:
-        return ProcessExecutor(store, timeout, max_result_bytes, workers)
+        return ProcessExecutor(store, timeout, max_result_bytes, workers, **limits)
     return ThreadExecutor(store, timeout, max_result_bytes, max(workers, 2))
 
 

@@ -25,7 +25,8 @@ from pyoxigraph import NamedNode, Quad
 
 from extract.errors import InputError, NewsgraphError
 from extract.records import Article, Extraction
-from graph.errors import NotFoundError
+from extract.validation import validate_article
+from graph.errors import NotFoundError, StoreFullError
 from graph.mapping import article_quads, url_iri
 from graph.queries import article_reference
 from graph.reference import ensure_static_graphs
@@ -108,6 +109,7 @@ def ingest_article(store: Store, nlp: Any, article: Article, report: IngestRepor
     An article whose text some stored version (same id or same URL) already has is skipped; a
     new text replaces every stored version, and the actors only they mentioned go.
     """
+    validate_article(article, article.id)  # nothing of a bad record may reach the store
     if is_stored(store, article):
         report.unchanged += 1
         return
@@ -229,6 +231,8 @@ class _Run:
         for item in inputs:
             if isinstance(item, InputError):
                 self.done(item, item)
+            elif (invalid := _invalid(item)) is not None:
+                self.done(item, invalid)  # nothing of a bad record may reach the store
             elif is_stored(self.store, item):
                 with self.lock:
                     self.report.unchanged += 1
@@ -245,11 +249,21 @@ class _Run:
             try:
                 with self.lock:  # the report's counts; the writer is the only thread that writes
                     store_extraction(self.store, result, self.report)
+            except StoreFullError:
+                raise  # every later article would fail alike: stop the batch
             except NewsgraphError as error:
                 self.done(result.article, error)
             else:
                 self.done(result.article)
         self.store.flush()
+
+
+def _invalid(article: Article) -> InputError | None:
+    try:
+        validate_article(article, article.id)
+    except InputError as error:
+        return error
+    return None
 
 
 def remove_article(store: Store, value: str) -> bool:

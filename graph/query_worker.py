@@ -8,9 +8,10 @@ read-only instance neither sees later commits of the primary nor may be opened w
 process writes it.
 
 Protocol: pickled tuples over the pipes. Job ``(snapshot_dir, "sparql", (sparql, default_graph,
-named_graphs, solutions_media, graph_media, max_bytes, prefixes, base_iri))`` or ``(snapshot_dir, "actor-relations",
-request)`` (the keyword arguments of ``graph/relation_reader.py``'s ``actor_relations``); answer
-``("ok", kind, media_type, body)`` or ``("error", kind, message)``.
+named_graphs, solutions_media, graph_media, max_bytes, prefixes, base_iri, spool_path))`` or ``(snapshot_dir,
+"actor-relations", request)`` (the keyword arguments of ``graph/relation_reader.py``'s ``actor_relations``);
+answer ``("ok", kind, media_type, body, spool_path or None, size)`` or ``("error", kind, message)``; an answer
+larger than 64 KiB is written to ``spool_path`` and its body is empty.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import sys
 import threading
 import time
 from types import ModuleType
-from typing import IO, cast
+from typing import IO, BinaryIO, cast
 
 
 class _TooLarge(Exception):
@@ -30,20 +31,52 @@ class _TooLarge(Exception):
 
 
 class _LimitedBuffer(io.RawIOBase):
-    """A byte sink that stops serialisation as soon as the answer outgrows ``limit``."""
+    """A byte sink that stops serialisation as soon as the answer outgrows ``limit``.
 
-    def __init__(self, limit: int) -> None:
+    With a ``spool`` path, an answer larger than :data:`INLINE_BYTES` goes to that file as it is
+    written (the server streams it to the client from there), so neither this process nor the
+    server ever holds a large answer in memory.
+    """
+
+    def __init__(self, limit: int, spool: str | None = None) -> None:
         self.buffer = bytearray()
         self.limit = limit
+        self.size = 0
+        self.spool = spool
+        self.file: BinaryIO | None = None
 
     def writable(self) -> bool:
         return True
 
     def write(self, data) -> int:
-        self.buffer += data
-        if len(self.buffer) > self.limit:
+        self.size += len(data)
+        if self.size > self.limit:
             raise _TooLarge
+        if self.file is not None:
+            self.file.write(data)
+        else:
+            self.buffer += data
+            if self.spool is not None and len(self.buffer) > INLINE_BYTES:
+                self.file = open(self.spool, "wb", buffering=1 << 16)
+                self.file.write(self.buffer)
+                self.buffer = bytearray()
         return len(data)
+
+    def finish(self) -> tuple:
+        """The answer's ``(body, spool file or None, size)``."""
+        if self.file is None:
+            return bytes(self.buffer), None, self.size
+        self.file.close()
+        return b"", self.spool, self.size
+
+    def discard(self) -> None:
+        if self.file is not None and self.spool is not None:
+            self.file.close()
+            os.unlink(self.spool)
+
+
+#: answers up to this size travel inline through the pipe; larger ones through a spool file
+INLINE_BYTES = 1 << 16
 
 
 def answer(store, job, reader: ModuleType) -> tuple:
@@ -59,7 +92,8 @@ def answer(store, job, reader: ModuleType) -> tuple:
 def answer_relations(store, request: dict, reader: ModuleType) -> tuple:
     """An actor's relations as the REST API's JSON document (see ``graph/relation_reader.py``)."""
     try:
-        return ("ok", "json", "application/json", reader.actor_relations_json(store, request))
+        body = reader.actor_relations_json(store, request)
+        return ("ok", "json", "application/json", body, None, len(body))
     except reader.NotFound as error:
         return ("error", "not-found", str(error))
     except (OSError, RuntimeError, ValueError) as error:  # the request was checked: the store failed
@@ -67,7 +101,7 @@ def answer_relations(store, request: dict, reader: ModuleType) -> tuple:
 
 
 def answer_query(store, sparql, default_graph, named_graphs, solutions_media, graph_media, max_bytes,
-                 prefixes=None, base_iri=None) -> tuple:
+                 prefixes=None, base_iri=None, spool=None) -> tuple:
     import pyoxigraph as ox
 
     try:
@@ -87,42 +121,54 @@ def answer_query(store, sparql, default_graph, named_graphs, solutions_media, gr
         return ("error", "evaluation", str(error))
     except OSError as error:
         return ("error", "store", str(error))
-    return serialize(result, solutions_media, graph_media, max_bytes)
+    return serialize(result, solutions_media, graph_media, max_bytes, spool)
 
 
-def serialize(result, solutions_media: str | None, graph_media: str | None, max_bytes: int) -> tuple:
-    """Serialise a query result in the media type for its kind, as an answer tuple."""
+def serialize(result, solutions_media: str | None, graph_media: str | None, max_bytes: int,
+              spool: str | None = None) -> tuple:
+    """Serialise a query result in the media type for its kind, as an answer tuple
+    ``("ok", kind, media type, body, spool file or None, size)`` or ``("error", kind, message)``."""
+    sink = _LimitedBuffer(max_bytes, spool)
+    try:
+        outcome = _serialize(result, solutions_media, graph_media, sink)
+    except BaseException:
+        sink.discard()
+        raise
+    if outcome[0] == "error":
+        sink.discard()
+        return outcome
+    return (*outcome, *sink.finish())
+
+
+def _serialize(result, solutions_media: str | None, graph_media: str | None, sink: _LimitedBuffer) -> tuple:
     import pyoxigraph as ox
 
-    limited = _LimitedBuffer(max_bytes)
-    sink = cast(IO[bytes], limited)  # pyoxigraph writes to any object with write()
+    out = cast(IO[bytes], sink)  # a writable binary file, as far as pyoxigraph is concerned
     try:
         if isinstance(result, ox.QueryTriples):
-            if graph_media is None:
-                return ("error", "not-acceptable", "graph")
-            fmt = ox.RdfFormat.from_media_type(graph_media)
-            if fmt is None:
+            fmt = ox.RdfFormat.from_media_type(graph_media) if graph_media else None
+            if graph_media is None or fmt is None:
                 return ("error", "not-acceptable", "graph")
             if fmt.supports_datasets:  # a CONSTRUCT result is a graph: write it as the default graph
-                ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in result), sink, fmt)
+                ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in result), out, fmt)
             else:
-                result.serialize(sink, fmt)
+                result.serialize(out, fmt)
             kind, media = "graph", graph_media
         else:
             if solutions_media is None:
                 return ("error", "not-acceptable", "solutions")
-            result.serialize(sink, ox.QueryResultsFormat.from_media_type(solutions_media))
+            result.serialize(out, ox.QueryResultsFormat.from_media_type(solutions_media))
             kind = "boolean" if isinstance(result, ox.QueryBoolean) else "solutions"
             media = solutions_media
     except _TooLarge:
-        return ("error", "too-large", f"the result is larger than {max_bytes} bytes; add a LIMIT")
+        return ("error", "too-large", f"the result is larger than {sink.limit} bytes; add a LIMIT")
     except RuntimeError as error:  # evaluation errors surface while iterating
         return _runtime(error)
     except ValueError as error:
         return ("error", "evaluation", str(error))
     except OSError as error:
         return ("error", "store", str(error))
-    return ("ok", kind, media, bytes(limited.buffer))
+    return ("ok", kind, media)
 
 
 def _runtime(error: RuntimeError) -> tuple:

@@ -12,6 +12,7 @@ engine, in memory) are built in; other backends register a factory for their URL
 from __future__ import annotations
 
 import abc
+import errno
 import shutil
 import threading
 import time
@@ -21,8 +22,17 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError, RdfSyntaxError, StoreError, StoreLockedError, UnknownStoreError, runtime_error
+from graph.errors import (
+    QueryError,
+    RdfSyntaxError,
+    StoreError,
+    StoreFullError,
+    StoreLockedError,
+    UnknownStoreError,
+    runtime_error,
+)
 from graph.terms import PREFIXES, QUERY_PREFIXES
+from graph.union import union_triples
 
 Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 _GENERATIONS = threading.Lock()
@@ -166,6 +176,20 @@ class Store(abc.ABC):
         self.close()
 
 
+def store_error(error: Exception, doing: str) -> StoreError:
+    """An I/O error of the store as a :class:`StoreError`; a full disk as a :class:`StoreFullError`.
+
+    >>> store_error(OSError("IO error: No space left on device: While appending"), "cannot write x")
+    StoreFullError('cannot write x: the disk is full (IO error: No space left on device: While appending); free \
+space and run it again (what was stored before is whole)')
+    """
+    text = str(error)
+    if "No space left" in text or getattr(error, "errno", None) == errno.ENOSPC:
+        return StoreFullError(f"{doing}: the disk is full ({text}); free space and run it again "
+                              f"(what was stored before is whole)")
+    return StoreError(f"{doing}: {text}")
+
+
 def _nquads(quads: Iterable[ox.Quad]) -> str:
     return "\n".join(
         f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads
@@ -224,6 +248,8 @@ class OxigraphStore(Store):
                     f"ingest` or `serve`?); wait for it (ingest --wait SECONDS), stop it, or send articles "
                     f"to its POST /articles"
                 ) from error
+            raise store_error(error, f"cannot open the store {self.path}") from error
+        except RuntimeError as error:  # RocksDB reports a damaged store so
             raise StoreError(f"cannot open the store {self.path}: {error}") from error
 
     def replace_graph(self, graph, quads, shared=()):
@@ -269,7 +295,7 @@ class OxigraphStore(Store):
         except RuntimeError as error:
             raise runtime_error(error) from error
         except OSError as error:
-            raise StoreError(str(error)) from error
+            raise store_error(error, f"cannot write to {self.url}") from error
         finally:
             self._written()
 
@@ -277,9 +303,7 @@ class OxigraphStore(Store):
         prefixes = PREFIXES if format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         if graph is None and not format.supports_datasets:
             # A triple format cannot name graphs: serialise the union of all graphs.
-            quads = self._store.quads_for_pattern(None, None, None)
-            triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
-            ox.serialize(_unique(triples), output, format, prefixes=prefixes)
+            ox.serialize(union_triples(self._store), output, format, prefixes=prefixes)
         elif graph is None:
             self._store.dump(output, format, prefixes=prefixes)
         else:
@@ -309,6 +333,8 @@ class OxigraphStore(Store):
         try:
             with self._write_lock:
                 self._store.extend(quads)
+        except OSError as error:
+            raise store_error(error, f"cannot write to {self.url}") from error
         finally:
             self._written()
 
@@ -325,34 +351,35 @@ class OxigraphStore(Store):
 
         Raises:
             StoreError: for an in-memory or read-only store (whose view may miss recent writes of
-                the process that holds it), or when ``target`` exists or cannot be written.
+                the process that holds it), or when ``target`` exists, is inside the store's folder or
+                cannot be written.
         """
         if self.path is None or not self.writable:
             raise StoreError(f"only a store opened for writing on disk can be backed up, not {self.url}")
         if Path(target).exists():
             raise StoreError(f"the backup target {target} already exists")
+        if Path(target).resolve().is_relative_to(self.path.resolve()):
+            raise StoreError(f"the backup target {target} is inside the store's own folder {self.path}: a backup "
+                             f"there would be lost with the store; choose a folder outside it")
         try:
             self._store.flush()
             self._store.backup(str(target))
         except OSError as error:
-            raise StoreError(f"cannot back up {self.url} to {target}: {error}") from error
+            raise store_error(error, f"cannot back up {self.url} to {target}") from error
 
     def flush(self):
         # RocksDB keeps recent writes in memtables (one per index) until they fill: hundreds of MB
-        if self.path is not None and self.writable:
-            self._store.flush()
+        try:
+            if self.path is not None and self.writable:
+                self._store.flush()
+        except OSError as error:
+            raise store_error(error, f"cannot flush {self.url}") from error
 
     def close(self):
-        self.flush()
-        del self._store
-
-
-def _unique(triples):
-    seen = set()
-    for triple in triples:
-        if triple not in seen:
-            seen.add(triple)
-            yield triple
+        try:
+            self.flush()
+        finally:
+            del self._store
 
 
 def restore(backup: str | Path, target: str | Path) -> None:
@@ -450,4 +477,4 @@ register("sparql+http", _remote("sparql+http"))
 register("sparql+https", _remote("sparql+https"))
 
 
-__all__ = ["OxigraphStore", "Result", "Store", "open_store", "register", "restore"]
+__all__ = ["OxigraphStore", "Result", "Store", "open_store", "register", "restore", "union_triples"]

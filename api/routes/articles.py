@@ -6,12 +6,15 @@ import json
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from api.auth import WriterDep
+from api.bodies import read_body
 from api.deps import SettingsDep, StoreDep, WritesDep
 from api.models import ArticleDetail, ArticleItem, Ingested, Page, page
-from extract.errors import InputError
+from extract.errors import InputError, NewsgraphError
+from extract.records import Article
 from graph.integrity import article_count
 from graph.queries import find_articles, find_relations, resolve_article
 
@@ -33,7 +36,10 @@ def article(store: StoreDep, article_id: str) -> dict:
     return {**(meta[0] if meta else {"iri": iri.value}), "relations": find_relations(store, article=iri, limit=1000)}
 
 
-@router.post("", status_code=201, response_model=Ingested, openapi_extra={"requestBody": {"content": {
+@router.post("", status_code=201, response_model=Ingested, responses={
+    200: {"model": Ingested, "description": "some records failed (see records)"},
+    422: {"description": "no record could be stored: a problem document with the records"}},
+    openapi_extra={"requestBody": {"content": {
     "application/json": {"schema": {"oneOf": [
         {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}, "id": {"type": "string"}}},
         {"type": "array", "items": {"type": "object", "required": ["text"],
@@ -43,48 +49,81 @@ def article(store: StoreDep, article_id: str) -> dict:
 }}})
 async def post_articles(request: Request, _: WriterDep, writes: WritesDep, settings: SettingsDep,
                         id: Annotated[str | None, Query(max_length=200,
-                                                        description="article id for text/plain")] = None) -> dict:
+                                                        description="article id for text/plain")] = None,
+                        ) -> JSONResponse:
     """Ingest articles (needs ``Authorization: Bearer <token>``): plain text, a JSON article record
-    (``{"id", "text", "title", "date", "url", "source"}``), a JSON array of them, or JSON lines."""
-    from extract.articles import article_from_json, check_text
-    from extract.records import Article
+    (``{"id", "text", "title", "date", "url", "source"}``), a JSON array of them, or JSON lines.
 
+    Each record is checked before anything is stored; the answer reports every record (``records``:
+    its index, id, ``status`` stored (or already stored) or failed, and the ``reason`` of a failure). 201 when
+    every record was stored or unchanged, 200 when some failed, 422 when all failed."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = await request.body()
+    body = await read_body(request)
+    # Decoding and parsing up to NEWSGRAPH_MAX_REQUEST_BYTES of JSON happens off the event loop.
+    items = await run_in_threadpool(_records, body, content_type, id, settings.max_article_bytes)
+    outcomes: list[tuple[Article | InputError, NewsgraphError | None]] = []
+    report = await run_in_threadpool(_ingest, writes, settings, items,
+                                     lambda item, error: outcomes.append((item, error)))
+    records = [_record(i, item, error) for i, (item, error) in enumerate(outcomes)]
+    failed = sum(r["status"] == "failed" for r in records)
+    if failed == len(records):  # nothing stored: a problem document, with the report as an extension member
+        return JSONResponse({"type": "about:blank", "title": "no article could be stored", "status": 422,
+                             "detail": "; ".join(f"record {r['index']}: {r['reason']}" for r in records),
+                             "records": records}, status_code=422, media_type="application/problem+json")
+    answer = Ingested(articles=report.articles, unchanged=report.unchanged, replaced=report.replaced, failed=failed,
+                      sentences=report.sentences, relations=report.relations, triples=report.triples,
+                      ids=[a.id for a in items if isinstance(a, Article)],
+                      failures=[str(f) for f in report.failures], records=records)
+    return JSONResponse(answer.model_dump(), status_code=200 if failed else 201)
+
+
+def _records(body: bytes, content_type: str, article_id: str | None, max_bytes: int) -> list[Article | InputError]:
+    """The request's article records; a record that cannot be an article is its error, in place."""
+    from extract.articles import article_from_json, check_text
+
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         raise InputError("request", "the body is not UTF-8") from None
     if content_type == "text/plain":
         clean = check_text(text, "request")
-        articles = [Article(id=id or Article(id="", text=clean).content_hash[:16], text=clean)]
-    elif content_type in ("application/json", "application/x-ndjson", "application/jsonl"):
-        try:
-            if content_type == "application/json":
-                data = json.loads(text)
-                records = data if isinstance(data, list) else [data]
-            else:
-                records = [json.loads(line) for line in text.splitlines() if line.strip()]
-        except json.JSONDecodeError as error:
-            raise InputError("request", f"invalid JSON: {error}") from None
-        if not records:
-            raise InputError("request", "no articles")
-        articles = [article_from_json(r, f"article {i}", settings.max_article_bytes) for i, r in enumerate(records)]
-    else:
+        return [Article(id=article_id or Article(id="", text=clean).content_hash[:16], text=clean)]
+    if content_type not in ("application/json", "application/x-ndjson", "application/jsonl"):
         raise InputError("request", f"unsupported content type {content_type or '(none)'}: use text/plain, "
                          "application/json or application/x-ndjson")
-    report = await run_in_threadpool(_ingest, writes, settings, articles)
-    return {"articles": report.articles, "unchanged": report.unchanged, "replaced": report.replaced,
-            "sentences": report.sentences, "relations": report.relations, "triples": report.triples,
-            "ids": [a.id for a in articles], "failures": [str(f) for f in report.failures]}
+    try:
+        if content_type == "application/json":
+            data = json.loads(text)
+            records = data if isinstance(data, list) else [data]
+        else:
+            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+    except json.JSONDecodeError as error:
+        raise InputError("request", f"invalid JSON: {error}") from None
+    if not records:
+        raise InputError("request", "no articles")
+    items: list[Article | InputError] = []
+    for i, record in enumerate(records):
+        try:
+            items.append(article_from_json(record, f"article {i}", max_bytes))
+        except InputError as error:
+            items.append(error)
+    return items
 
 
-def _ingest(writes, settings, articles):
+def _record(index: int, item: Article | InputError, error: NewsgraphError | None) -> dict:
+    if error is not None:
+        return {"index": index, "id": item.id if isinstance(item, Article) else None, "status": "failed",
+                "reason": getattr(error, "reason", str(error))}
+    assert isinstance(item, Article)
+    return {"index": index, "id": item.id, "status": "stored"}
+
+
+def _ingest(writes, settings, articles, progress):
     from graph.ingest import ingest
 
     nlp = writes.nlp(settings.spacy_model)
     with writes.lock:
         try:
-            return ingest(writes.store, nlp, articles)
+            return ingest(writes.store, nlp, articles, progress)
         finally:
             writes.done()

@@ -19,9 +19,12 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from api.auth import require_writer
+from api.bodies import read_body
 from api.deps import ExecutorDep, SettingsDep, WritesDep
 from api.formatting import GRAPH_MEDIA_TYPES, RESULTS_MEDIA_TYPES, canonical, choose, rdf_response
 from api.settings import Settings
+from api.streaming import AnswerResponse
+from api.urls import public_url
 from graph.errors import NotAcceptableError, QueryError
 from graph.executor import QueryJob
 from graph.service import service_description
@@ -37,6 +40,7 @@ GRAPH_TYPES = [m for m in GRAPH_MEDIA_TYPES if m != "text/plain"]
 #: requests longer than this are read by the policy in a thread, off the event loop
 INLINE_CHECK_CHARS = 65_536
 Params = dict[str, list[str]]
+FORM = "application/x-www-form-urlencoded"
 
 
 @lru_cache(maxsize=8)
@@ -117,8 +121,8 @@ async def _answer(executor, request: Request, query: str | None, params: Params,
         raise _readable(error, query) from None
     wanted = choose(request.headers.get("accept"), RESULTS_MEDIA_TYPES if answer.kind != "graph"
                     else GRAPH_MEDIA_TYPES, answer.media_type)
-    return Response(answer.body, media_type=wanted if wanted and canonical(wanted) == answer.media_type
-                    else answer.media_type)
+    return AnswerResponse(answer, wanted if wanted and canonical(wanted) == answer.media_type else answer.media_type,
+                          settings.send_timeout)
 
 
 async def _get(executor, settings: Settings, request: Request, params: Params) -> Response:
@@ -160,7 +164,9 @@ class FastQueryPath:
 
 
 def _description(request: Request, settings) -> Response:
-    triples = service_description(endpoint(request), RESULT_TYPES + GRAPH_TYPES, bool(settings.write_token))
+    # Not endpoint(request): that is the client's Host header, which the description must not repeat.
+    triples = service_description(public_url(request, settings, "/sparql"), RESULT_TYPES + GRAPH_TYPES,
+                                  bool(settings.write_token))
     return rdf_response(triples, request.headers.get("accept"))
 
 
@@ -180,14 +186,14 @@ async def sparql_get(
     return await _get(executor, settings, request, params)
 
 
-def _body_params(content_type: str, text: str) -> Params:
+def _body_params(content_type: str, text: str, max_fields: int) -> Params:
     """The operation a POST body carries, as parameters (``query`` or ``update``, plus a form's others)."""
     if content_type == "application/sparql-query":
         return {"query": [text]}
     if content_type == "application/sparql-update":
         return {"update": [text]}
     if content_type == "application/x-www-form-urlencoded":
-        form = parse_qs(text, keep_blank_values=True)
+        form = parse_qs(text, keep_blank_values=True, max_num_fields=max_fields)
         if "query" not in form and "update" not in form:
             raise QueryError("the form has neither 'query' nor 'update'")
         return form
@@ -218,9 +224,15 @@ def _decode(request: Request, body: bytes) -> tuple[str, str]:
 async def sparql_post(executor: ExecutorDep, settings: SettingsDep, writes: WritesDep, request: Request) -> Response:
     """Query by POST (a form with ``query``, or ``application/sparql-query``), or update (a form with
     ``update``, or ``application/sparql-update``; needs the bearer token)."""
-    content_type, text = _decode(request, await request.body())
+    is_form = request.headers.get("content-type", "").split(";")[0].strip().lower() == FORM
+    raw = await read_body(request, settings.max_form_fields if is_form else None)  # fields counted as they come
+    if len(raw) > INLINE_CHECK_CHARS:  # decoding and parsing a large body happen off the event loop
+        content_type, text = await run_in_threadpool(_decode, request, raw)
+        body = await run_in_threadpool(_body_params, content_type, text, settings.max_form_fields)
+    else:
+        content_type, text = _decode(request, raw)
+        body = _body_params(content_type, text, settings.max_form_fields)
     params: Params = {key: request.query_params.getlist(key) for key in request.query_params}
-    body = _body_params(content_type, text)
     if content_type != "application/x-www-form-urlencoded" and ("query" in params or "update" in params):
         raise QueryError("the operation goes in the body, not also in the URL")
     for key, values in body.items():

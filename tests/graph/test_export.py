@@ -99,3 +99,38 @@ def test_reference_data_exports_alone(name):
     assert_isomorphic(actual, expected)
     putin = rdflib.URIRef("http://www.wikidata.org/entity/Q7747")
     assert (putin, rdflib.RDFS.label, rdflib.Literal("Vladimir Putin")) in actual
+
+
+def _duplicated_store(triples: int, graphs: int) -> ox.Store:
+    """``triples`` distinct triples, each held by ``graphs`` named graphs (and a few by the default graph)."""
+    store = ox.Store()
+    p = ox.NamedNode("urn:p")
+    store.bulk_extend(ox.Quad(ox.NamedNode(f"urn:s{i}"), p, ox.Literal(str(i)), ox.NamedNode(f"urn:g{g}"))
+                      for i in range(triples) for g in range(graphs))
+    store.bulk_extend(ox.Quad(ox.NamedNode(f"urn:s{i}"), p, ox.Literal(str(i))) for i in range(0, triples, 7))
+    return store
+
+
+def test_union_of_graphs_has_each_triple_once_and_holds_nothing_per_triple():
+    import tracemalloc
+
+    from graph.store import union_triples
+
+    store = _duplicated_store(20_000, 3)
+    tracemalloc.start()
+    try:
+        count = 0
+        for _ in union_triples(store):
+            count += 1
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 20_000
+    # A set of the triples written would hold 20,000 of them (several MB); the index answers instead.
+    assert peak < 200_000, f"{peak:,} bytes traced"
+    n_triples = io.BytesIO()
+    wrapped = open_store("memory:")
+    wrapped._store = store  # the same store behind the Store interface
+    wrapped.dump(n_triples, ox.RdfFormat.N_TRIPLES)
+    lines = n_triples.getvalue().decode().splitlines()
+    assert len(lines) == len(set(lines)) == 20_000

@@ -8,7 +8,7 @@ from pyoxigraph import Literal, NamedNode
 
 from graph.errors import NotFoundError
 from graph.store import Store
-from graph.terms import ACTOR, ACTORS_GRAPH, NG, PREFIXES, WD, XSD_DATE, actor_iri, article_iri
+from graph.terms import ACTOR, ACTORS_GRAPH, NG, PREFIXES, WD, XSD_DATE, XSD_DECIMAL, actor_iri, article_iri
 
 PROLOGUE = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items()) + "\n"
 _QID = re.compile(r"^Q[1-9][0-9]*$")
@@ -102,7 +102,6 @@ def actor_label(store: Store, actor: NamedNode) -> str | None:
 # --- Serving queries (REST API). Filters choose fixed query fragments; their values are bound
 # --- as terms through substitutions (projected, as pyoxigraph requires), never pasted as text.
 
-XSD_DECIMAL = NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
 # "What happened": asserted, not negated (what graph.mapping states as a direct triple).
 ASSERTED = "?relation ng:negated false ; ng:modality ng:Asserted ."
 

@@ -312,6 +312,17 @@ class OxigraphStore(Store):
     def load(self, data, format, graph=None):
         if not self.writable:
             raise StoreError(f"the store {self.url} is open read-only")
+        if graph is None or not format.supports_datasets:
+            # pyoxigraph parses and writes in one transaction, without a Python object per quad:
+            # several times faster than parsing here (a syntax error still leaves the store untouched).
+            try:
+                with self._write_lock:
+                    self._store.load(data, format, to_graph=graph)
+            except SyntaxError as error:
+                raise RdfSyntaxError(str(error)) from error
+            finally:
+                self._written()
+            return
         try:
             # Parse everything first: a syntax error must leave the store untouched.
             quads = list(ox.parse(data, format))

@@ -170,7 +170,7 @@ def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:
         """The first pattern wins, except that a verb's own code beats one inherited from a block
         ("BEAT" under DESTROY [190] and again as "BEAT [182]": beating is an assault)."""
         category = lookup(table, code) if code else None
-        if category is None:
+        if code is None or category is None:
             return
         key = (lemma, need)
         if key in rows and not (own and key in inherited):

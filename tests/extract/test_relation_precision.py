@@ -30,6 +30,7 @@ def relations(nlp, text: str) -> set[tuple[str, str | None, str]]:
         "The army trained the recruits.",
         "The charity improved the lives of refugees.",
         "Anthony Kennedy retired from the Supreme Court.",
+        "The new president promised to unite Bolivia.",
     ],
 )
 def test_a_verb_that_names_no_interaction_gives_no_relation(nlp, text):

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
-from importlib.resources import files
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse
 
 from api import errors
 from api.deps import Writes
 from api.limits import BodyLimit
-from api.routes import actors, articles, export, graph_store, health, paths, relations, sparql, stats
+from api.routes import actors, analytics, articles, export, graph_store, health, paths, relations, sparql, stats, ui
 from api.settings import Settings, get_settings
 from extract.version import package_version
 from graph.executor import executor_for
@@ -38,7 +36,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         if own_store:
             store.close()
 
-    app = FastAPI(title="newsgraph", version=package_version(), lifespan=lifespan,
+    app = FastAPI(title="newsgraph", version=package_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Who did what to whom, according to which article: a knowledge graph of news.")
     app.state.settings = settings
     app.state.store = store
@@ -47,14 +45,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(sparql.FastQueryPath)
-    for module in (health, actors, relations, articles, paths, stats, sparql, graph_store, export):
+    # analytics before actors: /actors/{id}/network must not be taken for an actor id ending in /network
+    for module in (health, analytics, actors, relations, articles, paths, stats, sparql, graph_store, export):
         app.include_router(module.router)
-    index = str(files("api") / "static" / "index.html")
-
-    @app.get("/", include_in_schema=False)
-    def ui() -> FileResponse:
-        return FileResponse(index, media_type="text/html")
-
+    ui.install(app)  # the workbench at /, its static files, and /docs and /redoc served offline
     return app
 
 

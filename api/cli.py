@@ -10,11 +10,13 @@ from typing import Annotated, Optional
 
 import typer
 
+from api.cli_analytics import app as analytics_app
 from api.settings import get_settings
 from extract.errors import NewsgraphError
 
 app = typer.Typer(help="newsgraph: build a knowledge graph of who did what to whom in the news.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
+app.add_typer(analytics_app, name="analytics")
 
 StoreOption = Annotated[Optional[str], typer.Option(
     "--store", help="store URL (default: $NEWSGRAPH_STORE or oxigraph:data/newsgraph)")]
@@ -233,21 +235,24 @@ def query(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", help="turtle|trig|nquads|ntriples|jsonld|rdfxml")] = "turtle",
+    format: Annotated[str, typer.Option(
+        "--format", help="turtle|trig|nquads|ntriples|jsonld|rdfxml, or graphml|gexf (the actor network)")] = "turtle",
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="file (default: standard output)")] = None,
     reference: Annotated[bool, typer.Option("--reference", help="export only the reference data")] = False,
+    graphs: Annotated[str, typer.Option(
+        "--graphs", help="all, news (without the reference data and ontology) or reference")] = "all",
     store: StoreOption = None,
 ) -> None:
-    """Export the graph as RDF."""
+    """Export the graph as RDF, or the actor interaction network as GraphML or GEXF."""
     from graph.export import export as run
 
     try:
         with _store(store, read_only=True) as source:
             if output is None:
-                run(source, sys.stdout.buffer, format, reference_only=reference)
+                run(source, sys.stdout.buffer, format, reference_only=reference, graphs=graphs)
             else:
                 with output.open("wb") as f:
-                    run(source, f, format, reference_only=reference)
+                    run(source, f, format, reference_only=reference, graphs=graphs)
     except NewsgraphError as error:
         _fail(error)
 

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from extract.errors import NewsgraphError
+from graph.errors import NotFoundError
 
 log = logging.getLogger("newsgraph.api")
 PROBLEM = "application/problem+json"
@@ -25,13 +26,21 @@ class ForbiddenError(NewsgraphError):
     title = "forbidden"
 
 
-def problem_document(status: int, title: str, detail: str) -> dict[str, object]:
-    """An RFC 9457 problem document.
+class NotFoundWithSuggestions(NotFoundError):
+    """Not found, with what the client may have meant (a ``suggestions`` member of the problem document)."""
+
+    def __init__(self, message: str, suggestions: list[dict]) -> None:
+        super().__init__(message)
+        self.extra = {"suggestions": suggestions}
+
+
+def problem_document(status: int, title: str, detail: str, extra: dict | None = None) -> dict[str, object]:
+    """An RFC 9457 problem document (``extra``: members beyond the standard ones, e.g. ``suggestions``).
 
     >>> problem_document(404, "not found", "no actor 'x'")
     {'type': 'about:blank', 'title': 'not found', 'status': 404, 'detail': "no actor 'x'"}
     """
-    return {"type": "about:blank", "title": title, "status": status, "detail": detail}
+    return {"type": "about:blank", "title": title, "status": status, "detail": detail, **(extra or {})}
 
 
 def problem_bytes(status: int, title: str, detail: str) -> bytes:
@@ -39,8 +48,9 @@ def problem_bytes(status: int, title: str, detail: str) -> bytes:
     return json.dumps(problem_document(status, title, detail)).encode()
 
 
-def problem(status: int, title: str, detail: str, headers: dict | None = None) -> JSONResponse:
-    return JSONResponse(problem_document(status, title, detail), status_code=status, media_type=PROBLEM,
+def problem(status: int, title: str, detail: str, headers: dict | None = None,
+            extra: dict | None = None) -> JSONResponse:
+    return JSONResponse(problem_document(status, title, detail, extra), status_code=status, media_type=PROBLEM,
                         headers=headers)
 
 
@@ -52,7 +62,7 @@ def error_response(error: NewsgraphError, method: str, path: str) -> JSONRespons
     retry_after = getattr(error, "retry_after", None)  # a busy server says when to come back
     if retry_after is not None:
         headers["Retry-After"] = str(retry_after)
-    return problem(error.status, error.title, str(error), headers or None)
+    return problem(error.status, error.title, str(error), headers or None, getattr(error, "extra", None))
 
 
 def install(app: FastAPI) -> None:
@@ -73,5 +83,5 @@ def install(app: FastAPI) -> None:
         return problem(500, "internal server error", "the server failed; the error is logged")
 
 
-__all__ = ["ForbiddenError", "UnauthorizedError", "error_response", "install", "problem", "problem_bytes",
-           "problem_document"]
+__all__ = ["ForbiddenError", "NotFoundWithSuggestions", "UnauthorizedError", "error_response", "install", "problem",
+           "problem_bytes", "problem_document"]

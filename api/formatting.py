@@ -130,17 +130,36 @@ def write_result(result, format: str, out: IO[str]) -> None:
     if media not in (GRAPH_MEDIA_TYPES if isinstance(result, ox.QueryTriples) else RESULTS_MEDIA_TYPES):
         raise NotAcceptableError(f"format {format!r} does not fit this query's result")
     serialize(result, media, buffer)
-    out.write(buffer.getvalue().decode("utf-8"))
+    text = buffer.getvalue().decode("utf-8")
+    out.write(text if text.endswith("\n") else text + "\n")  # a shell prompt must not follow on the same line
+
+
+def _prefixed(iri: str) -> str:
+    """``ng:called`` for an IRI in one of the project's namespaces (the longest that fits), else ``<IRI>``."""
+    from graph.terms import PREFIXES
+
+    best = max(((p, ns) for p, ns in PREFIXES.items() if iri.startswith(ns)), key=lambda pn: len(pn[1]), default=None)
+    if best is not None:
+        local = iri[len(best[1]):]
+        if local and all(c.isalnum() or c in "-_." for c in local):
+            return f"{best[0]}:{local}"
+    return f"<{iri}>"
 
 
 def _cell(term) -> str:
     if term is None:
         return ""
-    return term.value if isinstance(term, (ox.Literal, ox.NamedNode)) else str(term)
+    if isinstance(term, ox.NamedNode):
+        return _prefixed(term.value)
+    return term.value if isinstance(term, ox.Literal) else str(term)
 
 
 def table(result) -> str:
-    """A plain-text table of a SELECT result (ASK: ``true``/``false``; CONSTRUCT: N-Triples)."""
+    """A plain-text table of a SELECT result (ASK: ``true``/``false``; CONSTRUCT: N-Triples).
+
+    IRIs print with the project's prefixes (``actor:vladimir-putin``); columns are padded to at most
+    60 characters, and a longer value (an evidence sentence) is printed whole.
+    """
     if isinstance(result, ox.QueryBoolean):
         return ("true" if bool(result) else "false") + "\n"
     if isinstance(result, ox.QueryTriples):
@@ -148,8 +167,9 @@ def table(result) -> str:
     names = [v.value for v in result.variables]
     rows = [[_cell(solution[name]) for name in names] for solution in result]
     widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
+
     def line(cells):
-        return "  ".join(c[:60].ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip() + "\n"
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip() + "\n"
     text = line(names) + line(["-" * w for w in widths]) + "".join(line(r) for r in rows)
     return text + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import IO
 
 import pyoxigraph as ox
 
 from graph.errors import NotFoundError, UnknownFormatError
+from graph.export_networks import export_network, is_network_format
 from graph.store import Store
-from graph.terms import PREFIXES, REFERENCE_GRAPH
+from graph.terms import ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH
+
+#: ``--graphs``: what each choice exports (``news``: the articles' graphs, actors and vocabulary)
+GRAPH_CHOICES = ("all", "news", "reference")
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -38,8 +43,10 @@ def rdf_format(name: str) -> ox.RdfFormat:
 
 
 def export(store: Store, output: IO[bytes], format: str | ox.RdfFormat = "turtle",
-           graph: ox.NamedNode | None = None, reference_only: bool = False) -> None:
-    """Write the dataset (or one graph, or the reference data alone) to ``output``.
+           graph: ox.NamedNode | None = None, reference_only: bool = False, graphs: str = "all") -> None:
+    """Write the dataset (or one graph, or the reference data alone, or the news alone) to ``output``.
+
+    ``graphml`` and ``gexf`` write the actor interaction graph instead (see :mod:`graph.export_networks`).
 
     Triple formats (Turtle, N-Triples, RDF/XML) get the union of all graphs; quad formats (TriG,
     N-Quads, JSON-LD) keep each article's graph, and name the graph when exporting only one.
@@ -50,6 +57,7 @@ def export(store: Store, output: IO[bytes], format: str | ox.RdfFormat = "turtle
         format: a format name, extension or media type (see :func:`rdf_format`).
         graph: export only this graph.
         reference_only: export only the reference graph.
+        graphs: ``all``, ``news`` (everything but the reference data and the ontology) or ``reference``.
 
     Raises:
         UnknownFormatError: for an unknown format.
@@ -61,8 +69,16 @@ def export(store: Store, output: IO[bytes], format: str | ox.RdfFormat = "turtle
     Traceback (most recent call last):
     graph.errors.NotFoundError: no graph https://w3id.org/newsgraph/graph/reference
     """
+    if isinstance(format, str) and is_network_format(format):
+        export_network(store, output, format)
+        return
+    if graphs not in GRAPH_CHOICES:
+        raise UnknownFormatError(f"graphs must be one of {', '.join(GRAPH_CHOICES)}")
     fmt = rdf_format(format) if isinstance(format, str) else format
-    if reference_only:
+    if graphs == "news" and graph is None and not reference_only:
+        _export_news(store, output, fmt)
+        return
+    if reference_only or graphs == "reference":
         graph = REFERENCE_GRAPH
     if graph is not None and not store.has_graph(graph):
         raise NotFoundError(f"no graph {graph.value}")
@@ -74,4 +90,16 @@ def export(store: Store, output: IO[bytes], format: str | ox.RdfFormat = "turtle
     store.dump(output, fmt, graph)
 
 
-__all__ = ["FORMATS", "PREFIXES", "SUFFIXES", "export", "rdf_format"]
+def _export_news(store: Store, output: IO[bytes], fmt: ox.RdfFormat) -> None:
+    """Every graph but the reference data and the ontology: quads, or their distinct triples."""
+    skip = f"FILTER(?g NOT IN (<{REFERENCE_GRAPH.value}>, <{ONTOLOGY_GRAPH.value}>))"
+    quads = fmt.supports_datasets
+    rows = store.select(f"SELECT {'' if quads else 'DISTINCT'} ?s ?p ?o {'?g' if quads else ''} "
+                        f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {skip} }}")
+    terms: Iterator[ox.Quad | ox.Triple] = (
+        ox.Quad(r["s"], r["p"], r["o"], r["g"]) if quads else ox.Triple(r["s"], r["p"], r["o"]) for r in rows)
+    prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    ox.serialize(terms, output, fmt, prefixes=prefixes)  # type: ignore[arg-type]
+
+
+__all__ = ["FORMATS", "GRAPH_CHOICES", "PREFIXES", "SUFFIXES", "export", "rdf_format"]

@@ -63,7 +63,7 @@ def actor_relations(store: ox.Store, actor: tuple[str, ...], direction: str = "b
                     until: str | None = None, article: tuple[str, str] | None = None,
                     asserted_only: bool = False, min_confidence: float | None = None,
                     limit: int = 100, offset: int = 0, max_relations: int | None = None) -> dict:
-    """The actor (id, IRI, label) and one page of its relations, newest article first.
+    """The actor (id, IRI, label) and one page of its relations, newest article first, then most confident.
 
     Args:
         store: a pyoxigraph store.
@@ -119,7 +119,8 @@ def actor_relations(store: ox.Store, actor: tuple[str, ...], direction: str = "b
 def _candidates(reader: _Reader, node: ox.NamedNode, direction: str, graph: ox.NamedNode | None, since: str | None,
                 until: str | None, max_relations: int | None) -> list[tuple[ox.Literal | None, str, str, str]]:
     """``(date, article, relation, direction)`` of the actor's relations in the date range, in the
-    SPARQL query's order: ``ORDER BY DESC(?date) ?article ?relation``, undated articles last.
+    SPARQL query's order: ``ORDER BY DESC(?date) ?article DESC(?confidence) ?relation``, undated
+    articles last.
 
     Raises:
         TooMany: beyond ``max_relations``.
@@ -135,7 +136,10 @@ def _candidates(reader: _Reader, node: ox.NamedNode, direction: str, graph: ox.N
                 date = reader.date(quad.graph_name)
                 if _in_range(date, since, until):
                     candidates.append((date, quad.graph_name.value, quad.subject.value, name))
-    candidates.sort(key=lambda c: (c[1], c[2]))  # sorts are stable: this orders equal dates
+    confidence = {c[2]: reader.confidence(ox.NamedNode(c[2]), ox.NamedNode(c[1])) for c in candidates}
+    candidates.sort(key=lambda c: c[2])  # sorts are stable: each orders the ties of the next
+    candidates.sort(key=lambda c: confidence[c[2]], reverse=True)
+    candidates.sort(key=lambda c: c[1])
     candidates.sort(key=lambda c: "" if c[0] is None else c[0].value, reverse=True)
     return candidates
 
@@ -177,6 +181,10 @@ class _Reader:
 
     def _first(self, node, predicate: ox.NamedNode, graph):
         return next((quad.object for quad in self.store.quads_for_pattern(node, predicate, None, graph)), None)
+
+    def confidence(self, relation: ox.NamedNode, graph: ox.NamedNode) -> float:
+        value = self._first(relation, REQUIRED["confidence"], graph)
+        return float(value.value) if value is not None else 0.0
 
     def date(self, graph: ox.NamedNode):
         if graph not in self._dates:

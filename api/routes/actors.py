@@ -3,27 +3,30 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import ExecutorDep, StoreDep, WritesDep
+from api.enums import ActorType, Direction, RelationPolarity
+from api.errors import NotFoundWithSuggestions
 from api.formatting import rdf_response, rest_media
 from api.models import ActorDetail, ActorItem, ActorRelations, Page, page
 from extract.confidence import default_threshold
 from graph.actor_index import cached_actor_index
+from graph.errors import NotFoundError
 from graph.executor import RelationsJob
 from graph.queries import actor_detail, actor_graph, actor_reference, article_reference, relations_graph, resolve_actor
 from graph.terms import PLOVER
 
 router = APIRouter(prefix="/actors", tags=["actors"])
-ActorType = Literal["Person", "Organisation", "Country", "Group"]
 RDF_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"content": {"application/json": {}, "text/turtle": {}, "application/ld+json": {}}}}
-PolarityFilter = Annotated[Literal["asserted", "all"], Query(
+PolarityFilter = Annotated[RelationPolarity, Query(
     description="asserted (default): only what happened, not negated, intended or hypothetical relations; "
                 "all: every one")]
 MinConfidence = Annotated[float | None, Query(
@@ -41,7 +44,7 @@ def min_confidence_or_default(value: float | None) -> float | None:
 @router.get("", response_model=Page[ActorItem])
 def list_actors(request: Request, store: StoreDep, writes: WritesDep,
                 q: Annotated[str, Query(max_length=200, description="part of a name or alias")] = "",
-                type: Annotated[ActorType | None, Query(description="actor class")] = None,
+                type: Annotated[ActorType | None, Query(description="actor class (any case)")] = None,
                 country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$",
                                                      description="ISO 3166 alpha-3 code")] = None,
                 limit: Annotated[int, Query(ge=1, le=500)] = 20,
@@ -49,20 +52,21 @@ def list_actors(request: Request, store: StoreDep, writes: WritesDep,
     """Search actors by part of a name or alias (case and accents ignored), class and country, most
     mentioned first."""
     index = cached_actor_index(store, writes.generation)
-    return page(index.search(q, type, country, limit, offset), limit, offset, request.url,
-                index.count(q, type, country))
+    kind = type.value if type else None
+    return page(index.search(q, kind, country, limit, offset), limit, offset, request.url,
+                index.count(q, kind, country))
 
 
 @router.get("/{actor_id:path}/relations", responses={200: {**RDF_RESPONSES[200], "model": ActorRelations}})
 async def relations(store: StoreDep, executor: ExecutorDep, request: Request, actor_id: str,
-                    direction: Literal["both", "outgoing", "incoming"] = "both",
+                    direction: Annotated[Direction, Query(description="both, outgoing or incoming")] = Direction.BOTH,
                     event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$",
                                                             description="PLOVER category")] = None,
                     predicate: Annotated[str | None, Query(max_length=100,
                                                            description="surface predicate, e.g. called")] = None,
                     since: date | None = None, until: date | None = None,
                     article: Annotated[str | None, Query(max_length=500, description="article id or IRI")] = None,
-                    polarity: PolarityFilter = "asserted", min_confidence: MinConfidence = None,
+                    polarity: PolarityFilter = RelationPolarity.ASSERTED, min_confidence: MinConfidence = None,
                     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0):
     """An actor's relations (``id``: slug, IRI or Wikidata QID), each with its evidence sentence and article.
@@ -70,11 +74,12 @@ async def relations(store: StoreDep, executor: ExecutorDep, request: Request, ac
     By default only asserted relations at or above the default confidence threshold (see ``/relations``)."""
     # One job for a query worker (bounded by the query timeout), answered as the finished JSON body.
     media = rest_media(request.headers.get("accept"))
-    job = RelationsJob(actor=(*actor_reference(actor_id), actor_id), direction=direction,
+    job = RelationsJob(actor=(*actor_reference(actor_id), actor_id), direction=direction.value,
                        event_type=PLOVER + event_type.upper() if event_type else None, predicate=predicate,
                        since=since.isoformat() if since else None, until=until.isoformat() if until else None,
                        article=(article_reference(article).value, article) if article else None,
-                       asserted_only=polarity == "asserted", min_confidence=min_confidence_or_default(min_confidence),
+                       asserted_only=polarity is RelationPolarity.ASSERTED,
+                       min_confidence=min_confidence_or_default(min_confidence),
                        limit=limit, offset=offset)
     body = (await executor.aquery(job)).body
     if media != "application/json":
@@ -84,10 +89,16 @@ async def relations(store: StoreDep, executor: ExecutorDep, request: Request, ac
 
 
 @router.get("/{actor_id:path}", responses=RDF_RESPONSES, response_model=ActorDetail)
-def actor(store: StoreDep, request: Request, actor_id: str):
-    """An actor: labels, types, roles, country, Wikidata ID, and counts of articles and relations."""
+def actor(store: StoreDep, writes: WritesDep, request: Request, actor_id: str):
+    """An actor: labels, types, roles, country, Wikidata ID, and counts of articles and relations.
+    An unknown id answers 404 with ``suggestions``: actors whose names contain its words."""
     media = rest_media(request.headers.get("accept"))
-    iri = resolve_actor(store, actor_id)
+    try:
+        iri = resolve_actor(store, actor_id)
+    except NotFoundError as error:
+        words = re.sub(r"[-_\s]+", " ", actor_id.rsplit("/", 1)[-1]).strip()
+        found = cached_actor_index(store, writes.generation).search(words, limit=5) if words else []
+        raise NotFoundWithSuggestions(str(error), [{"id": a["id"], "label": a["label"]} for a in found]) from None
     if media != "application/json":
         return rdf_response(actor_graph(store, iri), None, media)
     return actor_detail(store, iri)

@@ -23,6 +23,7 @@ from api.deps import ExecutorDep, SettingsDep
 from graph import export_worker
 from graph.errors import NotFoundError, QueryQueueFullError
 from graph.export import FORMATS, SUFFIXES, export, rdf_format
+from graph.export_networks import NETWORK_FORMATS, is_network_format
 
 router = APIRouter(tags=["export"])
 CHUNK = 1 << 16
@@ -62,13 +63,14 @@ class _Pipe:
         pass
 
 
-def _stream(executor, fmt, reference: bool, slots: threading.BoundedSemaphore, stall_timeout: float):
+def _stream(executor, fmt, reference: bool, slots: threading.BoundedSemaphore, stall_timeout: float,
+            graphs: str = "all"):
     pipe = _Pipe(stall_timeout)
 
     def produce():
         try:
             with executor.reader() as source:
-                export(source, pipe, fmt, reference_only=reference)
+                export(source, pipe, fmt, reference_only=reference, graphs=graphs)
             if pipe.buffer:
                 pipe.put(bytes(pipe.buffer))
             pipe.put(None)
@@ -132,14 +134,22 @@ def _slots(request: Request, limit: int) -> threading.BoundedSemaphore:
     return state.export_slots
 
 
-@router.get("/export", responses={200: {"content": {f.media_type: {} for f in FORMATS.values()}}})
+@router.get("/export", responses={200: {"content": {**{f.media_type: {} for f in FORMATS.values()},
+                                                    **{m: {} for m in NETWORK_FORMATS.values()}}}})
 def export_graph(request: Request, executor: ExecutorDep, settings: SettingsDep,
-                 format: str = Query("turtle", max_length=50, description=", ".join(FORMATS)),
-                 reference: bool = Query(False, description="only the reference data")) -> StreamingResponse:
-    """The whole graph, streamed (triple formats: union of all graphs; TriG and N-Quads keep article graphs).
+                 format: str = Query("turtle", max_length=50, description=", ".join([*FORMATS, *NETWORK_FORMATS])),
+                 reference: bool = Query(False, description="only the reference data"),
+                 graphs: str = Query("all", pattern="^(all|news|reference)$",
+                                     description="all, news (no reference data or ontology), reference"),
+                 ) -> StreamingResponse:
+    """The whole graph, streamed (triple formats: union of all graphs; TriG and N-Quads keep article graphs);
+    ``graphml`` or ``gexf``: the actor interaction network (facts only) for Gephi.
 
     At most ``NEWSGRAPH_MAX_EXPORTS`` exports run at once; another one is answered 503 with ``Retry-After``."""
+    if is_network_format(format):
+        return _network(request, executor, settings, format.lower().strip())
     fmt = rdf_format(format)
+    reference = reference or graphs == "reference"
     if reference:
         from graph.terms import REFERENCE_GRAPH
 
@@ -149,6 +159,20 @@ def export_graph(request: Request, executor: ExecutorDep, settings: SettingsDep,
     if not slots.acquire(blocking=False):
         raise QueryQueueFullError(f"{settings.max_exports} exports are running already; retry later")
     name = next((k for k, v in FORMATS.items() if v == fmt), "graph")
-    stream = _stream_process if hasattr(executor, "snapshots") else _stream
-    return StreamingResponse(stream(executor, fmt, reference, slots, settings.send_timeout), media_type=fmt.media_type,
+    if graphs == "news":  # the export process knows whole graphs and the reference data only
+        body = _stream(executor, fmt, False, slots, settings.send_timeout, graphs="news")
+    else:
+        stream = _stream_process if hasattr(executor, "snapshots") else _stream
+        body = stream(executor, fmt, reference, slots, settings.send_timeout)
+    return StreamingResponse(body, media_type=fmt.media_type,
                              headers={"Content-Disposition": f'inline; filename="newsgraph{SUFFIXES.get(name, "")}"'})
+
+
+def _network(request: Request, executor, settings, name: str) -> StreamingResponse:
+    """The actor interaction network as GraphML or GEXF, built in a thread from a reader of the store."""
+    slots = _slots(request, settings.max_exports)
+    if not slots.acquire(blocking=False):
+        raise QueryQueueFullError(f"{settings.max_exports} exports are running already; retry later")
+    return StreamingResponse(_stream(executor, name, False, slots, settings.send_timeout),
+                             media_type=NETWORK_FORMATS[name],
+                             headers={"Content-Disposition": f'attachment; filename="newsgraph.{name}"'})

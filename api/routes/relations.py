@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
+from api.enums import RelationPolarity
 from api.formatting import rdf_response, rest_media
 from api.models import Page, Relation, page
 from api.routes.actors import RDF_RESPONSES, MinConfidence, PolarityFilter, min_confidence_or_default
@@ -24,7 +25,7 @@ def list_relations(store: StoreDep, request: Request,
                    predicate: Annotated[str | None, Query(max_length=100)] = None,
                    since: date | None = None, until: date | None = None,
                    article: Annotated[str | None, Query(max_length=500, description="article id or IRI")] = None,
-                   polarity: PolarityFilter = "asserted", min_confidence: MinConfidence = None,
+                   polarity: PolarityFilter = RelationPolarity.ASSERTED, min_confidence: MinConfidence = None,
                    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0):
     """Relations with evidence, newest first, filtered by actor, event type, predicate, dates or article.
@@ -36,7 +37,7 @@ def list_relations(store: StoreDep, request: Request,
                           predicate=predicate, since=since.isoformat() if since else None,
                           until=until.isoformat() if until else None,
                           article=resolve_article(store, article) if article else None,
-                          asserted_only=polarity == "asserted",
+                          asserted_only=polarity is RelationPolarity.ASSERTED,
                           min_confidence=min_confidence_or_default(min_confidence),
                           limit=limit, offset=offset)
     if media != "application/json":

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.auth import require_writer
@@ -183,6 +183,11 @@ async def sparql_get(
     Without ``query``: the SPARQL service description (Turtle by default). The parameters are read
     from the URL as they come (declared here for the API docs), so that repeated ones are refused."""
     params: Params = {key: request.query_params.getlist(key) for key in request.query_params}
+    if not params:
+        from api.routes.ui import wants_html
+
+        if wants_html(request):  # a browser: the workbench's SPARQL editor, not the service description
+            return RedirectResponse("/#/sparql", status_code=303)
     return await _get(executor, settings, request, params)
 
 

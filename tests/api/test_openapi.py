@@ -8,8 +8,11 @@ import pytest
 
 ROUTES = ["/healthz", "/stats", "/actors?q=putin", "/actors/Q7747", "/actors/Q7747/relations?limit=3",
           "/relations?limit=3", "/articles", "/articles/000_8ba8fdaa8bbfb1fc.txt",
-          "/paths?from=abdel-fattah-el-sisi&to=miguel-diaz-canel"]
-LISTS = ["/actors?limit=2", "/relations?limit=2", "/articles?limit=1"]
+          "/paths?from=abdel-fattah-el-sisi&to=miguel-diaz-canel", "/analytics/centrality?limit=3",
+          "/analytics/communities?limit=2", "/analytics/network?limit=5", "/actors/Q7747/network",
+          "/analytics/change?before=2021&after=2022"]
+LISTS = ["/actors?limit=2", "/relations?limit=2", "/articles?limit=1", "/analytics/centrality?limit=2",
+         "/analytics/communities?limit=1"]
 
 
 @pytest.fixture(scope="module")

@@ -64,7 +64,9 @@ async def post_articles(request: Request, _: WriterDep, writes: WritesDep, setti
     outcomes: list[tuple[Article | InputError, NewsgraphError | None]] = []
     report = await run_in_threadpool(_ingest, writes, settings, items,
                                      lambda item, error: outcomes.append((item, error)))
-    records = [_record(i, item, error) for i, (item, error) in enumerate(outcomes)]
+    # The ingest reports a record as it is done (refused records before parsed ones): report in input order.
+    position = _positions(items)
+    records = sorted((_record(position(item), item, error) for item, error in outcomes), key=lambda r: r["index"])
     failed = sum(r["status"] == "failed" for r in records)
     if failed == len(records):  # nothing stored: a problem document, with the report as an extension member
         return JSONResponse({"type": "about:blank", "title": "no article could be stored", "status": 422,
@@ -108,6 +110,19 @@ def _records(body: bytes, content_type: str, article_id: str | None, max_bytes: 
         except InputError as error:
             items.append(error)
     return items
+
+
+def _positions(items: list[Article | InputError]):
+    """Where a reported item stands among the posted records: the same object, else the article of that id."""
+    by_object = {id(item): i for i, item in enumerate(items)}
+    by_id = {item.id: i for i, item in reversed(list(enumerate(items))) if isinstance(item, Article)}
+
+    def position(item: Article | InputError) -> int:
+        if id(item) in by_object:
+            return by_object[id(item)]
+        return by_id.get(item.id, len(items)) if isinstance(item, Article) else len(items)
+
+    return position
 
 
 def _record(index: int, item: Article | InputError, error: NewsgraphError | None) -> dict:

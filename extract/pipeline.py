@@ -20,6 +20,7 @@ from extract.errors import ExtractionError, ModelNotFoundError
 from extract.qualifiers import attribution, modality, negated
 from extract.records import Article, Extraction, Mention, Relation, Sentence
 from extract.relations import Candidate
+from extract.tokenizer import split_glued_brackets
 
 DEFAULT_MODEL = "en_core_web_sm"
 # The official model is installable here only as this re-upload (same weights, other name).
@@ -62,6 +63,7 @@ def load_pipeline(model: str | None = None, **component_config) -> Language:
         component_config: overrides per component, e.g. ``newsgraph_relations={"max_sentence_tokens": 80}``.
     """
     nlp = spacy.load(resolve_model(model), exclude=["textcat"])
+    split_glued_brackets(nlp)
     for name in NEWSGRAPH_COMPONENTS:
         nlp.add_pipe(name, config=component_config.get(name, {}))
     return nlp

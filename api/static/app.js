@@ -441,8 +441,10 @@ function setUp() {
   setUpNetworkForm();
   let timer = null;
   $("q").addEventListener("input", () => {
+    // go home at once, search a moment later: a late timer must not take back a click made meanwhile
+    if (location.hash.replace(/^#\/?/, "") !== "") location.hash = "#/";
     clearTimeout(timer);
-    timer = setTimeout(() => { if (location.hash.replace(/^#\/?/, "") !== "") location.hash = "#/"; searchActors($("q").value); }, 150);
+    timer = setTimeout(() => searchActors($("q").value), 150);
   });
   $("search-form").addEventListener("submit", (e) => { e.preventDefault(); location.hash = "#/"; searchActors($("q").value); });
   api("/actors?limit=200").then((data) => {

@@ -26,6 +26,7 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 # Tests that need no spaCy pipeline, no ingested store and no server (marked `unit` in tests/conftest.py).

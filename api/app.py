@@ -25,9 +25,16 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     settings = settings or get_settings()
     own_store = store is None
     store = store or open_store(settings.store, update_url=settings.update_url, gsp_url=settings.gsp_url)
-    executor = executor_for(store, settings.query_timeout, settings.max_result_bytes, settings.query_workers,
-                            fast_workers=settings.fast_lane_workers, fast_budget=settings.fast_lane_seconds,
-                            max_waiting=settings.query_queue, max_memory=settings.query_memory_bytes)
+    executor = executor_for(
+        store,
+        settings.query_timeout,
+        settings.max_result_bytes,
+        settings.query_workers,
+        fast_workers=settings.fast_lane_workers,
+        fast_budget=settings.fast_lane_seconds,
+        max_waiting=settings.query_queue,
+        max_memory=settings.query_memory_bytes,
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -36,8 +43,14 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         if own_store:
             store.close()
 
-    app = FastAPI(title="newsgraph", version=package_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
-                  description="Who did what to whom, according to which article: a knowledge graph of news.")
+    app = FastAPI(
+        title="newsgraph",
+        version=package_version(),
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        description="Who did what to whom, according to which article: a knowledge graph of news.",
+    )
     app.state.settings = settings
     app.state.store = store
     app.state.executor = executor

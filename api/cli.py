@@ -14,16 +14,28 @@ from api.cli_analytics import app as analytics_app
 from api.settings import get_settings
 from extract.errors import NewsgraphError
 
-app = typer.Typer(help="newsgraph: build a knowledge graph of who did what to whom in the news.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="newsgraph: build a knowledge graph of who did what to whom in the news.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 app.add_typer(analytics_app, name="analytics")
 
-StoreOption = Annotated[Optional[str], typer.Option(
-    "--store", help="store URL (default: $NEWSGRAPH_STORE or oxigraph:data/newsgraph)")]
-UpdateUrlOption = Annotated[Optional[str], typer.Option(
-    "--update-url", help="SPARQL Update endpoint of a sparql+http: store (default: $NEWSGRAPH_UPDATE_URL, its URL)")]
-GspUrlOption = Annotated[Optional[str], typer.Option(
-    "--gsp-url", help="Graph Store Protocol endpoint of a sparql+http: store, for whole graphs ($NEWSGRAPH_GSP_URL)")]
+StoreOption = Annotated[
+    Optional[str], typer.Option("--store", help="store URL (default: $NEWSGRAPH_STORE or oxigraph:data/newsgraph)")
+]
+UpdateUrlOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--update-url", help="SPARQL Update endpoint of a sparql+http: store (default: $NEWSGRAPH_UPDATE_URL, its URL)"
+    ),
+]
+GspUrlOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--gsp-url", help="Graph Store Protocol endpoint of a sparql+http: store, for whole graphs ($NEWSGRAPH_GSP_URL)"
+    ),
+]
 ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline (default: en_core_web_sm)")]
 
 
@@ -32,14 +44,20 @@ def _fail(error: NewsgraphError, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _store(url: str | None, read_only: bool = False, settings=None, update_url: str | None = None,
-           gsp_url: str | None = None):
+def _store(
+    url: str | None, read_only: bool = False, settings=None, update_url: str | None = None, gsp_url: str | None = None
+):
     """The store ``url`` names (default: the settings'), with the remote endpoints' options."""
     from graph.store import open_store
 
     settings = settings or get_settings()
-    return open_store(url or settings.store, read_only=read_only, wait=settings.lock_wait,
-                      update_url=update_url or settings.update_url, gsp_url=gsp_url or settings.gsp_url)
+    return open_store(
+        url or settings.store,
+        read_only=read_only,
+        wait=settings.lock_wait,
+        update_url=update_url or settings.update_url,
+        gsp_url=gsp_url or settings.gsp_url,
+    )
 
 
 @app.callback()
@@ -53,28 +71,48 @@ def _settings_are_valid() -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(
-        help="files (.txt .md .html .jsonl .jsonl.gz .warc[.gz], RSS/Atom feeds), folders of them, or - for stdin")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="files (.txt .md .html .jsonl .jsonl.gz .warc[.gz], RSS/Atom feeds), folders of them, or - for stdin"
+        ),
+    ],
     store: StoreOption = None,
     model: ModelOption = None,
-    max_article_bytes: Annotated[Optional[int], typer.Option(
-        "--max-article-bytes", min=1,
-        help="refuse larger articles (default: $NEWSGRAPH_MAX_ARTICLE_BYTES, 5 MB)")] = None,
-    max_sentence_tokens: Annotated[Optional[int], typer.Option(
-        "--max-sentence-tokens", min=1, help="skip longer sentences for relations (default: 150)")] = None,
-    language: Annotated[Optional[str], typer.Option(
-        "--language", help="refuse articles detected as another language; '' accepts any (default: en)")] = None,
-    wait: Annotated[Optional[float], typer.Option(
-        "--wait", min=0, help="seconds to wait for another writer to release the store (default: 0, refuse)")] = None,
-    workers: Annotated[int, typer.Option(
-        "--workers", min=1, help="processes parsing articles on this machine (default: 1, this process)")] = 1,
-    scheduler: Annotated[Optional[str], typer.Option(
-        "--scheduler", help="parse on a Dask cluster: its scheduler address, e.g. tcp://HOST:8786")] = None,
+    max_article_bytes: Annotated[
+        Optional[int],
+        typer.Option(
+            "--max-article-bytes", min=1, help="refuse larger articles (default: $NEWSGRAPH_MAX_ARTICLE_BYTES, 5 MB)"
+        ),
+    ] = None,
+    max_sentence_tokens: Annotated[
+        Optional[int],
+        typer.Option("--max-sentence-tokens", min=1, help="skip longer sentences for relations (default: 150)"),
+    ] = None,
+    language: Annotated[
+        Optional[str],
+        typer.Option("--language", help="refuse articles detected as another language; '' accepts any (default: en)"),
+    ] = None,
+    wait: Annotated[
+        Optional[float],
+        typer.Option(
+            "--wait", min=0, help="seconds to wait for another writer to release the store (default: 0, refuse)"
+        ),
+    ] = None,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", min=1, help="processes parsing articles on this machine (default: 1, this process)"),
+    ] = 1,
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option("--scheduler", help="parse on a Dask cluster: its scheduler address, e.g. tcp://HOST:8786"),
+    ] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="articles spaCy parses together")] = 32,
     update_url: UpdateUrlOption = None,
     gsp_url: GspUrlOption = None,
-    progress_lines: Annotated[bool, typer.Option(
-        "--progress", help="print a line on standard error as each article is done")] = False,
+    progress_lines: Annotated[
+        bool, typer.Option("--progress", help="print a line on standard error as each article is done")
+    ] = False,
 ) -> None:
     """Extract articles and add them to the store (articles already stored are skipped before parsing).
 
@@ -86,14 +124,26 @@ def ingest(
     from graph.errors import StoreFullError
     from graph.ingest import ingest as run
 
-    settings = get_settings().model_copy(update={k: v for k, v in {
-        "max_article_bytes": max_article_bytes, "max_sentence_tokens": max_sentence_tokens,
-        "language": language, "lock_wait": wait, "update_url": update_url, "gsp_url": gsp_url}.items()
-        if v is not None})
+    settings = get_settings().model_copy(
+        update={
+            k: v
+            for k, v in {
+                "max_article_bytes": max_article_bytes,
+                "max_sentence_tokens": max_sentence_tokens,
+                "language": language,
+                "lock_wait": wait,
+                "update_url": update_url,
+                "gsp_url": gsp_url,
+            }.items()
+            if v is not None
+        }
+    )
     try:
         # Open the store first: a refused second writer should not wait for the model to load.
-        with _store(store, settings=settings) as target, _extractor(settings, model, workers, scheduler,
-                                                                     batch_size) as extractor:
+        with (
+            _store(store, settings=settings) as target,
+            _extractor(settings, model, workers, scheduler, batch_size) as extractor,
+        ):
             inputs = read_articles(paths, settings.max_article_bytes, language=settings.language or None)
             with IngestProgress(count_articles(paths), every_article=progress_lines) as progress:
                 report = run(target, None, inputs, progress, extractor=extractor, batch_size=batch_size)
@@ -118,8 +168,11 @@ def _extractor(settings, model: str | None, workers: int, scheduler: str | None,
     """Where articles are parsed: this process, ``workers`` local processes, or a Dask cluster."""
     from extract.parallel import DaskPool, InProcess, PipelineSpec, ProcessPool
 
-    spec = PipelineSpec(model or settings.spacy_model,
-                        {"newsgraph_relations": {"max_sentence_tokens": settings.max_sentence_tokens}}, batch_size)
+    spec = PipelineSpec(
+        model or settings.spacy_model,
+        {"newsgraph_relations": {"max_sentence_tokens": settings.max_sentence_tokens}},
+        batch_size,
+    )
     if scheduler:
         return DaskPool(spec, scheduler)
     if workers > 1:
@@ -132,10 +185,12 @@ def _extractor(settings, model: str | None, workers: int, scheduler: str | None,
 @app.command()
 def extract(
     file: Annotated[Optional[Path], typer.Argument(help="a .txt article (or .jsonl articles)")] = None,
-    records: Annotated[Optional[Path], typer.Option(
-        "--records", help="gold records (JSONL, ../shared/eval format)")] = None,
-    format: Annotated[str, typer.Option(
-        "--format", help="turtle|trig|nquads|ntriples|jsonld, or jsonl for records")] = "turtle",
+    records: Annotated[
+        Optional[Path], typer.Option("--records", help="gold records (JSONL, ../shared/eval format)")
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", help="turtle|trig|nquads|ntriples|jsonld, or jsonl for records")
+    ] = "turtle",
     output: Annotated[Optional[Path], typer.Option("-o", "--output")] = None,
     model: ModelOption = None,
 ) -> None:
@@ -190,8 +245,9 @@ def extract(
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="gold records (JSONL, ../shared/eval format)")],
-    predictions: Annotated[Optional[Path], typer.Option(
-        "--predictions", help="score these output lines instead of extracting")] = None,
+    predictions: Annotated[
+        Optional[Path], typer.Option("--predictions", help="score these output lines instead of extracting")
+    ] = None,
     model: ModelOption = None,
 ) -> None:
     """Extract the gold records and print labeled and unlabeled P/R/F1, the polarity line and a per-category table."""
@@ -235,12 +291,15 @@ def query(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option(
-        "--format", help="turtle|trig|nquads|ntriples|jsonld|rdfxml, or graphml|gexf (the actor network)")] = "turtle",
+    format: Annotated[
+        str,
+        typer.Option("--format", help="turtle|trig|nquads|ntriples|jsonld|rdfxml, or graphml|gexf (the actor network)"),
+    ] = "turtle",
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="file (default: standard output)")] = None,
     reference: Annotated[bool, typer.Option("--reference", help="export only the reference data")] = False,
-    graphs: Annotated[str, typer.Option(
-        "--graphs", help="all, news (without the reference data and ontology) or reference")] = "all",
+    graphs: Annotated[
+        str, typer.Option("--graphs", help="all, news (without the reference data and ontology) or reference")
+    ] = "all",
     store: StoreOption = None,
 ) -> None:
     """Export the graph as RDF, or the actor interaction network as GraphML or GEXF."""
@@ -279,8 +338,9 @@ def remove(
 @app.command()
 def check(
     store: StoreOption = None,
-    collect: Annotated[bool, typer.Option(
-        "--collect", help="also delete actor descriptions no article mentions")] = False,
+    collect: Annotated[
+        bool, typer.Option("--collect", help="also delete actor descriptions no article mentions")
+    ] = False,
     update_url: UpdateUrlOption = None,
 ) -> None:
     """Verify that every article in the store is whole (exit code 1 and the problems if not)."""
@@ -346,8 +406,9 @@ def serve(
     port: Annotated[Optional[int], typer.Option(help="port")] = None,
     store: StoreOption = None,
     query_timeout: Annotated[Optional[float], typer.Option("--query-timeout", help="seconds per SPARQL query")] = None,
-    access_log: Annotated[bool, typer.Option(
-        "--access-log", help="log every request (costs about a tenth of a small request's CPU)")] = False,
+    access_log: Annotated[
+        bool, typer.Option("--access-log", help="log every request (costs about a tenth of a small request's CPU)")
+    ] = False,
     update_url: UpdateUrlOption = None,
 ) -> None:
     """Serve the REST API, the SPARQL endpoint and the UI (errors are logged; requests with --access-log)."""
@@ -355,9 +416,19 @@ def serve(
 
     from api.app import create_app
 
-    settings = get_settings().model_copy(update={k: v for k, v in {
-        "store": store, "host": host, "port": port, "query_timeout": query_timeout,
-        "update_url": update_url}.items() if v is not None})
+    settings = get_settings().model_copy(
+        update={
+            k: v
+            for k, v in {
+                "store": store,
+                "host": host,
+                "port": port,
+                "query_timeout": query_timeout,
+                "update_url": update_url,
+            }.items()
+            if v is not None
+        }
+    )
     try:
         application = create_app(settings)
     except NewsgraphError as error:
@@ -373,8 +444,15 @@ def serve(
         label = interactions.nodes[actor]["label"]
         typer.echo(f"  an actor's relations ({label}): {base}/actors/{actor}/relations")
     # On SIGTERM, in-flight requests get a few seconds; then the lifespan kills busy query workers.
-    uvicorn.run(application, host=settings.host, port=settings.port, log_level="info", access_log=access_log,
-                timeout_graceful_shutdown=3, limit_concurrency=settings.max_connections)
+    uvicorn.run(
+        application,
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+        access_log=access_log,
+        timeout_graceful_shutdown=3,
+        limit_concurrency=settings.max_connections,
+    )
 
 
 __all__ = ["app"]

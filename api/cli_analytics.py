@@ -9,8 +9,9 @@ import typer
 
 from extract.errors import NewsgraphError
 
-app = typer.Typer(help="Network analytics over the actor interaction graph (facts only by default).",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="Network analytics over the actor interaction graph (facts only by default).", no_args_is_help=True
+)
 
 Store = Annotated[Optional[str], typer.Option("--store", help="store URL (default: $NEWSGRAPH_STORE)")]
 Category = Annotated[Optional[list[str]], typer.Option("--category", help="PLOVER category (repeatable)")]
@@ -62,38 +63,69 @@ def _text(value: Any) -> str:
 
 
 @app.command("centrality")
-def centrality(by: Annotated[str, typer.Option("--by", help="pagerank|degree|weighted_degree|betweenness")]
-               = "pagerank",
-               limit: Limit = 20, category: Category = None, since: Since = None, until: Until = None,
-               article: Article = None, min_confidence: MinConfidence = 0.0, polarity: Polarity = "asserted",
-               format: Format = "table", store: Store = None) -> None:
+def centrality(
+    by: Annotated[str, typer.Option("--by", help="pagerank|degree|weighted_degree|betweenness")] = "pagerank",
+    limit: Limit = 20,
+    category: Category = None,
+    since: Since = None,
+    until: Until = None,
+    article: Article = None,
+    min_confidence: MinConfidence = 0.0,
+    polarity: Polarity = "asserted",
+    format: Format = "table",
+    store: Store = None,
+) -> None:
     """Actors ranked by weighted PageRank (or another centrality), with every measure."""
     from graph.analytics import centrality_scores, interaction_graph
 
-    rows = _run(store, lambda s: centrality_scores(interaction_graph(
-        s, _filters(s, category, since, until, article, min_confidence, polarity)), limit, by))
+    rows = _run(
+        store,
+        lambda s: centrality_scores(
+            interaction_graph(s, _filters(s, category, since, until, article, min_confidence, polarity)), limit, by
+        ),
+    )
     _print(rows, ["id", "label", "type", "degree", "weighted_degree", "pagerank", "betweenness"], format)
 
 
 @app.command("communities")
-def communities(limit: Limit = 20, members: Annotated[int, typer.Option("--members", min=1)] = 8,
-                category: Category = None, since: Since = None, until: Until = None, article: Article = None,
-                min_confidence: MinConfidence = 0.0, polarity: Polarity = "asserted", format: Format = "table",
-                store: Store = None) -> None:
+def communities(
+    limit: Limit = 20,
+    members: Annotated[int, typer.Option("--members", min=1)] = 8,
+    category: Category = None,
+    since: Since = None,
+    until: Until = None,
+    article: Article = None,
+    min_confidence: MinConfidence = 0.0,
+    polarity: Polarity = "asserted",
+    format: Format = "table",
+    store: Store = None,
+) -> None:
     """Communities of actors (Louvain, seeded), largest first."""
     from graph.analytics import communities as run
     from graph.analytics import interaction_graph
 
-    rows = _run(store, lambda s: run(interaction_graph(
-        s, _filters(s, category, since, until, article, min_confidence, polarity)), limit, members))
+    rows = _run(
+        store,
+        lambda s: run(
+            interaction_graph(s, _filters(s, category, since, until, article, min_confidence, polarity)), limit, members
+        ),
+    )
     _print(rows, ["id", "size", "members"], format)
 
 
 @app.command("ego")
-def ego(actor: Annotated[str, typer.Argument(help="actor slug, IRI or QID")],
-        depth: Annotated[int, typer.Option("--depth", min=1, max=3)] = 1, category: Category = None,
-        since: Since = None, until: Until = None, article: Article = None, min_confidence: MinConfidence = 0.0,
-        polarity: Polarity = "asserted", format: Format = "table", store: Store = None) -> None:
+def ego(
+    actor: Annotated[str, typer.Argument(help="actor slug, IRI or QID")],
+    depth: Annotated[int, typer.Option("--depth", min=1, max=3)] = 1,
+    category: Category = None,
+    since: Since = None,
+    until: Until = None,
+    article: Article = None,
+    min_confidence: MinConfidence = 0.0,
+    polarity: Polarity = "asserted",
+    format: Format = "table",
+    store: Store = None,
+) -> None:
     """An actor's ego network: its partners within DEPTH interactions, and the edges among them."""
     from graph.analytics import ego_network, interaction_graph
     from graph.queries import resolve_actor
@@ -108,16 +140,27 @@ def ego(actor: Annotated[str, typer.Argument(help="actor slug, IRI or QID")],
         typer.echo(json.dumps(found, ensure_ascii=False, indent=1))
         return
     labels = {n["id"]: n["label"] for n in found["nodes"]}
-    _print([{**e, "source": labels[e["source"]], "target": labels[e["target"]]} for e in found["edges"]],
-           ["source", "category", "target", "count", "first", "last"], format)
+    _print(
+        [{**e, "source": labels[e["source"]], "target": labels[e["target"]]} for e in found["edges"]],
+        ["source", "category", "target", "count", "first", "last"],
+        format,
+    )
 
 
 @app.command("path")
-def path(source: Annotated[str, typer.Argument(help="actor slug, IRI or QID")],
-         target: Annotated[str, typer.Argument(help="actor slug, IRI or QID")],
-         limit: Limit = 5, category: Category = None, since: Since = None, until: Until = None,
-         article: Article = None, min_confidence: MinConfidence = 0.0, polarity: Polarity = "asserted",
-         format: Format = "table", store: Store = None) -> None:
+def path(
+    source: Annotated[str, typer.Argument(help="actor slug, IRI or QID")],
+    target: Annotated[str, typer.Argument(help="actor slug, IRI or QID")],
+    limit: Limit = 5,
+    category: Category = None,
+    since: Since = None,
+    until: Until = None,
+    article: Article = None,
+    min_confidence: MinConfidence = 0.0,
+    polarity: Polarity = "asserted",
+    format: Format = "table",
+    store: Store = None,
+) -> None:
     """Shortest interaction paths between two actors (relations in either direction)."""
     from graph.analytics import interaction_graph, shortest_paths
     from graph.queries import resolve_actor
@@ -126,22 +169,33 @@ def path(source: Annotated[str, typer.Argument(help="actor slug, IRI or QID")],
     def compute(s):
         graph = interaction_graph(s, _filters(s, category, since, until, article, min_confidence, polarity))
         a, b = (resolve_actor(s, x).value.removeprefix(ACTOR) for x in (source, target))
-        return [{"length": len(p) - 1, "path": [{"id": n, "label": graph.nodes[n]["label"]} for n in p]}
-                for p in shortest_paths(graph, a, b, limit)]
+        return [
+            {"length": len(p) - 1, "path": [{"id": n, "label": graph.nodes[n]["label"]} for n in p]}
+            for p in shortest_paths(graph, a, b, limit)
+        ]
 
     rows = _run(store, compute)
     if not rows:
         typer.secho("no interaction path", fg=typer.colors.YELLOW, err=True)
-    _print([{**r, "path": " → ".join(n["label"] for n in r["path"])} for r in rows] if format == "table" else rows,
-           ["length", "path"], format)
+    _print(
+        [{**r, "path": " → ".join(n["label"] for n in r["path"])} for r in rows] if format == "table" else rows,
+        ["length", "path"],
+        format,
+    )
 
 
 @app.command("change")
-def partner_change(before: Annotated[str, typer.Option("--before", help="YYYY-MM-DD..YYYY-MM-DD, a year or a month")],
-                   after: Annotated[str, typer.Option("--after", help="the later window")],
-                   limit: Limit = 20, category: Category = None, article: Article = None,
-                   min_confidence: MinConfidence = 0.0, polarity: Polarity = "asserted", format: Format = "table",
-                   store: Store = None) -> None:
+def partner_change(
+    before: Annotated[str, typer.Option("--before", help="YYYY-MM-DD..YYYY-MM-DD, a year or a month")],
+    after: Annotated[str, typer.Option("--after", help="the later window")],
+    limit: Limit = 20,
+    category: Category = None,
+    article: Article = None,
+    min_confidence: MinConfidence = 0.0,
+    polarity: Polarity = "asserted",
+    format: Format = "table",
+    store: Store = None,
+) -> None:
     """Who gained or lost interaction partners between two date windows."""
     from graph.analytics import change, interactions, parse_window
 

@@ -69,5 +69,14 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 ExecutorDep = Annotated[Executor, Depends(get_executor)]
 WritesDep = Annotated[Writes, Depends(get_writes)]
 
-__all__ = ["ExecutorDep", "SettingsDep", "StoreDep", "Writes", "WritesDep", "get_executor", "get_settings",
-           "get_store", "get_writes"]
+__all__ = [
+    "ExecutorDep",
+    "SettingsDep",
+    "StoreDep",
+    "Writes",
+    "WritesDep",
+    "get_executor",
+    "get_settings",
+    "get_store",
+    "get_writes",
+]

@@ -48,10 +48,12 @@ def problem_bytes(status: int, title: str, detail: str) -> bytes:
     return json.dumps(problem_document(status, title, detail)).encode()
 
 
-def problem(status: int, title: str, detail: str, headers: dict | None = None,
-            extra: dict | None = None) -> JSONResponse:
-    return JSONResponse(problem_document(status, title, detail, extra), status_code=status, media_type=PROBLEM,
-                        headers=headers)
+def problem(
+    status: int, title: str, detail: str, headers: dict | None = None, extra: dict | None = None
+) -> JSONResponse:
+    return JSONResponse(
+        problem_document(status, title, detail, extra), status_code=status, media_type=PROBLEM, headers=headers
+    )
 
 
 def error_response(error: NewsgraphError, method: str, path: str) -> JSONResponse:
@@ -83,5 +85,13 @@ def install(app: FastAPI) -> None:
         return problem(500, "internal server error", "the server failed; the error is logged")
 
 
-__all__ = ["ForbiddenError", "NotFoundWithSuggestions", "UnauthorizedError", "error_response", "install", "problem",
-           "problem_bytes", "problem_document"]
+__all__ = [
+    "ForbiddenError",
+    "NotFoundWithSuggestions",
+    "UnauthorizedError",
+    "error_response",
+    "install",
+    "problem",
+    "problem_bytes",
+    "problem_document",
+]

@@ -26,10 +26,18 @@ GRAPH_MEDIA_TYPES: dict[str, ox.RdfFormat] = {
     "application/trig": ox.RdfFormat.TRIG,
     "text/plain": ox.RdfFormat.N_TRIPLES,
 }
-CLI_NAMES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-             "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
-             "ntriples": "application/n-triples", "jsonld": "application/ld+json", "nquads": "application/n-quads",
-             "trig": "application/trig", "rdfxml": "application/rdf+xml"}
+CLI_NAMES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "nquads": "application/n-quads",
+    "trig": "application/trig",
+    "rdfxml": "application/rdf+xml",
+}
 
 
 def choose(accept: str | None, offered, default: str | None) -> str | None:
@@ -140,7 +148,7 @@ def _prefixed(iri: str) -> str:
 
     best = max(((p, ns) for p, ns in PREFIXES.items() if iri.startswith(ns)), key=lambda pn: len(pn[1]), default=None)
     if best is not None:
-        local = iri[len(best[1]):]
+        local = iri[len(best[1]) :]
         if local and all(c.isalnum() or c in "-_." for c in local):
             return f"{best[0]}:{local}"
     return f"<{iri}>"
@@ -170,9 +178,20 @@ def table(result) -> str:
 
     def line(cells):
         return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip() + "\n"
+
     text = line(names) + line(["-" * w for w in widths]) + "".join(line(r) for r in rows)
     return text + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
 
 
-__all__ = ["GRAPH_MEDIA_TYPES", "RESULTS_MEDIA_TYPES", "canonical", "choose", "negotiate", "rdf_response", "rest_media",
-           "serialize", "table", "write_result"]
+__all__ = [
+    "GRAPH_MEDIA_TYPES",
+    "RESULTS_MEDIA_TYPES",
+    "canonical",
+    "choose",
+    "negotiate",
+    "rdf_response",
+    "rest_media",
+    "serialize",
+    "table",
+    "write_result",
+]

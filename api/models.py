@@ -213,5 +213,17 @@ class Health(_Row):
     killable_queries: bool = Field(description="whether a query past its timeout is stopped, not only abandoned")
 
 
-__all__ = ["ActorDetail", "ActorItem", "ActorRelations", "ArticleDetail", "ArticleItem", "Health", "Ingested",
-           "Page", "Paths", "Relation", "Stats", "page"]
+__all__ = [
+    "ActorDetail",
+    "ActorItem",
+    "ActorRelations",
+    "ArticleDetail",
+    "ArticleItem",
+    "Health",
+    "Ingested",
+    "Page",
+    "Paths",
+    "Relation",
+    "Stats",
+    "page",
+]

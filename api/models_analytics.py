@@ -19,8 +19,10 @@ class Ranked(Actor):
     degree: int = Field(description="interaction partners")
     weighted_degree: int = Field(description="relations with them, either direction")
     pagerank: float = Field(description="PageRank along the relations' direction, weighted by their counts")
-    betweenness: float | None = Field(description="share of shortest interaction paths through the actor; "
-                                                   "null above 1,000 actors unless ranking by it")
+    betweenness: float | None = Field(
+        description="share of shortest interaction paths through the actor; "
+        "null above 1,000 actors unless ranking by it"
+    )
 
 
 class Member(Actor):

@@ -18,8 +18,15 @@ from extract.records import Article
 class IngestProgress:
     """The ``progress`` callback of :func:`graph.ingest.ingest`, used as a context manager."""
 
-    def __init__(self, total: int | None, *, every_article: bool = False, interval: float = 10.0,
-                 stream: IO[str] | None = None, live: bool | None = None) -> None:
+    def __init__(
+        self,
+        total: int | None,
+        *,
+        every_article: bool = False,
+        interval: float = 10.0,
+        stream: IO[str] | None = None,
+        live: bool | None = None,
+    ) -> None:
         self.total = total
         self.every_article = every_article
         self.interval = interval
@@ -44,10 +51,17 @@ class IngestProgress:
                 TimeRemainingColumn,
             )
 
-            self._bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
-                                 TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(),
-                                 TextColumn("ETA"), TimeRemainingColumn(),
-                                 console=Console(file=self.stream), transient=False)
+            self._bar = Progress(
+                TextColumn("ingest"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]:.1f} articles/s"),
+                TimeElapsedColumn(),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
+                console=Console(file=self.stream),
+                transient=False,
+            )
             self._bar.start()
             self._task = self._bar.add_task("ingest", total=self.total, rate=0.0)
         return self

@@ -23,8 +23,9 @@ class ConfigError(NewsgraphError):
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NEWSGRAPH_", env_file=".env", extra="ignore")
 
-    store: str = Field("oxigraph:data/newsgraph",
-                       description="store URL: oxigraph:PATH, memory:, sparql+http://HOST:PORT/PATH")
+    store: str = Field(
+        "oxigraph:data/newsgraph", description="store URL: oxigraph:PATH, memory:, sparql+http://HOST:PORT/PATH"
+    )
     update_url: str | None = Field(None, description="SPARQL Update endpoint of a sparql+http store (default: its URL)")
     gsp_url: str | None = Field(None, description="Graph Store Protocol endpoint of a sparql+http store (optional)")
     spacy_model: str | None = Field(None, description="spaCy pipeline package; default en_core_web_sm")
@@ -41,20 +42,25 @@ class Settings(BaseSettings):
     sparql_max_tokens: int = Field(4000, gt=0, description="most tokens of a SPARQL request outside data blocks")
     query_workers: int = Field(2, gt=0, description="worker processes that run SPARQL queries")
     fast_lane_workers: int = Field(1, ge=0, description="more worker processes only for queries that look cheap")
-    fast_lane_seconds: float = Field(0.5, gt=0, description="seconds a query may run in the fast lane before it "
-                                     "moves to the general one")
+    fast_lane_seconds: float = Field(
+        0.5, gt=0, description="seconds a query may run in the fast lane before it moves to the general one"
+    )
     query_queue: int = Field(16, ge=0, description="heavy queries that may wait for a worker; more are refused (503)")
-    query_memory_bytes: int = Field(512_000_000, gt=0, description="private memory a query worker may use; "
-                                    "beyond it the query is stopped (503)")
-    send_timeout: float = Field(30.0, gt=0, description="seconds a client may read nothing of an answer before it "
-                                "is disconnected")
-    max_connections: int = Field(256, gt=0, description="concurrent connections (and so streamed answers); more are "
-                                 "answered 503")
+    query_memory_bytes: int = Field(
+        512_000_000, gt=0, description="private memory a query worker may use; beyond it the query is stopped (503)"
+    )
+    send_timeout: float = Field(
+        30.0, gt=0, description="seconds a client may read nothing of an answer before it is disconnected"
+    )
+    max_connections: int = Field(
+        256, gt=0, description="concurrent connections (and so streamed answers); more are answered 503"
+    )
     max_form_fields: int = Field(100, gt=0, description="fields an application/x-www-form-urlencoded body may have")
     max_exports: int = Field(4, gt=0, description="concurrent /export streams; more are answered 503")
     base_url: str | None = Field(None, description="the server's public URL (for the SPARQL service description)")
-    write_token: str | None = Field(None, description="bearer token that enables writes over HTTP (at least 16 "
-                                    "characters)")
+    write_token: str | None = Field(
+        None, description="bearer token that enables writes over HTTP (at least 16 characters)"
+    )
     host: str = "127.0.0.1"
     port: int = 8000
 
@@ -62,8 +68,10 @@ class Settings(BaseSettings):
     @classmethod
     def _empty_token_is_none(cls, value):
         if value and len(str(value)) < MIN_TOKEN_CHARS:
-            raise ValueError(f"the write token has {len(str(value))} characters; it needs at least {MIN_TOKEN_CHARS} "
-                             f"(make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))')")
+            raise ValueError(
+                f"the write token has {len(str(value))} characters; it needs at least {MIN_TOKEN_CHARS} "
+                f"(make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))')"
+            )
         return value or None
 
 

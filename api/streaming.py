@@ -42,8 +42,9 @@ class AnswerResponse(Response):
             await send({"type": "http.response.start", "status": 200, "headers": self._head(size)})
             while chunk := spooled.read(CHUNK):
                 try:
-                    await asyncio.wait_for(send({"type": "http.response.body", "body": chunk, "more_body": True}),
-                                           self.stall_timeout)
+                    await asyncio.wait_for(
+                        send({"type": "http.response.body", "body": chunk, "more_body": True}), self.stall_timeout
+                    )
                 except TimeoutError:
                     # Returning unfinished makes uvicorn close the connection (and log it).
                     log.warning("a client read nothing for %g s: its answer is dropped", self.stall_timeout)

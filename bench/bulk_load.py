@@ -25,8 +25,11 @@ def data(copies: int) -> tuple[bytes, bytes, int]:
     def subject(term, i: int):
         return ox.NamedNode(f"{term.value}-{i}") if isinstance(term, ox.NamedNode) and i else term
 
-    quads = [ox.Quad(subject(q.subject, i), q.predicate, q.object, ox.NamedNode(f"urn:copy:{i}"))
-             for i in range(copies) for q in reference_quads()]
+    quads = [
+        ox.Quad(subject(q.subject, i), q.predicate, q.object, ox.NamedNode(f"urn:copy:{i}"))
+        for i in range(copies)
+        for q in reference_quads()
+    ]
     nquads, ntriples = io.BytesIO(), io.BytesIO()
     ox.serialize(quads, nquads, ox.RdfFormat.N_QUADS)
     ox.serialize((q.triple for q in quads), ntriples, ox.RdfFormat.N_TRIPLES)
@@ -64,10 +67,12 @@ def main() -> None:
     dataset = rdflib.Dataset()
     rdflib_quads = timed(lambda: dataset.parse(data=payload, format="nquads"))
 
-    rates = {"embedded store (Store.load, one transaction)": n / embedded,
-             "pyoxigraph bulk_load (not transactional)": n / raw,
-             "rdflib Graph (N-Triples parse)": n / rdflib_seconds,
-             "rdflib Dataset (N-Quads parse)": n / rdflib_quads}
+    rates = {
+        "embedded store (Store.load, one transaction)": n / embedded,
+        "pyoxigraph bulk_load (not transactional)": n / raw,
+        "rdflib Graph (N-Triples parse)": n / rdflib_seconds,
+        "rdflib Dataset (N-Quads parse)": n / rdflib_quads,
+    }
     for name, rate in rates.items():
         print(f"  {name:<46} {rate:10,.0f} triples/s")
     print(f"  embedded store / rdflib Graph: {n / embedded / (n / rdflib_seconds):.1f}x")

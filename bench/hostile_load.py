@@ -73,10 +73,20 @@ class Watch:
 
     def report(self, name: str, **extra) -> None:
         ordered = sorted(self.latencies) or [0.0]
-        print(json.dumps({"attack": name, "healthz_p99_ms": round(ordered[int(len(ordered) * 0.99)] * 1000),
-                          "healthz_max_ms": round(ordered[-1] * 1000), "probes": len(self.latencies),
-                          "peak_server_rss_mb": round(self.peak_server / 1e6),
-                          "peak_server_and_workers_rss_mb": round(self.peak_total / 1e6), **extra}), flush=True)
+        print(
+            json.dumps(
+                {
+                    "attack": name,
+                    "healthz_p99_ms": round(ordered[int(len(ordered) * 0.99)] * 1000),
+                    "healthz_max_ms": round(ordered[-1] * 1000),
+                    "probes": len(self.latencies),
+                    "peak_server_rss_mb": round(self.peak_server / 1e6),
+                    "peak_server_and_workers_rss_mb": round(self.peak_total / 1e6),
+                    **extra,
+                }
+            ),
+            flush=True,
+        )
 
 
 def unread(base: str, port: int, watch: Watch, limit: int) -> dict:
@@ -112,14 +122,19 @@ def exports(base: str) -> dict:
     started = time.monotonic()
     with ThreadPoolExecutor(4) as pool:
         results = list(pool.map(lambda _: one(), range(4)))
-    return {"statuses": [s for s, _ in results], "bytes": [n for _, n in results],
-            "seconds": round(time.monotonic() - started, 1)}
+    return {
+        "statuses": [s for s, _ in results],
+        "bytes": [n for _, n in results],
+        "seconds": round(time.monotonic() - started, 1),
+    }
 
 
 def forms(port: int) -> dict:
     body = b"a=&" * 3_300_000
-    head = (f"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode()
+    head = (
+        f"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode()
 
     def one() -> str:
         with socket.create_connection(("127.0.0.1", port), timeout=60) as sock:
@@ -175,8 +190,13 @@ def reads_under_writes(base: str, reads: int, actor: str) -> dict:
         list(pool.map(read, [reads // 2, reads - reads // 2]))
     stop.set()
     writer.join()
-    return {"reads": reads, "writes": writes[0], "errors": len(errors), "first_errors": errors[:3],
-            "seconds": round(time.monotonic() - started, 1)}
+    return {
+        "reads": reads,
+        "writes": writes[0],
+        "errors": len(errors),
+        "first_errors": errors[:3],
+        "seconds": round(time.monotonic() - started, 1),
+    }
 
 
 def main() -> None:
@@ -198,8 +218,12 @@ def main() -> None:
         port = s.getsockname()[1]
     cli = str(Path(sys.executable).with_name("newsgraph"))
     env = {**os.environ, "NEWSGRAPH_WRITE_TOKEN": TOKEN, "NEWSGRAPH_QUERY_QUEUE": "32"}
-    server = subprocess.Popen([cli, "serve", "--store", f"oxigraph:{copy}", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [cli, "serve", "--store", f"oxigraph:{copy}", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(600):
@@ -209,10 +233,13 @@ def main() -> None:
             except httpx.TransportError:
                 time.sleep(0.2)
         print(json.dumps({"idle_server_rss_mb": round(rss(server.pid) / 1e6)}), flush=True)
-        attacks = [("24 unread results", lambda: unread(base, port, watch, args.limit)),
-                   ("4 concurrent exports", lambda: exports(base)), ("6 huge forms", lambda: forms(port)),
-                   ("ASK with two heavy queries", lambda: heavy(base)),
-                   ("inline reads under writes", lambda: reads_under_writes(base, args.reads, args.actor))]
+        attacks = [
+            ("24 unread results", lambda: unread(base, port, watch, args.limit)),
+            ("4 concurrent exports", lambda: exports(base)),
+            ("6 huge forms", lambda: forms(port)),
+            ("ASK with two heavy queries", lambda: heavy(base)),
+            ("inline reads under writes", lambda: reads_under_writes(base, args.reads, args.actor)),
+        ]
         for name, attack in attacks:
             if args.only and args.only not in name:
                 continue
@@ -222,16 +249,24 @@ def main() -> None:
         server.kill()  # SIGKILL: its snapshot folder stays ...
         server.wait()
         left = list(work.glob(".store-snapshots-*"))
-        server = subprocess.Popen([cli, "serve", "--store", f"oxigraph:{copy}", "--port", str(port)], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [cli, "serve", "--store", f"oxigraph:{copy}", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for _ in range(600):
             try:
                 if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
                     break
             except httpx.TransportError:
                 time.sleep(0.2)
-        print(json.dumps({"snapshot_folders_after_kill": len(left),
-                          "surviving_the_restart": sum(f.exists() for f in left)}), flush=True)
+        print(
+            json.dumps(
+                {"snapshot_folders_after_kill": len(left), "surviving_the_restart": sum(f.exists() for f in left)}
+            ),
+            flush=True,
+        )
     finally:
         server.terminate()
         server.wait()

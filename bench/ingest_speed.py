@@ -28,8 +28,10 @@ import time
 from pathlib import Path
 
 #: the shared corpus beside the repository (or a worktree of it)
-CORPUS = next((p / "shared" / "corpus" for p in Path(__file__).resolve().parents if (p / "shared" / "corpus").is_dir()),
-              Path("../shared/corpus"))
+CORPUS = next(
+    (p / "shared" / "corpus" for p in Path(__file__).resolve().parents if (p / "shared" / "corpus").is_dir()),
+    Path("../shared/corpus"),
+)
 
 
 def sample(corpus: Path, n: int, seed: int = 0, base: int | None = None) -> list[dict]:
@@ -90,8 +92,13 @@ def run_ingest(rows: list[dict], workers: int, store_url: str | None = None) -> 
             with extractor:
                 inputs = (article_from_json(r, r["id"]) for r in rows)
                 report = ingest(store, None, inputs, extractor=extractor)
-    return {"seconds": time.perf_counter() - start, "articles": report.articles, "relations": report.relations,
-            "triples": report.triples, "failed": len(report.failures)}
+    return {
+        "seconds": time.perf_counter() - start,
+        "articles": report.articles,
+        "relations": report.relations,
+        "triples": report.triples,
+        "failed": len(report.failures),
+    }
 
 
 def child(args: argparse.Namespace) -> None:
@@ -104,21 +111,38 @@ def child(args: argparse.Namespace) -> None:
     print(json.dumps(result))
 
 
-def measure(variant: str, articles: int, workers: int, corpus: Path, store: str | None = None,
-            base: int | None = None) -> dict:
-    command = [sys.executable, __file__, "--child", variant, "--articles", str(articles), "--workers", str(workers),
-               "--corpus", str(corpus)]
+def measure(
+    variant: str, articles: int, workers: int, corpus: Path, store: str | None = None, base: int | None = None
+) -> dict:
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        variant,
+        "--articles",
+        str(articles),
+        "--workers",
+        str(workers),
+        "--corpus",
+        str(corpus),
+    ]
     command += (["--store", store] if store else []) + (["--base", str(base)] if base else [])
     out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     result = json.loads(out.strip().splitlines()[-1])
     result["words_per_s"] = result["words"] / result["seconds"]
     result["words_per_cpu_s"] = result["words"] / result["cpu"]
-    print(f"  {variant:<7} workers {workers}  {articles} articles  {result['seconds']:7.1f} s  "
-          f"{result['words_per_s']:8.0f} words/s  {result['cpu']:7.1f} CPU s "
-          f"{result['words_per_cpu_s']:6.0f} words/CPU-s"
-          f"  peak RSS {result['rss_mib']:6.0f} MiB"
-          + (f"  (stored {result['articles']}, failed {result['failed']}, {result['relations']} relations)"
-             if "articles" in result else ""), flush=True)
+    print(
+        f"  {variant:<7} workers {workers}  {articles} articles  {result['seconds']:7.1f} s  "
+        f"{result['words_per_s']:8.0f} words/s  {result['cpu']:7.1f} CPU s "
+        f"{result['words_per_cpu_s']:6.0f} words/CPU-s"
+        f"  peak RSS {result['rss_mib']:6.0f} MiB"
+        + (
+            f"  (stored {result['articles']}, failed {result['failed']}, {result['relations']} relations)"
+            if "articles" in result
+            else ""
+        ),
+        flush=True,
+    )
     return result
 
 
@@ -145,8 +169,9 @@ def main() -> None:
         for workers in args.workers:
             # spaCy's n_process cannot send newsgraph's Doc extensions back: the pipeline variant runs in one process
             for variant in ("bare", "pipeline", "ingest") if workers == 1 else ("bare", "ingest"):
-                result = measure(variant, args.articles, workers, args.corpus,
-                                 args.store if variant == "ingest" else None)
+                result = measure(
+                    variant, args.articles, workers, args.corpus, args.store if variant == "ingest" else None
+                )
                 speed[variant, workers] = max(result["words_per_s"], speed.get((variant, workers), 0.0))
                 cpu[variant, workers] = max(result["words_per_cpu_s"], cpu.get((variant, workers), 0.0))
     if args.rounds:
@@ -155,8 +180,10 @@ def main() -> None:
         for baseline in ("bare", "pipeline") if workers == 1 else ("bare",):
             ratio = speed["ingest", workers] / speed[baseline, workers]
             by_cpu = cpu["ingest", workers] / cpu[baseline, workers]
-            print(f"  ingest / {baseline} nlp.pipe at {workers} process(es): {ratio:.2f}x by wall time, "
-                  f"{by_cpu:.2f}x by CPU time")
+            print(
+                f"  ingest / {baseline} nlp.pipe at {workers} process(es): {ratio:.2f}x by wall time, "
+                f"{by_cpu:.2f}x by CPU time"
+            )
     for workers in args.workers if args.rounds else ():
         if workers != 1 and 1 in args.workers:
             print(f"  ingest {workers} workers / 1 worker: {speed['ingest', workers] / speed['ingest', 1]:.2f}x")

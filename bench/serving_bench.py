@@ -32,10 +32,14 @@ from urllib.parse import quote
 import httpx
 
 SELECT10 = "SELECT * WHERE { ?s ?p ?o } LIMIT 10"
-ACTORS = ("PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT ?a WHERE { "
-          "GRAPH <https://w3id.org/newsgraph/graph/actors> { ?a a ng:Actor } }")
-RELATED = ("PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT DISTINCT ?a WHERE { "
-           "GRAPH ?g { ?r ng:subject|ng:object ?a } }")
+ACTORS = (
+    "PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT ?a WHERE { "
+    "GRAPH <https://w3id.org/newsgraph/graph/actors> { ?a a ng:Actor } }"
+)
+RELATED = (
+    "PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT DISTINCT ?a WHERE { "
+    "GRAPH ?g { ?r ng:subject|ng:object ?a } }"
+)
 
 
 def wait(url: str, process: subprocess.Popen, seconds: float = 600) -> None:
@@ -53,8 +57,13 @@ def wait(url: str, process: subprocess.Popen, seconds: float = 600) -> None:
 
 
 def start(command: list[str], env: dict | None = None) -> subprocess.Popen:
-    return subprocess.Popen(command, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+    return subprocess.Popen(
+        command,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -68,8 +77,9 @@ def stop(process: subprocess.Popen) -> None:
 
 def cpu_seconds(pid: int) -> float:
     """CPU time of a process and its children (the query workers): a contention-proof cost figure."""
-    pids = [pid] + [int(p) for p in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True,
-                                                    text=True).stdout.split()]
+    pids = [pid] + [
+        int(p) for p in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    ]
     total = 0
     for p in pids:
         try:
@@ -83,16 +93,32 @@ def cpu_seconds(pid: int) -> float:
 
 def wrk(url: str, duration: int, connections: int, pid: int | None = None, threads: int = 2) -> dict:
     before = cpu_seconds(pid) if pid else 0.0
-    out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency",
-                          "-H", "Accept: application/sparql-results+json", url],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "--latency",
+            "-H",
+            "Accept: application/sparql-results+json",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
     scale = {"us": 0.001, "ms": 1, "s": 1000}[p50.group(2)]
     requests = int(re.search(r"(\d+) requests in", out).group(1))
-    result = {"requests_per_s": rps, "requests": requests, "non_2xx": int(errors.group(1)) if errors else 0,
-              "p50_ms": float(p50.group(1)) * scale}
+    result = {
+        "requests_per_s": rps,
+        "requests": requests,
+        "non_2xx": int(errors.group(1)) if errors else 0,
+        "p50_ms": float(p50.group(1)) * scale,
+    }
     if pid:
         result["server_cpu_ms_per_request"] = round((cpu_seconds(pid) - before) * 1000 / requests, 3)
     return result
@@ -121,9 +147,14 @@ def actor_latency(port: int, actors: list[str], warm_up: list[str]) -> dict:
                 timings.append(elapsed)
                 sizes.append(len(json.loads(body)["relations"]))
     connection.close()
-    return {"n": len(timings), "p50_ms": statistics.median(timings), "p95_ms": percentile(timings, 0.95),
-            "max_ms": max(timings), "relations_per_actor_p50": statistics.median(sizes),
-            "relations_per_actor_max": max(sizes)}
+    return {
+        "n": len(timings),
+        "p50_ms": statistics.median(timings),
+        "p95_ms": percentile(timings, 0.95),
+        "max_ms": max(timings),
+        "relations_per_actor_p50": statistics.median(sizes),
+        "relations_per_actor_max": max(sizes),
+    }
 
 
 def in_process_latency(store_path: str, actors: list[str]) -> dict:
@@ -139,8 +170,10 @@ def in_process_latency(store_path: str, actors: list[str]) -> dict:
     result = {}
     with open_store(f"oxigraph:{store_path}", read_only=True) as store:
         raw = ox.Store.read_only(store_path)
-        ways = {"reader": lambda a: relation_reader.actor_relations_json(raw, {"actor": ("iri", a)}),
-                "sparql": lambda a: find_relations(store, actor=ox.NamedNode(a))}
+        ways = {
+            "reader": lambda a: relation_reader.actor_relations_json(raw, {"actor": ("iri", a)}),
+            "sparql": lambda a: find_relations(store, actor=ox.NamedNode(a)),
+        }
         for name, run in ways.items():
             for actor in actors[:20]:
                 run(actor)
@@ -149,8 +182,11 @@ def in_process_latency(store_path: str, actors: list[str]) -> dict:
                 start = time.perf_counter()
                 run(actor)
                 timings.append((time.perf_counter() - start) * 1000)
-            result[name] = {"n": len(timings), "p50_ms": statistics.median(timings),
-                            "p95_ms": percentile(timings, 0.95)}
+            result[name] = {
+                "n": len(timings),
+                "p50_ms": statistics.median(timings),
+                "p95_ms": percentile(timings, 0.95),
+            }
     return result
 
 
@@ -165,16 +201,17 @@ def actor_samples(store_path: str, size: int) -> dict[str, list[str]]:
     samples = {}
     for name, actors in (("random", everyone), ("with_relations", related)):
         random.Random(7).shuffle(actors)
-        samples[name] = actors[:2 * size]
+        samples[name] = actors[: 2 * size]
     return samples
 
 
 def actor_figures(report: dict, args) -> None:
     samples = actor_samples(args.store, args.actors)
     for name, actors in samples.items():
-        report[f"actor_relations_http_{name}"] = actor_latency(args.port, actors[:args.actors], actors[args.actors:])
+        report[f"actor_relations_http_{name}"] = actor_latency(args.port, actors[: args.actors], actors[args.actors :])
     report["actor_relations_in_process_with_relations"] = in_process_latency(
-        args.store, samples["with_relations"][:args.actors])
+        args.store, samples["with_relations"][: args.actors]
+    )
 
 
 def oxigraph_select10(args, work: Path) -> dict:
@@ -185,8 +222,17 @@ def oxigraph_select10(args, work: Path) -> dict:
     copy = work / "oxigraph-store"
     ox.Store.read_only(args.store).backup(str(copy))
     port = args.port + 2
-    server = start([args.oxigraph, "serve-read-only", "--location", str(copy), "--bind", f"127.0.0.1:{port}",
-                    "--union-default-graph"])
+    server = start(
+        [
+            args.oxigraph,
+            "serve-read-only",
+            "--location",
+            str(copy),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ]
+    )
     try:
         url = f"http://127.0.0.1:{port}/query?query={quote(SELECT10)}"
         wait(url, server)
@@ -208,17 +254,21 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8931)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="serving-bench-"))
-    report: dict = {"machine": {"cores": os.cpu_count()}, "wrk": {"connections": args.connections,
-                                                                   "duration_s": args.duration},
-                    "load_average_at_start": os.getloadavg()}
+    report: dict = {
+        "machine": {"cores": os.cpu_count()},
+        "wrk": {"connections": args.connections, "duration_s": args.duration},
+        "load_average_at_start": os.getloadavg(),
+    }
     # A checkpoint: newsgraph serve then owns it (its lock), and the in-process figures read the original.
     import pyoxigraph as ox
 
     ox.Store.read_only(args.store).backup(str(work / "store"))
     newsgraph = str(Path(sys.executable).with_name("newsgraph"))
     base = f"http://127.0.0.1:{args.port}"
-    server = start([newsgraph, "serve", "--store", f"oxigraph:{work / 'store'}", "--port", str(args.port)],
-                   env={"NEWSGRAPH_WRITE_TOKEN": ""})  # read-only
+    server = start(
+        [newsgraph, "serve", "--store", f"oxigraph:{work / 'store'}", "--port", str(args.port)],
+        env={"NEWSGRAPH_WRITE_TOKEN": ""},
+    )  # read-only
     try:
         wait(f"{base}/healthz", server)
         report["store"] = httpx.get(f"{base}/stats", timeout=120).json()
@@ -234,16 +284,28 @@ def main() -> None:
         report["oxigraph_select10"] = oxigraph_select10(args, work)
         ours, theirs = report["newsgraph_select10"], report["oxigraph_select10"]
         report["vs_oxigraph_requests_per_s"] = round(ours["requests_per_s"] / theirs["requests_per_s"], 2)
-        report["vs_oxigraph_cpu_per_request"] = round(theirs["server_cpu_ms_per_request"]
-                                                      / ours["server_cpu_ms_per_request"], 2)
+        report["vs_oxigraph_cpu_per_request"] = round(
+            theirs["server_cpu_ms_per_request"] / ours["server_cpu_ms_per_request"], 2
+        )
     if args.rdflib_endpoint:
         dump = work / "data.nq"
         with open(dump, "wb") as f:
             ox.Store.read_only(args.store).dump(f, ox.RdfFormat.N_QUADS)
         port = args.port + 1
         started = time.monotonic()
-        other = start([args.rdflib_endpoint, "serve", "--store", "Oxigraph", "--port", str(port),
-                       "--host", "127.0.0.1", str(dump)])
+        other = start(
+            [
+                args.rdflib_endpoint,
+                "serve",
+                "--store",
+                "Oxigraph",
+                "--port",
+                str(port),
+                "--host",
+                "127.0.0.1",
+                str(dump),
+            ]
+        )
         try:
             wait(f"http://127.0.0.1:{port}/?query={quote('ASK {}')}", other, seconds=1800)
             report["rdflib_endpoint_load_s"] = round(time.monotonic() - started, 1)
@@ -254,8 +316,9 @@ def main() -> None:
             stop(other)
         ours, theirs = report["newsgraph_select10"], report["rdflib_endpoint_select10"]
         report["speedup_requests_per_s"] = round(ours["requests_per_s"] / theirs["requests_per_s"], 2)
-        report["speedup_cpu_per_request"] = round(theirs["server_cpu_ms_per_request"]
-                                                  / ours["server_cpu_ms_per_request"], 2)
+        report["speedup_cpu_per_request"] = round(
+            theirs["server_cpu_ms_per_request"] / ours["server_cpu_ms_per_request"], 2
+        )
     report["load_average"] = os.getloadavg()
     shutil.rmtree(work, ignore_errors=True)
     print(json.dumps(report, indent=2))

@@ -26,7 +26,7 @@ def renamed(term, copy: int):
     if isinstance(term, ox.NamedNode):
         for prefix in RENAMED:
             if term.value.startswith(prefix):
-                return ox.NamedNode(f"{prefix}c{copy}-{term.value[len(prefix):]}")
+                return ox.NamedNode(f"{prefix}c{copy}-{term.value[len(prefix) :]}")
     return term
 
 
@@ -40,8 +40,10 @@ def scale(source: str, target: str, triples: int) -> int:
     copy = 0
     while len(out) < triples:
         copy += 1
-        out.bulk_extend(ox.Quad(renamed(q.subject, copy), q.predicate, renamed(q.object, copy),
-                                renamed(q.graph_name, copy)) for q in quads)
+        out.bulk_extend(
+            ox.Quad(renamed(q.subject, copy), q.predicate, renamed(q.object, copy), renamed(q.graph_name, copy))
+            for q in quads
+        )
         print(f"copy {copy}: {len(out):,} quads", flush=True)
     out.optimize()
     out.flush()

@@ -132,8 +132,26 @@ def html_to_text(markup: str) -> str:
     soup = BeautifulSoup(markup, "html.parser")
     for element in soup(DROPPED_ELEMENTS):
         element.decompose()
-    for block in soup.find_all(["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article",
-                                "section", "blockquote", "header", "footer"]):
+    for block in soup.find_all(
+        [
+            "p",
+            "div",
+            "br",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "article",
+            "section",
+            "blockquote",
+            "header",
+            "footer",
+        ]
+    ):
         block.insert_before("\n")
         block.insert_after("\n")
     lines = (" ".join(line.split()) for line in soup.get_text().splitlines())
@@ -192,8 +210,12 @@ def kind(path: Path) -> str:
     ['text', 'text', 'html', 'jsonl', 'warc', 'feed', 'text']
     """
     name = path.name.lower()
-    for suffixes, found in ((HTML_SUFFIXES, "html"), (JSONL_SUFFIXES, "jsonl"), (WARC_SUFFIXES, "warc"),
-                            (FEED_SUFFIXES, "feed")):
+    for suffixes, found in (
+        (HTML_SUFFIXES, "html"),
+        (JSONL_SUFFIXES, "jsonl"),
+        (WARC_SUFFIXES, "warc"),
+        (FEED_SUFFIXES, "feed"),
+    ):
         if name.endswith(suffixes):
             return found
     return "text"
@@ -400,8 +422,13 @@ def read_stream(stream: IO[bytes], options: ReadOptions, name: str = "<stdin>") 
             yield Article(id=Article(id="", text=text).content_hash[:16], text=text, title=_heading(text))
 
 
-def read_articles(paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTES, *,
-                  language: str | None = "en", stdin: IO[bytes] | None = None) -> Iterator[Article | InputError]:
+def read_articles(
+    paths: Iterable[Path | str],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    language: str | None = "en",
+    stdin: IO[bytes] | None = None,
+) -> Iterator[Article | InputError]:
     """Articles from files, folders and standard input (``-``); unreadable inputs come back as errors, in place.
 
     Args:
@@ -457,6 +484,23 @@ def count_articles(paths: Iterable[Path | str]) -> int | None:
     return total
 
 
-__all__ = ["DEFAULT_MAX_BYTES", "STDIN", "SUFFIXES", "ReadOptions", "article_from_json", "check_text", "count_articles",
-           "decode", "html_to_text", "jsonl_items", "kind", "language_probability", "looks_like_html", "read_articles",
-           "read_jsonl", "read_path", "read_stream", "read_text_file"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "STDIN",
+    "SUFFIXES",
+    "ReadOptions",
+    "article_from_json",
+    "check_text",
+    "count_articles",
+    "decode",
+    "html_to_text",
+    "jsonl_items",
+    "kind",
+    "language_probability",
+    "looks_like_html",
+    "read_articles",
+    "read_jsonl",
+    "read_path",
+    "read_stream",
+    "read_text_file",
+]

@@ -32,8 +32,22 @@ VERBAL_CONFLICT = {"DEMAND", "REJECT", "DISAPPROVE", "THREATEN", "PROTEST", "ACC
 MATERIAL_CONFLICT = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"}
 MATERIAL_COOPERATION = {"COOPERATE", "AID", "RETREAT"}
 # spaCy entity labels of what is not an actor.
-THINGS = {"LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "QUANTITY", "CARDINAL", "MONEY", "DATE", "TIME",
-          "PERCENT", "ORDINAL", "LANGUAGE"}
+THINGS = {
+    "LOC",
+    "FAC",
+    "EVENT",
+    "WORK_OF_ART",
+    "PRODUCT",
+    "LAW",
+    "QUANTITY",
+    "CARDINAL",
+    "MONEY",
+    "DATE",
+    "TIME",
+    "PERCENT",
+    "ORDINAL",
+    "LANGUAGE",
+}
 PLACE_PREPOSITIONS = {"to", "in", "from", "at", "for", "into", "across"}
 
 
@@ -77,9 +91,11 @@ def load_model(path: Path | None = None) -> ConfidenceModel:
         raise ExtractionError(f"{path}: unreadable confidence model: {error!r}") from error
     unknown = set(names) - set(FEATURES)
     if unknown or len(weights) != len(names):
-        raise ExtractionError(f"{path}: fitted on features extract/confidence.py does not compute "
-                              f"({', '.join(sorted(unknown)) or 'weights do not match names'}); "
-                              "refit with tools/fit_confidence.py")
+        raise ExtractionError(
+            f"{path}: fitted on features extract/confidence.py does not compute "
+            f"({', '.join(sorted(unknown)) or 'weights do not match names'}); "
+            "refit with tools/fit_confidence.py"
+        )
     return ConfidenceModel(intercept, {name: float(w) for name, w in zip(names, weights, strict=True)}, threshold)
 
 
@@ -106,11 +122,14 @@ def _coreference_distance(span: Span) -> int:
     if span._.resolved_by not in COREFERENCE:
         return 0
     key = span._.actor.key
-    named = [m for m in span.doc._.mentions or [] if m.start < span.start and m._.actor.key == key
-             and m._.resolved_by not in COREFERENCE]
+    named = [
+        m
+        for m in span.doc._.mentions or []
+        if m.start < span.start and m._.actor.key == key and m._.resolved_by not in COREFERENCE
+    ]
     if not named:
         return 0
-    return sum(1 for t in span.doc[named[-1].end:span.start + 1] if t.is_sent_start)
+    return sum(1 for t in span.doc[named[-1].end : span.start + 1] if t.is_sent_start)
 
 
 def _bare_sense(head: Token):
@@ -144,8 +163,9 @@ def _argument_features(role: str) -> dict[str, Callable[[Candidate, int, int], f
         # the actor is known to the reference data (a Wikidata id)
         f"{role}_linked": lambda c, *_: float(bool(span(c)._.actor.qid)),
         # neither a name nor a pronoun: a common noun phrase ("the protesters", "homes")
-        f"{role}_common": lambda c, *_: float(span(c).root.pos_ not in ("PROPN", "PRON")
-                                              and span(c)._.resolved_by in (None, "name")),
+        f"{role}_common": lambda c, *_: float(
+            span(c).root.pos_ not in ("PROPN", "PRON") and span(c)._.resolved_by in (None, "name")
+        ),
         # no entity label from the tagger on the argument's head
         f"{role}_untagged": lambda c, *_: float(not span(c).root.ent_type_),
         # the tagger names a place, facility, event, work or quantity, not an actor
@@ -165,11 +185,13 @@ _FEATURES: dict[str, Callable[[Candidate, int, int], float]] = {
     # no event type: a relation that is not an interaction
     "sense_none": lambda c, *_: float(c.sense is None),
     # the type came from an object or prepositional pattern, not the bare verb
-    "sense_pattern": lambda c, *_: float(c.sense is not None and c.head.pos_ in ("VERB", "AUX")
-                                         and c.sense != _bare_sense(c.head)),
+    "sense_pattern": lambda c, *_: float(
+        c.sense is not None and c.head.pos_ in ("VERB", "AUX") and c.sense != _bare_sense(c.head)
+    ),
     # typed by an event noun under a verb the lexicon does not know ("extended his appreciation to X")
-    "light_verb": lambda c, *_: float(c.sense is not None and c.head.pos_ in ("VERB", "AUX")
-                                      and _bare_sense(c.head) is None and len(c.trigger) > 1),
+    "light_verb": lambda c, *_: float(
+        c.sense is not None and c.head.pos_ in ("VERB", "AUX") and _bare_sense(c.head) is None and len(c.trigger) > 1
+    ),
     "material_conflict": lambda c, *_: float(_category(c) in MATERIAL_CONFLICT),
     "verbal_conflict": lambda c, *_: float(_category(c) in VERBAL_CONFLICT),
     "material_cooperation": lambda c, *_: float(_category(c) in MATERIAL_COOPERATION),
@@ -178,15 +200,17 @@ _FEATURES: dict[str, Callable[[Candidate, int, int], float]] = {
     # the object is the object of a preposition ("met with X")
     "via_preposition": lambda c, *_: float(any(t.dep_ == "prep" for t in c.trigger)),
     # ... of one that names a place: "travelled to X", "came from X", "ran for X"
-    "place_preposition": lambda c, *_: float(any(t.dep_ == "prep" and t.lower_ in PLACE_PREPOSITIONS
-                                                 for t in c.trigger) and c.object._.actor.type == "GPE"),
+    "place_preposition": lambda c, *_: float(
+        any(t.dep_ == "prep" and t.lower_ in PLACE_PREPOSITIONS for t in c.trigger) and c.object._.actor.type == "GPE"
+    ),
     # the subject follows the trigger: a passive, mirrored ("X met Y" read as Y met X) or nominal reading
     "subject_after_head": lambda c, *_: float(c.subject.start > c.head.i),
     # the object is the clause's grammatical subject: the mirrored direction of a mutual event
     "reversed": lambda c, *_: float(c.object.root.dep_ in ("nsubj", "csubj") and c.object.root.head.i == c.head.i),
     # log(1 + sentences back to the named antecedent of a resolved argument), 0 when both are named
-    "coreference_distance": lambda c, *_: math.log1p(max(_coreference_distance(c.subject),
-                                                         _coreference_distance(c.object))),
+    "coreference_distance": lambda c, *_: math.log1p(
+        max(_coreference_distance(c.subject), _coreference_distance(c.object))
+    ),
     "negated": lambda c, *_: float(negated(c.head)),
     "hypothetical": lambda c, *_: float(modality(c.head) == "hypothetical"),
     "intended": lambda c, *_: float(modality(c.head) == "intended"),
@@ -207,8 +231,9 @@ _FEATURES: dict[str, Callable[[Candidate, int, int], float]] = {
 FEATURES = tuple(_FEATURES)
 
 
-def features(candidate: Candidate, rivals: int = 0, siblings: int = 0,
-             names: Iterable[str] = FEATURES) -> dict[str, float]:
+def features(
+    candidate: Candidate, rivals: int = 0, siblings: int = 0, names: Iterable[str] = FEATURES
+) -> dict[str, float]:
     """The features of a candidate relation, by name.
 
     Args:
@@ -227,8 +252,7 @@ def crowding(candidates: list[Candidate]) -> list[tuple[int, int]]:
     return [(events[c.head.sent.start] - 1, heads[c.head.i] - 1) for c in candidates]
 
 
-def confidence(candidate: Candidate, rivals: int = 0, siblings: int = 0,
-               model: ConfidenceModel | None = None) -> float:
+def confidence(candidate: Candidate, rivals: int = 0, siblings: int = 0, model: ConfidenceModel | None = None) -> float:
     """The calibrated probability that a candidate relation is right, to three places.
 
     Kept within [0.001, 0.999]: a model fitted on a few hundred relations is never certain.
@@ -238,5 +262,13 @@ def confidence(candidate: Candidate, rivals: int = 0, siblings: int = 0,
     return min(max(round(p, 3), 0.001), 0.999)
 
 
-__all__ = ["FEATURES", "ConfidenceModel", "confidence", "crowding", "default_threshold", "features", "load_model",
-           "model_path"]
+__all__ = [
+    "FEATURES",
+    "ConfidenceModel",
+    "confidence",
+    "crowding",
+    "default_threshold",
+    "features",
+    "load_model",
+    "model_path",
+]

@@ -22,8 +22,9 @@ from extract.records import Article
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def page_article(markup: str | bytes, source: str, options: Any, *, url: str | None = None,
-                 article_id: str | None = None) -> Article:
+def page_article(
+    markup: str | bytes, source: str, options: Any, *, url: str | None = None, article_id: str | None = None
+) -> Article:
     """An article from an HTML page: its main text by trafilatura, title, date and URL from its metadata.
 
     Args:
@@ -50,16 +51,27 @@ def page_article(markup: str | bytes, source: str, options: Any, *, url: str | N
 
     from extract.articles import ReadOptions, check_text
 
-    document = trafilatura.bare_extraction(_as_document(markup), url=url, with_metadata=True, include_comments=False,
-                                           include_tables=False, config=_trafilatura_config())
+    document = trafilatura.bare_extraction(
+        _as_document(markup),
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        config=_trafilatura_config(),
+    )
     text = getattr(document, "text", None) if document is not None else None
     if not text:
         raise InputError(source, "empty article: no main text in the page")
     page_url = getattr(document, "url", None) or url
     text = check_text(text, source, options or ReadOptions())
-    return Article(id=article_id or page_url or Path(source).name, text=text, title=getattr(document, "title", None),
-                   date=getattr(document, "date", None), url=page_url,
-                   source=getattr(document, "sitename", None) or getattr(document, "hostname", None))
+    return Article(
+        id=article_id or page_url or Path(source).name,
+        text=text,
+        title=getattr(document, "title", None),
+        date=getattr(document, "date", None),
+        url=page_url,
+        source=getattr(document, "sitename", None) or getattr(document, "hostname", None),
+    )
 
 
 def _as_document(markup: str | bytes) -> str | bytes:
@@ -67,8 +79,11 @@ def _as_document(markup: str | bytes) -> str | bytes:
     head = markup[:4096].lower()
     if (b"<body" in head or b"<html" in head) if isinstance(head, bytes) else ("<body" in head or "<html" in head):
         return markup
-    return b"<html><body>" + markup + b"</body></html>" if isinstance(markup, bytes) else \
-        f"<html><body>{markup}</body></html>"
+    return (
+        b"<html><body>" + markup + b"</body></html>"
+        if isinstance(markup, bytes)
+        else f"<html><body>{markup}</body></html>"
+    )
 
 
 @cache
@@ -120,8 +135,9 @@ def _warc_article(record: Any, source: str, options: Any) -> Article | InputErro
     url = record.rec_headers.get_header("WARC-Target-URI")
     body = record.content_stream().read(options.max_bytes + 1)
     if len(body) > options.max_bytes:
-        return InputError(f"{source} {url}", f"over the limit of {options.max_bytes:,} bytes "
-                                             "(NEWSGRAPH_MAX_ARTICLE_BYTES)")
+        return InputError(
+            f"{source} {url}", f"over the limit of {options.max_bytes:,} bytes (NEWSGRAPH_MAX_ARTICLE_BYTES)"
+        )
     try:
         return page_article(body, f"{source} {url}", options, url=url, article_id=url)
     except InputError as error:
@@ -160,8 +176,14 @@ def read_feed(path: Path | bytes, options: Any, name: str | None = None) -> Iter
             yield error
             continue
         link = entry.get("link")
-        yield Article(id=entry.get("id") or link or where, text=text, title=entry.get("title"),
-                      date=_feed_date(entry), url=link, source=source)
+        yield Article(
+            id=entry.get("id") or link or where,
+            text=text,
+            title=entry.get("title"),
+            date=_feed_date(entry),
+            url=link,
+            source=source,
+        )
 
 
 def _feed_date(entry: Any) -> str | None:

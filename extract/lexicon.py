@@ -17,12 +17,34 @@ from pathlib import Path
 # "congratulatory" → "congratulate"; "criticism" → "criticise"; "agreement" → "agree";
 # "suspension" → "suspend".
 _DERIVATIONS = (
-    ("ications", "y"), ("ication", "y"), ("ations", "ate"), ("ation", "ate"), ("atory", "ate"),
-    ("itions", "ite"), ("ition", "ite"), ("nsions", "nd"), ("nsion", "nd"), ("sions", "de"), ("sion", "de"),
-    ("ments", ""), ("ment", ""),
-    ("ions", "e"), ("ion", "e"), ("ions", ""), ("ion", ""), ("isms", "ise"), ("ism", "ise"),
-    ("ism", "ize"), ("als", ""), ("al", ""), ("ance", ""), ("ence", ""), ("ings", ""), ("ing", ""),
-    ("ing", "e"), ("s", ""),
+    ("ications", "y"),
+    ("ication", "y"),
+    ("ations", "ate"),
+    ("ation", "ate"),
+    ("atory", "ate"),
+    ("itions", "ite"),
+    ("ition", "ite"),
+    ("nsions", "nd"),
+    ("nsion", "nd"),
+    ("sions", "de"),
+    ("sion", "de"),
+    ("ments", ""),
+    ("ment", ""),
+    ("ions", "e"),
+    ("ion", "e"),
+    ("ions", ""),
+    ("ion", ""),
+    ("isms", "ise"),
+    ("ism", "ise"),
+    ("ism", "ize"),
+    ("als", ""),
+    ("al", ""),
+    ("ance", ""),
+    ("ence", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("ing", "e"),
+    ("s", ""),
 )
 
 
@@ -81,20 +103,34 @@ class Lexicon:
             # patterns are another sense ("call for help" is no "call off")
             verb, particle = lemma.split(" ", 1)
             return self.sense(verb, f"prep:{particle}") if requires == "-" else None
-        if requires == "prep:from" and (own := self.patterns.get((lemma, "-"))) is not None and \
-                own.cameo == _PROTECTION:
+        if (
+            requires == "prep:from"
+            and (own := self.patterns.get((lemma, "-"))) is not None
+            and own.cameo == _PROTECTION
+        ):
             # "defend X from Y": X is protected (CAMEO's "defend * FROM" puts the target on X), Y opposed
             return _OPPOSED
         found = self.patterns.get((lemma, requires))
         if found is None and (requires.startswith("obj:") or requires.count(":") == 2):
             # CAMEO writes nouns sometimes singular, sometimes plural ("* INSPECTORS")
             head, noun = requires.rsplit(":", 1)
-            found = next((self.patterns[key] for variant in _number_variants(noun)
-                          if (key := (lemma, f"{head}:{variant}")) in self.patterns), None)
+            found = next(
+                (
+                    self.patterns[key]
+                    for variant in _number_variants(noun)
+                    if (key := (lemma, f"{head}:{variant}")) in self.patterns
+                ),
+                None,
+            )
         if found is None and requires == "-":
             found = self.patterns.get((lemma, "*"))
-        if found is None and requires == "prep:against" and (lemma, "against") not in self.phrased and \
-                (own := self.sense(lemma)) is not None and own.category in _COOPERATIVE:
+        if (
+            found is None
+            and requires == "prep:against"
+            and (lemma, "against") not in self.phrased
+            and (own := self.sense(lemma)) is not None
+            and own.category in _COOPERATIVE
+        ):
             # "supported Iraq against ISIL", "unite against ISIL": the one a cooperative act is
             # against is opposed, as CAMEO codes "cooperate (AGAINST)" and "lobby (AGAINST)" (11x);
             # not where CAMEO reads the phrase otherwise ("defend * (AGAINST CRITICISM)")
@@ -114,8 +150,10 @@ class Lexicon:
         'SUPPORT'
         """
         found = next((sense for noun in objects if (sense := self.sense(lemma, f"obj:{noun.lower()}"))), None)
-        found = found or next((sense for prep, noun in phrases
-                               if (sense := self.sense(lemma, f"prep:{prep.lower()}:{noun.lower()}"))), None)
+        found = found or next(
+            (sense for prep, noun in phrases if (sense := self.sense(lemma, f"prep:{prep.lower()}:{noun.lower()}"))),
+            None,
+        )
         return found or self.sense(lemma)
 
     def knows(self, lemma: str) -> bool:

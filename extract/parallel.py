@@ -118,12 +118,16 @@ class ProcessPool(Extractor):
 
         self.spec = spec
         self.workers = workers
-        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=warm_up, initargs=(spec,))
+        self._pool = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up, initargs=(spec,)
+        )
 
     def map(self, batches):
-        yield from _ordered(lambda b: self._pool.submit(extract_articles, self.spec, list(b)), batches,
-                            self.workers * IN_FLIGHT_PER_WORKER)
+        yield from _ordered(
+            lambda b: self._pool.submit(extract_articles, self.spec, list(b)),
+            batches,
+            self.workers * IN_FLIGHT_PER_WORKER,
+        )
 
     def close(self):
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -139,8 +143,7 @@ class DaskPool(Extractor):
         try:
             from distributed import Client
         except ImportError as error:  # pragma: no cover - depends on the installation
-            raise ExtractionError("--scheduler needs Dask distributed: pip install 'newsgraph[distributed]'") \
-                from error
+            raise ExtractionError("--scheduler needs Dask distributed: pip install 'newsgraph[distributed]'") from error
         self.spec = spec
         self._own = isinstance(scheduler, str)
         try:
@@ -151,13 +154,15 @@ class DaskPool(Extractor):
 
     def map(self, batches):
         # pure=False: the same batch submitted twice (a re-run) is parsed again, not served from memory
-        yield from _ordered(lambda b: self.client.submit(extract_articles, self.spec, list(b), pure=False),
-                            batches, self.workers * IN_FLIGHT_PER_WORKER)
+        yield from _ordered(
+            lambda b: self.client.submit(extract_articles, self.spec, list(b), pure=False),
+            batches,
+            self.workers * IN_FLIGHT_PER_WORKER,
+        )
 
     def close(self):
         if self._own:
             self.client.close()
 
 
-__all__ = ["DaskPool", "Extractor", "InProcess", "PipelineSpec", "ProcessPool", "Result", "extract_articles",
-           "warm_up"]
+__all__ = ["DaskPool", "Extractor", "InProcess", "PipelineSpec", "ProcessPool", "Result", "extract_articles", "warm_up"]

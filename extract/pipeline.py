@@ -100,8 +100,9 @@ def extract(nlp: Language, article: Article) -> Extraction:
     return records(doc, article)
 
 
-def extract_batch(nlp: Language, articles: Sequence[Article],
-                  batch_size: int = DEFAULT_BATCH_SIZE) -> list[Extraction | ExtractionError]:
+def extract_batch(
+    nlp: Language, articles: Sequence[Article], batch_size: int = DEFAULT_BATCH_SIZE
+) -> list[Extraction | ExtractionError]:
     """Read articles through ``nlp.pipe`` (batched), one result per article, in order.
 
     A batch in which the pipeline fails is read again article by article, so that the failure is
@@ -125,8 +126,9 @@ def extract_batch(nlp: Language, articles: Sequence[Article],
         return out
 
 
-def extract_many(nlp: Language, articles: Iterable[Article],
-                 batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Extraction | ExtractionError]:
+def extract_many(
+    nlp: Language, articles: Iterable[Article], batch_size: int = DEFAULT_BATCH_SIZE
+) -> Iterator[Extraction | ExtractionError]:
     """Stream articles through the pipeline in batches; holds one batch at a time."""
     for batch in batched(articles, batch_size, BATCH_CHARS):
         yield from extract_batch(nlp, batch, batch_size)
@@ -166,8 +168,10 @@ def records(doc: Doc, article: Article) -> Extraction:
     candidates = doc._.relations or []
     model = load_model()
     crowd = crowding(candidates)
-    relations = [_relation(c, sentences[c.head.sent.start].index, text, confidence(c, *crowd[i], model=model))
-                 for i, c in enumerate(candidates)]
+    relations = [
+        _relation(c, sentences[c.head.sent.start].index, text, confidence(c, *crowd[i], model=model))
+        for i, c in enumerate(candidates)
+    ]
     used = {r.sentence for r in relations}
     return Extraction(
         article=article,
@@ -205,5 +209,18 @@ def _relation(c: Candidate, sentence: int, text: str, confidence: float) -> Rela
     )
 
 
-__all__ = ["BATCH_CHARS", "DEFAULT_BATCH_SIZE", "DEFAULT_MODEL", "batched", "extract", "extract_batch", "extract_many",
-           "extractor_version", "load_pipeline", "make_doc", "parse", "records", "resolve_model"]
+__all__ = [
+    "BATCH_CHARS",
+    "DEFAULT_BATCH_SIZE",
+    "DEFAULT_MODEL",
+    "batched",
+    "extract",
+    "extract_batch",
+    "extract_many",
+    "extractor_version",
+    "load_pipeline",
+    "make_doc",
+    "parse",
+    "records",
+    "resolve_model",
+]

@@ -80,9 +80,10 @@ def _own_negations(t: Token) -> int:
             count += 1
         elif c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
             count += 1  # "no longer supports"
-        elif c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NEGATIVE_PRONOUNS
-                                                   or any(g.lower_ in ("no", "neither") and g.dep_ in ("det", "preconj")
-                                                          for g in c.children)):
+        elif c.dep_ in ("nsubj", "nsubjpass") and (
+            c.lower_ in NEGATIVE_PRONOUNS
+            or any(g.lower_ in ("no", "neither") and g.dep_ in ("det", "preconj") for g in c.children)
+        ):
             count += 1  # "no country recognised", "neither X nor Y criticised"
     return count
 
@@ -140,8 +141,9 @@ def _conditional(head: Token, limit: int = 4) -> bool:
         t = t.head
     # the consequence: "if they can't resolve it, I will raise it with X"; not a threat's or an offer's
     # ("threatened to stop the talks if X ...", "said they would meet X if ..."), whose condition is part of it
-    return head.dep_ not in ("xcomp", "ccomp") and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if"
-                                                                  for m in c.children) for c in head.children)
+    return head.dep_ not in ("xcomp", "ccomp") and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children) for c in head.children
+    )
 
 
 def _question(head: Token) -> bool:
@@ -156,7 +158,7 @@ def _question(head: Token) -> bool:
     auxiliaries = [c.i for c in root.children if c.dep_ in ("aux", "auxpass")]
     if root.lemma_ == "be" and root.i < min(subjects, default=root.i):
         auxiliaries.append(root.i)
-    wh = any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in head.sent[:max(root.i - head.sent.start, 1)])
+    wh = any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in head.sent[: max(root.i - head.sent.start, 1)])
     return bool(subjects and auxiliaries) and min(auxiliaries) < min(subjects) and not wh
 
 

@@ -126,8 +126,13 @@ def relation_to_json(relation: Relation) -> dict:
         if mention is None:
             return None
         actor = mention.actor
-        return {"text": mention.text, "label": actor.label, "type": actor.type,
-                "country": actor.country, "qid": actor.qid}
+        return {
+            "text": mention.text,
+            "label": actor.label,
+            "type": actor.type,
+            "country": actor.country,
+            "qid": actor.qid,
+        }
 
     data = {
         "subject": arg(relation.subject),
@@ -145,5 +150,4 @@ def relation_to_json(relation: Relation) -> dict:
     return data
 
 
-__all__ = ["MODALITIES", "Actor", "Article", "Extraction", "Mention", "Relation",
-           "Sentence", "relation_to_json"]
+__all__ = ["MODALITIES", "Actor", "Article", "Extraction", "Mention", "Relation", "Sentence", "relation_to_json"]

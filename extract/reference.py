@@ -122,8 +122,12 @@ class Gazetteer:
         True
         """
         wanted = fold(title)
-        found = {q for q in self.surnames.get(fold(surname), set()) for t in self.terms[q]
-                 if t.country in countries and fold(t.title) == wanted and t.covers(date)}
+        found = {
+            q
+            for q in self.surnames.get(fold(surname), set())
+            for t in self.terms[q]
+            if t.country in countries and fold(t.title) == wanted and t.covers(date)
+        }
         return self.person(next(iter(found)), date) if len(found) == 1 else None
 
     def demonym(self, word: str) -> Country | None:
@@ -144,8 +148,12 @@ class Gazetteer:
     def office_holder(self, iso3: str, title: str, date: str | None) -> Actor | None:
         """Who held ``title`` ('President', 'Prime Minister') of country ``iso3`` on ``date``."""
         wanted = fold(title)
-        found = {t.qid for terms in self.terms.values() for t in terms
-                 if t.country == iso3 and fold(t.title) == wanted and t.covers(date)}
+        found = {
+            t.qid
+            for terms in self.terms.values()
+            for t in terms
+            if t.country == iso3 and fold(t.title) == wanted and t.covers(date)
+        }
         if len(found) != 1:
             return None
         return self.person(next(iter(found)), date)
@@ -172,8 +180,14 @@ class Gazetteer:
         own = [t for t in current if self.shared_heads.get(t.country or "") not in homes] or current
         head_of_state = [t for t in own if t.role == "head_of_state"]
         term = (head_of_state or own)[0]
-        return Actor(key=actor.key, label=actor.label, type=actor.type, country=term.country or actor.country,
-                     qid=actor.qid, role=term.title)
+        return Actor(
+            key=actor.key,
+            label=actor.label,
+            type=actor.type,
+            country=term.country or actor.country,
+            qid=actor.qid,
+            role=term.title,
+        )
 
 
 def reference_dir() -> Path:
@@ -202,8 +216,13 @@ def _load_countries(g: Gazetteer) -> None:
     for row in sorted(_rows("countries.csv"), key=lambda row: row["independent"] != "yes"):
         if not row["iso3"]:
             continue
-        country = Country(row["iso3"], row["name"], row["wikidata_qid"] or None, row["capital"] or None,
-                          tuple(d.strip() for d in row["demonyms"].replace(",", "|").split("|") if d.strip()))
+        country = Country(
+            row["iso3"],
+            row["name"],
+            row["wikidata_qid"] or None,
+            row["capital"] or None,
+            tuple(d.strip() for d in row["demonyms"].replace(",", "|").split("|") if d.strip()),
+        )
         g.countries[country.iso3] = country
         actor = country.actor()
         for name in [country.name, *row["alt_names"].split("|")]:
@@ -227,8 +246,15 @@ def _load_organisations(g: Gazetteer) -> None:
 
 def _load_leaders(g: Gazetteer) -> None:
     for row in _rows("leaders.csv"):
-        term = Term(row["wikidata_qid"], row["label"], row["country_iso3"] or None, row["position"],
-                    row["role"], row["start"], row["end"])
+        term = Term(
+            row["wikidata_qid"],
+            row["label"],
+            row["country_iso3"] or None,
+            row["position"],
+            row["role"],
+            row["start"],
+            row["end"],
+        )
         g.terms.setdefault(term.qid, []).append(term)
         actor = Actor(key=slug(term.label), label=term.label, type="PERSON", country=term.country, qid=term.qid)
         for name in [row["label"], *row["aliases"].split("|")]:

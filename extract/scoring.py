@@ -119,15 +119,24 @@ def gold_triples(records: list[dict]) -> dict[str, list[GoldTriple]]:
             seen.add(key)
             objects = None
             if t.get("object"):
-                objects = [t["object"], *([t["object_mention"]] if t.get("object_mention") else []),
-                           *t.get("alt_objects", [])]
-            documents[_document(record)].append(GoldTriple(
-                record=record["id"], category=t["source_label"].upper(),
-                subjects=[t["subject"], *([t["subject_mention"]] if t.get("subject_mention") else [])],
-                subject_codes=codes.get(t["subject"], set()), objects=objects,
-                object_codes=codes.get(t.get("object"), set()) if objects else set(), labels=labels,
-                optional=bool(t.get("optional")) or objects is None or t.get("actor_interaction") is False,
-                polarity=gold_polarity(t)))
+                objects = [
+                    t["object"],
+                    *([t["object_mention"]] if t.get("object_mention") else []),
+                    *t.get("alt_objects", []),
+                ]
+            documents[_document(record)].append(
+                GoldTriple(
+                    record=record["id"],
+                    category=t["source_label"].upper(),
+                    subjects=[t["subject"], *([t["subject_mention"]] if t.get("subject_mention") else [])],
+                    subject_codes=codes.get(t["subject"], set()),
+                    objects=objects,
+                    object_codes=codes.get(t.get("object"), set()) if objects else set(),
+                    labels=labels,
+                    optional=bool(t.get("optional")) or objects is None or t.get("actor_interaction") is False,
+                    polarity=gold_polarity(t),
+                )
+            )
     return documents
 
 
@@ -143,8 +152,12 @@ def predicted_relations(lines: list[dict], document_of: dict[str, str]) -> dict[
             if not r.get("subject") or not r.get("object"):
                 continue
             category = (r.get("event_type") or "").upper()
-            key = (document, tokens(r["subject"].get("label") or r["subject"].get("text")), category,
-                   tokens(r["object"].get("label") or r["object"].get("text")))
+            key = (
+                document,
+                tokens(r["subject"].get("label") or r["subject"].get("text")),
+                category,
+                tokens(r["object"].get("label") or r["object"].get("text")),
+            )
             if key not in seen:
                 seen.add(key)
                 documents[document].append({**r, "_category": category, "_at": (line["id"], index)})
@@ -314,9 +327,16 @@ def polarity(gold: dict[str, list[GoldTriple]], predicted: dict[str, list[dict]]
         for g in triples:
             if g.objects is None:
                 continue
-            pi = next((i for i, r in enumerate(relations) if i not in taken
-                       and _argument(g.subjects, g.subject_codes, r["subject"])
-                       and _argument(g.objects, g.object_codes, r["object"])), None)
+            pi = next(
+                (
+                    i
+                    for i, r in enumerate(relations)
+                    if i not in taken
+                    and _argument(g.subjects, g.subject_codes, r["subject"])
+                    and _argument(g.objects, g.object_codes, r["object"])
+                ),
+                None,
+            )
             if pi is None:
                 continue
             taken.add(pi)
@@ -340,17 +360,37 @@ def report(labeled: Scores, unlabeled: Scores, flags: Polarity | None = None) ->
     lines = []
     for name, s in (("labeled", labeled), ("unlabeled", unlabeled)):
         # rounded to four places first, as the reference scorer does, so both print the same figures
-        lines.append(f"{name:9s} P {round(s.precision, 4):.3f}  R {round(s.recall, 4):.3f}  F1 {round(s.f1, 4):.3f}  "
-                     f"(tp {s.tp} fp {s.fp} fn {s.fn})")
+        lines.append(
+            f"{name:9s} P {round(s.precision, 4):.3f}  R {round(s.recall, 4):.3f}  F1 {round(s.f1, 4):.3f}  "
+            f"(tp {s.tp} fp {s.fp} fn {s.fn})"
+        )
     if flags is not None:
-        lines.append(f"polarity  right {flags.right} of {flags.pairs} paired; non-facts as facts "
-                     f"{flags.nonfacts_as_facts} of {flags.nonfacts}")
+        lines.append(
+            f"polarity  right {flags.right} of {flags.pairs} paired; non-facts as facts "
+            f"{flags.nonfacts_as_facts} of {flags.nonfacts}"
+        )
     lines.append(f"  {'category':15s} {'tp':>4s} {'fp':>4s} {'fn':>4s}")
     for category, (tp, fp, fn) in sorted(labeled.per_category.items()):
         lines.append(f"  {category:15s} {tp:4d} {fp:4d} {fn:4d}")
     return "\n".join(lines)
 
 
-__all__ = ["GoldTriple", "Polarity", "Scores", "argument_matches", "evaluate", "evaluate_polarity", "gold_polarity",
-           "gold_triples", "matches", "names_match", "outcomes", "polarity", "predicted_polarity",
-           "predicted_relations", "report", "score", "tokens"]
+__all__ = [
+    "GoldTriple",
+    "Polarity",
+    "Scores",
+    "argument_matches",
+    "evaluate",
+    "evaluate_polarity",
+    "gold_polarity",
+    "gold_triples",
+    "matches",
+    "names_match",
+    "outcomes",
+    "polarity",
+    "predicted_polarity",
+    "predicted_relations",
+    "report",
+    "score",
+    "tokens",
+]

@@ -22,8 +22,13 @@ from extract.records import Article
 
 #: the metadata fields of a JSON article record and the JSON types each may have (absent or null too);
 #: ``text`` is checked where it is read (``extract/articles.py``)
-FIELD_TYPES: dict[str, tuple[type, ...]] = {"id": (str, int), "title": (str,), "date": (str,),
-                                            "url": (str,), "source": (str,)}
+FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "id": (str, int),
+    "title": (str,),
+    "date": (str,),
+    "url": (str,),
+    "source": (str,),
+}
 MAX_ID_CHARS = 200
 MAX_URL_CHARS = 2048
 MAX_FIELD_CHARS = 1000
@@ -52,8 +57,14 @@ def check_types(data: dict, source: str) -> None:
 
 
 def _json_type(value: object) -> str:
-    return {dict: "an object", list: "an array", bool: "a boolean", int: "a number", float: "a number",
-            str: "a string"}.get(type(value), type(value).__name__)
+    return {
+        dict: "an object",
+        list: "an array",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+    }.get(type(value), type(value).__name__)
 
 
 def validate_article(article: Article, source: str, today: dt.date | None = None) -> None:

@@ -16,10 +16,17 @@ if TYPE_CHECKING:
     from graph.store import Store, open_store
 
 _HOMES = {
-    "NotFoundError": "graph.errors", "QueryError": "graph.errors", "RdfSyntaxError": "graph.errors",
-    "StoreError": "graph.errors", "StoreLockedError": "graph.errors", "UnknownStoreError": "graph.errors",
-    "IngestReport": "graph.ingest", "ingest": "graph.ingest", "remove_article": "graph.ingest",
-    "Store": "graph.store", "open_store": "graph.store",
+    "NotFoundError": "graph.errors",
+    "QueryError": "graph.errors",
+    "RdfSyntaxError": "graph.errors",
+    "StoreError": "graph.errors",
+    "StoreLockedError": "graph.errors",
+    "UnknownStoreError": "graph.errors",
+    "IngestReport": "graph.ingest",
+    "ingest": "graph.ingest",
+    "remove_article": "graph.ingest",
+    "Store": "graph.store",
+    "open_store": "graph.store",
 }
 
 
@@ -29,5 +36,16 @@ def __getattr__(name: str) -> Any:
     return getattr(import_module(_HOMES[name]), name)
 
 
-__all__ = ["IngestReport", "NotFoundError", "QueryError", "RdfSyntaxError", "Store", "StoreError",
-           "StoreLockedError", "UnknownStoreError", "ingest", "open_store", "remove_article"]
+__all__ = [
+    "IngestReport",
+    "NotFoundError",
+    "QueryError",
+    "RdfSyntaxError",
+    "Store",
+    "StoreError",
+    "StoreLockedError",
+    "UnknownStoreError",
+    "ingest",
+    "open_store",
+    "remove_article",
+]

@@ -31,8 +31,13 @@ class IndexedActor:
     articles: int = 0
 
     def as_item(self) -> dict:
-        return {"id": self.iri.removeprefix(ACTOR), "iri": self.iri, "label": self.label,
-                "type": min(self.types) if self.types else None, "articles": self.articles}
+        return {
+            "id": self.iri.removeprefix(ACTOR),
+            "iri": self.iri,
+            "label": self.label,
+            "type": min(self.types) if self.types else None,
+            "articles": self.articles,
+        }
 
 
 class ActorIndex:
@@ -77,8 +82,9 @@ class ActorIndex:
         """
         return sum(1 for _ in self._matches(q, type, country))
 
-    def search(self, q: str = "", type: str | None = None, country: str | None = None,
-               limit: int = 20, offset: int = 0) -> list[dict]:
+    def search(
+        self, q: str = "", type: str | None = None, country: str | None = None, limit: int = 20, offset: int = 0
+    ) -> list[dict]:
         """Actors whose label or an alias contains ``q`` (case, accents and punctuation ignored), of
         class ``type`` (``Person``...) and country ``country`` (ISO alpha-3), most mentioned first. A
         ``q`` of punctuation alone names nothing and finds nothing.
@@ -102,9 +108,13 @@ class ActorIndex:
         wanted, iso = fold(q), country.upper() if country else None
         if q and not wanted:
             return
-        yield from (a for a, names in zip(self.actors, self._haystacks, strict=True)
-                    if (not wanted or wanted in names)
-                    and (type is None or type in a.types) and (iso is None or iso in a.countries))
+        yield from (
+            a
+            for a, names in zip(self.actors, self._haystacks, strict=True)
+            if (not wanted or wanted in names)
+            and (type is None or type in a.types)
+            and (iso is None or iso in a.countries)
+        )
 
 
 _INDEXES = PerGeneration(ActorIndex.build)

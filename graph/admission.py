@@ -31,10 +31,15 @@ from graph.errors import QueryQueueFullError, QueryTimeoutError
 CHEAP_LIMIT = 1000
 #: ... and at most this many triple patterns
 CHEAP_PATTERNS = 4
-_NOISE = re.compile(r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"'
-                    r"|'(?:[^'\\\n]|\\.)*'|<[^<>\s]*>")
-_HEAVY = re.compile(r"\b(ORDER|GROUP|HAVING|DISTINCT|REDUCED|COUNT|SUM|AVG|MIN|MAX|GROUP_CONCAT|SAMPLE|SERVICE|"
-                    r"MINUS|NOT\s+EXISTS|EXISTS|REGEX|REPLACE|OPTIONAL|UNION|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_NOISE = re.compile(
+    r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'|<[^<>\s]*>"
+)
+_HEAVY = re.compile(
+    r"\b(ORDER|GROUP|HAVING|DISTINCT|REDUCED|COUNT|SUM|AVG|MIN|MAX|GROUP_CONCAT|SAMPLE|SERVICE|"
+    r"MINUS|NOT\s+EXISTS|EXISTS|REGEX|REPLACE|OPTIONAL|UNION|CONSTRUCT|DESCRIBE)\b",
+    re.IGNORECASE,
+)
 _LIMIT = re.compile(r"\bLIMIT\s+(\d+)", re.IGNORECASE)
 _PATH = re.compile(r"[*+]|\{\s*\d")
 
@@ -47,7 +52,7 @@ def is_cheap(sparql: str) -> bool:
     body = re.sub(r"\bSELECT\s+\*", "SELECT ", text, flags=re.IGNORECASE)
     if _HEAVY.search(body) or _PATH.search(body) or len(re.findall(r"\bSELECT\b", body, re.IGNORECASE)) > 1:
         return False
-    where = body[body.find("{"):] if "{" in body else ""
+    where = body[body.find("{") :] if "{" in body else ""
     patterns = len(re.findall(r"[.;,]\s*(?=[?$\w:\[(])", where)) + (1 if re.search(r"[?$\w:]", where) else 0)
     if patterns > CHEAP_PATTERNS:
         return False
@@ -119,8 +124,9 @@ class WorkerPool:
                     future.set_result((self._idle[lane].pop(), lane))
                     return future
             if not cheap and sum(w.lanes == (GENERAL,) for w in self._waiters) >= self.max_waiting:
-                raise QueryQueueFullError(f"{self.max_waiting} heavy queries are already waiting for a worker; "
-                                          f"retry later")
+                raise QueryQueueFullError(
+                    f"{self.max_waiting} heavy queries are already waiting for a worker; retry later"
+                )
             self._waiters.append(_Waiter(lanes, future))
         return future
 

@@ -35,9 +35,12 @@ SEED = 42
 #: store the five-way join in SPARQL took 4 s, five scans take about 1 s
 COLUMN = PROLOGUE + "SELECT ?g ?r ?v WHERE {{ GRAPH ?g {{ ?r ng:{name} ?v }} }}"
 DATES = PROLOGUE + "SELECT ?g ?v WHERE { GRAPH ?g { ?g a ng:Article ; dcterms:date ?v } }"
-ACTORS = PROLOGUE + f"""
+ACTORS = (
+    PROLOGUE
+    + f"""
 SELECT ?a ?label ?type WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{
   ?a a ?type . OPTIONAL {{ ?a rdfs:label ?label }} FILTER(?type != ng:Actor) }} }}"""
+)
 
 
 class Interaction(NamedTuple):
@@ -143,14 +146,24 @@ def interactions(store: Store) -> Interactions:
         if relation not in objects:
             continue  # not a relation between two actors
         event = events.get(relation)
-        fact = (relation not in negated or negated[relation].value == "false") and \
-            (relation not in modality or modality[relation].value == NG + "Asserted")
-        rows.append(Interaction(_slug(r["v"].value), _slug(objects[relation].value),
-                                event.value.removeprefix(PLOVER) if event is not None else None, graph,
-                                dates.get(graph), float(confidence[relation].value) if relation in confidence else 1.0,
-                                fact))
-    actors = {_slug(r["a"].value): (r["label"].value if r["label"] else _slug(r["a"].value),
-                                    r["type"].value.removeprefix(NG)) for r in store.select(ACTORS)}
+        fact = (relation not in negated or negated[relation].value == "false") and (
+            relation not in modality or modality[relation].value == NG + "Asserted"
+        )
+        rows.append(
+            Interaction(
+                _slug(r["v"].value),
+                _slug(objects[relation].value),
+                event.value.removeprefix(PLOVER) if event is not None else None,
+                graph,
+                dates.get(graph),
+                float(confidence[relation].value) if relation in confidence else 1.0,
+                fact,
+            )
+        )
+    actors = {
+        _slug(r["a"].value): (r["label"].value if r["label"] else _slug(r["a"].value), r["type"].value.removeprefix(NG))
+        for r in store.select(ACTORS)
+    }
     return Interactions(tuple(rows), actors)
 
 
@@ -183,10 +196,17 @@ def build_graph(data: Interactions, filters: Filters = Filters()) -> nx.MultiDiG
                 graph.add_node(node, label=label, type=kind, relations=0)
             graph.nodes[node]["relations"] += len(rows)
         dates = sorted(r.date for r in rows if r.date)
-        graph.add_edge(source, target, key=category, category=category, count=len(rows),
-                       articles=len({r.article for r in rows}), first=dates[0] if dates else None,
-                       last=dates[-1] if dates else None,
-                       confidence=round(sum(r.confidence for r in rows) / len(rows), 3))
+        graph.add_edge(
+            source,
+            target,
+            key=category,
+            category=category,
+            count=len(rows),
+            articles=len({r.article for r in rows}),
+            first=dates[0] if dates else None,
+            last=dates[-1] if dates else None,
+            confidence=round(sum(r.confidence for r in rows) / len(rows), 3),
+        )
     return graph
 
 
@@ -256,15 +276,25 @@ def centrality_scores(graph: nx.MultiDiGraph, limit: int = 20, by: str = "pagera
     for s, o, data in graph.edges(data=True):
         weight = directed.edges[s, o]["weight"] if directed.has_edge(s, o) else 0
         directed.add_edge(s, o, weight=weight + data["count"])
-    scores = {"degree": dict(simple.degree()), "weighted_degree": dict(simple.degree(weight="weight")),
-              "pagerank": nx.pagerank(directed, weight="weight")}
+    scores = {
+        "degree": dict(simple.degree()),
+        "weighted_degree": dict(simple.degree(weight="weight")),
+        "pagerank": nx.pagerank(directed, weight="weight"),
+    }
     if by == "betweenness" or simple.number_of_nodes() <= BETWEENNESS_EXACT:
         scores["betweenness"] = betweenness(simple)
     ranked = sorted(graph.nodes, key=lambda a: (-scores[by][a], -scores["weighted_degree"][a], a))[:limit]
     between = scores.get("betweenness")
-    return [{**_node(graph, a), "degree": scores["degree"][a], "weighted_degree": scores["weighted_degree"][a],
-             "pagerank": round(scores["pagerank"][a], 6),
-             "betweenness": round(between[a], 6) if between is not None else None} for a in ranked]
+    return [
+        {
+            **_node(graph, a),
+            "degree": scores["degree"][a],
+            "weighted_degree": scores["weighted_degree"][a],
+            "pagerank": round(scores["pagerank"][a], 6),
+            "betweenness": round(between[a], 6) if between is not None else None,
+        }
+        for a in ranked
+    ]
 
 
 def betweenness(simple: nx.Graph) -> dict[str, float]:
@@ -311,9 +341,14 @@ def communities(graph: nx.MultiDiGraph, limit: int = 50, members: int = 20) -> l
             name = data.get("category", "NONE")
             categories[name] = categories.get(name, 0) + data["count"]
         top = sorted(group, key=lambda a: (-strength[a], a))[:members]
-        out.append({"id": i, "size": len(group), "members": [{**_node(graph, a), "weighted_degree": strength[a]}
-                                                             for a in top],
-                    "categories": dict(sorted(categories.items(), key=lambda kv: (-kv[1], kv[0])))})
+        out.append(
+            {
+                "id": i,
+                "size": len(group),
+                "members": [{**_node(graph, a), "weighted_degree": strength[a]} for a in top],
+                "categories": dict(sorted(categories.items(), key=lambda kv: (-kv[1], kv[0]))),
+            }
+        )
     return out
 
 
@@ -328,8 +363,10 @@ def network(graph: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> dict:
     keep = set(graph.nodes if nodes is None else nodes)
     sub = graph.subgraph(keep)
     edges = sorted(sub.edges(data=True), key=lambda e: (e[0], e[1], str(e[2].get("category"))))
-    return {"nodes": [{**_node(graph, a), "relations": graph.nodes[a].get("relations", 0)} for a in sorted(sub)],
-            "edges": [{"source": s, "target": o, **data} for s, o, data in edges]}
+    return {
+        "nodes": [{**_node(graph, a), "relations": graph.nodes[a].get("relations", 0)} for a in sorted(sub)],
+        "edges": [{"source": s, "target": o, **data} for s, o, data in edges],
+    }
 
 
 def ego_network(graph: nx.MultiDiGraph, actor: str, depth: int = 1, limit: int = 300) -> dict:
@@ -407,7 +444,7 @@ def parse_window(text: str) -> tuple[str | None, str | None]:
 
 
 def _first_day(text: str) -> str:
-    return text + "-01-01"[len(text) - 4:]
+    return text + "-01-01"[len(text) - 4 :]
 
 
 def _last_day(text: str) -> str:
@@ -423,8 +460,13 @@ def _last_day(text: str) -> str:
     return text
 
 
-def change(data: Interactions, before: tuple[str | None, str | None], after: tuple[str | None, str | None],
-           filters: Filters = Filters(), limit: int = 50) -> list[dict]:
+def change(
+    data: Interactions,
+    before: tuple[str | None, str | None],
+    after: tuple[str | None, str | None],
+    filters: Filters = Filters(),
+    limit: int = 50,
+) -> list[dict]:
     """Who gained or lost interaction partners between two date windows, most changed first.
 
     >>> rows = (Interaction("a", "b", "CONSULT", "g1", "2022-01-05", 0.9, True),
@@ -442,9 +484,18 @@ def change(data: Interactions, before: tuple[str | None, str | None], after: tup
         if was == now:
             continue
         label, kind = data.actors.get(actor, (actor, None))
-        rows.append({"id": actor, "label": label, "type": kind, "before": len(was), "after": len(now),
-                     "gained": [_partner(data, p) for p in sorted(now - was)],
-                     "lost": [_partner(data, p) for p in sorted(was - now)], "kept": len(was & now)})
+        rows.append(
+            {
+                "id": actor,
+                "label": label,
+                "type": kind,
+                "before": len(was),
+                "after": len(now),
+                "gained": [_partner(data, p) for p in sorted(now - was)],
+                "lost": [_partner(data, p) for p in sorted(was - now)],
+                "kept": len(was & now),
+            }
+        )
     rows.sort(key=lambda r: (-(len(r["gained"]) + len(r["lost"])), r["id"]))
     return rows[:limit]
 
@@ -500,8 +551,10 @@ def cached_interaction_graph(store: Store, generation: int, filters: Filters = F
     >>> cached_interaction_graph(open_store("memory:"), 0).number_of_nodes()
     0
     """
-    return _RECENT.get((store_key(store), generation, "graph", filters),
-                       lambda: build_graph(cached_interactions(store, generation), filters))
+    return _RECENT.get(
+        (store_key(store), generation, "graph", filters),
+        lambda: build_graph(cached_interactions(store, generation), filters),
+    )
 
 
 def cached(store: Store, generation: int, name: str, compute: Callable[[], Any], *key: Any) -> Any:
@@ -520,15 +573,40 @@ def path_details(graph: nx.MultiDiGraph, path: list[str]) -> list[dict]:
     """
     steps = []
     for a, b in pairwise(path):
-        relations = [{"from": s, "to": o, "event_type": d.get("event_type", d.get("category")),
-                      "count": d.get("count", 1)}
-                     for s, o in ((a, b), (b, a)) for d in (graph.get_edge_data(s, o) or {}).values()]
-        steps.append({"from": {"id": a, "label": graph.nodes[a].get("label", a)},
-                      "to": {"id": b, "label": graph.nodes[b].get("label", b)}, "relations": relations})
+        relations = [
+            {"from": s, "to": o, "event_type": d.get("event_type", d.get("category")), "count": d.get("count", 1)}
+            for s, o in ((a, b), (b, a))
+            for d in (graph.get_edge_data(s, o) or {}).values()
+        ]
+        steps.append(
+            {
+                "from": {"id": a, "label": graph.nodes[a].get("label", a)},
+                "to": {"id": b, "label": graph.nodes[b].get("label", b)},
+                "relations": relations,
+            }
+        )
     return steps
 
 
-__all__ = ["Filters", "Interaction", "Interactions", "betweenness", "build_graph", "cached", "cached_interaction_graph",
-           "cached_interactions", "centrality", "centrality_scores", "change", "communities", "ego_network",
-           "interaction_graph", "interactions", "network", "parse_window", "path_details", "shortest_paths",
-           "undirected"]
+__all__ = [
+    "Filters",
+    "Interaction",
+    "Interactions",
+    "betweenness",
+    "build_graph",
+    "cached",
+    "cached_interaction_graph",
+    "cached_interactions",
+    "centrality",
+    "centrality_scores",
+    "change",
+    "communities",
+    "ego_network",
+    "interaction_graph",
+    "interactions",
+    "network",
+    "parse_window",
+    "path_details",
+    "shortest_paths",
+    "undirected",
+]

@@ -125,6 +125,19 @@ def runtime_error(error: RuntimeError) -> QueryError | StoreError:
     return StoreError(f"the store failed: {error}")
 
 
-__all__ = ["NotAcceptableError", "NotFoundError", "QueryError", "QueryMemoryError", "QueryQueueFullError",
-           "QueryTimeoutError", "RdfSyntaxError", "ResultTooLargeError", "StoreError", "StoreFullError",
-           "StoreLockedError", "UnknownFormatError", "UnknownStoreError", "runtime_error"]
+__all__ = [
+    "NotAcceptableError",
+    "NotFoundError",
+    "QueryError",
+    "QueryMemoryError",
+    "QueryQueueFullError",
+    "QueryTimeoutError",
+    "RdfSyntaxError",
+    "ResultTooLargeError",
+    "StoreError",
+    "StoreFullError",
+    "StoreLockedError",
+    "UnknownFormatError",
+    "UnknownStoreError",
+    "runtime_error",
+]

@@ -60,8 +60,11 @@ log = logging.getLogger(__name__)
 #: the folder holding the ``graph`` package: a worker imports it from there, installed or not
 PACKAGE_ROOT = str(Path(query_worker.__file__).resolve().parent.parent)
 #: a worker runs isolated (``-I``: no user site, no environment, no current folder on ``sys.path``)
-WORKER_COMMAND = ("-I", "-c", f"import sys; sys.path.insert(0, {PACKAGE_ROOT!r}); "
-                  "from graph.query_worker import main; main()")
+WORKER_COMMAND = (
+    "-I",
+    "-c",
+    f"import sys; sys.path.insert(0, {PACKAGE_ROOT!r}); from graph.query_worker import main; main()",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +128,17 @@ def _message(job: QueryJob | RelationsJob, max_result_bytes: int, spool: str | N
     """A job as the worker protocol's operation and arguments."""
     if isinstance(job, RelationsJob):
         return "actor-relations", job.request()
-    return "sparql", (job.sparql, job.default_graph, job.named_graphs, job.solutions_media, job.graph_media,
-                      max_result_bytes, QUERY_PREFIXES, job.base_iri, spool)
+    return "sparql", (
+        job.sparql,
+        job.default_graph,
+        job.named_graphs,
+        job.solutions_media,
+        job.graph_media,
+        max_result_bytes,
+        QUERY_PREFIXES,
+        job.base_iri,
+        spool,
+    )
 
 
 def _answer(outcome: tuple) -> QueryAnswer:
@@ -200,8 +212,9 @@ class ThreadExecutor(Executor):
 
     stops_runaway_queries = False
 
-    def __init__(self, store: Store, timeout: float = 10.0, max_result_bytes: int = 50_000_000,
-                 workers: int = 4) -> None:
+    def __init__(
+        self, store: Store, timeout: float = 10.0, max_result_bytes: int = 50_000_000, workers: int = 4
+    ) -> None:
         super().__init__(store, timeout, max_result_bytes)
         self._pool = ThreadPoolExecutor(workers, thread_name_prefix="sparql")
         self._spool = tempfile.mkdtemp(prefix="newsgraph-spool-")
@@ -218,13 +231,17 @@ class ThreadExecutor(Executor):
             from graph.queries import actor_relations_document
 
             return QueryAnswer("json", "application/json", actor_relations_document(self.store, job.request()))
-        result = self.store.query(job.sparql, default_graph=[ox.NamedNode(g) for g in job.default_graph] or None,
-                                  named_graphs=[ox.NamedNode(g) for g in job.named_graphs] or None,
-                                  base_iri=job.base_iri)
+        result = self.store.query(
+            job.sparql,
+            default_graph=[ox.NamedNode(g) for g in job.default_graph] or None,
+            named_graphs=[ox.NamedNode(g) for g in job.named_graphs] or None,
+            base_iri=job.base_iri,
+        )
         # Reuse the worker's serialiser: same formats, same size limit, large answers spooled alike.
         spool = os.path.join(self._spool, uuid.uuid4().hex)
-        return _answer(query_worker.serialize(result, job.solutions_media, job.graph_media, self.max_result_bytes,
-                                              spool))
+        return _answer(
+            query_worker.serialize(result, job.solutions_media, job.graph_media, self.max_result_bytes, spool)
+        )
 
     def close(self):
         self._pool.shutdown(wait=False, cancel_futures=True)
@@ -233,8 +250,9 @@ class ThreadExecutor(Executor):
 
 class _Worker:
     def __init__(self, lane: str) -> None:
-        self.process = subprocess.Popen([sys.executable, *WORKER_COMMAND], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE)
+        self.process = subprocess.Popen(
+            [sys.executable, *WORKER_COMMAND], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
         assert self.process.stdin is not None and self.process.stdout is not None
         self.jobs: IO[bytes] = self.process.stdin
         self.answers: IO[bytes] = self.process.stdout
@@ -277,9 +295,18 @@ class ProcessExecutor(Executor):
     #: seconds between two looks at the workers' memory
     WATCH_INTERVAL = 0.05
 
-    def __init__(self, store: OxigraphStore, timeout: float = 10.0, max_result_bytes: int = 50_000_000,
-                 workers: int = 2, *, fast_workers: int = 1, fast_budget: float = 0.5, max_waiting: int = 16,
-                 max_memory: int = 512_000_000) -> None:
+    def __init__(
+        self,
+        store: OxigraphStore,
+        timeout: float = 10.0,
+        max_result_bytes: int = 50_000_000,
+        workers: int = 2,
+        *,
+        fast_workers: int = 1,
+        fast_budget: float = 0.5,
+        max_waiting: int = 16,
+        max_memory: int = 512_000_000,
+    ) -> None:
         if store.path is None:
             raise ValueError("a process executor needs an on-disk store")
         super().__init__(store, timeout, max_result_bytes)
@@ -464,8 +491,10 @@ class ProcessExecutor(Executor):
             return pickle.load(worker.answers)
         except (EOFError, pickle.UnpicklingError) as error:
             if worker.over_memory:
-                raise QueryMemoryError(f"the query needed more than {self.max_memory:,} bytes of memory and was "
-                                       f"stopped; narrow it or add a LIMIT") from None
+                raise QueryMemoryError(
+                    f"the query needed more than {self.max_memory:,} bytes of memory and was "
+                    f"stopped; narrow it or add a LIMIT"
+                ) from None
             raise StoreError(f"the query worker died (exit code {worker.process.poll()})") from error
 
     def _send(self, worker: _Worker, job: QueryJob | RelationsJob) -> None:
@@ -523,8 +552,9 @@ class ProcessExecutor(Executor):
         self.snapshots.close()
 
 
-def executor_for(store: Store, timeout: float = 10.0, max_result_bytes: int = 50_000_000,
-                 workers: int = 2, **limits) -> Executor:
+def executor_for(
+    store: Store, timeout: float = 10.0, max_result_bytes: int = 50_000_000, workers: int = 2, **limits
+) -> Executor:
     """A process executor for an on-disk Oxigraph store, else the in-process fallback.
 
     Args:

@@ -23,8 +23,14 @@ FORMATS: dict[str, ox.RdfFormat] = {
     "rdfxml": ox.RdfFormat.RDF_XML,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
-SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "ntriples": ".nt", "rdfxml": ".rdf",
-            "jsonld": ".jsonld"}
+SUFFIXES = {
+    "turtle": ".ttl",
+    "trig": ".trig",
+    "nquads": ".nq",
+    "ntriples": ".nt",
+    "rdfxml": ".rdf",
+    "jsonld": ".jsonld",
+}
 
 
 def rdf_format(name: str) -> ox.RdfFormat:
@@ -42,8 +48,14 @@ def rdf_format(name: str) -> ox.RdfFormat:
     return fmt
 
 
-def export(store: Store, output: IO[bytes], format: str | ox.RdfFormat = "turtle",
-           graph: ox.NamedNode | None = None, reference_only: bool = False, graphs: str = "all") -> None:
+def export(
+    store: Store,
+    output: IO[bytes],
+    format: str | ox.RdfFormat = "turtle",
+    graph: ox.NamedNode | None = None,
+    reference_only: bool = False,
+    graphs: str = "all",
+) -> None:
     """Write the dataset (or one graph, or the reference data alone, or the news alone) to ``output``.
 
     ``graphml`` and ``gexf`` write the actor interaction graph instead (see :mod:`graph.export_networks`).
@@ -94,10 +106,13 @@ def _export_news(store: Store, output: IO[bytes], fmt: ox.RdfFormat) -> None:
     """Every graph but the reference data and the ontology: quads, or their distinct triples."""
     skip = f"FILTER(?g NOT IN (<{REFERENCE_GRAPH.value}>, <{ONTOLOGY_GRAPH.value}>))"
     quads = fmt.supports_datasets
-    rows = store.select(f"SELECT {'' if quads else 'DISTINCT'} ?s ?p ?o {'?g' if quads else ''} "
-                        f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {skip} }}")
+    rows = store.select(
+        f"SELECT {'' if quads else 'DISTINCT'} ?s ?p ?o {'?g' if quads else ''} "
+        f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {skip} }}"
+    )
     terms: Iterator[ox.Quad | ox.Triple] = (
-        ox.Quad(r["s"], r["p"], r["o"], r["g"]) if quads else ox.Triple(r["s"], r["p"], r["o"]) for r in rows)
+        ox.Quad(r["s"], r["p"], r["o"], r["g"]) if quads else ox.Triple(r["s"], r["p"], r["o"]) for r in rows
+    )
     prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     ox.serialize(terms, output, fmt, prefixes=prefixes)  # type: ignore[arg-type]
 

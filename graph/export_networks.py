@@ -21,8 +21,7 @@ def is_network_format(name: str) -> bool:
     return name.lower().strip() in NETWORK_FORMATS
 
 
-def export_network(store: Store, output: IO[bytes], format: str = "graphml",
-                   filters: Filters | None = None) -> None:
+def export_network(store: Store, output: IO[bytes], format: str = "graphml", filters: Filters | None = None) -> None:
     """Write the actor interaction graph as GraphML or GEXF.
 
     Nodes are actors (id: slug) with ``label``, ``type`` and ``relations``; edges are one per source,
@@ -54,8 +53,9 @@ def export_network(store: Store, output: IO[bytes], format: str = "graphml",
     graph = interaction_graph(store, filters or Filters())
     clean = nx.MultiDiGraph()  # both writers refuse None values
     clean.add_nodes_from((n, {k: v for k, v in d.items() if v is not None}) for n, d in graph.nodes(data=True))
-    clean.add_edges_from((s, o, key, {k: v for k, v in d.items() if v is not None})
-                         for s, o, key, d in graph.edges(keys=True, data=True))
+    clean.add_edges_from(
+        (s, o, key, {k: v for k, v in d.items() if v is not None}) for s, o, key, d in graph.edges(keys=True, data=True)
+    )
     if name == "graphml":
         nx.write_graphml(clean, output, encoding="utf-8")
     else:

@@ -35,8 +35,12 @@ def main() -> None:
     out = sys.stdout.buffer
     if graph and fmt.supports_datasets:
         name = ox.NamedNode(graph)
-        ox.serialize((ox.Quad(q.subject, q.predicate, q.object, name)
-                      for q in store.quads_for_pattern(None, None, None, name)), out, fmt, prefixes=prefixes)
+        ox.serialize(
+            (ox.Quad(q.subject, q.predicate, q.object, name) for q in store.quads_for_pattern(None, None, None, name)),
+            out,
+            fmt,
+            prefixes=prefixes,
+        )
     elif graph:
         store.dump(out, fmt, from_graph=ox.NamedNode(graph), prefixes=prefixes)
     elif fmt.supports_datasets:

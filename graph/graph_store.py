@@ -100,13 +100,16 @@ def replace(store: Store, graph: GraphName, data: bytes, format: ox.RdfFormat, b
     if isinstance(graph, ox.DefaultGraph):
         store.update(f"DROP SILENT DEFAULT ;\nINSERT DATA {{\n{body}\n}}")
     else:
-        store.update(f"DROP SILENT GRAPH {graph} ;\nCREATE SILENT GRAPH {graph} ;\n"
-                     f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+        store.update(
+            f"DROP SILENT GRAPH {graph} ;\nCREATE SILENT GRAPH {graph} ;\n"
+            f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+        )
     return created
 
 
-def merge(store: Store, graph: GraphName, documents: list[tuple[bytes, ox.RdfFormat]],
-          base_iri: str | None = None) -> bool:
+def merge(
+    store: Store, graph: GraphName, documents: list[tuple[bytes, ox.RdfFormat]], base_iri: str | None = None
+) -> bool:
     """Add the triples of the documents to ``graph`` (one transaction); True if the graph is new."""
     quads = [quad for data, format in documents for quad in parse(data, format, graph, base_iri)]
     created = not exists(store, graph)

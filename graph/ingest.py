@@ -74,9 +74,11 @@ class IngestReport:
         >>> IngestReport(articles=2, sentences=9, relations=3, triples=40).summary()
         'articles 2 (unchanged 0, replaced 0, failed 0), sentences 9, relations 3, triples 40'
         """
-        return (f"articles {self.articles} (unchanged {self.unchanged}, replaced {self.replaced}, "
-                f"failed {len(self.failures)}), sentences {self.sentences}, relations {self.relations}, "
-                f"triples {self.triples}")
+        return (
+            f"articles {self.articles} (unchanged {self.unchanged}, replaced {self.replaced}, "
+            f"failed {len(self.failures)}), sentences {self.sentences}, relations {self.relations}, "
+            f"triples {self.triples}"
+        )
 
 
 def stored_versions(store: Store, article: Article) -> dict[NamedNode, str]:
@@ -92,7 +94,7 @@ def stored_versions(store: Store, article: Article) -> dict[NamedNode, str]:
     if article.url:
         substitutions["url"] = url_iri(article.url)
         same_url = f"UNION {{ GRAPH ?v {{ ?v <{SCHEMA}url> ?url ; <{NG}contentHash> ?h }} }}"
-    query = f"""SELECT ?v ?h {' '.join('?' + k for k in substitutions)} WHERE {{
+    query = f"""SELECT ?v ?h {" ".join("?" + k for k in substitutions)} WHERE {{
         {{ GRAPH ?g {{ ?g <{NG}contentHash> ?h }} BIND(?g AS ?v) }} {same_url}
     }}"""
     return {row["v"]: row["h"].value for row in store.select(query, substitutions=substitutions)}
@@ -167,8 +169,15 @@ def undescribed(store: Store, shared: list[Quad]) -> list[Quad]:
     return [q for q in shared if q.graph_name != ACTORS_GRAPH or q.subject not in described]
 
 
-def ingest(store: Store, nlp: Any, inputs: Iterable[Article | InputError], progress: Progress | None = None, *,
-           extractor: Extractor | None = None, batch_size: int | None = None) -> IngestReport:
+def ingest(
+    store: Store,
+    nlp: Any,
+    inputs: Iterable[Article | InputError],
+    progress: Progress | None = None,
+    *,
+    extractor: Extractor | None = None,
+    batch_size: int | None = None,
+) -> IngestReport:
     """Ingest a stream of articles; a failing input is reported and the batch goes on.
 
     Articles the store already holds are skipped before parsing; the others are parsed in batches
@@ -301,5 +310,15 @@ def collect_garbage(store: Store) -> None:
             }}""")
 
 
-__all__ = ["IngestReport", "Progress", "collect_garbage", "ingest", "ingest_article", "is_stored", "remove_article",
-           "store_extraction", "stored_versions", "undescribed"]
+__all__ = [
+    "IngestReport",
+    "Progress",
+    "collect_garbage",
+    "ingest",
+    "ingest_article",
+    "is_stored",
+    "remove_article",
+    "store_extraction",
+    "stored_versions",
+    "undescribed",
+]

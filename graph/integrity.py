@@ -13,39 +13,60 @@ from graph.terms import ACTOR, ACTORS_GRAPH, ARTICLE, NG, PROV, RDF
 
 #: (what is wrong, a SELECT whose ?g ?x rows are the offending article graphs and nodes)
 CHECKS: tuple[tuple[str, str], ...] = (
-    ("article graph without its ng:contentHash", f"""
+    (
+        "article graph without its ng:contentHash",
+        f"""
         SELECT DISTINCT ?g ?x WHERE {{
           GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), "{ARTICLE}")
           FILTER NOT EXISTS {{ GRAPH ?g {{ ?g <{NG}contentHash> ?h }} }}
-          BIND (?g AS ?x) }}"""),
-    ("article graph with more than one ng:contentHash", f"""
+          BIND (?g AS ?x) }}""",
+    ),
+    (
+        "article graph with more than one ng:contentHash",
+        f"""
         SELECT ?g (SAMPLE(?h) AS ?x) WHERE {{ GRAPH ?g {{ ?g <{NG}contentHash> ?h }} }}
-        GROUP BY ?g HAVING (COUNT(?h) > 1)"""),
-    ("article graph that is not typed ng:Article", f"""
+        GROUP BY ?g HAVING (COUNT(?h) > 1)""",
+    ),
+    (
+        "article graph that is not typed ng:Article",
+        f"""
         SELECT DISTINCT ?g ?x WHERE {{
           GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), "{ARTICLE}")
           FILTER NOT EXISTS {{ GRAPH ?g {{ ?g <{RDF}type> <{NG}Article> }} }}
-          BIND (?g AS ?x) }}"""),
-    ("relation without subject, predicate or article", f"""
+          BIND (?g AS ?x) }}""",
+    ),
+    (
+        "relation without subject, predicate or article",
+        f"""
         SELECT DISTINCT ?g ?x WHERE {{
           GRAPH ?g {{ ?x <{RDF}type> <{NG}Relation> }}
-          FILTER NOT EXISTS {{ GRAPH ?g {{ ?x <{NG}subject> ?s ; <{NG}predicate> ?p ; <{NG}article> ?g }} }} }}"""),
-    ("relation whose evidence sentence is missing", f"""
+          FILTER NOT EXISTS {{ GRAPH ?g {{ ?x <{NG}subject> ?s ; <{NG}predicate> ?p ; <{NG}article> ?g }} }} }}""",
+    ),
+    (
+        "relation whose evidence sentence is missing",
+        f"""
         SELECT DISTINCT ?g ?x WHERE {{
           GRAPH ?g {{ ?x <{RDF}type> <{NG}Relation> }}
           FILTER NOT EXISTS {{ GRAPH ?g {{ ?x <{PROV}wasDerivedFrom> ?s . ?s <{RDF}type> <{NG}Sentence> ;
-                                                                      <{NG}text> ?t }} }} }}"""),
-    ("relation whose actor has no description in the actors graph", f"""
+                                                                      <{NG}text> ?t }} }} }}""",
+    ),
+    (
+        "relation whose actor has no description in the actors graph",
+        f"""
         SELECT DISTINCT ?g ?x WHERE {{
           GRAPH ?g {{ ?r <{RDF}type> <{NG}Relation> ; <{NG}subject>|<{NG}object> ?x }}
-          FILTER NOT EXISTS {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?x <{RDF}type> <{NG}Actor> }} }} }}"""),
-    ("direct actor-to-actor triple without its relation node", f"""
+          FILTER NOT EXISTS {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?x <{RDF}type> <{NG}Actor> }} }} }}""",
+    ),
+    (
+        "direct actor-to-actor triple without its relation node",
+        f"""
         SELECT DISTINCT ?g ?x WHERE {{
           GRAPH ?g {{ ?a ?p ?b }}
           FILTER (STRSTARTS(STR(?g), "{ARTICLE}") && STRSTARTS(STR(?a), "{ACTOR}")
                   && isIRI(?b) && STRSTARTS(STR(?b), "{ACTOR}"))
           FILTER NOT EXISTS {{ GRAPH ?g {{ ?r <{NG}subject> ?a ; <{NG}predicate> ?p ; <{NG}object> ?b }} }}
-          BIND (?a AS ?x) }}"""),
+          BIND (?a AS ?x) }}""",
+    ),
 )
 
 

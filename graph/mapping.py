@@ -127,8 +127,15 @@ def relation_quads(g: NamedNode, r: Relation, version: str) -> list[Quad]:
     subject = t.actor_iri(r.subject.actor.key)
     obj = t.actor_iri(r.object.actor.key) if r.object else None
     predicate = t.predicate_iri(r.predicate)
-    node = t.relation_iri(g.value, r.sentence, r.trigger_start, r.subject.start, r.object.start if r.object else "",
-                          r.predicate, r.event_type)
+    node = t.relation_iri(
+        g.value,
+        r.sentence,
+        r.trigger_start,
+        r.subject.start,
+        r.object.start if r.object else "",
+        r.predicate,
+        r.event_type,
+    )
     quads = [
         Quad(node, RDF_TYPE, ng("Relation"), g),
         Quad(node, ng("subject"), subject, g),
@@ -196,8 +203,9 @@ def surface_forms(extraction: Extraction) -> set[tuple[str, str]]:
     >>> surface_forms(Extraction(Article(id="a", text="x"), mentions=mentions))
     {('nato', 'the Alliance')}
     """
-    return {(m.actor.key, m.text) for m in extraction.mentions
-            if m.resolved_by != "pronoun" and m.text != m.actor.label}
+    return {
+        (m.actor.key, m.text) for m in extraction.mentions if m.resolved_by != "pronoun" and m.text != m.actor.label
+    }
 
 
 def actor_quads(actors) -> list[Quad]:
@@ -224,12 +232,14 @@ def actor_quads(actors) -> list[Quad]:
             return
         described.add(actor.key)
         a = t.actor_iri(actor.key)
-        quads.extend([
-            Quad(a, RDF_TYPE, ng("Actor"), g),
-            Quad(a, RDF_TYPE, ng(t.ACTOR_CLASSES.get(actor.type, "Actor")), g),
-            Quad(a, RDFS_LABEL, Literal(actor.label), g),
-            Quad(a, PREF_LABEL, Literal(actor.label), g),
-        ])
+        quads.extend(
+            [
+                Quad(a, RDF_TYPE, ng("Actor"), g),
+                Quad(a, RDF_TYPE, ng(t.ACTOR_CLASSES.get(actor.type, "Actor")), g),
+                Quad(a, RDFS_LABEL, Literal(actor.label), g),
+                Quad(a, PREF_LABEL, Literal(actor.label), g),
+            ]
+        )
         if actor.qid:
             quads.append(Quad(a, SAME_AS, t.wikidata(actor.qid), g))
         if actor.type == "GPE" and actor.country and actor.key == _country_key(actor.country, gz):
@@ -243,8 +253,13 @@ def actor_quads(actors) -> list[Quad]:
             office_country = gz.countries.get(actor.country) if actor.country else None
             country_name = office_country.name if office_country else None
             label = f"{actor.role} of {country_name}" if country_name else actor.role
-            quads.extend([Quad(role, RDF_TYPE, ng("Role"), g), Quad(role, RDFS_LABEL, Literal(label), g),
-                          Quad(role, ng("title"), Literal(actor.role), g)])
+            quads.extend(
+                [
+                    Quad(role, RDF_TYPE, ng("Role"), g),
+                    Quad(role, RDFS_LABEL, Literal(label), g),
+                    Quad(role, ng("title"), Literal(actor.role), g),
+                ]
+            )
             if office_country and country_name:
                 quads.append(Quad(role, ng("country"), t.actor_iri(office_country.actor().key), g))
 
@@ -276,5 +291,13 @@ def vocabulary_quads(relations: list[Relation]) -> list[Quad]:
     return quads
 
 
-__all__ = ["ArticleQuads", "actor_quads", "article_quads", "date_literal", "relation_quads", "surface_forms",
-           "url_iri", "vocabulary_quads"]
+__all__ = [
+    "ArticleQuads",
+    "actor_quads",
+    "article_quads",
+    "date_literal",
+    "relation_quads",
+    "surface_forms",
+    "url_iri",
+    "vocabulary_quads",
+]

@@ -63,10 +63,12 @@ def resolve_actor(store: Store, value: str) -> NamedNode:
     """
     kind, key = actor_reference(value)
     if kind == "qid":
-        rows = list(store.select(  # a list: the result must not outlive this thread in a traceback
-            PROLOGUE + f"SELECT ?a ?wd WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a owl:sameAs ?wd }} }} LIMIT 1",
-            substitutions={"wd": NamedNode(WD + key)},
-        ))
+        rows = list(
+            store.select(  # a list: the result must not outlive this thread in a traceback
+                PROLOGUE + f"SELECT ?a ?wd WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a owl:sameAs ?wd }} }} LIMIT 1",
+                substitutions={"wd": NamedNode(WD + key)},
+            )
+        )
         for row in rows:
             return row["a"]
         raise NotFoundError(f"no actor with Wikidata ID {key}")
@@ -90,13 +92,13 @@ def actor_label(store: Store, actor: NamedNode) -> str | None:
     >>> actor_label(open_store("memory:"), actor_iri("nobody")) is None
     True
     """
-    rows = store.select(PROLOGUE + f"SELECT ?a ?l WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a rdfs:label ?l }} }}",
-                       substitutions={"a": actor})
+    rows = store.select(
+        PROLOGUE + f"SELECT ?a ?l WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a rdfs:label ?l }} }}",
+        substitutions={"a": actor},
+    )
     for r in rows:
         return r["l"].value
     return None
-
-
 
 
 # --- Serving queries (REST API). Filters choose fixed query fragments; their values are bound
@@ -148,17 +150,30 @@ def actor_detail(store: Store, actor: NamedNode) -> dict:
     ...
     graph.errors.NotFoundError: no actor https://w3id.org/newsgraph/actor/nobody
     """
-    rows = list(store.select(PROLOGUE + f"""
+    rows = list(
+        store.select(
+            PROLOGUE
+            + f"""
         SELECT ?p ?o ?roleLabel ?countryLabel WHERE {{
           {values(a=actor)}
           GRAPH <{ACTORS_GRAPH.value}> {{ ?a ?p ?o }}
           OPTIONAL {{ FILTER(?p = ng:holdsRole) GRAPH ?rg {{ ?o rdfs:label ?roleLabel }} }}
           OPTIONAL {{ FILTER(?p = ng:country) GRAPH ?cg {{ ?o rdfs:label ?countryLabel }} }}
-        }}"""))
+        }}"""
+        )
+    )
     if not rows:
         raise NotFoundError(f"no actor {actor.value}")
-    detail: dict = {"id": actor.value.removeprefix(ACTOR), "iri": actor.value, "label": None, "alt_labels": [],
-                    "types": [], "roles": [], "country": None, "wikidata": None}
+    detail: dict = {
+        "id": actor.value.removeprefix(ACTOR),
+        "iri": actor.value,
+        "label": None,
+        "alt_labels": [],
+        "types": [],
+        "roles": [],
+        "country": None,
+        "wikidata": None,
+    }
     for r in rows:
         p, o = r["p"].value, r["o"]
         if p == PREFIXES["rdfs"] + "label":
@@ -173,19 +188,34 @@ def actor_detail(store: Store, actor: NamedNode) -> dict:
             detail["country"] = {"id": o.value.removeprefix(ACTOR), "iri": o.value, "label": _value(r["countryLabel"])}
         elif p == PREFIXES["owl"] + "sameAs" and o.value.startswith(WD):
             detail["wikidata"] = o.value.removeprefix(WD)
-    roles = store.select(PROLOGUE + f"""SELECT DISTINCT ?role ?label WHERE {{ {values(a=actor)}
-        GRAPH ?g {{ ?a ng:holdsRole ?role }} OPTIONAL {{ GRAPH ?rg {{ ?role rdfs:label ?label }} }} }}""")
+    roles = store.select(
+        PROLOGUE
+        + f"""SELECT DISTINCT ?role ?label WHERE {{ {values(a=actor)}
+        GRAPH ?g {{ ?a ng:holdsRole ?role }} OPTIONAL {{ GRAPH ?rg {{ ?role rdfs:label ?label }} }} }}"""
+    )
     known = {r["iri"] for r in detail["roles"]}
-    detail["roles"] += [{"iri": r["role"].value, "label": _value(r["label"])} for r in roles  # held per article
-                        if r["role"].value not in known]
+    detail["roles"] += [
+        {"iri": r["role"].value, "label": _value(r["label"])}
+        for r in roles  # held per article
+        if r["role"].value not in known
+    ]
     aliases = store.select(PROLOGUE + f"SELECT ?alt WHERE {{ {values(a=actor)} GRAPH ?g {{ ?a skos:altLabel ?alt }} }}")
     detail["alt_labels"] = sorted(set(detail["alt_labels"]) | {r["alt"].value for r in aliases})  # per article
-    counts = next(iter(store.select(PROLOGUE + """
+    counts = next(
+        iter(
+            store.select(
+                PROLOGUE
+                + """
         SELECT ?a (COUNT(DISTINCT ?g) AS ?articles) (COUNT(DISTINCT ?out) AS ?outgoing)
                (COUNT(DISTINCT ?in) AS ?incoming) WHERE {
           { GRAPH ?g { ?a ng:mentionedIn ?g } } UNION { GRAPH ?x { ?out ng:subject ?a } }
           UNION { GRAPH ?y { ?in ng:object ?a } }
-        } GROUP BY ?a""", substitutions={"a": actor})), None)
+        } GROUP BY ?a""",
+                substitutions={"a": actor},
+            )
+        ),
+        None,
+    )
     detail["counts"] = {k: int(counts[k].value) if counts else 0 for k in ("articles", "outgoing", "incoming")}
     return detail
 
@@ -195,15 +225,25 @@ def _relation_row(r) -> dict:
     return {
         "relation": r["relation"].value,
         "direction": _value(r["direction"]),
-        "subject": {"id": r["subject"].value.removeprefix(ACTOR), "iri": r["subject"].value,
-                    "label": _value(r["subjectLabel"])},
+        "subject": {
+            "id": r["subject"].value.removeprefix(ACTOR),
+            "iri": r["subject"].value,
+            "label": _value(r["subjectLabel"]),
+        },
         "predicate": r["predicateLabel"].value,
         "predicate_iri": r["predicate"].value,
         "event_type": event.rsplit("/", 1)[-1] if event else None,
-        "object": {"id": r["object"].value.removeprefix(ACTOR), "iri": r["object"].value,
-                   "label": _value(r["objectLabel"])},
-        "article": {"id": r["article"].value.removeprefix(ARTICLE_NS), "iri": r["article"].value,
-                    "title": _value(r["title"]), "date": _value(r["date"])},
+        "object": {
+            "id": r["object"].value.removeprefix(ACTOR),
+            "iri": r["object"].value,
+            "label": _value(r["objectLabel"]),
+        },
+        "article": {
+            "id": r["article"].value.removeprefix(ARTICLE_NS),
+            "iri": r["article"].value,
+            "title": _value(r["title"]),
+            "date": _value(r["date"]),
+        },
         "sentence": r["sentence"].value,
         "trigger": r["trigger"].value,
         "confidence": float(r["confidence"].value),
@@ -216,11 +256,21 @@ ARTICLE_NS = PREFIXES["article"]
 DIRECTIONS = ("both", "outgoing", "incoming")
 
 
-def find_relations(store: Store, *, actor: NamedNode | None = None, direction: str = "both",
-                   event_type: str | None = None, predicate: str | None = None, since: str | None = None,
-                   until: str | None = None, article: NamedNode | None = None,
-                   asserted_only: bool = False, min_confidence: float | None = None,
-                   limit: int = 100, offset: int = 0) -> list[dict]:
+def find_relations(
+    store: Store,
+    *,
+    actor: NamedNode | None = None,
+    direction: str = "both",
+    event_type: str | None = None,
+    predicate: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    article: NamedNode | None = None,
+    asserted_only: bool = False,
+    min_confidence: float | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict]:
     """Relations with their evidence sentence and article, newest article first, then most confident, filtered.
 
     Args:
@@ -267,13 +317,13 @@ def find_relations(store: Store, *, actor: NamedNode | None = None, direction: s
     if actor is not None:
         branches = []
         if direction in ("both", "outgoing"):
-            branches.append(f'''{{ {values(actor=actor)} {bound}
+            branches.append(f"""{{ {values(actor=actor)} {bound}
                 GRAPH ?article {{ ?relation ng:subject ?actor ; ng:object ?object . {evidence} {qualified} }}
-                {at_least} BIND(?actor AS ?subject) BIND("outgoing" AS ?direction) }}''')
+                {at_least} BIND(?actor AS ?subject) BIND("outgoing" AS ?direction) }}""")
         if direction in ("both", "incoming"):
-            branches.append(f'''{{ {values(actor=actor)} {bound}
+            branches.append(f"""{{ {values(actor=actor)} {bound}
                 GRAPH ?article {{ ?relation ng:object ?actor ; ng:subject ?subject . {evidence} {qualified} }}
-                {at_least} BIND(?actor AS ?object) BIND("incoming" AS ?direction) }}''')
+                {at_least} BIND(?actor AS ?object) BIND("incoming" AS ?direction) }}""")
         core = " UNION ".join(branches)
     else:
         page = _relation_page(store, subs, limit, offset, (qualified, at_least))
@@ -283,7 +333,9 @@ def find_relations(store: Store, *, actor: NamedNode | None = None, direction: s
         chosen = "VALUES ?relation { " + " ".join(str(r) for r in page) + " }"
         core = f"{chosen} GRAPH ?article {{ ?relation ng:subject ?subject ; ng:object ?object . {evidence} }}"
         filters, limit, offset = [], len(page), 0
-    rows = store.select(PROLOGUE + f"""
+    rows = store.select(
+        PROLOGUE
+        + f"""
         SELECT ?relation ?direction ?subject ?subjectLabel ?predicate ?predicateLabel ?eventType ?object ?objectLabel
                ?article ?title ?date ?sentence ?trigger ?confidence ?negated ?modality WHERE {{
           {core}
@@ -293,7 +345,8 @@ def find_relations(store: Store, *, actor: NamedNode | None = None, direction: s
           OPTIONAL {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?object rdfs:label ?objectLabel }} }}
         }}
         ORDER BY DESC(?date) ?article DESC(?confidence) ?relation
-        {_page(limit, offset)}""")
+        {_page(limit, offset)}"""
+    )
     out = [_relation_row(r) for r in rows]
     for row in out:
         if row["direction"] is not None:  # the other party, seen from ``actor``
@@ -312,8 +365,9 @@ def _qualified(asserted_only: bool, min_confidence: float | None, subs: dict) ->
     return " ".join(patterns), "FILTER(?confidence >= ?minConfidence)"
 
 
-def _relation_filters(event_type: str | None, predicate: str | None, article: NamedNode | None, since: str | None,
-                      until: str | None) -> tuple[dict[str, NamedNode | Literal], list[str]]:
+def _relation_filters(
+    event_type: str | None, predicate: str | None, article: NamedNode | None, since: str | None, until: str | None
+) -> tuple[dict[str, NamedNode | Literal], list[str]]:
     """The terms :func:`find_relations` binds for its filters, and the FILTER clauses on dates."""
     subs: dict[str, NamedNode | Literal] = {}
     filters = []
@@ -332,8 +386,9 @@ def _relation_filters(event_type: str | None, predicate: str | None, article: Na
     return subs, filters
 
 
-def _relation_page(store: Store, subs: dict, limit: int, offset: int,
-                   qualified: tuple[str, str] = ("", "")) -> list[NamedNode]:
+def _relation_page(
+    store: Store, subs: dict, limit: int, offset: int, qualified: tuple[str, str] = ("", "")
+) -> list[NamedNode]:
     """One page of relation IRIs in :func:`find_relations`' order (article date, newest first; article;
     confidence, highest first; relation), under the filters bound in ``subs``.
 
@@ -341,20 +396,29 @@ def _relation_page(store: Store, subs: dict, limit: int, offset: int,
     and listing the relations' IRIs takes a fraction of that.
     """
     dates = {name: subs[name] for name in ("since", "until", "article") if name in subs}
-    articles = [row["article"] for row in store.select(PROLOGUE + f"""
+    articles = [
+        row["article"]
+        for row in store.select(
+            PROLOGUE
+            + f"""
         SELECT ?article WHERE {{ {values(**dates)}
           GRAPH ?article {{ ?article a ng:Article OPTIONAL {{ ?article dcterms:date ?date }} }}
           {"FILTER(BOUND(?date) && ?date >= ?since)" if "since" in subs else ""}
           {"FILTER(BOUND(?date) && ?date <= ?until)" if "until" in subs else ""}
-        }} ORDER BY DESC(?date) ?article""")]
+        }} ORDER BY DESC(?date) ?article"""
+        )
+    ]
     terms = {name: subs[name] for name in ("eventType", "predicateLabel", "article", "minConfidence") if name in subs}
     by_article: dict[NamedNode, list[tuple[float, NamedNode]]] = {}
-    for row in store.select(PROLOGUE + f"""
+    for row in store.select(
+        PROLOGUE
+        + f"""
         SELECT ?relation ?article ?confidence WHERE {{ {values(**terms)}
           GRAPH ?article {{ ?relation ng:subject ?subject ; ng:object ?object ; ng:confidence ?confidence .
             {"?relation ng:eventType ?eventType ." if "eventType" in subs else ""}
             {"?relation ng:predicateLabel ?predicateLabel ." if "predicateLabel" in subs else ""}
-            {qualified[0]} }} {qualified[1]} }}"""):
+            {qualified[0]} }} {qualified[1]} }}"""
+    ):
         by_article.setdefault(row["article"], []).append((float(row["confidence"].value), row["relation"]))
     page: list[NamedNode] = []
     for article in articles:
@@ -362,7 +426,7 @@ def _relation_page(store: Store, subs: dict, limit: int, offset: int,
         if offset >= len(relations):
             offset -= len(relations)
             continue
-        page += relations[offset:offset + limit - len(page)]
+        page += relations[offset : offset + limit - len(page)]
         offset = 0
         if len(page) == limit:
             break
@@ -386,7 +450,9 @@ def find_articles(store: Store, limit: int = 50, offset: int = 0, article: Named
     []
     """
     subs = {"g": article} if article is not None else {}
-    rows = store.select(PROLOGUE + f"""
+    rows = store.select(
+        PROLOGUE
+        + f"""
         SELECT ?g ?id ?title ?date ?url ?source (COUNT(DISTINCT ?r) AS ?relations) WHERE {{
           GRAPH ?g {{
             ?g a ng:Article ; dcterms:identifier ?id .
@@ -396,10 +462,21 @@ def find_articles(store: Store, limit: int = 50, offset: int = 0, article: Named
           }}
         }} GROUP BY ?g ?id ?title ?date ?url ?source
         ORDER BY DESC(?date) ?g
-        {_page(limit, offset)}""", substitutions=subs)
-    return [{"id": r["id"].value, "iri": r["g"].value, "title": _value(r["title"]), "date": _value(r["date"]),
-             "url": _value(r["url"]), "source": _value(r["source"]), "relations": int(r["relations"].value)}
-            for r in rows]
+        {_page(limit, offset)}""",
+        substitutions=subs,
+    )
+    return [
+        {
+            "id": r["id"].value,
+            "iri": r["g"].value,
+            "title": _value(r["title"]),
+            "date": _value(r["date"]),
+            "url": _value(r["url"]),
+            "source": _value(r["source"]),
+            "relations": int(r["relations"].value),
+        }
+        for r in rows
+    ]
 
 
 def article_reference(value: str) -> NamedNode:
@@ -485,15 +562,27 @@ def actor_relations_document(store: Store, request: dict) -> bytes:
         if not store.has_graph(article):
             raise NotFoundError(f"no article {asked!r}")
     event_type = request.get("event_type")
-    rows = find_relations(store, actor=actor, direction=request.get("direction", "both"),
-                          event_type=event_type.rsplit("/", 1)[-1] if event_type else None,
-                          predicate=request.get("predicate"), since=request.get("since"), until=request.get("until"),
-                          article=article, asserted_only=request.get("asserted_only", False),
-                          min_confidence=request.get("min_confidence"),
-                          limit=request.get("limit", 100), offset=request.get("offset", 0))
+    rows = find_relations(
+        store,
+        actor=actor,
+        direction=request.get("direction", "both"),
+        event_type=event_type.rsplit("/", 1)[-1] if event_type else None,
+        predicate=request.get("predicate"),
+        since=request.get("since"),
+        until=request.get("until"),
+        article=article,
+        asserted_only=request.get("asserted_only", False),
+        min_confidence=request.get("min_confidence"),
+        limit=request.get("limit", 100),
+        offset=request.get("offset", 0),
+    )
     party = {"id": actor.value.removeprefix(ACTOR), "iri": actor.value, "label": actor_label(store, actor)}
-    document = {"actor": party,
-                "relations": rows, "limit": request.get("limit", 100), "offset": request.get("offset", 0)}
+    document = {
+        "actor": party,
+        "relations": rows,
+        "limit": request.get("limit", 100),
+        "offset": request.get("offset", 0),
+    }
     return json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
 
 
@@ -511,16 +600,38 @@ def statistics(store: Store) -> dict:
     >>> statistics(open_store("memory:"))["articles"]
     0
     """
-    row = next(iter(store.select(PROLOGUE + """
-        SELECT (COUNT(DISTINCT ?g) AS ?articles) WHERE { GRAPH ?g { ?g a ng:Article } }""")))
-    actors = next(iter(store.select(PROLOGUE + f"""
-        SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a a ng:Actor }} }}""")))
-    by_type = store.select(PROLOGUE + """
+    row = next(
+        iter(
+            store.select(
+                PROLOGUE
+                + """
+        SELECT (COUNT(DISTINCT ?g) AS ?articles) WHERE { GRAPH ?g { ?g a ng:Article } }"""
+            )
+        )
+    )
+    actors = next(
+        iter(
+            store.select(
+                PROLOGUE
+                + f"""
+        SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a a ng:Actor }} }}"""
+            )
+        )
+    )
+    by_type = store.select(
+        PROLOGUE
+        + """
         SELECT ?event (COUNT(?r) AS ?n) WHERE { GRAPH ?g { ?r a ng:Relation OPTIONAL { ?r ng:eventType ?e } } }
-        GROUP BY (COALESCE(STR(?e), "") AS ?event) ORDER BY DESC(?n)""")
+        GROUP BY (COALESCE(STR(?e), "") AS ?event) ORDER BY DESC(?n)"""
+    )
     types = {(r["event"].value.rsplit("/", 1)[-1] or "none"): int(r["n"].value) for r in by_type}
-    return {"quads": store.count(), "articles": int(row["articles"].value), "actors": int(actors["n"].value),
-            "relations": sum(types.values()), "event_types": types}
+    return {
+        "quads": store.count(),
+        "articles": int(row["articles"].value),
+        "actors": int(actors["n"].value),
+        "relations": sum(types.values()),
+        "event_types": types,
+    }
 
 
 def relations_graph(store: Store, relations: list[str]) -> list:
@@ -541,9 +652,12 @@ def relations_graph(store: Store, relations: list[str]) -> list:
 
     quads = []
     for iri in relations:
-        for t in store.construct(PROLOGUE + """CONSTRUCT { ?r ?p ?o . ?s ng:text ?text } WHERE {
+        for t in store.construct(
+            PROLOGUE
+            + """CONSTRUCT { ?r ?p ?o . ?s ng:text ?text } WHERE {
                 GRAPH ?g { ?r ?p ?o OPTIONAL { ?r prov:wasDerivedFrom ?s . ?s ng:text ?text } } }""",
-                             substitutions={"r": NamedNode(iri)}):
+            substitutions={"r": NamedNode(iri)},
+        ):
             quads.append(Quad(t.subject, t.predicate, t.object))
     return quads
 
@@ -562,11 +676,27 @@ def actor_graph(store: Store, actor: NamedNode) -> list:
     >>> actor_graph(open_store("memory:"), actor_iri("nobody"))
     []
     """
-    return list(store.construct(f"CONSTRUCT {{ ?a ?p ?o }} WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a ?p ?o }} }}",
-                            substitutions={"a": actor}))
+    return list(
+        store.construct(
+            f"CONSTRUCT {{ ?a ?p ?o }} WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a ?p ?o }} }}",
+            substitutions={"a": actor},
+        )
+    )
 
 
-__all__ = ["DIRECTIONS", "PROLOGUE", "actor_detail", "actor_reference", "actor_relations_document",
-           "article_reference", "actor_graph", "actor_label",
-           "find_articles", "find_relations", "relations_graph", "resolve_actor", "resolve_article",
-           "statistics"]
+__all__ = [
+    "DIRECTIONS",
+    "PROLOGUE",
+    "actor_detail",
+    "actor_reference",
+    "actor_relations_document",
+    "article_reference",
+    "actor_graph",
+    "actor_label",
+    "find_articles",
+    "find_relations",
+    "relations_graph",
+    "resolve_actor",
+    "resolve_article",
+    "statistics",
+]

@@ -100,8 +100,18 @@ def answer_relations(store, request: dict, reader: ModuleType) -> tuple:
         return ("error", "store", str(error))
 
 
-def answer_query(store, sparql, default_graph, named_graphs, solutions_media, graph_media, max_bytes,
-                 prefixes=None, base_iri=None, spool=None) -> tuple:
+def answer_query(
+    store,
+    sparql,
+    default_graph,
+    named_graphs,
+    solutions_media,
+    graph_media,
+    max_bytes,
+    prefixes=None,
+    base_iri=None,
+    spool=None,
+) -> tuple:
     import pyoxigraph as ox
 
     try:
@@ -124,8 +134,9 @@ def answer_query(store, sparql, default_graph, named_graphs, solutions_media, gr
     return serialize(result, solutions_media, graph_media, max_bytes, spool)
 
 
-def serialize(result, solutions_media: str | None, graph_media: str | None, max_bytes: int,
-              spool: str | None = None) -> tuple:
+def serialize(
+    result, solutions_media: str | None, graph_media: str | None, max_bytes: int, spool: str | None = None
+) -> tuple:
     """Serialise a query result in the media type for its kind, as an answer tuple
     ``("ok", kind, media type, body, spool file or None, size)`` or ``("error", kind, message)``."""
     sink = _LimitedBuffer(max_bytes, spool)

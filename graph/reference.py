@@ -28,12 +28,18 @@ REFERENCE_FILES = ("countries.csv", "leaders.csv", "organisations.csv")
 RIGHTS = NamedNode(t.DCTERMS + "rights")
 LICENSE = NamedNode(t.DCTERMS + "license")
 # The reference graph is a derived database of its sources (ontologies/reference/PROVENANCE.md).
-LICENCES = ("https://opendatacommons.org/licenses/odbl/1-0/", "https://creativecommons.org/licenses/by-sa/4.0/",
-            "https://creativecommons.org/publicdomain/zero/1.0/", "https://opensource.org/licenses/MIT")
-RIGHTS_TEXT = ("Countries: derived from mledoze/countries (ODbL 1.0, share-alike) and opensanctions/rigour (MIT); "
-               "leaders: Wikidata (CC0) via every-politician-scrapers, aliases also from openeventdata/petrarch2 "
-               "(MIT); "
-               "organisations: confirmordeny/supraverden (CC BY-SA 4.0, share-alike).")
+LICENCES = (
+    "https://opendatacommons.org/licenses/odbl/1-0/",
+    "https://creativecommons.org/licenses/by-sa/4.0/",
+    "https://creativecommons.org/publicdomain/zero/1.0/",
+    "https://opensource.org/licenses/MIT",
+)
+RIGHTS_TEXT = (
+    "Countries: derived from mledoze/countries (ODbL 1.0, share-alike) and opensanctions/rigour (MIT); "
+    "leaders: Wikidata (CC0) via every-politician-scrapers, aliases also from openeventdata/petrarch2 "
+    "(MIT); "
+    "organisations: confirmordeny/supraverden (CC BY-SA 4.0, share-alike)."
+)
 _DATE_TYPES = {10: "date", 7: "gYearMonth", 4: "gYear"}
 _CLASSES = {"country": t.SCHEMA + "Country", "person": t.SCHEMA + "Person", "organisation": t.SCHEMA + "Organization"}
 
@@ -200,8 +206,10 @@ def ensure_static_graphs(store: Store) -> list[NamedNode]:
     """
     loaded = []
     Build = Callable[[], Iterable[Quad]]
-    wanted: list[tuple[NamedNode, str, Build]] = [(t.ONTOLOGY_GRAPH, _hash(ontology_bytes()).value, ontology_quads),
-              (t.REFERENCE_GRAPH, reference_hash(), reference_quads)]
+    wanted: list[tuple[NamedNode, str, Build]] = [
+        (t.ONTOLOGY_GRAPH, _hash(ontology_bytes()).value, ontology_quads),
+        (t.REFERENCE_GRAPH, reference_hash(), reference_quads),
+    ]
     for graph, digest, build in wanted:
         if _stored_hash(store, graph) != digest:
             # Dropped, then loaded in one transaction: N-Quads parse several times faster than an INSERT

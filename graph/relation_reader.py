@@ -58,11 +58,21 @@ def find_actor(store: ox.Store, kind: str, value: str, asked: str | None = None)
     return actor
 
 
-def actor_relations(store: ox.Store, actor: tuple[str, ...], direction: str = "both",
-                    event_type: str | None = None, predicate: str | None = None, since: str | None = None,
-                    until: str | None = None, article: tuple[str, str] | None = None,
-                    asserted_only: bool = False, min_confidence: float | None = None,
-                    limit: int = 100, offset: int = 0, max_relations: int | None = None) -> dict:
+def actor_relations(
+    store: ox.Store,
+    actor: tuple[str, ...],
+    direction: str = "both",
+    event_type: str | None = None,
+    predicate: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    article: tuple[str, str] | None = None,
+    asserted_only: bool = False,
+    min_confidence: float | None = None,
+    limit: int = 100,
+    offset: int = 0,
+    max_relations: int | None = None,
+) -> dict:
     """The actor (id, IRI, label) and one page of its relations, newest article first, then most confident.
 
     Args:
@@ -112,12 +122,21 @@ def actor_relations(store: ox.Store, actor: tuple[str, ...], direction: str = "b
         rows.append(row)
         if len(rows) == limit:
             break
-    return {"actor": {"id": node.value.removeprefix(ACTOR), "iri": node.value, "label": reader.label(node)},
-            "relations": rows}
+    return {
+        "actor": {"id": node.value.removeprefix(ACTOR), "iri": node.value, "label": reader.label(node)},
+        "relations": rows,
+    }
 
 
-def _candidates(reader: _Reader, node: ox.NamedNode, direction: str, graph: ox.NamedNode | None, since: str | None,
-                until: str | None, max_relations: int | None) -> list[tuple[ox.Literal | None, str, str, str]]:
+def _candidates(
+    reader: _Reader,
+    node: ox.NamedNode,
+    direction: str,
+    graph: ox.NamedNode | None,
+    since: str | None,
+    until: str | None,
+    max_relations: int | None,
+) -> list[tuple[ox.Literal | None, str, str, str]]:
     """``(date, article, relation, direction)`` of the actor's relations in the date range, in the
     SPARQL query's order: ``ORDER BY DESC(?date) ?article DESC(?confidence) ?relation``, undated
     articles last.
@@ -202,8 +221,15 @@ class _Reader:
             self._labels[actor] = None if label is None else label.value
         return self._labels[actor]
 
-    def relation(self, relation: ox.NamedNode, graph: ox.NamedNode, actor: ox.NamedNode, direction: str,
-                 event_type: str | None, predicate: str | None) -> dict | None:
+    def relation(
+        self,
+        relation: ox.NamedNode,
+        graph: ox.NamedNode,
+        actor: ox.NamedNode,
+        direction: str,
+        event_type: str | None,
+        predicate: str | None,
+    ) -> dict | None:
         """The row for one relation of ``actor``, or None when it lacks evidence or fails a filter."""
         if event_type is not None:  # the filters first: a relation that fails them costs one lookup
             if ox.NamedNode(event_type) not in self._values(relation, EVENT_TYPE, graph):
@@ -233,8 +259,12 @@ class _Reader:
             "predicate_iri": values["predicate"].value,
             "event_type": event.value.rsplit("/", 1)[-1] if event is not None else None,
             "object": self._party(object_),
-            "article": {"id": graph.value.removeprefix(ARTICLE), "iri": graph.value,
-                        "title": None if title is None else title.value, "date": None if date is None else date.value},
+            "article": {
+                "id": graph.value.removeprefix(ARTICLE),
+                "iri": graph.value,
+                "title": None if title is None else title.value,
+                "date": None if date is None else date.value,
+            },
             "sentence": sentence.value,
             "trigger": values["trigger"].value,
             "confidence": float(values["confidence"].value),

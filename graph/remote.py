@@ -35,11 +35,17 @@ from graph.terms import QUERY_PREFIXES
 
 RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
-_RESULT_FORMATS = {"application/sparql-results+json": ox.QueryResultsFormat.JSON,
-                   "application/json": ox.QueryResultsFormat.JSON,
-                   "application/sparql-results+xml": ox.QueryResultsFormat.XML}
-_GRAPH_FORMATS = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
-                  "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML}
+_RESULT_FORMATS = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+}
+_GRAPH_FORMATS = {
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
 _DECLARED = re.compile(r"^\s*PREFIX\s+([\w.-]*):", re.IGNORECASE | re.MULTILINE)
 _BODY = re.compile(r"\bWHERE\s*\{|\{", re.IGNORECASE)
 #: quads per INSERT DATA operation: Virtuoso compiles each operation to SQL and refuses very large ones
@@ -50,8 +56,16 @@ _FORM = re.compile(r"^(?:\s+|#[^\n]*|PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)
 class SparqlHttpStore(Store):
     """A SPARQL 1.1 server as a :class:`~graph.store.Store`."""
 
-    def __init__(self, url: str, *, read_only: bool = False, update_url: str | None = None,
-                 gsp_url: str | None = None, timeout: float = 300.0, check: bool = True) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        read_only: bool = False,
+        update_url: str | None = None,
+        gsp_url: str | None = None,
+        timeout: float = 300.0,
+        check: bool = True,
+    ) -> None:
         self.endpoint, user, password = _credentials(url)
         self.url = f"sparql+{self.endpoint}"  # without the credentials: the URL shows in messages
         self.update_url = _credentials(update_url)[0] if update_url else self.endpoint
@@ -63,8 +77,14 @@ class SparqlHttpStore(Store):
             self._check_union_default_graph()
 
     # -- HTTP ------------------------------------------------------------------------------------
-    def _request(self, url: str, data: bytes | None, content_type: str | None = None, accept: str | None = None,
-                 method: str | None = None) -> Any:
+    def _request(
+        self,
+        url: str,
+        data: bytes | None,
+        content_type: str | None = None,
+        accept: str | None = None,
+        method: str | None = None,
+    ) -> Any:
         headers = {k: v for k, v in {"Content-Type": content_type, "Accept": accept}.items() if v}
         request = urllib.request.Request(url, data=data, headers=headers, method=method)
         try:
@@ -98,11 +118,12 @@ class SparqlHttpStore(Store):
         return _result(data, media, self.endpoint)
 
     def _check_union_default_graph(self) -> None:
-        probe = ("ASK { { SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1 } "
-                 "FILTER NOT EXISTS { ?s ?p ?o } }")
+        probe = "ASK { { SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1 } FILTER NOT EXISTS { ?s ?p ?o } }"
         if bool(self.query(probe)):
-            raise StoreError(f"the default graph of {self.endpoint} is not the union of its named graphs; start the "
-                             "server so that it is (oxigraph serve --union-default-graph; Fuseki unionDefaultGraph)")
+            raise StoreError(
+                f"the default graph of {self.endpoint} is not the union of its named graphs; start the "
+                "server so that it is (oxigraph serve --union-default-graph; Fuseki unionDefaultGraph)"
+            )
 
     def graphs(self):
         rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
@@ -220,8 +241,9 @@ def _opener(urls: list[str | None], user: str | None, password: str | None) -> u
     for url in urls:
         if url:
             manager.add_password(None, url, user, password or "")
-    return urllib.request.build_opener(urllib.request.HTTPBasicAuthHandler(manager),
-                                       urllib.request.HTTPDigestAuthHandler(manager))
+    return urllib.request.build_opener(
+        urllib.request.HTTPBasicAuthHandler(manager), urllib.request.HTTPDigestAuthHandler(manager)
+    )
 
 
 def insert_data(quads: list[ox.Quad], chunk: int = INSERT_CHUNK) -> str:
@@ -231,7 +253,7 @@ def insert_data(quads: list[ox.Quad], chunk: int = INSERT_CHUNK) -> str:
     >>> insert_data([q, q, q], chunk=2).count("INSERT DATA")
     2
     """
-    parts = [f"INSERT DATA {{\n{_nquads(quads[i:i + chunk])}\n}}" for i in range(0, len(quads), chunk)]
+    parts = [f"INSERT DATA {{\n{_nquads(quads[i : i + chunk])}\n}}" for i in range(0, len(quads), chunk)]
     return " ;\n".join(parts) or "INSERT DATA { }"
 
 
@@ -272,7 +294,7 @@ def bind(sparql: str, substitutions: Mapping[str, ox.NamedNode | ox.Literal]) ->
         raise QueryError("a query with bound variables needs a { } pattern")
     names = " ".join(f"?{k}" for k in substitutions)
     terms = " ".join(str(v) for v in substitutions.values())
-    return f"{sparql[:match.end()]} VALUES ({names}) {{ ({terms}) }}{sparql[match.end():]}"
+    return f"{sparql[: match.end()]} VALUES ({names}) {{ ({terms}) }}{sparql[match.end() :]}"
 
 
 def _result(data: bytes, media: str, endpoint: str) -> Result:

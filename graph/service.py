@@ -10,10 +10,16 @@ from graph.terms import RDF_TYPE, RDFS_COMMENT, SCHEMA
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS = "http://www.w3.org/ns/formats/"
 FORMAT_NAMES = {
-    "application/sparql-results+json": "SPARQL_Results_JSON", "application/sparql-results+xml": "SPARQL_Results_XML",
-    "text/csv": "SPARQL_Results_CSV", "text/tab-separated-values": "SPARQL_Results_TSV", "text/turtle": "Turtle",
-    "application/n-triples": "N-Triples", "application/ld+json": "JSON-LD", "application/rdf+xml": "RDF_XML",
-    "application/trig": "TriG", "application/n-quads": "N-Quads",
+    "application/sparql-results+json": "SPARQL_Results_JSON",
+    "application/sparql-results+xml": "SPARQL_Results_XML",
+    "text/csv": "SPARQL_Results_CSV",
+    "text/tab-separated-values": "SPARQL_Results_TSV",
+    "text/turtle": "Turtle",
+    "application/n-triples": "N-Triples",
+    "application/ld+json": "JSON-LD",
+    "application/rdf+xml": "RDF_XML",
+    "application/trig": "TriG",
+    "application/n-quads": "N-Quads",
 }
 
 
@@ -48,9 +54,14 @@ def service_description(endpoint: str, media_types: list[str], updates: bool) ->
         Triple(dataset, sd("defaultGraph"), default),
         Triple(default, RDF_TYPE, sd("Graph")),
         Triple(service, NamedNode(SCHEMA + "softwareVersion"), Literal(package_version())),
-        Triple(service, RDFS_COMMENT,
-               Literal("newsgraph: who did what to whom, according to which article. The default graph is the "
-                       "union of all named graphs (one per article, plus actors and vocabulary).")),
+        Triple(
+            service,
+            RDFS_COMMENT,
+            Literal(
+                "newsgraph: who did what to whom, according to which article. The default graph is the "
+                "union of all named graphs (one per article, plus actors and vocabulary)."
+            ),
+        ),
     ]
     if updates:
         triples.append(Triple(service, sd("supportedLanguage"), sd("SPARQL11Update")))

@@ -51,7 +51,8 @@ class DatasetConflictError(QueryError):
     title = "conflicting dataset"
 
 
-_TOKEN = re.compile(r"""
+_TOKEN = re.compile(
+    r"""
   (?P<ws>\s+)
 | (?P<comment>\#[^\r\n]*)
 | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
@@ -66,7 +67,9 @@ _TOKEN = re.compile(r"""
 | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
 | (?P<punct>\^\^|&&|\|\||!=|<=|>=|<<\(|\)>>|<<|>>|\{\||\|\}|[{}()\[\],;.*/|^!=<>+\-?])
 | (?P<other>.)
-""", re.VERBOSE | re.DOTALL)
+""",
+    re.VERBOSE | re.DOTALL,
+)
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 #: what nests: groups, brackets, triple terms (<< >>, <<( )>>) and annotations ({| |})
 _OPEN, _CLOSE = {"{", "(", "[", "<<", "<<(", "{|"}, {"}", ")", "]", ">>", ")>>", "|}"}
@@ -219,8 +222,9 @@ class _Reader:
             return
         operation = self.operation
         if operation is None:
-            operation = self.operation = Operation(keyword, modify=keyword in ("WITH", "DELETE", "INSERT"),
-                                                   names_dataset=keyword == "WITH")
+            operation = self.operation = Operation(
+                keyword, modify=keyword in ("WITH", "DELETE", "INSERT"), names_dataset=keyword == "WITH"
+            )
             self.reading.operations.append(operation)
             return
         if keyword in ("WITH", "USING"):
@@ -317,8 +321,9 @@ class Policy:
     max_depth: int = 64
     max_tokens: int = 4000
 
-    def check(self, text: str, kind: str, base_iri: str | None = None,
-              prefixes: dict[str, str] | None = None) -> Reading:
+    def check(
+        self, text: str, kind: str, base_iri: str | None = None, prefixes: dict[str, str] | None = None
+    ) -> Reading:
         """Read ``text`` (a ``"query"`` or an ``"update"``) and refuse what this policy forbids.
 
         Returns:
@@ -357,12 +362,13 @@ class Policy:
                 raise FederationRefusedError("LOAD of documents is not allowed on this endpoint")
             parts = urlsplit(target or "")
             if parts.scheme not in ("http", "https") or (parts.hostname or "").lower() not in self.load_hosts:
-                raise FederationRefusedError(f"LOAD may only fetch http(s) documents from "
-                                             f"{', '.join(sorted(self.load_hosts))}, not {target or 'this IRI'}")
+                raise FederationRefusedError(
+                    f"LOAD may only fetch http(s) documents from "
+                    f"{', '.join(sorted(self.load_hosts))}, not {target or 'this IRI'}"
+                )
 
 
-def with_dataset(text: str, reading: Reading, default: Iterable[str], named: Iterable[str],
-                 explicit: bool) -> str:
+def with_dataset(text: str, reading: Reading, default: Iterable[str], named: Iterable[str], explicit: bool) -> str:
     """``text`` with ``USING <default>… USING NAMED <named>…`` in each DELETE/INSERT … WHERE operation.
 
     ``DELETE WHERE { P }`` becomes ``DELETE { P } USING … WHERE { P }``. Operations with their own
@@ -385,8 +391,10 @@ def with_dataset(text: str, reading: Reading, default: Iterable[str], named: Ite
             continue
         if operation.names_dataset:
             if explicit:
-                raise DatasetConflictError("using-graph-uri/using-named-graph-uri cannot be combined with an update "
-                                           "that has its own WITH or USING")
+                raise DatasetConflictError(
+                    "using-graph-uri/using-named-graph-uri cannot be combined with an update "
+                    "that has its own WITH or USING"
+                )
             continue
         if operation.delete_where:
             if operation.pattern is None:
@@ -428,9 +436,20 @@ def readable_syntax_error(message: str, text: str, most: int = 8) -> str:
     caret = " " * (max(column, 1) - 1) + "^"
     if len(source) > 120:  # keep the excerpt short around the column
         left = max(0, column - 60)
-        source, caret = source[left:left + 120], caret[left:]
+        source, caret = source[left : left + 120], caret[left:]
     return f"line {line}, column {column}: expected {shown}\n  {source}\n  {caret}"
 
 
-__all__ = ["DatasetConflictError", "FederationRefusedError", "Operation", "Policy", "QueryTooComplexError", "Reading",
-           "Token", "check_nesting", "readable_syntax_error", "tokens", "with_dataset"]
+__all__ = [
+    "DatasetConflictError",
+    "FederationRefusedError",
+    "Operation",
+    "Policy",
+    "QueryTooComplexError",
+    "Reading",
+    "Token",
+    "check_nesting",
+    "readable_syntax_error",
+    "tokens",
+    "with_dataset",
+]

@@ -55,9 +55,15 @@ class Store(abc.ABC):
         """Remove a named graph; False if it did not exist."""
 
     @abc.abstractmethod
-    def query(self, sparql: str, *, substitutions: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
-              default_graph: list[ox.NamedNode] | None = None,
-              named_graphs: list[ox.NamedNode] | None = None, base_iri: str | None = None) -> Result:
+    def query(
+        self,
+        sparql: str,
+        *,
+        substitutions: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
+        default_graph: list[ox.NamedNode] | None = None,
+        named_graphs: list[ox.NamedNode] | None = None,
+        base_iri: str | None = None,
+    ) -> Result:
         """Run a SPARQL query. Without ``default_graph`` the default graph is the union of all graphs.
         Relative IRIs resolve against ``base_iri`` (without it, they are an error).
 
@@ -185,15 +191,14 @@ space and run it again (what was stored before is whole)')
     """
     text = str(error)
     if "No space left" in text or getattr(error, "errno", None) == errno.ENOSPC:
-        return StoreFullError(f"{doing}: the disk is full ({text}); free space and run it again "
-                              f"(what was stored before is whole)")
+        return StoreFullError(
+            f"{doing}: the disk is full ({text}); free space and run it again (what was stored before is whole)"
+        )
     return StoreError(f"{doing}: {text}")
 
 
 def _nquads(quads: Iterable[ox.Quad]) -> str:
-    return "\n".join(
-        f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads
-    )
+    return "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
 
 
 class OxigraphStore(Store):
@@ -359,8 +364,10 @@ class OxigraphStore(Store):
         if Path(target).exists():
             raise StoreError(f"the backup target {target} already exists")
         if Path(target).resolve().is_relative_to(self.path.resolve()):
-            raise StoreError(f"the backup target {target} is inside the store's own folder {self.path}: a backup "
-                             f"there would be lost with the store; choose a folder outside it")
+            raise StoreError(
+                f"the backup target {target} is inside the store's own folder {self.path}: a backup "
+                f"there would be lost with the store; choose a folder outside it"
+            )
         try:
             self._store.flush()
             self._store.backup(str(target))
@@ -427,8 +434,9 @@ def register(scheme: str, factory: StoreFactory) -> None:
     _BACKENDS[scheme] = factory
 
 
-def open_store(url: str, *, read_only: bool = False, wait: float = 0.0, update_url: str | None = None,
-               gsp_url: str | None = None) -> Store:
+def open_store(
+    url: str, *, read_only: bool = False, wait: float = 0.0, update_url: str | None = None, gsp_url: str | None = None
+) -> Store:
     """Open the store a URL names: ``oxigraph:PATH``, ``memory:``, ``sparql+http://HOST:PORT/PATH``, or a
     registered scheme.
 
@@ -460,18 +468,22 @@ def open_store(url: str, *, read_only: bool = False, wait: float = 0.0, update_u
 
 
 def _remote(scheme: str) -> StoreFactory:
-    def factory(rest: str, read_only: bool, wait: float = 0.0, update_url: str | None = None,
-                gsp_url: str | None = None) -> Store:
+    def factory(
+        rest: str, read_only: bool, wait: float = 0.0, update_url: str | None = None, gsp_url: str | None = None
+    ) -> Store:
         from graph.remote import SparqlHttpStore  # only remote stores pay for the HTTP client
 
-        return SparqlHttpStore(f"{scheme.removeprefix('sparql+')}://{rest}", read_only=read_only,
-                               update_url=update_url, gsp_url=gsp_url)
+        return SparqlHttpStore(
+            f"{scheme.removeprefix('sparql+')}://{rest}", read_only=read_only, update_url=update_url, gsp_url=gsp_url
+        )
 
     return factory
 
 
-register("oxigraph", lambda path, read_only, wait=0.0, **_: OxigraphStore(
-    path or "data/newsgraph", f"oxigraph:{path}", read_only, wait))
+register(
+    "oxigraph",
+    lambda path, read_only, wait=0.0, **_: OxigraphStore(path or "data/newsgraph", f"oxigraph:{path}", read_only, wait),
+)
 register("memory", lambda _, read_only, wait=0.0, **__: OxigraphStore(None, "memory:"))
 register("sparql+http", _remote("sparql+http"))
 register("sparql+https", _remote("sparql+https"))

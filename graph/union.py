@@ -27,8 +27,10 @@ def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
     rank = {graph: i for i, graph in enumerate(graphs)}
     for here, graph in enumerate(graphs):
         for quad in store.quads_for_pattern(None, None, None, graph):
-            if here and any(rank.get(other.graph_name, here) < here
-                            for other in store.quads_for_pattern(quad.subject, quad.predicate, quad.object)):
+            if here and any(
+                rank.get(other.graph_name, here) < here
+                for other in store.quads_for_pattern(quad.subject, quad.predicate, quad.object)
+            ):
                 continue  # written with an earlier graph
             yield ox.Triple(quad.subject, quad.predicate, quad.object)
 

@@ -17,18 +17,43 @@ SEED_ARTICLE = SEEDS / "000_8ba8fdaa8bbfb1fc.txt"
 
 # `make check` runs the tests marked `unit`: every test that needs no spaCy pipeline, no ingested
 # store, no server and no CLI process (those take most of `make test`'s time).
-HEAVY_FIXTURES = {"nlp", "seeded_store_url", "seeded_store", "server", "corpus_store_url", "corpus_store",
-                  "corpus_dataset", "store_copy", "writable_server", "batch",
-                  "endpoint", "memory_process", "memory_server", "listener"}  # servers of the SPARQL suites
-PROCESS_MODULES = {"test_cli.py", "test_cli_eval.py", "test_ingest_command.py", "test_crash_safety.py",
-                   "test_concurrency.py", "test_safety.py", "test_schema_fuzz.py", "test_ui.py", "test_end_to_end.py"}
+HEAVY_FIXTURES = {
+    "nlp",
+    "seeded_store_url",
+    "seeded_store",
+    "server",
+    "corpus_store_url",
+    "corpus_store",
+    "corpus_dataset",
+    "store_copy",
+    "writable_server",
+    "batch",
+    "endpoint",
+    "memory_process",
+    "memory_server",
+    "listener",
+}  # servers of the SPARQL suites
+PROCESS_MODULES = {
+    "test_cli.py",
+    "test_cli_eval.py",
+    "test_ingest_command.py",
+    "test_crash_safety.py",
+    "test_concurrency.py",
+    "test_safety.py",
+    "test_schema_fuzz.py",
+    "test_ui.py",
+    "test_end_to_end.py",
+}
 
 
 def pytest_collection_modifyitems(config, items) -> None:
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
-        if (item.path.name in PROCESS_MODULES or fixtures & HEAVY_FIXTURES
-                or item.get_closest_marker("slow") is not None):
+        if (
+            item.path.name in PROCESS_MODULES
+            or fixtures & HEAVY_FIXTURES
+            or item.get_closest_marker("slow") is not None
+        ):
             continue
         item.add_marker(pytest.mark.unit)
 

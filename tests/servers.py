@@ -62,7 +62,6 @@ def make_app(store, **settings):
     return create_app(Settings(store="memory:", **settings), store=store)
 
 
-
 @pytest.fixture
 def store_copy(seeded_store_url, seeded_store, tmp_path):
     """A writable on-disk copy of the seeded store (a checkpoint of it)."""

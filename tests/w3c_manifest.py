@@ -35,8 +35,10 @@ def items(graph: rdflib.Graph, node: rdflib.term.Node | None) -> list[rdflib.ter
 
 
 def headers(graph: rdflib.Graph, message: rdflib.term.Node) -> dict[str, str]:
-    return {str(graph.value(h, HT.fieldName)).lower(): str(graph.value(h, HT.fieldValue))
-            for h in items(graph, graph.value(message, HT.headers))}
+    return {
+        str(graph.value(h, HT.fieldName)).lower(): str(graph.value(h, HT.fieldValue))
+        for h in items(graph, graph.value(message, HT.headers))
+    }
 
 
 def body(graph: rdflib.Graph, message: rdflib.term.Node, replace: dict[str, str]) -> bytes | None:
@@ -49,16 +51,27 @@ def body(graph: rdflib.Graph, message: rdflib.term.Node, replace: dict[str, str]
     return text.encode(str(graph.value(node, CNT.characterEncoding) or "UTF-8"))
 
 
-def send(graph: rdflib.Graph, base: str, request: rdflib.term.Node, paths: tuple[str, str],
-         extra_headers: dict[str, str], replace: dict[str, str] | None = None) -> httpx.Response:
+def send(
+    graph: rdflib.Graph,
+    base: str,
+    request: rdflib.term.Node,
+    paths: tuple[str, str],
+    extra_headers: dict[str, str],
+    replace: dict[str, str] | None = None,
+) -> httpx.Response:
     """Send one ``ht:Request`` to ``base``, its path prefix ``paths[0]`` replaced by ``paths[1]``."""
     replace = replace or {}
     path = str(graph.value(request, HT.absolutePath))
     for old, new in replace.items():
         path = path.replace(old, new)
     path = path.replace(paths[0], paths[1], 1)
-    return httpx.request(str(graph.value(request, HT.methodName)), base + path, timeout=30,
-                         content=body(graph, request, replace), headers={**headers(graph, request), **extra_headers})
+    return httpx.request(
+        str(graph.value(request, HT.methodName)),
+        base + path,
+        timeout=30,
+        content=body(graph, request, replace),
+        headers={**headers(graph, request), **extra_headers},
+    )
 
 
 def expected_statuses(graph: rdflib.Graph, response: rdflib.term.Node) -> tuple[set[str], set[int]]:

@@ -24,8 +24,29 @@ from pathlib import Path
 BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\](?:---)?\s+---")  # four headers read "[120]---  ---"
 PATTERN = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]")
 PREPOSITIONS = {
-    "with", "to", "for", "against", "on", "upon", "at", "into", "in", "from", "over", "about",
-    "of", "by", "toward", "towards", "between", "among", "off", "out", "up", "down", "across",
+    "with",
+    "to",
+    "for",
+    "against",
+    "on",
+    "upon",
+    "at",
+    "into",
+    "in",
+    "from",
+    "over",
+    "about",
+    "of",
+    "by",
+    "toward",
+    "towards",
+    "between",
+    "among",
+    "off",
+    "out",
+    "up",
+    "down",
+    "across",
 }
 
 
@@ -144,16 +165,21 @@ def pattern_requirement(text: str, classes: dict[str, list[str]] | None = None) 
     return []
 
 
-def _pattern_targets(raw: str, pattern: re.Match, classes: dict, lemmas: list[tuple[str, str | None]],
-                     inflected: dict[str, str]) -> list[tuple[str, str]]:
+def _pattern_targets(
+    raw: str, pattern: re.Match, classes: dict, lemmas: list[tuple[str, str | None]], inflected: dict[str, str]
+) -> list[tuple[str, str]]:
     """The (lemma, requirement) pairs a pattern line of a verb block applies to.
 
     The comment names the verb the pattern was written for; it applies to that verb alone.
     """
     named = raw.split("#", 1)[1].split() if "#" in raw else []
     owner = named[0].lower() if named else None
-    return [(lemma, need) for need in pattern_requirement(pattern.group(1), classes) for lemma, particle in lemmas
-            if particle is None and (owner is None or inflected.get(owner, owner) == lemma)]
+    return [
+        (lemma, need)
+        for need in pattern_requirement(pattern.group(1), classes)
+        for lemma, particle in lemmas
+        if particle is None and (owner is None or inflected.get(owner, owner) == lemma)
+    ]
 
 
 def build(cameo: Path, plover: Path) -> list[tuple[str, str, str, str, str]]:

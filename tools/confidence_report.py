@@ -46,8 +46,9 @@ def predict_with_features(nlp, gold_records: list[dict]) -> list[dict]:
         extraction = records(doc, article)
         crowd = crowding(doc._.relations or [])
         by_record: dict[str, list[dict]] = {r["id"]: [] for r in group}
-        for candidate, relation, (rivals, siblings) in zip(doc._.relations or [], extraction.relations, crowd,
-                                                             strict=True):
+        for candidate, relation, (rivals, siblings) in zip(
+            doc._.relations or [], extraction.relations, crowd, strict=True
+        ):
             for start, end, record_id in spans:
                 if start <= relation.trigger_start < end + 1:
                     data = relation_to_json(relation)
@@ -65,11 +66,20 @@ def labeled_relations(nlp, path: Path) -> list[dict]:
     right = outcomes(gold, lines)
     by_id = {line["id"]: line for line in lines}
     document_of = {r["id"]: (r.get("meta") or {}).get("document") or r["id"] for r in gold}
-    return [{"file": path.stem, "id": key[0], "document": document_of[key[0]], "typed": bool(r["event_type"]),
-             "confidence": r["confidence"],
-             "relation": f"{r['subject']['text']} | {r['predicate']} {r['event_type']} | {r['object']['text']}",
-             "features": r["_features"], "right": ok}
-            for key, ok in right.items() for r in [by_id[key[0]]["relations"][key[1]]]]
+    return [
+        {
+            "file": path.stem,
+            "id": key[0],
+            "document": document_of[key[0]],
+            "typed": bool(r["event_type"]),
+            "confidence": r["confidence"],
+            "relation": f"{r['subject']['text']} | {r['predicate']} {r['event_type']} | {r['object']['text']}",
+            "features": r["_features"],
+            "right": ok,
+        }
+        for key, ok in right.items()
+        for r in [by_id[key[0]]["relations"][key[1]]]
+    ]
 
 
 def auc(scores: list[float], labels: list[bool]) -> float:
@@ -92,14 +102,22 @@ def reliability(scores: list[float], labels: list[bool]) -> list[tuple[str, int,
     for low, high in pairwise(BINS):
         inside = [(s, y) for s, y in zip(scores, labels, strict=True) if low <= s < high]
         if inside:
-            rows.append((f"{low:.1f}–{min(high, 1.0):.1f}", len(inside), sum(s for s, _ in inside) / len(inside),
-                         sum(y for _, y in inside) / len(inside)))
+            rows.append(
+                (
+                    f"{low:.1f}–{min(high, 1.0):.1f}",
+                    len(inside),
+                    sum(s for s, _ in inside) / len(inside),
+                    sum(y for _, y in inside) / len(inside),
+                )
+            )
     return rows
 
 
 def summary(name: str, scores: list[float], labels: list[bool], table: bool = True) -> str:
-    lines = [f"{name}: {len(labels)} relations, {sum(labels)} right ({sum(labels) / max(len(labels), 1):.2f}); "
-             f"AUC {auc(scores, labels):.3f}  Brier {brier(scores, labels):.3f}"]
+    lines = [
+        f"{name}: {len(labels)} relations, {sum(labels)} right ({sum(labels) / max(len(labels), 1):.2f}); "
+        f"AUC {auc(scores, labels):.3f}  Brier {brier(scores, labels):.3f}"
+    ]
     if table:
         lines.append("  | confidence | relations | mean confidence | share right |")
         lines.append("  |---|---|---|---|")
@@ -110,16 +128,21 @@ def summary(name: str, scores: list[float], labels: list[bool], table: bool = Tr
 def at_threshold(scores: list[float], labels: list[bool], threshold: float) -> str:
     kept = [y for s, y in zip(scores, labels, strict=True) if s >= threshold]
     precision = f"{sum(kept) / len(kept):.3f}" if kept else "n/a"
-    return (f"  at the default threshold {threshold:.2f}: precision {precision} over {len(kept)} relations, "
-            f"{sum(kept)} of {sum(labels)} right ones kept")
+    return (
+        f"  at the default threshold {threshold:.2f}: precision {precision} over {len(kept)} relations, "
+        f"{sum(kept)} of {sum(labels)} right ones kept"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="+", type=Path)
     parser.add_argument("--dump", type=Path, help="write the labeled relations with their features here")
-    parser.add_argument("--held-out", action="store_true",
-                        help="also refit by cross-validation grouped by document and report the held-out figures")
+    parser.add_argument(
+        "--held-out",
+        action="store_true",
+        help="also refit by cross-validation grouped by document and report the held-out figures",
+    )
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: newsgraph's)")
     args = parser.parse_args()
     nlp = load_pipeline(args.model)

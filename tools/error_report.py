@@ -70,15 +70,20 @@ def _pair(g: GoldTriple, r: dict, reverse: bool = False) -> bool:
 
 
 def _one_side(g: GoldTriple, r: dict) -> bool:
-    return (argument_matches(g.subjects, g.subject_codes, r["subject"]) or g.objects is not None
-            and argument_matches(g.objects, g.object_codes, r["object"]) or _pair(g, r, reverse=True))
+    return (
+        argument_matches(g.subjects, g.subject_codes, r["subject"])
+        or g.objects is not None
+        and argument_matches(g.objects, g.object_codes, r["object"])
+        or _pair(g, r, reverse=True)
+    )
 
 
 def miss_cause(g: GoldTriple, relations: list[dict], mentions: list[dict]) -> str:
     """Why a required gold triple was not found (see the module docstring)."""
     objects = g.objects or []
-    if not any(argument_matches(g.subjects, g.subject_codes, m) for m in mentions) or \
-            not any(argument_matches(objects, g.object_codes, m) for m in mentions):
+    if not any(argument_matches(g.subjects, g.subject_codes, m) for m in mentions) or not any(
+        argument_matches(objects, g.object_codes, m) for m in mentions
+    ):
         return "no actor mention"
     between = [r for r in relations if _pair(g, r)]
     if any(r["_category"] for r in between):
@@ -95,10 +100,12 @@ def false_cause(r: dict, triples: list[GoldTriple]) -> str:
         return "polarity"  # intentions are coded like facts (ANNOTATION.md), non-facts only when flagged
     if any(_pair(g, r) for g in triples):
         return "wrong category"
-    actors = [(g.subjects, g.subject_codes) for g in triples] + [(g.objects, g.object_codes) for g in triples
-                                                                 if g.objects is not None]
-    if not all(any(argument_matches(names, codes, r[side]) for names, codes in actors)
-               for side in ("subject", "object")):
+    actors = [(g.subjects, g.subject_codes) for g in triples] + [
+        (g.objects, g.object_codes) for g in triples if g.objects is not None
+    ]
+    if not all(
+        any(argument_matches(names, codes, r[side]) for names, codes in actors) for side in ("subject", "object")
+    ):
         return "not an actor"
     record = r["_at"][0]
     if any(g.record == record and r["_category"] in g.labels and _one_side(g, r) for g in triples):
@@ -114,8 +121,9 @@ def _show(r: dict) -> str:
     return f"{_name(r['subject'])} -{r.get('trigger')} {r['_category'] or '(untyped)'}-> {_name(r['object'])}"
 
 
-def classify(gold: list[dict], lines: list[dict], mentions: dict[str, list[dict]],
-             examples: dict[str, list[str]] | None = None) -> tuple[Counter, Counter, int]:
+def classify(
+    gold: list[dict], lines: list[dict], mentions: dict[str, list[dict]], examples: dict[str, list[str]] | None = None
+) -> tuple[Counter, Counter, int]:
     """Misses and false positives by cause, and untyped relations matching nothing, over one gold file.
 
     ``mentions``: each document's actor mentions (``{"text", "label", "country"}``); ``examples``, when
@@ -136,7 +144,8 @@ def classify(gold: list[dict], lines: list[dict], mentions: dict[str, list[dict]
                 cause = miss_cause(g, relations, mentions.get(document, []))
                 misses[cause] += 1
                 examples.setdefault(f"miss: {cause}", []).append(
-                    f"{g.record}: {g.subjects[0]} -{g.category}-> {(g.objects or ['?'])[0]}")
+                    f"{g.record}: {g.subjects[0]} -{g.category}-> {(g.objects or ['?'])[0]}"
+                )
         for pi, r in enumerate(typed):
             if pi not in right:
                 cause = false_cause(r, golds)
@@ -177,7 +186,8 @@ def main() -> None:
             for line in lines:
                 for r in line.get("relations", []):
                     mentions.setdefault(document_of.get(line["id"], ""), []).extend(
-                        a for a in (r.get("subject"), r.get("object")) if a)
+                        a for a in (r.get("subject"), r.get("object")) if a
+                    )
         else:
             if nlp is None:
                 from extract.pipeline import load_pipeline
@@ -192,9 +202,12 @@ def main() -> None:
     for name, by_cause in examples.items() if args.examples else ():
         for cause, found in sorted(by_cause.items()):
             print(f"\n## {name}, {cause} ({len(found)})")
-            print("\n".join(f"  {line}" for line in found[:args.examples]))
-    print(json.dumps({name: {"misses": dict(m), "false": dict(f), "untyped_unmatched": u}
-                      for name, (m, f, u) in rows.items()}))
+            print("\n".join(f"  {line}" for line in found[: args.examples]))
+    print(
+        json.dumps(
+            {name: {"misses": dict(m), "false": dict(f), "untyped_unmatched": u} for name, (m, f, u) in rows.items()}
+        )
+    )
 
 
 if __name__ == "__main__":

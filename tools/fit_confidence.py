@@ -43,7 +43,8 @@ def fit_rows(rows: list[dict], names: tuple[str, ...], penalty: float) -> tuple[
 
 def matrix(rows: list[dict], names: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     x = np.array([[row["features"].get(name, 0.0) for name in names] for row in rows], dtype=float).reshape(
-        len(rows), len(names))
+        len(rows), len(names)
+    )
     y = np.array([float(row["right"]) for row in rows])
     return x, y
 
@@ -161,9 +162,14 @@ def per_source(rows: list[dict], scores: np.ndarray, threshold: float) -> dict[s
         chosen = np.array([name in ("pooled", r["file"]) for r in rows])
         labels = np.array([r["right"] for r in rows])[chosen].astype(float)
         precision, kept, recall = precision_at(scores[chosen], labels, threshold)
-        out[name] = {"relations": int(chosen.sum()), "right": int(labels.sum()),
-                     "auc": round(confidence_report.auc(list(scores[chosen]), list(labels.astype(bool))), 3),
-                     "precision": round(precision, 3), "kept": kept, "recall": round(recall, 3)}
+        out[name] = {
+            "relations": int(chosen.sum()),
+            "right": int(labels.sum()),
+            "auc": round(confidence_report.auc(list(scores[chosen]), list(labels.astype(bool))), 3),
+            "precision": round(precision, 3),
+            "kept": kept,
+            "recall": round(recall, 3),
+        }
     return out
 
 
@@ -172,8 +178,10 @@ def print_figures(title: str, figures: dict[str, dict[str, float]], threshold: f
     print(f"| source | relations | right | AUC | precision at {threshold:.2f} | kept | share of right kept |")
     print("|---|---|---|---|---|---|---|")
     for name, f in figures.items():
-        print(f"| {name} | {f['relations']} | {f['right']} | {f['auc']:.3f} | {f['precision']:.3f} | {f['kept']} "
-              f"| {f['recall']:.3f} |")
+        print(
+            f"| {name} | {f['relations']} | {f['right']} | {f['auc']:.3f} | {f['precision']:.3f} | {f['kept']} "
+            f"| {f['recall']:.3f} |"
+        )
 
 
 def load_rows(paths: list[Path], dump: Path | None) -> list[dict]:
@@ -191,14 +199,21 @@ def load_rows(paths: list[Path], dump: Path | None) -> list[dict]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", nargs="+", type=Path,
-                        help="gold files (../shared/eval format), or one FILE.rows.jsonl written by --dump")
+    parser.add_argument(
+        "data",
+        nargs="+",
+        type=Path,
+        help="gold files (../shared/eval format), or one FILE.rows.jsonl written by --dump",
+    )
     parser.add_argument("--dump", type=Path, help="also write the labeled relations here (name it *.rows.jsonl)")
     parser.add_argument("--write", action="store_true", help=f"write the model to {model_path()}")
     parser.add_argument("--features", default=",".join(FEATURES), help="comma-separated subset of the features")
-    parser.add_argument("--consistent-only", action="store_true",
-                        help="keep only the features that agree in sign across the gold files (held out, this "
-                             "did worse than the penalty alone: news-dev AUC 0.60 against 0.65)")
+    parser.add_argument(
+        "--consistent-only",
+        action="store_true",
+        help="keep only the features that agree in sign across the gold files (held out, this "
+        "did worse than the penalty alone: news-dev AUC 0.60 against 0.65)",
+    )
     parser.add_argument("--precision", type=float, default=0.80, help="held-out precision the threshold must reach")
     args = parser.parse_args()
     names = tuple(args.features.split(","))
@@ -213,12 +228,18 @@ def main() -> None:
     current = np.array([r["confidence"] for r in rows])
     print_figures("current confidences (as extracted)", per_source(rows, current, threshold), threshold)
     held_figures = per_source(rows, held_out, threshold)
-    print_figures(f"held out: {FOLDS}-fold cross-validation grouped by document, the whole procedure refitted "
-                  "in each fold", held_figures, threshold)
+    print_figures(
+        f"held out: {FOLDS}-fold cross-validation grouped by document, the whole procedure refitted in each fold",
+        held_figures,
+        threshold,
+    )
     chosen, penalty = procedure(rows)
     model = fit_rows(rows, chosen, penalty)
-    print_figures(f"shipped: fitted on all (penalty {penalty}), in-sample",
-                  per_source(rows, predict(model, matrix(rows, chosen)[0]), threshold), threshold)
+    print_figures(
+        f"shipped: fitted on all (penalty {penalty}), in-sample",
+        per_source(rows, predict(model, matrix(rows, chosen)[0]), threshold),
+        threshold,
+    )
     print(f"\ndefault threshold {threshold:.2f} (lowest with pooled held-out precision >= {args.precision:.2f})")
     print("\n  weights (raw feature scale):")
     for name, weight in zip(chosen, model[1], strict=True):
@@ -227,10 +248,10 @@ def main() -> None:
         files = sorted({r["file"] for r in rows})
         data = {
             "description": "Logistic regression giving the probability that a relation is right; "
-                           "features computed by extract/confidence.py, fitted by tools/fit_confidence.py.",
+            "features computed by extract/confidence.py, fitted by tools/fit_confidence.py.",
             "training_data": f"{len(rows)} relations extracted from {', '.join(files)} (../shared/eval), "
-                             f"{int(labels.sum())} right by the scorer's one-to-one matching (labeled for typed "
-                             "relations, unlabeled for untyped ones)",
+            f"{int(labels.sum())} right by the scorer's one-to-one matching (labeled for typed "
+            "relations, unlabeled for untyped ones)",
             "penalty": penalty,
             "fitted": datetime.date.today().isoformat(),
             "threshold": threshold,

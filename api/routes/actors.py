@@ -25,13 +25,24 @@ from graph.terms import PLOVER
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 RDF_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"application/json": {}, "text/turtle": {}, "application/ld+json": {}}}}
-PolarityFilter = Annotated[RelationPolarity, Query(
-    description="asserted (default): only what happened, not negated, intended or hypothetical relations; "
-                "all: every one")]
-MinConfidence = Annotated[float | None, Query(
-    ge=0.0, le=1.0, description="lowest confidence listed; by default the threshold fitted with the confidence model "
-                                "(ontologies/confidence.json), 0 for every relation")]
+    200: {"content": {"application/json": {}, "text/turtle": {}, "application/ld+json": {}}}
+}
+PolarityFilter = Annotated[
+    RelationPolarity,
+    Query(
+        description="asserted (default): only what happened, not negated, intended or hypothetical relations; "
+        "all: every one"
+    ),
+]
+MinConfidence = Annotated[
+    float | None,
+    Query(
+        ge=0.0,
+        le=1.0,
+        description="lowest confidence listed; by default the threshold fitted with the confidence model "
+        "(ontologies/confidence.json), 0 for every relation",
+    ),
+]
 
 
 def min_confidence_or_default(value: float | None) -> float | None:
@@ -42,45 +53,60 @@ def min_confidence_or_default(value: float | None) -> float | None:
 
 
 @router.get("", response_model=Page[ActorItem])
-def list_actors(request: Request, store: StoreDep, writes: WritesDep,
-                q: Annotated[str, Query(max_length=200, description="part of a name or alias")] = "",
-                type: Annotated[ActorType | None, Query(description="actor class (any case)")] = None,
-                country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$",
-                                                     description="ISO 3166 alpha-3 code")] = None,
-                limit: Annotated[int, Query(ge=1, le=500)] = 20,
-                offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict:
+def list_actors(
+    request: Request,
+    store: StoreDep,
+    writes: WritesDep,
+    q: Annotated[str, Query(max_length=200, description="part of a name or alias")] = "",
+    type: Annotated[ActorType | None, Query(description="actor class (any case)")] = None,
+    country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO 3166 alpha-3 code")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 20,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> dict:
     """Search actors by part of a name or alias (case and accents ignored), class and country, most
     mentioned first."""
     index = cached_actor_index(store, writes.generation)
     kind = type.value if type else None
-    return page(index.search(q, kind, country, limit, offset), limit, offset, request.url,
-                index.count(q, kind, country))
+    return page(
+        index.search(q, kind, country, limit, offset), limit, offset, request.url, index.count(q, kind, country)
+    )
 
 
 @router.get("/{actor_id:path}/relations", responses={200: {**RDF_RESPONSES[200], "model": ActorRelations}})
-async def relations(store: StoreDep, executor: ExecutorDep, request: Request, actor_id: str,
-                    direction: Annotated[Direction, Query(description="both, outgoing or incoming")] = Direction.BOTH,
-                    event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$",
-                                                            description="PLOVER category")] = None,
-                    predicate: Annotated[str | None, Query(max_length=100,
-                                                           description="surface predicate, e.g. called")] = None,
-                    since: date | None = None, until: date | None = None,
-                    article: Annotated[str | None, Query(max_length=500, description="article id or IRI")] = None,
-                    polarity: PolarityFilter = RelationPolarity.ASSERTED, min_confidence: MinConfidence = None,
-                    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-                    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0):
+async def relations(
+    store: StoreDep,
+    executor: ExecutorDep,
+    request: Request,
+    actor_id: str,
+    direction: Annotated[Direction, Query(description="both, outgoing or incoming")] = Direction.BOTH,
+    event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$", description="PLOVER category")] = None,
+    predicate: Annotated[str | None, Query(max_length=100, description="surface predicate, e.g. called")] = None,
+    since: date | None = None,
+    until: date | None = None,
+    article: Annotated[str | None, Query(max_length=500, description="article id or IRI")] = None,
+    polarity: PolarityFilter = RelationPolarity.ASSERTED,
+    min_confidence: MinConfidence = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+):
     """An actor's relations (``id``: slug, IRI or Wikidata QID), each with its evidence sentence and article.
     JSON by default; RDF (the relation nodes) for ``Accept: text/turtle`` or ``application/ld+json``.
     By default only asserted relations at or above the default confidence threshold (see ``/relations``)."""
     # One job for a query worker (bounded by the query timeout), answered as the finished JSON body.
     media = rest_media(request.headers.get("accept"))
-    job = RelationsJob(actor=(*actor_reference(actor_id), actor_id), direction=direction.value,
-                       event_type=PLOVER + event_type.upper() if event_type else None, predicate=predicate,
-                       since=since.isoformat() if since else None, until=until.isoformat() if until else None,
-                       article=(article_reference(article).value, article) if article else None,
-                       asserted_only=polarity is RelationPolarity.ASSERTED,
-                       min_confidence=min_confidence_or_default(min_confidence),
-                       limit=limit, offset=offset)
+    job = RelationsJob(
+        actor=(*actor_reference(actor_id), actor_id),
+        direction=direction.value,
+        event_type=PLOVER + event_type.upper() if event_type else None,
+        predicate=predicate,
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
+        article=(article_reference(article).value, article) if article else None,
+        asserted_only=polarity is RelationPolarity.ASSERTED,
+        min_confidence=min_confidence_or_default(min_confidence),
+        limit=limit,
+        offset=offset,
+    )
     body = (await executor.aquery(job)).body
     if media != "application/json":
         iris = [r["relation"] for r in json.loads(body)["relations"]]

@@ -22,8 +22,12 @@ router = APIRouter(prefix="/articles", tags=["articles"])
 
 
 @router.get("", response_model=Page[ArticleItem])
-def list_articles(store: StoreDep, request: Request, limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                  offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict:
+def list_articles(
+    store: StoreDep,
+    request: Request,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> dict:
     """Articles, newest first, with their relation counts."""
     return page(find_articles(store, limit, offset), limit, offset, request.url, article_count(store))
 
@@ -36,21 +40,49 @@ def article(store: StoreDep, article_id: str) -> dict:
     return {**(meta[0] if meta else {"iri": iri.value}), "relations": find_relations(store, article=iri, limit=1000)}
 
 
-@router.post("", status_code=201, response_model=Ingested, responses={
-    200: {"model": Ingested, "description": "some records failed (see records)"},
-    422: {"description": "no record could be stored: a problem document with the records"}},
-    openapi_extra={"requestBody": {"content": {
-    "application/json": {"schema": {"oneOf": [
-        {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}, "id": {"type": "string"}}},
-        {"type": "array", "items": {"type": "object", "required": ["text"],
-                                    "properties": {"text": {"type": "string"}, "id": {"type": "string"}}}}]}},
-    "application/x-ndjson": {"schema": {"type": "string"}},
-    "text/plain": {"schema": {"type": "string"}},
-}}})
-async def post_articles(request: Request, _: WriterDep, writes: WritesDep, settings: SettingsDep,
-                        id: Annotated[str | None, Query(max_length=200,
-                                                        description="article id for text/plain")] = None,
-                        ) -> JSONResponse:
+@router.post(
+    "",
+    status_code=201,
+    response_model=Ingested,
+    responses={
+        200: {"model": Ingested, "description": "some records failed (see records)"},
+        422: {"description": "no record could be stored: a problem document with the records"},
+    },
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "oneOf": [
+                            {
+                                "type": "object",
+                                "required": ["text"],
+                                "properties": {"text": {"type": "string"}, "id": {"type": "string"}},
+                            },
+                            {
+                                "type": "array",
+                                "items": {
+                                    "type": "object",
+                                    "required": ["text"],
+                                    "properties": {"text": {"type": "string"}, "id": {"type": "string"}},
+                                },
+                            },
+                        ]
+                    }
+                },
+                "application/x-ndjson": {"schema": {"type": "string"}},
+                "text/plain": {"schema": {"type": "string"}},
+            }
+        }
+    },
+)
+async def post_articles(
+    request: Request,
+    _: WriterDep,
+    writes: WritesDep,
+    settings: SettingsDep,
+    id: Annotated[str | None, Query(max_length=200, description="article id for text/plain")] = None,
+) -> JSONResponse:
     """Ingest articles (needs ``Authorization: Bearer <token>``): plain text, a JSON article record
     (``{"id", "text", "title", "date", "url", "source"}``), a JSON array of them, or JSON lines.
 
@@ -62,20 +94,37 @@ async def post_articles(request: Request, _: WriterDep, writes: WritesDep, setti
     # Decoding and parsing up to NEWSGRAPH_MAX_REQUEST_BYTES of JSON happens off the event loop.
     items = await run_in_threadpool(_records, body, content_type, id, settings.max_article_bytes)
     outcomes: list[tuple[Article | InputError, NewsgraphError | None]] = []
-    report = await run_in_threadpool(_ingest, writes, settings, items,
-                                     lambda item, error: outcomes.append((item, error)))
+    report = await run_in_threadpool(
+        _ingest, writes, settings, items, lambda item, error: outcomes.append((item, error))
+    )
     # The ingest reports a record as it is done (refused records before parsed ones): report in input order.
     position = _positions(items)
     records = sorted((_record(position(item), item, error) for item, error in outcomes), key=lambda r: r["index"])
     failed = sum(r["status"] == "failed" for r in records)
     if failed == len(records):  # nothing stored: a problem document, with the report as an extension member
-        return JSONResponse({"type": "about:blank", "title": "no article could be stored", "status": 422,
-                             "detail": "; ".join(f"record {r['index']}: {r['reason']}" for r in records),
-                             "records": records}, status_code=422, media_type="application/problem+json")
-    answer = Ingested(articles=report.articles, unchanged=report.unchanged, replaced=report.replaced, failed=failed,
-                      sentences=report.sentences, relations=report.relations, triples=report.triples,
-                      ids=[a.id for a in items if isinstance(a, Article)],
-                      failures=[str(f) for f in report.failures], records=records)
+        return JSONResponse(
+            {
+                "type": "about:blank",
+                "title": "no article could be stored",
+                "status": 422,
+                "detail": "; ".join(f"record {r['index']}: {r['reason']}" for r in records),
+                "records": records,
+            },
+            status_code=422,
+            media_type="application/problem+json",
+        )
+    answer = Ingested(
+        articles=report.articles,
+        unchanged=report.unchanged,
+        replaced=report.replaced,
+        failed=failed,
+        sentences=report.sentences,
+        relations=report.relations,
+        triples=report.triples,
+        ids=[a.id for a in items if isinstance(a, Article)],
+        failures=[str(f) for f in report.failures],
+        records=records,
+    )
     return JSONResponse(answer.model_dump(), status_code=200 if failed else 201)
 
 
@@ -91,8 +140,11 @@ def _records(body: bytes, content_type: str, article_id: str | None, max_bytes: 
         clean = check_text(text, "request")
         return [Article(id=article_id or Article(id="", text=clean).content_hash[:16], text=clean)]
     if content_type not in ("application/json", "application/x-ndjson", "application/jsonl"):
-        raise InputError("request", f"unsupported content type {content_type or '(none)'}: use text/plain, "
-                         "application/json or application/x-ndjson")
+        raise InputError(
+            "request",
+            f"unsupported content type {content_type or '(none)'}: use text/plain, "
+            "application/json or application/x-ndjson",
+        )
     try:
         if content_type == "application/json":
             data = json.loads(text)
@@ -127,8 +179,12 @@ def _positions(items: list[Article | InputError]):
 
 def _record(index: int, item: Article | InputError, error: NewsgraphError | None) -> dict:
     if error is not None:
-        return {"index": index, "id": item.id if isinstance(item, Article) else None, "status": "failed",
-                "reason": getattr(error, "reason", str(error))}
+        return {
+            "index": index,
+            "id": item.id if isinstance(item, Article) else None,
+            "status": "failed",
+            "reason": getattr(error, "reason", str(error)),
+        }
     assert isinstance(item, Article)
     return {"index": index, "id": item.id, "status": "stored"}
 

@@ -63,8 +63,9 @@ class _Pipe:
         pass
 
 
-def _stream(executor, fmt, reference: bool, slots: threading.BoundedSemaphore, stall_timeout: float,
-            graphs: str = "all"):
+def _stream(
+    executor, fmt, reference: bool, slots: threading.BoundedSemaphore, stall_timeout: float, graphs: str = "all"
+):
     pipe = _Pipe(stall_timeout)
 
     def produce():
@@ -112,8 +113,16 @@ async def _stream_process(executor, fmt, reference: bool, slots: threading.Bound
     try:
         prefixes = QUERY_PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-I", str(WORKER), snapshot, fmt.media_type, REFERENCE_GRAPH.value if reference else "",
-            json.dumps(prefixes), stdout=subprocess.PIPE, limit=CHUNK)
+            sys.executable,
+            "-I",
+            str(WORKER),
+            snapshot,
+            fmt.media_type,
+            REFERENCE_GRAPH.value if reference else "",
+            json.dumps(prefixes),
+            stdout=subprocess.PIPE,
+            limit=CHUNK,
+        )
         assert process.stdout is not None
         while chunk := await asyncio.wait_for(process.stdout.read(CHUNK), stall_timeout):
             yield chunk
@@ -134,14 +143,22 @@ def _slots(request: Request, limit: int) -> threading.BoundedSemaphore:
     return state.export_slots
 
 
-@router.get("/export", responses={200: {"content": {**{f.media_type: {} for f in FORMATS.values()},
-                                                    **{m: {} for m in NETWORK_FORMATS.values()}}}})
-def export_graph(request: Request, executor: ExecutorDep, settings: SettingsDep,
-                 format: str = Query("turtle", max_length=50, description=", ".join([*FORMATS, *NETWORK_FORMATS])),
-                 reference: bool = Query(False, description="only the reference data"),
-                 graphs: str = Query("all", pattern="^(all|news|reference)$",
-                                     description="all, news (no reference data or ontology), reference"),
-                 ) -> StreamingResponse:
+@router.get(
+    "/export",
+    responses={
+        200: {"content": {**{f.media_type: {} for f in FORMATS.values()}, **{m: {} for m in NETWORK_FORMATS.values()}}}
+    },
+)
+def export_graph(
+    request: Request,
+    executor: ExecutorDep,
+    settings: SettingsDep,
+    format: str = Query("turtle", max_length=50, description=", ".join([*FORMATS, *NETWORK_FORMATS])),
+    reference: bool = Query(False, description="only the reference data"),
+    graphs: str = Query(
+        "all", pattern="^(all|news|reference)$", description="all, news (no reference data or ontology), reference"
+    ),
+) -> StreamingResponse:
     """The whole graph, streamed (triple formats: union of all graphs; TriG and N-Quads keep article graphs);
     ``graphml`` or ``gexf``: the actor interaction network (facts only) for Gephi.
 
@@ -164,8 +181,11 @@ def export_graph(request: Request, executor: ExecutorDep, settings: SettingsDep,
     else:
         stream = _stream_process if hasattr(executor, "snapshots") else _stream
         body = stream(executor, fmt, reference, slots, settings.send_timeout)
-    return StreamingResponse(body, media_type=fmt.media_type,
-                             headers={"Content-Disposition": f'inline; filename="newsgraph{SUFFIXES.get(name, "")}"'})
+    return StreamingResponse(
+        body,
+        media_type=fmt.media_type,
+        headers={"Content-Disposition": f'inline; filename="newsgraph{SUFFIXES.get(name, "")}"'},
+    )
 
 
 def _network(request: Request, executor, settings, name: str) -> StreamingResponse:
@@ -173,6 +193,8 @@ def _network(request: Request, executor, settings, name: str) -> StreamingRespon
     slots = _slots(request, settings.max_exports)
     if not slots.acquire(blocking=False):
         raise QueryQueueFullError(f"{settings.max_exports} exports are running already; retry later")
-    return StreamingResponse(_stream(executor, name, False, slots, settings.send_timeout),
-                             media_type=NETWORK_FORMATS[name],
-                             headers={"Content-Disposition": f'attachment; filename="newsgraph.{name}"'})
+    return StreamingResponse(
+        _stream(executor, name, False, slots, settings.send_timeout),
+        media_type=NETWORK_FORMATS[name],
+        headers={"Content-Disposition": f'attachment; filename="newsgraph.{name}"'},
+    )

@@ -32,9 +32,12 @@ class UnsupportedMediaTypeError(UnknownFormatError):
 PATH = "/rdf-graphs"
 #: triple formats, read and written (a graph store graph has no graphs of its own)
 FORMATS: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML, "application/ld+json": ox.RdfFormat.JSON_LD,
-    "text/n3": ox.RdfFormat.N3, "text/plain": ox.RdfFormat.N_TRIPLES,
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "text/n3": ox.RdfFormat.N3,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
 }
 METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE"]
 DOC: dict[str, object] = {"responses": {200: {"content": {m: {} for m in FORMATS if m != "text/plain"}}}}
@@ -63,8 +66,10 @@ def _target(request: Request, rest: str | None) -> graph_store.GraphName | None:
 def _format(content_type: str) -> ox.RdfFormat:
     media = content_type.split(";")[0].strip().lower()
     if media not in FORMATS:
-        raise UnsupportedMediaTypeError(f"cannot read {media or 'a body without a content type'}; send one of "
-                                 f"{', '.join(m for m in FORMATS if m != 'text/plain')}")
+        raise UnsupportedMediaTypeError(
+            f"cannot read {media or 'a body without a content type'}; send one of "
+            f"{', '.join(m for m in FORMATS if m != 'text/plain')}"
+        )
     return FORMATS[media]
 
 
@@ -84,8 +89,9 @@ def _documents(content_type: str, body: bytes) -> list[tuple[bytes, ox.RdfFormat
 
 @router.api_route(PATH, methods=METHODS, openapi_extra=DOC, summary="a graph of the graph store")
 @router.api_route(PATH + "/{rest:path}", methods=METHODS, include_in_schema=False)
-async def graph_store_route(request: Request, store: StoreDep, writes: WritesDep, settings: SettingsDep,
-                            rest: str | None = None) -> Response:
+async def graph_store_route(
+    request: Request, store: StoreDep, writes: WritesDep, settings: SettingsDep, rest: str | None = None
+) -> Response:
     """Read (GET, HEAD), replace (PUT), add to (POST) or remove (DELETE) one graph."""
     graph = _target(request, rest)
     if request.method in ("GET", "HEAD"):

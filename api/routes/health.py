@@ -14,5 +14,11 @@ router = APIRouter(tags=["health"])
 @router.get("/healthz", response_model=Health)
 def healthz(store: StoreDep, executor: ExecutorDep) -> dict:
     """The server is up and its store answers."""
-    return {"status": "ok", "version": package_version(), "store": store.url, "graphs": len(store.graphs()),
-            "query_timeout": executor.timeout, "killable_queries": executor.stops_runaway_queries}
+    return {
+        "status": "ok",
+        "version": package_version(),
+        "store": store.url,
+        "graphs": len(store.graphs()),
+        "query_timeout": executor.timeout,
+        "killable_queries": executor.stops_runaway_queries,
+    }

@@ -18,28 +18,38 @@ router = APIRouter(prefix="/relations", tags=["relations"])
 
 
 @router.get("", responses=RDF_RESPONSES, response_model=Page[Relation])
-def list_relations(store: StoreDep, request: Request,
-                   actor: Annotated[str | None, Query(max_length=500, description="actor slug, IRI or QID")] = None,
-                   event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$",
-                                                           description="PLOVER category")] = None,
-                   predicate: Annotated[str | None, Query(max_length=100)] = None,
-                   since: date | None = None, until: date | None = None,
-                   article: Annotated[str | None, Query(max_length=500, description="article id or IRI")] = None,
-                   polarity: PolarityFilter = RelationPolarity.ASSERTED, min_confidence: MinConfidence = None,
-                   limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-                   offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0):
+def list_relations(
+    store: StoreDep,
+    request: Request,
+    actor: Annotated[str | None, Query(max_length=500, description="actor slug, IRI or QID")] = None,
+    event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$", description="PLOVER category")] = None,
+    predicate: Annotated[str | None, Query(max_length=100)] = None,
+    since: date | None = None,
+    until: date | None = None,
+    article: Annotated[str | None, Query(max_length=500, description="article id or IRI")] = None,
+    polarity: PolarityFilter = RelationPolarity.ASSERTED,
+    min_confidence: MinConfidence = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+):
     """Relations with evidence, newest first, filtered by actor, event type, predicate, dates or article.
 
     By default only what happened: asserted relations (not negated, intended or hypothetical) at or
     above the default confidence threshold; ``polarity=all`` and ``min_confidence=0`` list every one."""
     media = rest_media(request.headers.get("accept"))
-    rows = find_relations(store, actor=resolve_actor(store, actor) if actor else None, event_type=event_type,
-                          predicate=predicate, since=since.isoformat() if since else None,
-                          until=until.isoformat() if until else None,
-                          article=resolve_article(store, article) if article else None,
-                          asserted_only=polarity is RelationPolarity.ASSERTED,
-                          min_confidence=min_confidence_or_default(min_confidence),
-                          limit=limit, offset=offset)
+    rows = find_relations(
+        store,
+        actor=resolve_actor(store, actor) if actor else None,
+        event_type=event_type,
+        predicate=predicate,
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
+        article=resolve_article(store, article) if article else None,
+        asserted_only=polarity is RelationPolarity.ASSERTED,
+        min_confidence=min_confidence_or_default(min_confidence),
+        limit=limit,
+        offset=offset,
+    )
     if media != "application/json":
         return rdf_response(relations_graph(store, [r["relation"] for r in rows]), None, media)
     return page(rows, limit, offset, request.url)  # no total: counting costs as much as listing

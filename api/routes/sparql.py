@@ -51,8 +51,9 @@ def _cached_policy(allow_service: bool, load_hosts: str, max_depth: int, max_tok
 
 def policy(settings: Settings) -> Policy:
     """The SPARQL policy the settings describe."""
-    return _cached_policy(settings.allow_service, settings.load_hosts, settings.sparql_max_depth,
-                          settings.sparql_max_tokens)
+    return _cached_policy(
+        settings.allow_service, settings.load_hosts, settings.sparql_max_depth, settings.sparql_max_tokens
+    )
 
 
 async def _check(settings: Settings, text: str, kind: str, base_iri: str) -> Reading:
@@ -90,16 +91,24 @@ def _job(request: Request, query: str, params: Params) -> QueryJob:
     if _one(params, "update") is not None:
         raise QueryError("pass either 'query' or 'update', not both")
     if params.get("using-graph-uri") or params.get("using-named-graph-uri"):
-        raise QueryError("using-graph-uri and using-named-graph-uri apply to updates; queries take "
-                         "default-graph-uri and named-graph-uri")
+        raise QueryError(
+            "using-graph-uri and using-named-graph-uri apply to updates; queries take "
+            "default-graph-uri and named-graph-uri"
+        )
     accept = request.headers.get("accept")
     solutions = choose(accept, RESULTS_MEDIA_TYPES, "application/sparql-results+json")
     graph = choose(accept, GRAPH_MEDIA_TYPES, "text/turtle")
     if solutions is None and graph is None:
         raise NotAcceptableError(f"cannot produce any of {accept!r}; try {', '.join(RESULT_TYPES + GRAPH_TYPES)}")
     default, named = _graph_iris(params, "default-graph-uri"), _graph_iris(params, "named-graph-uri")
-    return QueryJob(query, tuple(default), tuple(named), canonical(solutions) if solutions else None,
-                    canonical(graph) if graph else None, endpoint(request))
+    return QueryJob(
+        query,
+        tuple(default),
+        tuple(named),
+        canonical(solutions) if solutions else None,
+        canonical(graph) if graph else None,
+        endpoint(request),
+    )
 
 
 def _readable(error: QueryError, text: str) -> QueryError:
@@ -119,10 +128,16 @@ async def _answer(executor, request: Request, query: str | None, params: Params,
         answer = await executor.aquery(job)
     except QueryError as error:
         raise _readable(error, query) from None
-    wanted = choose(request.headers.get("accept"), RESULTS_MEDIA_TYPES if answer.kind != "graph"
-                    else GRAPH_MEDIA_TYPES, answer.media_type)
-    return AnswerResponse(answer, wanted if wanted and canonical(wanted) == answer.media_type else answer.media_type,
-                          settings.send_timeout)
+    wanted = choose(
+        request.headers.get("accept"),
+        RESULTS_MEDIA_TYPES if answer.kind != "graph" else GRAPH_MEDIA_TYPES,
+        answer.media_type,
+    )
+    return AnswerResponse(
+        answer,
+        wanted if wanted and canonical(wanted) == answer.media_type else answer.media_type,
+        settings.send_timeout,
+    )
 
 
 async def _get(executor, settings: Settings, request: Request, params: Params) -> Response:
@@ -165,8 +180,9 @@ class FastQueryPath:
 
 def _description(request: Request, settings) -> Response:
     # Not endpoint(request): that is the client's Host header, which the description must not repeat.
-    triples = service_description(public_url(request, settings, "/sparql"), RESULT_TYPES + GRAPH_TYPES,
-                                  bool(settings.write_token))
+    triples = service_description(
+        public_url(request, settings, "/sparql"), RESULT_TYPES + GRAPH_TYPES, bool(settings.write_token)
+    )
     return rdf_response(triples, request.headers.get("accept"))
 
 
@@ -202,8 +218,10 @@ def _body_params(content_type: str, text: str, max_fields: int) -> Params:
         if "query" not in form and "update" not in form:
             raise QueryError("the form has neither 'query' nor 'update'")
         return form
-    raise QueryError(f"unsupported content type {content_type or '(none)'}: use application/sparql-query, "
-                     f"application/sparql-update or application/x-www-form-urlencoded")
+    raise QueryError(
+        f"unsupported content type {content_type or '(none)'}: use application/sparql-query, "
+        f"application/sparql-update or application/x-www-form-urlencoded"
+    )
 
 
 def _decode(request: Request, body: bytes) -> tuple[str, str]:
@@ -219,13 +237,24 @@ def _decode(request: Request, body: bytes) -> tuple[str, str]:
         raise QueryError("the request body is not UTF-8") from None
 
 
-@router.post("/sparql", responses={200: {"content": {m: {} for m in RESULT_TYPES + GRAPH_TYPES}}},
-             openapi_extra={"requestBody": {"content": {
-                 "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {
-                     "query": {"type": "string"}, "update": {"type": "string"}}}},
-                 "application/sparql-query": {"schema": {"type": "string"}},
-                 "application/sparql-update": {"schema": {"type": "string"}},
-             }}})
+@router.post(
+    "/sparql",
+    responses={200: {"content": {m: {} for m in RESULT_TYPES + GRAPH_TYPES}}},
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "application/x-www-form-urlencoded": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"query": {"type": "string"}, "update": {"type": "string"}},
+                    }
+                },
+                "application/sparql-query": {"schema": {"type": "string"}},
+                "application/sparql-update": {"schema": {"type": "string"}},
+            }
+        }
+    },
+)
 async def sparql_post(executor: ExecutorDep, settings: SettingsDep, writes: WritesDep, request: Request) -> Response:
     """Query by POST (a form with ``query``, or ``application/sparql-query``), or update (a form with
     ``update``, or ``application/sparql-update``; needs the bearer token)."""
@@ -251,8 +280,10 @@ async def sparql_post(executor: ExecutorDep, settings: SettingsDep, writes: Writ
     if not update.strip():
         raise QueryError("empty update")
     if params.get("default-graph-uri") or params.get("named-graph-uri"):
-        raise QueryError("default-graph-uri and named-graph-uri apply to queries; updates take "
-                         "using-graph-uri and using-named-graph-uri")
+        raise QueryError(
+            "default-graph-uri and named-graph-uri apply to queries; updates take "
+            "using-graph-uri and using-named-graph-uri"
+        )
     using = _graph_iris(params, "using-graph-uri"), _graph_iris(params, "using-named-graph-uri")
     base = endpoint(request)
     reading = await _check(settings, update, "update", base)

@@ -49,12 +49,15 @@ def prefixes() -> dict[str, str]:
 
 @router.get("/docs")
 def swagger(request: Request) -> HTMLResponse:
-    return get_swagger_ui_html(openapi_url=request.app.openapi_url, title=f"{request.app.title} API",
-                               oauth2_redirect_url="/docs/oauth2-redirect",
-                               swagger_js_url=f"{VENDOR}/swagger-ui/swagger-ui-bundle.js",
-                               swagger_css_url=f"{VENDOR}/swagger-ui/swagger-ui.css",
-                               swagger_favicon_url=f"{VENDOR}/swagger-ui/favicon-32x32.png",
-                               swagger_ui_parameters={"validatorUrl": None})
+    return get_swagger_ui_html(
+        openapi_url=request.app.openapi_url,
+        title=f"{request.app.title} API",
+        oauth2_redirect_url="/docs/oauth2-redirect",
+        swagger_js_url=f"{VENDOR}/swagger-ui/swagger-ui-bundle.js",
+        swagger_css_url=f"{VENDOR}/swagger-ui/swagger-ui.css",
+        swagger_favicon_url=f"{VENDOR}/swagger-ui/favicon-32x32.png",
+        swagger_ui_parameters={"validatorUrl": None},
+    )
 
 
 @router.get("/docs/oauth2-redirect")
@@ -64,9 +67,13 @@ def swagger_redirect() -> HTMLResponse:
 
 @router.get("/redoc")
 def redoc(request: Request) -> HTMLResponse:
-    return get_redoc_html(openapi_url=request.app.openapi_url, title=f"{request.app.title} API",
-                          redoc_js_url=f"{VENDOR}/redoc/redoc.standalone.js",
-                          redoc_favicon_url=f"{VENDOR}/swagger-ui/favicon-32x32.png", with_google_fonts=False)
+    return get_redoc_html(
+        openapi_url=request.app.openapi_url,
+        title=f"{request.app.title} API",
+        redoc_js_url=f"{VENDOR}/redoc/redoc.standalone.js",
+        redoc_favicon_url=f"{VENDOR}/swagger-ui/favicon-32x32.png",
+        with_google_fonts=False,
+    )
 
 
 def install(app: FastAPI) -> None:

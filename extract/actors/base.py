@@ -43,7 +43,7 @@ class ResolverBase:
         self.mention_sentences: list[int] = []  # sentences that mention someone, sorted
         self.sentence_of: list[int] = [0] * len(doc)
         for index, sent in enumerate(doc.sents):
-            self.sentence_of[sent.start:sent.end] = [index] * (sent.end - sent.start)
+            self.sentence_of[sent.start : sent.end] = [index] * (sent.end - sent.start)
 
     def recent(self, accept, before: int, fits=None) -> Actor | None:
         """The most recent accepted actor mentioned within the window of sentences before ``before``.
@@ -54,9 +54,9 @@ class ResolverBase:
         current = sentence_of[before]
         # The window counts sentences that mention someone, back from the current one.
         upto = bisect.bisect_right(self.mention_sentences, current)
-        prior = self.mention_sentences[max(0, upto - self.window - 1):upto]
+        prior = self.mention_sentences[max(0, upto - self.window - 1) : upto]
         if not prior or prior[-1] != current:
-            prior = [*prior, current][-self.window - 1:]
+            prior = [*prior, current][-self.window - 1 :]
         earliest = prior[0]
         for index in range(bisect.bisect_left(self.starts, before) - 1, -1, -1):
             mention = self.mentions[index]
@@ -115,6 +115,7 @@ class ResolverBase:
         return merged
 
     if TYPE_CHECKING:  # the families call one another through the composed resolver
+
         def person(self, ent: Span) -> None: ...
         def named_person(self, ent: Span) -> None: ...
         def place(self, ent: Span) -> None: ...

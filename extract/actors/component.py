@@ -15,8 +15,9 @@ from extract.reference import load_gazetteer
 class ActorsComponent:
     """Finds a document's actor mentions with a fresh ``resolver`` (an :class:`ActorResolver` class) per document."""
 
-    def __init__(self, nlp: Language, name: str, coreference_window: int,
-                 resolver: type[ActorResolver] = ActorResolver) -> None:
+    def __init__(
+        self, nlp: Language, name: str, coreference_window: int, resolver: type[ActorResolver] = ActorResolver
+    ) -> None:
         self.name = name
         self.window = coreference_window
         self.resolver = resolver
@@ -30,8 +31,12 @@ class ActorsComponent:
         resolver.survey(doc.ents)
         untagged = resolver.untagged_people()
         self.add_aliases(doc, resolver)
-        handlers = {"PERSON": resolver.person, "GPE": resolver.place, "ORG": resolver.organisation,
-                    "NORP": resolver.group}
+        handlers = {
+            "PERSON": resolver.person,
+            "GPE": resolver.place,
+            "ORG": resolver.organisation,
+            "NORP": resolver.group,
+        }
         for ent in doc.ents:
             if ent.label_ in handlers:
                 handlers[ent.label_](ent)
@@ -61,8 +66,12 @@ class ActorsComponent:
         for _, start, end in self.aliases(doc):
             span = doc[start:end]
             name = names.get(start)
-            if name is not None and name.end - name.start > end - start and not start <= name.root.i < end \
-                    and name.root.text[:1].isupper():
+            if (
+                name is not None
+                and name.end - name.start > end - start
+                and not start <= name.root.i < end
+                and name.root.text[:1].isupper()
+            ):
                 continue  # part of a longer name: "the Global Coalition to Counter ISIL"
             actor = resolver.alias(span.text)
             if actor is not None and actor.type == "PERSON":

@@ -27,8 +27,12 @@ class CoreferenceMixin(ResolverBase):
             return  # a title before a name is handled with the name
         left = [t for t in token.lefts]
         # "Foreign Secretary welcomes ...": a headline names an office without an article
-        headline = doc[at].is_sent_start and doc[at].text[:1].isupper() and token.dep_ == "nsubj" \
+        headline = (
+            doc[at].is_sent_start
+            and doc[at].text[:1].isupper()
+            and token.dep_ == "nsubj"
             and token.head.i == token.i + 1
+        )
         if not headline and not any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in left):
             return
         country = self.title_country(token, at)
@@ -51,30 +55,45 @@ class CoreferenceMixin(ResolverBase):
         if actor is None:
             return
         start = min([t.i for t in left if t.dep_ in ("det", "amod", "compound", "poss")] + [at])
-        inside = [t.i for t in doc[start:token.i] if t._.mention is not None]
+        inside = [t.i for t in doc[start : token.i] if t._.mention is not None]
         if inside:  # "The Labour leader": the body named inside stays its own mention
             start = max(inside) + 1
-        self.add(doc[start:token.i + 1], actor, "description")
+        self.add(doc[start : token.i + 1], actor, "description")
 
     def title_antecedent(self, token: Token, role: str, country: str | None) -> Actor | None:
         """Who 'the Chancellor', 'the Russian leader' is: the one person named before in the article with
         that role (and country), else the latest person in the window whose role and country fit."""
         generic = fold(role) in GENERIC_TITLES
         others = self.coarguments(token)
-        strict = [a for a in self.actors.values() if self.first_at[a.key] < token.i
-                  and a.type == "PERSON" and a.key not in others and (country is None or a.country == country)
-                  and (country is not None if generic else _role_fits(role, a.role))]
+        strict = [
+            a
+            for a in self.actors.values()
+            if self.first_at[a.key] < token.i
+            and a.type == "PERSON"
+            and a.key not in others
+            and (country is None or a.country == country)
+            and (country is not None if generic else _role_fits(role, a.role))
+        ]
         if len(strict) == 1:
             return strict[0]
-        return self.recent(lambda a: a.type == "PERSON" and a.key not in others
-                           and (country is None or a.country == country)
-                           and (generic or _role_fits(role, a.role)), token.i)
+        return self.recent(
+            lambda a: (
+                a.type == "PERSON"
+                and a.key not in others
+                and (country is None or a.country == country)
+                and (generic or _role_fits(role, a.role))
+            ),
+            token.i,
+        )
 
     def led_body(self, token: Token) -> Actor | None:
         """The organisation in 'the leader of the Russian Orthodox Church', 'the Labour leader'."""
         for child in token.lefts:
-            if child.dep_ in ("compound", "nmod") and child._.mention is not None \
-                    and child._.mention._.actor.type in ("ORG", "GROUP"):
+            if (
+                child.dep_ in ("compound", "nmod")
+                and child._.mention is not None
+                and child._.mention._.actor.type in ("ORG", "GROUP")
+            ):
                 return child._.mention._.actor
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -91,14 +110,17 @@ class CoreferenceMixin(ResolverBase):
             head = head.head
         if token.dep_ in ("nsubj", "nsubjpass", "poss") or head.pos_ not in ("VERB", "AUX"):
             return set()
-        return {c._.mention._.actor.key for c in head.children
-                if c.dep_ in ("nsubj", "nsubjpass") and c._.mention is not None}
+        return {
+            c._.mention._.actor.key
+            for c in head.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c._.mention is not None
+        }
 
     def title_country(self, token: Token, at: int) -> str | None:
         """The country of a title: 'the Russian leader', 'Russia's president', 'the President of Peru'."""
         doc = self.doc
         country = None
-        for t in [*doc[at:token.i], *(c for c in token.lefts if c.i < at)]:
+        for t in [*doc[at : token.i], *(c for c in token.lefts if c.i < at)]:
             c = self.gazetteer.demonym(t.text) or self.gazetteer.country_named(t.text)
             if c is not None:
                 country = c.iso3
@@ -120,8 +142,9 @@ class CoreferenceMixin(ResolverBase):
 
     def pronoun(self, token: Token) -> None:
         if token.lower_ in COLLECTIVE_PRONOUNS:
-            if token.lower_ == "it" and (token.dep_ != "nsubj" or token.head.lemma_ == "be"
-                                         or token.head.pos_ == "AUX"):
+            if token.lower_ == "it" and (
+                token.dep_ != "nsubj" or token.head.lemma_ == "be" or token.head.pos_ == "AUX"
+            ):
                 return  # "it is right that...", "It's essential": no referent
             if token.lower_ in ("we", "us", "our"):
                 actor = self.speaker_side(token)
@@ -130,20 +153,29 @@ class CoreferenceMixin(ResolverBase):
             elif token.lower_ in ("it", "its"):
                 # "it" is a thing as often as an actor: only a singular subject just before it is its referent
                 here = self.sentence_of[token.i]
-                actor = self.recent(lambda a: a.type != "PERSON", token.i,
-                                    lambda m: m.root.tag_ not in ("NNS", "NNPS") and (token.lower_ == "its" or (
-                                        _subject(m) and here - self.sentence_of[m.start] <= 1)))
+                actor = self.recent(
+                    lambda a: a.type != "PERSON",
+                    token.i,
+                    lambda m: (
+                        m.root.tag_ not in ("NNS", "NNPS")
+                        and (token.lower_ == "its" or (_subject(m) and here - self.sentence_of[m.start] <= 1))
+                    ),
+                )
             else:
                 # "they" is a group or several rather than one state: "Daesh ... they"
-                actor = self.recent(lambda a: a.type != "PERSON", token.i,
-                                    lambda m: m._.actor.type in ("GROUP", "ORG") or m.root.tag_ in ("NNS", "NNPS")
-                                    or m.root.dep_ == "conj") or self.recent(lambda a: a.type != "PERSON", token.i)
+                actor = self.recent(
+                    lambda a: a.type != "PERSON",
+                    token.i,
+                    lambda m: (
+                        m._.actor.type in ("GROUP", "ORG") or m.root.tag_ in ("NNS", "NNPS") or m.root.dep_ == "conj"
+                    ),
+                ) or self.recent(lambda a: a.type != "PERSON", token.i)
         elif token.lower_ in FIRST_PERSON:
             actor = self.first_person(token)
         else:
             actor = self.third_person(token)
         if actor is not None:
-            self.add(self.doc[token.i:token.i + 1], actor, "pronoun")
+            self.add(self.doc[token.i : token.i + 1], actor, "pronoun")
 
     def third_person(self, token: Token) -> Actor | None:
         """'he', 'her': the latest person in the window of that gender (where the text tells it), never
@@ -153,8 +185,15 @@ class CoreferenceMixin(ResolverBase):
         others = self.coarguments(token)
         if self.quoted(token.i) is not None and (speaker := self.quoted_speaker(token)) is not None:
             others.add(speaker.key)  # in her own words, "she" is someone else
-        actor = self.recent(lambda a: a.type == "PERSON" and a.key not in others
-                            and self.gender.get(a.key, gender) == gender and not a.key.startswith("author-"), token.i)
+        actor = self.recent(
+            lambda a: (
+                a.type == "PERSON"
+                and a.key not in others
+                and self.gender.get(a.key, gender) == gender
+                and not a.key.startswith("author-")
+            ),
+            token.i,
+        )
         if actor is not None:
             self.gender.setdefault(actor.key, gender)
         return actor
@@ -169,14 +208,18 @@ class CoreferenceMixin(ResolverBase):
             head = head.head
         else:
             return None
-        while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        while (
+            head.dep_ == "conj"
+            and head.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+        ):
             head = head.head  # "X refused ... and has urged its citizens": the subject both verbs share
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and (m := child._.mention) is not None:
                 plural = m.root.tag_ in ("NNS", "NNPS") or m._.actor.type in ("GROUP", "ORG")
                 if (m._.actor.type != "PERSON" or m._.resolved_by == "possessor") and (
-                        plural if collective else m.root.tag_ not in ("NNS", "NNPS")):
+                    plural if collective else m.root.tag_ not in ("NNS", "NNPS")
+                ):
                     return m._.actor
         return None
 
@@ -184,9 +227,17 @@ class CoreferenceMixin(ResolverBase):
         """The first state that speaks or acts in the document ('The United States condemns')."""
         if "state" not in self.first:
             countries = self.gazetteer.countries
-            self.first["state"] = next((m._.actor for m in self.mentions if m._.actor.type == "GPE"
-                                        and m._.actor.country in countries and m.root.dep_ == "nsubj"
-                                        and m._.resolved_by != "pronoun"), None)
+            self.first["state"] = next(
+                (
+                    m._.actor
+                    for m in self.mentions
+                    if m._.actor.type == "GPE"
+                    and m._.actor.country in countries
+                    and m.root.dep_ == "nsubj"
+                    and m._.resolved_by != "pronoun"
+                ),
+                None,
+            )
         return self.first["state"]
 
     def speaker_side(self, token: Token) -> Actor | None:
@@ -198,9 +249,15 @@ class CoreferenceMixin(ResolverBase):
         quoted = self.quoted_speaker(token) or self.statement_speaker(token.i)
         if quoted is not None and quoted.type != "PERSON":
             return quoted  # '"We will not back down," the ministry said'
-        speaker = quoted if quoted is not None and quoted.country in countries else self.recent(
-            lambda a: a.type == "PERSON" and a.country in countries, token.i,
-            lambda m: m.root.dep_ == "nsubj" and m.root.head.lemma_.lower() in SPEECH_VERBS)
+        speaker = (
+            quoted
+            if quoted is not None and quoted.country in countries
+            else self.recent(
+                lambda a: a.type == "PERSON" and a.country in countries,
+                token.i,
+                lambda m: m.root.dep_ == "nsubj" and m.root.head.lemma_.lower() in SPEECH_VERBS,
+            )
+        )
         actor: Actor | None
         if speaker is not None and speaker.country is not None:
             actor = countries[speaker.country].actor()
@@ -208,8 +265,10 @@ class CoreferenceMixin(ResolverBase):
             return None  # "We welcome ..." opening a statement with no one named: its unnamed author's side
         else:
             actor = self.we or self.first_state_subject()
-            actor = actor or self.recent(lambda a: (a.type == "GPE" and a.country in countries)
-                                         or (a.type == "ORG" and a.qid is not None), token.i)
+            actor = actor or self.recent(
+                lambda a: (a.type == "GPE" and a.country in countries) or (a.type == "ORG" and a.qid is not None),
+                token.i,
+            )
         self.we = self.we or actor
         self.we_unnamed = self.we is None
         return actor
@@ -233,4 +292,3 @@ def _role_fits(title: str, role: str | None) -> bool:
         return False
     title, role = fold(title), fold(role)
     return title == role or role.endswith(" " + title)
-

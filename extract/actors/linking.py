@@ -31,8 +31,10 @@ class LinkingMixin(ResolverBase):
             if ent.label_ == "PERSON" and self.misread_person(ent) is not None:
                 continue
             name = self.person_name(ent)
-            if len(fold(name.text).split()) > 1 and (ent.label_ == "PERSON" or (
-                    (known := self.gazetteer.lookup(name.text)) is not None and known.type == "PERSON")):
+            if len(fold(name.text).split()) > 1 and (
+                ent.label_ == "PERSON"
+                or ((known := self.gazetteer.lookup(name.text)) is not None and known.type == "PERSON")
+            ):
                 role, country = self.context(name.start)
                 self.name_in_full(name, role, country)  # a person named in full, the tagger's type aside
             elif ent.label_ in ("GPE", "NORP") and (country := self.demonym(trim(ent).text)) is not None:
@@ -92,8 +94,15 @@ class LinkingMixin(ResolverBase):
         actor: Actor | None
         if (actor := self.named_in_full(surname, name.start)) is not None:
             return actor, "surname"
-        if role is not None and (actor := self.gazetteer.holder(
-                name.text, role, {country} if country else self.countries_named, self.date)) is not None:
+        if (
+            role is not None
+            and (
+                actor := self.gazetteer.holder(
+                    name.text, role, {country} if country else self.countries_named, self.date
+                )
+            )
+            is not None
+        ):
             self.remember(self.persons.get(actor.key, actor), surname)
             return self.persons[actor.key], "title"
         if (actor := self.aliased_person(name.text)) is not None:

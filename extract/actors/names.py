@@ -48,13 +48,12 @@ class NamesMixin(ResolverBase):
             country = c.iso3 if c else None
         if country is None:
             # "President of Russia Vladimir Putin", "President of the Republic of Cuba Miguel ..."
-            after = [t for t in doc[lo + at + len(role.split()):start]]
+            after = [t for t in doc[lo + at + len(role.split()) : start]]
             if after and after[0].lower_ == "of":
                 phrase = " ".join(t.text for t in after[1:] if t.lower_ != "the")
                 c = self.gazetteer.country_named(phrase) or self.gazetteer.country_named(after[-1].text)
                 country = c.iso3 if c else None
         return role, country
-
 
     def place(self, ent: Span) -> None:
         g = self.gazetteer
@@ -85,8 +84,12 @@ class NamesMixin(ResolverBase):
         if self.names_taken_for_one(ent) or self.demonym_taken_for_name(ent):
             return
         of = next((t for t in ent if t.lower_ == "of" and t.head.i < t.i), None)
-        if of is not None and self.is_collective(of.head) and of.head.i >= ent.start \
-                and (country := self.gazetteer.country_named(self.doc[of.i + 1:ent.end].text)) is not None:
+        if (
+            of is not None
+            and self.is_collective(of.head)
+            and of.head.i >= ent.start
+            and (country := self.gazetteer.country_named(self.doc[of.i + 1 : ent.end].text)) is not None
+        ):
             self.add(ent, country.actor(), "possessor")  # "the Government of Iraq", as "Iraq's government"
             return
         text = strip_article(ent.text)
@@ -101,8 +104,12 @@ class NamesMixin(ResolverBase):
         if actor is None and len(ent) == 1 and ent.start > 0 and self.doc[ent.start - 1].lower_ in DEFINITE:
             # "the Coalition" after "the Global Coalition": the tagger's name is a short reference
             word = fold(text)
-            if (actor := self.recent(lambda a: a.type in ("ORG", "GROUP") and word in _fold(a.label).split()
-                                     and _fold(a.label) != word, ent.start)) is not None:
+            if (
+                actor := self.recent(
+                    lambda a: a.type in ("ORG", "GROUP") and word in _fold(a.label).split() and _fold(a.label) != word,
+                    ent.start,
+                )
+            ) is not None:
                 self.add(ent, actor, "description")
                 return
         if actor is None and self.modifier_taken_for_name(ent):
@@ -130,8 +137,13 @@ class NamesMixin(ResolverBase):
         defined: dict[str, Actor] = {}
         for mention in list(self.mentions):
             end = mention.end
-            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
-                    and _abbreviates(doc[end + 1].text, mention.text) and mention._.resolved_by != "pronoun":
+            if (
+                end + 2 < len(doc)
+                and doc[end].text == "("
+                and doc[end + 2].text == ")"
+                and _abbreviates(doc[end + 1].text, mention.text)
+                and mention._.resolved_by != "pronoun"
+            ):
                 defined.setdefault(doc[end + 1].text, mention._.actor)
         if not defined:
             return
@@ -141,7 +153,7 @@ class NamesMixin(ResolverBase):
                 continue
             mention = token._.mention
             if mention is None:
-                self.add(doc[token.i:token.i + 1], actor, "abbreviation")
+                self.add(doc[token.i : token.i + 1], actor, "abbreviation")
             elif len(mention) == 1 and mention._.actor != actor and mention._.resolved_by != "pronoun":
                 mention._.actor, mention._.resolved_by = actor, "abbreviation"
 
@@ -153,4 +165,3 @@ def _abbreviates(short: str, name: str) -> bool:
     initials = [w[0] for w in fold(name).split()]
     letters = iter(initials)
     return initials[:1] == [short[0].lower()] and all(c in letters for c in short.lower())
-

@@ -9,8 +9,23 @@ from extract.actors.vocabulary import _fold, honorific, one_word_titles, title_a
 from extract.reference import fold
 
 # Prepositions whose object is where something happens: "in Yorkshire", "across Wales".
-LOCATIVE = {"in", "at", "near", "across", "through", "throughout", "around", "outside", "inside", "within", "into",
-             "towards", "toward", "along", "beyond"}
+LOCATIVE = {
+    "in",
+    "at",
+    "near",
+    "across",
+    "through",
+    "throughout",
+    "around",
+    "outside",
+    "inside",
+    "within",
+    "into",
+    "towards",
+    "toward",
+    "along",
+    "beyond",
+}
 
 
 class RepairsMixin(ResolverBase):
@@ -37,8 +52,11 @@ class RepairsMixin(ResolverBase):
         root = ent.root
         if len(ent) == 1 and root.pos_ == "ADJ":
             return "NORP"
-        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and not any(
-                t.tag_ == "POS" or t.dep_ == "poss" for t in ent):
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ in LOCATIVE
+            and not any(t.tag_ == "POS" or t.dep_ == "poss" for t in ent)
+        ):
             return "GPE"
         return None
 
@@ -56,8 +74,10 @@ class RepairsMixin(ResolverBase):
             while end < len(doc) and _name_word(doc[end]) and end - i < 6:
                 end += 1
             start = i
-            while start < end - 2 and (self.gazetteer.country_named(doc[start].text) is not None
-                                       or self.gazetteer.demonym(doc[start].text) is not None):
+            while start < end - 2 and (
+                self.gazetteer.country_named(doc[start].text) is not None
+                or self.gazetteer.demonym(doc[start].text) is not None
+            ):
                 start += 1
             name = doc[start:end]
             if len(name) >= 2 and not any(fold(t.text) in one_word_titles() for t in name):
@@ -69,27 +89,39 @@ class RepairsMixin(ResolverBase):
         covered = {t.i for name in found for t in name}
         for t in doc:  # "Modi thanked him": the surname of someone named in full here, untagged
             if t.i not in covered and _lone_name_word(t) and fold(t.text) in self.full_names:
-                found.append(doc[t.i:t.i + 1])
+                found.append(doc[t.i : t.i + 1])
         return found
 
     def surname_taken_for_name(self, ent: Span) -> bool:
         """'Trump' typed ORG, 'Scholz' typed GPE: one word that is the surname of someone the article names
         in full, and no place or body the reference data knows."""
-        return len(ent) == 1 and fold(ent.text) in self.full_names and self.gazetteer.lookup(ent.text) is None \
-            and self.gazetteer.capital(ent.text) is None and self.alias(ent.text) is None
+        return (
+            len(ent) == 1
+            and fold(ent.text) in self.full_names
+            and self.gazetteer.lookup(ent.text) is None
+            and self.gazetteer.capital(ent.text) is None
+            and self.alias(ent.text) is None
+        )
 
     def person_taken_for_place(self, ent: Span) -> bool:
         """'Chancellor Scholz', 'Mr Blair' tagged as a place: a title or honorific before proper names."""
         first, before = ent[0], self.doc[ent.start - 1] if ent.start > 0 else None
         if len(ent) > 1 and (_fold(first.text) in one_word_titles() or honorific(first.text)):
             name = ent[1:]
-        elif before is not None and (title_at(self.doc, ent.start) is not None or honorific(before.text)) \
-                and before.text[:1].isupper():
+        elif (
+            before is not None
+            and (title_at(self.doc, ent.start) is not None or honorific(before.text))
+            and before.text[:1].isupper()
+        ):
             name = ent[:]
         else:
             return False
-        return all(t.pos_ == "PROPN" for t in name) and self.gazetteer.lookup(ent.text) is None \
-            and self.gazetteer.capital(ent.text) is None and self.gazetteer.lookup(name.text) is None
+        return (
+            all(t.pos_ == "PROPN" for t in name)
+            and self.gazetteer.lookup(ent.text) is None
+            and self.gazetteer.capital(ent.text) is None
+            and self.gazetteer.lookup(name.text) is None
+        )
 
     def office_taken_for_name(self, ent: Span) -> bool:
         """'Secretary of State', 'Minister for the Middle East Tobias Ellwood': the tagger took the end
@@ -97,15 +129,15 @@ class RepairsMixin(ResolverBase):
         for end in range(ent.end, ent.start, -1):
             found = title_at(self.doc, end)
             if found is not None and found[1] < ent.start:
-                if end < ent.end and all(t.pos_ == "PROPN" for t in self.doc[end:ent.end]):
-                    self.named_person(self.doc[end:ent.end])
+                if end < ent.end and all(t.pos_ == "PROPN" for t in self.doc[end : ent.end]):
+                    self.named_person(self.doc[end : ent.end])
                 return True
         return False
 
     def names_taken_for_one(self, ent: Span) -> bool:
         """'the Iraqi Armed Forces, Popular Mobilization Forces': a list of names taken for one."""
         commas = [t.i for t in ent if t.text == ","]
-        parts = [self.doc[a + 1:b] for a, b in zip([ent.start - 1, *commas], [*commas, ent.end], strict=True)]
+        parts = [self.doc[a + 1 : b] for a, b in zip([ent.start - 1, *commas], [*commas, ent.end], strict=True)]
         if not commas or not all(len(p) > 1 and p[0].text[:1].isupper() for p in parts):
             return False
         for part in parts:
@@ -115,9 +147,13 @@ class RepairsMixin(ResolverBase):
     def demonym_taken_for_name(self, ent: Span) -> bool:
         """'Radical French farmers': a demonym modifying a noun is not a name but a group."""
         last = self.doc[ent.end - 1]
-        if last.dep_ in ("amod", "compound") and last.head.i >= ent.end and last.head.pos_ == "NOUN" \
-                and self.demonym(last.text) is not None:
-            self.group(self.doc[ent.end - 1:ent.end])
+        if (
+            last.dep_ in ("amod", "compound")
+            and last.head.i >= ent.end
+            and last.head.pos_ == "NOUN"
+            and self.demonym(last.text) is not None
+        ):
+            self.group(self.doc[ent.end - 1 : ent.end])
             return True
         return False
 
@@ -131,7 +167,6 @@ class RepairsMixin(ResolverBase):
             self.agent_group(head)
             return head._.mention is not None
         return False
-
 
 
 def place_before_conjunction(ent: Span) -> Span | None:
@@ -170,6 +205,8 @@ def _name_word(token: Token) -> bool:
 def _lone_name_word(token: Token) -> bool:
     """A name word with no other name word beside it: 'Modi' in 'Modi thanked him'."""
     doc = token.doc
-    return _name_word(token) and not (token.i + 1 < len(doc) and _name_word(doc[token.i + 1])) \
+    return (
+        _name_word(token)
+        and not (token.i + 1 < len(doc) and _name_word(doc[token.i + 1]))
         and not (token.i > 0 and _name_word(doc[token.i - 1]))
-
+    )

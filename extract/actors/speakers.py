@@ -47,16 +47,25 @@ class SpeakersMixin(ResolverBase):
             self.pronoun(source)  # '"I will go," he said': who "he" is, first
         if source._.mention is None or source._.mention._.actor.type != "PERSON":
             # "Dunn's mother, Charlotte Charles, said": the person named in apposition
-            source = next((c for c in source.children if c.dep_ == "appos" and c._.mention is not None
-                           and c._.mention._.actor.type == "PERSON"), source)
+            source = next(
+                (
+                    c
+                    for c in source.children
+                    if c.dep_ == "appos" and c._.mention is not None and c._.mention._.actor.type == "PERSON"
+                ),
+                source,
+            )
         return source._.mention._.actor if source._.mention is not None else None
 
     def statement_speaker(self, at: int) -> Actor | None:
         """The speaker of the statement ``at`` is in: the latest person before it introduced with a colon
         ('President of Russia Vladimir Putin:', 'Justin Trudeau said:')."""
         if self.statements is None:
-            self.statements = [(m.end, m._.actor) for m in self.mentions
-                               if m._.actor.type == "PERSON" and m._.resolved_by != "pronoun" and _introduces(m)]
+            self.statements = [
+                (m.end, m._.actor)
+                for m in self.mentions
+                if m._.actor.type == "PERSON" and m._.resolved_by != "pronoun" and _introduces(m)
+            ]
         found = None
         for end, actor in self.statements:
             if end > at:
@@ -93,8 +102,13 @@ class SpeakersMixin(ResolverBase):
     def byline(self) -> Actor | None:
         """The author a byline names: 'By Jane Smith' opening the text."""
         doc = self.doc
-        if len(doc) > 2 and doc[0].lower_ == "by" and doc[1]._.mention is not None \
-                and doc[1]._.mention._.actor.type == "PERSON" and doc[1]._.mention.start == 1:
+        if (
+            len(doc) > 2
+            and doc[0].lower_ == "by"
+            and doc[1]._.mention is not None
+            and doc[1]._.mention._.actor.type == "PERSON"
+            and doc[1]._.mention.start == 1
+        ):
             return doc[1]._.mention._.actor
         return None
 
@@ -110,8 +124,12 @@ def _introduces(mention: Span) -> bool:
     if mention.end < len(doc) and doc[mention.end].text == ":":
         return True
     head = mention.root.head
-    return mention.root.dep_ == "nsubj" and head.lemma_.lower() in SPEECH_VERBS and head.i + 1 < len(doc) \
+    return (
+        mention.root.dep_ == "nsubj"
+        and head.lemma_.lower() in SPEECH_VERBS
+        and head.i + 1 < len(doc)
         and doc[head.i + 1].text == ":"
+    )
 
 
 def _quotations(doc: Doc) -> list[tuple[int, int]]:

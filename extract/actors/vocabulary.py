@@ -16,14 +16,56 @@ COLLECTIVE_PRONOUNS = {"they", "them", "their", "we", "us", "our", "its", "it"}
 # CAMEO sectors (Phoenix agents) whose nouns name the state acting ("Israeli soldiers" → Israel).
 STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 # Sectors whose nouns name a group of people that can act ("Afghan rebels", "civilians").
-GROUP_SECTORS = STATE_SECTORS | {"REB", "UAF", "OPP", "CVL", "REF", "PPL", "IGO", "NGO", "PTY", "MED", "LAB",
-                                 "AGR", "EDU", "HLH", "HRI", "REL", "CRM", "BUS", "ELI",
-                                 # religious communities and their members ("monks", "clergy", "students" in Phoenix)
-                                 "CHR", "MUS", "JEW", "HIN", "BUD"}
+GROUP_SECTORS = STATE_SECTORS | {
+    "REB",
+    "UAF",
+    "OPP",
+    "CVL",
+    "REF",
+    "PPL",
+    "IGO",
+    "NGO",
+    "PTY",
+    "MED",
+    "LAB",
+    "AGR",
+    "EDU",
+    "HLH",
+    "HRI",
+    "REL",
+    "CRM",
+    "BUS",
+    "ELI",
+    # religious communities and their members ("monks", "clergy", "students" in Phoenix)
+    "CHR",
+    "MUS",
+    "JEW",
+    "HIN",
+    "BUD",
+}
 # Nouns that denote the people or bodies acting for a country ("British officials").
-COLLECTIVES = {"official", "officials", "government", "authorities", "forces", "troops", "side",
-               "leadership", "diplomats", "delegation", "army", "military", "administration",
-               "ministry", "police", "regime", "people", "parliament", "lawmakers", "negotiators"}
+COLLECTIVES = {
+    "official",
+    "officials",
+    "government",
+    "authorities",
+    "forces",
+    "troops",
+    "side",
+    "leadership",
+    "diplomats",
+    "delegation",
+    "army",
+    "military",
+    "administration",
+    "ministry",
+    "police",
+    "regime",
+    "people",
+    "parliament",
+    "lawmakers",
+    "negotiators",
+}
 
 
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -107,8 +149,8 @@ def title_at(tokens, end: int) -> tuple[str, int] | None:
     words = [_fold(t.text) for t in tokens[lo:end]]
     for title in candidates:
         n = len(title)
-        if n <= len(words) and tuple(words[len(words) - n:]) == title:
-            return " ".join(t.text for t in tokens[end - n:end]), end - n
+        if n <= len(words) and tuple(words[len(words) - n :]) == title:
+            return " ".join(t.text for t in tokens[end - n : end]), end - n
     return None
 
 
@@ -137,4 +179,3 @@ def load_quote_verbs() -> frozenset[str]:
     """Verbs that attribute a quotation ('continued', 'replied', 'tweeted'), as lemmas."""
     lines = (lexicon_dir() / "quote_verbs.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
-

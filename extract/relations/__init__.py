@@ -45,16 +45,29 @@ def make_nominal_events() -> Extractor:
 
 @Language.factory(
     "newsgraph_relations",
-    default_config={"max_sentence_tokens": 150, "verb_events": {"@misc": VERB_EVENTS},
-                    "nominal_events": {"@misc": NOMINAL_EVENTS}},
+    default_config={
+        "max_sentence_tokens": 150,
+        "verb_events": {"@misc": VERB_EVENTS},
+        "nominal_events": {"@misc": NOMINAL_EVENTS},
+    },
     requires=["doc._.mentions", "token.dep"],
     assigns=["doc._.relations"],
 )
-def make_relations(nlp: Language, name: str, max_sentence_tokens: int, verb_events: Extractor,
-                   nominal_events: Extractor) -> RelationsComponent:
+def make_relations(
+    nlp: Language, name: str, max_sentence_tokens: int, verb_events: Extractor, nominal_events: Extractor
+) -> RelationsComponent:
     """Relations between the actor mentions of each sentence."""
     return RelationsComponent(nlp, name, max_sentence_tokens, verb_events, nominal_events)
 
 
-__all__ = ["Candidate", "Extractor", "NOMINAL_EVENTS", "RelationsComponent", "TARGET_FINDERS", "Target",
-           "VERB_EVENTS", "make_relations", "past"]
+__all__ = [
+    "Candidate",
+    "Extractor",
+    "NOMINAL_EVENTS",
+    "RelationsComponent",
+    "TARGET_FINDERS",
+    "Target",
+    "VERB_EVENTS",
+    "make_relations",
+    "past",
+]

@@ -40,17 +40,33 @@ def _conjunct_actors(t: Token, depth: int, inner: bool, agent: bool) -> list[Spa
     lex = load_lexicon()
     if t._.mention is not None:
         # "Kerry and Ash Carter will host": a first conjunct misparsed as a modifier of the second
-        return [t._.mention, *(c._.mention for c in t.lefts if c.dep_ in ("nmod", "compound")
-                               and c._.mention is not None and c._.mention.start != t._.mention.start
-                               and any(x.dep_ == "cc" for x in c.children))]
+        return [
+            t._.mention,
+            *(
+                c._.mention
+                for c in t.lefts
+                if c.dep_ in ("nmod", "compound")
+                and c._.mention is not None
+                and c._.mention.start != t._.mention.start
+                and any(x.dep_ == "cc" for x in c.children)
+            ),
+        ]
     if (inner or lex.sector(t.lemma_) is not None) and t.pos_ == "NOUN" and (found := modifiers(t)):
         return found  # "Turkish and Greek sides", "Hezbollah guerrillas": the modifiers are the actors
     if agent and (named := named_group(t)):
         return named  # "the al-Qaeda network", "the Turkish and Greek sides"
     if t.pos_ in ("NOUN", "PROPN") and (person := appositive_person(t)) is not None:
         return [person]  # "President of Russia Vladimir Putin", "Artistic Director of X, Y": the title is the person
-    if t.pos_ == "PROPN" and (names := [c._.mention for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"
-                                        and c._.mention is not None and c._.mention._.actor.type == "PERSON"]):
+    if t.pos_ == "PROPN" and (
+        names := [
+            c._.mention
+            for c in t.children
+            if c.dep_ == "compound"
+            and c.pos_ == "PROPN"
+            and c._.mention is not None
+            and c._.mention._.actor.type == "PERSON"
+        ]
+    ):
         return names[-1:]  # "Judge Amy Berman Jackson" with "Amy Berman" named: the name ends the phrase
     if depth >= 2 or t.pos_ not in ("NOUN", "PROPN"):
         return []
@@ -77,10 +93,18 @@ def appositive_person(title: Token, depth: int = 0) -> Span | None:
             return found  # a title of the chain the tagger took for a name: "National Artist", "Y"
     # "the Director of the Bolshoi Theatre, Vladimir Urin" parsed with the name on the theatre: a body is
     # no person, so the person its appositive names is the title's holder
-    return next((a._.mention for p in title.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for o in p.children if o.dep_ == "pobj" and o._.mention is not None
-                 and o._.mention._.actor.type in ("ORG", "GPE") for a in o.children
-                 if a.dep_ == "appos" and a._.mention is not None and a._.mention._.actor.type == "PERSON"), None)
+    return next(
+        (
+            a._.mention
+            for p in title.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj" and o._.mention is not None and o._.mention._.actor.type in ("ORG", "GPE")
+            for a in o.children
+            if a.dep_ == "appos" and a._.mention is not None and a._.mention._.actor.type == "PERSON"
+        ),
+        None,
+    )
 
 
 def pobj_actors(prep: Token) -> list[Span]:
@@ -100,10 +124,14 @@ def named_group(noun: Token) -> list[Span]:
     """
     if noun.pos_ != "NOUN" or load_lexicon().noun_sense(noun.lemma_) is not None:
         return []
-    names = [c._.mention for c in noun.children
-             if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c._.mention is not None]
-    return names or [m for c in noun.children if c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN")
-                     for m in mentions_of(c)]
+    names = [
+        c._.mention
+        for c in noun.children
+        if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c._.mention is not None
+    ]
+    return names or [
+        m for c in noun.children if c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN") for m in mentions_of(c)
+    ]
 
 
 def named(owners: list[Span], noun: Token) -> list[Span]:
@@ -111,8 +139,11 @@ def named(owners: list[Span], noun: Token) -> list[Span]:
     clause subject it stands for, when that subject is the same actor."""
     if not any(o.root.pos_ == "PRON" for o in owners):
         return owners
-    clause = {s._.actor.key: s for s in clause_subjects(noun) if s.root.pos_ != "PRON"} if \
-        noun.dep_ in ("pobj", "dobj") else {}
+    clause = (
+        {s._.actor.key: s for s in clause_subjects(noun) if s.root.pos_ != "PRON"}
+        if noun.dep_ in ("pobj", "dobj")
+        else {}
+    )
     return [clause.get(o._.actor.key, o) if o.root.pos_ == "PRON" else o for o in owners]
 
 
@@ -120,11 +151,20 @@ def event_agents(noun: Token) -> list[Span]:
     """Who carried out an event noun: 'ISIL's attacks', 'attacks claimed by Daesh', 'attacks by X'."""
     if noun.pos_ != "NOUN" or load_lexicon().noun_sense(noun.lemma_) is None:
         return []
-    found = [a for c in noun.children if c.dep_ == "poss"
-             for a in ([c._.mention] if c._.mention is not None else actors(c, agent=True))]
+    found = [
+        a
+        for c in noun.children
+        if c.dep_ == "poss"
+        for a in ([c._.mention] if c._.mention is not None else actors(c, agent=True))
+    ]
     for child in noun.children:
-        holders = [child] if child.dep_ == "prep" and child.lower_ == "by" else \
-            [c for c in child.children if c.dep_ == "agent"] if child.dep_ == "acl" else []
+        holders = (
+            [child]
+            if child.dep_ == "prep" and child.lower_ == "by"
+            else [c for c in child.children if c.dep_ == "agent"]
+            if child.dep_ == "acl"
+            else []
+        )
         found.extend(a for h in holders for a in pobj_actors(h))
     return found
 
@@ -154,22 +194,29 @@ def subjects(verb: Token) -> list[Span]:
 def _own_subjects(verb: Token, seen: int) -> list[Span] | None:
     """The subjects a clause names itself (None if it names none and its own head may)."""
     for child in verb.children:
-        if child.dep_ in SUBJECTS and child.tag_ in ("VBG", "VBN") and (
-                inner := next((c for c in child.children if c.dep_ in SUBJECTS), None)) is not None:
+        if (
+            child.dep_ in SUBJECTS
+            and child.tag_ in ("VBG", "VBN")
+            and (inner := next((c for c in child.children if c.dep_ in SUBJECTS), None)) is not None
+        ):
             child = inner  # "The Red Cross operating in Iraq said", parsed with the participle as subject
         if child.dep_ in SUBJECTS or (seen and child.dep_ == "nsubjpass"):
             # a passive controller acts in the clause it governs: "X is committed to defeating Y"
             return _subject_actors(verb, child)
         if child.dep_ == "agent":  # passive: "was criticised by X" – X acts
             return [a for pobj in child.children for a in actors(pobj)]
-    if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and (doers := [
-            a for c in verb.head.head.children if c.dep_ == "dobj" for a in actors(c)]):
+    if (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ in ("of", "for")
+        and (doers := [a for c in verb.head.head.children if c.dep_ == "dobj" for a in actors(c)])
+    ):
         return doers  # "accused X of sending arms", "thanked X for helping": X does it
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         # "his intention to deepen ...": the possessor of the noun is the subject
         owners = [c._.mention for c in verb.head.children if c.dep_ == "poss" and c._.mention is not None]
-        owners = owners or [c._.mention for c in verb.head.children
-                            if c.dep_ in ("compound", "nmod") and c._.mention is not None]
+        owners = owners or [
+            c._.mention for c in verb.head.children if c.dep_ in ("compound", "nmod") and c._.mention is not None
+        ]
         if owners:
             return named(owners, verb.head)  # "the Coalition efforts to defeat X"
     if verb.dep_ == "relcl":
@@ -190,18 +237,31 @@ def _subject_actors(verb: Token, child: Token) -> list[Span]:
         speakers = {a._.actor.key: a for a in speaker(child)}
         found = [speakers.get(a._.actor.key, a) for a in found] or list(speakers.values())
     # "Secretary Blinken and Secretary Austin will host": conjoined names parsed as two subjects
-    found += [a for c in verb.children if c.dep_ == child.dep_ and c.i > child.i and c.pos_ == "PROPN"
-              and child.pos_ == "PROPN" for a in actors(c) if a not in found]
+    found += [
+        a
+        for c in verb.children
+        if c.dep_ == child.dep_ and c.i > child.i and c.pos_ == "PROPN" and child.pos_ == "PROPN"
+        for a in actors(c)
+        if a not in found
+    ]
     return found
 
 
 def _controlling_clause(verb: Token) -> Token | None:
     """The clause whose subject a subjectless clause shares, or None."""
-    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and \
-            verb.head._.mention is None and load_lexicon().sector(verb.head.lemma_) is None and speech_act(verb):
+    if (
+        verb.dep_ == "acl"
+        and verb.head.pos_ == "NOUN"
+        and verb.tag_ == "VBG"
+        and verb.head.dep_ == "dobj"
+        and verb.head._.mention is None
+        and load_lexicon().sector(verb.head.lemma_) is None
+        and speech_act(verb)
+    ):
         return verb.head.head  # "X issued a statement demanding...": the statement speaks for whoever issued it
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp", "relcl") or (
-            verb.dep_ == "pobj" and verb.head.dep_ == "prep"):
+        verb.dep_ == "pobj" and verb.head.dep_ == "prep"
+    ):
         return verb.head.head if verb.head.dep_ == "prep" else verb.head
     if verb.dep_ == "prep":
         return verb.head
@@ -220,9 +280,16 @@ def speaker(pronoun: Token) -> list[Span]:
 
 def targeted_event(noun: Token) -> bool:
     """'UK support for Iraq', 'US aid to Kyiv': an event noun naming its own target."""
-    return noun._.mention is None and load_lexicon().noun_sense(noun.lemma_) is not None and any(
-        p.dep_ == "prep" and p.lower_ in ("for", "to", "against", "with", "toward", "towards")
-        and any(o.dep_ == "pobj" and actors(o) for o in p.children) for p in noun.children)
+    return (
+        noun._.mention is None
+        and load_lexicon().noun_sense(noun.lemma_) is not None
+        and any(
+            p.dep_ == "prep"
+            and p.lower_ in ("for", "to", "against", "with", "toward", "towards")
+            and any(o.dep_ == "pobj" and actors(o) for o in p.children)
+            for p in noun.children
+        )
+    )
 
 
 def stands_for(head: Token, actor: Span) -> bool:
@@ -230,10 +297,17 @@ def stands_for(head: Token, actor: Span) -> bool:
     inside an event ('attacks by X'), a group ('leaders of X'), a quantity ('a number of X') or a
     place that is X ('the town of X'), or its possessor ('from Assad's cruelty')."""
     lex = load_lexicon()
-    return actor.root in (head, *head.conjuncts) or head.pos_ != "NOUN" or (
-        actor.root.dep_ == "poss" and actor.root.head in (head, *head.conjuncts)) or any(
-        lex.noun_sense(t.lemma_) is not None or lex.sector(t.lemma_) is not None
-        or t.lemma_.lower() in QUANTITIES | PLACES for t in (head, *head.conjuncts))
+    return (
+        actor.root in (head, *head.conjuncts)
+        or head.pos_ != "NOUN"
+        or (actor.root.dep_ == "poss" and actor.root.head in (head, *head.conjuncts))
+        or any(
+            lex.noun_sense(t.lemma_) is not None
+            or lex.sector(t.lemma_) is not None
+            or t.lemma_.lower() in QUANTITIES | PLACES
+            for t in (head, *head.conjuncts)
+        )
+    )
 
 
 def clause_subjects(noun: Token) -> list[Span]:
@@ -255,8 +329,11 @@ def clause_subjects(noun: Token) -> list[Span]:
         return subjects(head.head.head)  # "X is open to negotiations with Y", "X is ready for talks with Y"
     else:
         return []
-    controlled = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and (
-        (s := load_lexicon().sense(verb.head.lemma_.lower())) is not None and s.category in OBJECT_CONTROL)
+    controlled = (
+        verb.dep_ == "xcomp"
+        or verb.dep_ == "advcl"
+        and ((s := load_lexicon().sense(verb.head.lemma_.lower())) is not None and s.category in OBJECT_CONTROL)
+    )
     if controlled and not any(c.dep_ in SUBJECTS for c in verb.children) and infinitival(verb):
         controllers = [a for c in verb.head.children if c.dep_ == "dobj" for a in actors(c)]
         if controllers:
@@ -269,19 +346,30 @@ def antecedent(mention: Span) -> Span:
     if mention.root.pos_ != "PRON":
         return mention
     key = mention._.actor.key
-    earlier = [m for m in mention.doc._.mentions or [] if m.end <= mention.start and m.root.pos_ != "PRON"
-               and m._.actor.key == key]
+    earlier = [
+        m
+        for m in mention.doc._.mentions or []
+        if m.end <= mention.start and m.root.pos_ != "PRON" and m._.actor.key == key
+    ]
     return earlier[-1] if earlier else mention
 
 
 def aim_holders(verb: Token) -> list[Span]:
     """Whose aim a verb names: 'the UK's commitment to defeating X', 'their determination to defeat X'."""
-    noun = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "to" else \
-        verb.head if verb.dep_ == "acl" else None
+    noun = (
+        verb.head.head
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "to"
+        else verb.head
+        if verb.dep_ == "acl"
+        else None
+    )
     if noun is None or noun.pos_ != "NOUN" or noun._.mention is not None:
         return []
-    return [antecedent(c._.mention) for c in noun.children
-            if c.dep_ in ("poss", "compound", "nmod") and c._.mention is not None]
+    return [
+        antecedent(c._.mention)
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "nmod") and c._.mention is not None
+    ]
 
 
 def helped(aim: Token) -> list[Span]:
@@ -314,19 +402,35 @@ def helped_parties(event: Token, aim: Token | None = None) -> list[Span] | None:
     lex = load_lexicon()
     if event.pos_ == "VERB":
         own = lex.sense(event.lemma_.lower())
-        parties = [a for c in event.children if c.dep_ == "dobj" and own is not None and own.category in HELPING
-                   for a in actors(c)]
-        parties += [a for c in event.children if c.dep_ == "prep" and (s := lex.sense(
-            event.lemma_.lower(), f"prep:{c.lower_}")) is not None and s.category in HELPING
-                    for a in pobj_actors(c)]
+        parties = [
+            a
+            for c in event.children
+            if c.dep_ == "dobj" and own is not None and own.category in HELPING
+            for a in actors(c)
+        ]
+        parties += [
+            a
+            for c in event.children
+            if c.dep_ == "prep"
+            and (s := lex.sense(event.lemma_.lower(), f"prep:{c.lower_}")) is not None
+            and s.category in HELPING
+            for a in pobj_actors(c)
+        ]
         # "pledged support for Y in the fight against X": the object names the help; "remains
         # steadfast in its support of Y in its fight against X": so does a sibling "in" phrase
         parties += [a for c in event.children if c.dep_ == "dobj" for a in helped_parties(c, aim) or []]
-        parties += [a for c in event.children if c.dep_ == "prep" and c.lower_ == "in" for n in c.children
-                    if n.dep_ == "pobj" for a in helped_parties(n, aim) or []]
+        parties += [
+            a
+            for c in event.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for n in c.children
+            if n.dep_ == "pobj"
+            for a in helped_parties(n, aim) or []
+        ]
     elif event.pos_ == "NOUN" and (ns := lex.noun_sense(event.lemma_)) is not None and ns.category in HELPING:
-        parties = [a for c in event.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to")
-                   for a in pobj_actors(c)]
+        parties = [
+            a for c in event.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to") for a in pobj_actors(c)
+        ]
     else:
         return None
     return parties or None
@@ -356,12 +460,20 @@ def places_in(noun: Token) -> list[Span]:
 
 def leaders(noun: Token) -> list[Span]:
     """'Saudi-led airstrikes', 'NATO-led operations': who leads what a noun names."""
-    return [m for led in noun.children if led.dep_ == "amod" and led.lemma_.lower() == "lead"
-            for c in led.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod") for m in mentions_of(c)]
+    return [
+        m
+        for led in noun.children
+        if led.dep_ == "amod" and led.lemma_.lower() == "lead"
+        for c in led.children
+        if c.dep_ in ("npadvmod", "compound", "nmod", "amod")
+        for m in mentions_of(c)
+    ]
 
 
 def supported_agents(event: Token) -> list[Span]:
     """Whom supporting an event supports: 'in support of the coalition campaign', 'support for ISF operations'."""
-    return event_agents(event) or ([c._.mention for c in event.children if c.dep_ in ("compound", "nmod")
-                                    and c._.mention is not None]
-                                   if load_lexicon().noun_sense(event.lemma_) is not None else [])
+    return event_agents(event) or (
+        [c._.mention for c in event.children if c.dep_ in ("compound", "nmod") and c._.mention is not None]
+        if load_lexicon().noun_sense(event.lemma_) is not None
+        else []
+    )

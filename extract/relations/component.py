@@ -21,8 +21,9 @@ if not Doc.has_extension("relations"):
 class RelationsComponent:
     """Verb events from each verb, nominal events from each noun that is no actor, then post-processing."""
 
-    def __init__(self, nlp: Language, name: str, max_sentence_tokens: int, verb_events: Extractor,
-                 nominal_events: Extractor) -> None:
+    def __init__(
+        self, nlp: Language, name: str, max_sentence_tokens: int, verb_events: Extractor, nominal_events: Extractor
+    ) -> None:
         self.name = name
         self.max_sentence_tokens = max_sentence_tokens
         self.lexicon = load_lexicon()

@@ -39,8 +39,9 @@ def conditional(verb: Token) -> bool:
     """An intended act made to depend on another's: 'will withdraw unless Y arranges a ceasefire'."""
     t = verb
     for _ in range(3):
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-               for c in t.children):
+        if any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in t.children
+        ):
             return modality(verb) == "intended"
         if t.dep_ not in ("xcomp", "ccomp", "conj"):
             return False

@@ -27,27 +27,45 @@ def light_verb(verb: Token, noun: Token) -> list[Target]:
         return []
     predicate = light_predicate(lex, verb, noun, event_verb)
     # "a suspension of air links with X", "the resumption of talks with X": the party of the inner event
-    nested = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-              if p.dep_ == "pobj" and p._.mention is None and lex.noun_sense(p.lemma_) is not None]
+    nested = [
+        p
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj" and p._.mention is None and lex.noun_sense(p.lemma_) is not None
+    ]
     targeting = _targeting(lex, verb, noun, lex.noun_sense(noun.lemma_) or sense)
     # "sent greetings to X": a recipient is the light verb's, not that of a verb with a sense of its own
-    recipients = ("prep", "dative") if lex.patterns.get((verb.lemma_.lower(), "-")) is None or (
-        noun.lower_ in lex.nouns or noun.lemma_.lower() in lex.nouns) else ("prep",)
+    recipients = (
+        ("prep", "dative")
+        if lex.patterns.get((verb.lemma_.lower(), "-")) is None
+        or (noun.lower_ in lex.nouns or noun.lemma_.lower() in lex.nouns)
+        else ("prep",)
+    )
     out: list[Target] = []
     for holder in (verb, noun, *nested):
         for child in holder.children:
-            if child.dep_ in recipients and (child.lower_ in NOMINAL_PREPOSITIONS or (
-                    holder is noun and child.lower_ in targeting)) and not topic(
-                    child, lex.noun_sense(noun.lemma_) or sense):
-                out.extend(Target(actor, sense, predicate, [verb, noun, child], 0.7, light=True)
-                           for pobj in child.children if pobj.dep_ == "pobj" for actor in actors(pobj))
+            if (
+                child.dep_ in recipients
+                and (child.lower_ in NOMINAL_PREPOSITIONS or (holder is noun and child.lower_ in targeting))
+                and not topic(child, lex.noun_sense(noun.lemma_) or sense)
+            ):
+                out.extend(
+                    Target(actor, sense, predicate, [verb, noun, child], 0.7, light=True)
+                    for pobj in child.children
+                    if pobj.dep_ == "pobj"
+                    for actor in actors(pobj)
+                )
     return out
 
 
 def light_predicate(lex: Lexicon, verb: Token, noun: Token, event_verb: str | None) -> str:
     """How a light-verb event is named: by its event verb ('telephoned'), the noun's predicate, or both words."""
-    return past(event_verb) if event_verb else lex.noun_predicates.get(noun.lower_) or \
-        f"{past(verb.lemma_.lower())} {noun.lower_}"
+    return (
+        past(event_verb)
+        if event_verb
+        else lex.noun_predicates.get(noun.lower_) or f"{past(verb.lemma_.lower())} {noun.lower_}"
+    )
 
 
 def light_sense(lex: Lexicon, verb: Token, noun: Token) -> tuple[str | None, Sense | None]:
@@ -62,12 +80,18 @@ def light_sense(lex: Lexicon, verb: Token, noun: Token) -> tuple[str | None, Sen
     event_verb = lex.verb_of(noun.lemma_) or lex.verb_of(noun.text)
     if event_verb is None and compound(noun) not in lex.nouns:
         # "had a telephone conversation with X": the modifier names the event
-        event_verb = next((v for c in noun.lefts if c.dep_ in ("amod", "compound")
-                           and (v := lex.verb_of(c.lower_))), None)
+        event_verb = next(
+            (v for c in noun.lefts if c.dep_ in ("amod", "compound") and (v := lex.verb_of(c.lower_))), None
+        )
     sense = lex.sense(verb.lemma_.lower(), f"obj:{noun.lemma_.lower()}") or lex.sense(
-        verb.lemma_.lower(), f"obj:{noun.lower_}")
-    generic = event_verb is not None and not lex.verb_of(noun.lemma_) and lex.noun_sense(noun.lemma_) is None \
+        verb.lemma_.lower(), f"obj:{noun.lower_}"
+    )
+    generic = (
+        event_verb is not None
+        and not lex.verb_of(noun.lemma_)
+        and lex.noun_sense(noun.lemma_) is None
         and compound(noun) not in lex.nouns
+    )
     if event_verb is not None and not lex.verb_of(noun.lemma_) and (sense is None or generic):
         # "launched a mediation effort between X and Y": the modifier names the event, not "launch an effort"
         sense = lex.sense(event_verb) or sense
@@ -83,16 +107,29 @@ def message_content(lex: Lexicon, noun: Token) -> Token | None:
     """The event noun a message noun carries: 'a message of greetings' → greetings."""
     if noun.lemma_.lower() not in MESSAGES:
         return None
-    return next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                 if p.dep_ == "pobj" and (lex.noun_sense(p.lower_) or lex.noun_sense(p.lemma_)) is not None), None)
+    return next(
+        (
+            p
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj" and (lex.noun_sense(p.lower_) or lex.noun_sense(p.lemma_)) is not None
+        ),
+        None,
+    )
 
 
 def _targeting(lex: Lexicon, verb: Token, noun: Token, own: Sense) -> set[str]:
     """The prepositions an event noun names its target with: 'reiterated its support for X',
     'provided air support for X'; but 'discussed our support for X' talks about the support."""
     talked = lex.patterns.get((verb.lemma_.lower(), "-"))
-    targeting = {"for", "of"} if own.category in TARGET_OF and lex.sector(noun.lemma_) is None and not (
-        talked is not None and talked.category == "CONSULT") else set()
+    targeting = (
+        {"for", "of"}
+        if own.category in TARGET_OF
+        and lex.sector(noun.lemma_) is None
+        and not (talked is not None and talked.category == "CONSULT")
+        else set()
+    )
     if practice(noun):
         targeting.discard("of")  # "end the terrorism of X": X practises it, it is not the target
     return targeting

@@ -70,10 +70,20 @@ def nominal_events(noun: Token) -> list[Candidate]:
     objects = _targets(lex, noun, event_verb, base, category, trigger)
     agents = _agents(noun, category, trigger)
     # "the Asad regime's attacks": a possessor headed by a common noun stands for the group naming it
-    possessors = [a for c in noun.children if c.dep_ == "poss" for a in
-                  ([c._.mention] if c._.mention is not None else actors(c, agent=True))]
-    modifying = [m for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i != trigger.i
-                 and (m := c._.mention) is not None and c.i < noun.i]
+    possessors = [
+        a
+        for c in noun.children
+        if c.dep_ == "poss"
+        for a in ([c._.mention] if c._.mention is not None else actors(c, agent=True))
+    ]
+    modifying = [
+        m
+        for c in noun.children
+        if c.dep_ in ("compound", "nmod", "amod")
+        and c.i != trigger.i
+        and (m := c._.mention) is not None
+        and c.i < noun.i
+    ]
     helping = helped(noun)
     if helping and all(p.root.pos_ == "PRON" for p in possessors):
         possessors = []  # "supported Iraq in its fight against X": the helped party fights
@@ -88,9 +98,21 @@ def nominal_events(noun: Token) -> list[Candidate]:
     if not parties or not objects:
         return []
     predicate = lex.noun_predicates.get(event_verb) or past(event_verb)
-    return [Candidate(subject, obj, predicate, _sense(lex, event_verb, via, noun),
-                      [trigger] if trigger is noun else [trigger, noun], NOMINAL_EVENTS, 0.65, noun)
-            for subject in parties for obj, via in objects if obj._.actor.key != subject._.actor.key]
+    return [
+        Candidate(
+            subject,
+            obj,
+            predicate,
+            _sense(lex, event_verb, via, noun),
+            [trigger] if trigger is noun else [trigger, noun],
+            NOMINAL_EVENTS,
+            0.65,
+            noun,
+        )
+        for subject in parties
+        for obj, via in objects
+        if obj._.actor.key != subject._.actor.key
+    ]
 
 
 def _sense(lex: Lexicon, event_verb: str, via: Token, noun: Token) -> Sense | None:
@@ -103,19 +125,22 @@ def _agents(noun: Token, category: str | None, trigger: Token) -> list[Span]:
     givers: tuple[str, ...] = ("by", "from") if category in GIVEN_FROM else ("by",)  # "support from X"
     if practice(noun) and trigger is noun and category not in JUDGED_OF:
         givers = (*givers, "of")  # "the atrocities of X against Y": X commits them
-    agents = [a for c in noun.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in givers)
-              for a in pobj_actors(c)]
+    agents = [
+        a
+        for c in noun.children
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in givers)
+        for a in pobj_actors(c)
+    ]
     # "Saudi-led airstrikes", "the US-led coalition's campaign": the leader acts
-    agents += leaders(noun) + [a for c in noun.children if c.dep_ == "poss" and c._.mention is None
-                               for a in leaders(c)]
+    agents += leaders(noun) + [a for c in noun.children if c.dep_ == "poss" and c._.mention is None for a in leaders(c)]
     # "attacks claimed by X", "bombings carried out by X"
-    agents += [a for c in noun.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"
-               for a in pobj_actors(g)]
+    agents += [
+        a for c in noun.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent" for a in pobj_actors(g)
+    ]
     return agents
 
 
-def _target_prepositions(lex: Lexicon, noun: Token, event_verb: str, category: str | None,
-                         trigger: Token) -> set[str]:
+def _target_prepositions(lex: Lexicon, noun: Token, event_verb: str, category: str | None, trigger: Token) -> set[str]:
     """'support for Iraq', 'the annexation of Crimea', 'its condemnation of X': how the target is named."""
     preps = set(NOMINAL_PREPOSITIONS) | {"for", "of"} if category in TARGET_OF else set(NOMINAL_PREPOSITIONS)
     if category in JUDGED_OF and {event_verb, noun.lower_, noun.lemma_.lower()} & lex.nouns.keys():
@@ -125,8 +150,9 @@ def _target_prepositions(lex: Lexicon, noun: Token, event_verb: str, category: s
     return preps
 
 
-def _targets(lex: Lexicon, noun: Token, event_verb: str, base: Sense | None, category: str | None,
-             trigger: Token) -> list[tuple[Span, Token]]:
+def _targets(
+    lex: Lexicon, noun: Token, event_verb: str, base: Sense | None, category: str | None, trigger: Token
+) -> list[tuple[Span, Token]]:
     """The noun's targets with the preposition naming each; a participle's phrases count too
     ('the agreement reached between X and Y', 'airstrikes carried out against X')."""
     preps = _target_prepositions(lex, noun, event_verb, category, trigger)
@@ -139,19 +165,29 @@ def _targets(lex: Lexicon, noun: Token, event_verb: str, base: Sense | None, cat
             if pobj.dep_ == "pobj" and not across_paragraphs(child, pobj):
                 # "its condemnation of X's policies": judging an actor's deeds judges the actor;
                 # "in support of the coalition campaign": supporting an event supports its agent
-                found = actors(pobj) or (modifiers(pobj) if category in JUDGED_OF else []) or (
-                    supported_agents(pobj) if category in HELPING else [])
+                found = (
+                    actors(pobj)
+                    or (modifiers(pobj) if category in JUDGED_OF else [])
+                    or (supported_agents(pobj) if category in HELPING else [])
+                )
                 objects.extend((a, child) for a in found)
     return objects
 
 
-def _implicit_targets(noun: Token, category: str | None, parties: list[Span], possessors: list[Span],
-                      agents: list[Span]) -> list[tuple[Span, Token]]:
+def _implicit_targets(
+    noun: Token, category: str | None, parties: list[Span], possessors: list[Span], agents: list[Span]
+) -> list[tuple[Span, Token]]:
     """Targets no preposition names: the place attacked, the addressee of remarks, the one supported."""
     if parties and category in VIOLENT:
         # "ISIL's attacks in Tel Tamer", "bombings in Aleppo claimed by X": the place attacked
-        found = [(a, p) for p in noun.children if p.dep_ == "prep" and p.lower_ == "in"
-                 for o in p.children if o.dep_ == "pobj" for a in places_in(o)]
+        found = [
+            (a, p)
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ == "in"
+            for o in p.children
+            if o.dep_ == "pobj"
+            for a in places_in(o)
+        ]
         if found:
             return found
     if possessors and (found := [(o, noun) for o in addressee(noun)]):

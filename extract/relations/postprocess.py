@@ -33,7 +33,8 @@ def background(verb: Token) -> bool:
     if verb.dep_ == "relcl":
         return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)  # "a coalition to defeat X"
     return verb.dep_ == "advcl" and any(
-        (c.dep_ == "mark" and c.tag_ != "TO") or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in verb.children)
+        (c.dep_ == "mark" and c.tag_ != "TO") or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in verb.children
+    )
 
 
 def clause_depth(token: Token) -> int:
@@ -60,8 +61,10 @@ def prefer_main_clause(candidates: list[Candidate]) -> list[Candidate]:
     for group in by_sentence.values():
         for c, depth in group:
             actors = {c.subject._.actor.key, c.object._.actor.key}
-            shallower = any(o.sense is not None and d < depth and actors & {o.subject._.actor.key, o.object._.actor.key}
-                            for o, d in group)
+            shallower = any(
+                o.sense is not None and d < depth and actors & {o.subject._.actor.key, o.object._.actor.key}
+                for o, d in group
+            )
             if not (c.sense is not None and shallower) and not any(embeds(o, c) for o, _ in group):
                 keep.add(id(c))
     return [c for c in candidates if id(c) in keep]
@@ -79,17 +82,25 @@ def embeds(outer: Candidate, inner: Candidate) -> bool:
     inner_actors = {inner.subject._.actor.key, inner.object._.actor.key}
     outer_actors = {outer.subject._.actor.key, outer.object._.actor.key}
     if inner.head.pos_ in ("VERB", "AUX") and any(
-            t.i != outer.head.i and (t == inner.head or t in inner.head.ancestors) for t in outer.trigger):
+        t.i != outer.head.i and (t == inner.head or t in inner.head.ancestors) for t in outer.trigger
+    ):
         return bool(inner_actors & outer_actors)
     if inner.extractor != NOMINAL_EVENTS:
         return False
-    if inner.subject._.actor.key == outer.subject._.actor.key and inner.head.dep_ == "pobj" and \
-            inner.head.head.lower_ == "for" and inner.head.head.head == outer.head:
+    if (
+        inner.subject._.actor.key == outer.subject._.actor.key
+        and inner.head.dep_ == "pobj"
+        and inner.head.head.lower_ == "for"
+        and inner.head.head.head == outer.head
+    ):
         return True  # "mobilized reservists for an offensive against X": the offensive is a purpose
     if outer.sense.category in JUDGEMENTS and inner.head.dep_ == "dobj" and inner.head.head == outer.head:
         return False  # "condemned X's attacks on Y": what is judged happened, X attacked Y
     if inner.head.dep_ == "pobj" and inner.head.head.lower_ == "in":
         return False  # "supported Y in its fight against X", "X and others in support of Y": the frame of an act
     # "Y thanked X for his congratulations" (the same two actors) is a response, and stays
-    return (outer.extractor == VERB_EVENTS and inner.subject._.actor.key != outer.subject._.actor.key
-            and inner_actors != outer_actors)
+    return (
+        outer.extractor == VERB_EVENTS
+        and inner.subject._.actor.key != outer.subject._.actor.key
+        and inner_actors != outer_actors
+    )

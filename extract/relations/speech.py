@@ -20,8 +20,12 @@ def requested(verb: Token) -> bool:
     sense = load_lexicon().sense(head.lemma_.lower())
     # "press the rebels to cease airstrikes" is often parsed with the infinitive as an adverbial clause
     to_clause = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and infinitival(verb)
-    return to_clause and sense is not None and sense.category in OBJECT_CONTROL and any(
-        c.dep_ == "dobj" and actors(c) for c in head.children)
+    return (
+        to_clause
+        and sense is not None
+        and sense.category in OBJECT_CONTROL
+        and any(c.dep_ == "dobj" and actors(c) for c in head.children)
+    )
 
 
 def demand_sense(head: Token, verb: Token) -> Sense | None:
@@ -30,8 +34,14 @@ def demand_sense(head: Token, verb: Token) -> Sense | None:
     sense = lex.sense(head.lemma_.lower())
     if sense is None or sense.category != "DEMAND":
         # "reiterated its demand that Y...", "renewed its call that Y...": the object names the demand
-        sense = next((ns for c in head.children if c.dep_ == "dobj" and (ns := lex.noun_sense(c.lemma_))
-                      is not None and ns.category == "DEMAND"), sense)
+        sense = next(
+            (
+                ns
+                for c in head.children
+                if c.dep_ == "dobj" and (ns := lex.noun_sense(c.lemma_)) is not None and ns.category == "DEMAND"
+            ),
+            sense,
+        )
     must = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children)
     if sense is not None and sense.category == "DEMAND":
         return sense
@@ -46,6 +56,9 @@ def demands(verb: Token, embedded_subjects: list[Span]) -> list[Candidate]:
     sense = demand_sense(head, verb)
     if sense is None:
         return []
-    return [Candidate(speaker, target, past(head.lemma_.lower()), sense, [head, verb], VERB_EVENTS, 0.6, head)
-            for speaker in subjects(head) for target in embedded_subjects
-            if speaker._.actor.key != target._.actor.key]
+    return [
+        Candidate(speaker, target, past(head.lemma_.lower()), sense, [head, verb], VERB_EVENTS, 0.6, head)
+        for speaker in subjects(head)
+        for target in embedded_subjects
+        if speaker._.actor.key != target._.actor.key
+    ]

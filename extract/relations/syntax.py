@@ -22,8 +22,12 @@ def topic(prep: Token, sense: Sense | None) -> bool:
 def listed(token: Token) -> list[Token]:
     """'The UK, the Coalition and Iraq' parsed as an apposition whose head is coordinated: the
     appositive and its conjuncts are further members of the list, not another name for the first."""
-    return [m for a in token.children if a.dep_ == "appos" and a._.mention is not None
-            and any(c.dep_ == "cc" for c in a.children) and a.conjuncts for m in (a, *a.conjuncts)]
+    return [
+        m
+        for a in token.children
+        if a.dep_ == "appos" and a._.mention is not None and any(c.dep_ == "cc" for c in a.children) and a.conjuncts
+        for m in (a, *a.conjuncts)
+    ]
 
 
 def practice(noun: Token) -> bool:
@@ -51,16 +55,22 @@ def counted(noun: Token) -> list[Token]:
     """A noun and, for a group or quantity, what it counts: 'a mission of observers' → mission, observers."""
     if noun.lemma_.lower() not in QUANTITIES | GROUPS:
         return [noun]
-    return [noun, *(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children if o.dep_ == "pobj")]
+    return [
+        noun,
+        *(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"),
+    ]
 
 
 def idiom_tail(token: Token) -> bool:
     """The second noun of 'shoulder to shoulder', 'side by side', 'hand in hand', which the parser
     may read as a verb: the phrase is a manner adverbial of the verb before it."""
     doc = token.doc
-    return token.i >= 2 and doc[token.i - 1].lower_ in ("to", "by", "in") and \
-        doc[token.i - 2].lower_ == token.lower_ and token.lower_.isalpha()
+    return (
+        token.i >= 2
+        and doc[token.i - 1].lower_ in ("to", "by", "in")
+        and doc[token.i - 2].lower_ == token.lower_
+        and token.lower_.isalpha()
+    )
 
 
 def infinitival(clause: Token) -> bool:

@@ -37,8 +37,9 @@ def object_phrase_targets(c: VerbClause) -> list[Target]:
     """'threatened further action against X', 'launched attacks on X': the target is the object's."""
     if (sense := c.own) is None:
         return []
-    return [Target(a, sense, f"{past(c.lemma)} {prep.lower_}", [c.verb, prep], 0.6)
-            for prep, a in object_targets(c.verb)]
+    return [
+        Target(a, sense, f"{past(c.lemma)} {prep.lower_}", [c.verb, prep], 0.6) for prep, a in object_targets(c.verb)
+    ]
 
 
 def judged_news_targets(c: VerbClause) -> list[Target]:
@@ -77,8 +78,15 @@ def defiance(c: VerbClause) -> list[Target]:
     return [Target(a, defiant, past(c.lemma), [c.verb], 0.5) for a in defied(c.verb)]
 
 
-TARGET_FINDERS: list[TargetFinder] = [place_targets, object_phrase_targets, judged_news_targets, framing_partners,
-                                      grievances, threat_conditions, defiance]
+TARGET_FINDERS: list[TargetFinder] = [
+    place_targets,
+    object_phrase_targets,
+    judged_news_targets,
+    framing_partners,
+    grievances,
+    threat_conditions,
+    defiance,
+]
 
 
 def find_targets(c: VerbClause) -> list[Target]:
@@ -115,33 +123,56 @@ def transferred(c: VerbClause, targets: list[Target]) -> list[Target]:
     return [t for t in targets if t.actor.root.i not in moved]
 
 
-REFINEMENTS: list[Callable[[VerbClause, list[Target]], list[Target]]] = [withdrawn_from, mobilized_for, compared_with,
-                                                                        transferred]
+REFINEMENTS: list[Callable[[VerbClause, list[Target]], list[Target]]] = [
+    withdrawn_from,
+    mobilized_for,
+    compared_with,
+    transferred,
+]
 
 
 def places(verb: Token) -> list[Span]:
     """Places named by 'in'/'of' phrases on a verb or its object."""
     holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    return [a for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("in", "of", "on")
-            for o in p.children if o.dep_ == "pobj" for a in actors(o) if a._.actor.type == "GPE"]
+    return [
+        a
+        for h in holders
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in ("in", "of", "on")
+        for o in p.children
+        if o.dep_ == "pobj"
+        for a in actors(o)
+        if a._.actor.type == "GPE"
+    ]
 
 
 def object_targets(verb: Token) -> list[tuple[Token, Span]]:
     """Actors a non-actor direct object is aimed at: 'action against X', 'blows to X'."""
     lex = load_lexicon()
-    return [(prep, a) for obj in verb.children if obj.dep_ == "dobj" and obj._.mention is None
-            for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in ("against", "on", "upon", "to",
-                                                                               "toward", "towards")
-            and not topic(prep, lex.noun_sense(obj.lemma_) or lex.sense(verb.lemma_.lower()))
-            for a in pobj_actors(prep)]
+    return [
+        (prep, a)
+        for obj in verb.children
+        if obj.dep_ == "dobj" and obj._.mention is None
+        for prep in obj.children
+        if prep.dep_ == "prep"
+        and prep.lower_ in ("against", "on", "upon", "to", "toward", "towards")
+        and not topic(prep, lex.noun_sense(obj.lemma_) or lex.sense(verb.lemma_.lower()))
+        for a in pobj_actors(prep)
+    ]
 
 
 def reported_subjects(verb: Token) -> list[Span]:
     """Who acts in what a non-actor object reports: 'the news that X had ...', 'reports that X ...'."""
-    return [a for obj in verb.children if obj.dep_ == "dobj" and obj._.mention is None
-            for clause in obj.children if clause.dep_ in ("acl", "ccomp")
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
-            for c in clause.children if c.dep_ == "nsubj" for a in actors(c)]
+    return [
+        a
+        for obj in verb.children
+        if obj.dep_ == "dobj" and obj._.mention is None
+        for clause in obj.children
+        if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+        for c in clause.children
+        if c.dep_ == "nsubj"
+        for a in actors(c)
+    ]
 
 
 def partners(verb: Token) -> list[Span]:
@@ -154,8 +185,12 @@ def partners(verb: Token) -> list[Span]:
                 continue
             for event in prep.children:
                 if event.dep_ == "pobj" and lex.noun_sense(event.lemma_) is not None:
-                    return [a for p in event.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
-                            for a in pobj_actors(p)]
+                    return [
+                        a
+                        for p in event.children
+                        if p.dep_ == "prep" and p.lower_ in ("with", "between")
+                        for a in pobj_actors(p)
+                    ]
         if t.dep_ in ("ROOT",) or t.head == t:
             return []
         t = t.head
@@ -166,10 +201,20 @@ def protest_sense(verb: Token) -> Sense | None:
     """The PROTEST sense of a verb, of its object ('staged a hunger strike') or of an 'in protest' phrase."""
     lex = load_lexicon()
     senses = [lex.sense(verb.lemma_.lower())]
-    senses += [lex.sense(verb.lemma_.lower(), f"obj:{c.lemma_.lower()}") or lex.noun_sense(compound(c))
-               or lex.noun_sense(c.lemma_) for c in verb.children if c.dep_ == "dobj"]
-    senses += [lex.noun_sense(p.lemma_) for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
-               for p in c.children if p.dep_ == "pobj"]
+    senses += [
+        lex.sense(verb.lemma_.lower(), f"obj:{c.lemma_.lower()}")
+        or lex.noun_sense(compound(c))
+        or lex.noun_sense(c.lemma_)
+        for c in verb.children
+        if c.dep_ == "dobj"
+    ]
+    senses += [
+        lex.noun_sense(p.lemma_)
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
     return next((s for s in senses if s is not None and s.category == "PROTEST"), None)
 
 
@@ -192,27 +237,45 @@ def _grievance_of(head: Token, child: Token, depth: int) -> list[Span]:
             return []  # "converged for a rally": only nouns of protest name a grievance with of/for
         return [a for p in child.children if p.dep_ == "pobj" for a in grieved(p)]
     if child.dep_ == "prep" and child.lower_ == "in" and depth < 2:
-        return [a for p in child.children if p.dep_ == "pobj" and lex.noun_sense(p.lemma_)
-                for a in grievance_targets(p, depth + 1)]  # "in protest against X"
+        return [
+            a
+            for p in child.children
+            if p.dep_ == "pobj" and lex.noun_sense(p.lemma_)
+            for a in grievance_targets(p, depth + 1)
+        ]  # "in protest against X"
     if child.dep_ in ("dobj", "pobj") and depth and child.pos_ == "NOUN":
         return grieved(child)
-    if child.dep_ in ("acl", "advcl", "xcomp") and depth < 2 and (
-            (s := lex.sense(child.lemma_.lower(), "prep:for") or lex.sense(child.lemma_.lower()))
-            is not None and s.category in ("DEMAND", "DISAPPROVE", "PROTEST", "REJECT")):
+    if (
+        child.dep_ in ("acl", "advcl", "xcomp")
+        and depth < 2
+        and (
+            (s := lex.sense(child.lemma_.lower(), "prep:for") or lex.sense(child.lemma_.lower())) is not None
+            and s.category in ("DEMAND", "DISAPPROVE", "PROTEST", "REJECT")
+        )
+    ):
         return grievance_targets(child, depth + 1)  # "calling for", "demanding", "to denounce"
-    if depth == 0 and (child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ in (
-            "following", "during", "after")):
+    if depth == 0 and (
+        child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ in ("following", "during", "after")
+    ):
         nouns = [child] if child.dep_ == "dobj" else [p for p in child.children if p.dep_ in ("pobj", "dobj")]
-        return [a for n in nouns if (ns := lex.noun_sense(n.lemma_)) is not None and ns.category == "PROTEST"
-                for a in grievance_targets(n, depth + 1)]  # "staged a strike against X"
+        return [
+            a
+            for n in nouns
+            if (ns := lex.noun_sense(n.lemma_)) is not None and ns.category == "PROTEST"
+            for a in grievance_targets(n, depth + 1)
+        ]  # "staged a strike against X"
     return []
 
 
 def grieved(noun: Token) -> list[Span]:
     """The actor a grievance names: itself, 'X's policies', 'abuses by X', 'the removal of X'."""
-    return actors(noun) or modifiers(noun) or [
-        a for c in noun.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"
-        for a in pobj_actors(g)]  # "taxes imposed by X"
+    return (
+        actors(noun)
+        or modifiers(noun)
+        or [
+            a for c in noun.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent" for a in pobj_actors(g)
+        ]
+    )  # "taxes imposed by X"
 
 
 def defied(verb: Token) -> list[Span]:
@@ -224,17 +287,27 @@ def defied(verb: Token) -> list[Span]:
         for noun in prep.children:
             if noun.dep_ != "pobj" or (prep.lower_ == "in" and noun.lemma_.lower() != "defiance"):
                 continue
-            found += event_agents(noun) or [a for p in noun.children if p.dep_ == "prep" and p.lower_ in (
-                "of", "from", "by") for a in pobj_actors(p)]
+            found += event_agents(noun) or [
+                a
+                for p in noun.children
+                if p.dep_ == "prep" and p.lower_ in ("of", "from", "by")
+                for a in pobj_actors(p)
+            ]
     return found
 
 
 def purpose_targets(verb: Token) -> list[Span]:
     """The party of the event a verb is done for: 'for a war against X', 'for an offensive on X'."""
-    return [a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "for"
-            for event in prep.children if event.dep_ == "pobj" and event._.mention is None
-            for party in event.children if party.dep_ == "prep" and party.lower_ in ("against", "on")
-            for a in pobj_actors(party)]
+    return [
+        a
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for event in prep.children
+        if event.dep_ == "pobj" and event._.mention is None
+        for party in event.children
+        if party.dep_ == "prep" and party.lower_ in ("against", "on")
+        for a in pobj_actors(party)
+    ]
 
 
 def condition_subjects(verb: Token) -> list[Span]:
@@ -242,8 +315,9 @@ def condition_subjects(verb: Token) -> list[Span]:
     t = verb
     for _ in range(3):
         for clause in t.children:
-            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                              for m in clause.children):
+            if clause.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children
+            ):
                 return [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors(c)]
         if t.dep_ not in ("xcomp", "ccomp", "conj"):
             return []

@@ -57,23 +57,48 @@ def verb_events(verb: Token) -> list[Candidate]:
         targets = refine(c, targets)
     targets = targets or find_targets(c)
     mirrored = _mirrored(lemma, agents, targets)
-    if not any(t.actor.start not in {s.start for s in agents} for t in targets) and len(agents) > 1 and \
-            not passive_on_thing(verb) and mutual(verb):
+    if (
+        not any(t.actor.start not in {s.start for s in agents} for t in targets)
+        and len(agents) > 1
+        and not passive_on_thing(verb)
+        and mutual(verb)
+    ):
         # "X and Y agreed", "X and Y signed a treaty": a reciprocal event between the conjoined subjects;
         # "X and Y had a telephone conversation": the event noun names it
         sense, predicate = c.clause, past(lemma)
-        event = next(((o, *found) for o in verb.children if o.dep_ == "dobj" and lemma in LIGHT and sense is None
-                      if (found := light_sense(lex, verb, o))[1] is not None), None)
+        event = next(
+            (
+                (o, *found)
+                for o in verb.children
+                if o.dep_ == "dobj" and lemma in LIGHT and sense is None
+                if (found := light_sense(lex, verb, o))[1] is not None
+            ),
+            None,
+        )
         if event is not None:
             sense, predicate = event[2], light_predicate(lex, verb, event[0], event[1])
         targets = [Target(s, sense, predicate, [verb], 0.6) for s in agents]
-    out = [_candidate(c, subject, t) for subject in agents for t in targets
-           if t.actor.start != subject.start and t.actor._.actor.key != subject._.actor.key]
+    out = [
+        _candidate(c, subject, t)
+        for subject in agents
+        for t in targets
+        if t.actor.start != subject.start and t.actor._.actor.key != subject._.actor.key
+    ]
     for other, t in mirrored:
         # "X will meet Y": only X has agreed; "X met Y to protest": only X protests
         if c.governor is None and modality(verb) != "intended" and purposed(verb, t.sense) is t.sense:
-            out.append(Candidate(other, t.actor, t.predicate, by_modality(verb, t.sense), t.trigger, VERB_EVENTS,
-                                 t.confidence if t.sense else 0.5, verb))
+            out.append(
+                Candidate(
+                    other,
+                    t.actor,
+                    t.predicate,
+                    by_modality(verb, t.sense),
+                    t.trigger,
+                    VERB_EVENTS,
+                    t.confidence if t.sense else 0.5,
+                    verb,
+                )
+            )
     out.extend(demands(verb, agents))
     return out
 
@@ -82,18 +107,29 @@ def _mirrored(lemma: str, agents: list[Span], targets: list[Target]) -> list[tup
     """'X met Y': Y met X too, for a symmetric verb with one subject; 'X agreed with Y' is X's alone."""
     if lemma not in SYMMETRIC or len(agents) != 1:
         return []
-    return [(t.actor, Target(agents[0], t.sense, t.predicate, t.trigger, t.confidence * 0.9))
-            for t in targets if t.actor._.actor.key != agents[0]._.actor.key]
+    return [
+        (t.actor, Target(agents[0], t.sense, t.predicate, t.trigger, t.confidence * 0.9))
+        for t in targets
+        if t.actor._.actor.key != agents[0]._.actor.key
+    ]
 
 
 def _candidate(c: VerbClause, subject: Span, target: Target) -> Candidate:
-    obj, sense, predicate, trigger, confidence = target.actor, target.sense, target.predicate, target.trigger, \
-        target.confidence
+    obj, sense, predicate, trigger, confidence = (
+        target.actor,
+        target.sense,
+        target.predicate,
+        target.trigger,
+        target.confidence,
+    )
     if c.governor is not None:
         # "threatened to halt": the embedded verb keeps its base form
         ruling, word = c.governor
-        sense, predicate, trigger = ruled(ruling, sense), f"{governed(word)} to {infinitive(predicate)}", [
-            word, *trigger]
+        sense, predicate, trigger = (
+            ruled(ruling, sense),
+            f"{governed(word)} to {infinitive(predicate)}",
+            [word, *trigger],
+        )
     else:
         sense = by_modality(c.verb, purposed(c.verb, warning(c, sense)))
     return Candidate(subject, obj, predicate, sense, trigger, VERB_EVENTS, confidence if sense else 0.5, c.verb)
@@ -102,10 +138,11 @@ def _candidate(c: VerbClause, subject: Span, target: Target) -> Candidate:
 def clause_sense(lex: Lexicon, verb: Token, lemma: str) -> Sense | None:
     """The verb's sense from its object nouns and phrases ('defended X against criticism'); the
     subject of a passive is its object ('letters of credence were presented to X')."""
-    return lex.clause_sense(lemma, [n.lemma_ for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
-                                    for n in counted(c)],
-                            [(c.lower_, o.lemma_) for c in verb.children if c.dep_ == "prep"
-                             for o in c.children if o.dep_ == "pobj"])
+    return lex.clause_sense(
+        lemma,
+        [n.lemma_ for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for n in counted(c)],
+        [(c.lower_, o.lemma_) for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"],
+    )
 
 
 def argument_targets(c: VerbClause) -> list[Target]:
@@ -133,8 +170,13 @@ def object_targets(c: VerbClause, child: Token) -> list[Target]:
     inner = child.dep_ == "dobj" and sense is not None and not targeted_event(child)
     found: list[Target] = []
     for actor in actors(child, inner=inner):
-        if sense is not None and sense.category == "CONSULT" and actor.root not in (child, *child.conjuncts) \
-                and lex.sector(child.lemma_) is None and child.lemma_.lower() not in QUANTITIES | PLACES:
+        if (
+            sense is not None
+            and sense.category == "CONSULT"
+            and actor.root not in (child, *child.conjuncts)
+            and lex.sector(child.lemma_) is None
+            and child.lemma_.lower() not in QUANTITIES | PLACES
+        ):
             continue  # one meets people, visits places and discusses topics: "discussed UK-France trade"
         found.append(Target(actor, sense, past(lemma), [verb], 0.8 if actor.root == child else 0.6))
     if child.dep_ == "dobj" and child._.mention is None:
@@ -150,13 +192,17 @@ def prepositional_targets(c: VerbClause, prep: Token) -> list[Target]:
     """'met with X', 'cracked down on X', 'gave arms to X'."""
     lex, lemma = load_lexicon(), c.lemma
     sense = lex.sense(lemma, f"prep:{prep.lower_}")
-    if sense is None and (prep.lower_ in ("with", "between", "against", "to", "from", "toward", "towards", "at")
-                          or " " in lemma):  # "cracked down on X"
+    if sense is None and (
+        prep.lower_ in ("with", "between", "against", "to", "from", "toward", "towards", "at") or " " in lemma
+    ):  # "cracked down on X"
         sense = c.clause
-    return [Target(actor, sense, f"{past(lemma)} {prep.lower_}", [c.verb, prep], 0.75)
-            for pobj in prep.children if pobj.dep_ == "pobj"
-            for actor in actors(pobj, inner=sense is not None)
-            if stands_for(pobj, actor)]  # "beat detainees with the knowledge of X": a manner, not a party
+    return [
+        Target(actor, sense, f"{past(lemma)} {prep.lower_}", [c.verb, prep], 0.75)
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for actor in actors(pobj, inner=sense is not None)
+        if stands_for(pobj, actor)
+    ]  # "beat detainees with the knowledge of X": a manner, not a party
 
 
 def aspect_of(lex: Lexicon, verb: Token, noun: Token) -> Sense | None:
@@ -165,8 +211,9 @@ def aspect_of(lex: Lexicon, verb: Token, noun: Token) -> Sense | None:
     event = lex.verb_of(noun.lemma_) if noun.pos_ == "NOUN" and noun._.mention is None else None
     if event is None or verb.lemma_.lower() not in ASPECTUAL or lex.sense(verb.lemma_) is not None:
         return None
-    inner = [n.lemma_ for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-             for n in p.children if n.dep_ == "pobj"]
+    inner = [
+        n.lemma_ for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for n in p.children if n.dep_ == "pobj"
+    ]
     return lex.clause_sense(event, inner)
 
 
@@ -182,8 +229,12 @@ def felt(verb: Token) -> list[Candidate]:
     if sense is None or not feeling:
         return []
     found = [a for p in causes for a in (actors(p) or event_agents(p))]
-    return [Candidate(s, c, f"{past(verb.lemma_.lower())} by", sense, [verb], VERB_EVENTS, 0.6, verb)
-            for s in feeling for c in found if s._.actor.key != c._.actor.key]
+    return [
+        Candidate(s, c, f"{past(verb.lemma_.lower())} by", sense, [verb], VERB_EVENTS, 0.6, verb)
+        for s in feeling
+        for c in found
+        if s._.actor.key != c._.actor.key
+    ]
 
 
 def repair_lemma(lex: Lexicon, verb: Token) -> None:
@@ -201,8 +252,14 @@ def phrasal(lex: Lexicon, verb: Token) -> str:
     verb ('cracked down' → 'crack down', 'called off' → 'call off'), else alone."""
     lemma = verb.lemma_.lower()
     # "pushed ISIL out of Kobane": a particle with no object of its own may be parsed as a preposition
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in PARTICLES
-                 and not any(o.dep_ == "pobj" for o in c.children)]
+    particles = [
+        c.lower_
+        for c in verb.children
+        if c.dep_ == "prt"
+        or c.dep_ == "prep"
+        and c.lower_ in PARTICLES
+        and not any(o.dep_ == "pobj" for o in c.children)
+    ]
     return next((f"{lemma} {p}" for p in particles if (lemma, f"prep:{p}") in lex.patterns), lemma)
 
 
@@ -211,11 +268,17 @@ def mutual(verb: Token, depth: int = 0) -> bool:
     treaty', 'X and Y failed to reach an agreement'; not 'X and Y voted', 'X and Y said'."""
     reciprocal = load_reciprocal()
     return verb.lemma_.lower() in reciprocal or any(
-        c.dep_ == "dobj" and (c.lemma_.lower() in reciprocal or c.lower_ in reciprocal)
-        or depth < 2 and c.dep_ == "xcomp" and mutual(c, depth + 1) for c in verb.children)
+        c.dep_ == "dobj"
+        and (c.lemma_.lower() in reciprocal or c.lower_ in reciprocal)
+        or depth < 2
+        and c.dep_ == "xcomp"
+        and mutual(c, depth + 1)
+        for c in verb.children
+    )
 
 
 def passive_on_thing(verb: Token) -> bool:
     """A passive whose patient is not one of its agents: 'the channel disputed by X and Y'."""
     return any(c.dep_ == "nsubjpass" for c in verb.children) or (
-        verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children))
+        verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children)
+    )

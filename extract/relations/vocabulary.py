@@ -11,8 +11,21 @@ from extract.lexicon import lexicon_dir, word_class
 
 SUBJECTS = ("nsubj", "csubj")
 # Prepositions that introduce the other party of an interaction.
-PARTY_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards", "on", "upon", "at", "for", "from",
-                      "over", "by")
+PARTY_PREPOSITIONS = (
+    "with",
+    "to",
+    "against",
+    "between",
+    "toward",
+    "towards",
+    "on",
+    "upon",
+    "at",
+    "for",
+    "from",
+    "over",
+    "by",
+)
 NOMINAL_PREPOSITIONS = ("with", "to", "against", "between", "toward", "towards", "on")
 # "leaders from Cuba", "nations like Egypt", "the government of Iraq": the actor is inside.
 INNER_PREPOSITIONS = ("of", "from", "like", "including")

@@ -25,8 +25,10 @@ def test_centrality_ranks_putin_first_in_the_seed(server, by):
     assert {"degree", "weighted_degree", "pagerank", "betweenness"} <= set(items[0])
 
 
-@pytest.mark.parametrize("params, status", [({"by": "fame"}, 422), ({"category": "hug"}, 400),
-                                            ({"polarity": "maybe"}, 400), ({"min_confidence": 2}, 422)])
+@pytest.mark.parametrize(
+    "params, status",
+    [({"by": "fame"}, 422), ({"category": "hug"}, 400), ({"polarity": "maybe"}, 400), ({"min_confidence": 2}, 422)],
+)
 def test_bad_analytics_parameters_are_refused(server, params, status):
     assert get(server, "/analytics/centrality", **params).status_code == status
 
@@ -114,8 +116,9 @@ def test_pages_load_their_assets_from_the_server_itself(server, page):
 
 def test_articles_list_their_source(writable_server):  # noqa: F811 - the fixture
     article = {"id": "src-1", "text": "Emmanuel Macron met with Angela Merkel in Berlin.", "source": "example.org"}
-    posted = httpx.post(f"{writable_server}/articles", json=article, headers={"Authorization": f"Bearer {TOKEN}"},
-                        timeout=60)
+    posted = httpx.post(
+        f"{writable_server}/articles", json=article, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60
+    )
     assert posted.status_code == 201, posted.text
     items = httpx.get(f"{writable_server}/articles").json()["items"]
     assert next(a for a in items if a["id"] == "src-1")["source"] == "example.org"

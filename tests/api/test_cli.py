@@ -23,8 +23,9 @@ def test_ingest_query_export_remove(tmp_path):
     assert result.exit_code == 2, result.output  # one input failed
     assert "articles 1" in result.stdout and "empty article" in result.stderr
 
-    result = runner.invoke(app, ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "json",
-                                 "--store", store])
+    result = runner.invoke(
+        app, ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "json", "--store", store]
+    )
     assert result.exit_code == 0, result.output
     triples = int(json.loads(result.stdout)["results"]["bindings"][0]["n"]["value"])
 

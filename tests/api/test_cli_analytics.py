@@ -42,8 +42,9 @@ def test_ego_network_and_path_and_communities(seeded_store_url):
 
 
 def test_change_and_bad_filters(seeded_store_url):
-    result = run("analytics", "change", "--before", "2021", "--after", "2022", "--format", "json",
-                 "--store", seeded_store_url)
+    result = run(
+        "analytics", "change", "--before", "2021", "--after", "2022", "--format", "json", "--store", seeded_store_url
+    )
     assert result.exit_code == 0 and json.loads(result.stdout) == []  # the seed is undated
     bad = run("analytics", "centrality", "--category", "hug", "--store", seeded_store_url)
     assert bad.exit_code == 1 and "unknown event categories HUG" in bad.stderr
@@ -58,8 +59,14 @@ def test_export_writes_the_network_for_gephi(seeded_store_url, fmt, read):
 
 
 def test_export_of_the_news_alone_is_a_small_part_of_the_seed_export(seeded_store_url):
-    sizes = {g: len(runner.invoke(app, ["export", "--graphs", g, "--format", "ntriples", "--store",
-                                        seeded_store_url]).stdout_bytes) for g in ("news", "reference", "all")}
+    sizes = {
+        g: len(
+            runner.invoke(
+                app, ["export", "--graphs", g, "--format", "ntriples", "--store", seeded_store_url]
+            ).stdout_bytes
+        )
+        for g in ("news", "reference", "all")
+    }
     assert 0 < sizes["news"] < sizes["reference"] < sizes["all"]
 
 

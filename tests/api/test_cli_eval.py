@@ -25,9 +25,15 @@ def test_eval_scores_given_predictions():
 
 def test_eval_extracts_the_gold_text(tmp_path):
     gold = tmp_path / "gold.jsonl"
-    record = {"id": "g1", "text": "Emmanuel Macron met with Angela Merkel in Berlin.", "entities": [],
-              "triples": [{"subject": "Emmanuel Macron", "object": "Angela Merkel", "source_label": "CONSULT"},
-                          {"subject": "Angela Merkel", "object": "Emmanuel Macron", "source_label": "CONSULT"}]}
+    record = {
+        "id": "g1",
+        "text": "Emmanuel Macron met with Angela Merkel in Berlin.",
+        "entities": [],
+        "triples": [
+            {"subject": "Emmanuel Macron", "object": "Angela Merkel", "source_label": "CONSULT"},
+            {"subject": "Angela Merkel", "object": "Emmanuel Macron", "source_label": "CONSULT"},
+        ],
+    }
     gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
     result = runner.invoke(app, ["eval", str(gold)])
     assert result.exit_code == 0, result.output
@@ -35,7 +41,8 @@ def test_eval_extracts_the_gold_text(tmp_path):
 
 
 def test_eval_prints_the_polarity_line():
-    result = runner.invoke(app, ["eval", str(DATA / "polarity-gold.jsonl"), "--predictions",
-                                 str(DATA / "polarity-pred.jsonl")])
+    result = runner.invoke(
+        app, ["eval", str(DATA / "polarity-gold.jsonl"), "--predictions", str(DATA / "polarity-pred.jsonl")]
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[2] == "polarity  right 2 of 5 paired; non-facts as facts 1 of 3"

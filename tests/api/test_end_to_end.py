@@ -27,8 +27,9 @@ def test_sparql_finds_the_card_triples(server, method):
     elif method == "POST-form":
         response = httpx.post(f"{server}/sparql", data={"query": CARD_TRIPLES})
     else:
-        response = httpx.post(f"{server}/sparql", content=CARD_TRIPLES,
-                              headers={"Content-Type": "application/sparql-query"})
+        response = httpx.post(
+            f"{server}/sparql", content=CARD_TRIPLES, headers={"Content-Type": "application/sparql-query"}
+        )
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("application/sparql-results+json")
     found = card_triples(response.json()["results"]["bindings"])

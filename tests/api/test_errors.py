@@ -45,11 +45,14 @@ def test_a_failing_store_is_a_logged_503(failing_client, caplog, path):
     assert any(CORRUPTION in record.getMessage() for record in caplog.records)
 
 
-@pytest.mark.parametrize("message, status", [
-    (CORRUPTION, 503),
-    ("The graph <urn:g> does not exist", 400),  # DROP GRAPH without SILENT: the client's mistake
-    ("The graph <urn:g> already exists", 400),
-])
+@pytest.mark.parametrize(
+    "message, status",
+    [
+        (CORRUPTION, 503),
+        ("The graph <urn:g> does not exist", 400),  # DROP GRAPH without SILENT: the client's mistake
+        ("The graph <urn:g> already exists", 400),
+    ],
+)
 def test_runtime_errors_of_the_store_are_classified(message, status):
     from graph.errors import runtime_error
 
@@ -69,7 +72,8 @@ def test_the_body_limit_answers_the_same_problem_document():
     from api.settings import Settings
 
     client = TestClient(create_app(Settings(store="memory:", max_request_bytes=10)))
-    response = client.post("/sparql", content=b"ASK { } # longer than ten bytes",
-                           headers={"content-type": "application/sparql-query"})
+    response = client.post(
+        "/sparql", content=b"ASK { } # longer than ten bytes", headers={"content-type": "application/sparql-query"}
+    )
     assert response.status_code == 413 and response.headers["content-type"] == "application/problem+json"
     assert response.json() == problem_document(413, "request too large", "request bodies are limited to 10 bytes")

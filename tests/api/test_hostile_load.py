@@ -90,8 +90,9 @@ def raw_get(port: int, target: str) -> socket.socket:
     sock = socket.socket()
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
     sock.connect(("127.0.0.1", port))
-    sock.sendall(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/sparql-results+json\r\n\r\n"
-                 .encode())
+    sock.sendall(
+        f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/sparql-results+json\r\n\r\n".encode()
+    )
     return sock
 
 
@@ -176,8 +177,9 @@ def test_a_huge_form_is_refused_without_stalling_the_event_loop(seeded_store, cl
         quiet = quiet_p99(base)
         with Probe(base) as probe:
             time.sleep(0.2)
-            attack = subprocess.run([sys.executable, "-c", FORM_ATTACK, str(port), str(clients)], capture_output=True,
-                                    text=True, timeout=60)
+            attack = subprocess.run(
+                [sys.executable, "-c", FORM_ATTACK, str(port), str(clients)], capture_output=True, text=True, timeout=60
+            )
             time.sleep(0.2)
     lines = attack.stdout.splitlines()
     assert len(lines) == clients and all(line.startswith("HTTP/1.1 413") for line in lines), attack
@@ -190,10 +192,13 @@ def test_a_form_within_the_limits_still_works(server):
     assert answer.status_code == 200 and answer.json()["boolean"] is True
 
 
-@pytest.mark.parametrize("query, settings, status, title", [
-    (HUNGRY, {"query_memory_bytes": 150_000_000}, 503, "query memory limit"),
-    (LARGE.format(limit=100_000), {"max_result_bytes": 1_000_000}, 413, "result too large"),
-])
+@pytest.mark.parametrize(
+    "query, settings, status, title",
+    [
+        (HUNGRY, {"query_memory_bytes": 150_000_000}, 503, "query memory limit"),
+        (LARGE.format(limit=100_000), {"max_result_bytes": 1_000_000}, 413, "result too large"),
+    ],
+)
 def test_per_query_caps_answer_problem_documents(seeded_store, query, settings, status, title):
     with serving(seeded_store, query_timeout=20, **settings) as (base, _, _):
         quiet = quiet_p99(base)

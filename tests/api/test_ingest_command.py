@@ -16,8 +16,10 @@ from graph.store import open_store
 
 runner = CliRunner()
 GOOD = "Emmanuel Macron met with Angela Merkel in Berlin. Joe Biden criticised Russia on Tuesday."
-LONG = ("On Tuesday, after a long and difficult week of talks in the Swiss city of Geneva, Joe Biden "
-        "criticised Russia for its military build-up near the Ukrainian border.")
+LONG = (
+    "On Tuesday, after a long and difficult week of talks in the Swiss city of Geneva, Joe Biden "
+    "criticised Russia for its military build-up near the Ukrainian border."
+)
 
 
 def nquads(url: str) -> set[str]:
@@ -39,12 +41,17 @@ def test_bad_inputs_are_named_the_rest_ingested_and_nothing_stored_is_lost(tmp_p
     (batch / "a-empty.txt").write_bytes(b"")
     (batch / "b-binary.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00" * 50)
     (batch / "c-latin1.txt").write_bytes("Díaz-Canel thanked Putin.".encode("latin-1"))
-    (batch / "d-french.txt").write_text("Le président de la République a rencontré la chancelière allemande "
-                                        "à Berlin pour discuter de la guerre.", encoding="utf-8")
-    (batch / "e-page.html").write_text("<html><script>steal()</script><p>Vladimir Putin called Miguel "
-                                       "Díaz-Canel.</p></html>", encoding="utf-8")
-    (batch / "f-feed.jsonl").write_text("\n".join([
-        "{broken", json.dumps({"id": "no-text"}), json.dumps({"id": "feed-ok", "text": LONG})]), encoding="utf-8")
+    (batch / "d-french.txt").write_text(
+        "Le président de la République a rencontré la chancelière allemande à Berlin pour discuter de la guerre.",
+        encoding="utf-8",
+    )
+    (batch / "e-page.html").write_text(
+        "<html><script>steal()</script><p>Vladimir Putin called Miguel Díaz-Canel.</p></html>", encoding="utf-8"
+    )
+    (batch / "f-feed.jsonl").write_text(
+        "\n".join(["{broken", json.dumps({"id": "no-text"}), json.dumps({"id": "feed-ok", "text": LONG})]),
+        encoding="utf-8",
+    )
     with (batch / "g-huge.txt").open("wb") as f:
         f.truncate(20_000_000)
 
@@ -52,10 +59,15 @@ def test_bad_inputs_are_named_the_rest_ingested_and_nothing_stored_is_lost(tmp_p
     assert result.exit_code == 2, result.output
     assert "articles 2 (unchanged 0, replaced 0, failed 7)" in result.stdout
     stderr = result.stderr
-    for name, reason in [("a-empty.txt", "empty article"), ("b-binary.txt", "binary data"),
-                         ("c-latin1.txt", "looks like Latin-1"), ("d-french.txt", "detected 'fr'"),
-                         ("f-feed.jsonl:1", "not JSON"), ("f-feed.jsonl:2", "no 'text' string"),
-                         ("g-huge.txt", "over the limit of 3,000,000")]:
+    for name, reason in [
+        ("a-empty.txt", "empty article"),
+        ("b-binary.txt", "binary data"),
+        ("c-latin1.txt", "looks like Latin-1"),
+        ("d-french.txt", "detected 'fr'"),
+        ("f-feed.jsonl:1", "not JSON"),
+        ("f-feed.jsonl:2", "no 'text' string"),
+        ("g-huge.txt", "over the limit of 3,000,000"),
+    ]:
         line = next((line for line in stderr.splitlines() if f"/{name}: " in line), "")
         assert reason in line, (name, stderr)
 
@@ -63,15 +75,23 @@ def test_bad_inputs_are_named_the_rest_ingested_and_nothing_stored_is_lost(tmp_p
     assert before <= after
     with open_store(url, read_only=True) as store:
         assert article_count(store) == 3 and check_store(store) == []
-        text = {r["t"].value for r in store.query(
-            "SELECT ?t WHERE { ?s <https://w3id.org/newsgraph/ontology#text> ?t }")}
+        text = {
+            r["t"].value for r in store.query("SELECT ?t WHERE { ?s <https://w3id.org/newsgraph/ontology#text> ?t }")
+        }
         assert not any("steal" in t for t in text)
 
 
 def relation_count(url: str) -> int:
     with open_store(url, read_only=True) as store:
-        return int(next(iter(store.query(
-            "SELECT (COUNT(?r) AS ?n) WHERE { ?r a <https://w3id.org/newsgraph/ontology#Relation> }")))["n"].value)
+        return int(
+            next(
+                iter(
+                    store.query(
+                        "SELECT (COUNT(?r) AS ?n) WHERE { ?r a <https://w3id.org/newsgraph/ontology#Relation> }"
+                    )
+                )
+            )["n"].value
+        )
 
 
 @pytest.mark.parametrize("limit, expect_relations", [(None, True), ("200", True), ("10", False)])
@@ -88,8 +108,9 @@ def test_max_sentence_tokens_bounds_the_sentences_searched(tmp_path, limit, expe
 def test_language_option_accepts_other_languages_when_empty(tmp_path):
     url = f"oxigraph:{tmp_path / 'store'}"
     article = tmp_path / "de.txt"
-    article.write_text("Der Bundeskanzler hat heute in Berlin mit dem französischen Präsidenten gesprochen.",
-                       encoding="utf-8")
+    article.write_text(
+        "Der Bundeskanzler hat heute in Berlin mit dem französischen Präsidenten gesprochen.", encoding="utf-8"
+    )
     refused = runner.invoke(app, ["ingest", str(article), "--store", url])
     assert refused.exit_code == 2 and "detected 'de'" in refused.stderr
     accepted = runner.invoke(app, ["ingest", str(article), "--store", url, "--language", ""])

@@ -19,9 +19,11 @@ from extract.records import Article
 
 runner = CliRunner()
 INPUTS = Path(__file__).parents[1] / "extract" / "data" / "inputs"
-LINES = [{"id": "c1", "text": "Emmanuel Macron met with Angela Merkel in Berlin. Joe Biden criticised Russia."},
-         {"id": "c2", "text": "Vladimir Putin congratulated Joe Biden. The weather was fine."},
-         {"id": "c3"}]
+LINES = [
+    {"id": "c1", "text": "Emmanuel Macron met with Angela Merkel in Berlin. Joe Biden criticised Russia."},
+    {"id": "c2", "text": "Vladimir Putin congratulated Joe Biden. The weather was fine."},
+    {"id": "c3"},
+]
 
 
 @pytest.fixture
@@ -74,9 +76,20 @@ def test_two_workers_store_what_one_process_stores(tmp_path, feed):
 @pytest.mark.parametrize("command", [["query", "ASK {}"], ["check"], ["export", "--format", "nquads"]])
 def test_store_only_commands_never_import_spacy(tmp_path, command):
     url = f"oxigraph:{tmp_path / 'store'}"
-    script = ("import sys\nfrom api.cli import app\ntry:\n    app(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-              "assert 'spacy' not in sys.modules and 'thinc' not in sys.modules, 'spaCy was imported'\n")
-    subprocess.run([sys.executable, "-c", "from graph.store import open_store; open_store(sys.argv[1]).close()"
-                    .replace("sys.argv", "__import__('sys').argv"), url], check=True)
+    script = (
+        "import sys\nfrom api.cli import app\ntry:\n    app(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "assert 'spacy' not in sys.modules and 'thinc' not in sys.modules, 'spaCy was imported'\n"
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from graph.store import open_store; open_store(sys.argv[1]).close()".replace(
+                "sys.argv", "__import__('sys').argv"
+            ),
+            url,
+        ],
+        check=True,
+    )
     done = subprocess.run([sys.executable, "-c", script, *command, "--store", url], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

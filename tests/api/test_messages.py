@@ -26,13 +26,22 @@ TEXT = "Emmanuel Macron met with Angela Merkel in Berlin on {day}. Joe Biden cri
 
 def _record(i: int, **fields) -> dict:
     day = ("Monday", "Tuesday", "Wednesday", "Thursday")[i % 4]
-    return {"id": f"r{i}", "text": TEXT.format(day=day) + f" Case {i}.", "date": "2024-03-01",
-            "url": f"https://example.org/{i}", **fields}
+    return {
+        "id": f"r{i}",
+        "text": TEXT.format(day=day) + f" Case {i}.",
+        "date": "2024-03-01",
+        "url": f"https://example.org/{i}",
+        **fields,
+    }
 
 
-BAD = [({"url": "example.org/1"}, "has no scheme"), ({"url": 12}, "url must be a string, not a number"),
-       ({"url": {"a": 1}}, "not an object"), ({"date": "tomorrow"}, "not an ISO 8601 date"),
-       ({"date": "99999-01-01"}, "not an ISO 8601 date")]
+BAD = [
+    ({"url": "example.org/1"}, "has no scheme"),
+    ({"url": 12}, "url must be a string, not a number"),
+    ({"url": {"a": 1}}, "not an object"),
+    ({"date": "tomorrow"}, "not an ISO 8601 date"),
+    ({"date": "99999-01-01"}, "not an ISO 8601 date"),
+]
 
 
 def test_bad_records_are_named_and_the_rest_of_the_batch_is_stored(tmp_path, nlp, monkeypatch):
@@ -106,8 +115,12 @@ def small_disk(tmp_path: Path, megabytes: int):
     """A tmpfs of ``megabytes`` at ``tmp_path/disk`` (skips the test where mounting is not allowed)."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    if shutil.which("mount") is None or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", f"size={megabytes}m", "tmpfs", str(mount)], capture_output=True).returncode:
+    if (
+        shutil.which("mount") is None
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={megabytes}m", "tmpfs", str(mount)], capture_output=True
+        ).returncode
+    ):
         pytest.skip("cannot mount a small tmpfs here (needs root)")
     try:
         yield mount
@@ -136,9 +149,10 @@ def test_a_full_disk_is_a_clear_error_and_queries_go_on(tmp_path, seeded_store_u
         app_ = make_app(store, write_token=TOKEN)
         with running(app_) as base:
             fill(disk)
-            update = "INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> \"%s\" } }" % ("x" * 100_000)
-            answer = httpx.post(f"{base}/sparql", data={"update": update}, timeout=30,
-                                headers={"Authorization": f"Bearer {TOKEN}"})
+            update = 'INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> "%s" } }' % ("x" * 100_000)
+            answer = httpx.post(
+                f"{base}/sparql", data={"update": update}, timeout=30, headers={"Authorization": f"Bearer {TOKEN}"}
+            )
             assert answer.status_code == 507 and "the disk is full" in answer.json()["detail"]
             for _ in range(3):  # queries keep answering, from the last snapshot
                 assert httpx.get(f"{base}/sparql", params={"query": "ASK {}"}).status_code == 200

@@ -6,13 +6,29 @@ from __future__ import annotations
 import httpx
 import pytest
 
-ROUTES = ["/healthz", "/stats", "/actors?q=putin", "/actors/Q7747", "/actors/Q7747/relations?limit=3",
-          "/relations?limit=3", "/articles", "/articles/000_8ba8fdaa8bbfb1fc.txt",
-          "/paths?from=abdel-fattah-el-sisi&to=miguel-diaz-canel", "/analytics/centrality?limit=3",
-          "/analytics/communities?limit=2", "/analytics/network?limit=5", "/actors/Q7747/network",
-          "/analytics/change?before=2021&after=2022"]
-LISTS = ["/actors?limit=2", "/relations?limit=2", "/articles?limit=1", "/analytics/centrality?limit=2",
-         "/analytics/communities?limit=1"]
+ROUTES = [
+    "/healthz",
+    "/stats",
+    "/actors?q=putin",
+    "/actors/Q7747",
+    "/actors/Q7747/relations?limit=3",
+    "/relations?limit=3",
+    "/articles",
+    "/articles/000_8ba8fdaa8bbfb1fc.txt",
+    "/paths?from=abdel-fattah-el-sisi&to=miguel-diaz-canel",
+    "/analytics/centrality?limit=3",
+    "/analytics/communities?limit=2",
+    "/analytics/network?limit=5",
+    "/actors/Q7747/network",
+    "/analytics/change?before=2021&after=2022",
+]
+LISTS = [
+    "/actors?limit=2",
+    "/relations?limit=2",
+    "/articles?limit=1",
+    "/analytics/centrality?limit=2",
+    "/analytics/communities?limit=1",
+]
 
 
 @pytest.fixture(scope="module")
@@ -39,11 +55,16 @@ def _undocumented(value, schema: dict, spec: dict, where: str) -> list[str]:
             extra = schema.get("additionalProperties", {})
             return [p for k, v in value.items() for p in _undocumented(v, extra, spec, f"{where}.{k}")]
         missing = [f"{where}.{k}" for k in value if k not in properties]
-        return missing + [p for k, v in value.items() if k in properties
-                          for p in _undocumented(v, properties[k], spec, f"{where}.{k}")]
+        return missing + [
+            p
+            for k, v in value.items()
+            if k in properties
+            for p in _undocumented(v, properties[k], spec, f"{where}.{k}")
+        ]
     if isinstance(value, list):
-        return [p for i, v in enumerate(value[:3]) for p in _undocumented(v, schema.get("items", {}), spec,
-                                                                          f"{where}[{i}]")]
+        return [
+            p for i, v in enumerate(value[:3]) for p in _undocumented(v, schema.get("items", {}), spec, f"{where}[{i}]")
+        ]
     return []
 
 

@@ -10,14 +10,17 @@ PUTIN = "https://w3id.org/newsgraph/actor/vladimir-putin"
 NG = rdflib.Namespace("https://w3id.org/newsgraph/ontology#")
 
 
-@pytest.mark.parametrize("params, expected", [
-    ({"q": "putin"}, ["Vladimir Putin"]),
-    ({"q": "The Russian leader"}, ["Vladimir Putin"]),  # an alias
-    ({"q": "PUTIN", "type": "Person"}, ["Vladimir Putin"]),
-    ({"q": "putin", "type": "Country"}, []),
-    ({"q": "cuba", "country": "CUB"}, ["Cuba"]),
-    ({"q": "\" } ?s ?p ?o {"}, []),  # would break a pasted query; bound as a literal it just matches nothing
-])
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"q": "putin"}, ["Vladimir Putin"]),
+        ({"q": "The Russian leader"}, ["Vladimir Putin"]),  # an alias
+        ({"q": "PUTIN", "type": "Person"}, ["Vladimir Putin"]),
+        ({"q": "putin", "type": "Country"}, []),
+        ({"q": "cuba", "country": "CUB"}, ["Cuba"]),
+        ({"q": '" } ?s ?p ?o {'}, []),  # would break a pasted query; bound as a literal it just matches nothing
+    ],
+)
 def test_actor_search(server, params, expected):
     response = httpx.get(f"{server}/actors", params=params)
     assert response.status_code == 200, response.text
@@ -39,8 +42,10 @@ def test_actor_detail(server, actor_id):
     assert [r["label"] for r in data["roles"]] == ["President of Russia"]
     assert data["counts"]["articles"] == 1
     for direction in ("outgoing", "incoming"):  # the counts are those of the relations route, unfiltered
-        listed = httpx.get(f"{server}/actors/{actor_id}/relations",
-                           params={"direction": direction, "limit": 1000, "polarity": "all", "min_confidence": 0})
+        listed = httpx.get(
+            f"{server}/actors/{actor_id}/relations",
+            params={"direction": direction, "limit": 1000, "polarity": "all", "min_confidence": 0},
+        )
         assert data["counts"][direction] == len(listed.json()["relations"]) >= 1
 
 
@@ -52,20 +57,25 @@ def test_actor_as_rdf(server, media, fmt):
     assert (rdflib.URIRef(PUTIN), rdflib.RDF.type, NG.Actor) in graph
 
 
-@pytest.mark.parametrize("params, check", [
-    ({}, lambda rows: {r["direction"] for r in rows} == {"outgoing", "incoming"}),
-    ({"direction": "outgoing"}, lambda rows: rows and all(r["subject"]["iri"] == PUTIN for r in rows)),
-    ({"direction": "incoming"}, lambda rows: rows and all(r["object"]["iri"] == PUTIN for r in rows)),
-    ({"predicate": "called"}, lambda rows: rows and all(r["predicate"] == "called" for r in rows)),
-    ({"event_type": "SUPPORT"}, lambda rows: rows and all(r["event_type"] == "SUPPORT" for r in rows)),
-    ({"event_type": "ASSAULT"}, lambda rows: rows == []),
-    ({"since": "2100-01-01"}, lambda rows: rows == []),
-    ({"article": "000_8ba8fdaa8bbfb1fc.txt"}, lambda rows: rows and {r["article"]["id"] for r in rows} == {
-        "000_8ba8fdaa8bbfb1fc.txt"}),
-    ({"limit": 1}, lambda rows: len(rows) == 1),
-    ({"predicate": 'called" } } UNION { ?relation ?p ?o } #'}, lambda rows: rows == []),  # bound, not pasted
-    ({"article": "x> } DROP ALL { <y"}, None),  # not a valid IRI: no such article
-])
+@pytest.mark.parametrize(
+    "params, check",
+    [
+        ({}, lambda rows: {r["direction"] for r in rows} == {"outgoing", "incoming"}),
+        ({"direction": "outgoing"}, lambda rows: rows and all(r["subject"]["iri"] == PUTIN for r in rows)),
+        ({"direction": "incoming"}, lambda rows: rows and all(r["object"]["iri"] == PUTIN for r in rows)),
+        ({"predicate": "called"}, lambda rows: rows and all(r["predicate"] == "called" for r in rows)),
+        ({"event_type": "SUPPORT"}, lambda rows: rows and all(r["event_type"] == "SUPPORT" for r in rows)),
+        ({"event_type": "ASSAULT"}, lambda rows: rows == []),
+        ({"since": "2100-01-01"}, lambda rows: rows == []),
+        (
+            {"article": "000_8ba8fdaa8bbfb1fc.txt"},
+            lambda rows: rows and {r["article"]["id"] for r in rows} == {"000_8ba8fdaa8bbfb1fc.txt"},
+        ),
+        ({"limit": 1}, lambda rows: len(rows) == 1),
+        ({"predicate": 'called" } } UNION { ?relation ?p ?o } #'}, lambda rows: rows == []),  # bound, not pasted
+        ({"article": "x> } DROP ALL { <y"}, None),  # not a valid IRI: no such article
+    ],
+)
 def test_actor_relation_filters(server, params, check):
     response = httpx.get(f"{server}/actors/Q7747/relations", params=params)
     if check is None:
@@ -87,8 +97,9 @@ def test_relations_show_what_happened_by_default(server, path):
 
     key = "items" if path == "/relations" else "relations"
     default = httpx.get(f"{server}{path}", params={"limit": 1000}).json()[key]
-    everything = httpx.get(f"{server}{path}",
-                           params={"limit": 1000, "polarity": "all", "min_confidence": 0}).json()[key]
+    everything = httpx.get(f"{server}{path}", params={"limit": 1000, "polarity": "all", "min_confidence": 0}).json()[
+        key
+    ]
     assert default and _facts(default, default_threshold())
     # the seed states an intention ("expressed his intention to deepen cooperation"): kept, flagged, not shown
     assert any(r["modality"] == "intended" for r in everything)
@@ -96,8 +107,15 @@ def test_relations_show_what_happened_by_default(server, path):
     assert {r["relation"] for r in everything if _facts([r], default_threshold())} == {r["relation"] for r in default}
 
 
-@pytest.mark.parametrize("params", [{"polarity": "all"}, {"min_confidence": 0.9}, {"min_confidence": 0},
-                                    {"polarity": "asserted", "min_confidence": 0.5}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"polarity": "all"},
+        {"min_confidence": 0.9},
+        {"min_confidence": 0},
+        {"polarity": "asserted", "min_confidence": 0.5},
+    ],
+)
 def test_relation_filters_of_polarity_and_confidence(server, params):
     rows = httpx.get(f"{server}/actors/Q7747/relations", params={**params, "limit": 1000}).json()["relations"]
     items = httpx.get(f"{server}/relations", params={**params, "actor": "Q7747", "limit": 1000}).json()["items"]
@@ -115,8 +133,10 @@ def test_bad_polarity_or_confidence_filters_are_refused(server, query):
 
 
 def test_actor_relations_by_slug_iri_or_wikidata_id(server):
-    answers = [httpx.get(f"{server}/actors/{actor_id}/relations", params={"limit": 3}) for actor_id in
-               ("vladimir-putin", PUTIN, "Q7747")]
+    answers = [
+        httpx.get(f"{server}/actors/{actor_id}/relations", params={"limit": 3})
+        for actor_id in ("vladimir-putin", PUTIN, "Q7747")
+    ]
     assert all(a.status_code == 200 and a.headers["content-type"] == "application/json" for a in answers)
     documents = [a.json() for a in answers]
     assert documents[0] == documents[1] == documents[2]
@@ -125,8 +145,10 @@ def test_actor_relations_by_slug_iri_or_wikidata_id(server):
 
 
 def test_actor_relations_pages_without_overlap(server):
-    pages = [httpx.get(f"{server}/actors/Q7747/relations", params={"limit": 2, "offset": o}).json()["relations"]
-             for o in (0, 2)]
+    pages = [
+        httpx.get(f"{server}/actors/Q7747/relations", params={"limit": 2, "offset": o}).json()["relations"]
+        for o in (0, 2)
+    ]
     everything = httpx.get(f"{server}/actors/Q7747/relations", params={"limit": 4}).json()["relations"]
     assert pages[0] + pages[1] == everything
 
@@ -136,16 +158,28 @@ def test_actor_relations_as_turtle_hold_the_evidence(server):
     graph = rdflib.Graph().parse(data=response.text, format="turtle")
     relations = set(graph.subjects(rdflib.RDF.type, NG.Relation))
     assert relations and all(graph.value(r, NG.trigger) for r in relations)
-    assert any(graph.value(s, NG.text) for s in graph.objects(None, rdflib.URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")))
+    assert any(
+        graph.value(s, NG.text) for s in graph.objects(None, rdflib.URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"))
+    )
 
 
-@pytest.mark.parametrize("path, status", [
-    ("/actors/nobody-at-all", 404), ("/actors/Q1", 404), ("/actors/Q7747/relations?direction=sideways", 422),
-    ("/actors/nobody-at-all/relations", 404), ("/actors/Q1/relations", 404),
-    ("/actors/Q7747/relations?article=no-such-article", 404), ("/actors/Q7747/relations?limit=0", 422),
-    ("/actors/Q7747/relations?since=yesterday", 422), ("/articles/no-such-article", 404),
-    ("/paths?from=Q7747&to=nobody", 404), ("/export?format=nonsense", 400), ("/actors?limit=0", 422),
-])
+@pytest.mark.parametrize(
+    "path, status",
+    [
+        ("/actors/nobody-at-all", 404),
+        ("/actors/Q1", 404),
+        ("/actors/Q7747/relations?direction=sideways", 422),
+        ("/actors/nobody-at-all/relations", 404),
+        ("/actors/Q1/relations", 404),
+        ("/actors/Q7747/relations?article=no-such-article", 404),
+        ("/actors/Q7747/relations?limit=0", 422),
+        ("/actors/Q7747/relations?since=yesterday", 422),
+        ("/articles/no-such-article", 404),
+        ("/paths?from=Q7747&to=nobody", 404),
+        ("/export?format=nonsense", 400),
+        ("/actors?limit=0", 422),
+    ],
+)
 def test_errors_are_problems(server, path, status):
     response = httpx.get(f"{server}{path}")
     assert response.status_code == status
@@ -200,8 +234,9 @@ def test_export_streams_every_quad(server, seeded_store, fmt, parse):
         dataset.parse(data=body, format=parse)
         assert len(list(dataset.quads((None, None, None, None)))) == seeded_store.count()
     else:  # a triple format: the union of all graphs, each distinct triple once
-        distinct = seeded_store.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
-                                       "GRAPH ?g { ?s ?p ?o } } }")
+        distinct = seeded_store.select(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+        )
         assert len(rdflib.Graph().parse(data=body, format=parse)) == int(next(iter(distinct))["n"].value)
 
 

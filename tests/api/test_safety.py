@@ -83,10 +83,12 @@ def test_request_bodies_are_capped(seeded_store, headers):
     body = ("SELECT * WHERE { ?s ?p ?o } #" + "x" * 2_000).encode()
     with running(app) as base:
         content = body if not headers else iter([body[:500], body[500:]])
-        response = httpx.post(f"{base}/sparql", content=content,
-                              headers={**headers, "Content-Type": "application/sparql-query"})
-        small = httpx.post(f"{base}/sparql", content=body[:200].split(b"#")[0],
-                           headers={"Content-Type": "application/sparql-query"})
+        response = httpx.post(
+            f"{base}/sparql", content=content, headers={**headers, "Content-Type": "application/sparql-query"}
+        )
+        small = httpx.post(
+            f"{base}/sparql", content=body[:200].split(b"#")[0], headers={"Content-Type": "application/sparql-query"}
+        )
     assert response.status_code == 413 and response.headers["content-type"] == "application/problem+json"
     assert small.status_code == 200
 
@@ -116,16 +118,22 @@ def test_a_stopped_server_leaves_no_busy_workers(seeded_store, tmp_path, signal_
     seeded_store.backup(path)  # a copy: the server process takes its lock
     port = free_port()
     cli = str(Path(sys.executable).with_name("newsgraph"))
-    server = subprocess.Popen([cli, "serve", "--store", f"oxigraph:{path}", "--port", str(port),
-                               "--query-timeout", "60"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [cli, "serve", "--store", f"oxigraph:{path}", "--port", str(port), "--query-timeout", "60"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(base, timeout=30)
-        workers = [int(p) for p in subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True,
-                                                  text=True).stdout.split()]
+        workers = [
+            int(p)
+            for p in subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()
+        ]
         assert len(workers) == 3  # two general workers and the fast lane's
-        threading.Thread(target=lambda: _swallow(httpx.get, f"{base}/sparql", params={"query": RUNAWAY},
-                                                timeout=60), daemon=True).start()
+        threading.Thread(
+            target=lambda: _swallow(httpx.get, f"{base}/sparql", params={"query": RUNAWAY}, timeout=60), daemon=True
+        ).start()
         time.sleep(0.5)
         started = time.monotonic()
         server.send_signal(getattr(signal, signal_name))
@@ -148,8 +156,11 @@ def test_a_stopped_server_leaves_no_busy_workers(seeded_store, tmp_path, signal_
             assert not leftovers  # a stopped server removes its snapshots
         else:
             assert leftovers  # a killed one cannot: the next start removes them
-            server = subprocess.Popen([cli, "serve", "--store", f"oxigraph:{path}", "--port", str(port)],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            server = subprocess.Popen(
+                [cli, "serve", "--store", f"oxigraph:{path}", "--port", str(port)],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             wait_until_healthy(base, timeout=30)
             assert not any(folder.exists() for folder in leftovers)
             assert len(list(path.parent.glob(f".{path.name}-snapshots-*"))) == 1  # its own

@@ -15,8 +15,23 @@ import pytest
 def test_no_server_errors(request, writable, tmp_path):
     base = request.getfixturevalue("writable_server" if writable else "server")
     cli = Path(sys.executable).with_name("schemathesis")
-    command = [str(cli), "run", f"{base}/openapi.json", "--checks", "not_a_server_error", "--max-examples", "25",
-               "--seed", "1", "--request-timeout", "30", "--workers", "1", "--phases", "examples,coverage,fuzzing"]
+    command = [
+        str(cli),
+        "run",
+        f"{base}/openapi.json",
+        "--checks",
+        "not_a_server_error",
+        "--max-examples",
+        "25",
+        "--seed",
+        "1",
+        "--request-timeout",
+        "30",
+        "--workers",
+        "1",
+        "--phases",
+        "examples,coverage,fuzzing",
+    ]
     if writable:  # the fuzzer holds the token: its articles and updates reach the store
         from servers import TOKEN
 

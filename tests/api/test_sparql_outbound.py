@@ -99,8 +99,12 @@ def send(base: str, method: str, kind: str, text: str, token: bool) -> httpx.Res
         return httpx.get(f"{base}/sparql", params={kind: text}, headers=headers, timeout=30)
     if method == "POST-form":
         return httpx.post(f"{base}/sparql", data={kind: text}, headers=headers, timeout=30)
-    return httpx.post(f"{base}/sparql", content=text.encode(), timeout=30,
-                      headers={**headers, "Content-Type": f"application/sparql-{kind}"})
+    return httpx.post(
+        f"{base}/sparql",
+        content=text.encode(),
+        timeout=30,
+        headers={**headers, "Content-Type": f"application/sparql-{kind}"},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -143,8 +147,14 @@ def test_the_cli_sends_no_request_either(store, listener, query):
     assert listener.connections == 0
 
 
-@pytest.mark.parametrize("query", ["SELECT * FROM <{L}/from> FROM NAMED <{L}/named> WHERE { ?s ?p ?o } LIMIT 1",
-                                   "DESCRIBE <{L}/describe>", "ASK { GRAPH <{L}/graph> { ?s ?p ?o } }"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * FROM <{L}/from> FROM NAMED <{L}/named> WHERE { ?s ?p ?o } LIMIT 1",
+        "DESCRIBE <{L}/describe>",
+        "ASK { GRAPH <{L}/graph> { ?s ?p ?o } }",
+    ],
+)
 def test_dataset_clauses_and_describe_read_the_store_only(server, listener, query):
     response = send(server, "GET", "query", query.replace("{L}", listener.url), token=False)
     assert response.status_code == 200, response.text
@@ -152,8 +162,10 @@ def test_dataset_clauses_and_describe_read_the_store_only(server, listener, quer
 
 
 def test_service_in_strings_iris_and_names_is_not_federation(server):
-    query = ("PREFIX s: <urn:service:> SELECT ?service WHERE { BIND('SERVICE <http://x/> {}' AS ?service) "
-             "BIND(<http://example.org/SERVICE> AS ?x) BIND(s:SERVICE AS ?y) } # SERVICE <http://x/>")
+    query = (
+        "PREFIX s: <urn:service:> SELECT ?service WHERE { BIND('SERVICE <http://x/> {}' AS ?service) "
+        "BIND(<http://example.org/SERVICE> AS ?x) BIND(s:SERVICE AS ?y) } # SERVICE <http://x/>"
+    )
     response = send(server, "GET", "query", query, token=False)
     assert response.status_code == 200, response.text
 
@@ -172,8 +184,10 @@ def test_load_is_sent_only_to_allowed_hosts(listener):
     from graph.store import open_store
 
     with running(make_app(open_store("memory:"), write_token=TOKEN, load_hosts="127.0.0.1")) as base:
-        for update in ["LOAD <http://localhost:1/doc.ttl>",
-                       f"PREFIX e: <{listener.url}/> PREFIXe:<http://localhost:1/> LOAD e:doc"]:
+        for update in [
+            "LOAD <http://localhost:1/doc.ttl>",
+            f"PREFIX e: <{listener.url}/> PREFIXe:<http://localhost:1/> LOAD e:doc",
+        ]:
             refused = send(base, "POST-direct", "update", update, token=True)
             assert refused.status_code == 403 and listener.connections == 0
         send(base, "POST-direct", "update", f"LOAD SILENT <{listener.url}/doc.ttl>", token=True)

@@ -25,8 +25,14 @@ RESULT_FORMATS = {
     "text/csv": ox.QueryResultsFormat.CSV,
     "text/tab-separated-values": ox.QueryResultsFormat.TSV,
 }
-GRAPH_FORMATS = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld",
-                 "application/rdf+xml": "xml", "application/trig": "trig", "application/n-quads": "nquads"}
+GRAPH_FORMATS = {
+    "text/turtle": "turtle",
+    "application/n-triples": "nt",
+    "application/ld+json": "json-ld",
+    "application/rdf+xml": "xml",
+    "application/trig": "trig",
+    "application/n-quads": "nquads",
+}
 
 
 def ask(base: str, method: str, query: str, accept: str | None = None, params: dict | None = None) -> httpx.Response:
@@ -36,8 +42,9 @@ def ask(base: str, method: str, query: str, accept: str | None = None, params: d
         return httpx.get(f"{base}/sparql", params={"query": query, **params}, headers=headers)
     if method == "POST-form":
         return httpx.post(f"{base}/sparql", data={"query": query, **params}, headers=headers)
-    return httpx.post(f"{base}/sparql", content=query, params=params,
-                      headers={**headers, "Content-Type": "application/sparql-query"})
+    return httpx.post(
+        f"{base}/sparql", content=query, params=params, headers={**headers, "Content-Type": "application/sparql-query"}
+    )
 
 
 def solutions(response: httpx.Response, fmt: ox.QueryResultsFormat) -> set[tuple[str, str]]:
@@ -87,15 +94,18 @@ def test_construct_in_every_rdf_format_is_isomorphic_to_the_store_answer(server,
     assert (rdflib.URIRef(PUTIN), called, rdflib.URIRef(DIAZ_CANEL)) in expected  # the seed's call is answered
     if to_isomorphic(got) != to_isomorphic(expected):
         _, only_got, only_expected = graph_diff(to_isomorphic(got), to_isomorphic(expected))
-        pytest.fail(f"not isomorphic:\nonly in response:\n{only_got.serialize(format='nt')}\n"
-                    f"only in store:\n{only_expected.serialize(format='nt')}")
+        pytest.fail(
+            f"not isomorphic:\nonly in response:\n{only_got.serialize(format='nt')}\n"
+            f"only in store:\n{only_expected.serialize(format='nt')}"
+        )
 
 
 def test_default_and_named_graph_uri_restrict_the_dataset(server):
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     everything = int(ask(server, "GET", count).json()["results"]["bindings"][0]["n"]["value"])
-    actors_only = int(ask(server, "GET", count, params={"default-graph-uri": ACTORS})
-                      .json()["results"]["bindings"][0]["n"]["value"])
+    actors_only = int(
+        ask(server, "GET", count, params={"default-graph-uri": ACTORS}).json()["results"]["bindings"][0]["n"]["value"]
+    )
     assert 0 < actors_only < everything
     graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
     for method in METHODS:
@@ -122,11 +132,14 @@ def test_syntax_error_is_a_readable_400(server, method, query):
     assert query in problem["detail"]  # the line, with a caret under the column
 
 
-@pytest.mark.parametrize("request_kwargs", [
-    {"content": "query=x", "headers": {"Content-Type": "text/plain"}},
-    {"data": {"nothing": "here"}},
-    {"data": {"query": "   "}},
-])
+@pytest.mark.parametrize(
+    "request_kwargs",
+    [
+        {"content": "query=x", "headers": {"Content-Type": "text/plain"}},
+        {"data": {"nothing": "here"}},
+        {"data": {"query": "   "}},
+    ],
+)
 def test_malformed_posts_are_400(server, request_kwargs):
     response = httpx.post(f"{server}/sparql", **request_kwargs)
     assert response.status_code == 400 and response.headers["content-type"] == "application/problem+json"
@@ -149,8 +162,10 @@ def test_relative_iris_resolve_against_the_endpoint(server, method):
     assert response.json()["results"]["bindings"][0]["x"]["value"] == f"{server}/thing"
 
 
-@pytest.mark.parametrize("params", ["query=ASK%20%7B%7D&query=ASK%20%7B%7D", "update=CLEAR%20ALL",
-                                    "query=ASK%20%7B%7D&using-graph-uri=urn%3Ag"])
+@pytest.mark.parametrize(
+    "params",
+    ["query=ASK%20%7B%7D&query=ASK%20%7B%7D", "update=CLEAR%20ALL", "query=ASK%20%7B%7D&using-graph-uri=urn%3Ag"],
+)
 def test_bad_get_requests_are_400(server, params):
     response = httpx.get(f"{server}/sparql?{params}")
     assert response.status_code == 400 and response.headers["content-type"] == "application/problem+json"
@@ -160,8 +175,15 @@ def test_bad_get_requests_are_400(server, params):
 def test_service_description(server, accept):
     response = httpx.get(f"{server}/sparql", headers={"Accept": accept} if accept else {})
     assert response.status_code == 200
-    graph = rdflib.Graph().parse(data=response.text, format={None: "turtle", "text/turtle": "turtle",
-                                 "application/ld+json": "json-ld", "application/n-triples": "nt"}[accept])
+    graph = rdflib.Graph().parse(
+        data=response.text,
+        format={
+            None: "turtle",
+            "text/turtle": "turtle",
+            "application/ld+json": "json-ld",
+            "application/n-triples": "nt",
+        }[accept],
+    )
     sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
     service = graph.value(predicate=rdflib.RDF.type, object=sd.Service)
     assert graph.value(service, sd.endpoint) == rdflib.URIRef(f"{server}/sparql")

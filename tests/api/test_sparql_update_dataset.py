@@ -25,8 +25,13 @@ def base() -> Iterator[str]:
 
 
 def update(base: str, text: str, **params: str | list[str]) -> httpx.Response:
-    return httpx.post(f"{base}/sparql", params=params, content=text.encode(), timeout=30,
-                      headers={**AUTH, "Content-Type": "application/sparql-update"})
+    return httpx.post(
+        f"{base}/sparql",
+        params=params,
+        content=text.encode(),
+        timeout=30,
+        headers={**AUTH, "Content-Type": "application/sparql-update"},
+    )
 
 
 def rows(base: str, query: str) -> set[tuple[str, ...]]:
@@ -51,8 +56,10 @@ def test_named_graphs_stay_visible_to_graph_patterns(base):
     update(base, DATA)
     copy = "INSERT { GRAPH <urn:out> { ?s <urn:in> ?g } } WHERE { GRAPH ?g { ?s <urn:p> ?o } }"
     assert update(base, copy).status_code == 204
-    assert rows(base, "SELECT ?s ?g WHERE { GRAPH <urn:out> { ?s <urn:in> ?g } }") == {("urn:a", "urn:g1"),
-                                                                                      ("urn:b", "urn:g2")}
+    assert rows(base, "SELECT ?s ?g WHERE { GRAPH <urn:out> { ?s <urn:in> ?g } }") == {
+        ("urn:a", "urn:g1"),
+        ("urn:b", "urn:g2"),
+    }
 
 
 def test_using_graph_uri_restricts_the_where(base):
@@ -61,16 +68,22 @@ def test_using_graph_uri_restricts_the_where(base):
     assert rows(base, "SELECT ?s WHERE { GRAPH <urn:out> { ?s ?p ?o } }") == {("urn:a",)}
 
 
-@pytest.mark.parametrize("own", ["WITH <urn:g1> INSERT { ?s <urn:q> 1 } WHERE { ?s ?p ?o }",
-                                 "INSERT { ?s <urn:q> 1 } USING <urn:g1> WHERE { ?s ?p ?o }"])
+@pytest.mark.parametrize(
+    "own",
+    [
+        "WITH <urn:g1> INSERT { ?s <urn:q> 1 } WHERE { ?s ?p ?o }",
+        "INSERT { ?s <urn:q> 1 } USING <urn:g1> WHERE { ?s ?p ?o }",
+    ],
+)
 def test_protocol_dataset_and_the_updates_own_conflict(base, own):
     response = update(base, own, **{"using-named-graph-uri": "urn:g2"})
     assert response.status_code == 400 and response.json()["title"] == "conflicting dataset"
     assert update(base, own).status_code == 204  # alone, the update's own dataset is used
 
 
-@pytest.mark.parametrize("params", [{"default-graph-uri": "urn:g1"}, {"using-graph-uri": "not an iri"},
-                                    {"update": "CLEAR ALL"}])
+@pytest.mark.parametrize(
+    "params", [{"default-graph-uri": "urn:g1"}, {"using-graph-uri": "not an iri"}, {"update": "CLEAR ALL"}]
+)
 def test_misplaced_parameters_are_400(base, params):
     assert update(base, "CLEAR ALL", **params).status_code == 400
 

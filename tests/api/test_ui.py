@@ -17,8 +17,16 @@ import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Chromium's own background traffic is refused on a closed network; these flags keep it quiet.
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = Path(__file__).parents[2] / "test-artifacts" / "ui"
 CORPUS_SAMPLE = Path(__file__).parents[1] / "graph" / "fixtures" / "corpus_sample.jsonl"
 SEEDS = Path(str(files("seeds")))
@@ -130,9 +138,13 @@ def test_non_facts_are_hidden_until_asked_for_and_then_marked(page, base):
     marked = page.locator("#actor-relations .relation.nonfact")
     assert hidden == 0 and "hidden: non-facts (negated, hypothetical or intended)" in note
     assert marked.count() >= 1  # the seed's "Putin expressed his intention to deepen ... cooperation"
-    assert marked.first.locator(".tag.nonfact").inner_text().strip() in ("intended", "hypothetical", "negated",
-                                                                         "negated, intended",
-                                                                         "negated, hypothetical")
+    assert marked.first.locator(".tag.nonfact").inner_text().strip() in (
+        "intended",
+        "hypothetical",
+        "negated",
+        "negated, intended",
+        "negated, hypothetical",
+    )
 
 
 def test_the_article_link_opens_the_article_with_its_relations_highlighted(page, base):

@@ -41,8 +41,10 @@ def _assert_graph(graph: rdflib.Graph, response: httpx.Response, expected: rdfli
     want = to_isomorphic(rdflib.Graph().parse(data=wanted, format=FORMATS[media]))
     if got != want:
         _, only_got, only_want = graph_diff(got, want)
-        pytest.fail(f"not isomorphic:\nonly in response:\n{only_got.serialize(format='nt')}\n"
-                    f"only expected:\n{only_want.serialize(format='nt')}")
+        pytest.fail(
+            f"not isomorphic:\nonly in response:\n{only_got.serialize(format='nt')}\n"
+            f"only expected:\n{only_want.serialize(format='nt')}"
+        )
 
 
 @pytest.mark.parametrize("suite, test", CASES, ids=[f"{s}-{name(t)}" for s, t in CASES])

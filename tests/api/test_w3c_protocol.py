@@ -22,11 +22,20 @@ pytestmark = pytest.mark.slow  # real servers (threads or processes): not in `ma
 
 UT = rdflib.Namespace("http://www.w3.org/2009/sparql/tests/test-update#")
 SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
-RESULTS = {"application/sparql-results+json": ox.QueryResultsFormat.JSON,
-           "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-           "text/csv": ox.QueryResultsFormat.CSV, "text/tab-separated-values": ox.QueryResultsFormat.TSV}
-RDF = {"text/turtle": "turtle", "application/n-triples": "nt", "application/rdf+xml": "xml",
-       "application/ld+json": "json-ld", "application/trig": "trig", "application/n-quads": "nquads"}
+RESULTS = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+RDF = {
+    "text/turtle": "turtle",
+    "application/n-triples": "nt",
+    "application/rdf+xml": "xml",
+    "application/ld+json": "json-ld",
+    "application/trig": "trig",
+    "application/n-quads": "nquads",
+}
 PROTOCOL, PROTOCOL_TESTS = manifest(W3C / "sparql11-protocol" / "manifest.ttl")
 DESCRIPTION, DESCRIPTION_TESTS = manifest(W3C / "sparql11-service-description" / "manifest.ttl")
 
@@ -42,8 +51,12 @@ def endpoint(tmp_path_factory) -> Iterator[str]:
 
 
 def _update(base: str, text: str) -> None:
-    response = httpx.post(f"{base}/sparql", content=text.encode(), timeout=30,
-                          headers={"Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"})
+    response = httpx.post(
+        f"{base}/sparql",
+        content=text.encode(),
+        timeout=30,
+        headers={"Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"},
+    )
     assert response.status_code == 204, response.text
 
 
@@ -116,12 +129,26 @@ def _conforms_to_schema(base: str) -> None:
         for default in graph.objects(dataset, SD.defaultGraph):
             assert (default, rdflib.RDF.type, SD.Graph) in graph
     vocabulary = {p for p in graph.predicates() if str(p).startswith(str(SD))}
-    assert vocabulary <= {SD.endpoint, SD.supportedLanguage, SD.resultFormat, SD.feature, SD.defaultDataset,
-                          SD.defaultGraph, SD.namedGraph, SD.name, SD.graph, SD.inputFormat, SD.extensionFunction}
+    assert vocabulary <= {
+        SD.endpoint,
+        SD.supportedLanguage,
+        SD.resultFormat,
+        SD.feature,
+        SD.defaultDataset,
+        SD.defaultGraph,
+        SD.namedGraph,
+        SD.name,
+        SD.graph,
+        SD.inputFormat,
+        SD.extensionFunction,
+    }
 
 
-DESCRIPTION_CHECKS = {"has-endpoint-triple": _has_endpoint_triple, "returns-rdf": _returns_rdf,
-                      "conforms-to-schema": _conforms_to_schema}
+DESCRIPTION_CHECKS = {
+    "has-endpoint-triple": _has_endpoint_triple,
+    "returns-rdf": _returns_rdf,
+    "conforms-to-schema": _conforms_to_schema,
+}
 
 
 @pytest.mark.parametrize("test", DESCRIPTION_TESTS, ids=name)

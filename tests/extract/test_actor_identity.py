@@ -18,24 +18,30 @@ def actors(nlp, text: str, date: str | None = "2010-05-01") -> dict[str, tuple[s
     return {m.text: (m._.actor.key, m._.actor.label, m._.actor.type, m._.resolved_by) for m in doc._.mentions}
 
 
-@pytest.mark.parametrize(("text", "group"), [
-    ("Students occupied the library on Friday.", "Students"),
-    ("Organisers cancelled the march.", "Organisers"),
-    ("Participants signed a joint letter to the mayor.", "Participants"),
-    ("Demonstrators blocked the bridge.", "Demonstrators"),
-    ("Monks led the procession through the town.", "Monks"),
-    ("Civilians fled the shelling.", "Civilians"),
-    ("Police arrested two men.", "Police"),
-])
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Students occupied the library on Friday.", "Students"),
+        ("Organisers cancelled the march.", "Organisers"),
+        ("Participants signed a joint letter to the mayor.", "Participants"),
+        ("Demonstrators blocked the bridge.", "Demonstrators"),
+        ("Monks led the procession through the town.", "Monks"),
+        ("Civilians fled the shelling.", "Civilians"),
+        ("Police arrested two men.", "Police"),
+    ],
+)
 def test_collective_groups_acting_are_actors(nlp, text, group):
     assert actors(nlp, text).get(group, ("", "", ""))[2] == "GROUP"
 
 
-@pytest.mark.parametrize(("text", "thing"), [
-    ("Troops were sent to the front.", "front"),
-    ("Families returned to their homes.", "homes"),
-    ("The council closed two children's centres.", "centres"),
-])
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("Troops were sent to the front.", "front"),
+        ("Families returned to their homes.", "homes"),
+        ("The council closed two children's centres.", "centres"),
+    ],
+)
 def test_places_and_things_are_not_actors(nlp, text, thing):
     assert not any(thing in mention for mention in actors(nlp, text))
 
@@ -54,6 +60,7 @@ def test_an_abbreviation_the_article_defines_is_the_named_actor(nlp):
 def test_a_name_typed_as_a_body_somewhere_is_not_a_person(nlp):
     doc = nlp.make_doc("Labour won the seat. Labour said the result was good.")
     from spacy.tokens import Span
+
     for name, component in nlp.pipeline:
         if name == "newsgraph_actors":
             doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 5, 6, label="ORG")]

@@ -29,8 +29,11 @@ def mentions(nlp, text: str, date: str | None = "2016-06-01") -> dict[str, tuple
         # a plural demonym
         ("Palestinians blamed Israel for the bombing.", "Palestinians", ("Palestine", "GPE", "PSE")),
         # an agent noun with a place names a group of that place
-        ("Security forces in Guinea have tortured Liberian refugees.", "Security forces",
-         ("Security forces", "GROUP", "GIN")),
+        (
+            "Security forces in Guinea have tortured Liberian refugees.",
+            "Security forces",
+            ("Security forces", "GROUP", "GIN"),
+        ),
         # a state noun with a role noun before it names the states in that role
         ("The fund was paid for by donor countries.", "donor countries", ("donor countries", "GROUP", None)),
         ("Kenya has consulted the partner nations.", "partner nations", ("partner nations", "GROUP", None)),
@@ -85,8 +88,11 @@ def test_mentions_do_not_need_a_date(nlp):
         ("The Obama administration imposed sanctions on Cuba.", "Obama administration", "Obama"),
         ("Spain's government thanked Morocco.", "Spain's government", "Spain"),
         ("Observers blamed Erdoğan's brutal regime.", "Erdoğan's brutal regime", "Erdoğan"),
-        ("We congratulate Chile's democratically elected government.", "Chile's democratically elected government",
-         "Chile"),
+        (
+            "We congratulate Chile's democratically elected government.",
+            "Chile's democratically elected government",
+            "Chile",
+        ),
     ],
 )
 def test_a_possessed_collective_is_its_owner(nlp, text, mention, label):
@@ -95,10 +101,13 @@ def test_a_possessed_collective_is_its_owner(nlp, text, mention, label):
     assert not {"government", "administration", "regime", "brutal regime"} & set(found), found
 
 
-@pytest.mark.parametrize(("text", "mention", "country"), [
-    ("American diplomats met the delegation.", "American diplomats", "USA"),
-    ("Dutch troops left the base.", "Dutch troops", "NLD"),
-])
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("American diplomats met the delegation.", "American diplomats", "USA"),
+        ("Dutch troops left the base.", "Dutch troops", "NLD"),
+    ],
+)
 def test_a_shared_demonym_is_the_sovereign_state(nlp, text, mention, country):
     assert mentions(nlp, text)[mention][2] == country
 
@@ -170,8 +179,10 @@ def test_a_demonym_the_tagger_took_for_a_name_still_gives_a_group(nlp):
 
 
 def test_i_in_a_statement_is_its_author(nlp):
-    text = ("Justin Trudeau said: Canada will help. The storm hit Haiti. Roads were cut. Power failed. "
-            "Prices rose. I call for calm.")
+    text = (
+        "Justin Trudeau said: Canada will help. The storm hit Haiti. Roads were cut. Power failed. "
+        "Prices rose. I call for calm."
+    )
     doc = nlp.make_doc(text)
     doc._.date = "2016-06-01"
     for _, component in nlp.pipeline:
@@ -183,11 +194,17 @@ def test_i_in_a_statement_is_its_author(nlp):
     ("text", "mention", "expected"),
     [
         # an office followed by the holder's name in apposition is that person
-        ("Mr Lavrov met the Kenyan Foreign Minister, Amina Mohamed, in Moscow.", "the Kenyan Foreign Minister",
-         ("Amina Mohamed", "PERSON", "KEN")),
+        (
+            "Mr Lavrov met the Kenyan Foreign Minister, Amina Mohamed, in Moscow.",
+            "the Kenyan Foreign Minister",
+            ("Amina Mohamed", "PERSON", "KEN"),
+        ),
         # a country's office with no holder in sight is the unnamed holder of that country's office
-        ("The Kenyan Foreign Minister arrived in Oslo.", "The Kenyan Foreign Minister",
-         ("Kenya Foreign Minister", "PERSON", "KEN")),
+        (
+            "The Kenyan Foreign Minister arrived in Oslo.",
+            "The Kenyan Foreign Minister",
+            ("Kenya Foreign Minister", "PERSON", "KEN"),
+        ),
     ],
 )
 def test_offices(nlp, text, mention, expected):
@@ -332,9 +349,13 @@ def test_a_name_cut_at_a_conjunction_before_a_place_is_a_place(nlp):
     from extract.actors import place_before_conjunction
 
     # "Qusayr and" tagged as a work of art, "Homs" as a place, as the small model sometimes does
-    doc = Doc(nlp.vocab, words=["Rebels", "shelled", "Qusayr", "and", "Homs", "."],
-              heads=[1, 1, 1, 2, 2, 1], deps=["nsubj", "ROOT", "dobj", "cc", "conj", "punct"],
-              pos=["NOUN", "VERB", "PROPN", "CCONJ", "PROPN", "PUNCT"],
-              ents=["O", "O", "B-WORK_OF_ART", "I-WORK_OF_ART", "B-GPE", "O"])
+    doc = Doc(
+        nlp.vocab,
+        words=["Rebels", "shelled", "Qusayr", "and", "Homs", "."],
+        heads=[1, 1, 1, 2, 2, 1],
+        deps=["nsubj", "ROOT", "dobj", "cc", "conj", "punct"],
+        pos=["NOUN", "VERB", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+        ents=["O", "O", "B-WORK_OF_ART", "I-WORK_OF_ART", "B-GPE", "O"],
+    )
     assert place_before_conjunction(doc.ents[0]).text == "Qusayr"
     assert place_before_conjunction(doc.ents[1]) is None

@@ -34,19 +34,27 @@ def test_a_judgement_of_an_event_is_not_taking_part_in_it(nlp):
     ("text", "expected"),
     [
         # every conjunct of a prepositional or object argument is a party
-        ("Vladimir Putin spoke by telephone with French President Emmanuel Macron and German Chancellor "
-         "Olaf Scholz.",
-         {("Vladimir Putin", "CONSULT", "Emmanuel Macron"), ("Vladimir Putin", "CONSULT", "Olaf Scholz")}),
-        ("Joe Biden held talks with Emmanuel Macron, Olaf Scholz and Mario Draghi.",
-         {("Joe Biden", "CONSULT", "Emmanuel Macron"), ("Joe Biden", "CONSULT", "Olaf Scholz"),
-          ("Joe Biden", "CONSULT", "Mario Draghi")}),
-        ("Joe Biden criticised China and Russia.", {("Joe Biden", "DISAPPROVE", "China"),
-                                                    ("Joe Biden", "DISAPPROVE", "Russia")}),
+        (
+            "Vladimir Putin spoke by telephone with French President Emmanuel Macron and German Chancellor "
+            "Olaf Scholz.",
+            {("Vladimir Putin", "CONSULT", "Emmanuel Macron"), ("Vladimir Putin", "CONSULT", "Olaf Scholz")},
+        ),
+        (
+            "Joe Biden held talks with Emmanuel Macron, Olaf Scholz and Mario Draghi.",
+            {
+                ("Joe Biden", "CONSULT", "Emmanuel Macron"),
+                ("Joe Biden", "CONSULT", "Olaf Scholz"),
+                ("Joe Biden", "CONSULT", "Mario Draghi"),
+            },
+        ),
+        (
+            "Joe Biden criticised China and Russia.",
+            {("Joe Biden", "DISAPPROVE", "China"), ("Joe Biden", "DISAPPROVE", "Russia")},
+        ),
     ],
 )
 def test_every_conjunct_is_a_party(nlp, text, expected):
     assert expected <= relations(nlp, text)
-
 
 
 def test_a_name_cut_short_by_the_tagger_stands_for_its_phrase(nlp):
@@ -63,8 +71,10 @@ def test_a_name_cut_short_by_the_tagger_stands_for_its_phrase(nlp):
     ("text", "expected"),
     [
         # a title with the person's name in apposition stands for the person, not the title's "of" phrase
-        ("Vladimir Putin congratulated the Artistic Director of the Bolshoi Theatre, Vladimir Urin.",
-         ("Vladimir Putin", "SUPPORT", "Vladimir Urin")),
+        (
+            "Vladimir Putin congratulated the Artistic Director of the Bolshoi Theatre, Vladimir Urin.",
+            ("Vladimir Putin", "SUPPORT", "Vladimir Urin"),
+        ),
         ("Joe Biden congratulated the Chief Executive of Hong Kong, John Lee.", ("Joe Biden", "SUPPORT", "John Lee")),
     ],
 )

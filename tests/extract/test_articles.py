@@ -12,15 +12,19 @@ from extract.errors import InputError
 from extract.records import Article
 
 ENGLISH = "Emmanuel Macron met with Angela Merkel in Berlin on Monday to discuss the war."
-FRENCH = ("Le président de la République a rencontré la chancelière allemande à Berlin lundi pour discuter "
-          "de la guerre en Ukraine et des sanctions contre la Russie.")
+FRENCH = (
+    "Le président de la République a rencontré la chancelière allemande à Berlin lundi pour discuter "
+    "de la guerre en Ukraine et des sanctions contre la Russie."
+)
 GERMAN = "Der Bundeskanzler hat heute in Berlin mit dem französischen Präsidenten über die Ukraine gesprochen."
 RUSSIAN = "Владимир Путин провёл телефонный разговор с президентом Кубы Мигелем Диас-Канелем."
 CHINESE = "普京与古巴总统迪亚斯-卡内尔通电话，讨论了双边关系。"
 #: a news page: trafilatura keeps the article's paragraphs, not the menu, scripts or footer
-PAGE = ("<!doctype html><html><head><title>Menu</title><script>var putin = 'called Biden'</script></head><body>"
-        "<nav><a href='/'>Home</a></nav><article><p>Joe Biden <b>criticised</b> Russia.</p>"
-        "<p>Vladimir Putin called Miguel Díaz-Canel.</p></article><footer>About us</footer></body></html>")
+PAGE = (
+    "<!doctype html><html><head><title>Menu</title><script>var putin = 'called Biden'</script></head><body>"
+    "<nav><a href='/'>Home</a></nav><article><p>Joe Biden <b>criticised</b> Russia.</p>"
+    "<p>Vladimir Putin called Miguel Díaz-Canel.</p></article><footer>About us</footer></body></html>"
+)
 HTML = (
     "<!doctype html><html><head><title>Menu</title><style>p { color: red }</style>"
     "<script>var putin = 'called Biden'; document.write('<p>injected</p>')</script></head>"
@@ -35,21 +39,27 @@ def only(items):
     return items[0]
 
 
-@pytest.mark.parametrize("name, data, reason", [
-    ("empty.txt", b"", "empty article"),
-    ("blank.txt", b"  \n\t \n", "empty article"),
-    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary data"),
-    ("controls.txt", bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15]) * 20, "binary data"),
-    ("latin1.txt", "Miguel Díaz-Canel thanked Vladimir Putin for the vaccines.".encode("latin-1"),
-     "not valid UTF-8 at byte 8; it looks like Latin-1"),
-    ("broken.txt", ENGLISH.encode() + b"\xff\xfe\xfa", "not valid UTF-8"),
-    ("truncated.txt", "Díaz-Canel".encode()[:2], "not valid UTF-8"),
-    ("french.txt", FRENCH.encode(), "not in the pipeline's language 'en' (detected 'fr')"),
-    ("german.txt", GERMAN.encode(), "(detected 'de')"),
-    ("russian.txt", RUSSIAN.encode(), "(detected 'ru')"),
-    ("chinese.txt", CHINESE.encode(), "not in the pipeline's language 'en'"),
-    ("scripts-only.html", b"<html><script>alert(1)</script><style>p{}</style></html>", "empty article"),
-])
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("empty.txt", b"", "empty article"),
+        ("blank.txt", b"  \n\t \n", "empty article"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary data"),
+        ("controls.txt", bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15]) * 20, "binary data"),
+        (
+            "latin1.txt",
+            "Miguel Díaz-Canel thanked Vladimir Putin for the vaccines.".encode("latin-1"),
+            "not valid UTF-8 at byte 8; it looks like Latin-1",
+        ),
+        ("broken.txt", ENGLISH.encode() + b"\xff\xfe\xfa", "not valid UTF-8"),
+        ("truncated.txt", "Díaz-Canel".encode()[:2], "not valid UTF-8"),
+        ("french.txt", FRENCH.encode(), "not in the pipeline's language 'en' (detected 'fr')"),
+        ("german.txt", GERMAN.encode(), "(detected 'de')"),
+        ("russian.txt", RUSSIAN.encode(), "(detected 'ru')"),
+        ("chinese.txt", CHINESE.encode(), "not in the pipeline's language 'en'"),
+        ("scripts-only.html", b"<html><script>alert(1)</script><style>p{}</style></html>", "empty article"),
+    ],
+)
 def test_bad_text_file_is_refused_with_its_name_and_reason(tmp_path, name, data, reason):
     path = tmp_path / name
     path.write_bytes(data)
@@ -58,15 +68,21 @@ def test_bad_text_file_is_refused_with_its_name_and_reason(tmp_path, name, data,
     assert error.source == str(path) and reason in error.reason, str(error)
 
 
-@pytest.mark.parametrize("name, data, text", [
-    ("plain.txt", ENGLISH.encode(), ENGLISH),
-    ("bom.txt", b"\xef\xbb\xbf" + ENGLISH.encode(), ENGLISH),
-    ("crlf.txt", ENGLISH.replace(" on ", "\r\non ").encode(), ENGLISH.replace(" on ", "\r\non ")),
-    ("page.html", PAGE.encode(), "Joe Biden criticised Russia.\nVladimir Putin called Miguel Díaz-Canel."),
-    ("tags-in.txt", HTML.encode(), "Home\nJoe Biden criticised Russia.\nVladimir Putin called Miguel Díaz-Canel."),
-    ("comparison.txt", b"Inflation rose to 5 < 7 percent, the Bank of England said.",
-     "Inflation rose to 5 < 7 percent, the Bank of England said."),
-])
+@pytest.mark.parametrize(
+    "name, data, text",
+    [
+        ("plain.txt", ENGLISH.encode(), ENGLISH),
+        ("bom.txt", b"\xef\xbb\xbf" + ENGLISH.encode(), ENGLISH),
+        ("crlf.txt", ENGLISH.replace(" on ", "\r\non ").encode(), ENGLISH.replace(" on ", "\r\non ")),
+        ("page.html", PAGE.encode(), "Joe Biden criticised Russia.\nVladimir Putin called Miguel Díaz-Canel."),
+        ("tags-in.txt", HTML.encode(), "Home\nJoe Biden criticised Russia.\nVladimir Putin called Miguel Díaz-Canel."),
+        (
+            "comparison.txt",
+            b"Inflation rose to 5 < 7 percent, the Bank of England said.",
+            "Inflation rose to 5 < 7 percent, the Bank of England said.",
+        ),
+    ],
+)
 def test_good_text_file_is_read(tmp_path, name, data, text):
     path = tmp_path / name
     path.write_bytes(data)
@@ -87,10 +103,16 @@ def test_language_check_can_be_turned_off(tmp_path):
     assert isinstance(only(read_articles([path], language=None)), Article)
 
 
-@pytest.mark.parametrize("text", [
-    "Joe Biden criticised Russia.", "Putin called Maduro.", "EDT (1130 UTC).",
-    "Emmanuel Macron met with Angela Merkel in Berlin.", "Xi Jinping and Vladimir Putin signed a treaty.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joe Biden criticised Russia.",
+        "Putin called Maduro.",
+        "EDT (1130 UTC).",
+        "Emmanuel Macron met with Angela Merkel in Berlin.",
+        "Xi Jinping and Vladimir Putin signed a treaty.",
+    ],
+)
 def test_short_english_is_not_mistaken_for_another_language(tmp_path, text):
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8")
@@ -121,21 +143,23 @@ def jsonl_lines(*lines: str | bytes) -> bytes:
 def test_jsonl_bad_lines_are_refused_in_place_and_the_rest_is_read(tmp_path):
     good = json.dumps({"id": "good", "text": ENGLISH})
     path = tmp_path / "feed.jsonl"
-    path.write_bytes(jsonl_lines(
-        good,                                                   # 1
-        "{not json",                                            # 2
-        json.dumps({"id": "x", "title": "no text"}),            # 3
-        json.dumps({"id": "x", "text": 42}),                    # 4
-        json.dumps(["an", "array"]),                            # 5
-        json.dumps({"id": "x", "text": "   "}),                 # 6
-        '{"id": "x", "text": "Putin \\ud800 called"}',          # 7: a lone surrogate escape
-        b'{"id": "x", "text": "\xff\xfe"}',                     # 8
-        "[" * 30_000 + "]" * 30_000,                              # 9
-        json.dumps({"id": "x", "text": FRENCH}),                # 10
-        json.dumps({"id": "x", "text": "<p>" + "x" * 3_000 + "</p>"}),  # 11: over the limit below
-        "",                                                     # 12: blank lines are skipped
-        json.dumps({"id": "html", "text": "<p>Joe Biden <i>criticised</i> Russia.</p><script>x()</script>"}),
-    ))
+    path.write_bytes(
+        jsonl_lines(
+            good,  # 1
+            "{not json",  # 2
+            json.dumps({"id": "x", "title": "no text"}),  # 3
+            json.dumps({"id": "x", "text": 42}),  # 4
+            json.dumps(["an", "array"]),  # 5
+            json.dumps({"id": "x", "text": "   "}),  # 6
+            '{"id": "x", "text": "Putin \\ud800 called"}',  # 7: a lone surrogate escape
+            b'{"id": "x", "text": "\xff\xfe"}',  # 8
+            "[" * 30_000 + "]" * 30_000,  # 9
+            json.dumps({"id": "x", "text": FRENCH}),  # 10
+            json.dumps({"id": "x", "text": "<p>" + "x" * 3_000 + "</p>"}),  # 11: over the limit below
+            "",  # 12: blank lines are skipped
+            json.dumps({"id": "html", "text": "<p>Joe Biden <i>criticised</i> Russia.</p><script>x()</script>"}),
+        )
+    )
     items = list(read_articles([path], max_bytes=2_000))
     articles = [i for i in items if isinstance(i, Article)]
     errors = {e.source.rsplit(":", 1)[1]: e.reason for e in items if isinstance(e, InputError)}

@@ -39,14 +39,20 @@ def test_confidences_are_probabilities(nlp, text):
     ("lower", "higher", "relation"),
     [
         # the subject is a pronoun resolved to a named actor of the sentence before
-        ("Emmanuel Macron arrived in Brussels on Monday. He criticised Russia.", "Emmanuel Macron criticised Russia.",
-         ("Emmanuel Macron", "DISAPPROVE", "Russia")),
+        (
+            "Emmanuel Macron arrived in Brussels on Monday. He criticised Russia.",
+            "Emmanuel Macron criticised Russia.",
+            ("Emmanuel Macron", "DISAPPROVE", "Russia"),
+        ),
         # a hypothetical event
         ("Joe Biden could criticise Russia.", "Joe Biden criticised Russia.", ("Joe Biden", "DISAPPROVE", "Russia")),
         # another event in the same sentence (the refit on the final rules dropped "one of several
         # parties of the same event": its sign differed between the two gold sources)
-        ("Joe Biden criticised Russia and met Xi Jinping.", "Joe Biden criticised Russia.",
-         ("Joe Biden", "DISAPPROVE", "Russia")),
+        (
+            "Joe Biden criticised Russia and met Xi Jinping.",
+            "Joe Biden criticised Russia.",
+            ("Joe Biden", "DISAPPROVE", "Russia"),
+        ),
     ],
 )
 def test_weaker_evidence_scores_lower(nlp, lower, higher, relation):

@@ -21,22 +21,28 @@ def labels(found, pronoun: str) -> list[str]:
     return [label for text, label in found if text == pronoun]
 
 
-@pytest.mark.parametrize("text", [
-    # an opinion piece: "I" is its author, not the last person named
-    "I have long admired Gordon Brown. Tony Blair met him on Monday. I think they were both wrong.",
-    "Critics blame Angela Merkel for the crisis. I disagree with them.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an opinion piece: "I" is its author, not the last person named
+        "I have long admired Gordon Brown. Tony Blair met him on Monday. I think they were both wrong.",
+        "Critics blame Angela Merkel for the crisis. I disagree with them.",
+    ],
+)
 def test_i_in_an_opinion_piece_is_its_unnamed_author(nlp, text):
     assert set(labels(pronouns(nlp, text), "I")) == {"author"}
 
 
-@pytest.mark.parametrize(("text", "speaker"), [
-    ('"I will not resign," Gordon Brown said on Tuesday.', "Gordon Brown"),          # attribution after
-    ('Gordon Brown told reporters: "I will not resign."', "Gordon Brown"),           # attribution before
-    # a quotation over two sentences, opened by a verb of speech the lexicon lists for quotations
-    ('Tony Blair spoke first. Gordon Brown continued, "We are ready. I know the risks."', "Gordon Brown"),
-    ('Angela Merkel arrived. "I am glad to be here," she replied.', "Angela Merkel"),  # a pronoun as speaker
-])
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"I will not resign," Gordon Brown said on Tuesday.', "Gordon Brown"),  # attribution after
+        ('Gordon Brown told reporters: "I will not resign."', "Gordon Brown"),  # attribution before
+        # a quotation over two sentences, opened by a verb of speech the lexicon lists for quotations
+        ('Tony Blair spoke first. Gordon Brown continued, "We are ready. I know the risks."', "Gordon Brown"),
+        ('Angela Merkel arrived. "I am glad to be here," she replied.', "Angela Merkel"),  # a pronoun as speaker
+    ],
+)
 def test_i_in_a_quotation_is_its_speaker(nlp, text, speaker):
     assert labels(pronouns(nlp, text), "I") == [speaker]
 
@@ -51,13 +57,16 @@ def test_i_in_a_quotation_by_someone_unnamed_stays_unresolved(nlp):
     assert labels(found, "I") == [], found
 
 
-@pytest.mark.parametrize(("text", "pronoun", "label"), [
-    # a non-reflexive object is not the subject of its own clause
-    ("Gordon Brown met Nicolas Sarkozy. Sarkozy thanked him.", "him", "Gordon Brown"),
-    # an honorific tells the gender: "he" skips the woman named last
-    ("Mr Kinnock met Mrs Thatcher in London. He thanked her for the talks.", "He", "Kinnock"),
-    ("Mr Kinnock met Mrs Thatcher in London. He thanked her for the talks.", "her", "Thatcher"),
-])
+@pytest.mark.parametrize(
+    ("text", "pronoun", "label"),
+    [
+        # a non-reflexive object is not the subject of its own clause
+        ("Gordon Brown met Nicolas Sarkozy. Sarkozy thanked him.", "him", "Gordon Brown"),
+        # an honorific tells the gender: "he" skips the woman named last
+        ("Mr Kinnock met Mrs Thatcher in London. He thanked her for the talks.", "He", "Kinnock"),
+        ("Mr Kinnock met Mrs Thatcher in London. He thanked her for the talks.", "her", "Thatcher"),
+    ],
+)
 def test_a_pronoun_agrees_with_its_antecedent(nlp, text, pronoun, label):
     assert labels(pronouns(nlp, text), pronoun) == [label]
 
@@ -67,9 +76,12 @@ def test_a_pronoun_in_a_quotation_is_not_its_speaker(nlp):
     assert labels(found, "She") == ["Anne Dunn"], found
 
 
-@pytest.mark.parametrize("text", [
-    "Protesters marched through Yorkshire on Sunday. He was not among them.",   # a place is no antecedent
-    "The G8 summit opened in Scotland. He arrived late.",                        # nor an event
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters marched through Yorkshire on Sunday. He was not among them.",  # a place is no antecedent
+        "The G8 summit opened in Scotland. He arrived late.",  # nor an event
+    ],
+)
 def test_a_pronoun_never_resolves_to_a_non_person(nlp, text):
     assert labels(pronouns(nlp, text), "He") == []

@@ -23,20 +23,105 @@ from graph.mapping import article_quads
 from graph.store import open_store
 
 EXAMPLES = int(os.environ.get("NEWSGRAPH_FUZZ_EXAMPLES", "60"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow],
-                derandomize=os.environ.get("NEWSGRAPH_FUZZ_RANDOM") is None)
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=os.environ.get("NEWSGRAPH_FUZZ_RANDOM") is None,
+)
 
 # Pieces of news prose and of what breaks parsers: names, titles, verbs, pronouns, quotes,
 # brackets, markup, odd Unicode (RTL, zero-width, combining marks, emoji, ideographs).
 PIECES = [
-    "Vladimir Putin", "Joe Biden", "Miguel Díaz-Canel", "Abdel Fattah el-Sisi", "Xi Jinping", "the Kremlin",
-    "President", "Prime Minister", "Mr.", "U.S.", "Russia", "Cuba", "NATO", "the United Nations", "Ukraine's",
-    "called", "met with", "criticised", "accused", "thanked", "praised", "congratulated", "did not", "will",
-    "said", "he", "she", "they", "him", "his", "it", "who", "that", "and", "or", "of", "on", "in", "by",
-    ".", ",", ";", ":", "!", "?", "...", "—", "-", "'", '"', "“", "”", "(", ")", "[", "]", "{", "}",
-    "\n", "\n\n", "\t", " ", "  ", "<p>", "</p>", "&amp;", "http://example.org/x?a=1", "@user", "#tag",
-    "\u200b", "\u200d", "\u202e", "\ufeff", "e\u0301", "🇺🇦", "👍🏽", "普京", "Путин", "بوتين", "١٢٣",
-    "2022-02-24", "24/02/2022", "$1.5bn", "50%", "No.", "Jr.", "St.", "Inc.", "e.g.",
+    "Vladimir Putin",
+    "Joe Biden",
+    "Miguel Díaz-Canel",
+    "Abdel Fattah el-Sisi",
+    "Xi Jinping",
+    "the Kremlin",
+    "President",
+    "Prime Minister",
+    "Mr.",
+    "U.S.",
+    "Russia",
+    "Cuba",
+    "NATO",
+    "the United Nations",
+    "Ukraine's",
+    "called",
+    "met with",
+    "criticised",
+    "accused",
+    "thanked",
+    "praised",
+    "congratulated",
+    "did not",
+    "will",
+    "said",
+    "he",
+    "she",
+    "they",
+    "him",
+    "his",
+    "it",
+    "who",
+    "that",
+    "and",
+    "or",
+    "of",
+    "on",
+    "in",
+    "by",
+    ".",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    "...",
+    "—",
+    "-",
+    "'",
+    '"',
+    "“",
+    "”",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "\n",
+    "\n\n",
+    "\t",
+    " ",
+    "  ",
+    "<p>",
+    "</p>",
+    "&amp;",
+    "http://example.org/x?a=1",
+    "@user",
+    "#tag",
+    "\u200b",
+    "\u200d",
+    "\u202e",
+    "\ufeff",
+    "e\u0301",
+    "🇺🇦",
+    "👍🏽",
+    "普京",
+    "Путин",
+    "بوتين",
+    "١٢٣",
+    "2022-02-24",
+    "24/02/2022",
+    "$1.5bn",
+    "50%",
+    "No.",
+    "Jr.",
+    "St.",
+    "Inc.",
+    "e.g.",
 ]
 prose = st.lists(st.sampled_from(PIECES), min_size=1, max_size=60).map(" ".join)
 anything = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300)
@@ -47,11 +132,11 @@ def check_extraction(nlp, text: str) -> None:
     article = Article(id="fuzz", text=text)
     extraction = extract(nlp, article)  # raises ExtractionError if any component crashes
     for relation in extraction.relations:
-        assert text[relation.trigger_start:relation.trigger_end] == relation.trigger
+        assert text[relation.trigger_start : relation.trigger_end] == relation.trigger
         for mention in filter(None, (relation.subject, relation.object)):
-            assert text[mention.start:mention.end] == mention.text
+            assert text[mention.start : mention.end] == mention.text
     for sentence in extraction.sentences:
-        assert text[sentence.start:sentence.end] == sentence.text
+        assert text[sentence.start : sentence.end] == sentence.text
     quads = article_quads(extraction)
     with open_store("memory:") as store:
         store.replace_graph(quads.graph, quads.article, quads.shared)
@@ -82,13 +167,20 @@ def test_arbitrary_bytes_are_text_or_a_clear_input_error(data):
 
 
 @FUZZ
-@given(lines=st.lists(st.one_of(
-    st.binary(max_size=200),
-    st.builds(lambda t, i: json.dumps({"id": i, "text": t}).encode(), anything, st.text(max_size=10)),
-    st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-                 lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
-                 max_leaves=10).map(lambda v: json.dumps(v).encode()),
-), max_size=8))
+@given(
+    lines=st.lists(
+        st.one_of(
+            st.binary(max_size=200),
+            st.builds(lambda t, i: json.dumps({"id": i, "text": t}).encode(), anything, st.text(max_size=10)),
+            st.recursive(
+                st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+                max_leaves=10,
+            ).map(lambda v: json.dumps(v).encode()),
+        ),
+        max_size=8,
+    )
+)
 def test_any_jsonl_yields_articles_or_errors_naming_the_line(tmp_path_factory, lines):
     path = tmp_path_factory.mktemp("fuzz") / "feed.jsonl"
     path.write_bytes(b"\n".join(line.replace(b"\n", b" ") for line in lines))

@@ -9,7 +9,9 @@ import pytest
 
 from extract.lexicon import load_lexicon
 
-_spec = importlib.util.spec_from_file_location("build_lexicon", Path(__file__).parents[2] / "tools" / "build_lexicon.py")
+_spec = importlib.util.spec_from_file_location(
+    "build_lexicon", Path(__file__).parents[2] / "tools" / "build_lexicon.py"
+)
 build_lexicon = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(build_lexicon)
 
@@ -35,8 +37,15 @@ def test_verbs_coded_only_through_objects_get_their_majority_category():
 
 @pytest.mark.parametrize(
     ("lemma", "category"),
-    [("accuse", "DISAPPROVE"), ("condemn", "DISAPPROVE"), ("reject", "REJECT"), ("refuse", "REJECT"),
-     ("threaten", "THREATEN"), ("agree", "AGREE"), ("arrest", "COERCE")],
+    [
+        ("accuse", "DISAPPROVE"),
+        ("condemn", "DISAPPROVE"),
+        ("reject", "REJECT"),
+        ("refuse", "REJECT"),
+        ("threaten", "THREATEN"),
+        ("agree", "AGREE"),
+        ("arrest", "COERCE"),
+    ],
 )
 def test_lexicon_categories(lemma, category):
     assert load_lexicon().sense(lemma).category == category
@@ -52,8 +61,14 @@ def test_event_nouns(noun, category):
 
 @pytest.mark.parametrize(
     ("noun", "is_agent"),
-    [("syndicate", True), ("council", True), ("minister", True), ("economic", False), ("truce", False),
-     ("asylum", False)],
+    [
+        ("syndicate", True),
+        ("council", True),
+        ("minister", True),
+        ("economic", False),
+        ("truce", False),
+        ("asylum", False),
+    ],
 )
 def test_agent_nouns_are_heads_of_phoenix_phrases(noun, is_agent):
     # ECONOMIC_EXPERT names experts, TRUCE_MONITOR monitors, CRIME_SYNDICATE syndicates
@@ -97,8 +112,12 @@ def test_object_patterns_match_either_number(lemma, noun, category):
 
 @pytest.mark.parametrize(
     ("lemma", "objects", "category"),
-    [("sign", ["treaty"], "SUPPORT"), ("sign", ["truce"], "RETREAT"), ("condemn", ["attack"], "DISAPPROVE"),
-     ("sign", [], None)],
+    [
+        ("sign", ["treaty"], "SUPPORT"),
+        ("sign", ["truce"], "RETREAT"),
+        ("condemn", ["attack"], "DISAPPROVE"),
+        ("sign", [], None),
+    ],
 )
 def test_clause_sense_prefers_an_object_pattern(lemma, objects, category):
     sense = load_lexicon().clause_sense(lemma, objects)
@@ -107,14 +126,28 @@ def test_clause_sense_prefers_an_object_pattern(lemma, objects, category):
 
 @pytest.mark.parametrize(
     ("lemma", "requires", "category"),
-    [("work", "prep:with", "SUPPORT"), ("stand", "prep:by", "SUPPORT"), ("mediate", "-", "CONSULT"),
-     ("negotiate", "prep:with", "CONSULT"), ("veto", "-", "REJECT"), ("surrender", "-", "RETREAT"),
-     ("embargo", "-", "SANCTION"), ("hijack", "-", "ASSAULT"), ("provide", "-", "AID"),
-     ("expel", "obj:inspectors", "SANCTION"), ("withdraw", "obj:observer", "SANCTION"),
-     ("ship", "obj:weapons", "AID"), ("send", "obj:arm", "AID"), ("dismiss", "obj:appeal", "REJECT"),
-     ("dismiss", "obj:requests", "REJECT"), ("receive", "obj:inspectors", "RETREAT"),
-     ("accept", "obj:peacekeepers", "RETREAT"), ("share", "obj:intelligence", "COOPERATE"),
-     ("urge", "-", "DEMAND"), ("convey", "prep:to", "CONSULT")],
+    [
+        ("work", "prep:with", "SUPPORT"),
+        ("stand", "prep:by", "SUPPORT"),
+        ("mediate", "-", "CONSULT"),
+        ("negotiate", "prep:with", "CONSULT"),
+        ("veto", "-", "REJECT"),
+        ("surrender", "-", "RETREAT"),
+        ("embargo", "-", "SANCTION"),
+        ("hijack", "-", "ASSAULT"),
+        ("provide", "-", "AID"),
+        ("expel", "obj:inspectors", "SANCTION"),
+        ("withdraw", "obj:observer", "SANCTION"),
+        ("ship", "obj:weapons", "AID"),
+        ("send", "obj:arm", "AID"),
+        ("dismiss", "obj:appeal", "REJECT"),
+        ("dismiss", "obj:requests", "REJECT"),
+        ("receive", "obj:inspectors", "RETREAT"),
+        ("accept", "obj:peacekeepers", "RETREAT"),
+        ("share", "obj:intelligence", "COOPERATE"),
+        ("urge", "-", "DEMAND"),
+        ("convey", "prep:to", "CONSULT"),
+    ],
 )
 def test_overrides(lemma, requires, category):
     assert load_lexicon().sense(lemma, requires).category == category
@@ -137,8 +170,12 @@ def test_a_bare_preposition_in_a_pattern_is_a_prepositional_pattern(lemma, prepo
 
 @pytest.mark.parametrize(
     ("lemma", "requires", "category"),
-    [("crack down", "-", "COERCE"), ("call off", "-", "SANCTION"), ("take over", "obj:town", None),
-     ("call off", "obj:help", None)],
+    [
+        ("crack down", "-", "COERCE"),
+        ("call off", "-", "SANCTION"),
+        ("take over", "obj:town", None),
+        ("call off", "obj:help", None),
+    ],
 )
 def test_a_particle_verb_is_its_prepositional_pattern(lemma, requires, category):
     # CAMEO writes "- DOWN [170] # CRACK"; the object patterns of the verb alone are another sense
@@ -155,8 +192,12 @@ def test_whom_a_protection_is_from_is_opposed(lemma):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("* (AGAINST CRITICISM)", ["prep:against:criticism"]), ("* (INTO CHARGES)", ["prep:into:charges"]),
-     ("* (AS &TREATY)", []), ("* (BEHIND &TREATY)", [])],
+    [
+        ("* (AGAINST CRITICISM)", ["prep:against:criticism"]),
+        ("* (INTO CHARGES)", ["prep:into:charges"]),
+        ("* (AS &TREATY)", []),
+        ("* (BEHIND &TREATY)", []),
+    ],
 )
 def test_phrase_patterns(text, expected):
     # "AS" and "BEHIND" are not prepositions the builder knows; a class with no words gives nothing
@@ -165,9 +206,13 @@ def test_phrase_patterns(text, expected):
 
 @pytest.mark.parametrize(
     ("lemma", "objects", "phrases", "category"),
-    [("defend", [], [("against", "criticism")], "SUPPORT"), ("defend", [], [], "AID"),
-     ("look", [], [("into", "allegation")], "INVESTIGATE"), ("look", [], [("at", "map")], None),
-     ("sign", ["treaty"], [("against", "criticism")], "SUPPORT")],
+    [
+        ("defend", [], [("against", "criticism")], "SUPPORT"),
+        ("defend", [], [], "AID"),
+        ("look", [], [("into", "allegation")], "INVESTIGATE"),
+        ("look", [], [("at", "map")], None),
+        ("sign", ["treaty"], [("against", "criticism")], "SUPPORT"),
+    ],
 )
 def test_clause_sense_reads_phrases_after_objects(lemma, objects, phrases, category):
     sense = load_lexicon().clause_sense(lemma, objects, phrases)
@@ -198,8 +243,11 @@ def test_support_verbs_are_events_only_through_their_object(lemma, noun, categor
 
 def test_patterns_named_by_an_inflected_form_belong_to_the_verb(tmp_path):
     cameo = tmp_path / "verbs.txt"
-    cameo.write_text("---  HURL   [---]  ---\nTHROW {THROWS THREW THROWN }\nHURL \n"
-                     "- * STONES                                   [180]         # THREW\n", encoding="utf-8")
+    cameo.write_text(
+        "---  HURL   [---]  ---\nTHROW {THROWS THREW THROWN }\nHURL \n"
+        "- * STONES                                   [180]         # THREW\n",
+        encoding="utf-8",
+    )
     plover = tmp_path / "plover.txt"
     plover.write_text("180: ASSAULT, ,\n", encoding="utf-8")
     rows = build_lexicon.build(cameo, plover)
@@ -214,8 +262,12 @@ def test_block_headers_with_a_stray_dash_still_open_a_block():
 
 @pytest.mark.parametrize(
     ("lemma", "requires", "category"),
-    [("demolish", "-", "COERCE"), ("expel", "obj:diplomats", "SANCTION"), ("lift", "obj:sanction", "RETREAT"),
-     ("block", "obj:streets", "PROTEST")],
+    [
+        ("demolish", "-", "COERCE"),
+        ("expel", "obj:diplomats", "SANCTION"),
+        ("lift", "obj:sanction", "RETREAT"),
+        ("block", "obj:streets", "PROTEST"),
+    ],
 )
 def test_codebook_categories(lemma, requires, category):
     assert load_lexicon().sense(lemma, requires).category == category
@@ -227,8 +279,13 @@ def test_hunger_strike_is_a_protest():
 
 @pytest.mark.parametrize(
     ("lemma", "category"),
-    [("support", "DISAPPROVE"), ("unite", "DISAPPROVE"), ("cooperate", "DISAPPROVE"), ("attack", None),
-     ("defend", None)],
+    [
+        ("support", "DISAPPROVE"),
+        ("unite", "DISAPPROVE"),
+        ("cooperate", "DISAPPROVE"),
+        ("attack", None),
+        ("defend", None),
+    ],
 )
 def test_against_names_the_opponent_of_a_cooperative_act(lemma, category):
     # "backed the army against the rebels": the rebels are opposed; "defend * (AGAINST CRITICISM)"
@@ -246,7 +303,9 @@ def test_halting_attacks_keeps_its_pattern():
     assert load_lexicon().sense("halt", "obj:attacks").category == "RETREAT"
 
 
-@pytest.mark.parametrize(("noun", "verb"), [("suspension", "suspend"), ("apprehension", "apprehend"), ("decision", "decide")])
+@pytest.mark.parametrize(
+    ("noun", "verb"), [("suspension", "suspend"), ("apprehension", "apprehend"), ("decision", "decide")]
+)
 def test_nominalisations_in_nsion(noun, verb):
     assert load_lexicon().verb_of(noun) == verb
 

@@ -24,21 +24,26 @@ def only(found, text: str):
     return hits
 
 
-@pytest.mark.parametrize(("text", "surname"), [
-    # British politicians who share a surname with a world leader stay local, unlinked
-    ("Howard told the party conference in Blackpool that taxes must fall.", "Howard"),
-    ("Taylor, the MP for Bristol West, voted against the bill on Tuesday.", "Taylor"),
-    ("Harris said the council had failed the families of Hackney.", "Harris"),
-    ("Macron said the plan was a good one.", "Macron"),
-])
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        # British politicians who share a surname with a world leader stay local, unlinked
+        ("Howard told the party conference in Blackpool that taxes must fall.", "Howard"),
+        ("Taylor, the MP for Bristol West, voted against the bill on Tuesday.", "Taylor"),
+        ("Harris said the council had failed the families of Hackney.", "Harris"),
+        ("Macron said the plan was a good one.", "Macron"),
+    ],
+)
 def test_a_bare_surname_does_not_link(nlp, text, surname):
     for mention in only(resolve(nlp, text), surname):
         assert mention[1:4] == (surname, None, None), mention
 
 
 def test_a_uk_howard_named_in_full_stays_local_and_his_surname_is_him(nlp):
-    text = ("Michael Howard attacked the government's record on crime. Mr Howard told reporters in Leeds "
-            "that the Conservatives would recruit more police. Howard said he was confident.")
+    text = (
+        "Michael Howard attacked the government's record on crime. Mr Howard told reporters in Leeds "
+        "that the Conservatives would recruit more police. Howard said he was confident."
+    )
     found = resolve(nlp, text)
     howards = [f for f in found if "Howard" in f[0]]
     assert len(howards) == 3, found
@@ -59,13 +64,16 @@ def test_a_surname_before_the_full_name_is_that_person(nlp):
     assert only(found, "Scholz")[0][1:] == ("Olaf Scholz", "DEU", "Q61053", "surname"), found
 
 
-@pytest.mark.parametrize(("text", "date", "qid"), [
-    ("Russian President Putin arrived in Ankara.", "2016-06-01", "Q7747"),     # a title with its country
-    ("President Putin arrived in Ankara to meet officials from Russia.", "2016-06-01", "Q7747"),  # country named
-    ("President Putin arrived in Ankara.", "2016-06-01", None),                 # a title, no country in sight
-    ("Australian Prime Minister Howard met the press.", "2016-06-01", None),   # not in office on that date
-    ("Australian Prime Minister Howard met the press.", "2001-06-01", "Q51330"),
-])
+@pytest.mark.parametrize(
+    ("text", "date", "qid"),
+    [
+        ("Russian President Putin arrived in Ankara.", "2016-06-01", "Q7747"),  # a title with its country
+        ("President Putin arrived in Ankara to meet officials from Russia.", "2016-06-01", "Q7747"),  # country named
+        ("President Putin arrived in Ankara.", "2016-06-01", None),  # a title, no country in sight
+        ("Australian Prime Minister Howard met the press.", "2016-06-01", None),  # not in office on that date
+        ("Australian Prime Minister Howard met the press.", "2001-06-01", "Q51330"),
+    ],
+)
 def test_a_surname_links_with_a_title_and_its_country_in_office(nlp, text, date, qid):
     surname = "Putin" if "Putin" in text else "Howard"
     mention = only(resolve(nlp, text, date), surname)[0]
@@ -85,12 +93,21 @@ def test_a_princes_first_name_is_not_a_leader_of_that_surname(nlp):
     assert all(f[3] is None for f in found if "Charles" in f[0]), found
 
 
-@pytest.mark.parametrize(("text", "mention", "label"), [
-    ("Olaf Scholz flew to Paris. Vladimir Putin phoned Emmanuel Macron. The Chancellor spoke later.",
-     "The Chancellor", "Olaf Scholz"),
-    ("Olaf Scholz flew to Paris. Vladimir Putin phoned him. The Russian leader spoke later.",
-     "The Russian leader", "Vladimir Putin"),
-])
+@pytest.mark.parametrize(
+    ("text", "mention", "label"),
+    [
+        (
+            "Olaf Scholz flew to Paris. Vladimir Putin phoned Emmanuel Macron. The Chancellor spoke later.",
+            "The Chancellor",
+            "Olaf Scholz",
+        ),
+        (
+            "Olaf Scholz flew to Paris. Vladimir Putin phoned him. The Russian leader spoke later.",
+            "The Russian leader",
+            "Vladimir Putin",
+        ),
+    ],
+)
 def test_a_title_refers_to_the_one_person_named_before_with_that_role(nlp, text, mention, label):
     assert only(resolve(nlp, text, "2022-06-01"), mention)[0][1] == label
 
@@ -106,11 +123,14 @@ def test_a_description_in_undated_text_does_not_guess_the_office_holder(nlp):
     assert only(found, "The Armenian President")[0][1:4] == ("Armenia President", "ARM", None), found
 
 
-@pytest.mark.parametrize(("text", "name", "qid"), [
-    # names the small tagger leaves outside any entity: known in full, or after an office
-    ("Vladimir Putin had a meeting with Prime Minister of India Narendra Modi.", "Narendra Modi", "Q1058"),
-    ("The talks ended with Federal Chancellor of Germany Olaf Scholz.", "Olaf Scholz", "Q61053"),
-])
+@pytest.mark.parametrize(
+    ("text", "name", "qid"),
+    [
+        # names the small tagger leaves outside any entity: known in full, or after an office
+        ("Vladimir Putin had a meeting with Prime Minister of India Narendra Modi.", "Narendra Modi", "Q1058"),
+        ("The talks ended with Federal Chancellor of Germany Olaf Scholz.", "Olaf Scholz", "Q61053"),
+    ],
+)
 def test_a_full_name_the_tagger_missed_is_a_person(nlp, text, name, qid):
     assert only(resolve(nlp, text, "2022-06-01"), name)[0][3] == qid
 

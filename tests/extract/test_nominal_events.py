@@ -19,10 +19,15 @@ def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
         # the helped party carries out the aim it is helped in
         ("Germany stands by Ukraine to defeat Russia.", ("Ukraine", "FIGHT", "Russia")),
         ("NATO has supported Ukraine in its efforts to defeat Russia.", ("Ukraine", "FIGHT", "Russia")),
-        ("France remains steadfast in its support of the Malian army and the Malian people in their fight against "
-         "al-Qaeda.", ("Mali", "FIGHT", "al-Qaeda")),
-        ("France remains steadfast in its support of Mali in its fight against al-Qaeda.",
-         ("Mali", "FIGHT", "al-Qaeda")),
+        (
+            "France remains steadfast in its support of the Malian army and the Malian people in their fight against "
+            "al-Qaeda.",
+            ("Mali", "FIGHT", "al-Qaeda"),
+        ),
+        (
+            "France remains steadfast in its support of Mali in its fight against al-Qaeda.",
+            ("Mali", "FIGHT", "al-Qaeda"),
+        ),
         ("The EU's support for Ukraine in the fight against Russia is growing.", ("Ukraine", "FIGHT", "Russia")),
         ("The US helped Iraq defeat ISIL.", ("Iraq", "FIGHT", "Islamic State")),
         ("Egypt supported the Sudanese army in defeating the rebels.", ("Sudan", "FIGHT", "rebels")),
@@ -30,19 +35,25 @@ def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
         ("Kenya reiterated Canada's commitment to defeating al-Shabaab.", ("Canada", "FIGHT", "al-Shabaab")),
         # "X-led": the leader carries the event out
         ("Saudi-led airstrikes on Yemen killed dozens.", ("Saudi Arabia", "FIGHT", "Yemen")),
-        ("NATO-led operations against the Taliban resumed.",
-         ("North Atlantic Treaty Organisation", "FIGHT", "Taliban")),
+        (
+            "NATO-led operations against the Taliban resumed.",
+            ("North Atlantic Treaty Organisation", "FIGHT", "Taliban"),
+        ),
         # a light verb's event noun names its target with "for": "reiterated its support for X"
         ("France reiterated its support for Mali.", ("France", "SUPPORT", "Mali")),
         # a relative clause on an event noun carries the noun's event out
-        ("The atrocities that Boko Haram has perpetrated against villagers shocked Nigeria.",
-         ("Boko Haram", "ASSAULT", "villagers")),
+        (
+            "The atrocities that Boko Haram has perpetrated against villagers shocked Nigeria.",
+            ("Boko Haram", "ASSAULT", "villagers"),
+        ),
         ("The talks that Iran held with France last week failed.", ("Iran", "CONSULT", "France")),
         # an event noun's participle carries its phrases: "the agreement signed between X and Y"
         ("Britain welcomed the agreement signed between Iraq and Iran.", ("Iraq", "AGREE", "Iran")),
         # "in support of" an event supports its agent; the supporters are what the phrase modifies
-        ("Kurdish fighters advanced on Raqqa in support of the coalition campaign against ISIL.",
-         ("Kurdish fighters", "SUPPORT", "coalition")),
+        (
+            "Kurdish fighters advanced on Raqqa in support of the coalition campaign against ISIL.",
+            ("Kurdish fighters", "SUPPORT", "coalition"),
+        ),
         # the frame of another actor's act is no content of it: Y's fight stays an event
         ("Canada pledged support for Ukraine in its fight against Russia.", ("Ukraine", "FIGHT", "Russia")),
         # support given "from" X to the one the clause is about
@@ -50,8 +61,10 @@ def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
         # a judged event happened: "condemned X's attacks on Y" (X attacked Y), with its place as target
         ("Egypt condemned Hamas's rocket attacks on Israel.", ("Hamas", "FIGHT", "Israel")),
         ("Hezbollah's attacks in Israel continued.", ("Hezbollah", "FIGHT", "Israel")),
-        ("Rebel forces, aided by strong support from Turkey, captured the town.",
-         ("Türkiye", "SUPPORT", "Rebel forces")),
+        (
+            "Rebel forces, aided by strong support from Turkey, captured the town.",
+            ("Türkiye", "SUPPORT", "Rebel forces"),
+        ),
         # a noun of judgement names its target with "of", an actor's deeds standing for the actor
         ("The EU is united in its condemnation of Iran's policies.", ("European Union", "DISAPPROVE", "Iran")),
         # a judgement noun names its target with "of", even one that ends like a practice ("-ism")
@@ -60,8 +73,10 @@ def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
         # talks, meetings and calls with their possessor, "with" and "between" phrases
         ("Talks between Armenia and Azerbaijan resumed.", ("Armenia", "CONSULT", "Azerbaijan")),
         ("Joe Biden's call with Fumio Kishida lasted an hour.", ("Joe Biden", "CONSULT", "Fumio Kishida")),
-        ("After talks with Olaf Scholz, Emmanuel Macron announced new measures.",
-         ("Emmanuel Macron", "CONSULT", "Olaf Scholz")),
+        (
+            "After talks with Olaf Scholz, Emmanuel Macron announced new measures.",
+            ("Emmanuel Macron", "CONSULT", "Olaf Scholz"),
+        ),
         # the "of" phrase of a noun of practice names who practises it
         ("The terrorism of al-Shabaab against Kenya continued.", ("al-Shabaab", "ASSAULT", "Kenya")),
     ],
@@ -89,14 +104,18 @@ def test_nominal_and_purpose_events(nlp, text, expected):
         # a helped party's aim is only read through "in" phrases and infinitives, not any conjoined verb
         ("Britain supported Iraq and expelled Iran's diplomats.", ("Iraq", "COERCE", "Iran")),
         # a headline run into the next paragraph: the speaker's name is no object of the headline's phrase
-        ("Jean Le Drian, Minister for Europe welcomes the liberation of Gao and reiterates support for the Government "
-         "of Mali in the fight against AQIM\n\nMinister Le Drian said:\n\nThis is a great day.",
-         ("Mali", "FIGHT", "Jean Le Drian")),
+        (
+            "Jean Le Drian, Minister for Europe welcomes the liberation of Gao and reiterates support for the "
+            "Government of Mali in the fight against AQIM\n\nMinister Le Drian said:\n\nThis is a great day.",
+            ("Mali", "FIGHT", "Jean Le Drian"),
+        ),
         # ending another's practice is not practising it: "the terrorism of X" is X's
         ("Kenya vowed to end the terrorism of al-Shabaab.", ("Kenya", "THREATEN", "al-Shabaab")),
         # an event named as a point in time is no event of the report
-        ("Thousands of refugees have returned home since the 2003 peace accord between Liberia and Sierra Leone.",
-         ("Liberia", "AGREE", "Sierra Leone")),
+        (
+            "Thousands of refugees have returned home since the 2003 peace accord between Liberia and Sierra Leone.",
+            ("Liberia", "AGREE", "Sierra Leone"),
+        ),
     ],
 )
 def test_nominal_events_not_misread(nlp, text, unexpected):
@@ -105,6 +124,9 @@ def test_nominal_events_not_misread(nlp, text, unexpected):
 
 
 def test_passive_agent_is_no_party_to_the_frame(nlp):
-    found = triples(nlp, "The general has been indicted by the U.N. tribunal for his part in killings during the fight "
-                         "against Serb forces.")
+    found = triples(
+        nlp,
+        "The general has been indicted by the U.N. tribunal for his part in killings during the fight "
+        "against Serb forces.",
+    )
     assert not any(category == "FIGHT" for _, category, _ in found), found

@@ -150,8 +150,13 @@ def test_reported(nlp, text, word, expected):
         ("Joe Biden did not criticise Russia.", ("Joe Biden", "Russia"), True, "asserted", None),
         ("Joe Biden will visit Mexico.", ("Joe Biden", "Mexico"), False, "intended", None),
         ("Russia could attack Ukraine.", ("Russia", "Ukraine"), False, "hypothetical", None),
-        ("Emmanuel Macron said that Russia attacked Ukraine.", ("Russia", "Ukraine"), False, "asserted",
-         "Emmanuel Macron"),
+        (
+            "Emmanuel Macron said that Russia attacked Ukraine.",
+            ("Russia", "Ukraine"),
+            False,
+            "asserted",
+            "Emmanuel Macron",
+        ),
     ],
 )
 def test_relation_records_carry_the_flags(nlp, text, pair, negated_, modality_, source):

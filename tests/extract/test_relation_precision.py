@@ -66,8 +66,10 @@ def test_an_asymmetric_verb_is_not_mirrored(nlp, text, one_way, mirror):
     ("text", "expected"),
     [
         # a symmetric verb entails its converse; conjoined subjects of a reciprocal verb act on each other
-        ("Emmanuel Macron met Olaf Scholz.", {("Emmanuel Macron", "CONSULT", "Olaf Scholz"),
-                                              ("Olaf Scholz", "CONSULT", "Emmanuel Macron")}),
+        (
+            "Emmanuel Macron met Olaf Scholz.",
+            {("Emmanuel Macron", "CONSULT", "Olaf Scholz"), ("Olaf Scholz", "CONSULT", "Emmanuel Macron")},
+        ),
         ("Chile and Peru signed a treaty.", {("Chile", "SUPPORT", "Peru"), ("Peru", "SUPPORT", "Chile")}),
     ],
 )
@@ -78,8 +80,10 @@ def test_symmetric_and_mutual_events_go_both_ways(nlp, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Joe Biden warned Vladimir Putin that Russia would face severe consequences.",
-         ("Joe Biden", "THREATEN", "Vladimir Putin")),
+        (
+            "Joe Biden warned Vladimir Putin that Russia would face severe consequences.",
+            ("Joe Biden", "THREATEN", "Vladimir Putin"),
+        ),
         ("Germany warned Belarus of a firm response.", ("Germany", "THREATEN", "Belarus")),
         ("Joe Biden warned Iran to stop enriching uranium.", ("Joe Biden", "DEMAND", "Iran")),
         ("The Kremlin warned Finland not to join the alliance.", ("Russia", "DEMAND", "Finland")),
@@ -95,8 +99,11 @@ def test_a_warning_is_typed_by_its_complement(nlp, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected", "standard"),
     [
-        ("Boris Johnson likened Vladimir Putin to Hitler.", ("Boris Johnson", "DISAPPROVE", "Vladimir Putin"),
-         "Hitler"),
+        (
+            "Boris Johnson likened Vladimir Putin to Hitler.",
+            ("Boris Johnson", "DISAPPROVE", "Vladimir Putin"),
+            "Hitler",
+        ),
         ("Marco Rubio compared Nicolás Maduro to Stalin.", ("Marco Rubio", "DISAPPROVE", "Nicolás Maduro"), "Stalin"),
     ],
 )

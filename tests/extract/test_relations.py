@@ -18,18 +18,26 @@ def triples(nlp, text: str, date: str | None = "2021-06-01") -> set[tuple[str, s
     [
         # nominal event ("in a conversation with X") whose subject is the main clause's; one triple per
         # conjunct; "the Russian President" resolved through the reference data at the article's date
-        ("In a telephone conversation with Angela Merkel and Emmanuel Macron on Friday, the Russian President "
-         "discussed Ukraine.",
-         {("Vladimir Putin", "telephoned", "CONSULT", "Angela Merkel"),
-          ("Vladimir Putin", "telephoned", "CONSULT", "Emmanuel Macron")}),
+        (
+            "In a telephone conversation with Angela Merkel and Emmanuel Macron on Friday, the Russian President "
+            "discussed Ukraine.",
+            {
+                ("Vladimir Putin", "telephoned", "CONSULT", "Angela Merkel"),
+                ("Vladimir Putin", "telephoned", "CONSULT", "Emmanuel Macron"),
+            },
+        ),
         # possessive nominal event addressed to the subject of "thank ... for"
-        ("Joe Biden thanked Naftali Bennett for his congratulatory message.",
-         {("Naftali Bennett", "congratulated", "SUPPORT", "Joe Biden")}),
+        (
+            "Joe Biden thanked Naftali Bennett for his congratulatory message.",
+            {("Naftali Bennett", "congratulated", "SUPPORT", "Joe Biden")},
+        ),
         # plain subject–verb–object with a lexicon verb
         ("Joe Biden criticised Russia.", {("Joe Biden", "criticised", "DISAPPROVE", "Russia")}),
         # prepositional object
-        ("Emmanuel Macron met with Angela Merkel in Berlin.",
-         {("Emmanuel Macron", "met with", "CONSULT", "Angela Merkel")}),
+        (
+            "Emmanuel Macron met with Angela Merkel in Berlin.",
+            {("Emmanuel Macron", "met with", "CONSULT", "Angela Merkel")},
+        ),
     ],
 )
 def test_event_rules(nlp, text, expected):
@@ -82,20 +90,27 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("The al-Qaeda network threatened to attack Israel.", ("al-Qaeda", "THREATEN", "Israel")),
         ("The Ethiopian and Eritrean sides agreed to resume talks.", ("Ethiopia", "AGREE", "Eritrea")),
         # an infinitival relative carries the event of the noun it modifies, not background
-        ("We will continue to lead the global coalition to degrade and defeat Hezbollah so that it can no longer "
-         "threaten anyone.", ("global coalition", "FIGHT", "Hezbollah")),
+        (
+            "We will continue to lead the global coalition to degrade and defeat Hezbollah so that it can no longer "
+            "threaten anyone.",
+            ("global coalition", "FIGHT", "Hezbollah"),
+        ),
         # a verb of judgement on an event noun targets the event's agent, and does not carry it out
         ("Egypt criticised the Hamas leadership's attacks on Israel.", ("Egypt", "DISAPPROVE", "Hamas")),
         # a statement demands what its issuer demands; a demand noun's clause names whom it is made of
         ("Hamas issued a statement demanding that Israel release the prisoners.", ("Hamas", "DEMAND", "Israel")),
-        ("The Arab League renewed its demand today that Israel lift the blockade of Gaza.",
-         ("Arab League", "DEMAND", "Israel")),
+        (
+            "The Arab League renewed its demand today that Israel lift the blockade of Gaza.",
+            ("Arab League", "DEMAND", "Israel"),
+        ),
         # ... but the target of a hostile one
         ("Egypt lifted its ban on Hamas.", ("Egypt", "CONCEDE", "Hamas")),
         ("Joe Biden withdrew the military advisers from Mali.", ("Joe Biden", "CONCEDE", "Mali")),
         # an act on an event noun targets whoever carries the event out
-        ("Egyptian police banned the rally organised by the Muslim Brotherhood.",
-         ("Egypt", "COERCE", "Muslim Brotherhood")),
+        (
+            "Egyptian police banned the rally organised by the Muslim Brotherhood.",
+            ("Egypt", "COERCE", "Muslim Brotherhood"),
+        ),
         # the party of an event nested in a light verb's object ("a boycott of talks with X")
         ("Germany announced a boycott of talks with Iran.", ("Germany", "SANCTION", "Iran")),
         # a reciprocal event between conjoined subjects takes its category from the verb and its object
@@ -112,10 +127,14 @@ def test_text_without_actors_gives_no_relations(nlp):
         # an unresolved pronoun subject of reported speech is the speaker
         ("Egypt says it is ready to negotiate with Israel.", ("Egypt", "AGREE", "Israel")),
         # a protest's target is named in what it calls for or is against
-        ("Thousands of Iranians rioted after a rally calling for the resignation of Joe Biden.",
-         ("Iran", "PROTEST", "Joe Biden")),
-        ("Kenyan farmers staged a strike in protest of the new taxes imposed by Uganda.",
-         ("Kenyan farmers", "PROTEST", "Uganda")),
+        (
+            "Thousands of Iranians rioted after a rally calling for the resignation of Joe Biden.",
+            ("Iran", "PROTEST", "Joe Biden"),
+        ),
+        (
+            "Kenyan farmers staged a strike in protest of the new taxes imposed by Uganda.",
+            ("Kenyan farmers", "PROTEST", "Uganda"),
+        ),
         # whom a protection is from is opposed ("defend X from Y")
         ("France defended Mali from al-Qaeda.", ("France", "DISAPPROVE", "al-Qaeda")),
         # CAMEO 072 and 1663: sending weapons is military aid, expelling inspectors a sanction
@@ -127,8 +146,7 @@ def test_text_without_actors_gives_no_relations(nlp):
         ("Kenya continues to stand shoulder to shoulder with the people of Somalia.", ("Kenya", "SUPPORT", "Somalia")),
         ("Egypt stood side by side with Jordan.", ("Egypt", "SUPPORT", "Jordan")),
         # a particle verb is looked up with its particle ("crack down", CAMEO 170)
-        ("The Egyptian police cracked down on the Muslim Brotherhood.",
-         ("Egypt", "COERCE", "Muslim Brotherhood")),
+        ("The Egyptian police cracked down on the Muslim Brotherhood.", ("Egypt", "COERCE", "Muslim Brotherhood")),
         # a group is what it is made of: receiving a team of inspectors is CAMEO 0862
         ("Iran received a team of inspectors from the United Nations.", ("Iran", "RETREAT", "United Nations")),
         # a participle parsed as the subject stands for its own subject ("X operating in Y said")
@@ -180,8 +198,12 @@ def test_conjoined_subjects_give_a_reciprocal_event(nlp):
 
 def test_every_member_of_a_list_parsed_as_an_apposition_acts(nlp):
     # "The EU, the wider Arab League and ...": the parser attaches "League" as an appositive of "EU"
-    found = {(s, t, o) for s, _, t, o in triples(
-        nlp, "The EU, the wider Arab League and the Government of Yemen condemned the Houthis.")}
+    found = {
+        (s, t, o)
+        for s, _, t, o in triples(
+            nlp, "The EU, the wider Arab League and the Government of Yemen condemned the Houthis."
+        )
+    }
     assert {(a, "DISAPPROVE", "Houthis") for a in ("European Union", "Arab League", "Yemen")} <= found, found
 
 
@@ -199,16 +221,20 @@ def test_ties_with_nations_like(nlp):
 
 def test_reported_events_keep_their_source(nlp):
     extraction = extract(nlp, Article(id="t", text="Russia said that Ukraine attacked Georgia.", date="2021-06-01"))
-    found = {(r.subject.actor.label, r.object.actor.label, r.attributed_to.actor.label if r.attributed_to else None)
-             for r in extraction.relations}
+    found = {
+        (r.subject.actor.label, r.object.actor.label, r.attributed_to.actor.label if r.attributed_to else None)
+        for r in extraction.relations
+    }
     assert ("Ukraine", "Georgia", "Russia") in found, found
 
 
 @pytest.mark.parametrize(
     ("text", "modality"),
-    [("Emmanuel Macron intends to visit Russia.", "intended"),
-     ("Emmanuel Macron could attack Russia.", "hypothetical"),
-     ("Emmanuel Macron said he would meet Vladimir Putin.", "intended")],
+    [
+        ("Emmanuel Macron intends to visit Russia.", "intended"),
+        ("Emmanuel Macron could attack Russia.", "hypothetical"),
+        ("Emmanuel Macron said he would meet Vladimir Putin.", "intended"),
+    ],
 )
 def test_modality(nlp, text, modality):
     extraction = extract(nlp, Article(id="t", text=text, date="2021-06-01"))
@@ -279,8 +305,7 @@ def test_purpose_clause_is_the_event_not_background(nlp):
         ("Angela Merkel and Joe Biden discussed German-American trade.", "Joe Biden", "Germany"),
         ("The ministers met the needs of the Kenyan people.", "ministers", "Kenya"),
         # a prepositional phrase on a thing is a manner, not a party ("with the consent of X")
-        ("Kenyan police attacked the marchers with the consent of the Ugandan government.", "Kenyan police",
-         "Uganda"),
+        ("Kenyan police attacked the marchers with the consent of the Ugandan government.", "Kenyan police", "Uganda"),
         # what a condition names has not happened
         ("Kenya will withdraw its troops unless Somalia signs a ceasefire with al-Shabaab.", "Somalia", "al-Shabaab"),
         # speakers are not parties to each other
@@ -328,14 +353,20 @@ def test_a_lemma_the_lexicon_lacks_is_repaired(nlp):
 
 @pytest.mark.parametrize(
     ("text", "predicate"),
-    [("Egypt says it is ready to negotiate with Israel.", "ready to negotiate with"),
-     ("Iran refused to hold talks with Iraq.", "refused to talk")],
+    [
+        ("Egypt says it is ready to negotiate with Israel.", "ready to negotiate with"),
+        ("Iran refused to hold talks with Iraq.", "refused to talk"),
+    ],
 )
 def test_a_governed_event_is_named_in_its_base_form(nlp, text, predicate):
     assert predicate in {p for _, p, _, _ in triples(nlp, text)}
 
 
 def test_conjoined_names_parsed_as_two_subjects_both_act(nlp):
-    found = {(s, o) for s, _, _, o in triples(
-        nlp, "Secretary of State Blinken and Secretary of Defense Lloyd Austin will host Japanese ministers.")}
+    found = {
+        (s, o)
+        for s, _, _, o in triples(
+            nlp, "Secretary of State Blinken and Secretary of Defense Lloyd Austin will host Japanese ministers."
+        )
+    }
     assert {("Blinken", "Japanese ministers"), ("Lloyd Austin", "Japanese ministers")} <= found, found

@@ -41,8 +41,11 @@ def test_outcomes_agree_with_the_counts():
     gold, lines = load_records(DATA / "small-gold.jsonl"), load_records(DATA / "small-pred.jsonl")
     labeled, _ = evaluate(gold, lines)
     right = outcomes(gold, lines)
-    typed = {key: ok for key, ok in right.items()
-             if next(line for line in lines if line["id"] == key[0])["relations"][key[1]].get("event_type")}
+    typed = {
+        key: ok
+        for key, ok in right.items()
+        if next(line for line in lines if line["id"] == key[0])["relations"][key[1]].get("event_type")
+    }
     # every typed prediction the labeled score counts as a false positive, and only those, is wrong
     assert sum(not ok for ok in typed.values()) == labeled.fp
     assert sum(typed.values()) >= labeled.tp
@@ -65,8 +68,9 @@ def test_the_report_prints_the_polarity_line():
 @pytest.mark.parametrize("fixture", ["small", "polarity"])
 def test_agrees_with_the_reference_scorer(fixture):
     gold, pred = DATA / f"{fixture}-gold.jsonl", DATA / f"{fixture}-pred.jsonl"
-    out = subprocess.run([sys.executable, str(REFERENCE), str(gold), str(pred), "--json"],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, str(REFERENCE), str(gold), str(pred), "--json"], capture_output=True, text=True, check=True
+    )
     reference = json.loads(out.stdout)
     labeled, unlabeled = evaluate(load_records(gold), load_records(pred))
     for ours, theirs in ((labeled, reference["labeled"]), (unlabeled, reference["unlabeled"])):
@@ -74,16 +78,22 @@ def test_agrees_with_the_reference_scorer(fixture):
         assert round(ours.f1, 4) == theirs["f1"]
     assert {k: list(v) for k, v in labeled.per_category.items()} == reference["labeled"]["per_type"]
     flags = evaluate_polarity(load_records(gold), load_records(pred))
-    assert {"pairs": flags.pairs, "right": flags.right, "nonfacts": flags.nonfacts,
-            "nonfacts_as_facts": flags.nonfacts_as_facts} == reference["polarity"]
+    assert {
+        "pairs": flags.pairs,
+        "right": flags.right,
+        "nonfacts": flags.nonfacts,
+        "nonfacts_as_facts": flags.nonfacts_as_facts,
+    } == reference["polarity"]
 
 
 @pytest.mark.skipif(not REFERENCE.exists(), reason="the shared reference scorer is not available")
 def test_prints_the_reference_polarity_line():
     gold, pred = DATA / "polarity-gold.jsonl", DATA / "polarity-pred.jsonl"
-    out = subprocess.run([sys.executable, str(REFERENCE), str(gold), str(pred)], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, str(REFERENCE), str(gold), str(pred)], capture_output=True, text=True, check=True
+    )
     theirs = next(line for line in out.stdout.splitlines() if line.startswith("polarity"))
-    ours = report(*evaluate(load_records(gold), load_records(pred)), evaluate_polarity(load_records(gold),
-                                                                                      load_records(pred)))
+    ours = report(
+        *evaluate(load_records(gold), load_records(pred)), evaluate_polarity(load_records(gold), load_records(pred))
+    )
     assert theirs in ours.splitlines()

@@ -36,12 +36,19 @@ def labels(targets) -> set[tuple[str, str | None]]:
 CASES = [
     (place_targets, "The army imposed a curfew in Kenya.", "imposed", ("Kenya", "COERCE")),
     (object_phrase_targets, "Ghana threatened tough action against Togo.", "threatened", ("Togo", "THREATEN")),
-    (judged_news_targets, "Peru welcomed the news that Chile had signed the accord.", "welcomed",
-     ("Chile", "SUPPORT")),
-    (framing_partners, "In a call with Narendra Modi, Joe Biden praised the alliance.", "praised",
-     ("Narendra Modi", "SUPPORT")),
-    (grievances, "Students marched calling for the removal of Alexander Lukashenko.", "marched",
-     ("Alexander Lukashenko", "PROTEST")),
+    (judged_news_targets, "Peru welcomed the news that Chile had signed the accord.", "welcomed", ("Chile", "SUPPORT")),
+    (
+        framing_partners,
+        "In a call with Narendra Modi, Joe Biden praised the alliance.",
+        "praised",
+        ("Narendra Modi", "SUPPORT"),
+    ),
+    (
+        grievances,
+        "Students marched calling for the removal of Alexander Lukashenko.",
+        "marched",
+        ("Alexander Lukashenko", "PROTEST"),
+    ),
     # the finder gives the embedded verb's own sense; the governing threat is applied to the candidate
     (threat_conditions, "Poland threatened to walk out if Hungary blocked the budget.", "walk", ("Hungary", None)),
     (defiance, "The mayor refused to resign despite pressure from Germany.", "resign", ("Germany", "REJECT")),
@@ -62,8 +69,15 @@ def test_a_finder_finds_nothing_in_a_sentence_without_its_construction(nlp, find
 
 def test_the_finders_are_an_ordered_list_of_named_functions():
     names = [f.__name__ for f in TARGET_FINDERS]
-    assert names == ["place_targets", "object_phrase_targets", "judged_news_targets", "framing_partners",
-                     "grievances", "threat_conditions", "defiance"]
+    assert names == [
+        "place_targets",
+        "object_phrase_targets",
+        "judged_news_targets",
+        "framing_partners",
+        "grievances",
+        "threat_conditions",
+        "defiance",
+    ]
 
 
 @pytest.mark.parametrize("name", [VERB_EVENTS, NOMINAL_EVENTS])

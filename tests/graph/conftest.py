@@ -120,8 +120,9 @@ def write_batch(path: Path, count: int, seed: int = 0) -> Path:
     with path.open("w", encoding="utf-8") as f:
         for i in range(count):
             a, b = rng.sample(names, 2)
-            text = " ".join(t.format(a=a, b=b, day=rng.choice(DAYS), city=rng.choice(CITIES))
-                            for t in rng.sample(TEMPLATES, 3))
+            text = " ".join(
+                t.format(a=a, b=b, day=rng.choice(DAYS), city=rng.choice(CITIES)) for t in rng.sample(TEMPLATES, 3)
+            )
             f.write(json.dumps({"id": f"batch-{seed}-{i:03d}", "title": f"{a} and {b}", "text": text}) + "\n")
     return path
 

@@ -36,8 +36,12 @@ def test_every_hit_has_a_name_containing_the_query_and_no_match_is_missed(corpus
         assert any(fold(q) in fold(name) for name in names_of(corpus_store, hit["iri"])), hit
         assert hit["articles"] == articles_of(corpus_store, hit["iri"])
     found = {hit["iri"] for hit in hits}
-    everyone = [row["a"].value for row in corpus_store.query(
-        f"SELECT ?a WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a a <{NG}Actor> ; <{RDFS}label> ?l }} }}")]
+    everyone = [
+        row["a"].value
+        for row in corpus_store.query(
+            f"SELECT ?a WHERE {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a a <{NG}Actor> ; <{RDFS}label> ?l }} }}"
+        )
+    ]
     missed = [a for a in everyone if a not in found and any(fold(q) in fold(n) for n in names_of(corpus_store, a))]
     assert missed == []
     assert [h["articles"] for h in hits] == sorted((h["articles"] for h in hits), reverse=True)
@@ -56,9 +60,11 @@ def test_type_and_country_filters_agree_with_the_graph(corpus_store, index, type
         if type:
             assert bool(corpus_store.query(f"ASK {{ GRAPH <{ACTORS_GRAPH.value}> {{ {a} a <{NG}{type}> }} }}"))
         if country:
-            assert bool(corpus_store.query(f"""ASK {{ GRAPH <{ACTORS_GRAPH.value}> {{
+            assert bool(
+                corpus_store.query(f"""ASK {{ GRAPH <{ACTORS_GRAPH.value}> {{
                 {{ {a} <{NG}isoCode> ?iso }} UNION {{ {a} <{NG}country>/<{NG}isoCode> ?iso }} }}
-                FILTER(UCASE(STR(?iso)) = "{country.upper()}") }}"""))
+                FILTER(UCASE(STR(?iso)) = "{country.upper()}") }}""")
+            )
 
 
 def test_pages_follow_one_order(index):
@@ -70,8 +76,13 @@ def test_the_cached_index_is_rebuilt_after_a_write(store):
     assert cached_actor_index(store).search("nato") == []
     before = store.generation
     nato = ox.NamedNode("https://w3id.org/newsgraph/actor/nato")
-    store.replace_graph(ACTORS_GRAPH, [ox.Quad(nato, ox.NamedNode(RDF_TYPE), ox.NamedNode(NG + "Actor"), ACTORS_GRAPH),
-                                       ox.Quad(nato, ox.NamedNode(RDFS + "label"), ox.Literal("NATO"), ACTORS_GRAPH)])
+    store.replace_graph(
+        ACTORS_GRAPH,
+        [
+            ox.Quad(nato, ox.NamedNode(RDF_TYPE), ox.NamedNode(NG + "Actor"), ACTORS_GRAPH),
+            ox.Quad(nato, ox.NamedNode(RDFS + "label"), ox.Literal("NATO"), ACTORS_GRAPH),
+        ],
+    )
     assert cached_actor_index(store, before).search("nato") == []  # the generation asked for: the cached index
     assert [h["label"] for h in cached_actor_index(store).search("nato")] == ["NATO"]
 

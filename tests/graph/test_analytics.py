@@ -36,8 +36,12 @@ def nonfact(s, o, category="AGREE", article="a1", date="2022-01-10", confidence=
 # Two triangles (west: ann, bob, cat; east: xi, yu, zoe) joined by one bridge cat-xi, plus a non-fact
 # ann-zoe, a low-confidence dan-ann, and relations in 2023 only for bob.
 ROWS = (
-    fact("ann", "bob"), fact("bob", "cat"), fact("cat", "ann"),
-    fact("xi", "yu", "SUPPORT"), fact("yu", "zoe", "SUPPORT"), fact("zoe", "xi", "SUPPORT"),
+    fact("ann", "bob"),
+    fact("bob", "cat"),
+    fact("cat", "ann"),
+    fact("xi", "yu", "SUPPORT"),
+    fact("yu", "zoe", "SUPPORT"),
+    fact("zoe", "xi", "SUPPORT"),
     fact("cat", "xi", "AID", article="a2", date="2022-02-01"),
     nonfact("ann", "zoe"),
     fact("dan", "ann", "DEMAND", confidence=0.2),
@@ -54,15 +58,18 @@ def partners(graph: nx.MultiDiGraph, actor: str) -> set[str]:
     return set(graph.successors(actor)) | set(graph.predecessors(actor))
 
 
-@pytest.mark.parametrize("filters, ann, zoe", [
-    (Filters(), {"bob", "cat", "dan"}, {"xi", "yu"}),  # facts only: the non-fact ann-zoe is left out
-    (Filters(polarity="ALL"), {"bob", "cat", "dan", "zoe"}, {"xi", "yu", "ann"}),
-    (Filters(polarity="nonfacts"), {"zoe"}, {"ann"}),
-    (Filters(min_confidence=0.5), {"bob", "cat"}, {"xi", "yu"}),
-    (Filters(categories=frozenset({"consult"})), {"bob", "cat"}, set()),
-    (Filters(since="2022-01-01", until="2022-12-31"), {"bob", "cat", "dan"}, {"xi", "yu"}),
-    (Filters(articles=frozenset({A + "a2"})), set(), set()),
-])
+@pytest.mark.parametrize(
+    "filters, ann, zoe",
+    [
+        (Filters(), {"bob", "cat", "dan"}, {"xi", "yu"}),  # facts only: the non-fact ann-zoe is left out
+        (Filters(polarity="ALL"), {"bob", "cat", "dan", "zoe"}, {"xi", "yu", "ann"}),
+        (Filters(polarity="nonfacts"), {"zoe"}, {"ann"}),
+        (Filters(min_confidence=0.5), {"bob", "cat"}, {"xi", "yu"}),
+        (Filters(categories=frozenset({"consult"})), {"bob", "cat"}, set()),
+        (Filters(since="2022-01-01", until="2022-12-31"), {"bob", "cat", "dan"}, {"xi", "yu"}),
+        (Filters(articles=frozenset({A + "a2"})), set(), set()),
+    ],
+)
 def test_filters_choose_the_relations_of_the_graph(filters, ann, zoe):
     graph = build_graph(DATA, filters)
     assert (partners(graph, "ann") if "ann" in graph else set()) == ann
@@ -101,8 +108,15 @@ def test_degree_counts_partners_and_weighted_degree_counts_relations():
 
 
 def test_pagerank_follows_the_direction_and_weight_of_relations():
-    rows = (fact("a", "hub"), fact("b", "hub"), fact("c", "hub"), fact("hub", "d"),
-            fact("e", "f", article="x1"), fact("e", "f", article="x2"), fact("g", "f", article="x3"))
+    rows = (
+        fact("a", "hub"),
+        fact("b", "hub"),
+        fact("c", "hub"),
+        fact("hub", "d"),
+        fact("e", "f", article="x1"),
+        fact("e", "f", article="x2"),
+        fact("g", "f", article="x3"),
+    )
     ranked = [r["id"] for r in centrality_scores(build_graph(Interactions(rows, {})), limit=10)]
     assert ranked.index("hub") < ranked.index("a") and ranked.index("f") < ranked.index("e")
     assert ranked.index("d") < ranked.index("a")  # the hub passes its rank on
@@ -123,10 +137,13 @@ def test_louvain_finds_the_two_triangles_the_same_way_every_time():
     assert next(c for c in found[0] if "xi" in {m["id"] for m in c["members"]})["categories"]["SUPPORT"] == 3
 
 
-@pytest.mark.parametrize("depth, expected", [
-    (1, {"cat", "ann", "bob", "xi"}),
-    (2, {"cat", "ann", "bob", "xi", "yu", "zoe", "dan", "eve", "fay"}),
-])
+@pytest.mark.parametrize(
+    "depth, expected",
+    [
+        (1, {"cat", "ann", "bob", "xi"}),
+        (2, {"cat", "ann", "bob", "xi", "yu", "zoe", "dan", "eve", "fay"}),
+    ],
+)
 def test_ego_networks_grow_with_depth(depth, expected):
     ego = ego_network(build_graph(DATA), "cat", depth)
     assert {n["id"] for n in ego["nodes"]} == expected
@@ -155,13 +172,16 @@ def test_change_between_two_years_names_the_partners_gained_and_lost():
     assert changes == sorted(changes, reverse=True)  # most changed first
 
 
-@pytest.mark.parametrize("text, window", [
-    ("2022", ("2022-01-01", "2022-12-31")),
-    ("2024-02", ("2024-02-01", "2024-02-29")),
-    ("2022-01-05..2022-03-01", ("2022-01-05", "2022-03-01")),
-    ("..2022-03", (None, "2022-03-31")),
-    ("2021..", ("2021-01-01", None)),
-])
+@pytest.mark.parametrize(
+    "text, window",
+    [
+        ("2022", ("2022-01-01", "2022-12-31")),
+        ("2024-02", ("2024-02-01", "2024-02-29")),
+        ("2022-01-05..2022-03-01", ("2022-01-05", "2022-03-01")),
+        ("..2022-03", (None, "2022-03-31")),
+        ("2021..", ("2021-01-01", None)),
+    ],
+)
 def test_date_windows(text, window):
     assert parse_window(text) == window
 
@@ -203,10 +223,13 @@ def small_store():
 
 def test_the_store_is_read_with_categories_dates_and_polarity(small_store):
     data = interactions(small_store)
-    assert set(data.rows) == set([
-        Interaction("ann", "kor", "CONSULT", A + "a1", "2022-05-01", 0.8, True),
-        Interaction("kor", "ann", "THREATEN", A + "a1", "2022-05-01", 0.6, False),
-        Interaction("ann", "kor", None, A + "a1", "2022-05-01", 0.5, False)])  # hypothetical: not a fact
+    assert set(data.rows) == set(
+        [
+            Interaction("ann", "kor", "CONSULT", A + "a1", "2022-05-01", 0.8, True),
+            Interaction("kor", "ann", "THREATEN", A + "a1", "2022-05-01", 0.6, False),
+            Interaction("ann", "kor", None, A + "a1", "2022-05-01", 0.5, False),
+        ]
+    )  # hypothetical: not a fact
     assert data.actors == {"ann": ("Ann", "Person"), "kor": ("Korland", "Country")}
 
 

@@ -23,11 +23,17 @@ def _store_with(actor: str):
     return store
 
 
-@pytest.mark.parametrize("cached, own", [
-    (lambda store: [a["label"] for a in cached_actor_index(store).search()], lambda key: [key]),
-    (lambda store: sorted(cached_interaction_graph(store, store.generation).nodes),
-     lambda key: [key, f"{key}-partner"]),
-], ids=["actor-index", "interaction-graph"])
+@pytest.mark.parametrize(
+    "cached, own",
+    [
+        (lambda store: [a["label"] for a in cached_actor_index(store).search()], lambda key: [key]),
+        (
+            lambda store: sorted(cached_interaction_graph(store, store.generation).nodes),
+            lambda key: [key, f"{key}-partner"],
+        ),
+    ],
+    ids=["actor-index", "interaction-graph"],
+)
 def test_a_fresh_store_never_gets_a_dead_stores_value(cached, own):
     # Fresh stores made and dropped in turn often reuse one id(): a cache keyed on it answered
     # 16 of 50 with the previous store's value.

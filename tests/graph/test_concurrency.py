@@ -20,11 +20,15 @@ from graph.integrity import article_count, check_store
 from graph.store import open_store
 
 NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
-COUNT_ARTICLES = ("PREFIX ng: <https://w3id.org/newsgraph/ontology#> "
-                  "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a ng:Article } }")
-COUNT_WHOLE = ("PREFIX ng: <https://w3id.org/newsgraph/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#> "
-               "SELECT (COUNT(?r) AS ?n) WHERE { GRAPH ?g { ?r a ng:Relation } "
-               "FILTER NOT EXISTS { GRAPH ?g { ?r prov:wasDerivedFrom ?s . ?s ng:text ?t } } }")
+COUNT_ARTICLES = (
+    "PREFIX ng: <https://w3id.org/newsgraph/ontology#> "
+    "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a ng:Article } }"
+)
+COUNT_WHOLE = (
+    "PREFIX ng: <https://w3id.org/newsgraph/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#> "
+    "SELECT (COUNT(?r) AS ?n) WHERE { GRAPH ?g { ?r a ng:Relation } "
+    "FILTER NOT EXISTS { GRAPH ?g { ?r prov:wasDerivedFrom ?s . ?s ng:text ?t } } }"
+)
 
 
 class Reader(threading.Thread):
@@ -56,8 +60,9 @@ class Reader(threading.Thread):
 
 
 def sparql_count(base: str, query: str) -> int:
-    response = httpx.get(f"{base}/sparql", params={"query": query},
-                         headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    response = httpx.get(
+        f"{base}/sparql", params={"query": query}, headers={"Accept": "application/sparql-results+json"}, timeout=30
+    )
     response.raise_for_status()
     return int(response.json()["results"]["bindings"][0]["n"]["value"])
 
@@ -114,15 +119,17 @@ def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
 def test_second_writer_process_is_refused_at_once_with_a_clear_message(tmp_path, batch):
     url = f"oxigraph:{tmp_path / 'store'}"
     with open_store(url) as holder:
-        holder.update("INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/a> "
-                      "<https://example.org/p> 1 } }")
+        holder.update(
+            "INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/a> <https://example.org/p> 1 } }"
+        )
         # A model that does not exist: the refusal must come first, before any model is loaded.
         result = run_cli("ingest", str(batch), "--store", url, "--model", "no_such_spacy_model")
         assert result.returncode == 1, result.stdout + result.stderr
         assert "open in another process, for writing" in result.stderr and str(tmp_path / "store") in result.stderr
 
-        reader = run_cli("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--format", "csv",
-                         "--store", url)
+        reader = run_cli(
+            "query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--format", "csv", "--store", url
+        )
         assert reader.returncode == 0 and reader.stdout.split() == ["n", "1"]  # readers are not refused
         assert holder.count() == 1
 
@@ -131,8 +138,12 @@ def test_second_writer_process_is_refused_at_once_with_a_clear_message(tmp_path,
 def test_second_writer_waits_its_turn_with_wait(tmp_path, batch):
     url = f"oxigraph:{tmp_path / 'store'}"
     holder = open_store(url)
-    waiting = subprocess.Popen([NEWSGRAPH, "ingest", str(batch), "--store", url, "--wait", "120"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    waiting = subprocess.Popen(
+        [NEWSGRAPH, "ingest", str(batch), "--store", url, "--wait", "120"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(3)
     assert waiting.poll() is None, waiting.communicate()
     holder.close()
@@ -152,8 +163,13 @@ def test_writers_in_one_process_are_serialised_by_the_store(store):
 
     def write(version: int) -> None:
         for _ in range(20):
-            store.replace_graph(g, [ox.Quad(ox.NamedNode(f"https://example.org/n{i}"), p, ox.Literal(str(version)), g)
-                                    for i in range(200)])
+            store.replace_graph(
+                g,
+                [
+                    ox.Quad(ox.NamedNode(f"https://example.org/n{i}"), p, ox.Literal(str(version)), g)
+                    for i in range(200)
+                ],
+            )
 
     threads = [threading.Thread(target=write, args=(v,)) for v in range(4)]
     for t in threads:

@@ -34,8 +34,9 @@ def quads(url: str) -> set[str]:
 
 
 def ingest(batch: Path, url: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*NEWSGRAPH, "ingest", str(batch), "--store", url], capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [*NEWSGRAPH, "ingest", str(batch), "--store", url], capture_output=True, text=True, timeout=300
+    )
 
 
 def wait_for_articles(process: subprocess.Popen, target: int) -> int:
@@ -58,8 +59,12 @@ def test_ingest_killed_at_random_moments_leaves_a_consistent_store_and_completes
     rng = random.Random(SEED)
     seen = []
     for target in [0, *sorted(rng.sample(range(1, 30), 3))]:
-        process = subprocess.Popen([*NEWSGRAPH, "ingest", str(batch), "--store", url, "--progress"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            [*NEWSGRAPH, "ingest", str(batch), "--store", url, "--progress"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         if target == 0:
             time.sleep(rng.uniform(0.5, 6.0))  # while the model or the reference graphs load
         else:

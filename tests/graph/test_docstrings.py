@@ -12,16 +12,22 @@ import pytest
 #: modules held to the rule; the others are being rewritten by their own issues and join this list
 #: when they are (graph.analytics, graph.executor, graph.export, graph.ingest, graph.mapping,
 #: graph.query_worker, graph.reference, graph.relation_reader, graph.store)
-CHECKED = ["graph.actor_index", "graph.caching", "graph.errors", "graph.integrity", "graph.queries",
-           "graph.service", "graph.terms"]
+CHECKED = [
+    "graph.actor_index",
+    "graph.caching",
+    "graph.errors",
+    "graph.integrity",
+    "graph.queries",
+    "graph.service",
+    "graph.terms",
+]
 
 
 def _public_functions(module_name: str) -> list[tuple[str, ast.FunctionDef]]:
     module = import_module(module_name)
     tree = ast.parse(inspect.getsource(module))
     exported = set(getattr(module, "__all__", ()))
-    return [(node.name, node) for node in tree.body
-            if isinstance(node, ast.FunctionDef) and node.name in exported]
+    return [(node.name, node) for node in tree.body if isinstance(node, ast.FunctionDef) and node.name in exported]
 
 
 def _missing(node: ast.FunctionDef) -> list[str]:

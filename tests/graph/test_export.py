@@ -14,8 +14,14 @@ from graph.store import open_store
 from graph.terms import ACTORS_GRAPH, REFERENCE_GRAPH
 from tests.graph.conftest import CORPUS_SAMPLE, SEEDS, assert_isomorphic, dataset, union
 
-RDFLIB_NAMES = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "ntriples": "nt", "rdfxml": "xml",
-                "jsonld": "json-ld"}
+RDFLIB_NAMES = {
+    "turtle": "turtle",
+    "trig": "trig",
+    "nquads": "nquads",
+    "ntriples": "nt",
+    "rdfxml": "xml",
+    "jsonld": "json-ld",
+}
 IMPORTED = ox.NamedNode("https://example.org/imported")
 
 
@@ -105,8 +111,11 @@ def _duplicated_store(triples: int, graphs: int) -> ox.Store:
     """``triples`` distinct triples, each held by ``graphs`` named graphs (and a few by the default graph)."""
     store = ox.Store()
     p = ox.NamedNode("urn:p")
-    store.bulk_extend(ox.Quad(ox.NamedNode(f"urn:s{i}"), p, ox.Literal(str(i)), ox.NamedNode(f"urn:g{g}"))
-                      for i in range(triples) for g in range(graphs))
+    store.bulk_extend(
+        ox.Quad(ox.NamedNode(f"urn:s{i}"), p, ox.Literal(str(i)), ox.NamedNode(f"urn:g{g}"))
+        for i in range(triples)
+        for g in range(graphs)
+    )
     store.bulk_extend(ox.Quad(ox.NamedNode(f"urn:s{i}"), p, ox.Literal(str(i))) for i in range(0, triples, 7))
     return store
 

@@ -23,13 +23,15 @@ def test_the_network_reads_back_with_labels_types_categories_counts_and_dates(co
     assert graph.nodes["vladimir-putin"]["label"] == "Vladimir Putin"
     assert graph.nodes["vladimir-putin"]["type"] == "Person"
     edges = [d for s, o, d in graph.edges(data=True) if (s, o) == ("vladimir-putin", "norway")]
-    assert [(e["category"], int(e["count"]), e["first"], e["last"]) for e in edges] == \
-        [("CONSULT", 1, "2022-03-31", "2022-03-31")]
+    assert [(e["category"], int(e["count"]), e["first"], e["last"]) for e in edges] == [
+        ("CONSULT", 1, "2022-03-31", "2022-03-31")
+    ]
     assert graph.number_of_edges() > 10
 
 
-@pytest.mark.parametrize("graphs, has_reference, has_news", [("news", False, True), ("reference", True, False),
-                                                             ("all", True, True)])
+@pytest.mark.parametrize(
+    "graphs, has_reference, has_news", [("news", False, True), ("reference", True, False), ("all", True, True)]
+)
 def test_graphs_chooses_news_reference_or_all(corpus_store, graphs, has_reference, has_news):
     out = io.BytesIO()
     export(corpus_store, out, "nquads", graphs=graphs)
@@ -50,5 +52,8 @@ def test_the_news_alone_as_turtle_is_the_union_of_the_news_graphs(corpus_store):
     export(corpus_store, whole, "turtle")
     assert 0 < len(triples) < len(rdflib.Graph().parse(data=whole.getvalue(), format="turtle"))
     putin = rdflib.URIRef("https://w3id.org/newsgraph/actor/vladimir-putin")
-    assert (putin, rdflib.URIRef("https://w3id.org/newsgraph/ontology#called"),
-            rdflib.URIRef("https://w3id.org/newsgraph/actor/miguel-diaz-canel")) in triples
+    assert (
+        putin,
+        rdflib.URIRef("https://w3id.org/newsgraph/ontology#called"),
+        rdflib.URIRef("https://w3id.org/newsgraph/actor/miguel-diaz-canel"),
+    ) in triples

@@ -6,8 +6,14 @@ import pytest
 
 from graph.queries import PROLOGUE, find_relations, resolve_article
 
-FILTERS = [{}, {"event_type": "CONSULT"}, {"predicate": "called"}, {"since": "2020-01-01"},
-           {"until": "2019-12-31"}, {"event_type": "SUPPORT", "since": "2000-01-01"}]
+FILTERS = [
+    {},
+    {"event_type": "CONSULT"},
+    {"predicate": "called"},
+    {"since": "2020-01-01"},
+    {"until": "2019-12-31"},
+    {"event_type": "SUPPORT", "since": "2000-01-01"},
+]
 
 
 def matching_count(store, filters: dict, article=None) -> int:
@@ -23,9 +29,12 @@ def matching_count(store, filters: dict, article=None) -> int:
     if "until" in filters:
         tests.append(f'FILTER(BOUND(?d) && ?d <= "{filters["until"]}"^^xsd:date)')
     graph = f"<{article.value}>" if article is not None else "?g"
-    rows = store.query(PROLOGUE + f"""SELECT (COUNT(?r) AS ?n) WHERE {{
+    rows = store.query(
+        PROLOGUE
+        + f"""SELECT (COUNT(?r) AS ?n) WHERE {{
         GRAPH {graph} {{ {" ".join(patterns)} OPTIONAL {{ ?a a ng:Article ; dcterms:date ?d }} }}
-        {" ".join(tests)} }}""")
+        {" ".join(tests)} }}"""
+    )
     return int(next(iter(rows))["n"].value)
 
 
@@ -51,8 +60,11 @@ def test_pages_are_slices_of_one_order(corpus_store, filters):
     whole = [r["relation"] for r in find_relations(corpus_store, limit=10_000, **filters)]
     assert len(whole) > 3
     size = max(1, len(whole) // 3)
-    pages = [r["relation"] for offset in range(0, len(whole) + size, size)
-             for r in find_relations(corpus_store, limit=size, offset=offset, **filters)]
+    pages = [
+        r["relation"]
+        for offset in range(0, len(whole) + size, size)
+        for r in find_relations(corpus_store, limit=size, offset=offset, **filters)
+    ]
     assert pages == whole
 
 

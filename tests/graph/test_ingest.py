@@ -19,18 +19,25 @@ URL = "https://example.org/news/1"
 
 
 def actor_described(store, label: str) -> bool:
-    return bool(store.query(
-        f'ASK {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a <http://www.w3.org/2000/01/rdf-schema#label> "{label}" }} }}'))
+    return bool(
+        store.query(
+            f'ASK {{ GRAPH <{ACTORS_GRAPH.value}> {{ ?a <http://www.w3.org/2000/01/rdf-schema#label> "{label}" }} }}'
+        )
+    )
 
 
 def predicate_declared(store, name: str) -> bool:
     return bool(store.query(f"ASK {{ GRAPH <{VOCABULARY_GRAPH.value}> {{ <{NG}{name}> a ?type }} }}"))
 
 
-@pytest.mark.parametrize("again", [
-    Article(id="a1", text=TEXT, url=URL),
-    Article(id="other-id", text=TEXT, url=URL),  # the same article under another id, same URL
-], ids=["same-id", "same-url"])
+@pytest.mark.parametrize(
+    "again",
+    [
+        Article(id="a1", text=TEXT, url=URL),
+        Article(id="other-id", text=TEXT, url=URL),  # the same article under another id, same URL
+    ],
+    ids=["same-id", "same-url"],
+)
 def test_reingesting_the_same_article_changes_nothing(store, nlp, again):
     first = ingest(store, nlp, [Article(id="a1", text=TEXT, url=URL)])
     before = dataset(store)
@@ -39,10 +46,14 @@ def test_reingesting_the_same_article_changes_nothing(store, nlp, again):
     assert_isomorphic(dataset(store), before)
 
 
-@pytest.mark.parametrize("new_version", [
-    Article(id="a1", text=SHORTER, url=URL),
-    Article(id="a1-v2", text=SHORTER, url=URL),
-], ids=["same-id", "same-url"])
+@pytest.mark.parametrize(
+    "new_version",
+    [
+        Article(id="a1", text=SHORTER, url=URL),
+        Article(id="a1-v2", text=SHORTER, url=URL),
+    ],
+    ids=["same-id", "same-url"],
+)
 def test_new_version_replaces_old_triples(store, nlp, new_version):
     ingest(store, nlp, [Article(id="a1", text=TEXT, url=URL)])
     report = ingest(store, nlp, [new_version])
@@ -81,18 +92,27 @@ def test_remove_refuses_shared_graphs(store, nlp):
     assert store.has_graph(ACTORS_GRAPH)
 
 
-METADATA = Article(id="kremlin-1", text=SHORTER, title="Telephone conversation", date="2022-06-24",
-                   url="http://en.kremlin.ru/events/president/news/1", source="en.kremlin.ru")
+METADATA = Article(
+    id="kremlin-1",
+    text=SHORTER,
+    title="Telephone conversation",
+    date="2022-06-24",
+    url="http://en.kremlin.ru/events/president/news/1",
+    source="en.kremlin.ru",
+)
 
 
-@pytest.mark.parametrize("prop, value", [
-    ("http://purl.org/dc/terms/identifier", rdflib.Literal("kremlin-1")),
-    ("http://purl.org/dc/terms/title", rdflib.Literal("Telephone conversation")),
-    ("http://purl.org/dc/terms/date", rdflib.Literal("2022-06-24", datatype=rdflib.XSD.date)),
-    ("https://schema.org/url", rdflib.URIRef("http://en.kremlin.ru/events/president/news/1")),
-    (NG + "source", rdflib.Literal("en.kremlin.ru")),
-    (NG + "contentHash", rdflib.Literal(METADATA.content_hash)),
-])
+@pytest.mark.parametrize(
+    "prop, value",
+    [
+        ("http://purl.org/dc/terms/identifier", rdflib.Literal("kremlin-1")),
+        ("http://purl.org/dc/terms/title", rdflib.Literal("Telephone conversation")),
+        ("http://purl.org/dc/terms/date", rdflib.Literal("2022-06-24", datatype=rdflib.XSD.date)),
+        ("https://schema.org/url", rdflib.URIRef("http://en.kremlin.ru/events/president/news/1")),
+        (NG + "source", rdflib.Literal("en.kremlin.ru")),
+        (NG + "contentHash", rdflib.Literal(METADATA.content_hash)),
+    ],
+)
 def test_article_metadata_lands_on_the_article_node(store, nlp, prop, value):
     ingest(store, nlp, [METADATA])
     g = article_iri("kremlin-1").value
@@ -117,8 +137,9 @@ def test_an_actor_is_described_once(store):
 
     first = actor_quads([Actor(key="senate", label="Senate", type="ORG")])
     store.replace_graph(ACTORS_GRAPH, first)
-    later = actor_quads([Actor(key="senate", label="senate", type="GROUP"),
-                         Actor(key="duma", label="Duma", type="ORG")])
+    later = actor_quads(
+        [Actor(key="senate", label="senate", type="GROUP"), Actor(key="duma", label="Duma", type="ORG")]
+    )
     kept = undescribed(store, later)
     assert {q.subject.value.rsplit("/", 1)[-1] for q in kept} == {"duma"}
     assert {q.graph_name for q in kept} == {ACTORS_GRAPH}

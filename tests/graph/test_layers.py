@@ -14,8 +14,19 @@ from graph import terms
 
 GRAPH_DIR = Path(graph.__file__).parent
 #: modules that serve queries: none may load spaCy (3.4 s) or networkx before it is used
-SERVING = ["graph.store", "graph.executor", "graph.query_worker", "graph.relation_reader", "graph.queries",
-           "graph.actor_index", "graph.analytics", "graph.caching", "graph.export", "graph.service", "graph.terms"]
+SERVING = [
+    "graph.store",
+    "graph.executor",
+    "graph.query_worker",
+    "graph.relation_reader",
+    "graph.queries",
+    "graph.actor_index",
+    "graph.analytics",
+    "graph.caching",
+    "graph.export",
+    "graph.service",
+    "graph.terms",
+]
 
 
 @pytest.mark.parametrize("module", SERVING)
@@ -35,11 +46,19 @@ def test_the_package_still_offers_its_names_lazily():
 def _code_strings(path: Path) -> list[str]:
     """String constants of a module's code (docstrings, which hold doctest output, left out)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
-    return [node.value for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
 
 
 MODULES = sorted(p for p in GRAPH_DIR.glob("*.py") if p.name != "terms.py")

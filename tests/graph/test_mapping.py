@@ -82,8 +82,18 @@ def extraction(**changes) -> Extraction:
     gz = load_gazetteer()
     putin = Mention("Vladimir Putin", 0, 14, gz.lookup("Vladimir Putin", DATE))
     diaz = Mention("Miguel Diaz-Canel", 22, 39, gz.lookup("Miguel Diaz-Canel", DATE))
-    relation = Relation(subject=putin, predicate="called", object=diaz, event_type="CONSULT", trigger="called",
-                        trigger_start=15, trigger_end=21, sentence=0, confidence=0.9, extractor="test.v1")
+    relation = Relation(
+        subject=putin,
+        predicate="called",
+        object=diaz,
+        event_type="CONSULT",
+        trigger="called",
+        trigger_start=15,
+        trigger_end=21,
+        sentence=0,
+        confidence=0.9,
+        extractor="test.v1",
+    )
     relation = dataclasses.replace(relation, **changes)
     return Extraction(ARTICLE, [Sentence(0, 0, len(TEXT), TEXT)], [putin, diaz], [relation], extractor_version="test")
 
@@ -92,8 +102,12 @@ def as_dataset(quads: list[ox.Quad]) -> rdflib.Dataset:
     """Quads as an rdflib Dataset, relation IRIs (content hashes) turned into blank nodes."""
     lines = []
     for q in quads:
-        terms = [f"_:{t.value.removeprefix(RELATION)}" if isinstance(t, ox.NamedNode) and t.value.startswith(RELATION)
-                 else str(t) for t in (q.subject, q.predicate, q.object)]
+        terms = [
+            f"_:{t.value.removeprefix(RELATION)}"
+            if isinstance(t, ox.NamedNode) and t.value.startswith(RELATION)
+            else str(t)
+            for t in (q.subject, q.predicate, q.object)
+        ]
         lines.append(" ".join(terms) + f" {q.graph_name} .\n")
     ds = rdflib.Dataset()
     ds.parse(data="".join(lines), format="nquads")
@@ -111,18 +125,24 @@ def test_a_relation_maps_to_the_documented_graph():
     assert_isomorphic(mapped(extraction()), expected)
 
 
-DIRECT = (rdflib.URIRef("https://w3id.org/newsgraph/actor/vladimir-putin"),
-          rdflib.URIRef("https://w3id.org/newsgraph/ontology#called"),
-          rdflib.URIRef("https://w3id.org/newsgraph/actor/miguel-diaz-canel"))
+DIRECT = (
+    rdflib.URIRef("https://w3id.org/newsgraph/actor/vladimir-putin"),
+    rdflib.URIRef("https://w3id.org/newsgraph/ontology#called"),
+    rdflib.URIRef("https://w3id.org/newsgraph/actor/miguel-diaz-canel"),
+)
 NG = rdflib.Namespace("https://w3id.org/newsgraph/ontology#")
 
 
-@pytest.mark.parametrize("changes, direct, flag", [
-    ({}, True, (NG.modality, NG.Asserted)),
-    ({"negated": True}, False, (NG.negated, rdflib.Literal(True))),
-    ({"modality": "intended"}, False, (NG.modality, NG.Intended)),
-    ({"modality": "hypothetical"}, False, (NG.modality, NG.Hypothetical)),
-], ids=["asserted", "negated", "intended", "hypothetical"])
+@pytest.mark.parametrize(
+    "changes, direct, flag",
+    [
+        ({}, True, (NG.modality, NG.Asserted)),
+        ({"negated": True}, False, (NG.negated, rdflib.Literal(True))),
+        ({"modality": "intended"}, False, (NG.modality, NG.Intended)),
+        ({"modality": "hypothetical"}, False, (NG.modality, NG.Hypothetical)),
+    ],
+    ids=["asserted", "negated", "intended", "hypothetical"],
+)
 def test_only_asserted_relations_get_a_direct_triple(changes, direct, flag):
     ds = mapped(extraction(**changes))
     assert any(True for _ in ds.quads((*DIRECT, None))) == direct

@@ -23,8 +23,7 @@ def run(store, name: str) -> list[dict[str, str]]:
 
 
 def test_the_doc_has_the_five_queries():
-    assert list(QUERIES) == ["actor-relations", "one-article", "consult-in-range", "top-partners",
-                             "evidence-of-triple"]
+    assert list(QUERIES) == ["actor-relations", "one-article", "consult-in-range", "top-partners", "evidence-of-triple"]
 
 
 def test_the_doc_prefixes_are_the_projects():
@@ -34,8 +33,11 @@ def test_the_doc_prefixes_are_the_projects():
 
 def test_actor_relations_come_with_their_sentence(corpus_store):
     rows = run(corpus_store, "actor-relations")
-    assert {("outgoing", "called", "Miguel Díaz-Canel"), ("incoming", "congratulated", "Abdel Fattah el-Sisi"),
-            ("outgoing", "telephoned", "Norway")} <= {(r["direction"], r["predicate"], r["otherLabel"]) for r in rows}
+    assert {
+        ("outgoing", "called", "Miguel Díaz-Canel"),
+        ("incoming", "congratulated", "Abdel Fattah el-Sisi"),
+        ("outgoing", "telephoned", "Norway"),
+    } <= {(r["direction"], r["predicate"], r["otherLabel"]) for r in rows}
     for r in rows:
         assert r["sentence"], r
     called = next(r for r in rows if r["predicate"] == "called" and r["otherLabel"] == "Miguel Díaz-Canel")
@@ -51,16 +53,20 @@ def test_one_article_is_everything_in_its_graph(graph, request):
     rows = run(store, "one-article")
     triples = {(r["s"], r["p"], r["o"]) for r in rows}
     assert (SEED, "http://purl.org/dc/terms/identifier", "000_8ba8fdaa8bbfb1fc.txt") in triples
-    assert ("https://w3id.org/newsgraph/actor/vladimir-putin", "https://w3id.org/newsgraph/ontology#called",
-            "https://w3id.org/newsgraph/actor/miguel-diaz-canel") in triples
+    assert (
+        "https://w3id.org/newsgraph/actor/vladimir-putin",
+        "https://w3id.org/newsgraph/ontology#called",
+        "https://w3id.org/newsgraph/actor/miguel-diaz-canel",
+    ) in triples
     count = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{SEED}> {{ ?s ?p ?o }} }}")
     assert len(rows) == int(next(iter(count))["n"].value) > 0
 
 
 def test_consult_events_of_the_seed_graph_are_listed_undated(seeded_store):
     rows = run(seeded_store, "consult-in-range")
-    assert {("called", "https://w3id.org/newsgraph/actor/miguel-diaz-canel")} <= {(r["predicate"], r["object"])
-                                                                                  for r in rows}
+    assert {("called", "https://w3id.org/newsgraph/actor/miguel-diaz-canel")} <= {
+        (r["predicate"], r["object"]) for r in rows
+    }
     assert all(r["date"] is None and r["article"] == SEED for r in rows)
 
 

@@ -29,8 +29,9 @@ def test_every_ng_term_the_data_uses_is_declared_with_label_and_comment(corpus_d
     for graph in graphs.values():
         for triple in graph:
             used |= {t for t in triple if isinstance(t, rdflib.URIRef) and str(t).startswith(NG)}
-    undeclared = {t for t in used - surface
-                  if (t, RDFS.label, None) not in ONTOLOGY or (t, RDFS.comment, None) not in ONTOLOGY}
+    undeclared = {
+        t for t in used - surface if (t, RDFS.label, None) not in ONTOLOGY or (t, RDFS.comment, None) not in ONTOLOGY
+    }
     assert not undeclared
 
 

@@ -11,11 +11,22 @@ from graph import relation_reader, terms
 from graph.queries import PROLOGUE, actor_label, actor_relations_document, find_relations
 
 FILTERS = [
-    {}, {"direction": "outgoing"}, {"direction": "incoming"}, {"limit": 1}, {"limit": 2, "offset": 1},
-    {"offset": 1000}, {"since": "2022-01-01"}, {"until": "2021-12-31"}, {"since": "2100-01-01"},
-    {"event_type": "CONSULT"}, {"event_type": "SUPPORT", "direction": "outgoing"}, {"predicate": "called"},
+    {},
+    {"direction": "outgoing"},
+    {"direction": "incoming"},
+    {"limit": 1},
+    {"limit": 2, "offset": 1},
+    {"offset": 1000},
+    {"since": "2022-01-01"},
+    {"until": "2021-12-31"},
+    {"since": "2100-01-01"},
+    {"event_type": "CONSULT"},
+    {"event_type": "SUPPORT", "direction": "outgoing"},
+    {"predicate": "called"},
     {"predicate": 'called" } } UNION { ?relation ?p ?o } #'},
-    {"asserted_only": True}, {"min_confidence": 0.5}, {"min_confidence": 0.999},
+    {"asserted_only": True},
+    {"min_confidence": 0.5},
+    {"min_confidence": 0.999},
     {"asserted_only": True, "min_confidence": 0.3, "direction": "outgoing"},
     {"asserted_only": True, "event_type": "CONSULT", "limit": 2, "offset": 1},
 ]
@@ -41,13 +52,19 @@ def test_reader_matches_the_sparql_query(corpus_store, raw, actors, filters):
     matched = 0
     for actor in actors:
         expected = find_relations(corpus_store, actor=actor, **filters)
-        got = relation_reader.actor_relations(raw, ("iri", actor.value), **{
-            **filters, "event_type": terms.PLOVER + event_type if event_type else None})
+        got = relation_reader.actor_relations(
+            raw, ("iri", actor.value), **{**filters, "event_type": terms.PLOVER + event_type if event_type else None}
+        )
         assert got["relations"] == expected, actor
         assert got["actor"]["label"] == actor_label(corpus_store, actor)
         matched += bool(expected)
-    assert matched or filters.get("offset") or "2100" in str(filters) or '"' in str(filters) \
+    assert (
+        matched
+        or filters.get("offset")
+        or "2100" in str(filters)
+        or '"' in str(filters)
         or filters.get("min_confidence", 0) > 0.99
+    )
 
 
 def test_reader_follows_articles_and_wikidata_ids(corpus_store, raw):
@@ -58,11 +75,14 @@ def test_reader_follows_articles_and_wikidata_ids(corpus_store, raw):
     assert by_qid["relations"] == find_relations(corpus_store, actor=ox.NamedNode(putin), article=article) != []
 
 
-@pytest.mark.parametrize("request_, message", [
-    ({"actor": ("qid", "Q1")}, "no actor with Wikidata ID Q1"),
-    ({"actor": ("iri", terms.ACTOR + "nobody", "nobody")}, "no actor 'nobody'"),
-    ({"actor": ("qid", "Q7747"), "article": (terms.ARTICLE + "none", "none")}, "no article 'none'"),
-])
+@pytest.mark.parametrize(
+    "request_, message",
+    [
+        ({"actor": ("qid", "Q1")}, "no actor with Wikidata ID Q1"),
+        ({"actor": ("iri", terms.ACTOR + "nobody", "nobody")}, "no actor 'nobody'"),
+        ({"actor": ("qid", "Q7747"), "article": (terms.ARTICLE + "none", "none")}, "no article 'none'"),
+    ],
+)
 def test_unknown_actors_and_articles_are_not_found(corpus_store, raw, request_, message):
     with pytest.raises(relation_reader.NotFound, match=message):
         relation_reader.actor_relations(raw, **request_)
@@ -74,8 +94,9 @@ def test_unknown_actors_and_articles_are_not_found(corpus_store, raw, request_, 
 
 def test_documents_agree(corpus_store, raw):
     request = {"actor": ("qid", "Q7747", "Q7747"), "limit": 3, "offset": 1}
-    assert json.loads(relation_reader.actor_relations_json(raw, request)) == \
-        json.loads(actor_relations_document(corpus_store, request))
+    assert json.loads(relation_reader.actor_relations_json(raw, request)) == json.loads(
+        actor_relations_document(corpus_store, request)
+    )
 
 
 def test_reader_gives_up_beyond_max_relations(raw):

@@ -26,9 +26,15 @@ from graph.store import open_store
 from tests.graph.conftest import assert_isomorphic, dataset, write_batch
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
-ARTICLES = [Article(id="r1", text="Emmanuel Macron met with Angela Merkel in Berlin. Joe Biden criticised Russia.",
-                    url="https://example.org/r1", date="2021-03-04"),
-            Article(id="r2", text="Vladimir Putin congratulated Joe Biden. Joe Biden thanked Vladimir Putin.")]
+ARTICLES = [
+    Article(
+        id="r1",
+        text="Emmanuel Macron met with Angela Merkel in Berlin. Joe Biden criticised Russia.",
+        url="https://example.org/r1",
+        date="2021-03-04",
+    ),
+    Article(id="r2", text="Vladimir Putin congratulated Joe Biden. Joe Biden thanked Vladimir Putin."),
+]
 
 pytestmark = pytest.mark.skipif(not os.path.exists(OXIGRAPH), reason="the oxigraph server (PyPI oxigraph) is missing")
 
@@ -36,8 +42,9 @@ pytestmark = pytest.mark.skipif(not os.path.exists(OXIGRAPH), reason="the oxigra
 def start_oxigraph(location: Path, union: bool = True) -> tuple[subprocess.Popen, str]:
     port = free_port()
     command = [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
-    process = subprocess.Popen([*command, *(["--union-default-graph"] if union else [])],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [*command, *(["--union-default-graph"] if union else [])], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
@@ -87,7 +94,7 @@ def test_remote_store_interface(server):
     assert bool(store.query("ASK { ?s ng:label ?o } ")) is False  # predeclared prefixes
     with pytest.raises(QueryError):
         store.query("SELEKT nothing")
-    store.load(b"<urn:b> <urn:p> \"1\" .", ox.RdfFormat.N_TRIPLES, graph=ox.NamedNode("urn:h"))
+    store.load(b'<urn:b> <urn:p> "1" .', ox.RdfFormat.N_TRIPLES, graph=ox.NamedNode("urn:h"))
     h = ox.NamedNode("urn:h")
     assert store.count() == 2 and store.drop_graph(h) and not store.drop_graph(h)
     read_only = SparqlHttpStore(f"{server}/query", read_only=True)
@@ -122,16 +129,20 @@ def test_cli_and_rest_api_work_on_the_remote_store(server, tmp_path, nlp):
     ingested = runner.invoke(app, ["ingest", str(feed), "--store", url, "--update-url", update])
     assert ingested.exit_code == 0, ingested.output
     assert "articles 2 " in ingested.stdout
-    asked = runner.invoke(app, ["query", "SELECT (COUNT(?r) AS ?n) WHERE { ?r a ng:Relation }", "--store", url,
-                                "--format", "json"])
+    asked = runner.invoke(
+        app, ["query", "SELECT (COUNT(?r) AS ?n) WHERE { ?r a ng:Relation }", "--store", url, "--format", "json"]
+    )
     assert asked.exit_code == 0 and int(json.loads(asked.stdout)["results"]["bindings"][0]["n"]["value"]) > 0
     checked = runner.invoke(app, ["check", "--store", url])
     assert checked.exit_code == 0 and "articles 2, problems 0" in checked.stdout
     with running(make_app(open_store(url, update_url=update))) as base:
         actors = httpx.get(f"{base}/actors", params={"q": "Biden"}).json()
         assert actors, actors
-        answer = httpx.post(f"{base}/sparql", data={"query": "ASK { ?s a ng:Article }"},
-                            headers={"Accept": "application/sparql-results+json"})
+        answer = httpx.post(
+            f"{base}/sparql",
+            data={"query": "ASK { ?s a ng:Article }"},
+            headers={"Accept": "application/sparql-results+json"},
+        )
         assert answer.json()["boolean"] is True
     removed = runner.invoke(app, ["remove", "r2", "--store", url, "--update-url", update])
     assert removed.exit_code == 0, removed.output
@@ -143,8 +154,12 @@ def test_a_killed_remote_ingest_leaves_whole_articles(server, tmp_path):
     url, update = f"sparql+{server}/query", f"{server}/update"
     command = [sys.executable, "-m", "api.cli", "ingest", str(batch), "--store", url, "--update-url", update]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    process = subprocess.Popen([sys.executable, "-c", "from api.cli import app; app()", *command[3:]],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from api.cli import app; app()", *command[3:]],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
     store = remote(server)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and _articles(store) < 5:
@@ -155,8 +170,13 @@ def test_a_killed_remote_ingest_leaves_whole_articles(server, tmp_path):
 
     stored = _articles(store)
     assert 5 <= stored < 40 and check_store(store) == []
-    subprocess.run([sys.executable, "-c", "from api.cli import app; app()", *command[3:]], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    subprocess.run(
+        [sys.executable, "-c", "from api.cli import app; app()", *command[3:]],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
     assert _articles(store) == 40 and check_store(store) == []
 
 

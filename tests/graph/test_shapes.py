@@ -51,10 +51,21 @@ def test_every_class_the_data_uses_has_a_shape(corpus_dataset):
     # entities carry besides ng:ReferenceEntity, are not instance data of their own.
     schema = rdflib.Namespace("https://schema.org/")
     owl, skos = rdflib.OWL, rdflib.namespace.SKOS
-    vocabulary = {owl.Ontology, owl.Class, owl.ObjectProperty, owl.DatatypeProperty, owl.AnnotationProperty,
-                  owl.FunctionalProperty, skos.ConceptScheme, skos.Concept, rdflib.RDF.Property,
-                  schema.Country, schema.Person, schema.Organization,
-                  rdflib.URIRef("https://w3id.org/newsgraph/ontology#Modality")}
+    vocabulary = {
+        owl.Ontology,
+        owl.Class,
+        owl.ObjectProperty,
+        owl.DatatypeProperty,
+        owl.AnnotationProperty,
+        owl.FunctionalProperty,
+        skos.ConceptScheme,
+        skos.Concept,
+        rdflib.RDF.Property,
+        schema.Country,
+        schema.Person,
+        schema.Organization,
+        rdflib.URIRef("https://w3id.org/newsgraph/ontology#Modality"),
+    }
     ng = rdflib.Namespace("https://w3id.org/newsgraph/ontology#")
     actor_types = {ng.Person, ng.Organisation, ng.Country, ng.Group}  # checked by ActorShape's sh:xone
     assert used - vocabulary - actor_types <= targeted, used - vocabulary - actor_types - targeted
@@ -91,20 +102,20 @@ def small_valid_graph(corpus_dataset) -> rdflib.Graph:
 BREAKS = {
     "ArticleShape": "DELETE { ?a ng:contentHash ?h } WHERE { ?a a ng:Article ; ng:contentHash ?h }",
     "SentenceShape": "DELETE { ?s ng:endOffset ?e } INSERT { ?s ng:endOffset 0 } "
-                     "WHERE { ?s a ng:Sentence ; ng:endOffset ?e }",
+    "WHERE { ?s a ng:Sentence ; ng:endOffset ?e }",
     "RelationShape": "DELETE { ?r ng:confidence ?c } INSERT { ?r ng:confidence 1.5 } "
-                     "WHERE { ?r a ng:Relation ; ng:confidence ?c }",
+    "WHERE { ?r a ng:Relation ; ng:confidence ?c }",
     "RelationObjectShape": "DELETE { ?r ng:objectText ?t } WHERE { ?r ng:objectText ?t }",
     "ActorShape": "INSERT { ?a a ng:Organisation } WHERE { ?a a ng:Person }",
-    "CountryShape":
-        "DELETE { ?c ng:isoCode ?i } INSERT { ?c ng:isoCode \"ru\" } WHERE { ?c a ng:Country ; ng:isoCode ?i }",
+    "CountryShape": 'DELETE { ?c ng:isoCode ?i } INSERT { ?c ng:isoCode "ru" } '
+    "WHERE { ?c a ng:Country ; ng:isoCode ?i }",
     "RoleShape": "DELETE { ?r ng:title ?t } WHERE { ?r a ng:Role ; ng:title ?t }",
-    "SurfacePredicateShape":
-        "DELETE { ?p rdfs:subPropertyOf ?super } WHERE { ?r ng:predicate ?p . ?p rdfs:subPropertyOf ?super }",
+    "SurfacePredicateShape": "DELETE { ?p rdfs:subPropertyOf ?super } "
+    "WHERE { ?r ng:predicate ?p . ?p rdfs:subPropertyOf ?super }",
     "PloverConceptShape": "DELETE { ?c skos:notation ?n } WHERE { ?r ng:eventType ?c . ?c skos:notation ?n }",
     "ReferenceEntityShape": "DELETE { ?e dcterms:source ?s } WHERE { ?e a ng:ReferenceEntity ; dcterms:source ?s }",
-    "TermShape":
-        "DELETE { ?t ng:officeType ?o } INSERT { ?t ng:officeType \"king\" } WHERE { ?t a ng:Term ; ng:officeType ?o }",
+    "TermShape": 'DELETE { ?t ng:officeType ?o } INSERT { ?t ng:officeType "king" } '
+    "WHERE { ?t a ng:Term ; ng:officeType ?o }",
 }
 
 

@@ -40,10 +40,13 @@ def test_malformed_rdf_adds_nothing(store):
     assert store.count() == 1
 
 
-@pytest.mark.parametrize(("declared", "expected"), [
-    ("", "https://w3id.org/newsgraph/ontology#Actor"),  # predeclared
-    ("PREFIX ng: <https://example.org/mine#> ", "https://example.org/mine#Actor"),  # the query's own wins
-])
+@pytest.mark.parametrize(
+    ("declared", "expected"),
+    [
+        ("", "https://w3id.org/newsgraph/ontology#Actor"),  # predeclared
+        ("PREFIX ng: <https://example.org/mine#> ", "https://example.org/mine#Actor"),  # the query's own wins
+    ],
+)
 def test_project_prefixes_are_predeclared(store, declared, expected):
     rows = store.query(declared + "SELECT ?x WHERE { VALUES ?x { ng:Actor } }")
     assert [row["x"].value for row in rows] == [expected]

@@ -20,12 +20,20 @@ from tests.graph.conftest import assert_isomorphic, dataset
 
 VIRTUOSO = shutil.which("virtuoso-t")
 INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
-ARTICLES = [Article(id="v1", text="Emmanuel Macron met with Angela Merkel in Berlin. Joe Biden criticised Russia.",
-                    url="https://example.org/v1", date="2021-03-04"),
-            Article(id="v2", text="Vladimir Putin congratulated Joe Biden. Joe Biden thanked Vladimir Putin.")]
+ARTICLES = [
+    Article(
+        id="v1",
+        text="Emmanuel Macron met with Angela Merkel in Berlin. Joe Biden criticised Russia.",
+        url="https://example.org/v1",
+        date="2021-03-04",
+    ),
+    Article(id="v2", text="Vladimir Putin congratulated Joe Biden. Joe Biden thanked Vladimir Putin."),
+]
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(VIRTUOSO is None or not INI.exists(), reason="Virtuoso is not installed")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(VIRTUOSO is None or not INI.exists(), reason="Virtuoso is not installed"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +51,12 @@ def virtuoso(tmp_path_factory):
             line = f"ServerPort = {http if section == '[HTTPServer]' else sql}"
         lines.append(line)
     (root / "virtuoso.ini").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    process = subprocess.Popen([VIRTUOSO, "+foreground", "+configfile", str(root / "virtuoso.ini")], cwd=root,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [VIRTUOSO, "+foreground", "+configfile", str(root / "virtuoso.ini")],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{http}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:

@@ -15,8 +15,10 @@ assert _spec is not None and _spec.loader is not None
 error_report = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(error_report)
 DATA = Path(__file__).parents[1] / "extract" / "data"
-MENTIONS = {"d1": [{"text": "Ruritania"}, {"text": "Freedonia"}, {"text": "The Ruritanian leader", "label": "Rudolf"}],
-            "r2": [{"text": "ISIL"}]}
+MENTIONS = {
+    "d1": [{"text": "Ruritania"}, {"text": "Freedonia"}, {"text": "The Ruritanian leader", "label": "Rudolf"}],
+    "r2": [{"text": "ISIL"}],
+}
 
 
 def arg(name: str) -> dict:
@@ -38,10 +40,19 @@ def test_the_fixture_errors_by_cause():
 @pytest.mark.parametrize(
     ("relation", "cause"),
     [
-        ({"subject": arg("Ruritania"), "object": arg("Freedonia"), "event_type": "ASSAULT", "negated": True},
-         "polarity"),
-        ({"subject": arg("Ruritania"), "object": arg("Freedonia"), "event_type": "ASSAULT", "modality": "hypothetical"},
-         "polarity"),
+        (
+            {"subject": arg("Ruritania"), "object": arg("Freedonia"), "event_type": "ASSAULT", "negated": True},
+            "polarity",
+        ),
+        (
+            {
+                "subject": arg("Ruritania"),
+                "object": arg("Freedonia"),
+                "event_type": "ASSAULT",
+                "modality": "hypothetical",
+            },
+            "polarity",
+        ),
         ({"subject": arg("Ruritania"), "object": arg("Freedonia"), "event_type": "ASSAULT"}, "wrong category"),
         ({"subject": arg("Freedonia"), "object": arg("Ruritania"), "event_type": "CONSULT"}, "wrong actor"),
         ({"subject": arg("Ruritania"), "object": arg("Grand Fenwick"), "event_type": "CONSULT"}, "wrong actor"),
@@ -50,9 +61,16 @@ def test_the_fixture_errors_by_cause():
     ],
 )
 def test_false_positive_causes(relation, cause):
-    gold = [{"id": "s1", "text": "", "triples": [
-        {"subject": "Ruritania", "object": "Freedonia", "source_label": "CONSULT"},
-        {"subject": "Grand Fenwick", "object": "Freedonia", "source_label": "SUPPORT"}]}]
+    gold = [
+        {
+            "id": "s1",
+            "text": "",
+            "triples": [
+                {"subject": "Ruritania", "object": "Freedonia", "source_label": "CONSULT"},
+                {"subject": "Grand Fenwick", "object": "Freedonia", "source_label": "SUPPORT"},
+            ],
+        }
+    ]
     misses, false, _ = error_report.classify(gold, [{"id": "s1", "relations": [relation]}], {})
     assert false == {cause: 1}
 
@@ -62,12 +80,21 @@ def test_false_positive_causes(relation, cause):
     [
         ([], [{"text": "Ruritania"}], "no actor mention"),
         ([], [{"text": "Ruritania"}, {"text": "Freedonia"}], "missing trigger"),
-        ([{"subject": arg("Ruritania"), "object": arg("Freedonia"), "event_type": "SUPPORT"}],
-         [{"text": "Ruritania"}, {"text": "Freedonia"}], "wrong category"),
-        ([{"subject": arg("Ruritania"), "object": arg("Freedonia"), "event_type": None}],
-         [{"text": "Ruritania"}, {"text": "Freedonia"}], "untyped relation"),
-        ([{"subject": arg("Ruritania"), "object": arg("Bolivia"), "event_type": "CONSULT"}],
-         [{"text": "Ruritania"}, {"text": "Freedonia"}], "wrong actor"),
+        (
+            [{"subject": arg("Ruritania"), "object": arg("Freedonia"), "event_type": "SUPPORT"}],
+            [{"text": "Ruritania"}, {"text": "Freedonia"}],
+            "wrong category",
+        ),
+        (
+            [{"subject": arg("Ruritania"), "object": arg("Freedonia"), "event_type": None}],
+            [{"text": "Ruritania"}, {"text": "Freedonia"}],
+            "untyped relation",
+        ),
+        (
+            [{"subject": arg("Ruritania"), "object": arg("Bolivia"), "event_type": "CONSULT"}],
+            [{"text": "Ruritania"}, {"text": "Freedonia"}],
+            "wrong actor",
+        ),
     ],
 )
 def test_miss_causes(relations, mentions, cause):

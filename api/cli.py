@@ -276,7 +276,7 @@ def query(
 ) -> None:
     """Run a SPARQL query against the store."""
     from api.formatting import write_result
-    from api.routes.sparql import policy
+    from api.policy import policy
     from graph.terms import QUERY_PREFIXES
 
     text = Path(sparql[1:]).read_text(encoding="utf-8") if sparql.startswith("@") else sparql

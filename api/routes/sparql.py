@@ -9,7 +9,6 @@ union of all graphs) unless they name their own (``USING``, ``WITH``, ``using-gr
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Annotated
 from urllib.parse import parse_qs
 
@@ -22,13 +21,14 @@ from api.auth import require_writer
 from api.bodies import read_body
 from api.deps import ExecutorDep, SettingsDep, WritesDep
 from api.formatting import GRAPH_MEDIA_TYPES, RESULTS_MEDIA_TYPES, canonical, choose, rdf_response
+from api.policy import policy
 from api.settings import Settings
 from api.streaming import AnswerResponse
 from api.urls import public_url
 from graph.errors import NotAcceptableError, QueryError
 from graph.executor import QueryJob
 from graph.service import service_description
-from graph.sparql_policy import Policy, Reading, readable_syntax_error, with_dataset
+from graph.sparql_policy import Reading, readable_syntax_error, with_dataset
 from graph.terms import QUERY_PREFIXES
 
 router = APIRouter(tags=["sparql"])
@@ -41,19 +41,6 @@ GRAPH_TYPES = [m for m in GRAPH_MEDIA_TYPES if m != "text/plain"]
 INLINE_CHECK_CHARS = 65_536
 Params = dict[str, list[str]]
 FORM = "application/x-www-form-urlencoded"
-
-
-@lru_cache(maxsize=8)
-def _cached_policy(allow_service: bool, load_hosts: str, max_depth: int, max_tokens: int) -> Policy:
-    hosts = frozenset(h.strip().lower() for h in load_hosts.split(",") if h.strip())
-    return Policy(allow_service, hosts, max_depth, max_tokens)
-
-
-def policy(settings: Settings) -> Policy:
-    """The SPARQL policy the settings describe."""
-    return _cached_policy(
-        settings.allow_service, settings.load_hosts, settings.sparql_max_depth, settings.sparql_max_tokens
-    )
 
 
 async def _check(settings: Settings, text: str, kind: str, base_iri: str) -> Reading:

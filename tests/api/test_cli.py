@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import rdflib
 from typer.testing import CliRunner
@@ -51,3 +53,16 @@ def test_extract_prints_turtle_and_stores_nothing(tmp_path):
 def test_bad_sparql_exits_with_a_message(tmp_path):
     result = runner.invoke(app, ["query", "SELECT ?x WHERE {", "--store", f"oxigraph:{tmp_path / 's'}"])
     assert result.exit_code == 1 and "error:" in result.stderr
+
+
+def test_the_query_command_loads_neither_spacy_nor_the_web_framework():
+    # `newsgraph query` is a store-only command: its start-up must not pay for spaCy or FastAPI.
+    code = (
+        "import sys\n"
+        "from api.cli import app\n"
+        "sys.argv = ['newsgraph', 'query', 'ASK {}', '--store', 'memory:']\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('spacy', 'fastapi', 'starlette') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines() == ["true", "[]"]

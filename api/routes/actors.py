@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -14,9 +14,19 @@ from starlette.concurrency import run_in_threadpool
 from api.deps import ExecutorDep, StoreDep, WritesDep
 from api.enums import ActorType, Direction, RelationPolarity
 from api.errors import NotFoundWithSuggestions
+from api.filters import (
+    RDF_RESPONSES,
+    ArticleFilter,
+    EventTypeFilter,
+    Limit,
+    MinConfidence,
+    Offset,
+    PolarityFilter,
+    PredicateFilter,
+    min_confidence_or_default,
+)
 from api.formatting import rdf_response, rest_media
 from api.models import ActorDetail, ActorItem, ActorRelations, Page, page
-from extract.confidence import default_threshold
 from graph.actor_index import cached_actor_index
 from graph.errors import NotFoundError
 from graph.executor import RelationsJob
@@ -24,32 +34,6 @@ from graph.queries import actor_detail, actor_graph, actor_reference, article_re
 from graph.terms import PLOVER
 
 router = APIRouter(prefix="/actors", tags=["actors"])
-RDF_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"application/json": {}, "text/turtle": {}, "application/ld+json": {}}}
-}
-PolarityFilter = Annotated[
-    RelationPolarity,
-    Query(
-        description="asserted (default): only what happened, not negated, intended or hypothetical relations; "
-        "all: every one"
-    ),
-]
-MinConfidence = Annotated[
-    float | None,
-    Query(
-        ge=0.0,
-        le=1.0,
-        description="lowest confidence listed; by default the threshold fitted with the confidence model "
-        "(ontologies/confidence.json), 0 for every relation",
-    ),
-]
-
-
-def min_confidence_or_default(value: float | None) -> float | None:
-    """The confidence filter: the client's, else the shipped default threshold; 0 filters nothing."""
-    if value is None:
-        value = default_threshold()
-    return value or None
 
 
 @router.get("", response_model=Page[ActorItem])
@@ -79,15 +63,15 @@ async def relations(
     request: Request,
     actor_id: str,
     direction: Annotated[Direction, Query(description="both, outgoing or incoming")] = Direction.BOTH,
-    event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$", description="PLOVER category")] = None,
-    predicate: Annotated[str | None, Query(max_length=100, description="surface predicate, e.g. called")] = None,
+    event_type: EventTypeFilter = None,
+    predicate: PredicateFilter = None,
     since: date | None = None,
     until: date | None = None,
-    article: Annotated[str | None, Query(max_length=500, description="article id or IRI")] = None,
+    article: ArticleFilter = None,
     polarity: PolarityFilter = RelationPolarity.ASSERTED,
     min_confidence: MinConfidence = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ):
     """An actor's relations (``id``: slug, IRI or Wikidata QID), each with its evidence sentence and article.
     JSON by default; RDF (the relation nodes) for ``Accept: text/turtle`` or ``application/ld+json``.

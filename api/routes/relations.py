@@ -9,9 +9,19 @@ from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
 from api.enums import RelationPolarity
+from api.filters import (
+    RDF_RESPONSES,
+    ArticleFilter,
+    EventTypeFilter,
+    Limit,
+    MinConfidence,
+    Offset,
+    PolarityFilter,
+    PredicateFilter,
+    min_confidence_or_default,
+)
 from api.formatting import rdf_response, rest_media
 from api.models import Page, Relation, page
-from api.routes.actors import RDF_RESPONSES, MinConfidence, PolarityFilter, min_confidence_or_default
 from graph.queries import find_relations, relations_graph, resolve_actor, resolve_article
 
 router = APIRouter(prefix="/relations", tags=["relations"])
@@ -22,15 +32,15 @@ def list_relations(
     store: StoreDep,
     request: Request,
     actor: Annotated[str | None, Query(max_length=500, description="actor slug, IRI or QID")] = None,
-    event_type: Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$", description="PLOVER category")] = None,
-    predicate: Annotated[str | None, Query(max_length=100)] = None,
+    event_type: EventTypeFilter = None,
+    predicate: PredicateFilter = None,
     since: date | None = None,
     until: date | None = None,
-    article: Annotated[str | None, Query(max_length=500, description="article id or IRI")] = None,
+    article: ArticleFilter = None,
     polarity: PolarityFilter = RelationPolarity.ASSERTED,
     min_confidence: MinConfidence = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ):
     """Relations with evidence, newest first, filtered by actor, event type, predicate, dates or article.
 

@@ -48,7 +48,9 @@ _DERIVATIONS = (
 )
 
 
-_COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# Acts done *with or for* someone, which "against X" turns into opposing X; a narrower set than the
+# relation rules' cooperative categories (yielding and withdrawing are not done against anyone).
+_ALLIED_ACTS = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +131,7 @@ class Lexicon:
             and requires == "prep:against"
             and (lemma, "against") not in self.phrased
             and (own := self.sense(lemma)) is not None
-            and own.category in _COOPERATIVE
+            and own.category in _ALLIED_ACTS
         ):
             # "supported Iraq against ISIL", "unite against ISIL": the one a cooperative act is
             # against is opposed, as CAMEO codes "cooperate (AGAINST)" and "lobby (AGAINST)" (11x);

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from typing import TypeVar
 
 import spacy
@@ -21,6 +19,7 @@ from extract.qualifiers import attribution, modality, negated
 from extract.records import Article, Extraction, Mention, Relation, Sentence
 from extract.relations import Candidate
 from extract.tokenizer import split_glued_brackets
+from extract.version import package_version
 
 DEFAULT_MODEL = "en_core_web_sm"
 # The official model is installable here only as this re-upload (same weights, other name).
@@ -29,12 +28,9 @@ NEWSGRAPH_COMPONENTS = ("newsgraph_actors", "newsgraph_relations")
 T = TypeVar("T")
 
 
-@cache
 def extractor_version() -> str:
-    try:
-        return version("newsgraph")
-    except PackageNotFoundError:  # running from a source tree that is not installed
-        return "0+unknown"
+    """The version that goes into each extraction's provenance: the package's (one definition)."""
+    return package_version()
 
 
 def resolve_model(name: str | None) -> str:

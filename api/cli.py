@@ -87,7 +87,7 @@ def ingest(
     ] = None,
     max_sentence_tokens: Annotated[
         Optional[int],
-        typer.Option("--max-sentence-tokens", min=1, help="skip longer sentences for relations (default: 150)"),
+        typer.Option("--max-sentence-tokens", min=1, help="skip longer sentences for relations (default: 400)"),
     ] = None,
     language: Annotated[
         Optional[str],

@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from extract.lexicon import load_lexicon
 from extract.qualifiers import SPEECH_VERBS
+from extract.relations.enumeration import enumerated
 from extract.relations.syntax import infinitival, listed, speech_act
 from extract.relations.vocabulary import (
     FRAMING,
@@ -30,6 +31,8 @@ def actors(token: Token, depth: int = 0, inner: bool = False, agent: bool = Fals
     spans: list[Span] = []
     for t in [token, *token.conjuncts, *listed(token)]:
         spans.extend(_conjunct_actors(t, depth, inner, agent))
+    if spans:  # "by A (X), B (Y) and C (Z)": a written list goes on after its last parsed member
+        spans.extend(enumerated(max(spans, key=lambda s: s.end)))
     unique: dict[int, Span] = {}
     for span in spans:
         unique.setdefault(span.start, span)

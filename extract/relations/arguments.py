@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from extract.lexicon import load_lexicon
 from extract.qualifiers import SPEECH_VERBS
 from extract.relations.enumeration import enumerated
+from extract.relations.parties import parties
 from extract.relations.syntax import infinitival, listed, speech_act
 from extract.relations.vocabulary import (
     FRAMING,
@@ -41,6 +42,8 @@ def actors(token: Token, depth: int = 0, inner: bool = False, agent: bool = Fals
 
 def _conjunct_actors(t: Token, depth: int, inner: bool, agent: bool) -> list[Span]:
     lex = load_lexicon()
+    if found := parties(t):
+        return found  # "the leaders": the parties of the interaction told before
     if t._.mention is not None:
         # "Kerry and Ash Carter will host": a first conjunct misparsed as a modifier of the second
         return [
@@ -58,7 +61,7 @@ def _conjunct_actors(t: Token, depth: int, inner: bool, agent: bool) -> list[Spa
         return found  # "Turkish and Greek sides", "Hezbollah guerrillas": the modifiers are the actors
     if agent and (named := named_group(t)):
         return named  # "the al-Qaeda network", "the Turkish and Greek sides"
-    if t.pos_ in ("NOUN", "PROPN") and (person := appositive_person(t)) is not None:
+    if t.pos_ in ("NOUN", "PROPN") and (person := appositive_person(t) or titled_person(t)) is not None:
         return [person]  # "President of Russia Vladimir Putin", "Artistic Director of X, Y": the title is the person
     if t.pos_ == "PROPN" and (
         names := [
@@ -108,6 +111,20 @@ def appositive_person(title: Token, depth: int = 0) -> Span | None:
         ),
         None,
     )
+
+
+def titled_person(title: Token) -> Span | None:
+    """'with President Macron and Federal Chancellor of Germany Olaf Scholz': a title conjunct whose
+    name the parser hung on the coordination as an appositive is the person named right after it."""
+    doc = title.doc
+    after = title.right_edge.i + 1
+    if title.dep_ != "conj" or title._.mention is not None or not title.text[:1].isupper() or after >= len(doc):
+        return None
+    person = doc[after]._.mention
+    if person is None or person.start != after or person._.actor.type != "PERSON":
+        return None
+    root = person.root
+    return person if root.dep_ == "appos" and root.head in (title, title.head, *title.conjuncts) else None
 
 
 def pobj_actors(prep: Token) -> list[Span]:

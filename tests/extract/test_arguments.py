@@ -80,3 +80,25 @@ def test_a_name_cut_short_by_the_tagger_stands_for_its_phrase(nlp):
 )
 def test_a_title_in_apposition_to_a_name_is_the_person(nlp, text, expected):
     assert expected in relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "present"),
+    [
+        # a title conjunct whose name the parser hung on the coordination is the person named after it
+        (
+            "Emmanuel Macron met with President of the Swiss Confederation Alain Berset and Prime Minister "
+            "of Belgium Alexander De Croo.",
+            ("Emmanuel Macron", "CONSULT", "Alexander De Croo"),
+            True,
+        ),
+        # a name after a comma that begins a clause of its own is the speaker, no party
+        (
+            "Emmanuel Macron met with the President of Chile and Prime Minister of Peru, Olaf Scholz said on Monday.",
+            ("Emmanuel Macron", "CONSULT", "Olaf Scholz"),
+            False,
+        ),
+    ],
+)
+def test_a_title_conjunct_is_the_person_named_after_it(nlp, text, party, present):
+    assert (party in relations(nlp, text)) == present

@@ -55,6 +55,8 @@ class SpeakersMixin(ResolverBase):
                 ),
                 source,
             )
+        if source._.mention is None and (body := spoken_for(source)) is not None:
+            return body  # "a police spokesman said: 'We ...'": the body the unnamed speaker speaks for
         return source._.mention._.actor if source._.mention is not None else None
 
     def statement_speaker(self, at: int) -> Actor | None:
@@ -116,6 +118,22 @@ class SpeakersMixin(ResolverBase):
         """The unnamed author of this document: one actor per text, never shared across articles."""
         digest = hashlib.sha1(self.doc.text.encode("utf-8")).hexdigest()[:12]
         return Actor(key=f"author-{digest}", label="author", type="PERSON")
+
+
+def spoken_for(speaker: Token) -> Actor | None:
+    """The body an unnamed speaker speaks for: 'a Hampshire Police spokesman', 'a spokesperson for
+    Stagecoach South', 'the ministry's spokeswoman'; None for a person with no body named."""
+    if speaker.pos_ != "NOUN":
+        return None
+    bodies = [c._.mention for c in speaker.children if c.dep_ in ("compound", "nmod", "poss")]
+    bodies += [
+        o._.mention
+        for p in speaker.children
+        if p.dep_ == "prep" and p.lower_ in ("for", "of", "at", "from")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return next((m._.actor for m in bodies if m is not None and m._.actor.type in ("ORG", "GPE")), None)
 
 
 def _introduces(mention: Span) -> bool:

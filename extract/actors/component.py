@@ -57,6 +57,8 @@ class ActorsComponent:
         for token in doc:
             if token._.mention is None and token.pos_ == "PRON" and token.lower_ in PERSONAL | COLLECTIVE_PRONOUNS:
                 resolver.pronoun(token)
+        for token in nouns:  # "their government", once "their" is known
+            resolver.owned_government(token)
         doc._.mentions = resolver.mentions
         return doc
 

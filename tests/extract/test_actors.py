@@ -359,3 +359,24 @@ def test_a_name_cut_at_a_conjunction_before_a_place_is_a_place(nlp):
     )
     assert place_before_conjunction(doc.ents[0]).text == "Qusayr"
     assert place_before_conjunction(doc.ents[1]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # a people's government is the state of that people's country
+        ("Iranian students criticised their government.", "their government", ("Iran", "GPE", "IRN")),
+        (
+            "Many Nigerian farmers blame their authorities for the drought.",
+            "their authorities",
+            ("Nigeria", "GPE", "NGA"),
+        ),
+    ],
+)
+def test_the_government_of_a_people_is_its_country(nlp, text, mention, expected):
+    assert mentions(nlp, text)[mention] == expected
+
+
+def test_the_government_of_a_group_of_no_country_is_no_country(nlp):
+    found = mentions(nlp, "The protesters denounced their government.")
+    assert "their government" not in found, found

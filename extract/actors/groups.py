@@ -22,7 +22,6 @@ from extract.lexicon import load_lexicon
 from extract.records import Actor
 from extract.reference import slug
 
-
 # The bodies that govern a people: "their government" of "Iraqi students" is Iraq.
 GOVERNMENTS = {"government", "regime", "authority", "leadership"}
 

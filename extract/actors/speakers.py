@@ -75,6 +75,31 @@ class SpeakersMixin(ResolverBase):
             found = actor
         return found
 
+    def addressee(self, at: int) -> Actor | None:
+        """Whom 'you' addresses in a transcript: the speaker of the turn before the one ``at`` is in,
+        when another person spoke it ('Vladimir Putin: ... Patriarch Kirill: Thank you'); else no one."""
+        self.statement_speaker(at)  # the turns, once found
+        before = [actor for end, actor in self.statements or [] if end <= at]
+        if not before:
+            return None
+        return next((actor for actor in reversed(before) if actor.key != before[-1].key), None)
+
+    def turn_names(self) -> list[Span]:
+        """Speakers of a transcript the tagger missed: a run of names opening a line and followed by a
+        colon ('Patriarch Kirill: Thank you.'), in a text where a tagged person opens another turn."""
+        doc = self.doc
+        if not any(e.label_ == "PERSON" and e.end < len(doc) and doc[e.end].text == ":" for e in doc.ents):
+            return []
+        starts = {s.start for s in doc.sents} | {t.i + 1 for t in doc if t.is_space and "\n" in t.text}
+        turns = []
+        for i in sorted(starts):
+            end = i
+            while end < len(doc) and end - i < 5 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                end += 1
+            if i < end < len(doc) and doc[end].text == ":" and all(t.ent_type_ in ("", "NORP") for t in doc[i:end]):
+                turns.append(doc[i:end])  # "Olaf" alone may be tagged a nationality
+        return turns
+
     def quotation_source(self, at: int) -> Token | None:
         """The subject of the verb attributing the quotation around index ``at``: in its opening sentence
         before it ('Johnson continued, "...'; 'X said via Twitter: "...'), else in its closing sentence

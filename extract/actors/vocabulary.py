@@ -10,6 +10,8 @@ from extract.reference import fold
 
 PERSONAL = {"he", "him", "his", "she", "her", "hers", "i", "me", "my"}
 FIRST_PERSON = {"i", "me", "my"}
+# "you" is resolved only to the interlocutor of a transcript (extract/actors/speakers.py addressee)
+SECOND_PERSON = {"you", "your", "yours"}
 FEMININE = {"she", "her", "hers"}
 # Pronouns for bodies and countries; "we" in a government statement is the speaker's side.
 COLLECTIVE_PRONOUNS = {"they", "them", "their", "we", "us", "our", "its", "it"}

@@ -200,6 +200,8 @@ def modifiers(noun: Token) -> list[Span]:
 
 def subjects(verb: Token) -> list[Span]:
     """Explicit subjects, else the subject of the clause a participle or gerund hangs on."""
+    if speaker := turn_speaker(verb):
+        return speaker  # the parser may take the previous turn's speaker for the subject
     seen = 0
     current: Token | None = verb
     while current is not None and seen < 4:
@@ -209,6 +211,18 @@ def subjects(verb: Token) -> list[Span]:
         current = _controlling_clause(current)
         seen += 1
     return []
+
+
+def turn_speaker(verb: Token) -> list[Span]:
+    """'Metropolitan Tikhon: Thank you, Mr President': a subjectless 'thank' opening a speaker's turn
+    in a transcript is the speaker's own ('I thank you')."""
+    doc, colon = verb.doc, verb.i - 1
+    if verb.lemma_.lower() != "thank" or verb.tag_ not in ("VB", "VBP") or colon < 1 or doc[colon].text != ":":
+        return []
+    if any(c.dep_ in SUBJECTS and c.i > colon for c in verb.children):
+        return []  # "Tikhon: Thank you, I said": a subject of its own
+    speaker = doc[colon - 1]._.mention
+    return [speaker] if speaker is not None and speaker._.actor.type == "PERSON" else []
 
 
 def _own_subjects(verb: Token, seen: int) -> list[Span] | None:

@@ -225,6 +225,10 @@ def turn_speaker(verb: Token) -> list[Span]:
     return [speaker] if speaker is not None and speaker._.actor.type == "PERSON" else []
 
 
+# participles whose agent acts with the subject: "the US, joined by Britain, imposed ..."
+COMPANY = ("join", "accompany")
+
+
 def _own_subjects(verb: Token, seen: int) -> list[Span] | None:
     """The subjects a clause names itself (None if it names none and its own head may)."""
     for child in verb.children:
@@ -279,6 +283,29 @@ def _subject_actors(verb: Token, child: Token) -> list[Span]:
         if a not in found
     ]
     return found
+
+
+def companions(verb: Token, agents: list[Span]) -> list[Span]:
+    """Who acts with a verb's subject: 'the US, joined by Britain and France, imposed ...', 'Russia,
+    along with China, vetoed ...', 'Turkey, together with Qatar, ...', 'Iran, alongside Hezbollah, ...'.
+    Not 'backed by X' (X supports the subject; it does not act)."""
+    heads = [c for c in verb.children if c.dep_ in SUBJECTS]
+    found = [
+        a
+        for h in heads
+        for c in h.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in COMPANY
+        for g in c.children
+        if g.dep_ == "agent"
+        for a in pobj_actors(g)
+    ]
+    for p in (p for holder in [*heads, verb] for p in holder.children if p.dep_ == "prep"):
+        if p.lower_ == "alongside" or p.lower_ == "with" and any(m.lower_ in ("together", "along") for m in p.children):
+            found += pobj_actors(p)
+        elif p.lower_ in ("along", "together"):
+            found += [a for w in p.children if w.dep_ == "prep" and w.lower_ == "with" for a in pobj_actors(w)]
+    keys = {a._.actor.key for a in agents}
+    return [a for a in found if a._.actor.key not in keys]
 
 
 def _controlling_clause(verb: Token) -> Token | None:

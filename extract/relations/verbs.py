@@ -13,7 +13,16 @@ from spacy.tokens import Span, Token
 
 from extract.lexicon import Lexicon, Sense, load_lexicon
 from extract.qualifiers import modality
-from extract.relations.arguments import actors, aim_holders, event_agents, helped, stands_for, subjects, targeted_event
+from extract.relations.arguments import (
+    actors,
+    aim_holders,
+    companions,
+    event_agents,
+    helped,
+    stands_for,
+    subjects,
+    targeted_event,
+)
 from extract.relations.candidate import VERB_EVENTS, Candidate, Target
 from extract.relations.clause import VerbClause
 from extract.relations.governed import by_modality, governor, purposed, ruled
@@ -57,6 +66,8 @@ def verb_events(verb: Token) -> list[Candidate]:
         targets = refine(c, targets)
     targets = targets or find_targets(c)
     mirrored = _mirrored(lemma, agents, targets)
+    # "X, joined by Y, imposed sanctions on Z": Y acts too (on the targets; not in "X, along with Y, agreed")
+    side = companions(verb, agents) if any(t.actor.start not in {s.start for s in agents} for t in targets) else []
     if (
         not any(t.actor.start not in {s.start for s in agents} for t in targets)
         and len(agents) > 1
@@ -80,7 +91,7 @@ def verb_events(verb: Token) -> list[Candidate]:
         targets = [Target(s, sense, predicate, [verb], 0.6) for s in agents]
     out = [
         _candidate(c, subject, t)
-        for subject in agents
+        for subject in [*agents, *side]
         for t in targets
         if t.actor.start != subject.start and t.actor._.actor.key != subject._.actor.key
     ]

@@ -102,3 +102,34 @@ def test_a_title_in_apposition_to_a_name_is_the_person(nlp, text, expected):
 )
 def test_a_title_conjunct_is_the_person_named_after_it(nlp, text, party, present):
     assert (party in relations(nlp, text)) == present
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # those who act with the subject act on its targets too
+        (
+            "The United States, joined by Britain and France, imposed sanctions on Syria.",
+            {
+                ("United Kingdom", "SANCTION", "Syria"),
+                ("France", "SANCTION", "Syria"),
+                ("United States", "SANCTION", "Syria"),
+            },
+        ),
+        ("Russia, along with China, vetoed the resolution against Syria.", {("China", "REJECT", "Syria")}),
+        ("Turkey, together with Qatar, supported the rebels.", {("Qatar", "SUPPORT", "rebels")}),
+    ],
+)
+def test_companions_of_the_subject_act_with_it(nlp, text, expected):
+    assert expected <= relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The army, backed by Russia, attacked the rebels.", ("Russia", "FIGHT", "rebels")),  # a backer does not act
+        ("Russia, along with China, agreed to the plan.", ("Russia", "AGREE", "China")),  # one side, not two
+    ],
+)
+def test_backers_and_companions_are_no_parties_of_their_own(nlp, text, absent):
+    assert absent not in relations(nlp, text)

@@ -204,8 +204,15 @@ class GroupsMixin(ResolverBase):
         noun = token.lemma_.lower()
         if noun in GENERIC_BODIES:
             return self.recent(lambda a: a.type == "GROUP" and a.qid is not None, token.i)
+        words = {_fold(t.text) for t in span} | {noun}
+        # every word of the description is the body's: "the Iraqi people" is not "the Cuban people"
         return self.recent(
-            lambda a: a.type in ("ORG", "GROUP") and noun in _fold(a.label).split() and len(_fold(a.label).split()) > 1,
+            lambda a: (
+                a.type in ("ORG", "GROUP")
+                and len(_fold(a.label).split()) > 1
+                and noun in (label := set(_fold(a.label).split()))
+                and words - {noun} <= label
+            ),
             token.i,
         )
 

@@ -63,7 +63,6 @@ COLLECTIVES = {
     "ministry",
     "police",
     "regime",
-    "people",
     "parliament",
     "lawmakers",
     "negotiators",

@@ -380,3 +380,20 @@ def test_the_government_of_a_people_is_its_country(nlp, text, mention, expected)
 def test_the_government_of_a_group_of_no_country_is_no_country(nlp):
     found = mentions(nlp, "The protesters denounced their government.")
     assert "their government" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # a people is a group of its country, not its state: a state can act on its own people
+        ("The regime stepped up its repression of the Cuban people.", "Cuban people", ("Cuban people", "GROUP", "CUB")),
+        # a description refers back to a body only if every word of it is the body's
+        (
+            "The Cuban people protested on Monday. The Iraqi people marched on Tuesday.",
+            "Iraqi people",
+            ("Iraqi people", "GROUP", "IRQ"),
+        ),
+    ],
+)
+def test_a_people_is_a_group_of_its_country(nlp, text, mention, expected):
+    assert mentions(nlp, text)[mention] == expected

@@ -81,7 +81,7 @@ class NamesMixin(ResolverBase):
         if self.office_taken_for_name(ent):
             return
         ent = trim(ent)
-        if self.names_taken_for_one(ent) or self.demonym_taken_for_name(ent):
+        if self.names_taken_for_one(ent) or self.demonym_taken_for_name(ent) or self.demonym_cut_short(ent):
             return
         of = next((t for t in ent if t.lower_ == "of" and t.head.i < t.i), None)
         if (

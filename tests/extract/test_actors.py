@@ -397,3 +397,19 @@ def test_the_government_of_a_group_of_no_country_is_no_country(nlp):
 )
 def test_a_people_is_a_group_of_its_country(nlp, text, mention, expected):
     assert mentions(nlp, text)[mention] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # a name the next word makes a demonym is that demonym
+        ("Police detained Sierra Leonean and Liberian traders.", "Sierra Leonean", ("Sierra Leone", "GPE", "SLE")),
+    ],
+)
+def test_a_demonym_cut_short_by_the_tagger_is_whole(nlp, text, mention, expected):
+    assert mentions(nlp, text)[mention] == expected
+
+
+def test_a_name_before_a_word_that_makes_no_demonym_stays_a_name(nlp):
+    found = mentions(nlp, "Sierra Club activists met the mayor.")
+    assert not any(label == "Sierra Leone" for label, _, _ in found.values()), found

@@ -133,3 +133,21 @@ def test_companions_of_the_subject_act_with_it(nlp, text, expected):
 )
 def test_backers_and_companions_are_no_parties_of_their_own(nlp, text, absent):
     assert absent not in relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a light verb's event noun possessed by another actor is that actor's event, not the subject's
+        (
+            "The senator cited the Iranian government's persecution of journalists.",
+            ("senator", "COERCE", "journalists"),
+        ),
+    ],
+)
+def test_an_event_noun_of_another_actor_is_not_the_subjects(nlp, text, absent):
+    assert absent not in relations(nlp, text)
+
+
+def test_an_event_noun_of_the_subject_is_the_subjects(nlp):
+    assert ("Egypt", "SUPPORT", "Sudan") in relations(nlp, "Egypt gave its support to Sudan.")

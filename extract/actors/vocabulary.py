@@ -10,6 +10,25 @@ from extract.reference import fold
 
 PERSONAL = {"he", "him", "his", "she", "her", "hers", "i", "me", "my"}
 FIRST_PERSON = {"i", "me", "my"}
+# Names ending in these words are facilities and streets, places not actors ("José Martí International
+# Airport", "Wellhouse Lane"), whatever type the tagger gives them.
+FACILITIES = {
+    "airport",
+    "airfield",
+    "station",
+    "stadium",
+    "arena",
+    "bridge",
+    "tunnel",
+    "harbour",
+    "harbor",
+    "street",
+    "avenue",
+    "lane",
+    "road",
+    "highway",
+    "square",
+}
 # "you" is resolved only to the interlocutor of a transcript (extract/actors/speakers.py addressee)
 SECOND_PERSON = {"you", "your", "yours"}
 FEMININE = {"she", "her", "hers"}

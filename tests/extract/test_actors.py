@@ -413,3 +413,22 @@ def test_a_demonym_cut_short_by_the_tagger_is_whole(nlp, text, mention, expected
 def test_a_name_before_a_word_that_makes_no_demonym_stays_a_name(nlp):
     found = mentions(nlp, "Sierra Club activists met the mayor.")
     assert not any(label == "Sierra Leone" for label, _, _ in found.values()), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # facilities and streets are places, not actors, whatever the tagger calls them
+        (
+            "Flights to Benito Juárez International Airport were cancelled on Monday.",
+            "Benito Juárez International Airport",
+        ),
+        ("A serious collision was reported on Kingsmead Lane, Winchester.", "Kingsmead Lane"),
+    ],
+)
+def test_a_facility_is_no_actor(nlp, text, name):
+    assert name not in mentions(nlp, text)
+
+
+def test_a_body_named_for_a_place_stays_an_actor(nlp):
+    assert "Port Authority" in mentions(nlp, "The Port Authority rejected the union's demands.")

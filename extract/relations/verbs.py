@@ -19,6 +19,7 @@ from extract.relations.arguments import (
     companions,
     event_agents,
     helped,
+    pobj_actors,
     stands_for,
     subjects,
     targeted_event,
@@ -197,8 +198,21 @@ def object_targets(c: VerbClause, child: Token) -> list[Target]:
         found += light
         if not found and sense is not None:
             # "condemned X's attacks", "prevented the demonstration staged by X": X is the target
-            found += [Target(a, sense, past(lemma), [verb], 0.6) for a in event_agents(child)]
+            agents = event_agents(child) or misattached_agents(verb, child)
+            found += [Target(a, sense, past(lemma), [verb], 0.6) for a in agents]
     return found
+
+
+def misattached_agents(verb: Token, noun: Token) -> list[Span]:
+    """'is investigating war crimes by X' with 'by X' hung on the verb: an active verb with a subject
+    has no agent phrase of its own, so an actor 'by X' after its object is the object's agent."""
+    if noun.pos_ != "NOUN":
+        return []
+    if not any(c.dep_ == "nsubj" for c in verb.children) or any(
+        c.dep_ in ("nsubjpass", "auxpass") for c in verb.children
+    ):
+        return []
+    return [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "by" and p.i > noun.i for a in pobj_actors(p)]
 
 
 def possessors(noun: Token) -> set[str]:

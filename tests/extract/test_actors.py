@@ -432,3 +432,10 @@ def test_a_facility_is_no_actor(nlp, text, name):
 
 def test_a_body_named_for_a_place_stays_an_actor(nlp):
     assert "Port Authority" in mentions(nlp, "The Port Authority rejected the union's demands.")
+
+
+def test_crimes_are_acts_not_a_group(nlp):
+    found = mentions(
+        nlp, "Serbia is investigating alleged war crimes by Serb paramilitaries against Bosnian civilians."
+    )
+    assert "alleged war crimes" not in found and "war crimes" not in found, found

@@ -151,3 +151,22 @@ def test_an_event_noun_of_another_actor_is_not_the_subjects(nlp, text, absent):
 
 def test_an_event_noun_of_the_subject_is_the_subjects(nlp):
     assert ("Egypt", "SUPPORT", "Sudan") in relations(nlp, "Egypt gave its support to Sudan.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an investigation of crimes targets who committed them, "by X" on the crimes or hung on the verb
+        (
+            "Bosnia is investigating alleged war crimes by Bosnian militiamen against Croat civilians.",
+            ("Bosnia", "INVESTIGATE", "Bosnian militiamen"),
+        ),
+        ("Serbia is investigating war crimes by Serbian extremists.", ("Serbia", "INVESTIGATE", "Serbian extremists")),
+    ],
+)
+def test_an_investigation_of_crimes_targets_who_committed_them(nlp, text, expected):
+    assert expected in relations(nlp, text)
+
+
+def test_by_a_means_after_the_object_is_no_agent(nlp):
+    assert not any(t == "COERCE" for _, t, _ in relations(nlp, "The minister ended the strike by force."))

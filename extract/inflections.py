@@ -48,9 +48,14 @@ def read_table(path: str, merge: Callable[[dict, str], None]) -> LazyTable | Non
         text = gzip.decompress(f.read()).decode()
     lines = text.removesuffix("\n").split("\n")  # lines as lemminflect's loader reads them: split at \n only
     words = _WORDS.findall(text)
-    if len(words) != len(lines) or any(a > b for a, b in zip(words, words[1:], strict=False)):
+    if not words or len(words) != len(lines) or any(a > b for a, b in zip(words, words[1:], strict=False)):
         return None
-    return LazyTable(lines, words, merge)
+    table = LazyTable(lines, words, merge)
+    try:
+        table.get(words[0])  # lemminflect's line parser reads this layout
+    except Exception:  # another lemminflect: its own loader is left to run
+        return None
+    return table
 
 
 def index_lemminflect() -> bool:
@@ -61,10 +66,17 @@ def index_lemminflect() -> bool:
     >>> index_lemminflect() in (True, False), getLemma("staged", upos="VERB"), getInflection("be", "VBD")
     (True, ('stage',), ('was', 'were'))
     """
-    from lemminflect.codecs.InflectionLUCodec import InflectionLUCodec
-    from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
-    from lemminflect.core.Inflections import Inflections
-    from lemminflect.core.LexicalUtils import categoryToUPos
+    try:  # lemminflect's internals as of 0.2.3; another layout leaves lemminflect to load as it does
+        from lemminflect.codecs.InflectionLUCodec import InflectionLUCodec
+        from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+        from lemminflect.core.Inflections import Inflections
+        from lemminflect.core.Lemmatizer import Lemmatizer
+        from lemminflect.core.LexicalUtils import categoryToUPos
+
+        lemmatizer, inflector = Lemmatizer(), Inflections()
+        paths = lemmatizer.lemma_lu_fn, inflector.infl_lu_fn
+    except (ImportError, AttributeError):
+        return False
 
     def add_lemma(entry: dict, line: str) -> None:
         _, category, forms = LemmaLUCodec.fromString(line)
@@ -73,17 +85,14 @@ def index_lemminflect() -> bool:
     def add_inflections(entry: dict, line: str) -> None:
         entry.update(InflectionLUCodec.fromString(line)[2])
 
-    from lemminflect.core.Lemmatizer import Lemmatizer
-
-    lemmatizer, inflector = Lemmatizer(), Inflections()
     done = True
     if not hasattr(lemmatizer, "lemma_dict"):
-        table = read_table(lemmatizer.lemma_lu_fn, add_lemma)
+        table = read_table(paths[0], add_lemma)
         if table is not None:
             lemmatizer.lemma_dict = table
         done = table is not None
     if not hasattr(inflector, "infl_dict"):
-        table = read_table(inflector.infl_lu_fn, add_inflections)
+        table = read_table(paths[1], add_inflections)
         if table is not None:
             inflector.infl_dict = InflectionLUCodec.updateForAuxMod(table)
         done = done and table is not None

@@ -40,10 +40,15 @@ def test_every_word_reads_as_lemminflect_loads_it(path, merge, load, finish):
     assert table.get("notaword", {}) == {} and "notaword" not in full
 
 
-def test_a_file_in_another_order_is_not_read(tmp_path):
+@pytest.mark.parametrize(
+    "content",
+    [b"staged,verb,stage\nabandon,verb,abandon\n", b"abandon,pronoun,abandon\n", b""],
+    ids=["another order", "a line lemminflect's parser refuses", "empty"],
+)
+def test_a_file_in_another_layout_is_left_to_lemminflect(tmp_path, content):
     path = tmp_path / "lu.csv.gz"
-    path.write_bytes(gzip.compress(b"staged,verb,stage\nabandon,verb,abandon\n"))
-    assert read_table(str(path), _add_lemma) is None
+    path.write_bytes(gzip.compress(content))
+    assert read_table(str(path), _add_inflections) is None
 
 
 @pytest.mark.parametrize(

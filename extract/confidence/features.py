@@ -11,13 +11,15 @@ before a feature existed gives it no weight.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from extract.lexicon import Sense, lexicon_dir, load_lexicon
 from extract.qualifiers import attribution, hedged, modality, negated
@@ -106,19 +108,49 @@ def path_length(a: Token, b: Token) -> int:
     return len(up) + n + 1  # not connected (two sentences): as far as the trees are deep
 
 
+@dataclass(frozen=True, slots=True)
+class ActorIndex:
+    """Where a document mentions each actor: built once per document, so that no feature scans every
+    mention for every relation (an article with a relation in each sentence stays linear)."""
+
+    mentions: Counter[str]  # actor key → mentions
+    sentences: dict[str, set[int]]  # actor key → starts of the sentences that mention it
+    named: dict[str, list[int]]  # actor key → starts of its mentions by name, in order
+    sentence_starts: list[int]  # the document's sentence starts, in order
+
+
+def actor_index(doc: Doc) -> ActorIndex:
+    """The document's :class:`ActorIndex`, kept in ``doc.user_data`` once built (for as many mentions)."""
+    mentions = doc._.mentions or []
+    built, index = doc.user_data.get("newsgraph.confidence.actors", (None, None))
+    if built != len(mentions) or index is None:
+        counts: Counter[str] = Counter()
+        sentences: dict[str, set[int]] = {}
+        named: dict[str, list[int]] = {}
+        for m in mentions:
+            actor = m._.actor.key
+            counts[actor] += 1
+            sentences.setdefault(actor, set()).add(m.sent.start)
+            if m._.resolved_by not in COREFERENCE:
+                named.setdefault(actor, []).append(m.start)
+        for starts in named.values():
+            starts.sort()
+        index = ActorIndex(counts, sentences, named, [s.start for s in doc.sents])
+        doc.user_data["newsgraph.confidence.actors"] = (len(mentions), index)
+    return index
+
+
 def coreference_distance(span: Span) -> int:
     """Sentences back from a resolved mention to the nearest named mention of its actor, else 0."""
     if span._.resolved_by not in COREFERENCE:
         return 0
-    key = span._.actor.key
-    named = [
-        m
-        for m in span.doc._.mentions or []
-        if m.start < span.start and m._.actor.key == key and m._.resolved_by not in COREFERENCE
-    ]
-    if not named:
+    index = actor_index(span.doc)
+    named = index.named.get(span._.actor.key, [])
+    before = bisect.bisect_left(named, span.start)
+    if before == 0:
         return 0
-    return sum(1 for t in span.doc[named[-1].end : span.start + 1] if t.is_sent_start)
+    starts = index.sentence_starts
+    return bisect.bisect_right(starts, span.start) - bisect.bisect_right(starts, named[before - 1])
 
 
 def quoted(head: Token) -> bool:
@@ -137,17 +169,13 @@ def _first_person(span: Span) -> bool:
 
 def mentions_of(span: Span) -> int:
     """How many mentions of the document refer to the actor of ``span``: how central it is to the article."""
-    key = span._.actor.key
-    return sum(1 for m in span.doc._.mentions or [] if m._.actor.key == key)
+    return actor_index(span.doc).mentions[span._.actor.key]
 
 
 def cooccurrences(c: Candidate) -> int:
     """Other sentences of the document that mention both actors of a candidate."""
-    keys: dict[str, set[int]] = {c.subject._.actor.key: set(), c.object._.actor.key: set()}
-    for m in c.head.doc._.mentions or []:
-        if m._.actor.key in keys:
-            keys[m._.actor.key].add(m.sent.start)
-    both = set.intersection(*keys.values()) if len(keys) == 2 else set()
+    sentences = actor_index(c.head.doc).sentences
+    both = sentences.get(c.subject._.actor.key, set()) & sentences.get(c.object._.actor.key, set())
     return len(both - {c.head.sent.start})
 
 

@@ -158,6 +158,11 @@ def quoted(head: Token) -> bool:
     return sum(1 for t in head.sent[: head.i - head.sent.start] if t.text in QUOTES) % 2 == 1
 
 
+def _ends_with_question_mark(sent: Span) -> bool:
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and last.text == "?"
+
+
 def _attributed(head: Token) -> bool:
     source = attribution(head)
     return source is not None and source._.mention is not None
@@ -294,7 +299,7 @@ def _clause_features() -> dict[str, Feature]:
         # "reportedly", "is said to have": on unnamed authority
         "hedged": lambda c, *_: float(hedged(c.head)),
         "quoted": lambda c, *_: float(quoted(c.head)),
-        "question": lambda c, *_: float(c.head.sent[-1].text == "?"),
+        "question": lambda c, *_: float(_ends_with_question_mark(c.head.sent)),
     }
 
 

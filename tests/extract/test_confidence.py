@@ -7,6 +7,7 @@ each refit (``tools/fit_confidence.py``).
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
@@ -60,6 +61,23 @@ def test_weaker_evidence_scores_lower(nlp, lower, higher, relation):
     weak, strong = confidences(nlp, lower), confidences(nlp, higher)
     assert relation in weak and relation in strong, (weak, strong)
     assert weak[relation] < strong[relation]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emmanuel Macron met with Angela Merkel. She thanked him.",
+        '"We condemn the attack," Canada said. It later urged Iran to stop.\n\nDid Iran reply?',
+        "The rebels, who attacked the town, fought the army. Its commander threatened them.",
+    ],
+)
+def test_features_are_finite_numbers(nlp, text):
+    doc = parse(nlp, Article(id="t", text=text))
+    candidates = doc._.relations or []
+    assert candidates
+    for candidate, crowd in zip(candidates, crowding(candidates)):
+        values = features(candidate, *crowd)
+        assert all(isinstance(v, float) and math.isfinite(v) for v in values.values()), values
 
 
 def test_features_are_the_declared_ones(nlp):

@@ -1,7 +1,7 @@
 """How well relation confidences separate right from wrong relations on the dev gold files.
 
 Extracts each gold file as ``newsgraph extract --records`` does, keeps each relation's confidence
-and its features (``extract/confidence.py``), labels it right or wrong with the scorer's own
+and its features (``extract/confidence/features.py``), labels it right or wrong with the scorer's own
 one-to-one matching (``extract.scoring.outcomes``: labeled for typed relations, unlabeled for
 untyped ones), and prints per file and pooled: ranking quality (ROC AUC), calibration (Brier score,
 a reliability table by confidence bin), and precision at the shipped default threshold — first of
@@ -155,7 +155,7 @@ def main() -> None:
     if args.held_out:
         import fit_confidence  # the sibling tool
 
-        procedure = fit_confidence.procedure_for(tuple(load_model().weights) or FEATURES, select=False)
+        procedure = fit_confidence.procedure_for(FEATURES, select=False)
         scored["held out"] = [float(p) for p in fit_confidence.out_of_fold(rows, procedure)]
     for title, scores in scored.items():
         print(f"\n# {title}")

@@ -146,7 +146,7 @@ def actor_latency(port: int, actors: list[str], warm_up: list[str]) -> dict:
             assert response.status == 200, body
             if measured:
                 timings.append(elapsed)
-                sizes.append(len(json.loads(body)["relations"]))
+                sizes.append(len(json.loads(body)["items"]))
     connection.close()
     return {
         "n": len(timings),

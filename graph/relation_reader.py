@@ -91,7 +91,8 @@ def actor_relations(
         max_relations: give up (:class:`TooMany`) on an actor with more relations than this.
 
     Returns:
-        ``{"actor": {...}, "relations": [...]}``, rows shaped like :func:`graph.queries.find_relations`'s.
+        ``{"actor": {...}, "items": [...], "total": N}``: rows shaped like :func:`graph.queries.find_relations`'s,
+        and how many relations all pages hold.
 
     Raises:
         NotFound: for an unknown actor or article.
@@ -111,20 +112,20 @@ def actor_relations(
     reader = _Reader(store)
     candidates = _candidates(reader, node, direction, graph, since, until, max_relations)
     rows: list[dict] = []
-    skipped = 0
+    total = 0
     for _, article_iri, relation, name in candidates:
-        row = reader.relation(ox.NamedNode(relation), ox.NamedNode(article_iri), node, name, event_type, predicate)
-        if row is None or not _qualifies(row, asserted_only, min_confidence):
-            continue
-        if skipped < offset:
-            skipped += 1
-            continue
-        rows.append(row)
-        if len(rows) == limit:
-            break
+        relation_node, graph_node = ox.NamedNode(relation), ox.NamedNode(article_iri)
+        if offset <= total < offset + limit:
+            row = reader.relation(relation_node, graph_node, node, name, event_type, predicate)
+            if row is not None and _qualifies(row, asserted_only, min_confidence):
+                rows.append(row)
+                total += 1
+        elif reader.listed(relation_node, graph_node, name, event_type, predicate, asserted_only, min_confidence):
+            total += 1  # outside the page: counted, without building its row
     return {
         "actor": {"id": node.value.removeprefix(ACTOR), "iri": node.value, "label": reader.label(node)},
-        "relations": rows,
+        "items": rows,
+        "total": total,
     }
 
 
@@ -164,9 +165,31 @@ def _candidates(
 
 
 def actor_relations_json(store: ox.Store, request: dict, max_relations: int | None = None) -> bytes:
-    """:func:`actor_relations` for a request dict, as the route's JSON document (with limit and offset)."""
+    """:func:`actor_relations` for a request dict, as the route's JSON document: the list envelope
+    (``items``, ``total``, ``next``) with the ``actor``.
+
+    ``next`` comes last and null: the URL of the next page is the route's to give
+    (``api.models.with_next``), and the body is sent as it is written here.
+
+    Args:
+        store: a pyoxigraph store.
+        request: :func:`actor_relations`'s keyword arguments (``graph.executor.RelationsJob.request()``).
+        max_relations: give up (:class:`TooMany`) on an actor with more relations than this.
+
+    Returns:
+        The JSON document, UTF-8.
+
+    Raises:
+        NotFound: for an unknown actor or article.
+        TooMany: beyond ``max_relations``.
+
+    >>> actor_relations_json(ox.Store(), {"actor": ("qid", "Q7747")})
+    Traceback (most recent call last):
+    ...
+    graph.relation_reader.NotFound: no actor with Wikidata ID Q7747
+    """
     document = actor_relations(store, **request, max_relations=max_relations)
-    document["limit"], document["offset"] = request.get("limit", 100), request.get("offset", 0)
+    document["next"] = None
     return json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
 
 
@@ -220,6 +243,33 @@ class _Reader:
             label = self._first(actor, LABEL, ACTORS_GRAPH)
             self._labels[actor] = None if label is None else label.value
         return self._labels[actor]
+
+    def listed(
+        self,
+        relation: ox.NamedNode,
+        graph: ox.NamedNode,
+        direction: str,
+        event_type: str | None,
+        predicate: str | None,
+        asserted_only: bool,
+        min_confidence: float | None,
+    ) -> bool:
+        """Whether :meth:`relation` would give a row that qualifies, without building it (the
+        cheap filters first, then the evidence that a row needs)."""
+        if event_type is not None and ox.NamedNode(event_type) not in self._values(relation, EVENT_TYPE, graph):
+            return False
+        if predicate is not None and ox.Literal(predicate) not in self._values(relation, PREDICATE_LABEL, graph):
+            return False
+        values = {name: self._first(relation, iri, graph) for name, iri in REQUIRED.items()}
+        if any(v is None for v in values.values()):
+            return False
+        if self._first(relation, OBJECT if direction == "outgoing" else SUBJECT, graph) is None:
+            return False
+        row = {"negated": values["negated"].value == "true", "confidence": float(values["confidence"].value)}
+        row["modality"] = values["modality"].value.removeprefix(NG).lower()
+        if not _qualifies(row, asserted_only, min_confidence):
+            return False
+        return any(True for _ in self.store.quads_for_pattern(values["source"], TEXT, None, graph))
 
     def relation(
         self,

@@ -17,10 +17,10 @@ const $ = (id) => document.getElementById(id);
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
 const enc = encodeURIComponent;
 
-/** The list in a REST answer: the house envelope's ``items``, or the route's own key until then. */
-function listOf(data, key) {
+/** The list in a REST list answer: the house envelope's ``items`` (beside ``total`` and ``next``). */
+function listOf(data) {
   if (Array.isArray(data)) return data;
-  return data.items ?? data[key] ?? [];
+  return data.items ?? [];
 }
 
 class ApiError extends Error {
@@ -74,7 +74,7 @@ function articleLinks(article) {
 
 async function loadArticleUrls() {
   try {
-    const items = listOf(await api("/articles?limit=500"), "articles");
+    const items = listOf(await api("/articles?limit=500"));
     articleUrls = new Map(items.filter((a) => a.url).map((a) => [a.id, a.url]));
   } catch { /* links to the article pages still work */ }
 }
@@ -115,12 +115,12 @@ async function showHome() {
   searchActors($("q").value);
   try {
     const data = await api("/articles?limit=50");
-    $("article-list").innerHTML = listOf(data, "articles").map((a) => `<li>${articleLinks(a)}
+    $("article-list").innerHTML = listOf(data).map((a) => `<li>${articleLinks(a)}
       <div class="meta">${[a.date || "undated", a.source, `${a.relations} relations`].filter(Boolean).map(esc).join(" · ")}</div></li>`).join("")
       || "<li>No articles yet.</li>";
   } catch (error) { $("article-list").innerHTML = problemHtml(error); }
   try {
-    const central = listOf(await api("/analytics/centrality?limit=10"), "items");
+    const central = listOf(await api("/analytics/centrality?limit=10"));
     $("central-list").innerHTML = central.map((a) => `<li>${actorLink(a)} <span class="tag">${esc(a.type || "")}</span>
       <div class="meta">${a.degree} partners · ${a.weighted_degree} relations · PageRank ${a.pagerank.toFixed(3)}</div></li>`).join("")
       || "<li>No interactions yet.</li>";
@@ -130,7 +130,7 @@ async function showHome() {
 async function searchActors(q) {
   try {
     const data = await api(`/actors?q=${enc(q || "")}&limit=30`);
-    $("actor-results").innerHTML = listOf(data, "actors").map((a) => `<li>${actorLink(a)}
+    $("actor-results").innerHTML = listOf(data).map((a) => `<li>${actorLink(a)}
       <span class="tag">${esc(a.type || "")}</span> <span class="meta">${a.articles ?? ""} article(s)</span></li>`).join("")
       || "<li>No actor matches.</li>";
   } catch (error) { $("actor-results").innerHTML = problemHtml(error); }
@@ -141,7 +141,7 @@ async function actorSuggestions(id, error) {
   if (offered && offered.length) return `<p>Did you mean ${offered.map(actorLink).join(", ")}?</p>`;
   const words = id.replace(/^.*\//, "").replace(/[-_]+/g, " ");
   try {
-    const found = listOf(await api(`/actors?q=${enc(words)}&limit=5`), "actors");
+    const found = listOf(await api(`/actors?q=${enc(words)}&limit=5`));
     return found.length ? `<p>Did you mean ${found.map(actorLink).join(", ")}?</p>` : "";
   } catch { return ""; }
 }
@@ -159,8 +159,8 @@ async function showActor(id) {
     view.innerHTML = problemHtml(error) + (error.status === 404 ? await actorSuggestions(id, error) : "");
     return;
   }
-  const facts = new Set(listOf(data, "relations").map((r) => r.relation));
-  const relations = listOf(all, "relations").map((r) => ({...r, inDefault: facts.has(r.relation)})).sort(bySortKey);
+  const facts = new Set(listOf(data).map((r) => r.relation));
+  const relations = listOf(all).map((r) => ({...r, inDefault: facts.has(r.relation)})).sort(bySortKey);
   const wikidata = actor.wikidata ? `<a href="https://www.wikidata.org/wiki/${enc(actor.wikidata)}" rel="noopener">${esc(actor.wikidata)}</a>` : "—";
   view.innerHTML = `<h1>${esc(actor.label)} <span class="tag">${esc(actor.types.join(", "))}</span></h1>
     <div class="panel"><dl class="facts">
@@ -186,7 +186,7 @@ async function showArticle(id) {
   view.innerHTML = "<p>Loading…</p>";
   let article;
   try { article = await api(`/articles/${enc(id)}`); } catch (error) { view.innerHTML = problemHtml(error); return; }
-  const relations = listOf(article, "relations");
+  const relations = article.relations;
   const sentences = new Map();
   for (const r of relations) {
     if (!sentences.has(r.sentence)) sentences.set(r.sentence, []);
@@ -448,7 +448,7 @@ function setUp() {
   });
   $("search-form").addEventListener("submit", (e) => { e.preventDefault(); location.hash = "#/"; searchActors($("q").value); });
   api("/actors?limit=200").then((data) => {
-    $("actor-options").innerHTML = listOf(data, "actors").map((a) => `<option value="${esc(a.id)}">${esc(a.label)}</option>`).join("");
+    $("actor-options").innerHTML = listOf(data).map((a) => `<option value="${esc(a.id)}">${esc(a.label)}</option>`).join("");
   }).catch(() => {});
   window.addEventListener("hashchange", route);
   route();

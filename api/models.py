@@ -147,6 +147,35 @@ class ArticleItem(_Row):
     relations: int = Field(description="relations read from the article")
 
 
+class Span(BaseModel):
+    """Character offsets into the article text (``end`` just after the last character)."""
+
+    start: int
+    end: int
+
+
+class Offsets(BaseModel):
+    """Where a relation sits in its article's text."""
+
+    sentence: int = Field(description="index of the evidence sentence (see the article's sentences)")
+    trigger: Span | None
+    subject: Span | None
+    object: Span | None
+
+
+class ArticleRelation(Relation):
+    """A relation of the article, with where its trigger and arguments are in the text."""
+
+    offsets: Offsets | None = Field(None, description="null for a relation stored without offsets")
+
+
+class ArticleSentence(BaseModel):
+    index: int = Field(description="position in the article, from 0")
+    start: int = Field(description="character offset of its first character in the article text")
+    end: int
+    text: str
+
+
 class ArticleDetail(_Row):
     id: str | None = None
     iri: str
@@ -154,7 +183,8 @@ class ArticleDetail(_Row):
     date: str | None = None
     url: str | None = None
     source: str | None = None
-    relations: list[Relation]
+    sentences: list[ArticleSentence] = Field(description="every sentence of the text, in order")
+    relations: list[ArticleRelation] = Field(description="every relation, facts and non-facts, in text order")
 
 
 class RecordReport(_Row):

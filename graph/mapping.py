@@ -1,9 +1,10 @@
 """Records → RDF quads, in the terms of ``ontologies/newsgraph.ttl`` (see ``docs/model.md``).
 
-An article's quads go to its own named graph: its metadata, the evidence sentences, one event
-node per relation carrying the provenance, a direct ``actor —predicate→ actor`` triple for each
-asserted, non-negated relation, and what holds of an actor only according to that article (that
-it is mentioned, the names used for it, the role it held then). Actor descriptions that hold
+An article's quads go to its own named graph: its metadata, every sentence (text and offsets, so
+that the article can be shown whole; a relation's evidence is one of them), one event node per
+relation carrying the provenance, a direct ``actor —predicate→ actor`` triple for each asserted,
+non-negated relation, and what holds of an actor only according to that article (that it is
+mentioned, the names used for it, the role it held then). Actor descriptions that hold
 whatever the article (label, type, country, Wikidata link) go to the shared actors graph; the
 surface predicates' declarations to the vocabulary graph.
 """

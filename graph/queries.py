@@ -10,7 +10,17 @@ from pyoxigraph import Literal, NamedNode
 
 from graph.errors import NotFoundError
 from graph.store import Store
-from graph.terms import ACTOR, ACTORS_GRAPH, NG, PREFIXES, WD, XSD_DATE, XSD_DECIMAL, actor_iri, article_iri
+from graph.terms import (
+    ACTOR,
+    ACTORS_GRAPH,
+    NG,
+    PREFIXES,
+    WD,
+    XSD_DATE,
+    XSD_DECIMAL,
+    actor_iri,
+    article_iri,
+)
 
 PROLOGUE = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items()) + "\n"
 _QID = re.compile(r"^Q[1-9][0-9]*$")
@@ -600,6 +610,87 @@ def find_articles(store: Store, limit: int = 50, offset: int = 0, article: Named
     ]
 
 
+def article_sentences(store: Store, article: NamedNode) -> list[dict]:
+    """Every stored sentence of an article, in order, with its character offsets into the text.
+
+    Args:
+        store: the store.
+        article: the article's graph IRI.
+
+    Returns:
+        ``{"index", "start", "end", "text"}`` per sentence (an article stored before every
+        sentence was kept has only its evidence sentences).
+
+    >>> from extract.records import Article, Extraction, Sentence
+    >>> from graph.mapping import article_quads
+    >>> from graph.store import open_store
+    >>> text = "Putin spoke. Nobody listened."
+    >>> sentences = [Sentence(0, 0, 12, text[:12]), Sentence(1, 13, 29, text[13:])]
+    >>> quads = article_quads(Extraction(Article("a1", text), sentences))
+    >>> store = open_store("memory:")
+    >>> store.replace_graph(quads.graph, quads.article, quads.shared)
+    >>> article_sentences(store, quads.graph)[1]
+    {'index': 1, 'start': 13, 'end': 29, 'text': 'Nobody listened.'}
+    """
+    rows = store.select(
+        PROLOGUE
+        + f"""SELECT ?index ?start ?end ?text WHERE {{ {values(article=article)}
+          GRAPH ?article {{ ?s a ng:Sentence ; dcterms:isPartOf ?article ; ng:index ?index ;
+                            ng:startOffset ?start ; ng:endOffset ?end ; ng:text ?text }} }}"""
+    )
+    out = [
+        {
+            "index": int(r["index"].value),
+            "start": int(r["start"].value),
+            "end": int(r["end"].value),
+            "text": r["text"].value,
+        }
+        for r in rows
+    ]
+    return sorted(out, key=lambda s: s["index"])
+
+
+def relation_offsets(store: Store, article: NamedNode) -> dict[str, dict]:
+    """Where each relation of an article sits in its text: its sentence, trigger and arguments.
+
+    Args:
+        store: the store.
+        article: the article's graph IRI.
+
+    Returns:
+        Relation IRI → ``{"sentence": index, "trigger": {"start", "end"}, "subject": {...},
+        "object": {...} or None}`` (character offsets into the article text).
+
+    >>> from graph.store import open_store
+    >>> relation_offsets(open_store("memory:"), article_iri("a1"))
+    {}
+    """
+    rows = store.select(
+        PROLOGUE
+        + f"""SELECT ?relation ?index ?start ?end ?subjectStart ?subjectEnd ?objectStart ?objectEnd WHERE {{
+          {values(article=article)}
+          GRAPH ?article {{ ?relation a ng:Relation ; ng:startOffset ?start ; ng:endOffset ?end ;
+                ng:subjectStart ?subjectStart ; ng:subjectEnd ?subjectEnd ; prov:wasDerivedFrom ?s .
+            ?s ng:index ?index
+            OPTIONAL {{ ?relation ng:objectStart ?objectStart ; ng:objectEnd ?objectEnd }} }} }}"""
+    )
+
+    def span(row, start: str, end: str) -> dict | None:
+        if row[start] is None or row[end] is None:
+            return None
+        return {"start": int(row[start].value), "end": int(row[end].value)}
+
+    return {
+        r["relation"].value: {
+            "sentence": int(r["index"].value),
+            "trigger": span(r, "start", "end"),
+            "subject": span(r, "subjectStart", "subjectEnd"),
+            "object": span(r, "objectStart", "objectEnd"),
+        }
+        for r in rows
+    }
+
+
 def article_reference(value: str) -> NamedNode:
     """The article graph an article id or IRI names (whether or not the store holds it).
 
@@ -806,12 +897,14 @@ __all__ = [
     "actor_reference",
     "actor_relations_document",
     "article_reference",
+    "article_sentences",
     "count_relations",
     "actor_graph",
     "actor_label",
     "find_articles",
     "find_relations",
     "relations_page",
+    "relation_offsets",
     "relations_graph",
     "resolve_actor",
     "resolve_article",

@@ -187,21 +187,7 @@ async function showArticle(id) {
   let article;
   try { article = await api(`/articles/${enc(id)}`); } catch (error) { view.innerHTML = problemHtml(error); return; }
   const relations = article.relations;
-  const sentences = new Map();
-  for (const r of relations) {
-    if (!sentences.has(r.sentence)) sentences.set(r.sentence, []);
-    sentences.get(r.sentence).push(r);
-  }
   const url = article.url ? `<a href="${esc(article.url)}" rel="noopener">${esc(article.url)}</a>` : "—";
-  const text = [...sentences.entries()].map(([sentence, rs]) => {
-    const names = rs.flatMap((r) => [r.subject.label, r.object.label]);
-    const triggers = rs.map((r) => r.trigger);
-    // every relation's trigger in this sentence is highlighted; actors too where spelled as labelled
-    const html = markMany(sentence, triggers, names);
-    return `<div class="panel"><p class="evidence">${html}</p>${rs.map((r) => `<div class="meta">
-      <span class="${isFact(r) ? "" : "struck"}">${actorLink(r.subject)} ${esc(r.predicate)} ${actorLink(r.object)}</span>
-      ${categoryTag(r.event_type)} ${polarityTag(r)} · confidence ${Number(r.confidence).toFixed(2)}</div>`).join("")}</div>`;
-  }).join("");
   view.innerHTML = `<h1>${esc(article.title || article.id)}</h1>
     <div class="panel"><dl class="facts">
       <dt>Date</dt><dd>${esc(article.date || "undated")}</dd>
@@ -210,7 +196,63 @@ async function showArticle(id) {
       <dt>Identifier</dt><dd>${esc(article.id)}</dd>
       <dt>Relations</dt><dd>${relations.length} (${relations.filter((r) => !isFact(r)).length} non-facts, marked)</dd>
     </dl></div>
-    <h2>Text: the sentences relations were extracted from</h2>${text || "<p>No relations in this article.</p>"}`;
+    <h2>Text</h2>
+    <p class="hint">Every relation is highlighted: <mark class="trigger">trigger</mark>,
+      <mark class="actor">arguments</mark> (linked to their actor pages),
+      <mark class="trigger nonfact">non-facts</mark> (negated, hypothetical or intended) struck through.</p>
+    <div class="article-text">${articleText(article.sentences || [], relations)}</div>`;
+}
+
+/** The article's sentences in order, each with its relations' triggers and arguments marked by offsets,
+    and the relations listed under the sentence they come from. */
+function articleText(sentences, relations) {
+  const bySentence = new Map();
+  for (const r of relations) {
+    const index = r.offsets ? r.offsets.sentence : null;
+    if (!bySentence.has(index)) bySentence.set(index, []);
+    bySentence.get(index).push(r);
+  }
+  const known = new Set(sentences.map((s) => s.index));
+  // relations stored without offsets, or whose sentence is missing: their evidence sentence, unmarked
+  const orphans = relations.filter((r) => !r.offsets || !known.has(r.offsets.sentence));
+  const html = sentences.map((s) => sentenceHtml(s, bySentence.get(s.index) || []));
+  const extra = [...new Set(orphans.map((r) => r.sentence))].map((text) =>
+    sentenceHtml({index: null, start: 0, end: 0, text}, orphans.filter((r) => r.sentence === text)));
+  return html.concat(extra).join("") || "<p>No text stored for this article.</p>";
+}
+
+function sentenceHtml(sentence, relations) {
+  // one mark per span: relations sharing a trigger ("call" Maduro and Díaz-Canel) or an argument share it
+  const marks = [];
+  const add = (span, kind, r, party) => {
+    if (!span || sentence.index === null) return;
+    const start = span.start - sentence.start, end = span.end - sentence.start;
+    if (start < 0 || end > sentence.text.length || start >= end) return;
+    const same = marks.find((m) => m.start === start && m.end === end);
+    if (same) { if (same.kind === kind) same.relations.push(r); return; }
+    if (!marks.some((m) => start < m.end && end > m.start)) marks.push({start, end, kind, party, relations: [r]});
+  };
+  const at = (r) => r.offsets || {};
+  relations.forEach((r) => add(at(r).trigger, "trigger", r, null));
+  relations.forEach((r) => { add(at(r).subject, "actor", r, r.subject); add(at(r).object, "actor", r, r.object); });
+  marks.sort((a, b) => a.start - b.start);
+  const claim = (r) => `${r.subject.label || r.subject.id} ${r.predicate} ${r.object.label || r.object.id}${isFact(r) ? "" : " (not a fact)"}`;
+  let out = "", pos = 0;
+  for (const m of marks) {
+    const words = esc(sentence.text.slice(m.start, m.end));
+    const claims = [...new Set(m.relations.map(claim))].join("; ");
+    const nonfact = m.kind === "trigger" && !m.relations.some(isFact);
+    const inner = m.party ? `<a href="#/actor/${enc(m.party.id)}">${words}</a>` : words;
+    const title = m.party ? `${m.party.label || m.party.id}: ${claims}` : claims;
+    out += esc(sentence.text.slice(pos, m.start)) + `<mark class="${m.kind}${nonfact ? " nonfact" : ""}" title="${esc(title)}">${inner}</mark>`;
+    pos = m.end;
+  }
+  out += esc(sentence.text.slice(pos));
+  if (!relations.length) return `<p class="sentence">${out}</p>`;
+  if (!marks.length) out = markMany(sentence.text, relations.map((r) => r.trigger), relations.flatMap((r) => [r.subject.label, r.object.label]));
+  return `<div class="panel sentence-relations"><p class="sentence evidence">${out}</p>${relations.map((r) => `<div class="meta relation-line ${isFact(r) ? "" : "nonfact"}">
+      <span class="${isFact(r) ? "" : "struck"}">${actorLink(r.subject)} ${esc(r.predicate)} ${actorLink(r.object)}</span>
+      ${categoryTag(r.event_type)} ${polarityTag(r)} · confidence ${Number(r.confidence).toFixed(2)}</div>`).join("")}</div>`;
 }
 
 /** Lower case without accents, one character for one (so positions still match the original). */

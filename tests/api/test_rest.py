@@ -199,6 +199,32 @@ def test_relations_and_articles(server):
     assert len(article["relations"]) == articles[0]["relations"]
 
 
+def test_an_article_holds_its_whole_text_and_where_each_relation_sits_in_it(server):
+    from conftest import SEED_ARTICLE
+
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    article = httpx.get(f"{server}/articles/000_8ba8fdaa8bbfb1fc.txt").json()
+    sentences = {s["index"]: s for s in article["sentences"]}
+    assert [s["index"] for s in article["sentences"]] == sorted(sentences)
+    assert all(text[s["start"] : s["end"]] == s["text"] for s in sentences.values())  # offsets into the text
+    evidence = {r["offsets"]["sentence"] for r in article["relations"]}
+    assert evidence < set(sentences)  # every sentence, not only those relations come from
+    outside, end = [], 0
+    for s in article["sentences"]:
+        outside.append(text[end : s["start"]])
+        end = s["end"]
+    assert "".join(outside + [text[end:]]).strip() == ""  # the sentences hold the whole text
+    for r in article["relations"]:
+        sentence, at = sentences[r["offsets"]["sentence"]], r["offsets"]
+        assert sentence["text"] == r["sentence"]
+        assert text[at["trigger"]["start"] : at["trigger"]["end"]] == r["trigger"]
+        for party in ("subject", "object"):
+            span = at[party]
+            assert sentence["start"] <= span["start"] < span["end"] <= sentence["end"]
+    starts = [r["offsets"]["trigger"]["start"] for r in article["relations"]]
+    assert starts == sorted(starts)  # text order
+
+
 def test_paths(server):
     data = httpx.get(f"{server}/paths", params={"from": "abdel-fattah-el-sisi", "to": "miguel-diaz-canel"}).json()
     assert data["length"] == 2

@@ -44,8 +44,28 @@ class TooMany(Exception):
 def find_actor(store: ox.Store, kind: str, value: str, asked: str | None = None) -> ox.NamedNode:
     """The actor an ``("iri", IRI)`` or ``("qid", "Q7747")`` reference names (``asked``: as the client wrote it).
 
+    Args:
+        store: a pyoxigraph store.
+        kind: ``iri`` or ``qid``.
+        value: the actor's IRI or Wikidata QID.
+        asked: what the client asked for, for the error message.
+
+    Returns:
+        The actor's IRI.
+
     Raises:
         NotFound: when the actors graph has no such actor.
+
+    >>> putin = ox.NamedNode(ACTOR + "vladimir-putin")
+    >>> store = ox.Store()
+    >>> store.extend([ox.Quad(putin, RDF_TYPE, ACTOR_CLASS, ACTORS_GRAPH),
+    ...               ox.Quad(putin, SAME_AS, ox.NamedNode(WD + "Q7747"), ACTORS_GRAPH)])
+    >>> find_actor(store, "qid", "Q7747") == find_actor(store, "iri", putin.value) == putin
+    True
+    >>> find_actor(store, "iri", ACTOR + "nobody", "nobody")
+    Traceback (most recent call last):
+    ...
+    graph.relation_reader.NotFound: no actor 'nobody'
     """
     if kind == "qid":
         for quad in store.quads_for_pattern(None, SAME_AS, ox.NamedNode(WD + value), ACTORS_GRAPH):

@@ -317,7 +317,7 @@ def relations_page(store: Store, *, limit: int = 100, offset: int = 0, **filters
     """One page of :func:`find_relations` and how many relations all pages hold.
 
     Without an actor the total comes with the page's own query (the relations are chosen before
-    the page is cut); for an actor it is a :func:`count_relations` (about 2 ms on a 1M-quad graph).
+    the page is cut); for an actor it is a :func:`count_relations` (about 1 ms on a 1M-quad graph).
 
     Args:
         store: the store.

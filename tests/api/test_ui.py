@@ -267,7 +267,9 @@ def phone(browser, watch):
     context.close()
 
 
-@pytest.mark.parametrize("view", ["#/", "#/actor/vladimir-putin", "#/network", "#/sparql"])
+@pytest.mark.parametrize(
+    "view", ["#/", "#/actor/vladimir-putin", "#/article/000_8ba8fdaa8bbfb1fc.txt", "#/network", "#/sparql"]
+)
 def test_every_view_fits_a_390_pixel_screen(phone, base, view):
     phone.goto(base + "/" + view)
     phone.wait_for_load_state("networkidle")

@@ -264,44 +264,13 @@ class _Reader:
             self._labels[actor] = None if label is None else label.value
         return self._labels[actor]
 
-    def listed(
-        self,
-        relation: ox.NamedNode,
-        graph: ox.NamedNode,
-        direction: str,
-        event_type: str | None,
-        predicate: str | None,
-        asserted_only: bool,
-        min_confidence: float | None,
-    ) -> bool:
-        """Whether :meth:`relation` would give a row that qualifies, without building it (the
-        cheap filters first, then the evidence that a row needs)."""
-        if event_type is not None and ox.NamedNode(event_type) not in self._values(relation, EVENT_TYPE, graph):
-            return False
-        if predicate is not None and ox.Literal(predicate) not in self._values(relation, PREDICATE_LABEL, graph):
-            return False
-        values = {name: self._first(relation, iri, graph) for name, iri in REQUIRED.items()}
-        if any(v is None for v in values.values()):
-            return False
-        if self._first(relation, OBJECT if direction == "outgoing" else SUBJECT, graph) is None:
-            return False
-        row = {"negated": values["negated"].value == "true", "confidence": float(values["confidence"].value)}
-        row["modality"] = values["modality"].value.removeprefix(NG).lower()
-        if not _qualifies(row, asserted_only, min_confidence):
-            return False
-        return any(True for _ in self.store.quads_for_pattern(values["source"], TEXT, None, graph))
-
-    def relation(
-        self,
-        relation: ox.NamedNode,
-        graph: ox.NamedNode,
-        actor: ox.NamedNode,
-        direction: str,
-        event_type: str | None,
-        predicate: str | None,
-    ) -> dict | None:
-        """The row for one relation of ``actor``, or None when it lacks evidence or fails a filter."""
-        if event_type is not None:  # the filters first: a relation that fails them costs one lookup
+    def _evidence(
+        self, relation: ox.NamedNode, graph: ox.NamedNode, direction: str, event_type: str | None, predicate: str | None
+    ) -> tuple[ox.NamedNode, dict, ox.NamedNode | None] | None:
+        """The other party, the REQUIRED values and the event type of a relation, or None when it
+        fails the filters (checked first: a relation that fails them costs one lookup) or lacks one."""
+        event: ox.NamedNode | None = None
+        if event_type is not None:
             if ox.NamedNode(event_type) not in self._values(relation, EVENT_TYPE, graph):
                 return None
             event = ox.NamedNode(event_type)
@@ -316,6 +285,43 @@ class _Reader:
             return None
         if event_type is None:
             event = self._first(relation, EVENT_TYPE, graph)
+        return other, values, event
+
+    def listed(
+        self,
+        relation: ox.NamedNode,
+        graph: ox.NamedNode,
+        direction: str,
+        event_type: str | None,
+        predicate: str | None,
+        asserted_only: bool,
+        min_confidence: float | None,
+    ) -> bool:
+        """Whether :meth:`relation` would give a row that qualifies, without building it."""
+        found = self._evidence(relation, graph, direction, event_type, predicate)
+        if found is None:
+            return False
+        values = found[1]
+        polarity = {"negated": values["negated"].value == "true", "confidence": float(values["confidence"].value)}
+        polarity["modality"] = values["modality"].value.removeprefix(NG).lower()
+        if not _qualifies(polarity, asserted_only, min_confidence):
+            return False
+        return any(True for _ in self.store.quads_for_pattern(values["source"], TEXT, None, graph))
+
+    def relation(
+        self,
+        relation: ox.NamedNode,
+        graph: ox.NamedNode,
+        actor: ox.NamedNode,
+        direction: str,
+        event_type: str | None,
+        predicate: str | None,
+    ) -> dict | None:
+        """The row for one relation of ``actor``, or None when it lacks evidence or fails a filter."""
+        found = self._evidence(relation, graph, direction, event_type, predicate)
+        if found is None:
+            return None
+        other, values, event = found
         sentence = self._first(values["source"], TEXT, graph)
         if sentence is None:
             return None

@@ -200,9 +200,9 @@ def test_relations_and_articles(server):
 
 
 def test_an_article_holds_its_whole_text_and_where_each_relation_sits_in_it(server):
-    from conftest import SEED_ARTICLE
+    from importlib.resources import files
 
-    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    text = (files("seeds") / "000_8ba8fdaa8bbfb1fc.txt").read_text(encoding="utf-8")
     article = httpx.get(f"{server}/articles/000_8ba8fdaa8bbfb1fc.txt").json()
     sentences = {s["index"]: s for s in article["sentences"]}
     assert [s["index"] for s in article["sentences"]] == sorted(sentences)

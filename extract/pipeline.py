@@ -174,10 +174,10 @@ def records(doc: Doc, article: Article) -> Extraction:
         _relation(c, sentences[c.head.sent.start].index, text, confidence(c, *crowd[i], model=model))
         for i, c in enumerate(candidates)
     ]
-    used = {r.sentence for r in relations}
     return Extraction(
         article=article,
-        sentences=[s for s in sentences.values() if s.index in used],
+        # every sentence (the article page shows the whole text), but no run of blank lines alone
+        sentences=[s for s in sentences.values() if s.text.strip()],
         sentence_count=len(sentences),
         mentions=mentions,
         relations=relations,

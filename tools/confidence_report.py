@@ -35,7 +35,7 @@ BINS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0001)
 
 def predict_with_features(nlp, gold_records: list[dict]) -> list[dict]:
     """Output lines as ``predict_records`` writes them, each relation with its ``_features``."""
-    lines = []
+    lines: list[dict] = []
     for document, group in documents(gold_records):
         spans, offset = [], 0
         for record in group:

@@ -128,9 +128,10 @@ def consistent(rows: list[dict], names: tuple[str, ...], least: float = 0.05) ->
 def choose_penalty(rows: list[dict], names: tuple[str, ...]) -> float:
     """The penalty with the lowest cross-validated log loss, inner folds grouped by document."""
     y = matrix(rows, names)[1]
-    losses = {
-        penalty: log_loss(out_of_fold(rows, lambda _, p=penalty: (names, p), salt="inner/"), y) for penalty in PENALTIES
-    }
+    def fixed(penalty: float) -> Procedure:
+        return lambda _: (names, penalty)
+
+    losses = {penalty: log_loss(out_of_fold(rows, fixed(penalty), salt="inner/"), y) for penalty in PENALTIES}
     return min(losses, key=lambda p: losses[p])
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from extract.lexicon import Lexicon, Sense, load_lexicon
 from extract.relations.arguments import actors
@@ -33,7 +33,7 @@ def light_verb(verb: Token, noun: Token) -> list[Target]:
         if c.dep_ == "prep" and c.lower_ == "of"
         for p in c.children
         if p.dep_ == "pobj" and p._.mention is None and lex.noun_sense(p.lemma_) is not None
-    ]
+    ] + [p for p, _ in of_objects(lex, noun, lex.verb_of(noun.lemma_))]
     targeting = _targeting(lex, verb, noun, lex.noun_sense(noun.lemma_) or sense)
     # "sent greetings to X": a recipient is the light verb's, not that of a verb with a sense of its own
     recipients = (
@@ -79,9 +79,15 @@ def light_sense(lex: Lexicon, verb: Token, noun: Token) -> tuple[str | None, Sen
         return lex.verb_of(carried.lemma_), lex.noun_sense(carried.lower_) or lex.noun_sense(carried.lemma_)
     event_verb = lex.verb_of(noun.lemma_) or lex.verb_of(noun.text)
     if event_verb is None and compound(noun) not in lex.nouns:
-        # "had a telephone conversation with X": the modifier names the event
+        # "had a telephone conversation with X": the modifier names the event; "close ties" are ties
+        listed = lex.nouns.get(noun.lower_) or lex.nouns.get(noun.lemma_.lower())
         event_verb = next(
-            (v for c in noun.lefts if c.dep_ in ("amod", "compound") and (v := lex.verb_of(c.lower_))), None
+            (
+                v
+                for c in noun.lefts
+                if c.dep_ in ("amod", "compound") and (v := lex.verb_of(c.lower_)) and refines(lex, listed, v)
+            ),
+            None,
         )
     sense = lex.sense(verb.lemma_.lower(), f"obj:{noun.lemma_.lower()}") or lex.sense(
         verb.lemma_.lower(), f"obj:{noun.lower_}"
@@ -96,11 +102,54 @@ def light_sense(lex: Lexicon, verb: Token, noun: Token) -> tuple[str | None, Sen
         # "launched a mediation effort between X and Y": the modifier names the event, not "launch an effort"
         sense = lex.sense(event_verb) or sense
     if sense is None:
-        sense = lex.noun_sense(compound(noun)) or lex.noun_sense(noun.lower_) or lex.noun_sense(noun.lemma_)
+        sense = (
+            of_object_sense(lex, noun, lex.verb_of(noun.lemma_))
+            or lex.noun_sense(compound(noun))
+            or lex.noun_sense(noun.lower_)
+            or lex.noun_sense(noun.lemma_)
+        )
         own = lex.patterns.get((verb.lemma_.lower(), "-"))
         if sense is not None and sense.category in COOPERATIVE and own is not None and own.category in DENIALS:
             sense = own  # "boycott contact with X", "suspend aid to X": the verb denies the noun
     return event_verb, sense
+
+
+def refines(lex: Lexicon, listed: Sense | None, verb: str) -> bool:
+    """Whether a modifier's event verb may name the event of a noun listed as ``listed``: any for
+    an unlisted noun ('congratulatory remarks'), else one of the same category ('a telephone
+    conversation'); 'close ties' are no closing, 'military cooperation' no fighting."""
+    if listed is None:
+        return True
+    own = lex.sense(verb)
+    return own is not None and own.category == listed.category
+
+
+def of_object_sense(lex: Lexicon, noun: Token, event_verb: str | None) -> Sense | None:
+    """A nominalisation's "of" phrase is its verb's object: 'an exchange of views' is CAMEO's
+    'exchange * views' (CONSULT), 'the exchange of prisoners' its 'exchange * prisoners' (RETREAT)."""
+    return next((sense for _, sense in of_objects(lex, noun, event_verb)), None)
+
+
+def of_objects(lex: Lexicon, noun: Token, event_verb: str | None) -> list[tuple[Token, Sense]]:
+    """The "of" objects of a nominalisation that its verb has a pattern for, with that pattern's sense;
+    their own phrases belong to the event ('an exchange of views with X')."""
+    if event_verb is None:
+        return []
+    return [
+        (p, sense)
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj" and p._.mention is None
+        if (sense := lex.sense(event_verb, f"obj:{p.lemma_.lower()}")) is not None
+    ]
+
+
+def opposed(mention: Span) -> bool:
+    """'anti-Russia sanctions', 'anti-government protests': a name prefixed by "anti-" is what the
+    phrase is against, not who acts."""
+    doc, start = mention.doc, mention.start
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "anti"
 
 
 def message_content(lex: Lexicon, noun: Token) -> Token | None:

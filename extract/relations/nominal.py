@@ -26,6 +26,7 @@ from extract.relations.arguments import (
     supported_agents,
 )
 from extract.relations.candidate import NOMINAL_EVENTS, Candidate
+from extract.relations.light import of_object_sense, of_objects, opposed, refines
 from extract.relations.syntax import across_paragraphs, compound, judges, practice, topic
 from extract.relations.vocabulary import (
     GIVEN_FROM,
@@ -44,15 +45,16 @@ def event_word(lex: Lexicon, noun: Token) -> tuple[str | None, Token]:
     """The event a noun names, and the word that names it: the noun, or a modifier ('congratulatory remarks')."""
     if (phrase := compound(noun)) in lex.nouns:
         return phrase, noun
-    if noun.pos_ == "NOUN" and noun.lower_ in lex.nouns and lex.nouns[noun.lower_].category == "PROTEST":
+    listed = lex.nouns.get(noun.lower_) if noun.pos_ == "NOUN" else None
+    if listed is not None and listed.category == "PROTEST":
         return noun.lower_, noun  # "rally", "protest": the noun's sense, not the verb's (rally → MOBILIZE)
-    if noun.pos_ == "NOUN" and (verb := lex.verb_of(noun.lemma_)):
+    if listed is None and noun.pos_ == "NOUN" and (verb := lex.verb_of(noun.lemma_)):
         return verb, noun
     for child in noun.children:
-        if child.dep_ in ("amod", "compound") and (verb := lex.verb_of(child.lower_)):
-            return verb, child
-    if noun.pos_ == "NOUN" and noun.lower_ in lex.nouns:
-        return noun.lower_, noun
+        if child.dep_ in ("amod", "compound") and (verb := lex.verb_of(child.lower_)) and refines(lex, listed, verb):
+            return verb, child  # "congratulatory remarks", "a telephone conversation"; not "close ties"
+    if listed is not None:
+        return noun.lower_, noun  # "cooperation" is listed as COOPERATE, whatever "cooperate" is
     return None, noun
 
 
@@ -65,7 +67,7 @@ def nominal_events(noun: Token) -> list[Candidate]:
     judged = noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and judges(noun.head, noun)
     if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and trigger is noun and not judged:
         return []  # light-verb constructions are read with their verb; "condemned X's attacks on Y" judges one
-    base = lex.nouns.get(event_verb) or lex.sense(event_verb)
+    base = lex.nouns.get(event_verb) or of_object_sense(lex, noun, event_verb) or lex.sense(event_verb)
     category = base.category if base else None
     objects = _targets(lex, noun, event_verb, base, category, trigger)
     agents = _agents(noun, category, trigger)
@@ -76,14 +78,9 @@ def nominal_events(noun: Token) -> list[Candidate]:
         if c.dep_ == "poss"
         for a in ([c._.mention] if c._.mention is not None else actors(c, agent=True))
     ]
-    modifying = [
-        m
-        for c in noun.children
-        if c.dep_ in ("compound", "nmod", "amod")
-        and c.i != trigger.i
-        and (m := c._.mention) is not None
-        and c.i < noun.i
-    ]
+    modifying = [m for m in _modifying(noun, trigger) if not opposed(m)]
+    # "the EU's anti-Russia sanctions": the one the event is against is its target, not a party
+    objects += [(m, noun) for m in _modifying(noun, trigger) if opposed(m)]
     helping = helped(noun)
     if helping and all(p.root.pos_ == "PRON" for p in possessors):
         possessors = []  # "supported Iraq in its fight against X": the helped party fights
@@ -115,9 +112,24 @@ def nominal_events(noun: Token) -> list[Candidate]:
     ]
 
 
+def _modifying(noun: Token, trigger: Token) -> list[Span]:
+    """The actor mentions modifying an event noun before it: 'the Russian delegation's visit', 'US airstrikes'."""
+    return [
+        m
+        for c in noun.children
+        if c.dep_ in ("compound", "nmod", "amod") and c.i != trigger.i and c.i < noun.i
+        if (m := c._.mention) is not None
+    ]
+
+
 def _sense(lex: Lexicon, event_verb: str, via: Token, noun: Token) -> Sense | None:
     requires = f"prep:{via.lower_}" if via is not noun else "-"
-    return lex.nouns.get(event_verb) or lex.sense(event_verb, requires) or lex.sense(event_verb)
+    return (
+        lex.nouns.get(event_verb)
+        or of_object_sense(lex, noun, event_verb)
+        or lex.sense(event_verb, requires)
+        or lex.sense(event_verb)
+    )
 
 
 def _agents(noun: Token, category: str | None, trigger: Token) -> list[Span]:
@@ -158,7 +170,8 @@ def _targets(
     preps = _target_prepositions(lex, noun, event_verb, category, trigger)
     done = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     objects: list[tuple[Span, Token]] = []
-    for child in [*noun.children, *(c for d in done for c in d.children)]:
+    inner = [c for p, _ in of_objects(lex, noun, event_verb) for c in p.children]  # "an exchange of views with X"
+    for child in [*noun.children, *(c for d in done for c in d.children), *inner]:
         if child.dep_ != "prep" or child.lower_ not in preps or topic(child, base):
             continue
         for pobj in child.children:

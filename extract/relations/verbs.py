@@ -13,11 +13,12 @@ from spacy.tokens import Span, Token
 
 from extract.lexicon import Lexicon, Sense, load_lexicon
 from extract.qualifiers import modality
+from extract.relations.adjectives import adjective_targets
 from extract.relations.arguments import actors, aim_holders, event_agents, helped, stands_for, subjects, targeted_event
 from extract.relations.candidate import VERB_EVENTS, Candidate, Target
 from extract.relations.clause import VerbClause
 from extract.relations.governed import by_modality, governor, purposed, ruled
-from extract.relations.light import light_predicate, light_sense, light_verb
+from extract.relations.light import light_predicate, light_sense, light_verb, opposed
 from extract.relations.senses import warning
 from extract.relations.speech import demands, requested
 from extract.relations.syntax import condition, counted, idiom_tail
@@ -156,6 +157,7 @@ def argument_targets(c: VerbClause) -> list[Target]:
             targets += object_targets(c, child)
         elif child.dep_ in ("prep", "dative") and child.lower_ in PARTY_PREPOSITIONS:  # "gave arms to X"
             phrases += prepositional_targets(c, child)
+    targets += adjective_targets(verb)  # "was critical of X"
     # "sent greetings to X": the event noun names the event the phrase's party takes part in
     named = {t.actor.start for t in targets if t.light}
     return targets + [t for t in phrases if t.actor.start not in named]
@@ -170,6 +172,8 @@ def object_targets(c: VerbClause, child: Token) -> list[Target]:
     inner = child.dep_ == "dobj" and sense is not None and not targeted_event(child)
     found: list[Target] = []
     for actor in actors(child, inner=inner):
+        if actor.root is not child and opposed(actor):
+            continue  # "criticised the anti-Russia sanctions" does not criticise Russia
         if (
             sense is not None
             and sense.category == "CONSULT"

@@ -1,0 +1,152 @@
+"""Trigger families of issue 9: listed event nouns, nominalised objects, "anti-" targets, predicative
+adjectives and imposed measures (hand-written sentences, not from the gold)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import extract
+from extract.records import Article
+
+
+def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
+    extraction = extract(nlp, Article(id="t", text=text, date="2022-06-01"))
+    return {(r.subject.actor.label, r.event_type, r.object.actor.label) for r in extraction.relations}
+
+
+def categories(nlp, text: str) -> set[str | None]:
+    return {category for _, category, _ in triples(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun listed in nouns.tsv keeps its listed category, whatever its verb's is
+        ("Spain is working in cooperation with Morocco.", ("Spain", "COOPERATE", "Morocco")),
+        ("Japan maintains close ties with Australia.", ("Japan", "SUPPORT", "Australia")),
+        # a modifier of the same category still names the event
+        ("Joe Biden had a telephone conversation with Emmanuel Macron.", ("Joe Biden", "CONSULT", "Emmanuel Macron")),
+    ],
+)
+def test_a_listed_event_noun_keeps_its_category(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Japan maintains close ties with Australia.", "COERCE"),  # close ties are no closing
+        ("Spain is working in cooperation with Morocco.", "SUPPORT"),
+    ],
+)
+def test_a_modifier_of_another_category_does_not_retype_a_listed_noun(nlp, text, wrong):
+    assert wrong not in categories(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the "of" phrase of a nominalisation is its verb's object ("exchange * views": CONSULT)
+        ("Emmanuel Macron had an exchange of views with Olaf Scholz.", ("Emmanuel Macron", "CONSULT", "Olaf Scholz")),
+        (
+            "After an exchange of views with Olaf Scholz, Emmanuel Macron left.",
+            ("Emmanuel Macron", "CONSULT", "Olaf Scholz"),
+        ),
+        (
+            "The exchange of views between Viktor Orbán and Giorgia Meloni lasted an hour.",
+            ("Viktor Orbán", "CONSULT", "Giorgia Meloni"),
+        ),
+        # "exchange * fire" is fighting
+        ("Kenya deplored the exchange of fire between Sudan and Chad.", ("Sudan", "FIGHT", "Chad")),
+    ],
+)
+def test_a_nominalisation_is_typed_by_its_of_object(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_an_exchange_of_views_is_no_material_cooperation(nlp):
+    assert "COOPERATE" not in categories(nlp, "Emmanuel Macron had an exchange of views with Olaf Scholz.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The European Union's anti-Russia sanctions hurt farmers.", ("European Union", "SANCTION", "Russia")),
+        (
+            "Poland criticised the anti-Russia sanctions imposed by the European Union.",
+            ("European Union", "SANCTION", "Russia"),
+        ),
+    ],
+)
+def test_an_anti_prefixed_name_is_the_target(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("The European Union's anti-Russia sanctions hurt farmers.", ("Russia", "SANCTION", "European Union")),
+        (
+            "Poland criticised the anti-Russia sanctions imposed by the European Union.",
+            ("Poland", "DISAPPROVE", "Russia"),
+        ),
+    ],
+)
+def test_an_anti_prefixed_name_is_no_party(nlp, text, wrong):
+    assert wrong not in triples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Angela Merkel was critical of Donald Trump.", ("Angela Merkel", "DISAPPROVE", "Donald Trump")),
+        (
+            "Justin Trudeau remained supportive of Volodymyr Zelensky.",
+            ("Justin Trudeau", "SUPPORT", "Volodymyr Zelensky"),
+        ),
+        ("India is grateful to Japan for its help.", ("India", "SUPPORT", "Japan")),
+        ("Hungary has been hostile to the European Commission.", ("Hungary", "DISAPPROVE", "European Commission")),
+        ("Emmanuel Macron was angry with Joe Biden.", ("Emmanuel Macron", "DISAPPROVE", "Joe Biden")),
+    ],
+)
+def test_a_predicative_adjective_names_an_interaction(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boris Johnson was critical of the plan.",  # a thing is no target
+        "Spain is grateful for the rain.",
+        "Kenya was close to Uganda.",  # an adjective the table does not list
+        "Angela Merkel was proud of Donald Trump.",
+    ],
+)
+def test_other_adjectives_and_things_create_nothing(nlp, text):
+    assert not triples(nlp, text)
+
+
+def test_a_negated_adjective_is_flagged(nlp):
+    extraction = extract(
+        nlp, Article(id="t", text="Angela Merkel was not critical of Donald Trump.", date="2022-06-01")
+    )
+    assert [r.negated for r in extraction.relations] == [True]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany imposed restrictive measures on Iran.", ("Germany", "SANCTION", "Iran")),
+        ("The European Union slapped new measures on Belarus.", ("European Union", "SANCTION", "Belarus")),
+        (
+            "The army used violence against the Kurdistan Workers' Party.",
+            ("army", "ASSAULT", "Kurdistan Workers' Party"),
+        ),
+    ],
+)
+def test_imposed_measures_sanction_and_violence_assaults(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_measures_on_no_one_create_nothing(nlp):
+    assert not triples(nlp, "The government imposed measures to protect farmers.")

@@ -26,6 +26,7 @@ from extract.relations.targets import REFINEMENTS, find_targets
 from extract.relations.vocabulary import (
     ASPECTUAL,
     LIGHT,
+    PARTICIPATING,
     PARTICLES,
     PARTY_PREPOSITIONS,
     PLACES,
@@ -43,7 +44,7 @@ def verb_events(verb: Token) -> list[Candidate]:
     """The events a verb states between actors, with its demands made in reported speech."""
     lex = load_lexicon()
     lemma = phrasal(lex, verb)
-    if requested(verb) or idiom_tail(verb) or condition(verb):
+    if requested(verb) or idiom_tail(verb) or condition(verb) or participation(lex, verb, lemma):
         return []
     if lemma in load_experiencers():
         return felt(verb)
@@ -265,6 +266,21 @@ def phrasal(lex: Lexicon, verb: Token) -> str:
         and not any(o.dep_ == "pobj" for o in c.children)
     ]
     return next((f"{lemma} {p}" for p in particles if (lemma, f"prep:{p}") in lex.patterns), lemma)
+
+
+def participation(lex: Lexicon, verb: Token, lemma: str) -> bool:
+    """'engaged in talks with X', 'entered into negotiations with X': the event is the noun's, read
+    as a nominal event; unless the lexicon has the verb with that phrase ('engage in trade')."""
+    return lemma in PARTICIPATING and any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("in", "into")
+        and o.dep_ == "pobj"
+        and o._.mention is None
+        and lex.noun_sense(o.lemma_) is not None
+        and lex.sense(lemma, f"prep:{prep.lower_}:{o.lemma_.lower()}") is None
+        for prep in verb.children
+        for o in prep.children
+    )
 
 
 def mutual(verb: Token, depth: int = 0) -> bool:

@@ -150,3 +150,45 @@ def test_imposed_measures_sanction_and_violence_assaults(nlp, text, expected):
 
 def test_measures_on_no_one_create_nothing(nlp):
     assert not triples(nlp, "The government imposed measures to protect farmers.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hungary engaged in talks with Serbia.", ("Hungary", "CONSULT", "Serbia")),
+        ("Russia participated in consultations with Iran.", ("Russia", "CONSULT", "Iran")),
+        ("The rebels took part in negotiations with the government.", ("rebels", "CONSULT", "government")),
+    ],
+)
+def test_a_participation_verb_takes_the_event_of_its_noun(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Hungary engaged in talks with Serbia.", "FIGHT"),  # the bare verb's 190 is not the event
+        ("Russia participated in consultations with Iran.", "FIGHT"),
+    ],
+)
+def test_a_participation_verb_has_no_event_of_its_own(nlp, text, wrong):
+    assert wrong not in categories(nlp, text)
+
+
+def test_an_engaged_enemy_is_still_fought(nlp):
+    assert ("army", "FIGHT", "rebels") in triples(nlp, "The army engaged the rebels.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Joe Biden informed Rishi Sunak about the decision.", ("Joe Biden", "CONSULT", "Rishi Sunak")),
+        ("Olaf Scholz was briefed by Emmanuel Macron.", ("Emmanuel Macron", "CONSULT", "Olaf Scholz")),
+    ],
+)
+def test_informing_an_actor_consults_it(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_informing_a_thing_creates_nothing(nlp):
+    assert not triples(nlp, "The report informed the debate.")

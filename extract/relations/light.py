@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract.lexicon import Lexicon, Sense, load_lexicon
-from extract.relations.arguments import actors
+from extract.relations.arguments import actors, subjects
 from extract.relations.candidate import Target
 from extract.relations.syntax import compound, judges, practice, topic
 from extract.relations.vocabulary import COOPERATIVE, DENIALS, MESSAGES, NOMINAL_PREPOSITIONS, TARGET_OF, past
@@ -20,8 +20,8 @@ def light_verb(verb: Token, noun: Token) -> list[Target]:
     lex = load_lexicon()
     if noun.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
         noun = verb.head
-    if judges(verb, noun):
-        return []  # "condemned X's attacks on Y" judges the attacks, it does not carry them out
+    if judges(verb, noun) or foreign_possessor(verb, noun):
+        return []  # "condemned X's attacks on Y" judges the attacks, "cited X's attacks" reports them
     event_verb, sense = light_sense(lex, verb, noun)
     if sense is None:
         return []
@@ -143,6 +143,17 @@ def of_objects(lex: Lexicon, noun: Token, event_verb: str | None) -> list[tuple[
         if p.dep_ == "pobj" and p._.mention is None
         if (sense := lex.sense(event_verb, f"obj:{p.lemma_.lower()}")) is not None
     ]
+
+
+def foreign_possessor(verb: Token, noun: Token) -> bool:
+    """'cited Russia's attacks on X', 'mentioned China's support for X': an event noun whose named
+    possessor is not the verb's subject is that possessor's event, not a light verb's ('extended
+    his condolences')."""
+    own = {s._.actor.key for s in subjects(verb)}
+    return any(
+        c.dep_ == "poss" and c.pos_ != "PRON" and (m := c._.mention) is not None and m._.actor.key not in own
+        for c in noun.children
+    )
 
 
 def opposed(mention: Span) -> bool:

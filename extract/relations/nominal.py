@@ -26,7 +26,7 @@ from extract.relations.arguments import (
     supported_agents,
 )
 from extract.relations.candidate import NOMINAL_EVENTS, Candidate
-from extract.relations.light import of_object_sense, of_objects, opposed, refines
+from extract.relations.light import foreign_possessor, of_object_sense, of_objects, opposed, refines
 from extract.relations.syntax import across_paragraphs, compound, judges, practice, topic
 from extract.relations.vocabulary import (
     GIVEN_FROM,
@@ -65,7 +65,13 @@ def nominal_events(noun: Token) -> list[Candidate]:
     if event_verb is None or (noun.dep_ == "pobj" and noun.head.lower_ in SINCE):
         return []  # "demobilized since the peace accord between X and Y": a point in time, not the report
     judged = noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and judges(noun.head, noun)
-    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and trigger is noun and not judged:
+    if (
+        noun.dep_ == "dobj"
+        and noun.head.pos_ in ("VERB", "AUX")
+        and trigger is noun
+        and not judged
+        and not foreign_possessor(noun.head, noun)
+    ):
         return []  # light-verb constructions are read with their verb; "condemned X's attacks on Y" judges one
     base = lex.nouns.get(event_verb) or of_object_sense(lex, noun, event_verb) or lex.sense(event_verb)
     category = base.category if base else None

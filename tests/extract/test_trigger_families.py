@@ -192,3 +192,38 @@ def test_informing_an_actor_consults_it(nlp, text, expected):
 
 def test_informing_a_thing_creates_nothing(nlp):
     assert not triples(nlp, "The report informed the debate.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        (
+            "Germany cited Russia's attacks on Ukraine.",
+            ("Russia", "FIGHT", "Ukraine"),
+            ("Germany", "FIGHT", "Ukraine"),
+        ),
+        (
+            "Joe Biden mentioned China's support for Russia.",
+            ("China", "SUPPORT", "Russia"),
+            ("Joe Biden", "SUPPORT", "Russia"),
+        ),
+    ],
+)
+def test_a_named_possessor_carries_out_its_event(nlp, text, expected, wrong):
+    found = triples(nlp, text)
+    assert expected in found and wrong not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Joe Biden extended his condolences to Fumio Kishida.", ("Joe Biden", "SUPPORT", "Fumio Kishida")),
+        ("The UK reiterated Britain's support for Ukraine.", ("United Kingdom", "SUPPORT", "Ukraine")),
+    ],
+)
+def test_the_subjects_own_event_noun_is_a_light_verb(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_risking_ones_life_threatens_no_one(nlp):
+    assert not triples(nlp, "The doctors risked their lives to save the Ukrainians.")

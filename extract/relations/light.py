@@ -8,7 +8,16 @@ from extract.lexicon import Lexicon, Sense, load_lexicon
 from extract.relations.arguments import actors, subjects
 from extract.relations.candidate import Target
 from extract.relations.syntax import compound, judges, practice, topic
-from extract.relations.vocabulary import COOPERATIVE, DENIALS, MESSAGES, NOMINAL_PREPOSITIONS, TARGET_OF, past
+from extract.relations.vocabulary import (
+    COOPERATIVE,
+    DENIALS,
+    ENDING,
+    MESSAGES,
+    NOMINAL_PREPOSITIONS,
+    TARGET_OF,
+    VIOLENT,
+    past,
+)
 
 
 def light_verb(verb: Token, noun: Token) -> list[Target]:
@@ -61,6 +70,8 @@ def light_verb(verb: Token, noun: Token) -> list[Target]:
 
 def light_predicate(lex: Lexicon, verb: Token, noun: Token, event_verb: str | None) -> str:
     """How a light-verb event is named: by its event verb ('telephoned'), the noun's predicate, or both words."""
+    if verb.lemma_.lower() in ENDING:
+        return f"{past(verb.lemma_.lower())} {noun.lower_}"  # "ended talks", not "talked"
     return (
         past(event_verb)
         if event_verb
@@ -111,7 +122,23 @@ def light_sense(lex: Lexicon, verb: Token, noun: Token) -> tuple[str | None, Sen
         own = lex.patterns.get((verb.lemma_.lower(), "-"))
         if sense is not None and sense.category in COOPERATIVE and own is not None and own.category in DENIALS:
             sense = own  # "boycott contact with X", "suspend aid to X": the verb denies the noun
-    return event_verb, sense
+    return event_verb, ended(lex, verb, noun, sense)
+
+
+def ended(lex: Lexicon, verb: Token, noun: Token, sense: Sense | None) -> Sense | None:
+    """'ended talks with X', 'stopped its aid to X': ending a cooperative event reduces relations
+    (CAMEO 16: 164 halt negotiations, 162 stop aid, else 160), ending sanctions eases them (085),
+    ending fighting is a ceasefire (0871); CAMEO's own object patterns stay ('end * meeting')."""
+    lemma = verb.lemma_.lower()
+    if sense is None or lemma not in ENDING or lex.sense(lemma, f"obj:{noun.lemma_.lower()}") is not None:
+        return sense
+    if sense.category in ("CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"):
+        return Sense({"CONSULT": "164", "AID": "162"}.get(sense.category, "160"), "SANCTION", "")
+    if sense.category == "SANCTION":
+        return Sense("085", "RETREAT", "ease")
+    if sense.category in VIOLENT:
+        return Sense("0871", "RETREAT", "ceasefire")
+    return sense
 
 
 def refines(lex: Lexicon, listed: Sense | None, verb: str) -> bool:

@@ -29,6 +29,7 @@ from extract.relations.candidate import NOMINAL_EVENTS, Candidate
 from extract.relations.light import foreign_possessor, of_object_sense, of_objects, opposed, refines
 from extract.relations.syntax import across_paragraphs, compound, judges, practice, topic
 from extract.relations.vocabulary import (
+    ENDING,
     GIVEN_FROM,
     HELPING,
     JUDGED_OF,
@@ -64,6 +65,8 @@ def nominal_events(noun: Token) -> list[Candidate]:
     event_verb, trigger = event_word(lex, noun)
     if event_verb is None or (noun.dep_ == "pobj" and noun.head.lower_ in SINCE):
         return []  # "demobilized since the peace accord between X and Y": a point in time, not the report
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ENDING:
+        return []  # "ended its mediation efforts": the verb's event (light.ended), not the mediation
     judged = noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and judges(noun.head, noun)
     if (
         noun.dep_ == "dobj"

@@ -43,6 +43,8 @@ SPEECH = word_class("declaring")
 MESSAGES = word_class("message")
 # "X and Y held talks", "had a conversation": verbs whose event is their object noun.
 LIGHT = word_class("light")
+# "ended talks with X", "suspended aid to X": verbs that end the event their object names.
+ENDING = word_class("ending")
 # "engaged in talks with X": verbs whose event is the event noun of their "in"/"into" phrase.
 PARTICIPATING = word_class("participating")
 # "sent troops to X": verbs of transfer, whose direct object is what they move.

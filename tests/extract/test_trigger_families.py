@@ -227,3 +227,37 @@ def test_the_subjects_own_event_noun_is_a_light_verb(nlp, text, expected):
 
 def test_risking_ones_life_threatens_no_one(nlp):
     assert not triples(nlp, "The doctors risked their lives to save the Ukrainians.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ending a cooperative event reduces relations (CAMEO 16)
+        ("Germany ended talks with Iran.", ("Germany", "SANCTION", "Iran")),
+        ("The United States ended military cooperation with Pakistan.", ("United States", "SANCTION", "Pakistan")),
+        ("Japan stopped its aid to Myanmar.", ("Japan", "SANCTION", "Myanmar")),
+        ("Syria ended its mediation efforts between Hamas and Fatah.", ("Syria", "SANCTION", "Hamas")),
+        # ending sanctions eases them, ending fighting is a ceasefire (PLOVER RETREAT)
+        ("The European Union ended its sanctions against Iran.", ("European Union", "RETREAT", "Iran")),
+        ("The army suspended its offensive against the Taliban.", ("army", "RETREAT", "Taliban")),
+    ],
+)
+def test_ending_an_event_reverses_it(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Japan stopped its aid to Myanmar.", "COOPERATE"),
+        ("Syria ended its mediation efforts between Hamas and Fatah.", "CONSULT"),
+        ("The European Union ended its sanctions against Iran.", "SANCTION"),
+    ],
+)
+def test_an_ended_event_is_not_stated_as_happening(nlp, text, wrong):
+    assert wrong not in categories(nlp, text)
+
+
+def test_an_event_that_ends_by_itself_is_still_the_event(nlp):
+    text = "The meeting between Joe Biden and Xi Jinping ended."
+    assert ("Joe Biden", "CONSULT", "Xi Jinping") in triples(nlp, text)

@@ -9,6 +9,7 @@ from extract.relations.arguments import actors, subjects
 from extract.relations.candidate import Target
 from extract.relations.syntax import compound, judges, practice, topic
 from extract.relations.vocabulary import (
+    ACCOMPANYING,
     COOPERATIVE,
     DENIALS,
     ENDING,
@@ -170,6 +171,24 @@ def of_objects(lex: Lexicon, noun: Token, event_verb: str | None) -> list[tuple[
         if p.dep_ == "pobj" and p._.mention is None
         if (sense := lex.sense(event_verb, f"obj:{p.lemma_.lower()}")) is not None
     ]
+
+
+def joined_for(lex: Lexicon, verb: Token) -> Sense | None:
+    """'joined X for talks', 'accompanied X for consultations': the object takes part in the event
+    the "for" phrase names, with the subject; "joined X for dinner" names none."""
+    if verb.lemma_.lower() not in ACCOMPANYING:
+        return None
+    return next(
+        (
+            sense
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "for"
+            for o in prep.children
+            if o.dep_ == "pobj" and o._.mention is None
+            if (sense := lex.noun_sense(o.lower_) or lex.noun_sense(o.lemma_)) is not None
+        ),
+        None,
+    )
 
 
 def foreign_possessor(verb: Token, noun: Token) -> bool:

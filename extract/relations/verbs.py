@@ -18,7 +18,7 @@ from extract.relations.arguments import actors, aim_holders, event_agents, helpe
 from extract.relations.candidate import VERB_EVENTS, Candidate, Target
 from extract.relations.clause import VerbClause
 from extract.relations.governed import by_modality, governor, purposed, ruled
-from extract.relations.light import light_predicate, light_sense, light_verb, opposed
+from extract.relations.light import joined_for, light_predicate, light_sense, light_verb, opposed
 from extract.relations.senses import warning
 from extract.relations.speech import demands, requested
 from extract.relations.syntax import condition, counted, idiom_tail
@@ -167,7 +167,12 @@ def argument_targets(c: VerbClause) -> list[Target]:
 def object_targets(c: VerbClause, child: Token) -> list[Target]:
     """'criticised X', 'rejected an Indian proposal', 'held talks with X', 'condemned X's attacks'."""
     lex, verb, lemma = load_lexicon(), c.verb, c.lemma
-    sense = lex.sense(lemma, f"obj:{child.lemma_.lower()}") or c.clause or aspect_of(lex, verb, child)
+    sense = (
+        lex.sense(lemma, f"obj:{child.lemma_.lower()}")
+        or c.clause
+        or aspect_of(lex, verb, child)
+        or joined_for(lex, verb)  # "joined X for talks"
+    )
     # an actor inside the object phrase counts only for an event ("rejected an Indian proposal")
     # ... unless that phrase is an event with its own target: "reiterated UK support for X"
     inner = child.dep_ == "dobj" and sense is not None and not targeted_event(child)

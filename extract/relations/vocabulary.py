@@ -45,6 +45,8 @@ MESSAGES = word_class("message")
 LIGHT = word_class("light")
 # "ended talks with X", "suspended aid to X": verbs that end the event their object names.
 ENDING = word_class("ending")
+# "joined X for talks": verbs whose object takes part in the event their "for" phrase names.
+ACCOMPANYING = word_class("accompanying")
 # "engaged in talks with X": verbs whose event is the event noun of their "in"/"into" phrase.
 PARTICIPATING = word_class("participating")
 # "sent troops to X": verbs of transfer, whose direct object is what they move.

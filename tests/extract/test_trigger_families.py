@@ -261,3 +261,22 @@ def test_an_ended_event_is_not_stated_as_happening(nlp, text, wrong):
 def test_an_event_that_ends_by_itself_is_still_the_event(nlp):
     text = "The meeting between Joe Biden and Xi Jinping ended."
     assert ("Joe Biden", "CONSULT", "Xi Jinping") in triples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Olaf Scholz joined Emmanuel Macron and Giorgia Meloni for talks on energy.",
+            ("Olaf Scholz", "CONSULT", "Giorgia Meloni"),
+        ),
+        ("Canada joined the United States for consultations.", ("Canada", "CONSULT", "United States")),
+    ],
+)
+def test_joining_an_actor_for_an_event_takes_part_in_it_with_them(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["The minister joined Joe Biden for dinner.", "Poland joined NATO."])
+def test_joining_for_no_event_creates_nothing(nlp, text):
+    assert not triples(nlp, text)

@@ -280,3 +280,24 @@ def test_joining_an_actor_for_an_event_takes_part_in_it_with_them(nlp, text, exp
 @pytest.mark.parametrize("text", ["The minister joined Joe Biden for dinner.", "Poland joined NATO."])
 def test_joining_for_no_event_creates_nothing(nlp, text):
     assert not triples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The police prevented the march organised by the Kurdistan Workers' Party.",
+            ("police", "COERCE", "Kurdistan Workers' Party"),
+        ),
+        (
+            "The army stopped the demonstrations staged by the Muslim Brotherhood.",
+            ("army", "COERCE", "Muslim Brotherhood"),
+        ),
+    ],
+)
+def test_preventing_a_protest_coerces_its_organisers(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_preventing_an_act_of_another_kind_is_still_a_refusal(nlp):
+    assert "COERCE" not in categories(nlp, "Iran prevented Israel from attacking.")

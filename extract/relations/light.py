@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
-from extract.lexicon import Lexicon, Sense, load_lexicon
+from extract.lexicon import Lexicon, Sense, lexicon_dir, load_lexicon, tsv_rows
 from extract.relations.arguments import actors, subjects
 from extract.relations.candidate import Target
 from extract.relations.syntax import compound, judges, practice, topic
@@ -35,7 +37,7 @@ def light_verb(verb: Token, noun: Token) -> list[Target]:
     event_verb, sense = light_sense(lex, verb, noun)
     if sense is None:
         return []
-    predicate = light_predicate(lex, verb, noun, event_verb)
+    predicate = light_predicate(lex, verb, noun, event_verb, sense)
     # "a suspension of air links with X", "the resumption of talks with X": the party of the inner event
     nested = [
         p
@@ -69,9 +71,11 @@ def light_verb(verb: Token, noun: Token) -> list[Target]:
     return out
 
 
-def light_predicate(lex: Lexicon, verb: Token, noun: Token, event_verb: str | None) -> str:
-    """How a light-verb event is named: by its event verb ('telephoned'), the noun's predicate, or both words."""
-    if verb.lemma_.lower() in ENDING:
+def light_predicate(lex: Lexicon, verb: Token, noun: Token, event_verb: str | None, sense: Sense | None = None) -> str:
+    """How a light-verb event is named: by its event verb ('telephoned'), the noun's predicate, or
+    both words where the verb turns the noun's event into another ('cut ties', 'ended talks')."""
+    own = lex.noun_sense(noun.lower_) or lex.noun_sense(noun.lemma_)
+    if verb.lemma_.lower() in ENDING or (sense is not None and own is not None and own.category != sense.category):
         return f"{past(verb.lemma_.lower())} {noun.lower_}"  # "ended talks", not "talked"
     return (
         past(event_verb)
@@ -123,7 +127,24 @@ def light_sense(lex: Lexicon, verb: Token, noun: Token) -> tuple[str | None, Sen
         own = lex.patterns.get((verb.lemma_.lower(), "-"))
         if sense is not None and sense.category in COOPERATIVE and own is not None and own.category in DENIALS:
             sense = own  # "boycott contact with X", "suspend aid to X": the verb denies the noun
-    return event_verb, ended(lex, verb, noun, sense)
+    return event_verb, ended(lex, verb, noun, sector_sense(lex, noun, sense))
+
+
+@cache
+def load_sectors() -> dict[str, Sense]:
+    """Sector modifiers of cooperation nouns and the sense they give (``ontologies/lexicon/sectors.tsv``)."""
+    return {row["modifier"]: Sense(row["cameo"], row["plover"], "") for row in tsv_rows(lexicon_dir() / "sectors.tsv")}
+
+
+def sector_sense(lex: Lexicon, noun: Token, sense: Sense | None) -> Sense | None:
+    """'diplomatic ties' are diplomatic cooperation (CAMEO 050, SUPPORT), 'military cooperation'
+    material (062, COOPERATE): a sector modifier of a cooperation noun types its cooperative reading."""
+    listed = lex.nouns.get(noun.lower_) or lex.nouns.get(noun.lemma_.lower())
+    if sense is None or sense.category not in ("SUPPORT", "COOPERATE") or listed is None or listed.cameo != "060":
+        return sense
+    sectors = load_sectors()
+    named = [sectors[c.lower_] for c in noun.children if c.dep_ in ("amod", "compound") and c.lower_ in sectors]
+    return named[0] if named else sense
 
 
 def ended(lex: Lexicon, verb: Token, noun: Token, sense: Sense | None) -> Sense | None:

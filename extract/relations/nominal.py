@@ -26,7 +26,7 @@ from extract.relations.arguments import (
     supported_agents,
 )
 from extract.relations.candidate import NOMINAL_EVENTS, Candidate
-from extract.relations.light import foreign_possessor, of_object_sense, of_objects, opposed, refines
+from extract.relations.light import foreign_possessor, of_object_sense, of_objects, opposed, refines, sector_sense
 from extract.relations.syntax import across_paragraphs, compound, judges, practice, topic
 from extract.relations.vocabulary import (
     ENDING,
@@ -76,7 +76,9 @@ def nominal_events(noun: Token) -> list[Candidate]:
         and not foreign_possessor(noun.head, noun)
     ):
         return []  # light-verb constructions are read with their verb; "condemned X's attacks on Y" judges one
-    base = lex.nouns.get(event_verb) or of_object_sense(lex, noun, event_verb) or lex.sense(event_verb)
+    base = sector_sense(
+        lex, noun, lex.nouns.get(event_verb) or of_object_sense(lex, noun, event_verb) or lex.sense(event_verb)
+    )
     category = base.category if base else None
     objects = _targets(lex, noun, event_verb, base, category, trigger)
     agents = _agents(noun, category, trigger)
@@ -133,11 +135,13 @@ def _modifying(noun: Token, trigger: Token) -> list[Span]:
 
 def _sense(lex: Lexicon, event_verb: str, via: Token, noun: Token) -> Sense | None:
     requires = f"prep:{via.lower_}" if via is not noun else "-"
-    return (
+    return sector_sense(
+        lex,
+        noun,
         lex.nouns.get(event_verb)
         or of_object_sense(lex, noun, event_verb)
         or lex.sense(event_verb, requires)
-        or lex.sense(event_verb)
+        or lex.sense(event_verb),
     )
 
 

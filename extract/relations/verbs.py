@@ -25,6 +25,7 @@ from extract.relations.syntax import condition, counted, idiom_tail
 from extract.relations.targets import REFINEMENTS, find_targets
 from extract.relations.vocabulary import (
     ASPECTUAL,
+    FURTHERING,
     LIGHT,
     PARTICIPATING,
     PARTICLES,
@@ -66,19 +67,19 @@ def verb_events(verb: Token) -> list[Candidate]:
         and mutual(verb)
     ):
         # "X and Y agreed", "X and Y signed a treaty": a reciprocal event between the conjoined subjects;
-        # "X and Y had a telephone conversation": the event noun names it
+        # "X and Y had a telephone conversation", "X and Y upgraded their ties": the event noun names it
         sense, predicate = c.clause, past(lemma)
         event = next(
             (
                 (o, *found)
                 for o in verb.children
-                if o.dep_ == "dobj" and lemma in LIGHT and sense is None
+                if o.dep_ == "dobj" and lemma in LIGHT | FURTHERING and sense is None
                 if (found := light_sense(lex, verb, o))[1] is not None
             ),
             None,
         )
         if event is not None:
-            sense, predicate = event[2], light_predicate(lex, verb, event[0], event[1])
+            sense, predicate = event[2], light_predicate(lex, verb, event[0], event[1], event[2])
         targets = [Target(s, sense, predicate, [verb], 0.6) for s in agents]
     out = [
         _candidate(c, subject, t)

@@ -49,6 +49,8 @@ ENDING = word_class("ending")
 ACCOMPANYING = word_class("accompanying")
 # "engaged in talks with X": verbs whose event is the event noun of their "in"/"into" phrase.
 PARTICIPATING = word_class("participating")
+# "X and Y upgraded their ties": verbs that further the event their object noun names.
+FURTHERING = word_class("furthering")
 # "sent troops to X": verbs of transfer, whose direct object is what they move.
 TRANSFER = word_class("transfer")
 # "X met Y": Y met X too.

@@ -301,3 +301,47 @@ def test_preventing_a_protest_coerces_its_organisers(nlp, text, expected):
 
 def test_preventing_an_act_of_another_kind_is_still_a_refusal(nlp):
     assert "COERCE" not in categories(nlp, "Iran prevented Israel from attacking.")
+
+
+def predicates(nlp, text: str) -> set[tuple[str, str, str | None, str]]:
+    extraction = extract(nlp, Article(id="t", text=text, date="2022-06-01"))
+    return {(r.subject.actor.label, r.predicate, r.event_type, r.object.actor.label) for r in extraction.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sector modifier splits cooperation as CAMEO does: diplomatic 05 (SUPPORT), material 06 (COOPERATE)
+        ("Czechia and Albania have upgraded their diplomatic ties.", ("Czechia", "SUPPORT", "Albania")),
+        ("Mexico maintains economic ties with Cuba.", ("Mexico", "COOPERATE", "Cuba")),
+        ("Iran has increased military cooperation with Russia.", ("Iran", "COOPERATE", "Russia")),
+        # a verb that furthers a mutual event noun states that event between conjoined subjects
+        ("Kenya and Uganda resumed talks.", ("Uganda", "CONSULT", "Kenya")),
+    ],
+)
+def test_cooperation_is_typed_by_its_sector_and_furthered_by_its_verb(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("India cut diplomatic ties with Canada.", "SUPPORT"),  # the verb's own reading (CAMEO 160) stays
+        ("Mexico maintains economic ties with Cuba.", "SUPPORT"),
+        ("Japan and India violated the agreement.", "AGREE"),  # not a verb that furthers its object
+    ],
+)
+def test_a_sector_types_only_a_cooperative_reading(nlp, text, wrong):
+    assert wrong not in categories(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India cut diplomatic ties with Canada.", ("India", "cut ties", "SANCTION", "Canada")),
+        ("Germany ended talks with Iran.", ("Germany", "ended talks", "SANCTION", "Iran")),
+        ("Joe Biden had a phone call with Emmanuel Macron.", ("Joe Biden", "called", "CONSULT", "Emmanuel Macron")),
+    ],
+)
+def test_a_verb_that_turns_its_event_noun_names_the_predicate(nlp, text, expected):
+    assert expected in predicates(nlp, text)

@@ -26,6 +26,7 @@ from extract.relations.targets import REFINEMENTS, find_targets
 from extract.relations.vocabulary import (
     ASPECTUAL,
     FURTHERING,
+    INTRANSITIVE,
     LIGHT,
     PARTICIPATING,
     PARTICLES,
@@ -47,6 +48,8 @@ def verb_events(verb: Token) -> list[Candidate]:
     lemma = phrasal(lex, verb)
     if requested(verb) or idiom_tail(verb) or condition(verb) or participation(lex, verb, lemma):
         return []
+    if lemma in INTRANSITIVE and any(c.dep_ == "dobj" for c in verb.children):
+        return []  # "demonstrated the unity of X": another sense than the event's
     if lemma in load_experiencers():
         return felt(verb)
     # In a passive, subjects() returns the agent and the grammatical subject is an object.

@@ -47,6 +47,8 @@ LIGHT = word_class("light")
 ENDING = word_class("ending")
 # "joined X for talks": verbs whose object takes part in the event their "for" phrase names.
 ACCOMPANYING = word_class("accompanying")
+# "demonstrated the unity of X" shows it: verbs whose event is intransitive.
+INTRANSITIVE = word_class("intransitive")
 # "engaged in talks with X": verbs whose event is the event noun of their "in"/"into" phrase.
 PARTICIPATING = word_class("participating")
 # "X and Y upgraded their ties": verbs that further the event their object noun names.

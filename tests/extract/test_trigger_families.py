@@ -345,3 +345,12 @@ def test_a_sector_types_only_a_cooperative_reading(nlp, text, wrong):
 )
 def test_a_verb_that_turns_its_event_noun_names_the_predicate(nlp, text, expected):
     assert expected in predicates(nlp, text)
+
+
+def test_demonstrating_a_quality_is_no_protest(nlp):
+    assert not triples(nlp, "The Security Council demonstrated the unity of the European Union.")
+
+
+def test_demonstrating_against_an_actor_is_a_protest(nlp):
+    text = "The students demonstrated against the government of Iran."
+    assert ("students", "PROTEST", "Iran") in triples(nlp, text)

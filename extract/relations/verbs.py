@@ -184,6 +184,8 @@ def object_targets(c: VerbClause, child: Token) -> list[Target]:
     for actor in actors(child, inner=inner):
         if actor.root is not child and opposed(actor):
             continue  # "criticised the anti-Russia sanctions" does not criticise Russia
+        if c.own is None and actor.root.dep_ == "poss" and actor.root.head == child:
+            continue  # "reiterated the UK's commitment": a verb with no event of its own restates the possessor's
         if (
             sense is not None
             and sense.category == "CONSULT"

@@ -354,3 +354,20 @@ def test_demonstrating_a_quality_is_no_protest(nlp):
 def test_demonstrating_against_an_actor_is_a_protest(nlp):
     text = "The students demonstrated against the government of Iran."
     assert ("students", "PROTEST", "Iran") in triples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "kept"),
+    [
+        (
+            "Boris Johnson reiterated the UK's commitment to defeating the Taliban.",
+            ("Boris Johnson", "AGREE", "United Kingdom"),
+            ("United Kingdom", "FIGHT", "Taliban"),
+        ),
+        # a verb with an event of its own does act on the possessor
+        ("India rejected Pakistan's proposal.", None, ("India", "REJECT", "Pakistan")),
+    ],
+)
+def test_a_restated_commitment_is_its_possessors(nlp, text, wrong, kept):
+    found = triples(nlp, text)
+    assert kept in found and wrong not in found

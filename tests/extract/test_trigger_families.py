@@ -371,3 +371,30 @@ def test_demonstrating_against_an_actor_is_a_protest(nlp):
 def test_a_restated_commitment_is_its_possessors(nlp, text, wrong, kept):
     found = triples(nlp, text)
     assert kept in found and wrong not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nouns of attitude and speech acts no suffix derives from their verb (nouns.tsv)
+        ("Vladimir Putin voiced his gratitude to Xi Jinping.", ("Vladimir Putin", "SUPPORT", "Xi Jinping")),
+        (
+            "Joe Biden conveyed his admiration to Volodymyr Zelensky.",
+            ("Joe Biden", "SUPPORT", "Volodymyr Zelensky"),
+        ),
+        ("Poland expressed its solidarity with Lithuania.", ("Poland", "SUPPORT", "Lithuania")),
+        ("Boris Johnson offered an apology to Ireland.", ("Boris Johnson", "SUPPORT", "Ireland")),
+        ("China expressed its displeasure with Japan.", ("China", "DISAPPROVE", "Japan")),
+        ("Russia's accusations against Ukraine were rejected.", ("Russia", "DISAPPROVE", "Ukraine")),
+        ("The European Union issued an ultimatum to Belarus.", ("European Union", "THREATEN", "Belarus")),
+    ],
+)
+def test_attitude_nouns_name_their_interaction(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["The report expressed dissatisfaction with the economy.", "Joe Biden showed his gratitude."]
+)
+def test_an_attitude_towards_no_actor_creates_nothing(nlp, text):
+    assert not triples(nlp, text)

@@ -17,6 +17,7 @@ from extract.relations.vocabulary import (
     ENDING,
     MESSAGES,
     NOMINAL_PREPOSITIONS,
+    RESTRICTING,
     TARGET_OF,
     VIOLENT,
     past,
@@ -46,6 +47,8 @@ def light_verb(verb: Token, noun: Token) -> list[Target]:
         for p in c.children
         if p.dep_ == "pobj" and p._.mention is None and lex.noun_sense(p.lemma_) is not None
     ] + [p for p, _ in of_objects(lex, noun, lex.verb_of(noun.lemma_))]
+    on = restricted(noun, sense)
+    nested += on
     targeting = _targeting(lex, verb, noun, lex.noun_sense(noun.lemma_) or sense)
     # "sent greetings to X": a recipient is the light verb's, not that of a verb with a sense of its own
     recipients = (
@@ -59,7 +62,12 @@ def light_verb(verb: Token, noun: Token) -> list[Target]:
         for child in holder.children:
             if (
                 child.dep_ in recipients
-                and (child.lower_ in NOMINAL_PREPOSITIONS or (holder is noun and child.lower_ in targeting))
+                and (
+                    child.lower_ in NOMINAL_PREPOSITIONS
+                    or (holder is noun and child.lower_ in targeting)
+                    or (holder in on and child.lower_ == "from")  # "a ban on imports from X"
+                )
+                and (holder not in on or child.lower_ in ("to", "with", "from"))
                 and not topic(child, lex.noun_sense(noun.lemma_) or sense)
             ):
                 out.extend(
@@ -74,7 +82,7 @@ def light_verb(verb: Token, noun: Token) -> list[Target]:
 def light_predicate(lex: Lexicon, verb: Token, noun: Token, event_verb: str | None, sense: Sense | None = None) -> str:
     """How a light-verb event is named: by its event verb ('telephoned'), the noun's predicate, or
     both words where the verb turns the noun's event into another ('cut ties', 'ended talks')."""
-    own = lex.noun_sense(noun.lower_) or lex.noun_sense(noun.lemma_)
+    own = lex.noun_sense(noun.lower_) or lex.noun_sense(noun.lemma_) or (lex.sense(event_verb) if event_verb else None)
     if verb.lemma_.lower() in ENDING or (sense is not None and own is not None and own.category != sense.category):
         return f"{past(verb.lemma_.lower())} {noun.lower_}"  # "ended talks", not "talked"
     return (
@@ -105,7 +113,7 @@ def light_sense(lex: Lexicon, verb: Token, noun: Token) -> tuple[str | None, Sen
             ),
             None,
         )
-    sense = lex.sense(verb.lemma_.lower(), f"obj:{noun.lemma_.lower()}") or lex.sense(
+    sense = pattern = lex.sense(verb.lemma_.lower(), f"obj:{noun.lemma_.lower()}") or lex.sense(
         verb.lemma_.lower(), f"obj:{noun.lower_}"
     )
     generic = (
@@ -124,9 +132,9 @@ def light_sense(lex: Lexicon, verb: Token, noun: Token) -> tuple[str | None, Sen
             or lex.noun_sense(noun.lower_)
             or lex.noun_sense(noun.lemma_)
         )
-        own = lex.patterns.get((verb.lemma_.lower(), "-"))
-        if sense is not None and sense.category in COOPERATIVE and own is not None and own.category in DENIALS:
-            sense = own  # "boycott contact with X", "suspend aid to X": the verb denies the noun
+    own = lex.patterns.get((verb.lemma_.lower(), "-"))
+    if pattern is None and sense is not None and sense.category in COOPERATIVE and own and own.category in DENIALS:
+        sense = own  # "boycott contact with X", "suspend aid to X", "banned arms sales": the verb denies the noun
     return event_verb, ended(lex, verb, noun, sector_sense(lex, noun, sense))
 
 
@@ -150,7 +158,8 @@ def sector_sense(lex: Lexicon, noun: Token, sense: Sense | None) -> Sense | None
 def ended(lex: Lexicon, verb: Token, noun: Token, sense: Sense | None) -> Sense | None:
     """'ended talks with X', 'stopped its aid to X': ending a cooperative event reduces relations
     (CAMEO 16: 164 halt negotiations, 162 stop aid, else 160), ending sanctions eases them (085),
-    ending fighting is a ceasefire (0871); CAMEO's own object patterns stay ('end * meeting')."""
+    ending restrictions too (081), ending fighting is a ceasefire (0871); CAMEO's own object
+    patterns stay ('end * meeting', 'lift * SANCTIONS')."""
     lemma = verb.lemma_.lower()
     if sense is None or lemma not in ENDING or lex.sense(lemma, f"obj:{noun.lemma_.lower()}") is not None:
         return sense
@@ -158,6 +167,8 @@ def ended(lex: Lexicon, verb: Token, noun: Token, sense: Sense | None) -> Sense 
         return Sense({"CONSULT": "164", "AID": "162"}.get(sense.category, "160"), "SANCTION", "")
     if sense.category == "SANCTION":
         return Sense("085", "RETREAT", "ease")
+    if sense.category == "COERCE":
+        return Sense("081", "CONCEDE", "")  # "cancelled the restrictions on X": easing them
     if sense.category in VIOLENT:
         return Sense("0871", "RETREAT", "ceasefire")
     return sense
@@ -210,6 +221,20 @@ def joined_for(lex: Lexicon, verb: Token) -> Sense | None:
         ),
         None,
     )
+
+
+def restricted(noun: Token, sense: Sense | None) -> list[Token]:
+    """'restrictions on flights to X', 'a ban on imports from X': what a restriction is on is no
+    party; the party of that activity is the restriction's target."""
+    if sense is None or sense.category not in RESTRICTING:
+        return []
+    return [
+        p
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "against")
+        for p in c.children
+        if p.dep_ == "pobj" and p._.mention is None and not actors(p)
+    ]
 
 
 def foreign_possessor(verb: Token, noun: Token) -> bool:

@@ -26,7 +26,15 @@ from extract.relations.arguments import (
     supported_agents,
 )
 from extract.relations.candidate import NOMINAL_EVENTS, Candidate
-from extract.relations.light import foreign_possessor, of_object_sense, of_objects, opposed, refines, sector_sense
+from extract.relations.light import (
+    foreign_possessor,
+    of_object_sense,
+    of_objects,
+    opposed,
+    refines,
+    restricted,
+    sector_sense,
+)
 from extract.relations.syntax import across_paragraphs, compound, judges, practice, topic
 from extract.relations.vocabulary import (
     ENDING,
@@ -184,8 +192,11 @@ def _targets(
     done = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     objects: list[tuple[Span, Token]] = []
     inner = [c for p, _ in of_objects(lex, noun, event_verb) for c in p.children]  # "an exchange of views with X"
+    # "restrictions on flights to X", "a ban on imports from X"
+    on = [c for p in restricted(noun, base) for c in p.children if c.lower_ in ("to", "with", "from")]
+    inner += on
     for child in [*noun.children, *(c for d in done for c in d.children), *inner]:
-        if child.dep_ != "prep" or child.lower_ not in preps or topic(child, base):
+        if child.dep_ != "prep" or (child.lower_ not in preps and child not in on) or topic(child, base):
             continue
         for pobj in child.children:
             if pobj.dep_ == "pobj" and not across_paragraphs(child, pobj):

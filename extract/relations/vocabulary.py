@@ -68,6 +68,8 @@ TARGET_OF = {"SUPPORT", "AID", "COOPERATE", "FIGHT", "ASSAULT", "COERCE", "SANCT
 JUDGED_OF = {"DISAPPROVE"}
 # Categories whose event nouns name their giver with "from" ("support from X", "aid from X").
 GIVEN_FROM = {"SUPPORT", "AID"}
+# Categories of events that restrict an activity, whose party is their target ("a ban on flights to X").
+RESTRICTING = {"SANCTION", "COERCE"}
 # Categories of violent events, whose nouns take the place they strike as target ("attacks in X").
 VIOLENT = {"FIGHT", "ASSAULT"}
 # Categories of events that help a party in its own aim ("stood by Iraq to defeat X").

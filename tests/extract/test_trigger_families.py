@@ -398,3 +398,37 @@ def test_attitude_nouns_name_their_interaction(nlp, text, expected):
 )
 def test_an_attitude_towards_no_actor_creates_nothing(nlp, text):
     assert not triples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a restriction is on is no party; the party of that activity is its target
+        ("The United States imposed restrictions on flights to Cuba.", ("United States", "COERCE", "Cuba")),
+        ("The European Union imposed restrictions on imports from Russia.", ("European Union", "COERCE", "Russia")),
+        ("The European Union's ban on imports from Russia took effect.", ("European Union", "COERCE", "Russia")),
+        # a verb that denies what its object names: "banned arms sales" is no arming
+        ("Germany banned arms sales to Saudi Arabia.", ("Germany", "COERCE", "Saudi Arabia")),
+        # ending a restriction eases it, withdrawing support reduces relations
+        ("The United States lifted its embargo on Cuba.", ("United States", "RETREAT", "Cuba")),
+        ("France withdrew its support for Mali.", ("France", "SANCTION", "Mali")),
+    ],
+)
+def test_restrictions_and_their_end(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Germany banned arms sales to Saudi Arabia.", "COOPERATE"),
+        ("France withdrew its support for Mali.", "SUPPORT"),
+        ("The United States lifted its embargo on Cuba.", "SANCTION"),
+    ],
+)
+def test_a_denied_or_ended_event_is_not_stated(nlp, text, wrong):
+    assert wrong not in categories(nlp, text)
+
+
+def test_a_restriction_on_a_thing_alone_creates_nothing(nlp):
+    assert not triples(nlp, "The government imposed restrictions on the press.")

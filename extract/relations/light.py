@@ -17,6 +17,7 @@ from extract.relations.vocabulary import (
     ENDING,
     MESSAGES,
     NOMINAL_PREPOSITIONS,
+    RECEIVING,
     RESTRICTING,
     TARGET_OF,
     VIOLENT,
@@ -235,6 +236,15 @@ def restricted(noun: Token, sense: Sense | None) -> list[Token]:
         for p in c.children
         if p.dep_ == "pobj" and p._.mention is None and not actors(p)
     ]
+
+
+HOSTED = Sense("043", "CONSULT", "visit")
+
+
+def received(verb: Token, obj: Token) -> Sense | None:
+    """'received X in the Kremlin': an actor received is a visitor hosted (CAMEO 043, as 'receive *
+    AMBASSADOR'); what else is received ('received criticism from X') is no visit."""
+    return HOSTED if verb.lemma_.lower() in RECEIVING and obj._.mention is not None else None
 
 
 def foreign_possessor(verb: Token, noun: Token) -> bool:

@@ -18,7 +18,7 @@ from extract.relations.arguments import actors, aim_holders, event_agents, helpe
 from extract.relations.candidate import VERB_EVENTS, Candidate, Target
 from extract.relations.clause import VerbClause
 from extract.relations.governed import by_modality, governor, purposed, ruled
-from extract.relations.light import joined_for, light_predicate, light_sense, light_verb, opposed
+from extract.relations.light import joined_for, light_predicate, light_sense, light_verb, opposed, received
 from extract.relations.senses import warning
 from extract.relations.speech import demands, requested
 from extract.relations.syntax import condition, counted, idiom_tail
@@ -176,6 +176,7 @@ def object_targets(c: VerbClause, child: Token) -> list[Target]:
         or c.clause
         or aspect_of(lex, verb, child)
         or joined_for(lex, verb)  # "joined X for talks"
+        or received(verb, child)  # "received X in the Kremlin"
     )
     # an actor inside the object phrase counts only for an event ("rejected an Indian proposal")
     # ... unless that phrase is an event with its own target: "reiterated UK support for X"

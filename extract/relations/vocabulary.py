@@ -49,6 +49,8 @@ ENDING = word_class("ending")
 ACCOMPANYING = word_class("accompanying")
 # "demonstrated the unity of X" shows it: verbs whose event is intransitive.
 INTRANSITIVE = word_class("intransitive")
+# "received X in the Kremlin": verbs whose actor object is a visitor received.
+RECEIVING = word_class("receiving")
 # "engaged in talks with X": verbs whose event is the event noun of their "in"/"into" phrase.
 PARTICIPATING = word_class("participating")
 # "X and Y upgraded their ties": verbs that further the event their object noun names.

@@ -432,3 +432,24 @@ def test_a_denied_or_ended_event_is_not_stated(nlp, text, wrong):
 
 def test_a_restriction_on_a_thing_alone_creates_nothing(nlp):
     assert not triples(nlp, "The government imposed restrictions on the press.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vladimir Putin received Kassym-Jomart Tokayev in the Kremlin.",
+            ("Vladimir Putin", "CONSULT", "Kassym-Jomart Tokayev"),
+        ),
+        (
+            "Kassym-Jomart Tokayev was received by Vladimir Putin.",
+            ("Vladimir Putin", "CONSULT", "Kassym-Jomart Tokayev"),
+        ),
+    ],
+)
+def test_receiving_an_actor_hosts_a_visit(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_receiving_criticism_is_no_visit(nlp):
+    assert not triples(nlp, "The minister received criticism from Amnesty International.")

@@ -453,3 +453,14 @@ def test_receiving_an_actor_hosts_a_visit(nlp, text, expected):
 
 def test_receiving_criticism_is_no_visit(nlp):
     assert not triples(nlp, "The minister received criticism from Amnesty International.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        ("Joe Biden hit out at Xi Jinping.", ("Joe Biden", "DISAPPROVE", "Xi Jinping"), "FIGHT"),
+        ("Boris Johnson lashed out at Emmanuel Macron.", ("Boris Johnson", "DISAPPROVE", "Emmanuel Macron"), "ASSAULT"),
+    ],
+)
+def test_hitting_out_at_an_actor_is_verbal(nlp, text, expected, wrong):
+    assert expected in triples(nlp, text) and wrong not in categories(nlp, text)

@@ -41,6 +41,7 @@ from extract.relations.vocabulary import (
     GIVEN_FROM,
     HELPING,
     JUDGED_OF,
+    LIGHT,
     NOMINAL_PREPOSITIONS,
     SINCE,
     TARGET_OF,
@@ -76,13 +77,14 @@ def nominal_events(noun: Token) -> list[Candidate]:
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ENDING:
         return []  # "ended its mediation efforts": the verb's event (light.ended), not the mediation
     judged = noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and judges(noun.head, noun)
-    if (
+    light = (
         noun.dep_ == "dobj"
         and noun.head.pos_ in ("VERB", "AUX")
         and trigger is noun
         and not judged
         and not foreign_possessor(noun.head, noun)
-    ):
+    )
+    if light and not mutual_between(noun, event_verb):
         return []  # light-verb constructions are read with their verb; "condemned X's attacks on Y" judges one
     base = sector_sense(
         lex, noun, lex.nouns.get(event_verb) or of_object_sense(lex, noun, event_verb) or lex.sense(event_verb)
@@ -105,7 +107,8 @@ def nominal_events(noun: Token) -> list[Candidate]:
         possessors = []  # "supported Iraq in its fight against X": the helped party fights
     possessors = [antecedent(p) for p in named(possessors, noun)]
     # the one who judges an event ("welcomed the agreement between X and Y") is not its agent
-    parties = possessors or agents or modifying or helping or ([] if judged else clause_subjects(noun))
+    # "hosted talks between X and Y": X and Y talk, the host is no party to the talks
+    parties = [] if light else possessors or agents or modifying or helping or ([] if judged else clause_subjects(noun))
     if not objects:
         objects = _implicit_targets(noun, category, parties, possessors, agents)
     between = [o for o, via in objects if via.lower_ == "between"]
@@ -123,12 +126,32 @@ def nominal_events(noun: Token) -> list[Candidate]:
             [trigger] if trigger is noun else [trigger, noun],
             NOMINAL_EVENTS,
             0.65,
-            noun,
+            noun.head if light else noun,  # "hosted talks between X and Y": the talks are the clause's event
         )
         for subject in parties
         for obj, via in objects
         if obj._.actor.key != subject._.actor.key
     ]
+
+
+def mutual_between(noun: Token, event_verb: str) -> bool:
+    """'talks between X and Y': a mutual event noun whose "between" phrase names two parties or more;
+    not a standing relation ('deepen relations between X and Y', the cooperation nouns of CAMEO 060)."""
+    listed = load_lexicon().nouns.get(event_verb)
+    standing = listed is not None and listed.cameo == "060"
+    return (
+        not standing
+        and event_verb in load_reciprocal()
+        and any(c.dep_ == "prep" and c.lower_ == "between" and len(pobj_actors(c)) > 1 for c in between_phrases(noun))
+    )
+
+
+def between_phrases(noun: Token) -> list[Token]:
+    """The noun's "between" phrases, and its verb's for a passive light verb ('talks were held between X and Y')."""
+    own = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+    if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in LIGHT:
+        own += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"]
+    return own
 
 
 def _modifying(noun: Token, trigger: Token) -> list[Span]:
@@ -195,7 +218,8 @@ def _targets(
     # "restrictions on flights to X", "a ban on imports from X"
     on = [c for p in restricted(noun, base) for c in p.children if c.lower_ in ("to", "with", "from")]
     inner += on
-    for child in [*noun.children, *(c for d in done for c in d.children), *inner]:
+    held = [c for c in between_phrases(noun) if c.head is not noun]  # "talks were held between X and Y"
+    for child in [*noun.children, *(c for d in done for c in d.children), *inner, *held]:
         if child.dep_ != "prep" or (child.lower_ not in preps and child not in on) or topic(child, base):
             continue
         for pobj in child.children:

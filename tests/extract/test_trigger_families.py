@@ -464,3 +464,31 @@ def test_receiving_criticism_is_no_visit(nlp):
 )
 def test_hitting_out_at_an_actor_is_verbal(nlp, text, expected, wrong):
     assert expected in triples(nlp, text) and wrong not in categories(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks were held between Serbia and Kosovo.", ("Serbia", "CONSULT", "Kosovo")),
+        # the host of a mutual event is no party to it; the parties of its "between" phrase are
+        ("Kenya hosted talks between Ethiopia and Eritrea.", ("Ethiopia", "CONSULT", "Eritrea")),
+        (
+            "Norway brokered negotiations between Israel and the Palestine Liberation Organization.",
+            ("Palestine Liberation Organization", "CONSULT", "Israel"),
+        ),
+    ],
+)
+def test_a_mutual_event_between_two_parties(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_a_standing_relation_between_two_parties_is_no_event(nlp):
+    text = "The visit was an opportunity to deepen relations between Japan and Vietnam."
+    assert ("Japan", "COOPERATE", "Vietnam") not in triples(nlp, text)
+
+
+def test_a_negated_host_negates_the_hosted_event(nlp):
+    extraction = extract(
+        nlp, Article(id="t", text="Kenya did not host talks between Ethiopia and Eritrea.", date="2022-06-01")
+    )
+    assert {r.negated for r in extraction.relations if r.subject.actor.label == "Ethiopia"} == {True}

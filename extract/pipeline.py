@@ -78,9 +78,10 @@ BATCH_CHARS = 200_000
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
-    """The tokenised document of an article, carrying its date for the components that read it."""
+    """The tokenised document of an article, carrying its date and scope for the components that read them."""
     doc = nlp.make_doc(article.text)
     doc._.date = article.date
+    doc._.scope = article.content_hash[:12]
     return doc
 
 

@@ -43,6 +43,7 @@ import pyoxigraph as ox
 
 from graph import query_worker, relation_reader
 from graph.admission import FAST, GENERAL, WorkerPool, is_cheap
+from graph.bounded import bounded
 from graph.errors import (
     NotAcceptableError,
     NotFoundError,
@@ -438,11 +439,32 @@ class ProcessExecutor(Executor):
                     self.snapshots.release(old[0])
             return self._local[1]
 
+    def _inline_query(self, job: QueryJob) -> QueryAnswer | None:
+        """Answer a query of bounded cost (:func:`graph.bounded.bounded`) right here, as for
+        :meth:`_inline`; an answer larger than ``query_worker.INLINE_BYTES`` is not held here but
+        left to a worker, which spools it."""
+        if job.default_graph or job.named_graphs or not bounded(job.sparql):
+            return None
+        limit = min(self.max_result_bytes, query_worker.INLINE_BYTES)
+        outcome = query_worker.answer_query(
+            self._local_store(),
+            job.sparql,
+            (),
+            (),
+            job.solutions_media,
+            job.graph_media,
+            limit,
+            QUERY_PREFIXES,
+            job.base_iri,
+        )
+        if outcome[0] == "error" and outcome[1] == "too-large":
+            return None
+        return _answer(outcome)
+
     async def aquery(self, job, timeout=None):
-        if isinstance(job, RelationsJob):
-            answer = self._inline(job)
-            if answer is not None:
-                return answer
+        answer = self._inline(job) if isinstance(job, RelationsJob) else self._inline_query(job)
+        if answer is not None:
+            return answer
         limit = timeout or self.timeout
         deadline = time.monotonic() + limit
         cheap = isinstance(job, RelationsJob) or is_cheap(job.sparql)

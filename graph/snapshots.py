@@ -122,7 +122,8 @@ class Snapshots:
                 self._leases[path] = left
             else:
                 self._leases.pop(path, None)
-            self._collect()
+                if path != self._current:  # only then is there a folder to delete (not on every query)
+                    self._collect()
 
     @contextmanager
     def lease(self) -> Iterator[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 from typing import Annotated
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, unquote_plus
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
@@ -142,6 +142,13 @@ async def _get(executor, settings: Settings, request: Request, params: Params) -
     )
 
 
+def _parameters(text: str) -> Params:
+    """``parse_qs(text, keep_blank_values=True)``, with a shortcut for the common ``query=…`` alone."""
+    if text.startswith("query=") and "&" not in text and ";" not in text:
+        return {"query": [unquote_plus(text[6:])]}
+    return parse_qs(text, keep_blank_values=True)
+
+
 @lru_cache(maxsize=64)
 def _endpoint_url(scheme: str, server: tuple[str, int] | None, host: bytes | None) -> str:
     headers = [(b"host", host)] if host is not None else []
@@ -166,7 +173,7 @@ class FastQueryPath:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] != "/sparql":
             return await self.app(scope, receive, send)
-        params = parse_qs(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+        params = _parameters(scope["query_string"].decode("latin-1"))
         if "query" not in params and "update" not in params:
             return await self.app(scope, receive, send)  # the service description, or the editor
         from api.errors import error_response, problem

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 from collections.abc import Iterator
 
 import pytest
 
+from graph.admission import FAST, GENERAL
 from graph.errors import QueryTimeoutError
-from graph.executor import ProcessExecutor, QueryJob
+from graph.executor import GENERAL_NICENESS, ProcessExecutor, QueryJob
 from graph.query_worker import INLINE_BYTES
 
 NG = "PREFIX ng: <https://w3id.org/newsgraph/ontology#> "
@@ -32,7 +34,7 @@ def executor(store_copy) -> Iterator[ProcessExecutor]:
 @pytest.mark.parametrize("media", ["application/sparql-results+json", "text/csv"])
 def test_bounded_queries_are_answered_in_process_as_a_worker_answers_them(executor, query, media):
     job = QueryJob(query, solutions_media=media)
-    inline = executor._inline_query(job)
+    inline = executor._inline_query(job, asyncio.run(executor._view()))
     assert inline is not None, "a bounded query is answered in the server process"
     in_worker = executor.query(job)  # the synchronous path always asks a worker
     assert (inline.kind, inline.media_type) == (in_worker.kind, in_worker.media_type)
@@ -62,7 +64,7 @@ def test_a_bounded_query_with_a_large_answer_is_left_to_a_worker(store_copy, que
     store_copy.update(f'INSERT DATA {{ GRAPH <urn:g> {{ <urn:big> <urn:text> "{text}" }} }}')
     with ProcessExecutor(store_copy, timeout=5, workers=1, fast_workers=0) as executor:
         job = QueryJob(query)
-        assert executor._inline_query(job) is None
+        assert executor._inline_query(job, asyncio.run(executor._view())) is None
         answer = asyncio.run(executor.aquery(job))
         assert answer.file is not None, "spooled by the worker"
         assert json.loads(answer.read())["results"]["bindings"][0]["o"]["value"] == text
@@ -74,3 +76,11 @@ def test_in_process_answers_see_writes(store_copy):
         assert json.loads(asyncio.run(executor.aquery(job)).body)["boolean"] is False
         store_copy.update("INSERT DATA { GRAPH <urn:g> { <urn:new> <urn:p> 1 } }")
         assert json.loads(asyncio.run(executor.aquery(job)).body)["boolean"] is True
+
+
+def test_general_lane_workers_run_nicer_than_the_server(store_copy):
+    """Heavy queries must leave the CPU to the event loop (/healthz, streaming, in-process answers)."""
+    with ProcessExecutor(store_copy, timeout=5, workers=1, fast_workers=1) as executor:
+        mine = os.getpriority(os.PRIO_PROCESS, 0)
+        by_lane = {w.lane: os.getpriority(os.PRIO_PROCESS, w.process.pid) for w in executor._workers}
+        assert by_lane == {GENERAL: min(19, mine + GENERAL_NICENESS), FAST: mine}

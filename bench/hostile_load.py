@@ -251,7 +251,7 @@ def main() -> None:
             ("inline reads under writes", lambda: reads_under_writes(base, args.reads, args.actor)),
         ]
         for name, attack in attacks:
-            if args.only and args.only not in name:
+            if args.only and args.only not in name and attack is not attacks[0][1]:  # the baseline always runs
                 continue
             load = os.getloadavg()[0]
             with Watch(base, server.pid) as watch:

@@ -34,7 +34,7 @@ def executor(store_copy) -> Iterator[ProcessExecutor]:
 @pytest.mark.parametrize("media", ["application/sparql-results+json", "text/csv"])
 def test_bounded_queries_are_answered_in_process_as_a_worker_answers_them(executor, query, media):
     job = QueryJob(query, solutions_media=media)
-    inline = executor._inline_query(job, asyncio.run(executor._view()))
+    inline = executor._inline_query(job, executor.store.raw)
     assert inline is not None, "a bounded query is answered in the server process"
     in_worker = executor.query(job)  # the synchronous path always asks a worker
     assert (inline.kind, inline.media_type) == (in_worker.kind, in_worker.media_type)
@@ -64,7 +64,7 @@ def test_a_bounded_query_with_a_large_answer_is_left_to_a_worker(store_copy, que
     store_copy.update(f'INSERT DATA {{ GRAPH <urn:g> {{ <urn:big> <urn:text> "{text}" }} }}')
     with ProcessExecutor(store_copy, timeout=5, workers=1, fast_workers=0) as executor:
         job = QueryJob(query)
-        assert executor._inline_query(job, asyncio.run(executor._view())) is None
+        assert executor._inline_query(job, executor.store.raw) is None
         answer = asyncio.run(executor.aquery(job))
         assert answer.file is not None, "spooled by the worker"
         assert json.loads(answer.read())["results"]["bindings"][0]["o"]["value"] == text

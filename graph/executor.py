@@ -32,7 +32,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -277,6 +277,11 @@ class _Worker:
         self.process.wait()
 
 
+def _generation(snapshot: str | None) -> int:
+    """A snapshot folder's number (``graph/snapshots.py`` names them 1, 2, ...): later ones are newer."""
+    return int(Path(snapshot).name) if snapshot else 0
+
+
 def _nicer(pid: int, steps: int) -> None:
     """Lower a child's scheduling priority by ``steps`` below this process's (from here, not in the
     child: ``preexec_fn`` is unsafe in a threaded server)."""
@@ -337,6 +342,11 @@ class ProcessExecutor(Executor):
         self._dirty = False
         self._retry_at = 0.0
         self._views: dict[str, tuple[OxigraphStore, int]] = {}  # snapshot -> (shared view, readers) for reader()
+        self._local: tuple[str, ox.Store] | None = None  # (leased snapshot, read-only view) for _inline
+        self._retired: list[str] = []  # leased snapshots of replaced views, released when no answer runs
+        self._opener = ThreadPoolExecutor(1, thread_name_prefix="snapshot-view")
+        self._opening: Future | None = None
+        self._answering = 0  # in-process answers running on the event loop (0 or 1: none yields)
         self._closed = threading.Event()
         self._watch(store)
         for lane, count in ((GENERAL, workers), (FAST, fast_workers)):
@@ -420,7 +430,7 @@ class ProcessExecutor(Executor):
     INLINE_RELATIONS = 16
 
     def _inline(self, job: RelationsJob, store: ox.Store) -> QueryAnswer | None:
-        """Answer a small relations job right here, from the live store (see :meth:`aquery`).
+        """Answer a small relations job right here, from the server's view of the current snapshot.
 
         Most actors have a handful of relations: a few index lookups, well under a millisecond,
         less than the round trip to a worker process (which, on a busy machine, also waits for the
@@ -459,12 +469,65 @@ class ProcessExecutor(Executor):
             return None
         return _answer(outcome)
 
+    def _open_current(self) -> None:
+        """Open a view of the current snapshot and make it the server's (in the opener thread). The
+        view it replaces is released at once if no in-process answer runs, else retired: released
+        when that answer ends (see :meth:`aquery`)."""
+        snapshot = self.snapshots.acquire()
+        try:
+            view = ox.Store.read_only(snapshot)
+        except BaseException:
+            self.snapshots.release(snapshot)
+            raise
+        with self._lock:
+            retired: str | None = snapshot  # the new view, if a newer one won meanwhile
+            if self._local is None or _generation(snapshot) > _generation(self._local[0]):
+                old, self._local = self._local, (snapshot, view)
+                retired = old[0] if old is not None else None
+            if retired is not None:
+                self._retired.append(retired)
+        if not self._answering:
+            self._release_retired()
+
+    def _release_retired(self) -> None:
+        with self._lock:
+            retired, self._retired = self._retired, []
+        for snapshot in retired:
+            self.snapshots.release(snapshot)
+
+    async def _view(self) -> ox.Store:
+        """The server's read-only view of the current snapshot, for in-process relation reads (many
+        lookups, which must all see one state of the store). A snapshot after an outside write and
+        a new view (20-40 ms to open on a 1M-quad store) are made in threads, one opener at a time
+        however many requests wait, so the event loop keeps serving meanwhile."""
+        import asyncio
+
+        if self._dirty:
+            await asyncio.to_thread(self._fresh)
+        target = _generation(self.snapshots.current)  # what a write answered before this request made
+        while self._local is None or _generation(self._local[0]) < target:
+            with self._lock:
+                if self._opening is None or self._opening.done():
+                    self._opening = self._opener.submit(self._open_current)
+                opening = self._opening
+            await asyncio.wrap_future(opening)  # an opener started before the write needs a second one
+        return self._local[1]
+
     async def aquery(self, job, timeout=None):
-        # In-process answers read the live store: each query reads a consistent RocksDB snapshot of
-        # its own (every write is one SPARQL update, so atomic), always as fresh as the last write,
-        # with no snapshot folder to open (20-40 ms on a 1M-quad store after every write) or lease.
-        store = self.store.raw
-        answer = self._inline(job, store) if isinstance(job, RelationsJob) else self._inline_query(job, store)
+        # A bounded SPARQL query reads the live store: one query is one consistent RocksDB snapshot
+        # (every write is one transaction), as fresh as the last write, with no view to open.
+        if isinstance(job, RelationsJob):
+            await self._view()
+        self._answering += 1  # before a view is taken: the opener thread looks at it after a swap
+        try:
+            if isinstance(job, RelationsJob):
+                answer = self._inline(job, self._local[1])  # _view made it
+            else:
+                answer = self._inline_query(job, self.store.raw)
+        finally:
+            self._answering -= 1
+            if not self._answering and self._retired:
+                self._opener.submit(self._release_retired)
         if answer is not None:
             return answer
         limit = timeout or self.timeout
@@ -572,6 +635,8 @@ class ProcessExecutor(Executor):
                 worker.process.wait(timeout=2)
             except subprocess.TimeoutExpired:
                 worker.kill()
+        self._opener.shutdown(wait=True, cancel_futures=True)
+        self._local = None
         self.snapshots.close()
 
 

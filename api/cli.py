@@ -87,7 +87,7 @@ def ingest(
     ] = None,
     max_sentence_tokens: Annotated[
         Optional[int],
-        typer.Option("--max-sentence-tokens", min=1, help="skip longer sentences for relations (default: 150)"),
+        typer.Option("--max-sentence-tokens", min=1, help="skip longer sentences for relations (default: 400)"),
     ] = None,
     language: Annotated[
         Optional[str],
@@ -107,7 +107,12 @@ def ingest(
         Optional[str],
         typer.Option("--scheduler", help="parse on a Dask cluster: its scheduler address, e.g. tcp://HOST:8786"),
     ] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="articles spaCy parses together")] = 32,
+    batch_size: Annotated[
+        Optional[int],
+        typer.Option(
+            "--batch-size", min=1, help="articles parsed together (default: 32; 8 a task with --workers or --scheduler)"
+        ),
+    ] = None,
     update_url: UpdateUrlOption = None,
     gsp_url: GspUrlOption = None,
     progress_lines: Annotated[
@@ -138,13 +143,14 @@ def ingest(
             if v is not None
         }
     )
+    # Read lazily; the language detector's model starts loading now, beside the pipeline's.
+    inputs = read_articles(paths, settings.max_article_bytes, language=settings.language or None)
     try:
         # Open the store first: a refused second writer should not wait for the model to load.
         with (
             _store(store, settings=settings) as target,
             _extractor(settings, model, workers, scheduler, batch_size) as extractor,
         ):
-            inputs = read_articles(paths, settings.max_article_bytes, language=settings.language or None)
             with IngestProgress(count_articles(paths), every_article=progress_lines) as progress:
                 report = run(target, None, inputs, progress, extractor=extractor, batch_size=batch_size)
             total = target.count()
@@ -164,10 +170,11 @@ def _reason(error: NewsgraphError) -> str:
     return getattr(error, "reason", None) or type(error).__name__
 
 
-def _extractor(settings, model: str | None, workers: int, scheduler: str | None, batch_size: int):
+def _extractor(settings, model: str | None, workers: int, scheduler: str | None, batch_size: int | None):
     """Where articles are parsed: this process, ``workers`` local processes, or a Dask cluster."""
     from extract.parallel import DaskPool, InProcess, PipelineSpec, ProcessPool
 
+    batch_size = batch_size or PipelineSpec().batch_size
     spec = PipelineSpec(
         model or settings.spacy_model,
         {"newsgraph_relations": {"max_sentence_tokens": settings.max_sentence_tokens}},

@@ -30,7 +30,7 @@ class Settings(BaseSettings):
     gsp_url: str | None = Field(None, description="Graph Store Protocol endpoint of a sparql+http store (optional)")
     spacy_model: str | None = Field(None, description="spaCy pipeline package; default en_core_web_sm")
     max_article_bytes: int = Field(5_000_000, gt=0, description="larger articles are refused")
-    max_sentence_tokens: int = Field(150, gt=0, description="longer sentences are not searched for relations")
+    max_sentence_tokens: int = Field(400, gt=0, description="longer sentences are not searched for relations")
     language: str | None = Field("en", description="articles detected as another language are refused; empty: any")
     lock_wait: float = Field(0.0, ge=0, description="seconds a writer waits for another writer to release the store")
     query_timeout: float = Field(10.0, gt=0, description="seconds a SPARQL query may run")

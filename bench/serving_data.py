@@ -1,13 +1,15 @@
 """Build the serving benchmark's graph: the real corpus, scaled up to a target size.
 
-1. ``newsgraph ingest /work/shared/corpus/*.jsonl --store oxigraph:SOURCE`` (real extraction).
+1. ``newsgraph ingest CORPUS/*.jsonl --store oxigraph:SOURCE`` (real extraction; ``seeds/`` for a
+   small start), or any store this script built (copies of copies stay disjoint).
 2. This script copies SOURCE into TARGET and, while TARGET holds fewer than ``--triples`` quads,
    adds another *disjoint copy* of every article graph and of the actors graph, with the article,
    actor and relation IRIs renamed (``.../actor/c3-vladimir-putin``): a bigger news world with the
    same shape (actors per article, relations per actor), not one actor with ever more relations.
    Vocabulary and reference graphs are kept once.
 
-    python bench/serving_data.py oxigraph:/tmp/serving-bench/corpus /tmp/serving-bench/1m --triples 1000000
+    python bench/serving_data.py oxigraph:$DATA/corpus $DATA/1m --triples 1000000
+    python bench/serving_data.py oxigraph:$DATA/1m $DATA/10m --triples 10000000
 """
 
 from __future__ import annotations

@@ -14,10 +14,12 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import logging
 import os
 import re
 import stat
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +28,8 @@ from typing import IO, Any
 
 from extract.errors import InputError
 from extract.records import Article
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 5_000_000
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -158,11 +162,32 @@ def html_to_text(markup: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-@lru_cache(maxsize=1)
+_IDENTIFIER_LOCK = threading.Lock()
+
+
 def _language_identifier():
+    with _IDENTIFIER_LOCK:  # loaded once, even while preload_language_identifier's thread loads it
+        return _load_language_identifier()
+
+
+@lru_cache(maxsize=1)
+def _load_language_identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def preload_language_identifier() -> None:
+    """Load the language detector's model in a background thread (most of it is LZMA decompression,
+    which runs without the GIL): by the first article, the 0.4 s of it has overlapped other start-up."""
+
+    def load() -> None:
+        try:
+            _language_identifier()
+        except Exception:  # the first check loads it again and reports the error
+            log.debug("preloading the language detector failed", exc_info=True)
+
+    threading.Thread(target=load, name="language-model", daemon=True).start()
 
 
 def language_probability(text: str, language: str) -> float:
@@ -445,6 +470,12 @@ def read_articles(
     ['/no/such.txt: no such file or folder']
     """
     options = ReadOptions(max_bytes=max_bytes, language=language)
+    if language:
+        preload_language_identifier()  # now, not at the first article: this function returns a generator
+    return _read_articles(paths, options, stdin)
+
+
+def _read_articles(paths: Iterable[Path | str], options: ReadOptions, stdin: IO[bytes] | None):
     for item in paths:
         if str(item) == STDIN:
             try:
@@ -497,6 +528,7 @@ __all__ = [
     "jsonl_items",
     "kind",
     "language_probability",
+    "preload_language_identifier",
     "looks_like_html",
     "read_articles",
     "read_jsonl",

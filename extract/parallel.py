@@ -121,6 +121,10 @@ class ProcessPool(Extractor):
         self._pool = ProcessPoolExecutor(
             workers, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up, initargs=(spec,)
         )
+        # Start every worker now (the pool starts one per task submitted): they load the pipeline
+        # while the caller opens the store and reads the first batch, not after.
+        for _ in range(workers):
+            self._pool.submit(int)
 
     def map(self, batches):
         yield from _ordered(

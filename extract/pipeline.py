@@ -13,8 +13,11 @@ from spacy.tokens import Doc, Span
 # Importing the modules registers their factories with spaCy.
 from extract import actors as _actors  # noqa: F401
 from extract import relations as _relations  # noqa: F401
+from extract.attribute_ruler import index_attribute_ruler
 from extract.confidence import confidence, crowding, load_model
 from extract.errors import ExtractionError, ModelNotFoundError
+from extract.inflections import index_lemminflect
+from extract.lemmatizer import cache_lemmas
 from extract.qualifiers import attribution, modality, negated
 from extract.records import Article, Extraction, Mention, Relation, Sentence
 from extract.relations import Candidate
@@ -60,6 +63,9 @@ def load_pipeline(model: str | None = None, **component_config) -> Language:
     """
     nlp = spacy.load(resolve_model(model), exclude=["textcat"])
     split_glued_brackets(nlp)
+    index_attribute_ruler(nlp)  # the same parts of speech and morphology, cheaper
+    cache_lemmas(nlp)  # the same lemmas, cheaper
+    index_lemminflect()  # the same answers, without parsing its tables at start-up
     for name in NEWSGRAPH_COMPONENTS:
         nlp.add_pipe(name, config=component_config.get(name, {}))
     return nlp

@@ -39,6 +39,11 @@ if TYPE_CHECKING:  # spaCy is imported only by what parses
 log = logging.getLogger(__name__)
 #: parsed batches that may wait for the writer: bounds memory, keeps the parser busy
 WRITES_BEHIND = 2
+#: articles per task for worker processes: small, so that a small input still spreads over the
+#: workers and the writer keeps up with them rather than waiting for one large batch
+WORKER_BATCH_SIZE = 8
+#: articles written between two flushes of the store's buffers (what keeps memory flat)
+FLUSH_EVERY = 32
 #: called with each input once done (an article, or the error that stood for it) and its error or None
 Progress = Callable[[Article | NewsgraphError, NewsgraphError | None], None]
 
@@ -191,7 +196,8 @@ def ingest(
         inputs: articles and input errors, as :func:`extract.articles.read_articles` yields them.
         progress: called with each input once it is done, with its error or None.
         extractor: parses batches elsewhere (worker processes, a Dask cluster).
-        batch_size: articles per batch (default: the pipeline's).
+        batch_size: articles per batch (default: the pipeline's, 32; for an extractor with several
+            workers, :data:`WORKER_BATCH_SIZE`).
 
     Returns:
         The :class:`IngestReport` of the run.
@@ -201,8 +207,8 @@ def ingest(
 
     started = time.perf_counter()
     run = _Run(store, progress)
-    size = batch_size or DEFAULT_BATCH_SIZE
-    extractor = extractor or InProcess(nlp, size)
+    extractor = extractor or InProcess(nlp, batch_size or DEFAULT_BATCH_SIZE)
+    size = batch_size or (DEFAULT_BATCH_SIZE if extractor.workers == 1 else WORKER_BATCH_SIZE)
     with ThreadPoolExecutor(1, thread_name_prefix="ingest-writer") as writer:
         # Writes go to one thread (so in input order), behind the parsing of the next batch: the store
         # works without the GIL, so the write of a batch overlaps the parse of the next. The static
@@ -212,6 +218,7 @@ def ingest(
             pending.append(writer.submit(run.write, results))
             while len(pending) > WRITES_BEHIND:
                 pending.popleft().result()  # a store error ends the run here
+        pending.append(writer.submit(run.flush))
         while pending:
             pending.popleft().result()
     run.report.seconds = time.perf_counter() - started
@@ -226,6 +233,7 @@ class _Run:
         self.report = IngestReport()
         self.progress = progress
         self.lock = threading.Lock()
+        self.unflushed = 0
 
     def done(self, item: Article | NewsgraphError, error: NewsgraphError | None = None) -> None:
         with self.lock:
@@ -250,7 +258,8 @@ class _Run:
                 yield item
 
     def write(self, results: list[Any]) -> None:
-        """Store a parsed batch, article by article, then flush the store's buffers (flat memory)."""
+        """Store a parsed batch, article by article; flush the store's buffers every :data:`FLUSH_EVERY`
+        articles (flat memory)."""
         for result in results:
             if not isinstance(result, Extraction):  # the pipeline failed on this article
                 self.done(result, result)
@@ -264,7 +273,14 @@ class _Run:
                 self.done(result.article, error)
             else:
                 self.done(result.article)
-        self.store.flush()
+        self.unflushed += len(results)
+        if self.unflushed >= FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.unflushed:
+            self.store.flush()
+            self.unflushed = 0
 
 
 def _invalid(article: Article) -> InputError | None:
@@ -311,6 +327,8 @@ def collect_garbage(store: Store) -> None:
 
 
 __all__ = [
+    "FLUSH_EVERY",
+    "WORKER_BATCH_SIZE",
     "IngestReport",
     "Progress",
     "collect_garbage",

@@ -212,12 +212,20 @@ def ensure_static_graphs(store: Store) -> list[NamedNode]:
     ]
     for graph, digest, build in wanted:
         if _stored_hash(store, graph) != digest:
-            # Dropped, then loaded in one transaction: N-Quads parse several times faster than an INSERT
-            # DATA of 40,000 quads, and a stop in between leaves the graph missing, so loaded again next time.
+            # Dropped, bulk-loaded (N-Quads, no transaction: several times faster than an INSERT DATA
+            # of 40,000 quads), then marked with its hash in a write of its own: a stop before the mark
+            # leaves a graph without its hash, so dropped and loaded again next time.
+            quads = list(build())
             store.drop_graph(graph)
-            store.load(_serialized(build()), RdfFormat.N_QUADS)
+            store.bulk_load(_serialized(q for q in quads if not _is_mark(q, graph)), RdfFormat.N_QUADS)
+            store.load(_serialized(q for q in quads if _is_mark(q, graph)), RdfFormat.N_QUADS)
             loaded.append(graph)
     return loaded
+
+
+def _is_mark(quad: Quad, graph: NamedNode) -> bool:
+    """Whether ``quad`` is the hash a static graph records of its sources."""
+    return quad.subject == graph and quad.predicate == CONTENT_HASH
 
 
 __all__ = ["ensure_static_graphs", "ontology_quads", "reference_hash", "reference_quads"]

@@ -8,8 +8,16 @@ from spacy.tokens import Doc
 
 from extract.actors.repairs import place_before_conjunction
 from extract.actors.resolver import RESOLVER_NAME, ActorResolver
-from extract.actors.vocabulary import COLLECTIVE_PRONOUNS, PERSONAL, load_alias_names, load_titles
+from extract.actors.vocabulary import (
+    COLLECTIVE_PRONOUNS,
+    PERSONAL,
+    SECOND_PERSON,
+    load_alias_names,
+    load_titles,
+)
 from extract.reference import load_gazetteer
+
+PRONOUNS = PERSONAL | COLLECTIVE_PRONOUNS | SECOND_PERSON
 
 
 class ActorsComponent:
@@ -42,7 +50,7 @@ class ActorsComponent:
                 handlers[ent.label_](ent)
             elif (place := place_before_conjunction(ent)) is not None:
                 resolver.place(place)
-        for name in untagged:
+        for name in [*untagged, *resolver.turn_names()]:
             resolver.named_person(name)
         resolver.abbreviations()
         # Descriptions and group nouns look at the names around them; pronouns at all of these.
@@ -55,8 +63,10 @@ class ActorsComponent:
             if token._.mention is None:
                 resolver.agent_group(token)
         for token in doc:
-            if token._.mention is None and token.pos_ == "PRON" and token.lower_ in PERSONAL | COLLECTIVE_PRONOUNS:
+            if token._.mention is None and token.pos_ == "PRON" and token.lower_ in PRONOUNS:
                 resolver.pronoun(token)
+        for token in nouns:  # "their government", once "their" is known
+            resolver.owned_government(token)
         doc._.mentions = resolver.mentions
         return doc
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from extract.actors.base import ResolverBase
-from extract.actors.vocabulary import COLLECTIVE_PRONOUNS, FEMININE, FIRST_PERSON, title_at
+from extract.actors.vocabulary import COLLECTIVE_PRONOUNS, FEMININE, FIRST_PERSON, SECOND_PERSON, title_at
 from extract.qualifiers import SPEECH_VERBS
 from extract.records import Actor
 from extract.reference import fold, slug
@@ -172,6 +172,8 @@ class CoreferenceMixin(ResolverBase):
                 ) or self.recent(lambda a: a.type != "PERSON", token.i)
         elif token.lower_ in FIRST_PERSON:
             actor = self.first_person(token)
+        elif token.lower_ in SECOND_PERSON:
+            actor = self.addressee(token.i)  # only the interlocutor of a transcript
         else:
             actor = self.third_person(token)
         if actor is not None:

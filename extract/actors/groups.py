@@ -22,6 +22,9 @@ from extract.lexicon import load_lexicon
 from extract.records import Actor
 from extract.reference import slug
 
+# The bodies that govern a people: "their government" of "Iraqi students" is Iraq.
+GOVERNMENTS = {"government", "regime", "authority", "leadership"}
+
 
 class GroupsMixin(ResolverBase):
     """NORP entities and the agent nouns outside any entity."""
@@ -201,8 +204,15 @@ class GroupsMixin(ResolverBase):
         noun = token.lemma_.lower()
         if noun in GENERIC_BODIES:
             return self.recent(lambda a: a.type == "GROUP" and a.qid is not None, token.i)
+        words = {_fold(t.text) for t in span} | {noun}
+        # every word of the description is the body's: "the Iraqi people" is not "the Cuban people"
         return self.recent(
-            lambda a: a.type in ("ORG", "GROUP") and noun in _fold(a.label).split() and len(_fold(a.label).split()) > 1,
+            lambda a: (
+                a.type in ("ORG", "GROUP")
+                and len(_fold(a.label).split()) > 1
+                and noun in (label := set(_fold(a.label).split()))
+                and words - {noun} <= label
+            ),
             token.i,
         )
 
@@ -259,6 +269,23 @@ class GroupsMixin(ResolverBase):
             token.lower_ in COLLECTIVES
             or token.lemma_.lower() in COLLECTIVES
             or self.agent_sector(token) in STATE_SECTORS
+        )
+
+    def owned_government(self, token: Token) -> None:
+        """'Chinese citizens criticised their government': a people's government, regime or authorities
+        is the state of that people's country (a pronoun possessor resolved to a group of a country)."""
+        owner = next((c._.mention for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if (
+            owner is None
+            or token._.mention is not None
+            or token.lemma_.lower() not in GOVERNMENTS
+            or owner._.actor.type != "GROUP"
+            or owner._.actor.country not in self.gazetteer.countries
+        ):
+            return
+        self.remove(owner)
+        self.add(
+            self.doc[owner.start : token.i + 1], self.gazetteer.countries[owner._.actor.country].actor(), "possessor"
         )
 
 

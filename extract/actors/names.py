@@ -6,7 +6,7 @@ from spacy.tokens import Span
 
 from extract.actors.base import ResolverBase
 from extract.actors.repairs import strip_article, trim
-from extract.actors.vocabulary import DEFINITE, _fold, load_aliases, load_metonyms, title_at
+from extract.actors.vocabulary import DEFINITE, FACILITIES, _fold, load_aliases, load_metonyms, title_at
 from extract.records import Actor
 from extract.reference import fold, slug
 
@@ -16,6 +16,8 @@ class NamesMixin(ResolverBase):
 
     def person(self, ent: Span) -> None:
         """A PERSON entity: a person, unless the tagger misread a place, a body or a people as one."""
+        if facility(ent):
+            return  # "Wellhouse Lane" tagged a person
         misread = self.misread_person(ent)
         if misread is not None:
             {"GPE": self.place, "ORG": self.organisation, "NORP": self.group}[misread](ent)
@@ -78,10 +80,10 @@ class NamesMixin(ResolverBase):
 
     def organisation(self, ent: Span) -> None:
         g = self.gazetteer
-        if self.office_taken_for_name(ent):
+        if self.office_taken_for_name(ent) or facility(ent):
             return
         ent = trim(ent)
-        if self.names_taken_for_one(ent) or self.demonym_taken_for_name(ent):
+        if self.names_taken_for_one(ent) or self.demonym_taken_for_name(ent) or self.demonym_cut_short(ent):
             return
         of = next((t for t in ent if t.lower_ == "of" and t.head.i < t.i), None)
         if (
@@ -165,3 +167,8 @@ def _abbreviates(short: str, name: str) -> bool:
     initials = [w[0] for w in fold(name).split()]
     letters = iter(initials)
     return initials[:1] == [short[0].lower()] and all(c in letters for c in short.lower())
+
+
+def facility(ent: Span) -> bool:
+    """'José Martí International Airport', 'Wellhouse Lane': a place, not an actor, whatever its tag."""
+    return len(ent) > 1 and ent[-1].lower_ in FACILITIES

@@ -157,6 +157,14 @@ class RepairsMixin(ResolverBase):
             return True
         return False
 
+    def demonym_cut_short(self, ent: Span) -> bool:
+        """'Sierra Leonean and Liberian refugees' tagged 'Sierra' (ORG): a name that the next word makes
+        a demonym is that demonym."""
+        if ent.end >= len(self.doc) or self.demonym(self.doc[ent.start : ent.end + 1].text) is None:
+            return False
+        self.group(self.doc[ent.start : ent.end + 1])
+        return True
+
     def modifier_taken_for_name(self, ent: Span) -> bool:
         """'Kurdish and Yezidi fighters': a word the tagger took for a name modifies an agent noun."""
         modifier = ent.root

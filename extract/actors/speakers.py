@@ -55,6 +55,8 @@ class SpeakersMixin(ResolverBase):
                 ),
                 source,
             )
+        if source._.mention is None and (body := spoken_for(source)) is not None:
+            return body  # "a police spokesman said: 'We ...'": the body the unnamed speaker speaks for
         return source._.mention._.actor if source._.mention is not None else None
 
     def statement_speaker(self, at: int) -> Actor | None:
@@ -72,6 +74,31 @@ class SpeakersMixin(ResolverBase):
                 break
             found = actor
         return found
+
+    def addressee(self, at: int) -> Actor | None:
+        """Whom 'you' addresses in a transcript: the speaker of the turn before the one ``at`` is in,
+        when another person spoke it ('Vladimir Putin: ... Patriarch Kirill: Thank you'); else no one."""
+        self.statement_speaker(at)  # the turns, once found
+        before = [actor for end, actor in self.statements or [] if end <= at]
+        if not before:
+            return None
+        return next((actor for actor in reversed(before) if actor.key != before[-1].key), None)
+
+    def turn_names(self) -> list[Span]:
+        """Speakers of a transcript the tagger missed: a run of names opening a line and followed by a
+        colon ('Patriarch Kirill: Thank you.'), in a text where a tagged person opens another turn."""
+        doc = self.doc
+        if not any(e.label_ == "PERSON" and e.end < len(doc) and doc[e.end].text == ":" for e in doc.ents):
+            return []
+        starts = {s.start for s in doc.sents} | {t.i + 1 for t in doc if t.is_space and "\n" in t.text}
+        turns = []
+        for i in sorted(starts):
+            end = i
+            while end < len(doc) and end - i < 5 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                end += 1
+            if i < end < len(doc) and doc[end].text == ":" and all(t.ent_type_ in ("", "NORP") for t in doc[i:end]):
+                turns.append(doc[i:end])  # "Olaf" alone may be tagged a nationality
+        return turns
 
     def quotation_source(self, at: int) -> Token | None:
         """The subject of the verb attributing the quotation around index ``at``: in its opening sentence
@@ -116,6 +143,22 @@ class SpeakersMixin(ResolverBase):
         """The unnamed author of this document: one actor per text, never shared across articles."""
         digest = hashlib.sha1(self.doc.text.encode("utf-8")).hexdigest()[:12]
         return Actor(key=f"author-{digest}", label="author", type="PERSON")
+
+
+def spoken_for(speaker: Token) -> Actor | None:
+    """The body an unnamed speaker speaks for: 'a Hampshire Police spokesman', 'a spokesperson for
+    Stagecoach South', 'the ministry's spokeswoman'; None for a person with no body named."""
+    if speaker.pos_ != "NOUN":
+        return None
+    bodies = [c._.mention for c in speaker.children if c.dep_ in ("compound", "nmod", "poss")]
+    bodies += [
+        o._.mention
+        for p in speaker.children
+        if p.dep_ == "prep" and p.lower_ in ("for", "of", "at", "from")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return next((m._.actor for m in bodies if m is not None and m._.actor.type in ("ORG", "GPE")), None)
 
 
 def _introduces(mention: Span) -> bool:

@@ -10,6 +10,27 @@ from extract.reference import fold
 
 PERSONAL = {"he", "him", "his", "she", "her", "hers", "i", "me", "my"}
 FIRST_PERSON = {"i", "me", "my"}
+# Names ending in these words are facilities and streets, places not actors ("José Martí International
+# Airport", "Wellhouse Lane"), whatever type the tagger gives them.
+FACILITIES = {
+    "airport",
+    "airfield",
+    "station",
+    "stadium",
+    "arena",
+    "bridge",
+    "tunnel",
+    "harbour",
+    "harbor",
+    "street",
+    "avenue",
+    "lane",
+    "road",
+    "highway",
+    "square",
+}
+# "you" is resolved only to the interlocutor of a transcript (extract/actors/speakers.py addressee)
+SECOND_PERSON = {"you", "your", "yours"}
 FEMININE = {"she", "her", "hers"}
 # Pronouns for bodies and countries; "we" in a government statement is the speaker's side.
 COLLECTIVE_PRONOUNS = {"they", "them", "their", "we", "us", "our", "its", "it"}
@@ -61,7 +82,6 @@ COLLECTIVES = {
     "ministry",
     "police",
     "regime",
-    "people",
     "parliament",
     "lawmakers",
     "negotiators",

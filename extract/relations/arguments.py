@@ -6,6 +6,8 @@ from spacy.tokens import Span, Token
 
 from extract.lexicon import load_lexicon
 from extract.qualifiers import SPEECH_VERBS
+from extract.relations.enumeration import enumerated
+from extract.relations.parties import parties
 from extract.relations.syntax import infinitival, listed, speech_act
 from extract.relations.vocabulary import (
     FRAMING,
@@ -30,6 +32,8 @@ def actors(token: Token, depth: int = 0, inner: bool = False, agent: bool = Fals
     spans: list[Span] = []
     for t in [token, *token.conjuncts, *listed(token)]:
         spans.extend(_conjunct_actors(t, depth, inner, agent))
+    if spans:  # "by A (X), B (Y) and C (Z)": a written list goes on after its last parsed member
+        spans.extend(enumerated(max(spans, key=lambda s: s.end)))
     unique: dict[int, Span] = {}
     for span in spans:
         unique.setdefault(span.start, span)
@@ -38,6 +42,8 @@ def actors(token: Token, depth: int = 0, inner: bool = False, agent: bool = Fals
 
 def _conjunct_actors(t: Token, depth: int, inner: bool, agent: bool) -> list[Span]:
     lex = load_lexicon()
+    if found := parties(t):
+        return found  # "the leaders": the parties of the interaction told before
     if t._.mention is not None:
         # "Kerry and Ash Carter will host": a first conjunct misparsed as a modifier of the second
         return [
@@ -55,7 +61,7 @@ def _conjunct_actors(t: Token, depth: int, inner: bool, agent: bool) -> list[Spa
         return found  # "Turkish and Greek sides", "Hezbollah guerrillas": the modifiers are the actors
     if agent and (named := named_group(t)):
         return named  # "the al-Qaeda network", "the Turkish and Greek sides"
-    if t.pos_ in ("NOUN", "PROPN") and (person := appositive_person(t)) is not None:
+    if t.pos_ in ("NOUN", "PROPN") and (person := appositive_person(t) or titled_person(t)) is not None:
         return [person]  # "President of Russia Vladimir Putin", "Artistic Director of X, Y": the title is the person
     if t.pos_ == "PROPN" and (
         names := [
@@ -105,6 +111,20 @@ def appositive_person(title: Token, depth: int = 0) -> Span | None:
         ),
         None,
     )
+
+
+def titled_person(title: Token) -> Span | None:
+    """'with President Macron and Federal Chancellor of Germany Olaf Scholz': a title conjunct whose
+    name the parser hung on the coordination as an appositive is the person named right after it."""
+    doc = title.doc
+    after = title.right_edge.i + 1
+    if title.dep_ != "conj" or title._.mention is not None or not title.text[:1].isupper() or after >= len(doc):
+        return None
+    person = doc[after]._.mention
+    if person is None or person.start != after or person._.actor.type != "PERSON":
+        return None
+    root = person.root
+    return person if root.dep_ == "appos" and root.head in (title, title.head, *title.conjuncts) else None
 
 
 def pobj_actors(prep: Token) -> list[Span]:
@@ -180,6 +200,8 @@ def modifiers(noun: Token) -> list[Span]:
 
 def subjects(verb: Token) -> list[Span]:
     """Explicit subjects, else the subject of the clause a participle or gerund hangs on."""
+    if speaker := turn_speaker(verb):
+        return speaker  # the parser may take the previous turn's speaker for the subject
     seen = 0
     current: Token | None = verb
     while current is not None and seen < 4:
@@ -189,6 +211,22 @@ def subjects(verb: Token) -> list[Span]:
         current = _controlling_clause(current)
         seen += 1
     return []
+
+
+def turn_speaker(verb: Token) -> list[Span]:
+    """'Metropolitan Tikhon: Thank you, Mr President': a subjectless 'thank' opening a speaker's turn
+    in a transcript is the speaker's own ('I thank you')."""
+    doc, colon = verb.doc, verb.i - 1
+    if verb.lemma_.lower() != "thank" or verb.tag_ not in ("VB", "VBP") or colon < 1 or doc[colon].text != ":":
+        return []
+    if any(c.dep_ in SUBJECTS and c.i > colon for c in verb.children):
+        return []  # "Tikhon: Thank you, I said": a subject of its own
+    speaker = doc[colon - 1]._.mention
+    return [speaker] if speaker is not None and speaker._.actor.type == "PERSON" else []
+
+
+# participles whose agent acts with the subject: "the US, joined by Britain, imposed ..."
+COMPANY = ("join", "accompany")
 
 
 def _own_subjects(verb: Token, seen: int) -> list[Span] | None:
@@ -245,6 +283,29 @@ def _subject_actors(verb: Token, child: Token) -> list[Span]:
         if a not in found
     ]
     return found
+
+
+def companions(verb: Token, agents: list[Span]) -> list[Span]:
+    """Who acts with a verb's subject: 'the US, joined by Britain and France, imposed ...', 'Russia,
+    along with China, vetoed ...', 'Turkey, together with Qatar, ...', 'Iran, alongside Hezbollah, ...'.
+    Not 'backed by X' (X supports the subject; it does not act)."""
+    heads = [c for c in verb.children if c.dep_ in SUBJECTS]
+    found = [
+        a
+        for h in heads
+        for c in h.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in COMPANY
+        for g in c.children
+        if g.dep_ == "agent"
+        for a in pobj_actors(g)
+    ]
+    for p in (p for holder in [*heads, verb] for p in holder.children if p.dep_ == "prep"):
+        if p.lower_ == "alongside" or p.lower_ == "with" and any(m.lower_ in ("together", "along") for m in p.children):
+            found += pobj_actors(p)
+        elif p.lower_ in ("along", "together"):
+            found += [a for w in p.children if w.dep_ == "prep" and w.lower_ == "with" for a in pobj_actors(w)]
+    keys = {a._.actor.key for a in agents}
+    return [a for a in found if a._.actor.key not in keys]
 
 
 def _controlling_clause(verb: Token) -> Token | None:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from extract.lexicon import load_lexicon
 from extract.relations.candidate import Candidate
+from extract.relations.parties import paired, resolve
 from extract.relations.postprocess import deduplicate, interactions, prefer_main_clause
 from extract.relations.verbs import repair_lemma
 
@@ -32,9 +33,12 @@ class RelationsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Candidate] = []
+        history: list[list[Candidate]] = []  # each sentence's interactions, for "the leaders" after them
         for sent in doc.sents:
             if len(sent) > self.max_sentence_tokens:
                 continue  # pathological "sentences" (tables, lists) are not parsed for events
+            resolve(sent, history)
+            before = len(found)
             for token in sent:
                 if token.pos_ == "VERB":
                     repair_lemma(self.lexicon, token)
@@ -43,5 +47,7 @@ class RelationsComponent:
                     found.extend(self.verb_events(token))
                 if token.pos_ in ("NOUN", "PROPN") and token._.mention is None:
                     found.extend(self.nominal_events(token))
+            found[before:] = [c for c in found[before:] if paired(c)]
+            history.append(interactions(found[before:]))
         doc._.relations = prefer_main_clause(deduplicate(interactions(found)))
         return doc

@@ -59,11 +59,17 @@ def by_modality(verb: Token, sense: Sense | None) -> Sense | None:
         return sense
     if negated(verb):
         return Sense(sense.cameo, "REJECT", sense.mode)
-    if sense.category in COOPERATIVE:
+    if sense.category in COOPERATIVE and not scheduled(verb):
         return Sense("030", "AGREE", sense.mode)
     if sense.category in HOSTILE:
         return Sense("130", "THREATEN", sense.mode)
     return sense
+
+
+def scheduled(verb: Token) -> bool:
+    """'Letters of credence will be presented to X by Y': a future passive naming its agent reports a
+    scheduled event, not the agent's own commitment (which 'Y will present ...' or 'Y pledged to' is)."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.dep_ == "agent" for c in verb.children)
 
 
 def purposed(verb: Token, sense: Sense | None) -> Sense | None:

@@ -18,11 +18,12 @@ def deduplicate(candidates: list[Candidate]) -> list[Candidate]:
     """One relation per pair of mentions and event category (an untyped one only if nothing is typed)."""
     best: dict[tuple, Candidate] = {}
     for c in candidates:
-        key = (c.subject.start, c.object.start, c.sense.category if c.sense else None)
+        # per sentence: "the leaders" of a later sentence are the spans that named them before
+        key = (c.head.sent.start, c.subject.start, c.object.start, c.sense.category if c.sense else None)
         if key not in best or c.confidence > best[key].confidence:
             best[key] = c
-    typed = {(k[0], k[1]) for k in best if k[2] is not None}
-    best = {k: c for k, c in best.items() if k[2] is not None or (k[0], k[1]) not in typed}
+    typed = {k[:3] for k in best if k[3] is not None}
+    best = {k: c for k, c in best.items() if k[3] is not None or k[:3] not in typed}
     return sorted(best.values(), key=lambda c: (c.head.i, c.subject.start, c.object.start))
 
 

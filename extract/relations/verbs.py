@@ -13,7 +13,17 @@ from spacy.tokens import Span, Token
 
 from extract.lexicon import Lexicon, Sense, load_lexicon
 from extract.qualifiers import modality
-from extract.relations.arguments import actors, aim_holders, event_agents, helped, stands_for, subjects, targeted_event
+from extract.relations.arguments import (
+    actors,
+    aim_holders,
+    companions,
+    event_agents,
+    helped,
+    pobj_actors,
+    stands_for,
+    subjects,
+    targeted_event,
+)
 from extract.relations.candidate import VERB_EVENTS, Candidate, Target
 from extract.relations.clause import VerbClause
 from extract.relations.governed import by_modality, governor, purposed, ruled
@@ -57,6 +67,8 @@ def verb_events(verb: Token) -> list[Candidate]:
         targets = refine(c, targets)
     targets = targets or find_targets(c)
     mirrored = _mirrored(lemma, agents, targets)
+    # "X, joined by Y, imposed sanctions on Z": Y acts too (on the targets; not in "X, along with Y, agreed")
+    side = companions(verb, agents) if any(t.actor.start not in {s.start for s in agents} for t in targets) else []
     if (
         not any(t.actor.start not in {s.start for s in agents} for t in targets)
         and len(agents) > 1
@@ -80,7 +92,7 @@ def verb_events(verb: Token) -> list[Candidate]:
         targets = [Target(s, sense, predicate, [verb], 0.6) for s in agents]
     out = [
         _candidate(c, subject, t)
-        for subject in agents
+        for subject in [*agents, *side]
         for t in targets
         if t.actor.start != subject.start and t.actor._.actor.key != subject._.actor.key
     ]
@@ -181,11 +193,31 @@ def object_targets(c: VerbClause, child: Token) -> list[Target]:
         found.append(Target(actor, sense, past(lemma), [verb], 0.8 if actor.root == child else 0.6))
     if child.dep_ == "dobj" and child._.mention is None:
         light = light_verb(verb, child)
+        if light and (owners := possessors(child)) and not owners & {s._.actor.key for s in subjects(verb)}:
+            light = []  # "cited the government's repression of X": the repression is the government's
         found += light
         if not found and sense is not None:
             # "condemned X's attacks", "prevented the demonstration staged by X": X is the target
-            found += [Target(a, sense, past(lemma), [verb], 0.6) for a in event_agents(child)]
+            agents = event_agents(child) or misattached_agents(verb, child)
+            found += [Target(a, sense, past(lemma), [verb], 0.6) for a in agents]
     return found
+
+
+def misattached_agents(verb: Token, noun: Token) -> list[Span]:
+    """'is investigating war crimes by X' with 'by X' hung on the verb: an active verb with a subject
+    has no agent phrase of its own, so an actor 'by X' after its object is the object's agent."""
+    if noun.pos_ != "NOUN":
+        return []
+    if not any(c.dep_ == "nsubj" for c in verb.children) or any(
+        c.dep_ in ("nsubjpass", "auxpass") for c in verb.children
+    ):
+        return []
+    return [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "by" and p.i > noun.i for a in pobj_actors(p)]
+
+
+def possessors(noun: Token) -> set[str]:
+    """The actors that possess a noun: 'the government's repression', 'his appreciation'."""
+    return {c._.mention._.actor.key for c in noun.children if c.dep_ == "poss" and c._.mention is not None}
 
 
 def prepositional_targets(c: VerbClause, prep: Token) -> list[Target]:

@@ -359,3 +359,83 @@ def test_a_name_cut_at_a_conjunction_before_a_place_is_a_place(nlp):
     )
     assert place_before_conjunction(doc.ents[0]).text == "Qusayr"
     assert place_before_conjunction(doc.ents[1]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # a people's government is the state of that people's country
+        ("Iranian students criticised their government.", "their government", ("Iran", "GPE", "IRN")),
+        (
+            "Many Nigerian farmers blame their authorities for the drought.",
+            "their authorities",
+            ("Nigeria", "GPE", "NGA"),
+        ),
+    ],
+)
+def test_the_government_of_a_people_is_its_country(nlp, text, mention, expected):
+    assert mentions(nlp, text)[mention] == expected
+
+
+def test_the_government_of_a_group_of_no_country_is_no_country(nlp):
+    found = mentions(nlp, "The protesters denounced their government.")
+    assert "their government" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # a people is a group of its country, not its state: a state can act on its own people
+        ("The regime stepped up its repression of the Cuban people.", "Cuban people", ("Cuban people", "GROUP", "CUB")),
+        # a description refers back to a body only if every word of it is the body's
+        (
+            "The Cuban people protested on Monday. The Iraqi people marched on Tuesday.",
+            "Iraqi people",
+            ("Iraqi people", "GROUP", "IRQ"),
+        ),
+    ],
+)
+def test_a_people_is_a_group_of_its_country(nlp, text, mention, expected):
+    assert mentions(nlp, text)[mention] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # a name the next word makes a demonym is that demonym
+        ("Police detained Sierra Leonean and Liberian traders.", "Sierra Leonean", ("Sierra Leone", "GPE", "SLE")),
+    ],
+)
+def test_a_demonym_cut_short_by_the_tagger_is_whole(nlp, text, mention, expected):
+    assert mentions(nlp, text)[mention] == expected
+
+
+def test_a_name_before_a_word_that_makes_no_demonym_stays_a_name(nlp):
+    found = mentions(nlp, "Sierra Club activists met the mayor.")
+    assert not any(label == "Sierra Leone" for label, _, _ in found.values()), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # facilities and streets are places, not actors, whatever the tagger calls them
+        (
+            "Flights to Benito Juárez International Airport were cancelled on Monday.",
+            "Benito Juárez International Airport",
+        ),
+        ("A serious collision was reported on Kingsmead Lane, Winchester.", "Kingsmead Lane"),
+    ],
+)
+def test_a_facility_is_no_actor(nlp, text, name):
+    assert name not in mentions(nlp, text)
+
+
+def test_a_body_named_for_a_place_stays_an_actor(nlp):
+    assert "Port Authority" in mentions(nlp, "The Port Authority rejected the union's demands.")
+
+
+def test_crimes_are_acts_not_a_group(nlp):
+    found = mentions(
+        nlp, "Serbia is investigating alleged war crimes by Serb paramilitaries against Bosnian civilians."
+    )
+    assert "alleged war crimes" not in found and "war crimes" not in found, found

@@ -80,3 +80,93 @@ def test_a_name_cut_short_by_the_tagger_stands_for_its_phrase(nlp):
 )
 def test_a_title_in_apposition_to_a_name_is_the_person(nlp, text, expected):
     assert expected in relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "present"),
+    [
+        # a title conjunct whose name the parser hung on the coordination is the person named after it
+        (
+            "Emmanuel Macron met with President of the Swiss Confederation Alain Berset and Prime Minister "
+            "of Belgium Alexander De Croo.",
+            ("Emmanuel Macron", "CONSULT", "Alexander De Croo"),
+            True,
+        ),
+        # a name after a comma that begins a clause of its own is the speaker, no party
+        (
+            "Emmanuel Macron met with the President of Chile and Prime Minister of Peru, Olaf Scholz said on Monday.",
+            ("Emmanuel Macron", "CONSULT", "Olaf Scholz"),
+            False,
+        ),
+    ],
+)
+def test_a_title_conjunct_is_the_person_named_after_it(nlp, text, party, present):
+    assert (party in relations(nlp, text)) == present
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # those who act with the subject act on its targets too
+        (
+            "The United States, joined by Britain and France, imposed sanctions on Syria.",
+            {
+                ("United Kingdom", "SANCTION", "Syria"),
+                ("France", "SANCTION", "Syria"),
+                ("United States", "SANCTION", "Syria"),
+            },
+        ),
+        ("Russia, along with China, vetoed the resolution against Syria.", {("China", "REJECT", "Syria")}),
+        ("Turkey, together with Qatar, supported the rebels.", {("Qatar", "SUPPORT", "rebels")}),
+    ],
+)
+def test_companions_of_the_subject_act_with_it(nlp, text, expected):
+    assert expected <= relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The army, backed by Russia, attacked the rebels.", ("Russia", "FIGHT", "rebels")),  # a backer does not act
+        ("Russia, along with China, agreed to the plan.", ("Russia", "AGREE", "China")),  # one side, not two
+    ],
+)
+def test_backers_and_companions_are_no_parties_of_their_own(nlp, text, absent):
+    assert absent not in relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a light verb's event noun possessed by another actor is that actor's event, not the subject's
+        (
+            "The senator cited the Iranian government's persecution of journalists.",
+            ("senator", "COERCE", "journalists"),
+        ),
+    ],
+)
+def test_an_event_noun_of_another_actor_is_not_the_subjects(nlp, text, absent):
+    assert absent not in relations(nlp, text)
+
+
+def test_an_event_noun_of_the_subject_is_the_subjects(nlp):
+    assert ("Egypt", "SUPPORT", "Sudan") in relations(nlp, "Egypt gave its support to Sudan.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an investigation of crimes targets who committed them, "by X" on the crimes or hung on the verb
+        (
+            "Bosnia is investigating alleged war crimes by Bosnian militiamen against Croat civilians.",
+            ("Bosnia", "INVESTIGATE", "Bosnian militiamen"),
+        ),
+        ("Serbia is investigating war crimes by Serbian extremists.", ("Serbia", "INVESTIGATE", "Serbian extremists")),
+    ],
+)
+def test_an_investigation_of_crimes_targets_who_committed_them(nlp, text, expected):
+    assert expected in relations(nlp, text)
+
+
+def test_by_a_means_after_the_object_is_no_agent(nlp):
+    assert not any(t == "COERCE" for _, t, _ in relations(nlp, "The minister ended the strike by force."))

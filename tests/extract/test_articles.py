@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 
 import pytest
@@ -219,3 +220,30 @@ def test_a_bare_number_is_still_taken_as_the_size_limit(tmp_path):
     with pytest.raises(InputError, match="over the limit of 10"):
         article_from_json({"text": ENGLISH}, "post", 10)
     assert article_from_json({"id": "a", "text": ENGLISH}, "post", 1_000).id == "a"
+
+
+def test_the_language_model_is_loaded_once_while_articles_are_read(tmp_path, monkeypatch):
+    """read_articles starts loading the detector at once, in a thread; the first check waits for that load."""
+    from extract import articles
+
+    articles._load_language_identifier.cache_clear()
+    loads = []
+    real = articles._load_language_identifier.__wrapped__
+
+    def slow_load():
+        loads.append(1)
+        time.sleep(0.2)  # the first article arrives while the thread still loads
+        return real()
+
+    monkeypatch.setattr(articles, "_load_language_identifier", articles.lru_cache(maxsize=1)(slow_load))
+    path = tmp_path / "a.txt"
+    path.write_text("Emmanuel Macron met Angela Merkel in Berlin on Tuesday to discuss the budget.")
+    inputs = read_articles([path])
+    assert any(t.name == "language-model" for t in threading.enumerate())
+    assert isinstance(only(inputs), Article) and loads == [1]
+
+
+def test_no_language_model_is_loaded_when_any_language_is_accepted(tmp_path):
+    before = {t.ident for t in threading.enumerate() if t.name == "language-model"}
+    read_articles([tmp_path], language=None)
+    assert {t.ident for t in threading.enumerate() if t.name == "language-model"} <= before

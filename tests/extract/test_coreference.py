@@ -85,3 +85,20 @@ def test_a_pronoun_in_a_quotation_is_not_its_speaker(nlp):
 )
 def test_a_pronoun_never_resolves_to_a_non_person(nlp, text):
     assert labels(pronouns(nlp, text), "He") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # an unnamed speaker's "we" is the body the speaker speaks for
+        ('A Red Cross spokesman said "We are sending medicine to the camps."', "Red Cross"),
+        ('A spokesperson for Oxfam said: "We will keep delivering water."', "Oxfam"),
+    ],
+)
+def test_we_of_a_spokesperson_is_the_body_spoken_for(nlp, text, body):
+    assert labels(pronouns(nlp, text), "We") == [body]
+
+
+def test_we_of_an_unnamed_speaker_of_no_body_stays_unresolved(nlp):
+    found = pronouns(nlp, 'Apple shares fell on Monday. One of them said "We were terrified by the storm."')
+    assert labels(found, "We") == []

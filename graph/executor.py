@@ -515,7 +515,7 @@ class ProcessExecutor(Executor):
 
     async def aquery(self, job, timeout=None):
         # A bounded SPARQL query reads the live store: one query is one consistent RocksDB snapshot
-        # (every write is one transaction), as fresh as the last write, with no view to open.
+        # (every write but a bulk load of reference data is one transaction), as fresh as the last write.
         if isinstance(job, RelationsJob):
             await self._view()
         self._answering += 1  # before a view is taken: the opener thread looks at it after a swap

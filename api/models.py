@@ -8,6 +8,7 @@ models allow extra fields, so that a field a query adds is passed on (and then b
 
 from __future__ import annotations
 
+import json
 from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -35,6 +36,26 @@ def page(items: list, limit: int, offset: int, url: URL | str, total: int | None
     more = offset + len(items) < total if total is not None else len(items) == limit
     following = URL(str(url)).include_query_params(offset=offset + limit) if more else None
     return {"items": items, "total": total, "next": None if following is None else str(following)}
+
+
+def with_next(body: bytes, limit: int, offset: int, url: URL | str) -> bytes:
+    """A list document written elsewhere (ending ``"total":N,"next":null}``, as the relation reader
+    writes it) with its ``next`` filled in as :func:`page` gives it, without parsing the items.
+
+    >>> with_next(b'{"items":[1,2],"total":3,"next":null}', 2, 0, "http://h/actors/a/relations")
+    b'{"items":[1,2],"total":3,"next":"http://h/actors/a/relations?offset=2"}'
+    >>> with_next(b'{"items":[3],"total":3,"next":null}', 2, 2, "http://h/r?offset=2")
+    b'{"items":[3],"total":3,"next":null}'
+    """
+    head, marker, tail = body.rpartition(b',"total":')
+    number, _, end = tail.partition(b",")
+    if not marker or end != b'"next":null}' or not number.isdigit():
+        raise ValueError("not a list document ending with its total and a null next")
+    total = int(number)
+    if offset + limit >= total:
+        return body
+    following = str(URL(str(url)).include_query_params(offset=offset + limit))
+    return b'%s%s%d,"next":%s}' % (head, marker, total, json.dumps(following).encode())
 
 
 class _Row(BaseModel):
@@ -110,13 +131,10 @@ class ActorDetail(_Row):
     counts: ActorCounts
 
 
-class ActorRelations(_Row):
-    """An actor and one page of its relations, newest article first."""
+class ActorRelations(Page[Relation]):
+    """An actor and one page of its relations, newest article first, then most confident."""
 
     actor: Party
-    relations: list[Relation]
-    limit: int
-    offset: int
 
 
 class ArticleItem(_Row):
@@ -129,6 +147,35 @@ class ArticleItem(_Row):
     relations: int = Field(description="relations read from the article")
 
 
+class Span(BaseModel):
+    """Character offsets into the article text (``end`` just after the last character)."""
+
+    start: int
+    end: int
+
+
+class Offsets(BaseModel):
+    """Where a relation sits in its article's text."""
+
+    sentence: int = Field(description="index of the evidence sentence (see the article's sentences)")
+    trigger: Span | None
+    subject: Span | None
+    object: Span | None
+
+
+class ArticleRelation(Relation):
+    """A relation of the article, with where its trigger and arguments are in the text."""
+
+    offsets: Offsets | None = Field(None, description="null for a relation stored without offsets")
+
+
+class ArticleSentence(BaseModel):
+    index: int = Field(description="position in the article, from 0")
+    start: int = Field(description="character offset of its first character in the article text")
+    end: int
+    text: str
+
+
 class ArticleDetail(_Row):
     id: str | None = None
     iri: str
@@ -136,7 +183,8 @@ class ArticleDetail(_Row):
     date: str | None = None
     url: str | None = None
     source: str | None = None
-    relations: list[Relation]
+    sentences: list[ArticleSentence] = Field(description="every sentence of the text, in order")
+    relations: list[ArticleRelation] = Field(description="every relation, facts and non-facts, in text order")
 
 
 class RecordReport(_Row):
@@ -226,4 +274,5 @@ __all__ = [
     "Relation",
     "Stats",
     "page",
+    "with_next",
 ]

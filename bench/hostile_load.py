@@ -22,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
@@ -106,7 +107,8 @@ def unread(base: str, port: int, watch: Watch, limit: int) -> dict:
         sock.connect(("127.0.0.1", port))
         sock.sendall(f"GET {target} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
         sockets.append(sock)
-    started, deadline = set(), time.monotonic() + 600
+    started: set[int] = set()
+    deadline = time.monotonic() + 600
     while len(started) < 24 and time.monotonic() < deadline:
         for i, sock in enumerate(sockets):
             sock.settimeout(0.01)
@@ -218,9 +220,11 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="hostile-"))
     copy = work / "store"
-    from graph.store import open_store
+    from graph.store import OxigraphStore, open_store
 
     with open_store(args.store) as source:
+        if not isinstance(source, OxigraphStore):
+            raise SystemExit(f"{args.store}: the attacks need an on-disk Oxigraph store")
         source.backup(copy)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -242,20 +246,20 @@ def main() -> None:
             except httpx.TransportError:
                 time.sleep(0.2)
         print(json.dumps({"idle_server_rss_mb": round(rss(server.pid) / 1e6)}), flush=True)
-        attacks = [
-            ("no attack (baseline)", lambda: idle(args.baseline)),
-            ("24 unread results", lambda: unread(base, port, watch, args.limit)),
-            ("4 concurrent exports", lambda: exports(base)),
-            ("6 huge forms", lambda: forms(port)),
-            ("ASK with two heavy queries", lambda: heavy(base)),
-            ("inline reads under writes", lambda: reads_under_writes(base, args.reads, args.actor)),
+        attacks: list[tuple[str, Callable[[Watch], dict]]] = [  # each is given the watch over its run
+            ("no attack (baseline)", lambda _: idle(args.baseline)),
+            ("24 unread results", lambda watch: unread(base, port, watch, args.limit)),
+            ("4 concurrent exports", lambda _: exports(base)),
+            ("6 huge forms", lambda _: forms(port)),
+            ("ASK with two heavy queries", lambda _: heavy(base)),
+            ("inline reads under writes", lambda _: reads_under_writes(base, args.reads, args.actor)),
         ]
         for name, attack in attacks:
             if args.only and args.only not in name and attack is not attacks[0][1]:  # the baseline always runs
                 continue
             load = os.getloadavg()[0]
             with Watch(base, server.pid) as watch:
-                extra = attack()
+                extra = attack(watch)
             watch.report(name, **extra, load_average=[round(load, 1), round(os.getloadavg()[0], 1)])
         server.kill()  # SIGKILL: its snapshot folder stays ...
         server.wait()

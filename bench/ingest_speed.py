@@ -37,7 +37,7 @@ CORPUS = next(
 
 def sample(corpus: Path, n: int, seed: int = 0, base: int | None = None) -> list[dict]:
     """``n`` corpus articles: the first ``base`` of a shuffle (all by default), repeated under new ids."""
-    rows = []
+    rows: list[dict] = []
     for path in sorted(corpus.glob("*.jsonl")):
         with path.open(encoding="utf-8") as f:
             rows.extend(json.loads(line) for line in f if line.strip())

@@ -70,11 +70,15 @@ def free_port() -> int:
 
 
 def write(
-    url: str, articles: list[Article], results: dict[str, Result], **options: str
+    url: str,
+    articles: list[Article],
+    results: dict[str, Result],
+    update_url: str | None = None,
+    gsp_url: str | None = None,
 ) -> tuple[IngestReport, float, float]:
     """Ingest the parsed articles into a new store at ``url``: the report, seconds, this process's CPU seconds."""
     started, before = time.perf_counter(), own_cpu()
-    with open_store(url, **options) as store:
+    with open_store(url, update_url=update_url, gsp_url=gsp_url) as store:
         report = ingest(store, None, iter(articles), extractor=Parsed(results))
     return report, time.perf_counter() - started, own_cpu() - before
 
@@ -90,8 +94,8 @@ def server_run(oxigraph: str, work: Path, articles, results, gsp: bool) -> tuple
     try:
         wait(f"{base}/query?query=ASK%7B%7D", server)
         before = cpu_seconds(server.pid)
-        options = {"update_url": f"{base}/update", **({"gsp_url": f"{base}/store"} if gsp else {})}
-        report, seconds, cpu = write(f"sparql+{base}/query", articles, results, **options)
+        gsp_url = f"{base}/store" if gsp else None
+        report, seconds, cpu = write(f"sparql+{base}/query", articles, results, f"{base}/update", gsp_url)
         return report, seconds, cpu, cpu_seconds(server.pid) - before
     finally:
         stop(server)

@@ -91,6 +91,14 @@ def cpu_seconds(pid: int) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
+def _found(pattern: str, text: str) -> re.Match[str]:
+    """The first match of ``pattern`` in wrk's report, which must have it."""
+    match = re.search(pattern, text)
+    if match is None:
+        raise RuntimeError(f"wrk's report lacks {pattern!r}:\n{text}")
+    return match
+
+
 def wrk(url: str, duration: int, connections: int, pid: int | None = None, threads: int = 2) -> dict:
     before = cpu_seconds(pid) if pid else 0.0
     out = subprocess.run(
@@ -108,11 +116,11 @@ def wrk(url: str, duration: int, connections: int, pid: int | None = None, threa
         text=True,
         check=True,
     ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    rps = float(_found(r"Requests/sec:\s+([\d.]+)", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
+    p50 = _found(r"50%\s+([\d.]+)(us|ms|s)", out)
     scale = {"us": 0.001, "ms": 1, "s": 1000}[p50.group(2)]
-    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    requests = int(_found(r"(\d+) requests in", out).group(1))
     result = {
         "requests_per_s": rps,
         "requests": requests,
@@ -181,7 +189,7 @@ def actor_latency(port: int, actors: list[str], warm_up: list[str]) -> dict:
             assert response.status == 200, body
             if measured:
                 timings.append(elapsed)
-                sizes.append(len(json.loads(body)["relations"]))
+                sizes.append(len(json.loads(body)["items"]))
     connection.close()
     return {
         "n": len(timings),
@@ -232,13 +240,23 @@ def actor_samples(store_path: str, size: int) -> dict[str, list[str]]:
     import pyoxigraph as ox
 
     store = ox.Store.read_only(store_path)
-    everyone = sorted(r["a"].value for r in store.query(ACTORS, use_default_graph_as_union=True))
-    related = sorted({r["a"].value for r in store.query(RELATED, use_default_graph_as_union=True)})
+    everyone = sorted(r["a"].value for r in _solutions(store, ACTORS))
+    related = sorted({r["a"].value for r in _solutions(store, RELATED)})
     samples = {}
     for name, actors in (("random", everyone), ("with_relations", related)):
         random.Random(7).shuffle(actors)
         samples[name] = actors[: 2 * size]
     return samples
+
+
+def _solutions(store, sparql: str):
+    """A SELECT query's solutions over the union of the store's graphs."""
+    import pyoxigraph as ox
+
+    result = store.query(sparql, use_default_graph_as_union=True)
+    if not isinstance(result, ox.QuerySolutions):
+        raise TypeError(f"not a SELECT query: {sparql}")
+    return result
 
 
 def actor_figures(report: dict, args) -> None:

@@ -228,9 +228,13 @@ def word_class(name: str) -> frozenset[str]:
     return words
 
 
-def _tsv(path: Path) -> list[dict[str, str]]:
+def tsv_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a lexicon table: tab-separated, with a header row, ``#`` lines are comments."""
     with path.open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"))
+
+
+_tsv = tsv_rows
 
 
 @cache
@@ -256,4 +260,4 @@ def load_lexicon() -> Lexicon:
     return lexicon
 
 
-__all__ = ["Lexicon", "Sense", "lexicon_dir", "load_lexicon", "word_class"]
+__all__ = ["Lexicon", "Sense", "lexicon_dir", "load_lexicon", "tsv_rows", "word_class"]

@@ -78,9 +78,10 @@ BATCH_CHARS = 200_000
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
-    """The tokenised document of an article, carrying its date for the components that read it."""
+    """The tokenised document of an article, carrying its date and scope for the components that read them."""
     doc = nlp.make_doc(article.text)
     doc._.date = article.date
+    doc._.scope = article.content_hash[:12]
     return doc
 
 
@@ -174,10 +175,10 @@ def records(doc: Doc, article: Article) -> Extraction:
         _relation(c, sentences[c.head.sent.start].index, text, confidence(c, *crowd[i], model=model))
         for i, c in enumerate(candidates)
     ]
-    used = {r.sentence for r in relations}
     return Extraction(
         article=article,
-        sentences=[s for s in sentences.values() if s.index in used],
+        # every sentence (the article page shows the whole text), but no run of blank lines alone
+        sentences=[s for s in sentences.values() if s.text.strip()],
         sentence_count=len(sentences),
         mentions=mentions,
         relations=relations,

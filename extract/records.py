@@ -96,8 +96,8 @@ class Relation:
 class Extraction:
     """Everything extracted from one article.
 
-    ``sentences`` are the evidence sentences (those a relation comes from); ``sentence_count``
-    counts every sentence of the article.
+    ``sentences`` are the article's sentences (all but blank ones; relations name theirs by
+    index); ``sentence_count`` counts every sentence spaCy found.
     """
 
     article: Article

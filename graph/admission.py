@@ -47,7 +47,19 @@ _PATH = re.compile(r"[*+]|\{\s*\d")
 def is_cheap(sparql: str) -> bool:
     """Whether a query looks cheap enough for the fast lane: an ASK, or a SELECT of at most
     :data:`CHEAP_PATTERNS` triple patterns with a LIMIT of at most :data:`CHEAP_LIMIT`, and no
-    sorting, grouping, aggregates, negation, OPTIONAL, UNION, paths or subqueries."""
+    sorting, grouping, aggregates, negation, OPTIONAL, UNION, paths or subqueries.
+
+    Args:
+        sparql: the query.
+
+    Returns:
+        True for the fast lane.
+
+    >>> is_cheap("SELECT * WHERE { ?s ?p ?o } LIMIT 10"), is_cheap("ASK { ?s ?p ?o }")
+    (True, True)
+    >>> is_cheap("SELECT * WHERE { ?s ?p ?o }"), is_cheap("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 10")
+    (False, False)
+    """
     text = _NOISE.sub(" ", sparql)
     body = re.sub(r"\bSELECT\s+\*", "SELECT ", text, flags=re.IGNORECASE)
     if _HEAVY.search(body) or _PATH.search(body) or len(re.findall(r"\bSELECT\b", body, re.IGNORECASE)) > 1:

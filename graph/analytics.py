@@ -133,6 +133,12 @@ def interactions(store: Store) -> Interactions:
     A relation lacking a flag (written by hand, not by the mapping) counts as asserted, not negated,
     with confidence 1.
 
+    Args:
+        store: the store.
+
+    Returns:
+        The relations as :class:`Interaction` rows, and each described actor's label and type.
+
     >>> from graph.store import open_store
     >>> interactions(open_store("memory:")).rows
     ()
@@ -171,6 +177,13 @@ def build_graph(data: Interactions, filters: Filters = Filters()) -> nx.MultiDiG
     """The interaction graph: actors (id = slug) as nodes with ``label``, ``type`` and ``relations``;
     one edge per (source, target, category), keyed by the category, with ``count``, ``articles``,
     ``first`` and ``last`` dates and the mean ``confidence``.
+
+    Args:
+        data: the store's relations (:func:`interactions`).
+        filters: which relations count.
+
+    Returns:
+        A new graph.
 
     >>> rows = (Interaction("a", "b", "CONSULT", "g1", "2024-01-02", 0.9, True),
     ...         Interaction("a", "b", "CONSULT", "g2", "2024-03-04", 0.7, True),
@@ -213,6 +226,13 @@ def build_graph(data: Interactions, filters: Filters = Filters()) -> nx.MultiDiG
 def interaction_graph(store: Store, filters: Filters = Filters()) -> nx.MultiDiGraph:
     """:func:`build_graph` over the store's relations (facts only by default).
 
+    Args:
+        store: the store.
+        filters: which relations count.
+
+    Returns:
+        A new interaction graph.
+
     >>> from graph.store import open_store
     >>> interaction_graph(open_store("memory:")).number_of_nodes()
     0
@@ -221,7 +241,21 @@ def interaction_graph(store: Store, filters: Filters = Filters()) -> nx.MultiDiG
 
 
 def undirected(graph: nx.MultiDiGraph) -> nx.Graph:
-    """One edge per pair of actors, ``weight`` the number of relations between them in either direction."""
+    """One edge per pair of actors, ``weight`` the number of relations between them in either direction.
+
+    Args:
+        graph: an interaction graph (:func:`build_graph`).
+
+    Returns:
+        A new undirected graph with the same nodes (self-loops left out).
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> for s, o, n in [("a", "b", 2), ("b", "a", 1), ("a", "a", 5)]:
+    ...     _ = g.add_edge(s, o, count=n)
+    >>> [(s, o, d["weight"]) for s, o, d in undirected(g).edges(data=True)]
+    [('a', 'b', 3)]
+    """
     import networkx as nx
 
     simple = nx.Graph()
@@ -300,6 +334,12 @@ def centrality_scores(graph: nx.MultiDiGraph, limit: int = 20, by: str = "pagera
 def betweenness(simple: nx.Graph) -> dict[str, float]:
     """Normalised betweenness: exact up to :data:`BETWEENNESS_EXACT` actors, else estimated from seeded pivots.
 
+    Args:
+        simple: an undirected graph (:func:`undirected`).
+
+    Returns:
+        Each actor's share of the shortest paths between two others that pass through it.
+
     >>> import networkx as nx
     >>> betweenness(nx.path_graph(["a", "b", "c"]))["b"]
     1.0
@@ -314,6 +354,11 @@ def betweenness(simple: nx.Graph) -> dict[str, float]:
 def communities(graph: nx.MultiDiGraph, limit: int = 50, members: int = 20) -> list[dict]:
     """Communities of actors who interact more with each other than with the rest (Louvain, seeded,
     on the undirected graph weighted by relation counts), largest first.
+
+    Args:
+        graph: an interaction graph (:func:`build_graph`).
+        limit: how many communities.
+        members: how many members of each to list.
 
     Returns:
         Dicts with ``id``, ``size``, the ``members`` (most connected first, at most ``members``) and the
@@ -355,6 +400,13 @@ def communities(graph: nx.MultiDiGraph, limit: int = 50, members: int = 20) -> l
 def network(graph: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> dict:
     """Nodes and edges as JSON (for the network view and the REST API), restricted to ``nodes``.
 
+    Args:
+        graph: an interaction graph (:func:`build_graph`).
+        nodes: the actors to keep (all when None).
+
+    Returns:
+        ``{"nodes": [...], "edges": [...]}``, sorted.
+
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph(); _ = g.add_edge("a", "b", key="AID", category="AID", count=3)
     >>> network(g)["edges"][0]["count"]
@@ -372,6 +424,15 @@ def network(graph: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> dict:
 def ego_network(graph: nx.MultiDiGraph, actor: str, depth: int = 1, limit: int = 300) -> dict:
     """The actors within ``depth`` interactions of ``actor`` (either direction) and the edges among them;
     with more than ``limit`` actors, the nearest and most connected are kept.
+
+    Args:
+        graph: an interaction graph (:func:`build_graph`).
+        actor: the actor's slug.
+        depth: interactions away from ``actor``.
+        limit: the most actors kept.
+
+    Returns:
+        :func:`network`'s document with its ``center`` and ``depth``.
 
     Raises:
         NotFoundError: when ``actor`` takes part in no relation under the filters.
@@ -395,6 +456,15 @@ def ego_network(graph: nx.MultiDiGraph, actor: str, depth: int = 1, limit: int =
 def shortest_paths(graph: nx.MultiDiGraph, source: str, target: str, limit: int = 5) -> list[list[str]]:
     """Shortest interaction paths between two actors, ignoring direction.
 
+    Args:
+        graph: an interaction graph (:func:`build_graph`).
+        source: one actor's slug.
+        target: the other's.
+        limit: the most paths.
+
+    Returns:
+        Each path as the actors' slugs from ``source`` to ``target``; none when they are not connected.
+
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph(); _ = g.add_edge("a", "b", count=1); _ = g.add_edge("c", "b", count=1)
     >>> shortest_paths(g, "a", "c")
@@ -413,7 +483,20 @@ def shortest_paths(graph: nx.MultiDiGraph, source: str, target: str, limit: int 
 
 
 def centrality(graph: nx.MultiDiGraph, limit: int = 20) -> list[tuple[str, float]]:
-    """Actors by degree centrality (share of the other actors they interacted with), highest first."""
+    """Actors by degree centrality (share of the other actors they interacted with), highest first.
+
+    Args:
+        graph: an interaction graph (:func:`build_graph`).
+        limit: how many actors.
+
+    Returns:
+        ``(slug, centrality)`` pairs.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph(); _ = g.add_edge("a", "hub", count=1); _ = g.add_edge("hub", "b", count=1)
+    >>> centrality(g, 2)
+    [('hub', 1.0), ('a', 0.5)]
+    """
     import networkx as nx
 
     if graph.number_of_nodes() == 0:
@@ -427,6 +510,12 @@ WINDOW = re.compile(r"^(?P<since>\d{4}(?:-\d{2}(?:-\d{2})?)?)?(?:\.\.(?P<until>\
 
 def parse_window(text: str) -> tuple[str | None, str | None]:
     """A date window: ``2022-01-01..2022-06-30``, open-ended (``..2022-06-30``), or a year or month.
+
+    Args:
+        text: the window as the client wrote it.
+
+    Returns:
+        ``(since, until)`` dates (``YYYY-MM-DD``), either None for an open end.
 
     Raises:
         QueryError: for anything else.
@@ -468,6 +557,17 @@ def change(
     limit: int = 50,
 ) -> list[dict]:
     """Who gained or lost interaction partners between two date windows, most changed first.
+
+    Args:
+        data: the store's relations (:func:`interactions`).
+        before: the first window, ``(since, until)`` (see :func:`parse_window`).
+        after: the second window.
+        filters: which relations count (their dates are replaced by each window's).
+        limit: how many actors.
+
+    Returns:
+        Dicts with the actor, its partner counts ``before`` and ``after``, the partners ``gained`` and
+        ``lost``, and how many it ``kept``.
 
     >>> rows = (Interaction("a", "b", "CONSULT", "g1", "2022-01-05", 0.9, True),
     ...         Interaction("a", "c", "CONSULT", "g2", "2023-01-05", 0.9, True))
@@ -532,7 +632,20 @@ _RECENT = _Recent()
 
 
 def cached_interactions(store: Store, generation: int) -> Interactions:
-    """:func:`interactions`, read once per store and write ``generation``."""
+    """:func:`interactions`, read once per store and write ``generation``.
+
+    Args:
+        store: the store.
+        generation: a counter the writer increments, so cached rows are never stale.
+
+    Returns:
+        The store's relations (shared: do not modify them).
+
+    >>> from graph.store import open_store
+    >>> with open_store("memory:") as store:
+    ...     cached_interactions(store, 0) is cached_interactions(store, 0), cached_interactions(store, 1).rows
+    (True, ())
+    """
     return _INTERACTIONS(store, generation)
 
 
@@ -558,12 +671,36 @@ def cached_interaction_graph(store: Store, generation: int, filters: Filters = F
 
 
 def cached(store: Store, generation: int, name: str, compute: Callable[[], Any], *key: Any) -> Any:
-    """``compute()``, kept for this store, write generation, ``name`` and ``key`` until evicted."""
+    """``compute()``, kept for this store, write generation, ``name`` and ``key`` until evicted.
+
+    Args:
+        store: the store the value was computed from.
+        generation: its write generation.
+        name: what the value is (``"centrality"``).
+        compute: computes the value when it is not kept.
+        key: the arguments it depends on.
+
+    Returns:
+        The kept or computed value.
+
+    >>> from graph.store import open_store
+    >>> calls = []
+    >>> with open_store("memory:") as store:
+    ...     [cached(store, 0, "answer", lambda: calls.append(1) or 42, "x") for _ in range(2)], len(calls)
+    ([42, 42], 1)
+    """
     return _RECENT.get((store_key(store), generation, name, *key), compute)
 
 
 def path_details(graph: nx.MultiDiGraph, path: list[str]) -> list[dict]:
     """Each step of a path with the relations between its two actors, in either direction.
+
+    Args:
+        graph: an interaction graph (:func:`build_graph`).
+        path: actors' slugs (:func:`shortest_paths`).
+
+    Returns:
+        One dict per step: ``from`` and ``to`` (id and label) and their ``relations``.
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph(); g.add_edge("a", "b", event_type="CONSULT", count=2)

@@ -655,6 +655,13 @@ def executor_for(
 
     Returns:
         An :class:`Executor`; close it (or use it as a context manager) to stop its workers.
+
+    >>> import json
+    >>> from graph.store import open_store
+    >>> with open_store("memory:") as store, executor_for(store, timeout=5) as run:
+    ...     answer = run.query(QueryJob("SELECT (1 + 1 AS ?n) {}"))
+    ...     type(run).__name__, json.loads(answer.body)["results"]["bindings"][0]["n"]["value"]
+    ('ThreadExecutor', '2')
     """
     if isinstance(store, OxigraphStore) and store.path is not None:
         return ProcessExecutor(store, timeout, max_result_bytes, workers, **limits)

@@ -36,8 +36,21 @@ SUFFIXES = {
 def rdf_format(name: str) -> ox.RdfFormat:
     """An export format by name (``turtle``), file extension (``ttl``) or media type (``text/turtle``).
 
-    >>> rdf_format("ttl").media_type
-    'text/turtle'
+    Args:
+        name: the format's name, extension or media type, any case.
+
+    Returns:
+        The pyoxigraph format.
+
+    Raises:
+        UnknownFormatError: for anything else.
+
+    >>> rdf_format("ttl").media_type, rdf_format("application/n-quads").file_extension
+    ('text/turtle', 'nq')
+    >>> rdf_format("docx")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    graph.errors.UnknownFormatError: unknown RDF format 'docx'; use one of turtle, trig, ...
     """
     key = name.lower().strip()
     if key in FORMATS:

@@ -15,6 +15,12 @@ SUFFIXES = {"graphml": ".graphml", "gexf": ".gexf"}
 def is_network_format(name: str) -> bool:
     """Whether ``name`` is one of :data:`NETWORK_FORMATS` (any case).
 
+    Args:
+        name: a format's name.
+
+    Returns:
+        True for ``graphml`` and ``gexf``.
+
     >>> is_network_format("GEXF"), is_network_format("turtle")
     (True, False)
     """

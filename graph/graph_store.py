@@ -30,15 +30,42 @@ NESTING = {ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N3, ox.RdfF
 
 
 def exists(store: Store, graph: GraphName) -> bool:
-    """Whether ``graph`` is in the store (the default graph always is)."""
+    """Whether ``graph`` is in the store (the default graph always is).
+
+    Args:
+        store: the store.
+        graph: a named graph or the default graph.
+
+    Returns:
+        True when it exists.
+
+    >>> from graph.store import open_store
+    >>> store = open_store("memory:")
+    >>> exists(store, ox.DefaultGraph()), exists(store, ox.NamedNode("urn:g"))
+    (True, False)
+    """
     return isinstance(graph, ox.DefaultGraph) or store.has_graph(graph)
 
 
 def read(store: Store, graph: GraphName, format: ox.RdfFormat) -> bytes:
     """The triples of ``graph`` serialised in ``format`` (a triple format).
 
+    Args:
+        store: the store.
+        graph: a named graph or the default graph.
+        format: a triple format (Turtle, N-Triples, RDF/XML...).
+
+    Returns:
+        The document.
+
     Raises:
         NotFoundError: when the named graph does not exist.
+
+    >>> from graph.store import open_store
+    >>> read(open_store("memory:"), ox.NamedNode("urn:g"), ox.RdfFormat.TURTLE)
+    Traceback (most recent call last):
+    ...
+    graph.errors.NotFoundError: no graph urn:g
     """
     if not exists(store, graph):
         raise NotFoundError(f"no graph {graph.value if isinstance(graph, ox.NamedNode) else 'DEFAULT'}")
@@ -51,9 +78,25 @@ def read(store: Store, graph: GraphName, format: ox.RdfFormat) -> bytes:
 def parse(data: bytes, format: ox.RdfFormat, graph: GraphName, base_iri: str | None = None) -> list[ox.Quad]:
     """The triples of a document, as quads of ``graph``.
 
+    Args:
+        data: the document.
+        format: its format.
+        graph: the graph the triples go to (relative IRIs resolve against its IRI).
+        base_iri: another base for relative IRIs.
+
+    Returns:
+        The quads.
+
     Raises:
         RdfSyntaxError: when the document does not parse (the message names the line and column).
         QueryTooComplexError: when a Turtle-family document nests deeper than :data:`MAX_DEPTH`.
+
+    >>> [q.subject.value for q in parse(b"<a> <p> 1 .", ox.RdfFormat.TURTLE, ox.NamedNode("http://h/g"))]
+    ['http://h/a']
+    >>> parse(b"<a> <p> .", ox.RdfFormat.TURTLE, ox.DefaultGraph(), "http://h/")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    graph.errors.RdfSyntaxError: the Turtle document does not parse: ...
     """
     if format in NESTING:
         check_nesting(data.decode("utf-8", errors="replace"), MAX_DEPTH)
@@ -93,7 +136,25 @@ def _check_xml_nesting(data: bytes, max_depth: int) -> None:
 
 
 def replace(store: Store, graph: GraphName, data: bytes, format: ox.RdfFormat, base_iri: str | None = None) -> bool:
-    """Replace the content of ``graph`` by the document (one transaction); True if the graph is new."""
+    """Replace the content of ``graph`` by the document (one transaction); True if the graph is new.
+
+    Args:
+        store: the store.
+        graph: a named graph or the default graph.
+        data: the document.
+        format: its format.
+        base_iri: the base for relative IRIs (default: the graph's IRI).
+
+    Returns:
+        Whether the graph was created.
+
+    >>> from graph.store import open_store
+    >>> store, g = open_store("memory:"), ox.NamedNode("http://h/g")
+    >>> replace(store, g, b"<a> <p> 1 .", ox.RdfFormat.TURTLE), replace(store, g, b"<b> <p> 2 .", ox.RdfFormat.TURTLE)
+    (True, False)
+    >>> read(store, g, ox.RdfFormat.N_TRIPLES).split()[0]
+    b'<http://h/b>'
+    """
     quads = parse(data, format, graph, base_iri)
     created = not exists(store, graph)
     body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
@@ -110,7 +171,24 @@ def replace(store: Store, graph: GraphName, data: bytes, format: ox.RdfFormat, b
 def merge(
     store: Store, graph: GraphName, documents: list[tuple[bytes, ox.RdfFormat]], base_iri: str | None = None
 ) -> bool:
-    """Add the triples of the documents to ``graph`` (one transaction); True if the graph is new."""
+    """Add the triples of the documents to ``graph`` (one transaction); True if the graph is new.
+
+    Args:
+        store: the store.
+        graph: a named graph or the default graph.
+        documents: ``(data, format)`` of each document.
+        base_iri: the base for relative IRIs (default: the graph's IRI).
+
+    Returns:
+        Whether the graph was created.
+
+    >>> from graph.store import open_store
+    >>> store, g = open_store("memory:"), ox.NamedNode("http://h/g")
+    >>> merge(store, g, [(b"<a> <p> 1 .", ox.RdfFormat.TURTLE), (b"<b> <p> 2 .", ox.RdfFormat.TURTLE)])
+    True
+    >>> len(read(store, g, ox.RdfFormat.N_TRIPLES).splitlines())
+    2
+    """
     quads = [quad for data, format in documents for quad in parse(data, format, graph, base_iri)]
     created = not exists(store, graph)
     name = "" if isinstance(graph, ox.DefaultGraph) else f"CREATE SILENT GRAPH {graph} ;\n"
@@ -123,8 +201,19 @@ def merge(
 def delete(store: Store, graph: GraphName) -> None:
     """Remove a named graph, or empty the default graph.
 
+    Args:
+        store: the store.
+        graph: a named graph or the default graph.
+
     Raises:
         NotFoundError: when the named graph does not exist.
+
+    >>> from graph.store import open_store
+    >>> store, g = open_store("memory:"), ox.NamedNode("http://h/g")
+    >>> replace(store, g, b"<a> <p> 1 .", ox.RdfFormat.TURTLE)
+    True
+    >>> delete(store, g); exists(store, g)
+    False
     """
     if isinstance(graph, ox.DefaultGraph):
         store.update("DROP SILENT DEFAULT")

@@ -90,6 +90,13 @@ def stored_versions(store: Store, article: Article) -> dict[NamedNode, str]:
     """The stored versions of an article: graphs with the same id (its IRI) or the same URL,
     with their content hash.
 
+    Args:
+        store: the store.
+        article: the article (its id and URL are what count).
+
+    Returns:
+        Each version's graph IRI → its content hash.
+
     >>> from graph.store import open_store
     >>> stored_versions(open_store("memory:"), Article(id="a1", text="x", url="https://example.org/1"))
     {}
@@ -106,7 +113,21 @@ def stored_versions(store: Store, article: Article) -> dict[NamedNode, str]:
 
 
 def is_stored(store: Store, article: Article) -> bool:
-    """Whether a stored version (same id or URL) already has this article's text."""
+    """Whether a stored version (same id or URL) already has this article's text.
+
+    Args:
+        store: the store.
+        article: the article.
+
+    Returns:
+        True when ingesting it would change nothing.
+
+    >>> from graph.store import open_store
+    >>> store = open_store("memory:")
+    >>> store_extraction(store, Extraction(Article("a1", "Nothing happened.")), IngestReport())
+    >>> is_stored(store, Article("a1", "Nothing happened.")), is_stored(store, Article("a1", "Something did."))
+    (True, False)
+    """
     return article.content_hash in stored_versions(store, article).values()
 
 
@@ -115,6 +136,22 @@ def ingest_article(store: Store, nlp: Any, article: Article, report: IngestRepor
 
     An article whose text some stored version (same id or same URL) already has is skipped; a
     new text replaces every stored version, and the actors only they mentioned go.
+
+    Args:
+        store: the store.
+        nlp: the spaCy pipeline (not used when the article is already stored).
+        article: the article.
+        report: the run's report, updated.
+
+    Raises:
+        InputError: for an article that may not be stored (empty, too large...).
+
+    >>> from graph.store import open_store
+    >>> store, report = open_store("memory:"), IngestReport()
+    >>> store_extraction(store, Extraction(Article("a1", "Nothing happened.")), report)
+    >>> ingest_article(store, None, Article("a1", "Nothing happened."), report)  # stored: not parsed again
+    >>> report.articles, report.unchanged
+    (1, 1)
     """
     validate_article(article, article.id)  # nothing of a bad record may reach the store
     if is_stored(store, article):
@@ -126,7 +163,23 @@ def ingest_article(store: Store, nlp: Any, article: Article, report: IngestRepor
 
 
 def store_extraction(store: Store, extraction: Extraction, report: IngestReport) -> None:
-    """Write one article's records as one transaction, replacing its other versions; updates ``report``."""
+    """Write one article's records as one transaction, replacing its other versions; updates ``report``.
+
+    Args:
+        store: the store.
+        extraction: the article's records (:func:`extract.pipeline.extract`).
+        report: the run's report, updated.
+
+    >>> from extract.records import Sentence
+    >>> from graph.store import open_store
+    >>> store, report = open_store("memory:"), IngestReport()
+    >>> text = "Nothing happened. Nobody came."
+    >>> sentences = [Sentence(0, 0, 17, text[:17]), Sentence(1, 18, 30, text[18:])]
+    >>> store_extraction(store, Extraction(Article("a1", text), sentences, sentence_count=2), report)
+    >>> store_extraction(store, Extraction(Article("a1", "Something else happened.")), report)  # a new text
+    >>> report.articles, report.replaced, report.sentences
+    (2, 1, 2)
+    """
     article = extraction.article
     versions = stored_versions(store, article)
     if article.content_hash in versions.values():  # the same text came twice in one run
@@ -155,6 +208,13 @@ def undescribed(store: Store, shared: list[Quad]) -> list[Quad]:
     An actor is described once, when it first appears: a later article spelling an unknown name
     in another case, or typing it differently, adds its mention and names to its own graph but
     no second label or type.
+
+    Args:
+        store: the store.
+        shared: the article's quads of the shared graphs (:class:`graph.mapping.ArticleQuads`).
+
+    Returns:
+        Those quads, less the descriptions already stored.
 
     >>> from graph.store import open_store
     >>> from graph.mapping import actor_quads
@@ -201,6 +261,12 @@ def ingest(
 
     Returns:
         The :class:`IngestReport` of the run.
+
+    >>> from extract.errors import InputError
+    >>> from graph.store import open_store
+    >>> report = ingest(open_store("memory:"), None, [InputError("empty.txt", "the file is empty")])
+    >>> report.articles, [str(failure) for failure in report.failures]
+    (0, ['empty.txt: the file is empty'])
     """
     from extract.parallel import InProcess
     from extract.pipeline import BATCH_CHARS, DEFAULT_BATCH_SIZE, batched
@@ -292,7 +358,21 @@ def _invalid(article: Article) -> InputError | None:
 
 
 def remove_article(store: Store, value: str) -> bool:
-    """Retract an article (IRI or id) and the actors only it mentioned; False if unknown."""
+    """Retract an article (IRI or id) and the actors only it mentioned; False if unknown.
+
+    Args:
+        store: the store.
+        value: the article's id or IRI.
+
+    Returns:
+        Whether there was such an article.
+
+    >>> from graph.store import open_store
+    >>> store = open_store("memory:")
+    >>> store_extraction(store, Extraction(Article("a1", "Nothing happened.")), IngestReport())
+    >>> remove_article(store, "a1"), remove_article(store, "a1"), is_stored(store, Article("a1", "Nothing happened."))
+    (True, False, False)
+    """
     try:
         removed = store.drop_graph(article_reference(value))  # never a shared graph: see article_reference
     except NotFoundError:  # not even a valid IRI: certainly no article of this store
@@ -304,7 +384,20 @@ def remove_article(store: Store, value: str) -> bool:
 
 def collect_garbage(store: Store) -> None:
     """Delete what no article supports any more: actor descriptions no article mentions (keeping
-    countries still referred to), roles nobody holds, surface predicates no relation uses."""
+    countries still referred to), roles nobody holds, surface predicates no relation uses.
+
+    Args:
+        store: the store.
+
+    >>> from extract.records import Actor
+    >>> from graph.mapping import actor_quads
+    >>> from graph.store import open_store
+    >>> store = open_store("memory:")
+    >>> store.replace_graph(ACTORS_GRAPH, actor_quads([Actor("nato", "NATO", "ORG")]))  # mentioned nowhere
+    >>> collect_garbage(store)
+    >>> list(store.select("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"))
+    []
+    """
     store.update(f"""
         DELETE {{ GRAPH <{VOCABULARY_GRAPH.value}> {{ ?p ?x ?y }} }}
         WHERE {{

@@ -1,9 +1,10 @@
 """Records → RDF quads, in the terms of ``ontologies/newsgraph.ttl`` (see ``docs/model.md``).
 
-An article's quads go to its own named graph: its metadata, the evidence sentences, one event
-node per relation carrying the provenance, a direct ``actor —predicate→ actor`` triple for each
-asserted, non-negated relation, and what holds of an actor only according to that article (that
-it is mentioned, the names used for it, the role it held then). Actor descriptions that hold
+An article's quads go to its own named graph: its metadata, every sentence (text and offsets, so
+that the article can be shown whole; a relation's evidence is one of them), one event node per
+relation carrying the provenance, a direct ``actor —predicate→ actor`` triple for each asserted,
+non-negated relation, and what holds of an actor only according to that article (that it is
+mentioned, the names used for it, the role it held then). Actor descriptions that hold
 whatever the article (label, type, country, Wikidata link) go to the shared actors graph; the
 surface predicates' declarations to the vocabulary graph.
 """
@@ -55,6 +56,13 @@ class ArticleQuads:
 
 def article_quads(extraction: Extraction) -> ArticleQuads:
     """Map one article's records to quads.
+
+    Args:
+        extraction: the article's records (:func:`extract.pipeline.extract`).
+
+    Returns:
+        The article's graph IRI, the quads of that graph, and those of the shared graphs (actors,
+        vocabulary).
 
     >>> from extract.records import Article
     >>> out = article_quads(Extraction(Article(id="a1", text="Nothing happened.")))
@@ -123,6 +131,18 @@ def relation_quads(g: NamedNode, r: Relation, version: str) -> list[Quad]:
     Returns:
         Quads in graph ``g``: the ``ng:Relation`` node and, when the relation has an object and
         is asserted and not negated, ``subject —predicate→ object``.
+
+    >>> from extract.records import Actor, Mention
+    >>> putin, diaz = Actor("vladimir-putin", "Vladimir Putin", "PERSON"), Actor("diaz-canel", "Díaz-Canel", "PERSON")
+    >>> called = Relation(Mention("Putin", 0, 5, putin), "called", Mention("Díaz-Canel", 13, 23, diaz), "CONSULT",
+    ...                   "called", 6, 12, 0, 0.9, "verb")
+    >>> g = t.article_iri("a1")
+    >>> direct = [q for q in relation_quads(g, called, "1") if q.subject == t.actor_iri("vladimir-putin")]
+    >>> [(q.predicate.value.removeprefix(t.NG), q.object.value.removeprefix(t.ACTOR)) for q in direct]
+    [('called', 'diaz-canel')]
+    >>> from dataclasses import replace
+    >>> [q for q in relation_quads(g, replace(called, negated=True), "1") if q.subject == t.actor_iri("vladimir-putin")]
+    []
     """
     subject = t.actor_iri(r.subject.actor.key)
     obj = t.actor_iri(r.object.actor.key) if r.object else None
@@ -174,6 +194,12 @@ def relation_quads(g: NamedNode, r: Relation, version: str) -> list[Quad]:
 def date_literal(value: str) -> Literal:
     """An ``xsd:date`` for an ISO date (or date-time); any other text is kept as a plain string.
 
+    Args:
+        value: the article's date as its source gave it.
+
+    Returns:
+        The literal for ``dcterms:date``.
+
     >>> date_literal("2022-06-24T10:00:00Z").value, date_literal("June 2022").datatype.value
     ('2022-06-24', 'http://www.w3.org/2001/XMLSchema#string')
     """
@@ -186,6 +212,12 @@ def date_literal(value: str) -> Literal:
 def url_iri(url: str) -> NamedNode:
     """The IRI of an article's URL, percent-encoding what an IRI may not contain.
 
+    Args:
+        url: the URL as the source gave it.
+
+    Returns:
+        The IRI for ``schema:url``.
+
     >>> url_iri("https://example.org/a b").value
     'https://example.org/a%20b'
     """
@@ -195,6 +227,12 @@ def url_iri(url: str) -> NamedNode:
 def surface_forms(extraction: Extraction) -> set[tuple[str, str]]:
     """(actor key, text) for each name an article uses for an actor other than its label
     (pronouns are not names).
+
+    Args:
+        extraction: the article's records.
+
+    Returns:
+        The pairs, each once.
 
     >>> from extract.records import Actor, Article, Mention
     >>> nato = Actor("nato", "NATO", "ORG")
@@ -274,7 +312,20 @@ def _country_key(iso3: str, gz) -> str | None:
 
 
 def vocabulary_quads(relations: list[Relation]) -> list[Quad]:
-    """Each surface predicate as an rdf:Property under its PLOVER property."""
+    """Each surface predicate as an rdf:Property under its PLOVER property.
+
+    Args:
+        relations: an article's relations.
+
+    Returns:
+        Quads of the vocabulary graph, each predicate (and category) declared once.
+
+    >>> from extract.records import Actor, Mention
+    >>> nato = Mention("NATO", 0, 4, Actor("nato", "NATO", "ORG"))
+    >>> quads = vocabulary_quads([Relation(nato, "called", nato, "CONSULT", "called", 5, 11, 0, 0.9, "verb")] * 2)
+    >>> len(quads), [q.object.value.removeprefix(t.NG) for q in quads if q.predicate == SUBPROPERTY]
+    (3, ['consult'])
+    """
     g = t.VOCABULARY_GRAPH
     quads: list[Quad] = []
     seen: set[tuple[str, str | None]] = set()

@@ -80,7 +80,24 @@ INLINE_BYTES = 1 << 16
 
 
 def answer(store, job, reader: ModuleType) -> tuple:
-    """The answer to a job; ``reader`` is :mod:`graph.relation_reader`."""
+    """The answer to a job; ``reader`` is :mod:`graph.relation_reader`.
+
+    Args:
+        store: a read-only pyoxigraph store (the job's snapshot).
+        job: ``(snapshot_dir, operation, arguments)`` (see the module's protocol).
+        reader: :mod:`graph.relation_reader`, loaded by the worker.
+
+    Returns:
+        The answer tuple.
+
+    >>> import pyoxigraph as ox
+    >>> from graph import relation_reader
+    >>> answer(ox.Store(), ("snapshot", "sparql", ("ASK {}", [], [], "application/sparql-results+json", None, 100)),
+    ...        relation_reader)
+    ('ok', 'boolean', 'application/sparql-results+json', b'{"head":{},"boolean":true}', None, 26)
+    >>> answer(ox.Store(), ("snapshot", "drop-everything", ()), relation_reader)
+    ('error', 'store', "unknown operation 'drop-everything'")
+    """
     _, operation, arguments = job
     if operation == "sparql":
         return answer_query(store, *arguments)
@@ -90,7 +107,21 @@ def answer(store, job, reader: ModuleType) -> tuple:
 
 
 def answer_relations(store, request: dict, reader: ModuleType) -> tuple:
-    """An actor's relations as the REST API's JSON document (see ``graph/relation_reader.py``)."""
+    """An actor's relations as the REST API's JSON document (see ``graph/relation_reader.py``).
+
+    Args:
+        store: a read-only pyoxigraph store.
+        request: :func:`graph.relation_reader.actor_relations`' keyword arguments.
+        reader: :mod:`graph.relation_reader`.
+
+    Returns:
+        ``("ok", "json", media type, body, None, size)``, or ``("error", "not-found" or "store", message)``.
+
+    >>> import pyoxigraph as ox
+    >>> from graph import relation_reader
+    >>> answer_relations(ox.Store(), {"actor": ("qid", "Q7747")}, relation_reader)
+    ('error', 'not-found', 'no actor with Wikidata ID Q7747')
+    """
     try:
         body = reader.actor_relations_json(store, request)
         return ("ok", "json", "application/json", body, None, len(body))
@@ -112,6 +143,29 @@ def answer_query(
     base_iri=None,
     spool=None,
 ) -> tuple:
+    """Run a SPARQL query and serialise its result (see :func:`serialize`).
+
+    Args:
+        store: a read-only pyoxigraph store.
+        sparql: the query.
+        default_graph: IRIs of the default graph (empty: the union of all graphs).
+        named_graphs: IRIs of the named graphs (empty: all).
+        solutions_media: the media type for solutions and booleans, or None when none is acceptable.
+        graph_media: the media type for graphs, or None.
+        max_bytes: largest answer.
+        prefixes: prefixes every query may use.
+        base_iri: the base for relative IRIs.
+        spool: a file for an answer larger than 64 KiB.
+
+    Returns:
+        The answer tuple; syntax, evaluation and store failures as ``("error", kind, message)``.
+
+    >>> import pyoxigraph as ox
+    >>> answer_query(ox.Store(), "SELECT * WHERE {", [], [], "text/csv", None, 100)[:2]
+    ('error', 'syntax')
+    >>> answer_query(ox.Store(), "SELECT (1 AS ?n) {}", [], [], "text/tab-separated-values", None, 100)[3].split()
+    [b'?n', b'1']
+    """
     import pyoxigraph as ox
 
     try:
@@ -140,7 +194,24 @@ def serialize(
     result, solutions_media: str | None, graph_media: str | None, max_bytes: int, spool: str | None = None
 ) -> tuple:
     """Serialise a query result in the media type for its kind, as an answer tuple
-    ``("ok", kind, media type, body, spool file or None, size)`` or ``("error", kind, message)``."""
+    ``("ok", kind, media type, body, spool file or None, size)`` or ``("error", kind, message)``.
+
+    Args:
+        result: a pyoxigraph query result.
+        solutions_media: the media type for solutions and booleans, or None when none is acceptable.
+        graph_media: the media type for graphs, or None.
+        max_bytes: largest answer (beyond it: a ``too-large`` error).
+        spool: a file for an answer larger than 64 KiB.
+
+    Returns:
+        The answer tuple.
+
+    >>> import pyoxigraph as ox
+    >>> serialize(ox.Store().query("SELECT (1 AS ?n) {}"), None, "text/turtle", 100)
+    ('error', 'not-acceptable', 'solutions')
+    >>> serialize(ox.Store().query("SELECT (1 AS ?n) {}"), "text/csv", None, 3)
+    ('error', 'too-large', 'the result is larger than 3 bytes; add a LIMIT')
+    """
     sink = _LimitedBuffer(max_bytes, spool)
     try:
         outcome = _serialize(result, solutions_media, graph_media, sink)

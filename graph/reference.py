@@ -64,7 +64,15 @@ def _hash(data: bytes) -> Literal:
 
 @cache
 def reference_hash() -> str:
-    """SHA-256 over the reference CSV files: the reference graph is rebuilt when it changes."""
+    """SHA-256 over the reference CSV files: the reference graph is rebuilt when it changes.
+
+    Returns:
+        The hex digest, as the reference graph stores it (``ng:contentHash``).
+
+    >>> digest = reference_hash()
+    >>> len(digest), any(q.object.value == digest for q in reference_quads() if q.predicate == CONTENT_HASH)
+    (64, True)
+    """
     digest = hashlib.sha256()
     for name in REFERENCE_FILES:
         digest.update((reference_dir() / name).read_bytes())
@@ -168,8 +176,12 @@ def ontology_bytes() -> bytes:
 def ontology_quads() -> list[Quad]:
     """``ontologies/newsgraph.ttl`` as quads of the ontology graph, with the graph's hash.
 
-    >>> any(q.subject.value.endswith("#consult") for q in ontology_quads())
-    True
+    Returns:
+        The ontology's triples in the ontology graph, and its ``ng:contentHash``.
+
+    >>> quads = ontology_quads()
+    >>> {q.graph_name for q in quads} == {t.ONTOLOGY_GRAPH}, any(q.subject.value.endswith("#consult") for q in quads)
+    (True, True)
     """
     g = t.ONTOLOGY_GRAPH
     quads = [Quad(q.subject, q.predicate, q.object, g) for q in parse(ontology_bytes(), RdfFormat.TURTLE)]

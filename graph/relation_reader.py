@@ -44,8 +44,28 @@ class TooMany(Exception):
 def find_actor(store: ox.Store, kind: str, value: str, asked: str | None = None) -> ox.NamedNode:
     """The actor an ``("iri", IRI)`` or ``("qid", "Q7747")`` reference names (``asked``: as the client wrote it).
 
+    Args:
+        store: a pyoxigraph store.
+        kind: ``iri`` or ``qid``.
+        value: the actor's IRI or Wikidata QID.
+        asked: what the client asked for, for the error message.
+
+    Returns:
+        The actor's IRI.
+
     Raises:
         NotFound: when the actors graph has no such actor.
+
+    >>> putin = ox.NamedNode(ACTOR + "vladimir-putin")
+    >>> store = ox.Store()
+    >>> store.extend([ox.Quad(putin, RDF_TYPE, ACTOR_CLASS, ACTORS_GRAPH),
+    ...               ox.Quad(putin, SAME_AS, ox.NamedNode(WD + "Q7747"), ACTORS_GRAPH)])
+    >>> find_actor(store, "qid", "Q7747") == find_actor(store, "iri", putin.value) == putin
+    True
+    >>> find_actor(store, "iri", ACTOR + "nobody", "nobody")
+    Traceback (most recent call last):
+    ...
+    graph.relation_reader.NotFound: no actor 'nobody'
     """
     if kind == "qid":
         for quad in store.quads_for_pattern(None, SAME_AS, ox.NamedNode(WD + value), ACTORS_GRAPH):
@@ -91,7 +111,8 @@ def actor_relations(
         max_relations: give up (:class:`TooMany`) on an actor with more relations than this.
 
     Returns:
-        ``{"actor": {...}, "relations": [...]}``, rows shaped like :func:`graph.queries.find_relations`'s.
+        ``{"actor": {...}, "items": [...], "total": N}``: rows shaped like :func:`graph.queries.find_relations`'s,
+        and how many relations all pages hold.
 
     Raises:
         NotFound: for an unknown actor or article.
@@ -111,20 +132,20 @@ def actor_relations(
     reader = _Reader(store)
     candidates = _candidates(reader, node, direction, graph, since, until, max_relations)
     rows: list[dict] = []
-    skipped = 0
+    total = 0
     for _, article_iri, relation, name in candidates:
-        row = reader.relation(ox.NamedNode(relation), ox.NamedNode(article_iri), node, name, event_type, predicate)
-        if row is None or not _qualifies(row, asserted_only, min_confidence):
-            continue
-        if skipped < offset:
-            skipped += 1
-            continue
-        rows.append(row)
-        if len(rows) == limit:
-            break
+        relation_node, graph_node = ox.NamedNode(relation), ox.NamedNode(article_iri)
+        if offset <= total < offset + limit:
+            row = reader.relation(relation_node, graph_node, node, name, event_type, predicate)
+            if row is not None and _qualifies(row, asserted_only, min_confidence):
+                rows.append(row)
+                total += 1
+        elif reader.listed(relation_node, graph_node, name, event_type, predicate, asserted_only, min_confidence):
+            total += 1  # outside the page: counted, without building its row
     return {
         "actor": {"id": node.value.removeprefix(ACTOR), "iri": node.value, "label": reader.label(node)},
-        "relations": rows,
+        "items": rows,
+        "total": total,
     }
 
 
@@ -164,9 +185,31 @@ def _candidates(
 
 
 def actor_relations_json(store: ox.Store, request: dict, max_relations: int | None = None) -> bytes:
-    """:func:`actor_relations` for a request dict, as the route's JSON document (with limit and offset)."""
+    """:func:`actor_relations` for a request dict, as the route's JSON document: the list envelope
+    (``items``, ``total``, ``next``) with the ``actor``.
+
+    ``next`` comes last and null: the URL of the next page is the route's to give
+    (``api.models.with_next``), and the body is sent as it is written here.
+
+    Args:
+        store: a pyoxigraph store.
+        request: :func:`actor_relations`'s keyword arguments (``graph.executor.RelationsJob.request()``).
+        max_relations: give up (:class:`TooMany`) on an actor with more relations than this.
+
+    Returns:
+        The JSON document, UTF-8.
+
+    Raises:
+        NotFound: for an unknown actor or article.
+        TooMany: beyond ``max_relations``.
+
+    >>> actor_relations_json(ox.Store(), {"actor": ("qid", "Q7747")})
+    Traceback (most recent call last):
+    ...
+    graph.relation_reader.NotFound: no actor with Wikidata ID Q7747
+    """
     document = actor_relations(store, **request, max_relations=max_relations)
-    document["limit"], document["offset"] = request.get("limit", 100), request.get("offset", 0)
+    document["next"] = None
     return json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
 
 
@@ -221,17 +264,13 @@ class _Reader:
             self._labels[actor] = None if label is None else label.value
         return self._labels[actor]
 
-    def relation(
-        self,
-        relation: ox.NamedNode,
-        graph: ox.NamedNode,
-        actor: ox.NamedNode,
-        direction: str,
-        event_type: str | None,
-        predicate: str | None,
-    ) -> dict | None:
-        """The row for one relation of ``actor``, or None when it lacks evidence or fails a filter."""
-        if event_type is not None:  # the filters first: a relation that fails them costs one lookup
+    def _evidence(
+        self, relation: ox.NamedNode, graph: ox.NamedNode, direction: str, event_type: str | None, predicate: str | None
+    ) -> tuple[ox.NamedNode, dict, ox.NamedNode | None] | None:
+        """The other party, the REQUIRED values and the event type of a relation, or None when it
+        fails the filters (checked first: a relation that fails them costs one lookup) or lacks one."""
+        event: ox.NamedNode | None = None
+        if event_type is not None:
             if ox.NamedNode(event_type) not in self._values(relation, EVENT_TYPE, graph):
                 return None
             event = ox.NamedNode(event_type)
@@ -246,6 +285,43 @@ class _Reader:
             return None
         if event_type is None:
             event = self._first(relation, EVENT_TYPE, graph)
+        return other, values, event
+
+    def listed(
+        self,
+        relation: ox.NamedNode,
+        graph: ox.NamedNode,
+        direction: str,
+        event_type: str | None,
+        predicate: str | None,
+        asserted_only: bool,
+        min_confidence: float | None,
+    ) -> bool:
+        """Whether :meth:`relation` would give a row that qualifies, without building it."""
+        found = self._evidence(relation, graph, direction, event_type, predicate)
+        if found is None:
+            return False
+        values = found[1]
+        polarity = {"negated": values["negated"].value == "true", "confidence": float(values["confidence"].value)}
+        polarity["modality"] = values["modality"].value.removeprefix(NG).lower()
+        if not _qualifies(polarity, asserted_only, min_confidence):
+            return False
+        return any(True for _ in self.store.quads_for_pattern(values["source"], TEXT, None, graph))
+
+    def relation(
+        self,
+        relation: ox.NamedNode,
+        graph: ox.NamedNode,
+        actor: ox.NamedNode,
+        direction: str,
+        event_type: str | None,
+        predicate: str | None,
+    ) -> dict | None:
+        """The row for one relation of ``actor``, or None when it lacks evidence or fails a filter."""
+        found = self._evidence(relation, graph, direction, event_type, predicate)
+        if found is None:
+            return None
+        other, values, event = found
         sentence = self._first(values["source"], TEXT, graph)
         if sentence is None:
             return None

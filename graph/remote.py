@@ -249,6 +249,13 @@ def _opener(urls: list[str | None], user: str | None, password: str | None) -> u
 def insert_data(quads: list[ox.Quad], chunk: int = INSERT_CHUNK) -> str:
     """One update request adding ``quads``: ``INSERT DATA`` operations of at most ``chunk`` quads each.
 
+    Args:
+        quads: what to add.
+        chunk: the most quads per operation.
+
+    Returns:
+        The SPARQL Update text.
+
     >>> q = ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal("o"), ox.NamedNode("urn:g"))
     >>> insert_data([q, q, q], chunk=2).count("INSERT DATA")
     2
@@ -260,6 +267,12 @@ def insert_data(quads: list[ox.Quad], chunk: int = INSERT_CHUNK) -> str:
 def query_form(sparql: str) -> str:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the first keyword after the prologue.
 
+    Args:
+        sparql: a query.
+
+    Returns:
+        The form, upper case; empty when none is found.
+
     >>> query_form("PREFIX ng: <urn:x#> # a comment\\nconstruct { ?s ?p ?o } WHERE { ?s ?p ?o }")
     'CONSTRUCT'
     """
@@ -270,6 +283,13 @@ def query_form(sparql: str) -> str:
 def with_prefixes(sparql: str, base_iri: str | None = None) -> str:
     """``sparql`` with the project's prefixes declared, except those it declares itself (and ``BASE``
     ``base_iri`` first, when given: the query's own ``BASE`` comes after it, so it wins).
+
+    Args:
+        sparql: a query or update.
+        base_iri: the base for relative IRIs.
+
+    Returns:
+        The text to send to the server.
 
     >>> with_prefixes("PREFIX ng: <urn:x#> ASK { ?s ng:p ?o }").count("PREFIX ng:")
     1
@@ -284,8 +304,22 @@ def bind(sparql: str, substitutions: Mapping[str, ox.NamedNode | ox.Literal]) ->
     """``sparql`` with its variables bound to terms by a ``VALUES`` block opening its pattern (the terms are
     serialised by pyoxigraph, so user input never becomes query text).
 
+    Args:
+        sparql: a query.
+        substitutions: variable name → term.
+
+    Returns:
+        The query with the bindings.
+
+    Raises:
+        QueryError: for a query without a ``{ }`` pattern to bind in.
+
     >>> bind("SELECT ?v ?g WHERE { GRAPH ?g { ?g ?p ?v } }", {"g": ox.NamedNode("urn:a")})
     'SELECT ?v ?g WHERE { VALUES (?g) { (<urn:a>) } GRAPH ?g { ?g ?p ?v } }'
+    >>> bind("ASK", {"g": ox.NamedNode("urn:a")})
+    Traceback (most recent call last):
+    ...
+    graph.errors.QueryError: a query with bound variables needs a { } pattern
     """
     if not substitutions:
         return sparql

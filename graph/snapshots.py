@@ -40,7 +40,20 @@ LOCK = "owner.lock"
 
 
 def remove_leftovers(store_path: Path) -> list[Path]:
-    """Delete the snapshot folders of ``store_path`` that no running process owns; return them."""
+    """Delete the snapshot folders of ``store_path`` that no running process owns; return them.
+
+    Args:
+        store_path: the store's folder.
+
+    Returns:
+        The folders deleted.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     (Path(d) / ".store-snapshots-1234" / "snap").mkdir(parents=True)  # a killed server's, no lock
+    ...     [p.name for p in remove_leftovers(Path(d) / "store")], sorted(p.name for p in Path(d).iterdir())
+    (['.store-snapshots-1234'], [])
+    """
     removed = []
     for folder in store_path.parent.glob(f".{store_path.name}-snapshots-*"):
         if folder.is_dir() and not _owned(folder):

@@ -92,6 +92,12 @@ class Token:
 def tokens(text: str) -> Iterator[Token]:
     """The significant tokens of SPARQL ``text`` (no white space, no comments).
 
+    Args:
+        text: SPARQL (or a Turtle-family document).
+
+    Returns:
+        The tokens in order, each with its kind, text and offset.
+
     >>> [t.text for t in tokens("SELECT*{?s<p>'a b'#x\\n}")]
     ['SELECT', '*', '{', '?s', '<p>', "'a b'", '}']
     """
@@ -275,6 +281,10 @@ def check_nesting(text: str, max_depth: int) -> None:
     """Refuse SPARQL or a Turtle-family document (N-Triples, Turtle, TriG, N3) nested deeper than
     ``max_depth`` (brackets, collections, triple terms): the parsers recurse and would overflow.
 
+    Args:
+        text: the query or document.
+        max_depth: the deepest nesting allowed.
+
     Raises:
         QueryTooComplexError: when it is nested deeper.
 
@@ -375,6 +385,16 @@ def with_dataset(text: str, reading: Reading, default: Iterable[str], named: Ite
     ``WITH`` or ``USING`` keep them, unless ``explicit`` (the dataset came from the protocol's
     ``using-graph-uri``/``using-named-graph-uri``), which makes them an error. IRIs must be valid.
 
+    Args:
+        text: the update.
+        reading: the policy's reading of it (:meth:`Policy.check`).
+        default: IRIs of the default graph.
+        named: IRIs of the named graphs.
+        explicit: whether the dataset came from the protocol's parameters.
+
+    Returns:
+        The update with the dataset in each of its operations.
+
     Raises:
         DatasetConflictError: ``explicit`` and an operation names its own dataset.
 
@@ -415,6 +435,14 @@ _EXPECTATION = re.compile(r'("(?:[^"\\]|\\.)*")|\b([A-Za-z]\w*)\b|(\[(?:[^\]\'"]
 
 def readable_syntax_error(message: str, text: str, most: int = 8) -> str:
     """pyoxigraph's syntax error, shortened: line, column, the line with a caret, a few expectations.
+
+    Args:
+        message: pyoxigraph's message.
+        text: the query it is about.
+        most: how many expected tokens to name.
+
+    Returns:
+        The message for people (unchanged when it is not a parser's "expected" message).
 
     >>> print(readable_syntax_error('error at 1:11: expected one of "<", [\\'0\\'..=\\'9\\']', "PREFIX x: SELECT"))
     line 1, column 11: expected "<" (or a name character)

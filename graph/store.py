@@ -423,6 +423,10 @@ def restore(backup: str | Path, target: str | Path) -> None:
     copied; the copy goes to a temporary sibling that is renamed into place, so an interrupted
     restore leaves no half store at ``target``.
 
+    Args:
+        backup: the backup's folder.
+        target: where the restored store goes.
+
     Raises:
         StoreError: when ``backup`` is not a store or ``target`` exists.
 
@@ -457,6 +461,19 @@ def register(scheme: str, factory: StoreFactory) -> None:
     """Make ``scheme:REST`` URLs open stores built by ``factory(REST, read_only)``.
 
     A factory may also accept ``wait`` (seconds to wait for a lock another writer holds).
+
+    Args:
+        scheme: the URL scheme (``memory``); registering it again replaces its factory.
+        factory: builds the store from the rest of the URL and ``read_only``.
+
+    >>> opened = []
+    >>> def scratch(rest, read_only):
+    ...     opened.append(rest)
+    ...     return open_store("memory:")
+    >>> register("scratch", scratch)
+    >>> open_store("scratch://notes").count(), opened
+    (0, ['notes'])
+    >>> del _BACKENDS["scratch"]
     """
     _BACKENDS[scheme] = factory
 
@@ -477,9 +494,24 @@ def open_store(
         update_url: a ``sparql+http`` store's SPARQL Update endpoint (default: its URL); others ignore it.
         gsp_url: a ``sparql+http`` store's Graph Store Protocol endpoint, for whole graphs; others ignore it.
 
+    Returns:
+        The open store (close it, or use it as a context manager).
+
     Raises:
         UnknownStoreError: for a scheme no backend handles.
         StoreLockedError: when another process holds the on-disk store for writing.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     with open_store(f"oxigraph:{d}/store") as s:
+    ...         s.update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:p> 1 } }")
+    ...     with open_store(f"{d}/store", read_only=True) as s:  # a bare path is an on-disk store
+    ...         type(s).__name__, s.count()
+    ('OxigraphStore', 1)
+    >>> open_store("ftp://example.org/store")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    graph.errors.UnknownStoreError: no store backend for 'ftp://example.org/store' (known: ...)
     """
     scheme, sep, rest = url.partition(":")
     if not sep or len(scheme) == 1:  # a plain path (or a Windows drive letter)

@@ -17,6 +17,12 @@ def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
     named graphs in the store's order): the store's index says which graphs hold it, so nothing
     remembers the triples already written.
 
+    Args:
+        store: a pyoxigraph store.
+
+    Returns:
+        An iterator over the triples.
+
     >>> store = ox.Store()
     >>> store.extend([ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.Literal("1"), ox.NamedNode(g))
     ...               for g in ("urn:g1", "urn:g2")])

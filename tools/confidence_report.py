@@ -1,7 +1,7 @@
 """How well relation confidences separate right from wrong relations on the dev gold files.
 
 Extracts each gold file as ``newsgraph extract --records`` does, keeps each relation's confidence
-and its features (``extract/confidence.py``), labels it right or wrong with the scorer's own
+and its features (``extract/confidence/features.py``), labels it right or wrong with the scorer's own
 one-to-one matching (``extract.scoring.outcomes``: labeled for typed relations, unlabeled for
 untyped ones), and prints per file and pooled: ranking quality (ROC AUC), calibration (Brier score,
 a reliability table by confidence bin), and precision at the shipped default threshold — first of
@@ -35,7 +35,7 @@ BINS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0001)
 
 def predict_with_features(nlp, gold_records: list[dict]) -> list[dict]:
     """Output lines as ``predict_records`` writes them, each relation with its ``_features``."""
-    lines = []
+    lines: list[dict] = []
     for document, group in documents(gold_records):
         spans, offset = [], 0
         for record in group:
@@ -155,7 +155,7 @@ def main() -> None:
     if args.held_out:
         import fit_confidence  # the sibling tool
 
-        procedure = fit_confidence.procedure_for(tuple(load_model().weights) or FEATURES, select=False)
+        procedure = fit_confidence.procedure_for(FEATURES, select=False)
         scored["held out"] = [float(p) for p in fit_confidence.out_of_fold(rows, procedure)]
     for title, scores in scored.items():
         print(f"\n# {title}")

@@ -159,10 +159,11 @@ def table(rows: dict[str, tuple[Counter, Counter, int]]) -> str:
     names = list(rows)
     lines = [f"| cause | {' | '.join(names)} |", f"|---|{'---|' * len(names)}"]
     for kind, causes, index in (("miss", MISSES, 0), ("false positive", FALSE, 1)):
+        counts = {n: rows[n][0] if index == 0 else rows[n][1] for n in names}
         for cause in causes:
-            lines.append(f"| {kind}: {cause} | " + " | ".join(str(rows[n][index][cause]) for n in names) + " |")
+            lines.append(f"| {kind}: {cause} | " + " | ".join(str(counts[n][cause]) for n in names) + " |")
         lines.append(f"| **{kind}es, all** | " if kind == "miss" else f"| **{kind}s, all** | ")
-        lines[-1] += " | ".join(f"**{sum(rows[n][index].values())}**" for n in names) + " |"
+        lines[-1] += " | ".join(f"**{sum(counts[n].values())}**" for n in names) + " |"
     lines.append("| untyped relations matching nothing | " + " | ".join(str(rows[n][2]) for n in names) + " |")
     return "\n".join(lines)
 

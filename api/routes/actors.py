@@ -26,7 +26,7 @@ from api.filters import (
     min_confidence_or_default,
 )
 from api.formatting import rdf_response, rest_media
-from api.models import ActorDetail, ActorItem, ActorRelations, Page, page
+from api.models import ActorDetail, ActorItem, ActorRelations, Page, page, with_next
 from graph.actor_index import cached_actor_index
 from graph.errors import NotFoundError
 from graph.executor import RelationsJob
@@ -56,7 +56,7 @@ def list_actors(
     )
 
 
-@router.get("/{actor_id:path}/relations", responses={200: {**RDF_RESPONSES[200], "model": ActorRelations}})
+@router.get("/{actor_id:path}/relations", responses=RDF_RESPONSES, response_model=ActorRelations)
 async def relations(
     store: StoreDep,
     executor: ExecutorDep,
@@ -73,9 +73,10 @@ async def relations(
     limit: Limit = 100,
     offset: Offset = 0,
 ):
-    """An actor's relations (``id``: slug, IRI or Wikidata QID), each with its evidence sentence and article.
-    JSON by default; RDF (the relation nodes) for ``Accept: text/turtle`` or ``application/ld+json``.
-    By default only asserted relations at or above the default confidence threshold (see ``/relations``)."""
+    """An actor's relations (``id``: slug, IRI or Wikidata QID), each with its evidence sentence and
+    article, in the list envelope (``items``, ``total``, ``next``) with the ``actor``. JSON by default;
+    RDF (the relation nodes) for ``Accept: text/turtle`` or ``application/ld+json``. By default only
+    asserted relations at or above the default confidence threshold (see ``/relations``)."""
     # One job for a query worker (bounded by the query timeout), answered as the finished JSON body.
     media = rest_media(request.headers.get("accept"))
     job = RelationsJob(
@@ -93,9 +94,11 @@ async def relations(
     )
     body = (await executor.aquery(job)).body
     if media != "application/json":
-        iris = [r["relation"] for r in json.loads(body)["relations"]]
+        iris = [r["relation"] for r in json.loads(body)["items"]]
         return rdf_response(await run_in_threadpool(relations_graph, store, iris), None, media)
-    return Response(body, media_type="application/json")
+    # The reader wrote the body (an ActorRelations document, so declared above for OpenAPI): sent
+    # as it is, not parsed and validated again, which would cost more than the lookups.
+    return Response(with_next(body, limit, offset, request.url), media_type="application/json")
 
 
 @router.get("/{actor_id:path}", responses=RDF_RESPONSES, response_model=ActorDetail)

@@ -16,7 +16,7 @@ from api.models import ArticleDetail, ArticleItem, Ingested, Page, page
 from extract.errors import InputError, NewsgraphError
 from extract.records import Article
 from graph.integrity import article_count
-from graph.queries import find_articles, find_relations, resolve_article
+from graph.queries import article_sentences, find_articles, find_relations, relation_offsets, resolve_article
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
@@ -34,10 +34,20 @@ def list_articles(
 
 @router.get("/{article_id:path}", response_model=ArticleDetail)
 def article(store: StoreDep, article_id: str) -> dict:
-    """One article's metadata and relations (``id``: the article id or IRI)."""
+    """One article (``id``: the article id or IRI): its metadata, every sentence of its text, and every
+    relation (facts and non-facts alike) with the offsets of its trigger and arguments, in text order."""
     iri = resolve_article(store, article_id)
     meta = find_articles(store, 1, 0, article=iri)
-    return {**(meta[0] if meta else {"iri": iri.value}), "relations": find_relations(store, article=iri, limit=1000)}
+    offsets = relation_offsets(store, iri)
+    relations = [{**r, "offsets": offsets.get(r["relation"])} for r in find_relations(store, article=iri, limit=10_000)]
+    relations.sort(
+        key=lambda r: (r["offsets"]["trigger"]["start"], r["relation"]) if r["offsets"] else (-1, r["relation"])
+    )
+    return {
+        **(meta[0] if meta else {"iri": iri.value}),
+        "sentences": article_sentences(store, iri),
+        "relations": relations,
+    }
 
 
 @router.post(

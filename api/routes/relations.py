@@ -22,7 +22,7 @@ from api.filters import (
 )
 from api.formatting import rdf_response, rest_media
 from api.models import Page, Relation, page
-from graph.queries import find_relations, relations_graph, resolve_actor, resolve_article
+from graph.queries import relations_graph, relations_page, resolve_actor, resolve_article
 
 router = APIRouter(prefix="/relations", tags=["relations"])
 
@@ -47,19 +47,17 @@ def list_relations(
     By default only what happened: asserted relations (not negated, intended or hypothetical) at or
     above the default confidence threshold; ``polarity=all`` and ``min_confidence=0`` list every one."""
     media = rest_media(request.headers.get("accept"))
-    rows = find_relations(
-        store,
-        actor=resolve_actor(store, actor) if actor else None,
-        event_type=event_type,
-        predicate=predicate,
-        since=since.isoformat() if since else None,
-        until=until.isoformat() if until else None,
-        article=resolve_article(store, article) if article else None,
-        asserted_only=polarity is RelationPolarity.ASSERTED,
-        min_confidence=min_confidence_or_default(min_confidence),
-        limit=limit,
-        offset=offset,
-    )
+    filters = {
+        "actor": resolve_actor(store, actor) if actor else None,
+        "event_type": event_type,
+        "predicate": predicate,
+        "since": since.isoformat() if since else None,
+        "until": until.isoformat() if until else None,
+        "article": resolve_article(store, article) if article else None,
+        "asserted_only": polarity is RelationPolarity.ASSERTED,
+        "min_confidence": min_confidence_or_default(min_confidence),
+    }
+    rows, total = relations_page(store, **filters, limit=limit, offset=offset)
     if media != "application/json":
         return rdf_response(relations_graph(store, [r["relation"] for r in rows]), None, media)
-    return page(rows, limit, offset, request.url)  # no total: counting costs as much as listing
+    return page(rows, limit, offset, request.url, total)

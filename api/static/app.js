@@ -17,10 +17,10 @@ const $ = (id) => document.getElementById(id);
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
 const enc = encodeURIComponent;
 
-/** The list in a REST answer: the house envelope's ``items``, or the route's own key until then. */
-function listOf(data, key) {
+/** The list in a REST list answer: the house envelope's ``items`` (beside ``total`` and ``next``). */
+function listOf(data) {
   if (Array.isArray(data)) return data;
-  return data.items ?? data[key] ?? [];
+  return data.items ?? [];
 }
 
 class ApiError extends Error {
@@ -74,7 +74,7 @@ function articleLinks(article) {
 
 async function loadArticleUrls() {
   try {
-    const items = listOf(await api("/articles?limit=500"), "articles");
+    const items = listOf(await api("/articles?limit=500"));
     articleUrls = new Map(items.filter((a) => a.url).map((a) => [a.id, a.url]));
   } catch { /* links to the article pages still work */ }
 }
@@ -115,12 +115,12 @@ async function showHome() {
   searchActors($("q").value);
   try {
     const data = await api("/articles?limit=50");
-    $("article-list").innerHTML = listOf(data, "articles").map((a) => `<li>${articleLinks(a)}
+    $("article-list").innerHTML = listOf(data).map((a) => `<li>${articleLinks(a)}
       <div class="meta">${[a.date || "undated", a.source, `${a.relations} relations`].filter(Boolean).map(esc).join(" · ")}</div></li>`).join("")
       || "<li>No articles yet.</li>";
   } catch (error) { $("article-list").innerHTML = problemHtml(error); }
   try {
-    const central = listOf(await api("/analytics/centrality?limit=10"), "items");
+    const central = listOf(await api("/analytics/centrality?limit=10"));
     $("central-list").innerHTML = central.map((a) => `<li>${actorLink(a)} <span class="tag">${esc(a.type || "")}</span>
       <div class="meta">${a.degree} partners · ${a.weighted_degree} relations · PageRank ${a.pagerank.toFixed(3)}</div></li>`).join("")
       || "<li>No interactions yet.</li>";
@@ -130,7 +130,7 @@ async function showHome() {
 async function searchActors(q) {
   try {
     const data = await api(`/actors?q=${enc(q || "")}&limit=30`);
-    $("actor-results").innerHTML = listOf(data, "actors").map((a) => `<li>${actorLink(a)}
+    $("actor-results").innerHTML = listOf(data).map((a) => `<li>${actorLink(a)}
       <span class="tag">${esc(a.type || "")}</span> <span class="meta">${a.articles ?? ""} article(s)</span></li>`).join("")
       || "<li>No actor matches.</li>";
   } catch (error) { $("actor-results").innerHTML = problemHtml(error); }
@@ -141,7 +141,7 @@ async function actorSuggestions(id, error) {
   if (offered && offered.length) return `<p>Did you mean ${offered.map(actorLink).join(", ")}?</p>`;
   const words = id.replace(/^.*\//, "").replace(/[-_]+/g, " ");
   try {
-    const found = listOf(await api(`/actors?q=${enc(words)}&limit=5`), "actors");
+    const found = listOf(await api(`/actors?q=${enc(words)}&limit=5`));
     return found.length ? `<p>Did you mean ${found.map(actorLink).join(", ")}?</p>` : "";
   } catch { return ""; }
 }
@@ -159,8 +159,8 @@ async function showActor(id) {
     view.innerHTML = problemHtml(error) + (error.status === 404 ? await actorSuggestions(id, error) : "");
     return;
   }
-  const facts = new Set(listOf(data, "relations").map((r) => r.relation));
-  const relations = listOf(all, "relations").map((r) => ({...r, inDefault: facts.has(r.relation)})).sort(bySortKey);
+  const facts = new Set(listOf(data).map((r) => r.relation));
+  const relations = listOf(all).map((r) => ({...r, inDefault: facts.has(r.relation)})).sort(bySortKey);
   const wikidata = actor.wikidata ? `<a href="https://www.wikidata.org/wiki/${enc(actor.wikidata)}" rel="noopener">${esc(actor.wikidata)}</a>` : "—";
   view.innerHTML = `<h1>${esc(actor.label)} <span class="tag">${esc(actor.types.join(", "))}</span></h1>
     <div class="panel"><dl class="facts">
@@ -186,22 +186,8 @@ async function showArticle(id) {
   view.innerHTML = "<p>Loading…</p>";
   let article;
   try { article = await api(`/articles/${enc(id)}`); } catch (error) { view.innerHTML = problemHtml(error); return; }
-  const relations = listOf(article, "relations");
-  const sentences = new Map();
-  for (const r of relations) {
-    if (!sentences.has(r.sentence)) sentences.set(r.sentence, []);
-    sentences.get(r.sentence).push(r);
-  }
+  const relations = article.relations;
   const url = article.url ? `<a href="${esc(article.url)}" rel="noopener">${esc(article.url)}</a>` : "—";
-  const text = [...sentences.entries()].map(([sentence, rs]) => {
-    const names = rs.flatMap((r) => [r.subject.label, r.object.label]);
-    const triggers = rs.map((r) => r.trigger);
-    // every relation's trigger in this sentence is highlighted; actors too where spelled as labelled
-    const html = markMany(sentence, triggers, names);
-    return `<div class="panel"><p class="evidence">${html}</p>${rs.map((r) => `<div class="meta">
-      <span class="${isFact(r) ? "" : "struck"}">${actorLink(r.subject)} ${esc(r.predicate)} ${actorLink(r.object)}</span>
-      ${categoryTag(r.event_type)} ${polarityTag(r)} · confidence ${Number(r.confidence).toFixed(2)}</div>`).join("")}</div>`;
-  }).join("");
   view.innerHTML = `<h1>${esc(article.title || article.id)}</h1>
     <div class="panel"><dl class="facts">
       <dt>Date</dt><dd>${esc(article.date || "undated")}</dd>
@@ -210,7 +196,63 @@ async function showArticle(id) {
       <dt>Identifier</dt><dd>${esc(article.id)}</dd>
       <dt>Relations</dt><dd>${relations.length} (${relations.filter((r) => !isFact(r)).length} non-facts, marked)</dd>
     </dl></div>
-    <h2>Text: the sentences relations were extracted from</h2>${text || "<p>No relations in this article.</p>"}`;
+    <h2>Text</h2>
+    <p class="hint">Every relation is highlighted: <mark class="trigger">trigger</mark>,
+      <mark class="actor">arguments</mark> (linked to their actor pages),
+      <mark class="trigger nonfact">non-facts</mark> (negated, hypothetical or intended) struck through.</p>
+    <div class="article-text">${articleText(article.sentences || [], relations)}</div>`;
+}
+
+/** The article's sentences in order, each with its relations' triggers and arguments marked by offsets,
+    and the relations listed under the sentence they come from. */
+function articleText(sentences, relations) {
+  const bySentence = new Map();
+  for (const r of relations) {
+    const index = r.offsets ? r.offsets.sentence : null;
+    if (!bySentence.has(index)) bySentence.set(index, []);
+    bySentence.get(index).push(r);
+  }
+  const known = new Set(sentences.map((s) => s.index));
+  // relations stored without offsets, or whose sentence is missing: their evidence sentence, unmarked
+  const orphans = relations.filter((r) => !r.offsets || !known.has(r.offsets.sentence));
+  const html = sentences.map((s) => sentenceHtml(s, bySentence.get(s.index) || []));
+  const extra = [...new Set(orphans.map((r) => r.sentence))].map((text) =>
+    sentenceHtml({index: null, start: 0, end: 0, text}, orphans.filter((r) => r.sentence === text)));
+  return html.concat(extra).join("") || "<p>No text stored for this article.</p>";
+}
+
+function sentenceHtml(sentence, relations) {
+  // one mark per span: relations sharing a trigger ("call" Maduro and Díaz-Canel) or an argument share it
+  const marks = [];
+  const add = (span, kind, r, party) => {
+    if (!span || sentence.index === null) return;
+    const start = span.start - sentence.start, end = span.end - sentence.start;
+    if (start < 0 || end > sentence.text.length || start >= end) return;
+    const same = marks.find((m) => m.start === start && m.end === end);
+    if (same) { if (same.kind === kind) same.relations.push(r); return; }
+    if (!marks.some((m) => start < m.end && end > m.start)) marks.push({start, end, kind, party, relations: [r]});
+  };
+  const at = (r) => r.offsets || {};
+  relations.forEach((r) => add(at(r).trigger, "trigger", r, null));
+  relations.forEach((r) => { add(at(r).subject, "actor", r, r.subject); add(at(r).object, "actor", r, r.object); });
+  marks.sort((a, b) => a.start - b.start);
+  const claim = (r) => `${r.subject.label || r.subject.id} ${r.predicate} ${r.object.label || r.object.id}${isFact(r) ? "" : " (not a fact)"}`;
+  let out = "", pos = 0;
+  for (const m of marks) {
+    const words = esc(sentence.text.slice(m.start, m.end));
+    const claims = [...new Set(m.relations.map(claim))].join("; ");
+    const nonfact = m.kind === "trigger" && !m.relations.some(isFact);
+    const inner = m.party ? `<a href="#/actor/${enc(m.party.id)}">${words}</a>` : words;
+    const title = m.party ? `${m.party.label || m.party.id}: ${claims}` : claims;
+    out += esc(sentence.text.slice(pos, m.start)) + `<mark class="${m.kind}${nonfact ? " nonfact" : ""}" title="${esc(title)}">${inner}</mark>`;
+    pos = m.end;
+  }
+  out += esc(sentence.text.slice(pos));
+  if (!relations.length) return `<p class="sentence">${out}</p>`;
+  if (!marks.length) out = markMany(sentence.text, relations.map((r) => r.trigger), relations.flatMap((r) => [r.subject.label, r.object.label]));
+  return `<div class="panel sentence-relations"><p class="sentence evidence">${out}</p>${relations.map((r) => `<div class="meta relation-line ${isFact(r) ? "" : "nonfact"}">
+      <span class="${isFact(r) ? "" : "struck"}">${actorLink(r.subject)} ${esc(r.predicate)} ${actorLink(r.object)}</span>
+      ${categoryTag(r.event_type)} ${polarityTag(r)} · confidence ${Number(r.confidence).toFixed(2)}</div>`).join("")}</div>`;
 }
 
 /** Lower case without accents, one character for one (so positions still match the original). */
@@ -448,7 +490,7 @@ function setUp() {
   });
   $("search-form").addEventListener("submit", (e) => { e.preventDefault(); location.hash = "#/"; searchActors($("q").value); });
   api("/actors?limit=200").then((data) => {
-    $("actor-options").innerHTML = listOf(data, "actors").map((a) => `<option value="${esc(a.id)}">${esc(a.label)}</option>`).join("");
+    $("actor-options").innerHTML = listOf(data).map((a) => `<option value="${esc(a.id)}">${esc(a.label)}</option>`).join("");
   }).catch(() => {});
   window.addEventListener("hashchange", route);
   route();

@@ -17,6 +17,10 @@ if not Doc.has_extension("mentions"):
     Span.set_extension("actor", default=None)
     Span.set_extension("resolved_by", default=None)
     Token.set_extension("mention", default=None)
+if not Doc.has_extension("scope"):
+    # the article a document is, as a short stable id (its content hash): what is known only from the
+    # article's own words, such as a bare surname no other mention explains, is keyed within it
+    Doc.set_extension("scope", default=None)
 
 
 class ResolverBase:
@@ -26,6 +30,7 @@ class ResolverBase:
         self.doc = doc
         self.gazetteer = gazetteer
         self.date = doc._.date
+        self.scope: str | None = doc._.scope
         self.window = window
         self.mentions: list[Span] = []
         self.actors: dict[str, Actor] = {}  # key → the article's actor of that key, the first met

@@ -107,8 +107,13 @@ class LinkingMixin(ResolverBase):
             return self.persons[actor.key], "title"
         if (actor := self.aliased_person(name.text)) is not None:
             return actor, "surname"
-        local = Actor(key=slug(name.text), label=name.text, type="PERSON", country=country, role=role)
+        local = Actor(key=self.local_key(name.text), label=name.text, type="PERSON", country=country, role=role)
         return self.persons.get(local.key, local), "name"
+
+    def local_key(self, name: str) -> str:
+        """The key of a person known only by one name in this article: nothing shows that another
+        article's "Howard" is the same person, so the key is the article's own (when it has a scope)."""
+        return slug(name) if self.scope is None else f"{slug(name)}.{self.scope}"
 
     def named_in_full(self, surname: str, at: int) -> Actor | None:
         """The person the article names in full with this surname: the only one, else the latest before ``at``."""

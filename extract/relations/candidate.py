@@ -9,8 +9,8 @@ from spacy.tokens import Span, Token
 
 from extract.lexicon import Sense
 
-VERB_EVENTS = "newsgraph.VerbEvents.v4"
-NOMINAL_EVENTS = "newsgraph.NominalEvents.v4"
+VERB_EVENTS = "newsgraph.VerbEvents.v5"
+NOMINAL_EVENTS = "newsgraph.NominalEvents.v5"
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,11 +26,22 @@ from extract.relations.arguments import (
     supported_agents,
 )
 from extract.relations.candidate import NOMINAL_EVENTS, Candidate
+from extract.relations.light import (
+    foreign_possessor,
+    of_object_sense,
+    of_objects,
+    opposed,
+    refines,
+    restricted,
+    sector_sense,
+)
 from extract.relations.syntax import across_paragraphs, compound, judges, practice, topic
 from extract.relations.vocabulary import (
+    ENDING,
     GIVEN_FROM,
     HELPING,
     JUDGED_OF,
+    LIGHT,
     NOMINAL_PREPOSITIONS,
     SINCE,
     TARGET_OF,
@@ -44,15 +55,16 @@ def event_word(lex: Lexicon, noun: Token) -> tuple[str | None, Token]:
     """The event a noun names, and the word that names it: the noun, or a modifier ('congratulatory remarks')."""
     if (phrase := compound(noun)) in lex.nouns:
         return phrase, noun
-    if noun.pos_ == "NOUN" and noun.lower_ in lex.nouns and lex.nouns[noun.lower_].category == "PROTEST":
+    listed = lex.nouns.get(noun.lower_) if noun.pos_ == "NOUN" else None
+    if listed is not None and listed.category == "PROTEST":
         return noun.lower_, noun  # "rally", "protest": the noun's sense, not the verb's (rally → MOBILIZE)
-    if noun.pos_ == "NOUN" and (verb := lex.verb_of(noun.lemma_)):
+    if listed is None and noun.pos_ == "NOUN" and (verb := lex.verb_of(noun.lemma_)):
         return verb, noun
     for child in noun.children:
-        if child.dep_ in ("amod", "compound") and (verb := lex.verb_of(child.lower_)):
-            return verb, child
-    if noun.pos_ == "NOUN" and noun.lower_ in lex.nouns:
-        return noun.lower_, noun
+        if child.dep_ in ("amod", "compound") and (verb := lex.verb_of(child.lower_)) and refines(lex, listed, verb):
+            return verb, child  # "congratulatory remarks", "a telephone conversation"; not "close ties"
+    if listed is not None:
+        return noun.lower_, noun  # "cooperation" is listed as COOPERATE, whatever "cooperate" is
     return None, noun
 
 
@@ -62,10 +74,21 @@ def nominal_events(noun: Token) -> list[Candidate]:
     event_verb, trigger = event_word(lex, noun)
     if event_verb is None or (noun.dep_ == "pobj" and noun.head.lower_ in SINCE):
         return []  # "demobilized since the peace accord between X and Y": a point in time, not the report
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ENDING:
+        return []  # "ended its mediation efforts": the verb's event (light.ended), not the mediation
     judged = noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and judges(noun.head, noun)
-    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and trigger is noun and not judged:
+    light = (
+        noun.dep_ == "dobj"
+        and noun.head.pos_ in ("VERB", "AUX")
+        and trigger is noun
+        and not judged
+        and not foreign_possessor(noun.head, noun)
+    )
+    if light and not mutual_between(noun, event_verb):
         return []  # light-verb constructions are read with their verb; "condemned X's attacks on Y" judges one
-    base = lex.nouns.get(event_verb) or lex.sense(event_verb)
+    base = sector_sense(
+        lex, noun, lex.nouns.get(event_verb) or of_object_sense(lex, noun, event_verb) or lex.sense(event_verb)
+    )
     category = base.category if base else None
     objects = _targets(lex, noun, event_verb, base, category, trigger)
     agents = _agents(noun, category, trigger)
@@ -76,20 +99,16 @@ def nominal_events(noun: Token) -> list[Candidate]:
         if c.dep_ == "poss"
         for a in ([c._.mention] if c._.mention is not None else actors(c, agent=True))
     ]
-    modifying = [
-        m
-        for c in noun.children
-        if c.dep_ in ("compound", "nmod", "amod")
-        and c.i != trigger.i
-        and (m := c._.mention) is not None
-        and c.i < noun.i
-    ]
+    modifying = [m for m in _modifying(noun, trigger) if not opposed(m)]
+    # "the EU's anti-Russia sanctions": the one the event is against is its target, not a party
+    objects += [(m, noun) for m in _modifying(noun, trigger) if opposed(m)]
     helping = helped(noun)
     if helping and all(p.root.pos_ == "PRON" for p in possessors):
         possessors = []  # "supported Iraq in its fight against X": the helped party fights
     possessors = [antecedent(p) for p in named(possessors, noun)]
     # the one who judges an event ("welcomed the agreement between X and Y") is not its agent
-    parties = possessors or agents or modifying or helping or ([] if judged else clause_subjects(noun))
+    # "hosted talks between X and Y": X and Y talk, the host is no party to the talks
+    parties = [] if light else possessors or agents or modifying or helping or ([] if judged else clause_subjects(noun))
     if not objects:
         objects = _implicit_targets(noun, category, parties, possessors, agents)
     between = [o for o, via in objects if via.lower_ == "between"]
@@ -107,7 +126,7 @@ def nominal_events(noun: Token) -> list[Candidate]:
             [trigger] if trigger is noun else [trigger, noun],
             NOMINAL_EVENTS,
             0.65,
-            noun,
+            noun.head if light else noun,  # "hosted talks between X and Y": the talks are the clause's event
         )
         for subject in parties
         for obj, via in objects
@@ -115,9 +134,46 @@ def nominal_events(noun: Token) -> list[Candidate]:
     ]
 
 
+def mutual_between(noun: Token, event_verb: str) -> bool:
+    """'talks between X and Y': a mutual event noun whose "between" phrase names two parties or more;
+    not a standing relation ('deepen relations between X and Y', the cooperation nouns of CAMEO 060)."""
+    listed = load_lexicon().nouns.get(event_verb)
+    standing = listed is not None and listed.cameo == "060"
+    return (
+        not standing
+        and event_verb in load_reciprocal()
+        and any(c.dep_ == "prep" and c.lower_ == "between" and len(pobj_actors(c)) > 1 for c in between_phrases(noun))
+    )
+
+
+def between_phrases(noun: Token) -> list[Token]:
+    """The noun's "between" phrases, and its verb's for a passive light verb ('talks were held between X and Y')."""
+    own = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+    if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in LIGHT:
+        own += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"]
+    return own
+
+
+def _modifying(noun: Token, trigger: Token) -> list[Span]:
+    """The actor mentions modifying an event noun before it: 'the Russian delegation's visit', 'US airstrikes'."""
+    return [
+        m
+        for c in noun.children
+        if c.dep_ in ("compound", "nmod", "amod") and c.i != trigger.i and c.i < noun.i
+        if (m := c._.mention) is not None
+    ]
+
+
 def _sense(lex: Lexicon, event_verb: str, via: Token, noun: Token) -> Sense | None:
     requires = f"prep:{via.lower_}" if via is not noun else "-"
-    return lex.nouns.get(event_verb) or lex.sense(event_verb, requires) or lex.sense(event_verb)
+    return sector_sense(
+        lex,
+        noun,
+        lex.nouns.get(event_verb)
+        or of_object_sense(lex, noun, event_verb)
+        or lex.sense(event_verb, requires)
+        or lex.sense(event_verb),
+    )
 
 
 def _agents(noun: Token, category: str | None, trigger: Token) -> list[Span]:
@@ -158,8 +214,13 @@ def _targets(
     preps = _target_prepositions(lex, noun, event_verb, category, trigger)
     done = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     objects: list[tuple[Span, Token]] = []
-    for child in [*noun.children, *(c for d in done for c in d.children)]:
-        if child.dep_ != "prep" or child.lower_ not in preps or topic(child, base):
+    inner = [c for p, _ in of_objects(lex, noun, event_verb) for c in p.children]  # "an exchange of views with X"
+    # "restrictions on flights to X", "a ban on imports from X"
+    on = [c for p in restricted(noun, base) for c in p.children if c.lower_ in ("to", "with", "from")]
+    inner += on
+    held = [c for c in between_phrases(noun) if c.head is not noun]  # "talks were held between X and Y"
+    for child in [*noun.children, *(c for d in done for c in d.children), *inner, *held]:
+        if child.dep_ != "prep" or (child.lower_ not in preps and child not in on) or topic(child, base):
             continue
         for pobj in child.children:
             if pobj.dep_ == "pobj" and not across_paragraphs(child, pobj):

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from extract.lexicon import Lexicon, Sense, load_lexicon
 from extract.qualifiers import modality
+from extract.relations.adjectives import adjective_targets
 from extract.relations.arguments import (
     actors,
     aim_holders,
@@ -27,14 +28,17 @@ from extract.relations.arguments import (
 from extract.relations.candidate import VERB_EVENTS, Candidate, Target
 from extract.relations.clause import VerbClause
 from extract.relations.governed import by_modality, governor, purposed, ruled
-from extract.relations.light import light_predicate, light_sense, light_verb
+from extract.relations.light import joined_for, light_predicate, light_sense, light_verb, opposed, received
 from extract.relations.senses import warning
 from extract.relations.speech import demands, requested
 from extract.relations.syntax import condition, counted, idiom_tail
 from extract.relations.targets import REFINEMENTS, find_targets
 from extract.relations.vocabulary import (
     ASPECTUAL,
+    FURTHERING,
+    INTRANSITIVE,
     LIGHT,
+    PARTICIPATING,
     PARTICLES,
     PARTY_PREPOSITIONS,
     PLACES,
@@ -52,8 +56,10 @@ def verb_events(verb: Token) -> list[Candidate]:
     """The events a verb states between actors, with its demands made in reported speech."""
     lex = load_lexicon()
     lemma = phrasal(lex, verb)
-    if requested(verb) or idiom_tail(verb) or condition(verb):
+    if requested(verb) or idiom_tail(verb) or condition(verb) or participation(lex, verb, lemma):
         return []
+    if lemma in INTRANSITIVE and any(c.dep_ == "dobj" for c in verb.children):
+        return []  # "demonstrated the unity of X": another sense than the event's
     if lemma in load_experiencers():
         return felt(verb)
     # In a passive, subjects() returns the agent and the grammatical subject is an object.
@@ -76,19 +82,19 @@ def verb_events(verb: Token) -> list[Candidate]:
         and mutual(verb)
     ):
         # "X and Y agreed", "X and Y signed a treaty": a reciprocal event between the conjoined subjects;
-        # "X and Y had a telephone conversation": the event noun names it
+        # "X and Y had a telephone conversation", "X and Y upgraded their ties": the event noun names it
         sense, predicate = c.clause, past(lemma)
         event = next(
             (
                 (o, *found)
                 for o in verb.children
-                if o.dep_ == "dobj" and lemma in LIGHT and sense is None
+                if o.dep_ == "dobj" and lemma in LIGHT | FURTHERING and sense is None
                 if (found := light_sense(lex, verb, o))[1] is not None
             ),
             None,
         )
         if event is not None:
-            sense, predicate = event[2], light_predicate(lex, verb, event[0], event[1])
+            sense, predicate = event[2], light_predicate(lex, verb, event[0], event[1], event[2])
         targets = [Target(s, sense, predicate, [verb], 0.6) for s in agents]
     out = [
         _candidate(c, subject, t)
@@ -168,6 +174,7 @@ def argument_targets(c: VerbClause) -> list[Target]:
             targets += object_targets(c, child)
         elif child.dep_ in ("prep", "dative") and child.lower_ in PARTY_PREPOSITIONS:  # "gave arms to X"
             phrases += prepositional_targets(c, child)
+    targets += adjective_targets(verb)  # "was critical of X"
     # "sent greetings to X": the event noun names the event the phrase's party takes part in
     named = {t.actor.start for t in targets if t.light}
     return targets + [t for t in phrases if t.actor.start not in named]
@@ -176,12 +183,22 @@ def argument_targets(c: VerbClause) -> list[Target]:
 def object_targets(c: VerbClause, child: Token) -> list[Target]:
     """'criticised X', 'rejected an Indian proposal', 'held talks with X', 'condemned X's attacks'."""
     lex, verb, lemma = load_lexicon(), c.verb, c.lemma
-    sense = lex.sense(lemma, f"obj:{child.lemma_.lower()}") or c.clause or aspect_of(lex, verb, child)
+    sense = (
+        lex.sense(lemma, f"obj:{child.lemma_.lower()}")
+        or c.clause
+        or aspect_of(lex, verb, child)
+        or joined_for(lex, verb)  # "joined X for talks"
+        or received(verb, child)  # "received X in the Kremlin"
+    )
     # an actor inside the object phrase counts only for an event ("rejected an Indian proposal")
     # ... unless that phrase is an event with its own target: "reiterated UK support for X"
     inner = child.dep_ == "dobj" and sense is not None and not targeted_event(child)
     found: list[Target] = []
     for actor in actors(child, inner=inner):
+        if actor.root is not child and opposed(actor):
+            continue  # "criticised the anti-Russia sanctions" does not criticise Russia
+        if c.own is None and actor.root.dep_ == "poss" and actor.root.head == child:
+            continue  # "reiterated the UK's commitment": a verb with no event of its own restates the possessor's
         if (
             sense is not None
             and sense.category == "CONSULT"
@@ -293,6 +310,21 @@ def phrasal(lex: Lexicon, verb: Token) -> str:
         and not any(o.dep_ == "pobj" for o in c.children)
     ]
     return next((f"{lemma} {p}" for p in particles if (lemma, f"prep:{p}") in lex.patterns), lemma)
+
+
+def participation(lex: Lexicon, verb: Token, lemma: str) -> bool:
+    """'engaged in talks with X', 'entered into negotiations with X': the event is the noun's, read
+    as a nominal event; unless the lexicon has the verb with that phrase ('engage in trade')."""
+    return lemma in PARTICIPATING and any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("in", "into")
+        and o.dep_ == "pobj"
+        and o._.mention is None
+        and lex.noun_sense(o.lemma_) is not None
+        and lex.sense(lemma, f"prep:{prep.lower_}:{o.lemma_.lower()}") is None
+        for prep in verb.children
+        for o in prep.children
+    )
 
 
 def mutual(verb: Token, depth: int = 0) -> bool:

@@ -43,6 +43,18 @@ SPEECH = word_class("declaring")
 MESSAGES = word_class("message")
 # "X and Y held talks", "had a conversation": verbs whose event is their object noun.
 LIGHT = word_class("light")
+# "ended talks with X", "suspended aid to X": verbs that end the event their object names.
+ENDING = word_class("ending")
+# "joined X for talks": verbs whose object takes part in the event their "for" phrase names.
+ACCOMPANYING = word_class("accompanying")
+# "demonstrated the unity of X" shows it: verbs whose event is intransitive.
+INTRANSITIVE = word_class("intransitive")
+# "received X in the Kremlin": verbs whose actor object is a visitor received.
+RECEIVING = word_class("receiving")
+# "engaged in talks with X": verbs whose event is the event noun of their "in"/"into" phrase.
+PARTICIPATING = word_class("participating")
+# "X and Y upgraded their ties": verbs that further the event their object noun names.
+FURTHERING = word_class("furthering")
 # "sent troops to X": verbs of transfer, whose direct object is what they move.
 TRANSFER = word_class("transfer")
 # "X met Y": Y met X too.
@@ -58,6 +70,8 @@ TARGET_OF = {"SUPPORT", "AID", "COOPERATE", "FIGHT", "ASSAULT", "COERCE", "SANCT
 JUDGED_OF = {"DISAPPROVE"}
 # Categories whose event nouns name their giver with "from" ("support from X", "aid from X").
 GIVEN_FROM = {"SUPPORT", "AID"}
+# Categories of events that restrict an activity, whose party is their target ("a ban on flights to X").
+RESTRICTING = {"SANCTION", "COERCE"}
 # Categories of violent events, whose nouns take the place they strike as target ("attacks in X").
 VIOLENT = {"FIGHT", "ASSAULT"}
 # Categories of events that help a party in its own aim ("stood by Iraq to defeat X").

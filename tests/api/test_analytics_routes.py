@@ -93,7 +93,7 @@ def test_actor_types_take_any_case(server, value):
 def test_directions_take_any_case(server, value):
     response = get(server, "/actors/vladimir-putin/relations", direction=value)
     assert response.status_code == 200, response.text
-    assert {r["direction"] for r in response.json()["relations"]} == {"outgoing"}
+    assert {r["direction"] for r in response.json()["items"]} == {"outgoing"}
 
 
 def test_a_browser_asking_for_sparql_gets_the_editor(server):

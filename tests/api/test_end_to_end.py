@@ -49,10 +49,10 @@ def test_actor_relations(server, actor_id):
     assert response.status_code == 200, response.text
     data = response.json()
     assert data["actor"]["label"] == "Vladimir Putin"
-    rows = {(r["direction"], r["predicate"], r["actor"]["label"]) for r in data["relations"]}
+    rows = {(r["direction"], r["predicate"], r["actor"]["label"]) for r in data["items"]}
     assert ("outgoing", "called", "Miguel Díaz-Canel") in rows
     assert ("incoming", "congratulated", "Abdel Fattah el-Sisi") in rows
-    assert all(r["sentence"] and r["article"]["iri"] for r in data["relations"])
+    assert all(r["sentence"] and r["article"]["iri"] for r in data["items"])
 
 
 def test_actor_search_and_unknown_actor(server):

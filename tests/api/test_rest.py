@@ -46,7 +46,7 @@ def test_actor_detail(server, actor_id):
             f"{server}/actors/{actor_id}/relations",
             params={"direction": direction, "limit": 1000, "polarity": "all", "min_confidence": 0},
         )
-        assert data["counts"][direction] == len(listed.json()["relations"]) >= 1
+        assert data["counts"][direction] == len(listed.json()["items"]) == listed.json()["total"] >= 1
 
 
 @pytest.mark.parametrize("media, fmt", [("text/turtle", "turtle"), ("application/ld+json", "json-ld")])
@@ -82,7 +82,7 @@ def test_actor_relation_filters(server, params, check):
         assert response.status_code == 404
         return
     assert response.status_code == 200, response.text
-    rows = response.json()["relations"]
+    rows = response.json()["items"]
     assert check(rows), rows
     assert all(r["sentence"] and r["article"]["iri"] for r in rows)
 
@@ -95,10 +95,9 @@ def _facts(rows: list[dict], threshold: float) -> bool:
 def test_relations_show_what_happened_by_default(server, path):
     from extract.confidence import default_threshold
 
-    key = "items" if path == "/relations" else "relations"
-    default = httpx.get(f"{server}{path}", params={"limit": 1000}).json()[key]
+    default = httpx.get(f"{server}{path}", params={"limit": 1000}).json()["items"]
     everything = httpx.get(f"{server}{path}", params={"limit": 1000, "polarity": "all", "min_confidence": 0}).json()[
-        key
+        "items"
     ]
     assert default and _facts(default, default_threshold())
     # the seed states an intention ("expressed his intention to deepen cooperation"): kept, flagged, not shown
@@ -117,9 +116,11 @@ def test_relations_show_what_happened_by_default(server, path):
     ],
 )
 def test_relation_filters_of_polarity_and_confidence(server, params):
-    rows = httpx.get(f"{server}/actors/Q7747/relations", params={**params, "limit": 1000}).json()["relations"]
-    items = httpx.get(f"{server}/relations", params={**params, "actor": "Q7747", "limit": 1000}).json()["items"]
+    answer = httpx.get(f"{server}/actors/Q7747/relations", params={**params, "limit": 1000}).json()
+    listed = httpx.get(f"{server}/relations", params={**params, "actor": "Q7747", "limit": 1000}).json()
+    rows, items = answer["items"], listed["items"]
     assert {r["relation"] for r in rows} == {r["relation"] for r in items}
+    assert answer["total"] == listed["total"] == len(rows)
     floor = params.get("min_confidence")
     assert all(r["confidence"] >= floor for r in rows) if floor else True
     if params.get("polarity") != "all":
@@ -139,17 +140,18 @@ def test_actor_relations_by_slug_iri_or_wikidata_id(server):
     ]
     assert all(a.status_code == 200 and a.headers["content-type"] == "application/json" for a in answers)
     documents = [a.json() for a in answers]
+    nexts = [d.pop("next") for d in documents]  # each the asked URL with the next offset
     assert documents[0] == documents[1] == documents[2]
     assert documents[0]["actor"] == {"id": "vladimir-putin", "iri": PUTIN, "label": "Vladimir Putin"}
-    assert (documents[0]["limit"], documents[0]["offset"], len(documents[0]["relations"])) == (3, 0, 3)
+    assert len(documents[0]["items"]) == 3 < documents[0]["total"]
+    assert [httpx.URL(n).params["offset"] for n in nexts] == ["3", "3", "3"]
 
 
 def test_actor_relations_pages_without_overlap(server):
     pages = [
-        httpx.get(f"{server}/actors/Q7747/relations", params={"limit": 2, "offset": o}).json()["relations"]
-        for o in (0, 2)
+        httpx.get(f"{server}/actors/Q7747/relations", params={"limit": 2, "offset": o}).json()["items"] for o in (0, 2)
     ]
-    everything = httpx.get(f"{server}/actors/Q7747/relations", params={"limit": 4}).json()["relations"]
+    everything = httpx.get(f"{server}/actors/Q7747/relations", params={"limit": 4}).json()["items"]
     assert pages[0] + pages[1] == everything
 
 
@@ -195,6 +197,32 @@ def test_relations_and_articles(server):
     assert articles[0]["relations"] == httpx.get(f"{server}/stats").json()["relations"]
     article = httpx.get(f"{server}/articles/000_8ba8fdaa8bbfb1fc.txt").json()
     assert len(article["relations"]) == articles[0]["relations"]
+
+
+def test_an_article_holds_its_whole_text_and_where_each_relation_sits_in_it(server):
+    from importlib.resources import files
+
+    text = (files("seeds") / "000_8ba8fdaa8bbfb1fc.txt").read_text(encoding="utf-8")
+    article = httpx.get(f"{server}/articles/000_8ba8fdaa8bbfb1fc.txt").json()
+    sentences = {s["index"]: s for s in article["sentences"]}
+    assert [s["index"] for s in article["sentences"]] == sorted(sentences)
+    assert all(text[s["start"] : s["end"]] == s["text"] for s in sentences.values())  # offsets into the text
+    evidence = {r["offsets"]["sentence"] for r in article["relations"]}
+    assert evidence < set(sentences)  # every sentence, not only those relations come from
+    outside, end = [], 0
+    for s in article["sentences"]:
+        outside.append(text[end : s["start"]])
+        end = s["end"]
+    assert "".join(outside + [text[end:]]).strip() == ""  # the sentences hold the whole text
+    for r in article["relations"]:
+        sentence, at = sentences[r["offsets"]["sentence"]], r["offsets"]
+        assert sentence["text"] == r["sentence"]
+        assert text[at["trigger"]["start"] : at["trigger"]["end"]] == r["trigger"]
+        for party in ("subject", "object"):
+            span = at[party]
+            assert sentence["start"] <= span["start"] < span["end"] <= sentence["end"]
+    starts = [r["offsets"]["trigger"]["start"] for r in article["relations"]]
+    assert starts == sorted(starts)  # text order
 
 
 def test_paths(server):

@@ -158,6 +158,37 @@ def test_the_article_link_opens_the_article_with_its_relations_highlighted(page,
     shot(page, "article")
 
 
+def test_the_article_page_shows_the_whole_text_with_every_relation_highlighted(page, base):
+    import httpx
+
+    article = httpx.get(f"{base}/articles/000_8ba8fdaa8bbfb1fc.txt").json()
+    evidence = {r["offsets"]["sentence"] for r in article["relations"]}
+    plain = [s["text"] for s in article["sentences"] if s["index"] not in evidence]
+    assert plain, "the seed has sentences no relation comes from"
+    page.goto(base + "/#/article/000_8ba8fdaa8bbfb1fc.txt")
+    text = page.locator("#view-article .article-text")
+    text.wait_for()
+    assert text.locator("p.sentence").count() == len(article["sentences"])
+    unmarked = text.locator("p.sentence:not(.evidence)")
+    assert unmarked.count() == len(plain) and unmarked.first.inner_text().strip() == plain[0].strip()
+    # a relation: its trigger highlighted, its arguments marked and linked to their actor pages
+    called = "mark.trigger[title*='Vladimir Putin called Miguel Díaz-Canel']"
+    assert text.locator(called).count() == 1 and text.locator(called).inner_text() == "call"
+    sentence = text.locator(".sentence-relations", has=page.locator(called))
+    for actor in ("vladimir-putin", "miguel-diaz-canel"):
+        assert sentence.locator(f"mark.actor a[href='#/actor/{actor}']").count() >= 1
+    triggers: dict[tuple, set[bool]] = {}  # one mark per trigger span, a non-fact when none of its relations is a fact
+    for r in article["relations"]:
+        span = (r["offsets"]["trigger"]["start"], r["offsets"]["trigger"]["end"])
+        triggers.setdefault(span, set()).add(not r["negated"] and r["modality"] == "asserted")
+    assert text.locator("mark.trigger").count() == len(triggers)
+    # a non-fact (the seed's intention to deepen cooperation) is marked as one
+    assert text.locator("mark.trigger.nonfact").count() == sum(facts == {False} for facts in triggers.values()) >= 1
+    shot(page, "article-text")
+    sentence.locator("mark.actor a[href='#/actor/miguel-diaz-canel']").first.click()
+    page.wait_for_url("**/#/actor/miguel-diaz-canel")
+
+
 def node_count(page) -> int:
     return page.evaluate("cy ? cy.nodes().length : 0")
 
@@ -236,7 +267,9 @@ def phone(browser, watch):
     context.close()
 
 
-@pytest.mark.parametrize("view", ["#/", "#/actor/vladimir-putin", "#/network", "#/sparql"])
+@pytest.mark.parametrize(
+    "view", ["#/", "#/actor/vladimir-putin", "#/article/000_8ba8fdaa8bbfb1fc.txt", "#/network", "#/sparql"]
+)
 def test_every_view_fits_a_390_pixel_screen(phone, base, view):
     phone.goto(base + "/" + view)
     phone.wait_for_load_state("networkidle")

@@ -77,3 +77,33 @@ def test_a_later_mention_adds_what_the_first_lacked(nlp):
 def test_the_leader_of_a_named_party_is_not_the_party(nlp):
     found = actors(nlp, "Labour won the seat. The Labour leader thanked voters.")
     assert found["leader"][1:3] == ("leader of Labour", "PERSON"), found
+
+
+def _persons(nlp, text: str) -> dict[str, tuple[str, str | None]]:
+    """mention text → (actor key, qid) of the people in an article read as the pipeline reads it."""
+    from extract.pipeline import make_doc
+    from extract.records import Article
+
+    doc = nlp(make_doc(nlp, Article(id="a", text=text, date="2010-05-01")))
+    return {m.text: (m._.actor.key, m._.actor.qid) for m in doc._.mentions if m._.actor.type == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Howard criticised the budget on Tuesday.", "Howard thanked the volunteers."),
+        ("Mr Taylor met the council.", "Taylor resigned from the club."),
+    ],
+)
+def test_a_bare_surname_is_an_actor_of_its_own_article_only(nlp, first, second):
+    (one,) = _persons(nlp, first).values()
+    (other,) = _persons(nlp, second).values()
+    assert one[1] is None and other[1] is None  # no gazetteer link without corroboration
+    assert one[0] != other[0]  # nothing says the two articles' Howards are one person
+    assert _persons(nlp, first) == _persons(nlp, first)  # the same article: the same key, re-ingest is stable
+
+
+def test_a_person_named_in_full_keeps_one_key_across_articles(nlp):
+    one = _persons(nlp, "Jane Fairweather opened the clinic. Fairweather thanked the nurses.")
+    other = _persons(nlp, "Jane Fairweather closed the school.")
+    assert one["Jane Fairweather"][0] == one["Fairweather"][0] == other["Jane Fairweather"][0]

@@ -73,3 +73,20 @@ def test_one_article(corpus_store):
     rows = find_relations(corpus_store, article=article, limit=10_000)
     assert rows and {r["article"]["iri"] for r in rows} == {article.value}
     assert len(rows) == matching_count(corpus_store, {}, article)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [*FILTERS, {"asserted_only": True, "min_confidence": 0.7}, {"min_confidence": 0.999}, {"article": "000"}],
+    ids=str,
+)
+@pytest.mark.parametrize("limit, offset", [(2, 0), (3, 2), (1000, 0), (5, 10_000)])
+def test_a_page_knows_the_total_of_all_pages(corpus_store, filters, limit, offset):
+    from graph.queries import count_relations, relations_page
+
+    if filters.get("article"):
+        filters = {**filters, "article": resolve_article(corpus_store, "000_8ba8fdaa8bbfb1fc.txt")}
+    rows, total = relations_page(corpus_store, limit=limit, offset=offset, **filters)
+    everything = find_relations(corpus_store, limit=10_000, **filters)
+    assert rows == everything[offset : offset + limit]
+    assert total == len(everything) == count_relations(corpus_store, **filters)

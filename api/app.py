@@ -16,6 +16,17 @@ from graph.executor import executor_for
 from graph.store import Store, open_store
 
 
+class _App(FastAPI):
+    """The app, with ``GET /sparql?query=`` answered in front of FastAPI (``sparql.FastQueryPath``)."""
+
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        self._front = sparql.FastQueryPath(super().__call__, self)
+
+    async def __call__(self, scope, receive, send) -> None:
+        await self._front(scope, receive, send)
+
+
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
     """Build the app over ``store`` (or the store ``settings.store`` names, opened now).
 
@@ -43,7 +54,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         if own_store:
             store.close()
 
-    app = FastAPI(
+    app = _App(
         title="newsgraph",
         version=package_version(),
         lifespan=lifespan,
@@ -57,7 +68,6 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.writes = Writes(store, executor)
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
-    app.add_middleware(sparql.FastQueryPath)
     # analytics before actors: /actors/{id}/network must not be taken for an actor id ending in /network
     for module in (health, analytics, actors, relations, articles, paths, stats, sparql, graph_store, export):
         app.include_router(module.router)

@@ -3,7 +3,9 @@
 Starts ``newsgraph serve`` on a checkpoint of STORE (loopback, a free port), then, one after the
 other: 24 clients that ask for a large result and never read it; 4 concurrent N-Triples exports;
 6 concurrent 9.9 MB forms of empty fields; two heavy queries while ``ASK {}`` is timed; inline
-relation reads while another client writes. Prints one JSON line per attack.
+relation reads while another client writes. First, the same probes with no attack: the baseline
+of this run (the machine may be shared). Prints one JSON line per attack, with the load average
+before and after it.
 
     python bench/hostile_load.py oxigraph:/tmp/serving-bench/1m --reads 10000
 """
@@ -88,6 +90,12 @@ class Watch:
             ),
             flush=True,
         )
+
+
+def idle(seconds: float) -> dict:
+    """No attack: the /healthz figures to compare each attack's with, in the same run."""
+    time.sleep(seconds)
+    return {}
 
 
 def unread(base: str, port: int, watch: Watch, limit: int) -> dict:
@@ -208,6 +216,7 @@ def main() -> None:
     parser.add_argument("--reads", type=int, default=10_000)
     parser.add_argument("--actor", default="Q7747", help="an actor with at most 16 relations (inline reads)")
     parser.add_argument("--only", help="run only the attacks whose name contains this text")
+    parser.add_argument("--baseline", type=float, default=10, help="seconds of /healthz probes with no attack")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="hostile-"))
     copy = work / "store"
@@ -238,6 +247,7 @@ def main() -> None:
                 time.sleep(0.2)
         print(json.dumps({"idle_server_rss_mb": round(rss(server.pid) / 1e6)}), flush=True)
         attacks: list[tuple[str, Callable[[Watch], dict]]] = [  # each is given the watch over its run
+            ("no attack (baseline)", lambda _: idle(args.baseline)),
             ("24 unread results", lambda watch: unread(base, port, watch, args.limit)),
             ("4 concurrent exports", lambda _: exports(base)),
             ("6 huge forms", lambda _: forms(port)),
@@ -245,11 +255,12 @@ def main() -> None:
             ("inline reads under writes", lambda _: reads_under_writes(base, args.reads, args.actor)),
         ]
         for name, attack in attacks:
-            if args.only and args.only not in name:
+            if args.only and args.only not in name and attack is not attacks[0][1]:  # the baseline always runs
                 continue
+            load = os.getloadavg()[0]
             with Watch(base, server.pid) as watch:
                 extra = attack(watch)
-            watch.report(name, **extra)
+            watch.report(name, **extra, load_average=[round(load, 1), round(os.getloadavg()[0], 1)])
         server.kill()  # SIGKILL: its snapshot folder stays ...
         server.wait()
         left = list(work.glob(".store-snapshots-*"))

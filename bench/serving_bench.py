@@ -25,7 +25,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -77,9 +79,7 @@ def stop(process: subprocess.Popen) -> None:
 
 def cpu_seconds(pid: int) -> float:
     """CPU time of a process and its children (the query workers): a contention-proof cost figure."""
-    pids = [pid] + [
-        int(p) for p in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
-    ]
+    pids = [pid, *children(pid)]
     total = 0
     for p in pids:
         try:
@@ -130,6 +130,41 @@ def wrk(url: str, duration: int, connections: int, pid: int | None = None, threa
     if pid:
         result["server_cpu_ms_per_request"] = round((cpu_seconds(pid) - before) * 1000 / requests, 3)
     return result
+
+
+#: the runaway of tests/api/test_safety.py: runs far past any timeout on the 1M-quad store
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def runaway_during(base: str, pid: int, load: Callable[[], dict]) -> tuple[dict, dict]:
+    """``load()`` (a wrk run) with a runaway query sent at its start: the runaway must come back
+    as a 503 query timeout at the server's timeout, its worker killed and replaced, while the
+    load is served. Returns the load's figures and the runaway's."""
+    workers = set(children(pid))
+    outcome: dict = {}
+
+    def run() -> None:
+        started = time.monotonic()
+        answer = httpx.get(f"{base}/sparql", params={"query": RUNAWAY}, timeout=120)
+        outcome.update(
+            status=answer.status_code,
+            title=answer.json().get("title") if answer.status_code != 200 else None,
+            seconds=round(time.monotonic() - started, 2),
+        )
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    figures = load()
+    thread.join()
+    time.sleep(0.5)
+    now = set(children(pid))
+    outcome.update(workers_killed=len(workers - now), workers_now=len(now), workers_before=len(workers))
+    return figures, outcome
+
+
+def children(pid: int) -> list[int]:
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    return [int(p) for p in out.split()]
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -297,6 +332,9 @@ def main() -> None:
         url = f"{base}/sparql?query={quote(SELECT10)}"
         wrk(url, 3, args.connections)  # warm-up
         report["newsgraph_select10"] = wrk(url, args.duration, args.connections, server.pid)
+        # Then the same load with a runaway query beside it (the safety test's, under this load).
+        load, runaway = runaway_during(base, server.pid, lambda: wrk(url, args.duration, args.connections))
+        report["runaway_during_select10"] = {"select10_requests_per_s": load["requests_per_s"], **runaway}
     finally:
         stop(server)
     if args.oxigraph:

@@ -1,6 +1,6 @@
 """Snapshots of a live on-disk store, and the one mechanism that decides when each folder goes.
 
-Query workers, the server's inline reads and exports read RocksDB checkpoints of the live store
+Query workers, the server's inline relation reads and exports read RocksDB checkpoints of the live store
 (``pyoxigraph.Store.backup``: hard links, milliseconds). Every reader *leases* a snapshot before
 it opens it and gives the lease back when it is done; a snapshot is deleted only when it is no
 longer the current one and nobody holds a lease on it, so no reader can open a folder being
@@ -135,7 +135,8 @@ class Snapshots:
                 self._leases[path] = left
             else:
                 self._leases.pop(path, None)
-            self._collect()
+                if path != self._current:  # only then is there a folder to delete (not on every query)
+                    self._collect()
 
     @contextmanager
     def lease(self) -> Iterator[str]:

@@ -227,6 +227,12 @@ class OxigraphStore(Store):
                     raise
                 time.sleep(0.2)  # another writer holds the lock: wait our turn
 
+    @property
+    def raw(self) -> ox.Store:
+        """The pyoxigraph store itself, for readers of its own API in this process (the server's
+        in-process answers, ``graph/executor.py``); writes go through this object's methods."""
+        return self._store
+
     def _open_read_only(self, attempts: int = 5) -> ox.Store:
         """A read-only view beside a possible writer. A compaction of the writer can delete a file
         between the moment RocksDB reads the list of files and opens them; opening again then

@@ -9,13 +9,16 @@ union of all graphs) unless they name their own (``USING``, ``WITH``, ``using-gr
 
 from __future__ import annotations
 
+import logging
+from functools import lru_cache
 from typing import Annotated
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, unquote_plus
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import URL
 
 from api.auth import require_writer
 from api.bodies import read_body
@@ -32,6 +35,7 @@ from graph.sparql_policy import Reading, readable_syntax_error, with_dataset
 from graph.terms import QUERY_PREFIXES
 
 router = APIRouter(tags=["sparql"])
+log = logging.getLogger("newsgraph.api")
 
 QUERY_DOC = "a SPARQL 1.1 query; without it, GET answers the service description"
 GRAPH_DOC = "dataset: graph IRIs (repeatable)"
@@ -74,7 +78,24 @@ def _graph_iris(params: Params, *names: str) -> list[str]:
     return iris
 
 
-def _job(request: Request, query: str, params: Params) -> QueryJob:
+@lru_cache(maxsize=256)
+def negotiated(accept: str | None) -> tuple[str | None, str | None]:
+    """The media types (as pyoxigraph names them) to answer ``accept`` with: for solutions and
+    booleans, and for graphs; None where none fits (kept per Accept header: clients send few)."""
+    solutions = choose(accept, RESULTS_MEDIA_TYPES, "application/sparql-results+json")
+    graph = choose(accept, GRAPH_MEDIA_TYPES, "text/turtle")
+    return (canonical(solutions) if solutions else None), (canonical(graph) if graph else None)
+
+
+@lru_cache(maxsize=256)
+def _labelled(accept: str | None, graph: bool, media_type: str) -> str:
+    """The media type to label an answer in ``media_type`` with: the alias the client asked for
+    (``application/json`` for SPARQL JSON) if it did, else ``media_type``."""
+    wanted = choose(accept, GRAPH_MEDIA_TYPES if graph else RESULTS_MEDIA_TYPES, media_type)
+    return wanted if wanted and canonical(wanted) == media_type else media_type
+
+
+def _job(accept: str | None, base: str, query: str, params: Params) -> QueryJob:
     if _one(params, "update") is not None:
         raise QueryError("pass either 'query' or 'update', not both")
     if params.get("using-graph-uri") or params.get("using-named-graph-uri"):
@@ -82,20 +103,11 @@ def _job(request: Request, query: str, params: Params) -> QueryJob:
             "using-graph-uri and using-named-graph-uri apply to updates; queries take "
             "default-graph-uri and named-graph-uri"
         )
-    accept = request.headers.get("accept")
-    solutions = choose(accept, RESULTS_MEDIA_TYPES, "application/sparql-results+json")
-    graph = choose(accept, GRAPH_MEDIA_TYPES, "text/turtle")
+    solutions, graph = negotiated(accept)
     if solutions is None and graph is None:
         raise NotAcceptableError(f"cannot produce any of {accept!r}; try {', '.join(RESULT_TYPES + GRAPH_TYPES)}")
     default, named = _graph_iris(params, "default-graph-uri"), _graph_iris(params, "named-graph-uri")
-    return QueryJob(
-        query,
-        tuple(default),
-        tuple(named),
-        canonical(solutions) if solutions else None,
-        canonical(graph) if graph else None,
-        endpoint(request),
-    )
+    return QueryJob(query, tuple(default), tuple(named), solutions, graph, base)
 
 
 def _readable(error: QueryError, text: str) -> QueryError:
@@ -106,25 +118,18 @@ def _readable(error: QueryError, text: str) -> QueryError:
     return type(error)(readable_syntax_error(message, text))
 
 
-async def _answer(executor, request: Request, query: str | None, params: Params, settings: Settings) -> Response:
+async def _answer(
+    executor, accept: str | None, base: str, query: str | None, params: Params, settings: Settings
+) -> Response:
     if not query or not query.strip():
         raise QueryError("no query: pass it as the 'query' parameter or as an application/sparql-query body")
-    job = _job(request, query, params)
-    await _check(settings, query, "query", job.base_iri or "")
+    job = _job(accept, base, query, params)
+    await _check(settings, query, "query", base)
     try:
         answer = await executor.aquery(job)
     except QueryError as error:
         raise _readable(error, query) from None
-    wanted = choose(
-        request.headers.get("accept"),
-        RESULTS_MEDIA_TYPES if answer.kind != "graph" else GRAPH_MEDIA_TYPES,
-        answer.media_type,
-    )
-    return AnswerResponse(
-        answer,
-        wanted if wanted and canonical(wanted) == answer.media_type else answer.media_type,
-        settings.send_timeout,
-    )
+    return AnswerResponse(answer, _labelled(accept, answer.kind == "graph", answer.media_type), settings.send_timeout)
 
 
 async def _get(executor, settings: Settings, request: Request, params: Params) -> Response:
@@ -132,37 +137,67 @@ async def _get(executor, settings: Settings, request: Request, params: Params) -
         raise QueryError("updates must be sent by POST (a form with 'update', or application/sparql-update)")
     if "query" not in params:
         return _description(request, settings)
-    return await _answer(executor, request, _one(params, "query"), params, settings)
+    return await _answer(
+        executor, request.headers.get("accept"), endpoint(request), _one(params, "query"), params, settings
+    )
+
+
+def _parameters(text: str) -> Params:
+    """``parse_qs(text, keep_blank_values=True)``, with a shortcut for the common ``query=…`` alone."""
+    if text.startswith("query=") and "&" not in text and ";" not in text:
+        return {"query": [unquote_plus(text[6:])]}
+    return parse_qs(text, keep_blank_values=True)
+
+
+@lru_cache(maxsize=64)
+def _endpoint_url(scheme: str, server: tuple[str, int] | None, host: bytes | None) -> str:
+    headers = [(b"host", host)] if host is not None else []
+    return str(URL(scope={"scheme": scheme, "server": server, "path": "/sparql", "headers": headers}))
 
 
 class FastQueryPath:
-    """ASGI middleware answering ``GET /sparql?query=`` without FastAPI's routing and validation.
+    """ASGI wrapper answering ``GET /sparql?query=`` ahead of FastAPI's middleware and routing.
 
-    The same functions as the route below (negotiation, policy, executor, problem documents) at
-    about half the CPU per request: for the many small queries an endpoint serves, the framework's
-    own work would otherwise cost more than the query. Anything else goes on to the app; an
-    unexpected exception propagates to the app's logged 500.
+    The same functions as the route below (negotiation, policy, executor, problem documents), with
+    the request read straight from the ASGI scope: for the many small queries an endpoint serves,
+    the framework's own work (six middleware layers, a Request, its headers and URL objects) would
+    otherwise cost more than the query. Anything else goes on to ``app``. It stands in front of the
+    whole FastAPI app (see ``api/app.py``), so it translates errors itself: newsgraph errors into
+    their problem documents, anything else into a logged 500.
     """
 
-    def __init__(self, app) -> None:
+    def __init__(self, app, owner) -> None:
         self.app = app
+        self.owner = owner  # the FastAPI app whose state holds the executor and the settings
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] == "http" and scope["method"] == "GET" and scope["path"] == "/sparql":
-            params = parse_qs(scope["query_string"].decode("latin-1"), keep_blank_values=True)
-            if "query" in params or "update" in params:
-                from api.errors import error_response
-                from extract.errors import NewsgraphError
+        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] != "/sparql":
+            return await self.app(scope, receive, send)
+        params = _parameters(scope["query_string"].decode("latin-1"))
+        if "query" not in params and "update" not in params:
+            return await self.app(scope, receive, send)  # the service description, or the editor
+        from api.errors import error_response, problem
+        from extract.errors import NewsgraphError
 
-                request = Request(scope)
-                state = scope["app"].state
-                try:
-                    response = await _get(state.executor, state.settings, request, params)
-                except NewsgraphError as error:
-                    response = error_response(error, "GET", "/sparql")
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+        accept = host = None
+        for name, value in scope["headers"]:
+            if name == b"accept":
+                accept = value.decode("latin-1")
+            elif name == b"host":
+                host = value
+        state = self.owner.state
+        try:
+            if "update" in params:
+                raise QueryError("updates must be sent by POST (a form with 'update', or application/sparql-update)")
+            server = scope.get("server")
+            base = _endpoint_url(scope.get("scheme", "http"), tuple(server) if server else None, host)
+            response = await _answer(state.executor, accept, base, _one(params, "query"), params, state.settings)
+        except NewsgraphError as error:
+            response = error_response(error, "GET", "/sparql")
+        except Exception:
+            log.exception("unhandled error on GET /sparql")
+            response = problem(500, "internal server error", "the server failed; the error is logged")
+        await response(scope, receive, send)
 
 
 def _description(request: Request, settings) -> Response:
@@ -260,7 +295,9 @@ async def sparql_post(executor: ExecutorDep, settings: SettingsDep, writes: Writ
         params[key] = params.get(key, []) + values
     update = _one(params, "update")
     if update is None:
-        return await _answer(executor, request, _one(params, "query"), params, settings)
+        return await _answer(
+            executor, request.headers.get("accept"), endpoint(request), _one(params, "query"), params, settings
+        )
     if _one(params, "query") is not None:
         raise QueryError("pass either 'query' or 'update', not both")
     require_writer(request, settings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -77,3 +78,22 @@ def test_the_body_limit_answers_the_same_problem_document():
     )
     assert response.status_code == 413 and response.headers["content-type"] == "application/problem+json"
     assert response.json() == problem_document(413, "request too large", "request bodies are limited to 10 bytes")
+
+
+def test_a_bug_on_the_sparql_fast_path_is_a_logged_500(seeded_store, caplog):
+    """GET /sparql?query= is answered in front of FastAPI (api/routes/sparql.py): it translates a
+    server bug into a logged 500 problem document itself, as the app's handler would."""
+    from servers import make_app, running
+
+    app = make_app(seeded_store)
+
+    async def broken(job, timeout=None):
+        raise RuntimeError("a bug")
+
+    app.state.executor.aquery = broken
+    with caplog.at_level(logging.ERROR, logger="newsgraph.api"), running(app) as base:
+        response = httpx.get(f"{base}/sparql", params={"query": "ASK {}"}, timeout=10)
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["title"] == "internal server error" and "a bug" not in response.text
+    assert any("GET /sparql" in record.getMessage() and record.exc_info for record in caplog.records)

@@ -128,6 +128,7 @@ def consistent(rows: list[dict], names: tuple[str, ...], least: float = 0.05) ->
 def choose_penalty(rows: list[dict], names: tuple[str, ...]) -> float:
     """The penalty with the lowest cross-validated log loss, inner folds grouped by document."""
     y = matrix(rows, names)[1]
+
     def fixed(penalty: float) -> Procedure:
         return lambda _: (names, penalty)
 

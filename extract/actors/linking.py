@@ -113,7 +113,7 @@ class LinkingMixin(ResolverBase):
     def local_key(self, name: str) -> str:
         """The key of a person known only by one name in this article: nothing shows that another
         article's "Howard" is the same person, so the key is the article's own (when it has a scope)."""
-        return slug(name) if self.scope is None else f"{slug(name)}.{self.scope}"
+        return slug(name) if self.scope is None else f"{slug(name)}-{self.scope}"
 
     def named_in_full(self, surname: str, at: int) -> Actor | None:
         """The person the article names in full with this surname: the only one, else the latest before ``at``."""

@@ -14,6 +14,7 @@ CHECKED = [
     "graph.actor_index",
     "graph.admission",
     "graph.analytics",
+    "graph.bounded",
     "graph.caching",
     "graph.errors",
     "graph.executor",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from pyoxigraph import Literal, NamedNode
@@ -351,12 +351,14 @@ class _Filters:
     asserted_only: bool = False
     min_confidence: float | None = None
 
+    def __post_init__(self) -> None:
+        if self.direction not in DIRECTIONS:
+            raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}")
+
 
 def _relations(store: Store, f: _Filters, limit: int, offset: int, counted: bool) -> tuple[list[dict], int | None]:
     """:func:`find_relations`' page, and (when ``counted``) the total of :func:`relations_page`."""
     actor, direction, event_type = f.actor, f.direction, f.event_type
-    if direction not in DIRECTIONS:
-        raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}")
     subs, filters = _relation_filters(event_type, f.predicate, f.article, f.since, f.until)
     asserted_only, min_confidence = f.asserted_only, f.min_confidence
     qualified, at_least = _qualified(asserted_only, min_confidence, subs)
@@ -372,7 +374,7 @@ def _relations(store: Store, f: _Filters, limit: int, offset: int, counted: bool
     if actor is not None:
         core = _actor_branches(actor, direction, values(**subs), evidence, qualified, at_least)
         if counted:
-            total = count_relations(store, **{field.name: getattr(f, field.name) for field in fields(f)})
+            total = _count(store, f)
     else:
         page, total = _relation_page(store, subs, limit, offset, (qualified, at_least))
         if not page:
@@ -443,12 +445,17 @@ def count_relations(
     >>> count_relations(open_store("memory:"), predicate="called", asserted_only=True)
     0
     """
-    if direction not in DIRECTIONS:
-        raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}")
-    subs, filters = _relation_filters(event_type, predicate, article, since, until)
-    qualified, at_least = _qualified(asserted_only, min_confidence, subs)
-    if actor is not None:
-        core = _actor_branches(actor, direction, values(**subs), _evidence(event_type), qualified, at_least)
+    filters = _Filters(actor, direction, event_type, predicate, since, until, article, asserted_only, min_confidence)
+    return _count(store, filters)
+
+
+def _count(store: Store, f: _Filters) -> int:
+    """:func:`count_relations` of filters already checked."""
+    event_type, predicate = f.event_type, f.predicate
+    subs, filters = _relation_filters(event_type, predicate, f.article, f.since, f.until)
+    qualified, at_least = _qualified(f.asserted_only, f.min_confidence, subs)
+    if f.actor is not None:
+        core = _actor_branches(f.actor, f.direction, values(**subs), _evidence(event_type), qualified, at_least)
     else:
         core = f"""{values(**subs)}
           GRAPH ?article {{ ?relation ng:subject ?subject ; ng:object ?object ; ng:confidence ?confidence .

@@ -23,7 +23,7 @@ class CoreferenceMixin(ResolverBase):
         if found is None or token._.mention is not None:
             return
         role, at = found
-        if token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON":
+        if token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON" or self.office_of_named(at):
             return  # a title before a name is handled with the name
         left = [t for t in token.lefts]
         # "Foreign Secretary welcomes ...": a headline names an office without an article
@@ -59,6 +59,17 @@ class CoreferenceMixin(ResolverBase):
         if inside:  # "The Labour leader": the body named inside stays its own mention
             start = max(inside) + 1
         self.add(doc[start : token.i + 1], actor, "description")
+
+    def office_of_named(self, at: int) -> bool:
+        """Whether the title beginning at ``at`` is the office of a person named after it: 'the Prime
+        Minister of Norway Jonas Gahr Støre'."""
+        return any(
+            m._.actor.type == "PERSON"
+            and at < m.start <= at + 10
+            and (office := self.office_before(m.start)) is not None
+            and office[2] == at
+            for m in self.mentions
+        )
 
     def title_antecedent(self, token: Token, role: str, country: str | None) -> Actor | None:
         """Who 'the Chancellor', 'the Russian leader' is: the one person named before in the article with

@@ -19,7 +19,7 @@ from extract.actors.base import ResolverBase
 from extract.actors.repairs import trim
 from extract.actors.vocabulary import gender_of, honorific, load_aliases, one_word_titles
 from extract.records import Actor
-from extract.reference import fold, slug
+from extract.reference import fold, slug, surname
 
 
 class LinkingMixin(ResolverBase):
@@ -30,9 +30,11 @@ class LinkingMixin(ResolverBase):
         for ent in ents:
             if ent.label_ == "PERSON" and self.misread_person(ent) is not None:
                 continue
-            name = self.person_name(ent)
+            glued = self.office_glued(ent)
+            name = glued or self.person_name(ent)
             if len(fold(name.text).split()) > 1 and (
                 ent.label_ == "PERSON"
+                or glued is not None
                 or ((known := self.gazetteer.lookup(name.text)) is not None and known.type == "PERSON")
             ):
                 role, country = self.context(name.start)
@@ -67,14 +69,14 @@ class LinkingMixin(ResolverBase):
             actor = earlier
         if (role and not actor.role) or (country and not actor.country):
             actor = replace(actor, role=actor.role or role, country=actor.country or country)
-        self.remember(actor, fold(name.text).split()[-1], fold(actor.label).split()[-1])
+        self.remember(actor, surname(name.text), surname(actor.label))
         return actor
 
     def remember(self, actor: Actor, *surnames: str) -> None:
         """A person named in full (or by title), whom a later surname may refer to."""
         self.persons[actor.key] = actor
-        for surname in surnames:
-            keys = self.full_names.setdefault(surname, [])
+        for word in surnames:
+            keys = self.full_names.setdefault(word, [])
             if actor.key not in keys:
                 keys.append(actor.key)
 

@@ -92,6 +92,24 @@ class RepairsMixin(ResolverBase):
                 found.append(doc[t.i : t.i + 1])
         return found
 
+    def office_glued(self, ent: Span) -> Span | None:
+        """'Chancellor of Austria Karl Nehammer' tagged 'Austria Karl Nehammer' (a person, a body or a place):
+        after 'TITLE of', an entity that begins with a country's name and goes on in proper names is that
+        country's office holder; the name is what follows the country."""
+        doc = self.doc
+        of = ent.start - 1
+        if of > 0 and doc[of].lower_ == "the":
+            of -= 1
+        if of < 1 or doc[of].lower_ != "of" or title_at(doc, of) is None:
+            return None
+        for k in range(1, len(ent)):
+            rest = ent[k:]
+            if self.gazetteer.country_named(ent[:k].text) is not None and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest
+            ):
+                return doc[rest.start : rest.end]
+        return None
+
     def surname_taken_for_name(self, ent: Span) -> bool:
         """'Trump' typed ORG, 'Scholz' typed GPE: one word that is the surname of someone the article names
         in full, and no place or body the reference data knows."""

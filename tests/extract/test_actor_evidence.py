@@ -1,0 +1,86 @@
+"""Actors on the evidence of the article: offices of a country, places the tagger took for people,
+gender for pronouns, and offices no article names a holder for.
+
+Hand-written sentences and articles; each case is a claim about English, with negative cases beside.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def mentions(nlp, text: str, date: str | None = "2022-03-01", scope: str | None = "article1"):
+    """The document's mentions: (text, key, label, type, country, role, resolved_by), in order."""
+    doc = nlp.make_doc(text)
+    doc._.date = date
+    doc._.scope = scope
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return [
+        (m.text, m._.actor.key, m._.actor.label, m._.actor.type, m._.actor.country, m._.actor.role, m._.resolved_by)
+        for m in doc._.mentions
+    ]
+
+
+def relations(nlp, text: str, date: str | None = "2022-03-01") -> set[tuple[str, str]]:
+    """(subject label, object label) of each relation."""
+    doc = nlp.make_doc(text)
+    doc._.date = date
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return {(r.subject._.actor.label, r.object._.actor.label) for r in doc._.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country", "role"),
+    [
+        ("Prime Minister of Norway Jonas Gahr Store met the delegation.", "Jonas Gahr Støre", "NOR", "Prime Minister"),
+        ("The delegation met the Prime Minister of Norway Jonas Gahr Store.", "Jonas Gahr Støre", "NOR", None),
+        ("Foreign Minister of Portugal Rita Almeida visited Madrid.", "Rita Almeida", "PRT", "Foreign Minister"),
+        ("President of the Republic of Peru Ana Quispe opened the summit.", "Ana Quispe", "PER", "President"),
+        # the tagger glues the country to the name ("Austria Karl Nehammer"): the name is what follows it
+        ("Vladimir Putin met with Chancellor of Austria Karl Nehammer.", "Karl Nehammer", "AUT", None),
+        ("Vladimir Putin had talks with Prime Minister of Israel Naftali Bennett.", "Naftali Bennett", "ISR", None),
+    ],
+)
+def test_the_holder_of_an_office_of_a_country_is_the_person_with_that_country(nlp, text, person, country, role):
+    found = mentions(nlp, text)
+    people = [m for m in found if m[2] == person]
+    assert people and {m[3:5] for m in people} == {("PERSON", country)}, found
+    if role is not None:
+        assert people[0][5] == role, found
+    # the country is the person's attribute there: no mention of its own, no global "Prime Minister"
+    assert not [m for m in found if m[3] == "GPE" and m[4] == country], found
+    assert not [m for m in found if m[2] in ("Prime Minister", "Foreign Minister", "President", "Chancellor")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Vladimir Putin spoke with the Prime Minister of Norway Jonas Gahr Store.", "Jonas Gahr Støre"),
+        ("Vladimir Putin met with Chancellor of Austria Karl Nehammer.", "Karl Nehammer"),
+        ("Vladimir Putin thanked King of Sweden Carl XVI Gustaf.", "Carl XVI Gustaf of Sweden"),
+    ],
+)
+def test_the_office_holder_not_the_country_is_the_party(nlp, text, party):
+    found = relations(nlp, text)
+    assert ("Vladimir Putin", party) in found, found
+    assert not any(obj in ("Norway", "Austria", "Sweden") for _, obj in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # no name after the office: the country stays a mention ("of Norway" may be a party)
+        ("The Prime Minister of Norway criticised Russia.", "Norway"),
+        # the country is not the office's ("Secretary of State" names no country)
+        ("Secretary of State Antony Blinken flew to Norway on Monday.", "Norway"),
+    ],
+)
+def test_a_country_with_no_office_holder_named_after_it_stays_a_mention(nlp, text, country):
+    assert any(m[2] == country and m[3] == "GPE" for m in mentions(nlp, text)), mentions(nlp, text)
+
+
+def test_a_monarchs_country_is_not_their_surname(nlp):
+    found = mentions(nlp, "Vladimir Putin thanked King of Sweden Carl XVI Gustaf. Sweden then voted against the plan.")
+    assert {m[3] for m in found if m[0] == "Sweden"} == {"GPE"}, found

@@ -49,9 +49,14 @@ class CoreferenceMixin(ResolverBase):
         if actor is None and country and self.date:
             actor = self.gazetteer.office_holder(country, "President" if fold(role) == "leader" else role, self.date)
         if actor is None and doc[at].text[:1].isupper() and (headline or any(t.lower_ == "the" for t in left)):
-            # "The Foreign Secretary" with no one named before: the office holder, unnamed
-            label = f"{self.gazetteer.countries[country].name} {role}" if country in self.gazetteer.countries else role
-            actor = Actor(key=slug(label), label=label, type="PERSON", country=country, role=role)
+            # "The Foreign Secretary" with no one named before: the office holder, unnamed; with no country
+            # either, nothing shows another article's "Foreign Secretary" is the same person: the key is the article's
+            if country in self.gazetteer.countries:
+                label = f"{self.gazetteer.countries[country].name} {role}"
+                key = slug(label)
+            else:
+                label, key = role, self.local_key(role)
+            actor = Actor(key=key, label=label, type="PERSON", country=country, role=role)
         if actor is None:
             return
         start = min([t.i for t in left if t.dep_ in ("det", "amod", "compound", "poss")] + [at])

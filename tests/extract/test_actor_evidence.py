@@ -84,3 +84,38 @@ def test_a_country_with_no_office_holder_named_after_it_stays_a_mention(nlp, tex
 def test_a_monarchs_country_is_not_their_surname(nlp):
     found = mentions(nlp, "Vladimir Putin thanked King of Sweden Carl XVI Gustaf. Sweden then voted against the plan.")
     assert {m[3] for m in found if m[0] == "Sweden"} == {"GPE"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Foreign Secretary criticised Iran on Monday.",
+        "Letters of credence were presented to the President on Tuesday.",
+        "Foreign Secretary welcomes the ceasefire in Yemen",
+    ],
+)
+def test_an_office_no_article_names_is_the_articles_own(nlp, text):
+    first = [m for m in mentions(nlp, text, scope="article1") if m[6] == "description"]
+    second = [m for m in mentions(nlp, text, scope="article2") if m[6] == "description"]
+    assert first and second, (first, second)
+    assert first[0][1].endswith("-article1") and second[0][1].endswith("-article2"), (first, second)
+
+
+def test_an_unnamed_office_is_one_actor_within_its_article(nlp):
+    text = "The Foreign Secretary arrived in Paris. Later the Foreign Secretary met the press."
+    keys = {m[1] for m in mentions(nlp, text) if m[6] == "description"}
+    assert keys == {"foreign-secretary-article1"}, keys
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # the article names the holder: the office is that person
+        ("Foreign Secretary Boris Johnson flew to Paris. The Foreign Secretary met the press.", "boris-johnson"),
+        # a country tells whose office it is: one actor across articles
+        ("The British Foreign Secretary met the press in Paris.", "united-kingdom-foreign-secretary"),
+    ],
+)
+def test_an_office_the_article_ties_to_a_person_or_country_is_not_scoped(nlp, text, key):
+    found = [m for m in mentions(nlp, text) if m[6] == "description"]
+    assert [m[1] for m in found] == [key], mentions(nlp, text)

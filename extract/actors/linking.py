@@ -27,6 +27,7 @@ class LinkingMixin(ResolverBase):
 
     def survey(self, ents: Sequence[Span]) -> None:
         """Before resolving: the people the article names in full, and the countries it names."""
+        self.note_places(ents)
         for ent in ents:
             if ent.label_ == "PERSON" and self.misread_person(ent) is not None:
                 continue

@@ -119,3 +119,60 @@ def test_an_unnamed_office_is_one_actor_within_its_article(nlp):
 def test_an_office_the_article_ties_to_a_person_or_country_is_not_scoped(nlp, text, key):
     found = [m for m in mentions(nlp, text) if m[6] == "description"]
     assert [m[1] for m in found] == [key], mentions(nlp, text)
+
+
+def tagged(nlp, text: str, labels: dict[int, str], date: str | None = "2022-03-01"):
+    """The mentions (text, type, resolved_by, label) when the tagger's entities are the one-word names at
+    the token indices of ``labels`` (so the case does not depend on the small model's guesses)."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    doc._.date = date
+    doc._.scope = "article1"
+    for name, component in nlp.pipeline:
+        if name == "newsgraph_actors":
+            doc.ents = [Span(doc, i, i + 1, label=label) for i, label in sorted(labels.items())]
+        doc = component(doc)
+    return [(m.text, m._.actor.type, m._.resolved_by, m._.actor.label) for m in doc._.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "place"),
+    [
+        # the text uses the name as a location: "travelled to X", "in X"
+        ("Volunteers travelled to Maidan . Maidan was full of tents . He left .", {3: "PERSON", 5: "PERSON"}, "Maidan"),
+        ("Fighting went on in Donbass . Donbass was shelled . He saw it .", {4: "ORG", 6: "PERSON"}, "Donbass"),
+        ("Refugees fled from Kherson . Kherson is quiet now . She stayed .", {3: "GPE", 5: "PERSON"}, "Kherson"),
+        # the tagger types it a place more often than a person
+        (
+            "Crimea voted . Crimea was annexed . Crimea is cut off . He said so .",
+            {0: "GPE", 3: "GPE", 7: "PERSON"},
+            "Crimea",
+        ),
+    ],
+)
+def test_a_name_the_article_uses_as_a_place_is_no_person(nlp, text, labels, place):
+    found = tagged(nlp, text, labels)
+    types = {m[1] for m in found if m[0] == place}
+    assert types and "PERSON" not in types, found  # a place, or the body the tagger took it for
+    assert not [m for m in found if m[2] == "pronoun"], found  # "he" does not resolve to a place
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "person"),
+    [
+        # "flew to Paris" makes Paris a place, not Harris
+        ("Harris flew to Paris . Harris said he was tired .", {0: "PERSON", 3: "GPE", 5: "PERSON"}, "Harris"),
+        # "talked to X" is no motion: X is the one talked to
+        ("Smith arrived . Jones talked to Smith . He was angry .", {0: "PERSON", 3: "PERSON", 6: "PERSON"}, "Smith"),
+        # a person named with a title, whom the tagger once typed a place
+        (
+            "Security minister Wiranto was stabbed . Police said Wiranto was stable .",
+            {2: "PERSON", 8: "GPE"},
+            "Wiranto",
+        ),
+    ],
+)
+def test_a_person_is_not_taken_for_a_place_without_evidence(nlp, text, labels, person):
+    found = tagged(nlp, text, labels)
+    assert {m[1] for m in found if m[0] == person} == {"PERSON"}, found

@@ -196,23 +196,27 @@ class CoreferenceMixin(ResolverBase):
             self.add(self.doc[token.i : token.i + 1], actor, "pronoun")
 
     def third_person(self, token: Token) -> Actor | None:
-        """'he', 'her': the latest person in the window of that gender (where the text tells it), never
-        the subject of the clause a non-reflexive object pronoun is in ('Putin thanked him'), nor the
-        speaker of the quotation it is in."""
+        """'he', 'her': the latest person in the window of that gender, never the subject of the clause a
+        non-reflexive object pronoun is in ('Putin thanked him'), nor the speaker of the quotation it is in.
+
+        A person of unknown gender fits either pronoun. The pronoun tells the gender of its antecedent
+        only when no other person was in sight: a guess between two people is no evidence for the next
+        pronoun ('Smith met Jones. He left.' does not make Jones a man)."""
         gender = "female" if token.lower_ in FEMININE else "male"
         others = self.coarguments(token)
         if self.quoted(token.i) is not None and (speaker := self.quoted_speaker(token)) is not None:
             others.add(speaker.key)  # in her own words, "she" is someone else
-        actor = self.recent(
-            lambda a: (
-                a.type == "PERSON"
-                and a.key not in others
-                and self.gender.get(a.key, gender) == gender
-                and not a.key.startswith("author-")
-            ),
-            token.i,
-        )
-        if actor is not None:
+        in_sight: set[str] = set()
+
+        def person(a: Actor) -> bool:
+            if a.type == "PERSON" and a.key not in others and not a.key.startswith("author-"):
+                in_sight.add(a.key)
+                return True
+            return False
+
+        self.recent(lambda a: person(a) and False, token.i)  # everyone in sight
+        actor = self.recent(lambda a: person(a) and self.gender.get(a.key, gender) == gender, token.i)
+        if actor is not None and len(in_sight) == 1:
             self.gender.setdefault(actor.key, gender)
         return actor
 

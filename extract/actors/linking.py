@@ -130,14 +130,22 @@ class LinkingMixin(ResolverBase):
                 return mention._.actor
         return None
 
-    def note_gender(self, actor: Actor, start: int) -> None:
-        """Record a person's gender where an honorific or gendered title before the name tells it."""
-        doc = self.doc
+    def note_gender(self, actor: Actor, name: Span) -> None:
+        """Record a person's gender where the text tells it: an honorific, a gendered title or noun before
+        the name ('Mrs', 'King', 'actress') or a gendered noun in apposition ('Jane Doe, a mother of
+        three', 'his widow, Jane Doe'). Nothing else: an unknown gender fits any pronoun."""
+        doc, start = self.doc, name.start
         for i in range(start - 1, max(doc[start].sent.start, start - 3) - 1, -1):
             if (gender := gender_of(doc[i].text)) is not None:
                 self.gender.setdefault(actor.key, gender)
                 return
             if not (doc[i].pos_ == "PROPN" or doc[i].is_title):
+                break
+        root = name.root
+        nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        for noun in nouns:
+            if noun.pos_ == "NOUN" and (gender := gender_of(noun.lemma_)) is not None:
+                self.gender.setdefault(actor.key, gender)
                 return
 
     def alias(self, text: str) -> Actor | None:

@@ -36,7 +36,7 @@ class NamesMixin(ResolverBase):
         name = self.person_name(ent)
         role, country = self.context(name.start)
         actor, how = self.link_person(name, role, country)
-        self.note_gender(actor, name.start)
+        self.note_gender(actor, name)
         office = self.office_before(name.start)
         if office is not None and office[1] is not None:
             for inside in {t._.mention for t in self.doc[office[2] : name.start] if t._.mention is not None}:

@@ -221,6 +221,11 @@ def load_rows(paths: list[Path], dump: Path | None) -> list[dict]:
     return rows
 
 
+def _json_safe(figures: dict[str, float]) -> dict[str, float | None]:
+    """Figures with ``None`` for an undefined one (an AUC of a source with no wrong relation): JSON has no NaN."""
+    return {name: None if isinstance(value, float) and np.isnan(value) else value for name, value in figures.items()}
+
+
 def model_file(rows: list[dict], chosen: tuple[str, ...], penalty: float, threshold: float, held: dict) -> dict:
     """The model as shipped: a weight for every feature of the code (0 for those left out), in its order."""
     intercept, fitted = fit_rows(rows, chosen, penalty)
@@ -235,7 +240,7 @@ def model_file(rows: list[dict], chosen: tuple[str, ...], penalty: float, thresh
         "penalty": penalty,
         "fitted": datetime.date.today().isoformat(),
         "threshold": threshold,
-        "held_out": held,
+        "held_out": {source: _json_safe(figures) for source, figures in held.items()},
         "features": list(FEATURES),
         "intercept": round(intercept, 6),
         "weights": [round(float(weight.get(name, 0.0)), 6) for name in FEATURES],

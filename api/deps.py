@@ -45,6 +45,8 @@ class Writes:
         self._nlp = nlp
 
     def done(self) -> None:
+        """After a write, before its answer: queries see it from now on (the caller has released
+        ``lock``, so writes queued behind it share the refresh)."""
         self.executor.refresh()
 
 

@@ -186,10 +186,14 @@ def reads_under_writes(base: str, reads: int, actor: str) -> dict:
                     errors.append("write")
                 writes[0] += 1
 
+    latencies: list[float] = []
+
     def read(n: int) -> None:
         with httpx.Client(timeout=60) as client:
             for _ in range(n):
+                started = time.monotonic()
                 answer = client.get(f"{base}/actors/{actor}/relations")
+                latencies.append(time.monotonic() - started)
                 if answer.status_code != 200:
                     errors.append(f"{answer.status_code} {answer.text[:200]}")
 
@@ -198,14 +202,19 @@ def reads_under_writes(base: str, reads: int, actor: str) -> dict:
     started = time.monotonic()
     with ThreadPoolExecutor(2) as pool:
         list(pool.map(read, [reads // 2, reads - reads // 2]))
+    seconds = time.monotonic() - started
     stop.set()
     writer.join()
+    ordered = sorted(latencies) or [0.0]
     return {
         "reads": reads,
         "writes": writes[0],
         "errors": len(errors),
         "first_errors": errors[:3],
-        "seconds": round(time.monotonic() - started, 1),
+        "seconds": round(seconds, 1),
+        "reads_per_second": round(reads / seconds, 1),
+        "read_p50_ms": round(ordered[len(ordered) // 2] * 1000, 1),
+        "read_p99_ms": round(ordered[int(len(ordered) * 0.99)] * 1000, 1),
     }
 
 

@@ -8,7 +8,8 @@ and other queries keep being answered by the remaining workers meanwhile.
 Snapshots are RocksDB checkpoints (``pyoxigraph.Store.backup``: hard links, milliseconds). A
 read-only instance does not see commits made after it was opened, and opening one while another
 process writes is undefined behaviour; so after every write the writer calls :meth:`refresh`,
-which makes a new snapshot that workers switch to on their next query.
+which makes a new snapshot that workers switch to on their next query, and opens the server's own
+view of it: the write pays for freshness, so reads never wait for a view.
 
 Stores that are not on disk (``memory:``) fall back to :class:`ThreadExecutor`: the client gets
 its timeout error in time, but the query runs on to its end in a thread.
@@ -32,7 +33,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -345,7 +346,10 @@ class ProcessExecutor(Executor):
         self._local: tuple[str, ox.Store] | None = None  # (leased snapshot, read-only view) for _inline
         self._retired: list[str] = []  # leased snapshots of replaced views, released when no answer runs
         self._opener = ThreadPoolExecutor(1, thread_name_prefix="snapshot-view")
-        self._opening: Future | None = None
+        self._refreshed = threading.Condition()  # guards the three counters below
+        self._wanted = 0  # refreshes asked for (each after a write)
+        self._made = 0  # of those, how many a finished refresh covers
+        self._refreshing = False  # a refresh loop runs in the opener thread
         self._answering = 0  # in-process answers running on the event loop (0 or 1: none yields)
         self._closed = threading.Event()
         self._watch(store)
@@ -356,7 +360,8 @@ class ProcessExecutor(Executor):
 
     def _watch(self, store: OxigraphStore) -> None:
         """Mark the snapshot stale after any write through ``store``, including writes that do not go
-        through the API (an ingest in the same process); the next query then takes a new snapshot."""
+        through the API (an ingest in the same process); the next query then starts a refresh in the
+        background, and reads on from the latest open view meanwhile."""
 
         def stale() -> None:
             self._dirty = True
@@ -374,9 +379,9 @@ class ProcessExecutor(Executor):
     RETRY_SNAPSHOT = 5.0
 
     def _fresh(self) -> None:
-        """Take a new snapshot if something was written since the last one."""
+        """Start a refresh in the background if something was written since the last one."""
         if self._dirty and time.monotonic() >= self._retry_at:
-            self.refresh()
+            self._ask_refresh()
 
     def _add_worker(self, lane: str) -> None:
         worker = _Worker(lane)
@@ -385,16 +390,54 @@ class ProcessExecutor(Executor):
         self._pool.put(worker, lane)
 
     def refresh(self):
-        """A new snapshot; when it cannot be made (a full disk), queries go on from the last one."""
+        """A new snapshot and the server's view of it, made after this call: once it returns, every
+        query sees what was written before it (read-your-writes for a client answered after it).
+        Concurrent calls share one refresh. When a snapshot cannot be made (a full disk), queries go
+        on from the last one."""
+        ticket = self._ask_refresh()
+        with self._refreshed:
+            self._refreshed.wait_for(lambda: self._made >= ticket or self._closed.is_set())
+
+    def _ask_refresh(self) -> int:
+        """Ask for a refresh that starts after this call; return its ticket (see :meth:`refresh`)."""
+        with self._refreshed:
+            self._wanted += 1
+            if not self._refreshing and not self._closed.is_set():
+                self._refreshing = True
+                self._opener.submit(self._refresh_while_wanted)
+            return self._wanted
+
+    def _refresh_while_wanted(self) -> None:
+        """Refresh until no ticket is left (in the opener thread): tickets asked for while one refresh
+        runs are all covered by the next, so a burst of writes costs two refreshes, not one each."""
+        while True:
+            with self._refreshed:
+                if self._made >= self._wanted or self._closed.is_set():
+                    self._refreshing = False
+                    self._refreshed.notify_all()
+                    return
+                target = self._wanted
+            try:
+                self._renew()
+            except Exception:  # a thread has no caller to answer: log it, and let a later read try again
+                log.exception("cannot refresh the server's snapshot view")
+                self._dirty = True
+                self._retry_at = time.monotonic() + self.RETRY_SNAPSHOT
+            with self._refreshed:
+                self._made = target
+                self._refreshed.notify_all()
+
+    def _renew(self) -> None:
+        """A new snapshot, then the server's view of the current one."""
         self._dirty = False  # before the checkpoint: a write during it marks it stale again
         try:
             self.snapshots.refresh()
         except StoreError as error:
-            if self.snapshots.current is None:
-                raise
             self._dirty = True  # try again a little later
             self._retry_at = time.monotonic() + self.RETRY_SNAPSHOT
             log.warning("queries answer from the previous snapshot: %s", error)
+        if self._local is None or _generation(self._local[0]) < _generation(self.snapshots.current):
+            self._open_current()
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
@@ -480,12 +523,9 @@ class ProcessExecutor(Executor):
             self.snapshots.release(snapshot)
             raise
         with self._lock:
-            retired: str | None = snapshot  # the new view, if a newer one won meanwhile
-            if self._local is None or _generation(snapshot) > _generation(self._local[0]):
-                old, self._local = self._local, (snapshot, view)
-                retired = old[0] if old is not None else None
-            if retired is not None:
-                self._retired.append(retired)
+            old, self._local = self._local, (snapshot, view)  # one opener thread: never older than the last
+            if old is not None:
+                self._retired.append(old[0])
         if not self._answering:
             self._release_retired()
 
@@ -496,21 +536,18 @@ class ProcessExecutor(Executor):
             self.snapshots.release(snapshot)
 
     async def _view(self) -> ox.Store:
-        """The server's read-only view of the current snapshot, for in-process relation reads (many
-        lookups, which must all see one state of the store). A snapshot after an outside write and
-        a new view (20-40 ms to open on a 1M-quad store) are made in threads, one opener at a time
-        however many requests wait, so the event loop keeps serving meanwhile."""
+        """The server's read-only view of the latest snapshot, for in-process relation reads (many
+        lookups, which must all see one state of the store). A read never waits for a new view (20-40
+        ms to open on a 1M-quad store): a write through the API is answered only once its view is
+        open (:meth:`refresh`), and after an outside write the refresh runs in the background while
+        reads go on from the view before it. Only the first read waits, for the first view."""
         import asyncio
 
-        if self._dirty:
-            await asyncio.to_thread(self._fresh)
-        target = _generation(self.snapshots.current)  # what a write answered before this request made
-        while self._local is None or _generation(self._local[0]) < target:
-            with self._lock:
-                if self._opening is None or self._opening.done():
-                    self._opening = self._opener.submit(self._open_current)
-                opening = self._opening
-            await asyncio.wrap_future(opening)  # an opener started before the write needs a second one
+        self._fresh()
+        if self._local is None:
+            await asyncio.to_thread(self.refresh)
+        if self._local is None:  # the refresh logged why
+            raise StoreError("no view of the store's snapshot could be opened")
         return self._local[1]
 
     async def aquery(self, job, timeout=None):
@@ -635,6 +672,8 @@ class ProcessExecutor(Executor):
                 worker.process.wait(timeout=2)
             except subprocess.TimeoutExpired:
                 worker.kill()
+        with self._refreshed:
+            self._refreshed.notify_all()  # writers waiting for a refresh: there will be none
         self._opener.shutdown(wait=True, cancel_futures=True)
         self._local = None
         self.snapshots.close()

@@ -203,8 +203,8 @@ def _ingest(writes, settings, articles, progress):
     from graph.ingest import ingest
 
     nlp = writes.nlp(settings.spacy_model)
-    with writes.lock:
-        try:
+    try:
+        with writes.lock:
             return ingest(writes.store, nlp, articles, progress)
-        finally:
-            writes.done()
+    finally:
+        writes.done()  # outside the lock: writes that waited for it meanwhile share one refresh

@@ -130,11 +130,11 @@ async def _read(request: Request, store, graph: graph_store.GraphName | None) ->
 
 
 def _write(writes, operation, *arguments):
-    with writes.lock:
-        try:
+    try:
+        with writes.lock:
             return operation(writes.store, *arguments)
-        finally:
-            writes.done()
+    finally:
+        writes.done()  # outside the lock: writes that waited for it meanwhile share one refresh
 
 
 __all__ = ["router"]

@@ -320,16 +320,16 @@ async def sparql_post(executor: ExecutorDep, settings: SettingsDep, writes: Writ
 
 def _update(writes, update: str, reading: Reading, using: tuple[list[str], list[str]], base: str) -> None:
     """Run ``update`` over the protocol's dataset, or else over the union of all graphs (as queries do)."""
-    with writes.lock:
-        if using[0] or using[1]:
-            text = with_dataset(update, reading, using[0], using[1], explicit=True)
-        else:
-            graphs = sorted({g.value for g in writes.store.graphs()} | _valid_iris(reading.graphs))
-            text = with_dataset(update, reading, graphs, graphs, explicit=False)
-        try:
+    try:
+        with writes.lock:
+            if using[0] or using[1]:
+                text = with_dataset(update, reading, using[0], using[1], explicit=True)
+            else:
+                graphs = sorted({g.value for g in writes.store.graphs()} | _valid_iris(reading.graphs))
+                text = with_dataset(update, reading, graphs, graphs, explicit=False)
             writes.store.update(text, base_iri=base)
-        finally:
-            writes.done()
+    finally:
+        writes.done()  # outside the lock: writes that waited for it meanwhile share one refresh
 
 
 def _valid_iris(iris: set[str]) -> set[str]:

@@ -5,13 +5,17 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import threading
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from views import EGYPT, copy_relation, slow_views
 
 from graph.admission import FAST, GENERAL
 from graph.errors import QueryTimeoutError
-from graph.executor import GENERAL_NICENESS, ProcessExecutor, QueryJob
+from graph.executor import GENERAL_NICENESS, ProcessExecutor, QueryJob, RelationsJob
 from graph.query_worker import INLINE_BYTES
 
 NG = "PREFIX ng: <https://w3id.org/newsgraph/ontology#> "
@@ -84,3 +88,56 @@ def test_general_lane_workers_run_nicer_than_the_server(store_copy):
         mine = os.getpriority(os.PRIO_PROCESS, 0)
         by_lane = {w.lane: os.getpriority(os.PRIO_PROCESS, w.process.pid) for w in executor._workers}
         assert by_lane == {GENERAL: min(19, mine + GENERAL_NICENESS), FAST: mine}
+
+
+#: how long a view of a new snapshot takes to open in the tests below (about 30 ms on a 1M-quad store)
+SLOW_VIEW = 0.3
+
+
+def relations_of_egypt(executor: ProcessExecutor) -> int:
+    job = RelationsJob(actor=("iri", EGYPT, "egypt"))
+    return json.loads(asyncio.run(executor.aquery(job)).body)["total"]
+
+
+def test_after_a_refresh_reads_see_the_write_and_never_wait_for_a_view(store_copy, executor, monkeypatch):
+    """The API answers a write after ``refresh``: its client's next read sees it, at once."""
+    slow_views(monkeypatch, SLOW_VIEW)
+    before = relations_of_egypt(executor)  # the first read opens the first view
+    store_copy.update(copy_relation(0))
+    executor.refresh()
+    started = time.monotonic()
+    assert relations_of_egypt(executor) == before + 1
+    assert time.monotonic() - started < SLOW_VIEW, "the write paid for the view, not the read"
+
+
+def test_after_an_outside_write_reads_go_on_from_the_last_view_until_the_next_opens(store_copy, executor, monkeypatch):
+    """An ingest in the same process calls no ``refresh``: reads do not wait, and see it soon after."""
+    slow_views(monkeypatch, SLOW_VIEW)
+    before = relations_of_egypt(executor)
+    store_copy.update(copy_relation(0))
+    started = time.monotonic()
+    assert relations_of_egypt(executor) == before, "the view before the write (one state, not a mix)"
+    assert time.monotonic() - started < SLOW_VIEW
+    deadline = started + 30
+    while relations_of_egypt(executor) == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert relations_of_egypt(executor) == before + 1
+
+
+@pytest.mark.parametrize("writers", [6])
+def test_concurrent_refreshes_share_one_view(store_copy, executor, monkeypatch, writers):
+    relations_of_egypt(executor)
+    opened = slow_views(monkeypatch, SLOW_VIEW)
+    written = threading.Barrier(writers)
+    lock = threading.Lock()
+
+    def write(n: int) -> None:
+        with lock:  # one write at a time, as the API's
+            store_copy.update(copy_relation(n))
+        written.wait(timeout=30)  # then all ask for a refresh at once
+        executor.refresh()
+
+    with ThreadPoolExecutor(writers) as pool:
+        list(pool.map(write, range(writers)))
+    assert 1 <= len(opened) <= 2, "the first refresh, then one for every write that came meanwhile"
+    assert executor._local is not None and executor._local[0] == executor.snapshots.current

@@ -31,6 +31,16 @@ def relations(nlp, text: str) -> set[tuple[str, str | None, str]]:
         "The charity improved the lives of refugees.",
         "Anthony Kennedy retired from the Supreme Court.",
         "The new president promised to unite Bolivia.",
+        # ... and more of them, found by the held-out audit (tools/audit/): managing, making, reviving, besting
+        "Children made up a fifth of the protesters.",
+        "Angela Merkel organised the Christian Democratic Union.",
+        "The regime controls the rebels.",
+        "Joe Biden served the Democratic Party for decades.",
+        "The Taliban dominated the Afghan army.",
+        "The ministry handled the journalists badly.",
+        "The opposition revived the National League for Democracy.",
+        "The emperor unified the tribes of Mongolia.",
+        "Spain organised a meeting of its own ambassadors.",
     ],
 )
 def test_a_verb_that_names_no_interaction_gives_no_relation(nlp, text):
@@ -44,6 +54,10 @@ def test_a_verb_that_names_no_interaction_gives_no_relation(nlp, text):
         ("Narendra Modi paid a visit to Japan.", ("Narendra Modi", "CONSULT", "Japan")),
         ("Iran paid compensation to Iraq.", ("Iran", "RETREAT", "Iraq")),
         ("Iran joined the talks with Iraq.", ("Iran", "CONSULT", "Iraq")),
+        ("Sweden established contact with Finland.", ("Sweden", "CONSULT", "Finland")),
+        ("Iran established diplomatic relations with Iraq.", ("Iran", "SUPPORT", "Iraq")),
+        ("The army conducted an operation against the rebels.", ("army", "FIGHT", "rebels")),
+        ("Joe Biden postponed his talks with Vladimir Putin.", ("Joe Biden", "SANCTION", "Vladimir Putin")),
     ],
 )
 def test_the_patterns_of_a_generic_verb_still_code(nlp, text, kept):

@@ -176,3 +176,48 @@ def test_weapons_and_vehicles_are_no_parties(nlp, text, kept):
     assert not {r for r in found if r[0] in things or r[2] in things}
     if kept is not None:
         assert kept in found
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "mirror"),
+    [
+        # what is received "from X" is X's act toward the receiver
+        ("The rebels received weapons from Iran.", ("Iran", "AID", "rebels"), ("rebels", "AID", "Iran")),
+        (
+            "Ukraine received military aid from the United States.",
+            ("United States", "AID", "Ukraine"),
+            ("Ukraine", "AID", "United States"),
+        ),
+        (
+            "Boris Johnson received threats from the militia.",
+            ("militia", "THREATEN", "Boris Johnson"),
+            ("Boris Johnson", "THREATEN", "militia"),
+        ),
+        (
+            "Emmanuel Macron received a letter from Joe Biden and Justin Trudeau.",
+            ("Justin Trudeau", "CONSULT", "Emmanuel Macron"),
+            ("Emmanuel Macron", "CONSULT", "Justin Trudeau"),
+        ),
+    ],
+)
+def test_what_is_received_from_an_actor_is_that_actors_act(nlp, text, given, mirror):
+    found = relations(nlp, text)
+    assert given in found and mirror not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # letting observers in is the receiver's own act (CAMEO 0862); so is hosting a visitor
+        (
+            "Prime Minister Nikolai Tanaev received a mission of observers from the OSCE.",
+            ("Nikolai Tanaev", "RETREAT", "Organization for Security and Co-operation in Europe"),
+        ),
+        (
+            "Vladimir Putin received Iranian Foreign Minister Hossein Amir-Abdollahian in the Kremlin.",
+            ("Vladimir Putin", "CONSULT", "Hossein Amir-Abdollahian"),
+        ),
+    ],
+)
+def test_the_receivers_own_acts_keep_their_direction(nlp, text, kept):
+    assert kept in relations(nlp, text)

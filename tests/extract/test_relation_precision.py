@@ -221,3 +221,28 @@ def test_what_is_received_from_an_actor_is_that_actors_act(nlp, text, given, mir
 )
 def test_the_receivers_own_acts_keep_their_direction(nlp, text, kept):
     assert kept in relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # news verbs the CAMEO dictionary lacks, coded as their synonyms (indict, ally)
+        ("The military court tried the opposition leaders.", ("military court", "COERCE", "opposition leaders")),
+        ("Two journalists were tried by a court in Minsk.", ("court", "COERCE", "journalists")),
+        ("Hamas aligned with Iran.", ("Hamas", "SUPPORT", "Iran")),
+    ],
+)
+def test_trial_and_alignment_are_interactions(nlp, text, expected):
+    assert expected in relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "try to" is an attempt, and "align" alone is no alliance
+        "The rebels tried to enter Syria.",
+        "The government aligned its policies.",
+    ],
+)
+def test_attempts_and_bare_alignment_are_no_interactions(nlp, text):
+    assert relations(nlp, text) == set()

@@ -29,6 +29,7 @@ from extract.relations.candidate import VERB_EVENTS, Candidate, Target
 from extract.relations.clause import VerbClause
 from extract.relations.governed import by_modality, governor, purposed, ruled
 from extract.relations.light import joined_for, light_predicate, light_sense, light_verb, opposed, received
+from extract.relations.receiving import from_received, given
 from extract.relations.senses import warning
 from extract.relations.speech import demands, requested
 from extract.relations.syntax import condition, counted, idiom_tail
@@ -97,7 +98,7 @@ def verb_events(verb: Token) -> list[Candidate]:
             sense, predicate = event[2], light_predicate(lex, verb, event[0], event[1], event[2])
         targets = [Target(s, sense, predicate, [verb], 0.6) for s in agents]
     out = [
-        _candidate(c, subject, t)
+        given(c, _candidate(c, subject, t))
         for subject in [*agents, *side]
         for t in targets
         if t.actor.start != subject.start and t.actor._.actor.key != subject._.actor.key
@@ -205,6 +206,7 @@ def object_targets(c: VerbClause, child: Token) -> list[Target]:
             and actor.root not in (child, *child.conjuncts)
             and lex.sector(child.lemma_) is None
             and child.lemma_.lower() not in QUANTITIES | PLACES
+            and not from_received(verb, actor.root)
         ):
             continue  # one meets people, visits places and discusses topics: "discussed UK-France trade"
         found.append(Target(actor, sense, past(lemma), [verb], 0.8 if actor.root == child else 0.6))

@@ -417,6 +417,15 @@ def serve(
         bool, typer.Option("--access-log", help="log every request (costs about a tenth of a small request's CPU)")
     ] = False,
     update_url: UpdateUrlOption = None,
+    processes: Annotated[
+        Optional[int],
+        typer.Option(
+            "--processes",
+            min=0,
+            help="processes accepting connections: 0 one per CPU (default), 1 the server process alone; "
+            "more share the port and answer bounded SPARQL queries themselves (on-disk stores only)",
+        ),
+    ] = None,
 ) -> None:
     """Serve the REST API, the SPARQL endpoint and the UI (errors are logged; requests with --access-log)."""
     import uvicorn
@@ -432,6 +441,7 @@ def serve(
                 "port": port,
                 "query_timeout": query_timeout,
                 "update_url": update_url,
+                "processes": processes,
             }.items()
             if v is not None
         }
@@ -450,6 +460,12 @@ def serve(
     for actor, _ in centrality(interactions, limit=1):  # the actor with the most partners
         label = interactions.nodes[actor]["label"]
         typer.echo(f"  an actor's relations ({label}): {base}/actors/{actor}/relations")
+    from api.read_processes import processes_for, serve
+
+    count = processes_for(settings.processes, application.state.executor)
+    if count > 1:
+        serve(application, settings, count, access_log)
+        return
     # On SIGTERM, in-flight requests get a few seconds; then the lifespan kills busy query workers.
     uvicorn.run(
         application,

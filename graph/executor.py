@@ -337,6 +337,7 @@ class ProcessExecutor(Executor):
         self.fast_budget = fast_budget
         self.max_memory = max_memory
         self._lock = threading.Lock()
+        self._refreshing = threading.Lock()
         self._pool = WorkerPool(max_waiting)
         self._workers: list[_Worker] = []
         self._dirty = False
@@ -386,6 +387,10 @@ class ProcessExecutor(Executor):
 
     def refresh(self):
         """A new snapshot; when it cannot be made (a full disk), queries go on from the last one."""
+        with self._refreshing:
+            self._refresh()
+
+    def _refresh(self) -> bool:
         self._dirty = False  # before the checkpoint: a write during it marks it stale again
         try:
             self.snapshots.refresh()
@@ -395,6 +400,18 @@ class ProcessExecutor(Executor):
             self._dirty = True  # try again a little later
             self._retry_at = time.monotonic() + self.RETRY_SNAPSHOT
             log.warning("queries answer from the previous snapshot: %s", error)
+            return False
+        return True
+
+    def lease_fresh(self) -> str | None:
+        """A lease on a snapshot that holds every write whose listeners ran before this call (a new
+        snapshot if one was written since the last), or None when none can be made now (a full
+        disk). For a reader in another process (``api/read_processes.py``); give it back with
+        ``snapshots.release``."""
+        with self._refreshing:  # not while another refresh runs: its snapshot may predate a write
+            if self._dirty and not self._refresh():
+                return None
+            return self.snapshots.acquire()
 
     @contextmanager
     def reader(self) -> Iterator[Store]:

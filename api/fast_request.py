@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from email.utils import formatdate
+from functools import lru_cache
 
 from api.negotiation import parameters
 
@@ -75,10 +76,20 @@ def read_head(buffer: bytes | bytearray) -> FastQuery | None:
         close = "close" in options
     if headers.get(b"content-length", "0") != "0":
         return None
-    params = parameters(target[len("/sparql?") :])
+    query = _query(target[len("/sparql?") :])
+    if query is None:
+        return None
+    return FastQuery(query, headers.get(b"accept"), f"http://{host}/sparql", close, end + 4)
+
+
+@lru_cache(maxsize=256)
+def _query(text: str) -> str | None:
+    """The ``query`` of a query string that has that parameter alone, decoded (a pure function, kept
+    per text: decoding costs more than the rest of the head, and clients repeat their queries)."""
+    params = parameters(text)
     if list(params) != ["query"] or len(params["query"]) != 1:
         return None
-    return FastQuery(params["query"][0], headers.get(b"accept"), f"http://{host}/sparql", close, end + 4)
+    return params["query"][0]
 
 
 def _headers(lines: list[bytes]) -> dict[bytes, str] | None:

@@ -33,6 +33,7 @@ import struct
 import sys
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import lru_cache
 
 from api.fast_request import FastQuery, ResponseHeads, read_head
 from api.negotiation import labelled, negotiated
@@ -43,6 +44,7 @@ from graph.sparql_policy import Policy
 from graph.terms import QUERY_PREFIXES
 
 log = logging.getLogger("newsgraph.read")
+_bounded = lru_cache(maxsize=256)(bounded)  # a pure function of the text; clients repeat their queries
 COUNT = struct.Struct("=Q")
 #: seconds between two requests for a lease while the view stays stale (a busy writer)
 LEASE_INTERVAL = 0.05
@@ -230,7 +232,7 @@ class ReadServer:
             self._ask_lease(time.monotonic())
             return None
         solutions, graph = negotiated(request.accept)
-        if solutions is None or not bounded(request.query):
+        if solutions is None or not _bounded(request.query):
             return None
         try:
             self.policy.check(request.query, "query", request.base, QUERY_PREFIXES)

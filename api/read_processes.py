@@ -17,7 +17,7 @@ import os
 import socket
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import uvicorn
@@ -84,10 +84,10 @@ class ReadProcesses:
         }
         self.readers: list[_Reader] = []
         self.closing = False
-        self._serve: Callable[[socket.socket, bytes], object] | None = None
+        self._serve: Callable[[socket.socket, bytes], Awaitable[None]] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
-    def start(self, serve: Callable[[socket.socket, bytes], object]) -> None:
+    def start(self, serve: Callable[[socket.socket, bytes], Awaitable[None]]) -> None:
         """Start the processes; ``serve(sock, data)`` takes each connection handed over (a coroutine)."""
         self._serve = serve
         self._loop = asyncio.get_running_loop()

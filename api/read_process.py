@@ -28,6 +28,7 @@ import json
 import logging
 import mmap
 import selectors
+import signal
 import socket
 import struct
 import sys
@@ -113,22 +114,25 @@ class ReadServer:
     # connections
 
     def _accept(self) -> None:
-        for _ in range(64):
-            try:
-                sock, _ = self.listener.accept()
-            except (BlockingIOError, InterruptedError):
-                return
-            except OSError as error:  # out of descriptors: the server process gets its chance
-                log.warning("cannot accept: %s", error)
-                return
-            sock.setblocking(False)
+        """Accept one connection: every read process is woken for each, and one each time spreads
+        them (a burst of new connections would otherwise all go to whichever woke first)."""
+        try:
+            sock, _ = self.listener.accept()
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError as error:  # out of descriptors: the server process gets its chance
+            log.warning("cannot accept: %s", error)
+            time.sleep(0.01)
+            return
+        sock.setblocking(False)
+        if sock.family != socket.AF_UNIX:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            connection = _Connection(sock, time.monotonic())
-            if len(self.connections) >= self.max_connections:
-                self._hand_over(connection, registered=False)  # the server process applies its limit
-                continue
-            self.connections[sock.fileno()] = connection
-            self.selector.register(sock, selectors.EVENT_READ, connection)
+        connection = _Connection(sock, time.monotonic())
+        if len(self.connections) >= self.max_connections:
+            self._hand_over(connection, registered=False)  # the server process applies its limit
+            return
+        self.connections[sock.fileno()] = connection
+        self.selector.register(sock, selectors.EVENT_READ, connection)
 
     def _read(self, connection: _Connection) -> None:
         try:
@@ -297,6 +301,10 @@ def _open_view(path: str, count: int):
 def main() -> None:
     """Run a read process: ``argv[1]`` is a JSON object of its descriptors and settings."""
     options = json.loads(sys.argv[1])
+    # The server process decides when a read process stops (it closes the control socket): a Ctrl-C
+    # or a SIGTERM sent to the whole process group must not stop it first, to be restarted at once.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: read process: %(message)s")
     listener = socket.socket(fileno=options["listener"])
     control = socket.socket(fileno=options["control"])
@@ -304,8 +312,6 @@ def main() -> None:
     server = ReadServer(listener, control, writes, options)
     try:
         server.run()
-    except KeyboardInterrupt:
-        pass
     finally:
         server.close()
 

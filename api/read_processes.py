@@ -31,6 +31,8 @@ log = logging.getLogger("newsgraph.api")
 COMMAND = ("-I", "-c", f"import sys; sys.path.insert(0, {PACKAGE_ROOT!r}); from api.read_process import main; main()")
 #: the largest control message: a hand-over with the most bytes a read process holds (two reads)
 MAX_MESSAGE = 2 * CHUNK + 16
+#: seconds before a read process that stopped is replaced (one that fails at start must not spin)
+RESTART_DELAY = 0.5
 
 
 class WriteCount:
@@ -164,9 +166,13 @@ class ReadProcesses:
         for path in reader.leases:
             self.executor.snapshots.release(path)
         reader.leases.clear()
+        self._loop.run_in_executor(None, reader.process.wait)  # reaped without blocking the loop
         if not self.closing:
-            code = reader.process.wait()
-            log.error("read process %d exited with %s; starting another", reader.process.pid, code)
+            log.error("read process %d stopped; another starts in %g s", reader.process.pid, RESTART_DELAY)
+            self._loop.call_later(RESTART_DELAY, self._respawn)
+
+    def _respawn(self) -> None:
+        if not self.closing:
             self._spawn()
 
     def close(self) -> None:

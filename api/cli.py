@@ -450,6 +450,11 @@ def serve(
         application = create_app(settings)
     except NewsgraphError as error:
         _fail(error)
+    from api.read_processes import launch, processes_for
+
+    count = processes_for(settings.processes, application.state.executor)
+    # read processes start first: they come up while the server process does the rest of its start
+    front = launch(application, settings, count, access_log) if count > 1 else None
     base = f"http://{settings.host}:{settings.port}"
     typer.echo(f"newsgraph serving {settings.store}")
     typer.echo(f"  UI and API docs:  {base}/  and  {base}/docs")
@@ -460,11 +465,8 @@ def serve(
     for actor, _ in centrality(interactions, limit=1):  # the actor with the most partners
         label = interactions.nodes[actor]["label"]
         typer.echo(f"  an actor's relations ({label}): {base}/actors/{actor}/relations")
-    from api.read_processes import processes_for, serve
-
-    count = processes_for(settings.processes, application.state.executor)
-    if count > 1:
-        serve(application, settings, count, access_log)
+    if front is not None:
+        front.run()
         return
     # On SIGTERM, in-flight requests get a few seconds; then the lifespan kills busy query workers.
     uvicorn.run(

@@ -89,14 +89,19 @@ class ReadProcesses:
         self._serve: Callable[[socket.socket, bytes], Awaitable[None]] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
+    def launch(self) -> None:
+        """Start the processes now (they start up while the server does; what they send waits)."""
+        for _ in range(self.count):
+            self.readers.append(self._launch())
+
     def start(self, serve: Callable[[socket.socket, bytes], Awaitable[None]]) -> None:
-        """Start the processes; ``serve(sock, data)`` takes each connection handed over (a coroutine)."""
+        """Take their messages on this event loop; ``serve(sock, data)`` takes each connection handed over."""
         self._serve = serve
         self._loop = asyncio.get_running_loop()
-        for _ in range(self.count):
-            self._spawn()
+        for reader in self.readers:
+            self._loop.add_reader(reader.control.fileno(), self._message, reader)
 
-    def _spawn(self) -> None:
+    def _launch(self) -> _Reader:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         fds = {"listener": self.listener.fileno(), "control": theirs.fileno(), "writes": self.writes.fd}
         process = subprocess.Popen(
@@ -104,10 +109,7 @@ class ReadProcesses:
         )
         theirs.close()
         ours.setblocking(False)
-        reader = _Reader(process, ours)
-        self.readers.append(reader)
-        assert self._loop is not None
-        self._loop.add_reader(ours.fileno(), self._message, reader)
+        return _Reader(process, ours)
 
     def _message(self, reader: _Reader) -> None:
         try:
@@ -173,7 +175,10 @@ class ReadProcesses:
 
     def _respawn(self) -> None:
         if not self.closing:
-            self._spawn()
+            reader = self._launch()
+            self.readers.append(reader)
+            assert self._loop is not None
+            self._loop.add_reader(reader.control.fileno(), self._message, reader)
 
     def close(self) -> None:
         """Stop the read processes (each exits when its control socket closes) and release their leases."""
@@ -239,8 +244,9 @@ def processes_for(requested: int, executor) -> int:
     return requested or os.cpu_count() or 1
 
 
-def serve(application, settings: Settings, processes: int, access_log: bool) -> None:
-    """Run ``application`` with ``processes`` read processes in front of it (at least 2)."""
+def launch(application, settings: Settings, processes: int, access_log: bool) -> uvicorn.Server:
+    """Bind the port and start ``processes`` read processes (at least 2) for ``application``;
+    ``run()`` the server returned to serve."""
     config = uvicorn.Config(
         application,
         host=settings.host,
@@ -254,8 +260,9 @@ def serve(application, settings: Settings, processes: int, access_log: bool) -> 
     listener.listen(config.backlog)  # uvicorn listens in create_server, which the server process does not call
     state = application.state
     readers = ReadProcesses(processes, listener, state.executor, state.store, settings)
+    readers.launch()
     log.info("%d read processes accept the connections", processes)
-    _Server(config, readers).run()
+    return _Server(config, readers)
 
 
-__all__ = ["ReadProcesses", "WriteCount", "processes_for", "serve"]
+__all__ = ["ReadProcesses", "WriteCount", "launch", "processes_for"]

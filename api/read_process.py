@@ -49,6 +49,8 @@ _bounded = lru_cache(maxsize=256)(bounded)  # a pure function of the text; clien
 COUNT = struct.Struct("=Q")
 #: seconds between two requests for a lease while the view stays stale (a busy writer)
 LEASE_INTERVAL = 0.05
+#: seconds without an answer to a lease request before it is asked again
+LEASE_PATIENCE = 2.0
 #: bytes read from a connection at a time, and the most held for one before it is handed over
 CHUNK = 1 << 16
 
@@ -252,8 +254,10 @@ class ReadServer:
     # the view
 
     def _ask_lease(self, now: float) -> None:
-        if self.leasing or self.opening is not None or now < self.next_lease:
+        if self.opening is not None or now < self.next_lease:
             return
+        if self.leasing and now < self.next_lease + LEASE_PATIENCE:
+            return  # asked already; a lost answer is asked for again after a while
         self.leasing, self.next_lease = True, now + LEASE_INTERVAL
         self.control.send(b"L")
 
@@ -270,6 +274,9 @@ class ReadServer:
         if message[:1] == b"S":
             (count,) = COUNT.unpack_from(message, 1)
             path = message[1 + COUNT.size :].decode()
+            if self.opening is not None:  # the answer to a request asked again: one view at a time
+                self.control.send(b"R" + path.encode())
+                return True
             self.opening = self.opener.submit(_open_view, path, count)
         self.leasing = False
         return True
@@ -277,11 +284,11 @@ class ReadServer:
     def _opened(self, opening: Future) -> None:
         self.opening = None
         old = self.view_path
-        try:
-            self.view, self.view_count, self.view_path = opening.result()
-        except (OSError, RuntimeError) as error:
-            log.warning("cannot open a snapshot: %s", error)
+        view, count, path = opening.result()
+        if view is None:
+            self.control.send(b"R" + path.encode())
             return
+        self.view, self.view_count, self.view_path = view, count, path
         if old is not None:
             self.control.send(b"R" + old.encode())  # the old view is closed: nothing refers to it now
 
@@ -295,7 +302,11 @@ class ReadServer:
 def _open_view(path: str, count: int):
     import pyoxigraph as ox
 
-    return ox.Store.read_only(path), count, path
+    try:
+        return ox.Store.read_only(path), count, path
+    except (OSError, RuntimeError) as error:  # queries go on being handed over; the next one asks again
+        log.warning("cannot open a snapshot: %s", error)
+        return None, count, path
 
 
 def main() -> None:

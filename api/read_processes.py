@@ -17,7 +17,7 @@ import os
 import socket
 import subprocess
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
 
 import uvicorn
@@ -85,6 +85,7 @@ class ReadProcesses:
             "max_tokens": settings.sparql_max_tokens,
         }
         self.readers: list[_Reader] = []
+        self._tasks: set[asyncio.Future] = set()
         self.closing = False
         self._serve: Callable[[socket.socket, bytes], Awaitable[None]] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -123,17 +124,23 @@ class ReadProcesses:
             return
         kind = data[:1]
         if kind == b"H" and fds:
-            asyncio.ensure_future(self._take(fds[0], data[1:]))
+            self._run(self._take(fds[0], data[1:]))
             return
         for fd in fds:  # descriptors on any other message are a bug: do not leak them
             os.close(fd)
         if kind == b"L":
-            asyncio.ensure_future(self._lease(reader))
+            self._run(self._lease(reader))
         elif kind == b"R":
             path = data[1:].decode()
             if path in reader.leases:
                 reader.leases.remove(path)
                 self.executor.snapshots.release(path)
+
+    def _run(self, work: Coroutine) -> None:
+        """Run ``work`` as a task held until it ends (the event loop holds tasks only weakly)."""
+        task = asyncio.ensure_future(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     async def _take(self, fd: int, data: bytes) -> None:
         sock = socket.socket(fileno=fd)
@@ -146,7 +153,11 @@ class ReadProcesses:
 
     async def _lease(self, reader: _Reader) -> None:
         count = self.writes.value  # before the snapshot is taken: the snapshot holds all of it
-        path = await asyncio.to_thread(self.executor.lease_fresh)
+        try:
+            path = await asyncio.to_thread(self.executor.lease_fresh)
+        except Exception:  # the read process must hear back all the same: it asks again later
+            log.exception("cannot lease a snapshot to a read process")
+            path = None
         if path is None or self.closing or reader not in self.readers:
             if path is not None:
                 self.executor.snapshots.release(path)
@@ -156,8 +167,8 @@ class ReadProcesses:
             message = b"S" + COUNT.pack(count) + path.encode()
         try:
             reader.control.send(message)
-        except OSError:
-            pass  # it is gone: _lost releases what it held
+        except OSError as error:  # gone (_lost releases what it held), or full: it asks again
+            log.warning("cannot answer a read process's lease request: %s", error)
 
     def _lost(self, reader: _Reader) -> None:
         assert self._loop is not None

@@ -417,6 +417,15 @@ def serve(
         bool, typer.Option("--access-log", help="log every request (costs about a tenth of a small request's CPU)")
     ] = False,
     update_url: UpdateUrlOption = None,
+    processes: Annotated[
+        Optional[int],
+        typer.Option(
+            "--processes",
+            min=0,
+            help="processes accepting connections: 0 one per CPU (default), 1 the server process alone; "
+            "more share the port and answer bounded SPARQL queries themselves (on-disk stores only)",
+        ),
+    ] = None,
 ) -> None:
     """Serve the REST API, the SPARQL endpoint and the UI (errors are logged; requests with --access-log)."""
     import uvicorn
@@ -432,6 +441,7 @@ def serve(
                 "port": port,
                 "query_timeout": query_timeout,
                 "update_url": update_url,
+                "processes": processes,
             }.items()
             if v is not None
         }
@@ -440,6 +450,11 @@ def serve(
         application = create_app(settings)
     except NewsgraphError as error:
         _fail(error)
+    from api.read_processes import launch, processes_for
+
+    count = processes_for(settings.processes, application.state.executor)
+    # read processes start first: they come up while the server process does the rest of its start
+    front = launch(application, settings, count, access_log) if count > 1 else None
     base = f"http://{settings.host}:{settings.port}"
     typer.echo(f"newsgraph serving {settings.store}")
     typer.echo(f"  UI and API docs:  {base}/  and  {base}/docs")
@@ -450,6 +465,9 @@ def serve(
     for actor, _ in centrality(interactions, limit=1):  # the actor with the most partners
         label = interactions.nodes[actor]["label"]
         typer.echo(f"  an actor's relations ({label}): {base}/actors/{actor}/relations")
+    if front is not None:
+        front.run()
+        return
     # On SIGTERM, in-flight requests get a few seconds; then the lifespan kills busy query workers.
     uvicorn.run(
         application,

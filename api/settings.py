@@ -55,6 +55,12 @@ class Settings(BaseSettings):
     max_connections: int = Field(
         256, gt=0, description="concurrent connections (and so streamed answers); more are answered 503"
     )
+    processes: int = Field(
+        0,
+        ge=0,
+        description="processes accepting connections (serve): 0 one per CPU; 1 the server process alone; "
+        "more: read processes answer bounded SPARQL queries and hand the rest to the server process",
+    )
     max_form_fields: int = Field(100, gt=0, description="fields an application/x-www-form-urlencoded body may have")
     max_exports: int = Field(4, gt=0, description="concurrent /export streams; more are answered 503")
     base_url: str | None = Field(None, description="the server's public URL (for the SPARQL service description)")

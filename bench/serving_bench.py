@@ -306,6 +306,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--actors", type=int, default=300)
     parser.add_argument("--port", type=int, default=8931)
+    parser.add_argument("--processes", type=int, help="newsgraph serve --processes (default: one per CPU)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="serving-bench-"))
     report: dict = {
@@ -319,10 +320,11 @@ def main() -> None:
     ox.Store.read_only(args.store).backup(str(work / "store"))
     newsgraph = str(Path(sys.executable).with_name("newsgraph"))
     base = f"http://127.0.0.1:{args.port}"
-    server = start(
-        [newsgraph, "serve", "--store", f"oxigraph:{work / 'store'}", "--port", str(args.port)],
-        env={"NEWSGRAPH_WRITE_TOKEN": ""},
-    )  # read-only
+    command = [newsgraph, "serve", "--store", f"oxigraph:{work / 'store'}", "--port", str(args.port)]
+    if args.processes is not None:
+        command += ["--processes", str(args.processes)]
+    report["newsgraph_processes"] = args.processes or os.cpu_count()
+    server = start(command, env={"NEWSGRAPH_WRITE_TOKEN": ""})  # read-only
     try:
         wait(f"{base}/healthz", server)
         report["store"] = httpx.get(f"{base}/stats", timeout=120).json()

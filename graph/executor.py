@@ -439,6 +439,19 @@ class ProcessExecutor(Executor):
         if self._local is None or _generation(self._local[0]) < _generation(self.snapshots.current):
             self._open_current()
 
+    def lease_fresh(self) -> str | None:
+        """A lease on a snapshot that holds every write whose listeners ran before this call (after a
+        refresh when one is due or running: a running one may predate the write), or None when that
+        cannot be had now (a full disk, or a write meanwhile). For a reader in another process
+        (``api/read_processes.py``); give it back with ``snapshots.release``."""
+        with self._refreshed:
+            due = self._dirty or self._refreshing
+        if due:
+            self.refresh()
+            if self._dirty:
+                return None
+        return self.snapshots.acquire()
+
     @contextmanager
     def reader(self) -> Iterator[Store]:
         """A leased snapshot; concurrent readers of one snapshot share one view of it (and so its

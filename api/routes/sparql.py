@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 from typing import Annotated
-from urllib.parse import parse_qs, unquote_plus
+from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
@@ -23,7 +23,8 @@ from starlette.datastructures import URL
 from api.auth import require_writer
 from api.bodies import read_body
 from api.deps import ExecutorDep, SettingsDep, WritesDep
-from api.formatting import GRAPH_MEDIA_TYPES, RESULTS_MEDIA_TYPES, canonical, choose, rdf_response
+from api.formatting import GRAPH_MEDIA_TYPES, RESULTS_MEDIA_TYPES, rdf_response
+from api.negotiation import Params, labelled, negotiated, parameters
 from api.policy import policy
 from api.settings import Settings
 from api.streaming import AnswerResponse
@@ -43,7 +44,6 @@ RESULT_TYPES = list(RESULTS_MEDIA_TYPES)
 GRAPH_TYPES = [m for m in GRAPH_MEDIA_TYPES if m != "text/plain"]
 #: requests longer than this are read by the policy in a thread, off the event loop
 INLINE_CHECK_CHARS = 65_536
-Params = dict[str, list[str]]
 FORM = "application/x-www-form-urlencoded"
 
 
@@ -76,23 +76,6 @@ def _graph_iris(params: Params, *names: str) -> list[str]:
         if not iri.startswith(("http://", "https://", "urn:")):
             raise QueryError(f"not a graph IRI: {iri!r}")
     return iris
-
-
-@lru_cache(maxsize=256)
-def negotiated(accept: str | None) -> tuple[str | None, str | None]:
-    """The media types (as pyoxigraph names them) to answer ``accept`` with: for solutions and
-    booleans, and for graphs; None where none fits (kept per Accept header: clients send few)."""
-    solutions = choose(accept, RESULTS_MEDIA_TYPES, "application/sparql-results+json")
-    graph = choose(accept, GRAPH_MEDIA_TYPES, "text/turtle")
-    return (canonical(solutions) if solutions else None), (canonical(graph) if graph else None)
-
-
-@lru_cache(maxsize=256)
-def _labelled(accept: str | None, graph: bool, media_type: str) -> str:
-    """The media type to label an answer in ``media_type`` with: the alias the client asked for
-    (``application/json`` for SPARQL JSON) if it did, else ``media_type``."""
-    wanted = choose(accept, GRAPH_MEDIA_TYPES if graph else RESULTS_MEDIA_TYPES, media_type)
-    return wanted if wanted and canonical(wanted) == media_type else media_type
 
 
 def _job(accept: str | None, base: str, query: str, params: Params) -> QueryJob:
@@ -129,7 +112,7 @@ async def _answer(
         answer = await executor.aquery(job)
     except QueryError as error:
         raise _readable(error, query) from None
-    return AnswerResponse(answer, _labelled(accept, answer.kind == "graph", answer.media_type), settings.send_timeout)
+    return AnswerResponse(answer, labelled(accept, answer.kind == "graph", answer.media_type), settings.send_timeout)
 
 
 async def _get(executor, settings: Settings, request: Request, params: Params) -> Response:
@@ -140,13 +123,6 @@ async def _get(executor, settings: Settings, request: Request, params: Params) -
     return await _answer(
         executor, request.headers.get("accept"), endpoint(request), _one(params, "query"), params, settings
     )
-
-
-def _parameters(text: str) -> Params:
-    """``parse_qs(text, keep_blank_values=True)``, with a shortcut for the common ``query=…`` alone."""
-    if text.startswith("query=") and "&" not in text and ";" not in text:
-        return {"query": [unquote_plus(text[6:])]}
-    return parse_qs(text, keep_blank_values=True)
 
 
 @lru_cache(maxsize=64)
@@ -173,7 +149,7 @@ class FastQueryPath:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] != "/sparql":
             return await self.app(scope, receive, send)
-        params = _parameters(scope["query_string"].decode("latin-1"))
+        params = parameters(scope["query_string"].decode("latin-1"))
         if "query" not in params and "update" not in params:
             return await self.app(scope, receive, send)  # the service description, or the editor
         from api.errors import error_response, problem

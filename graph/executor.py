@@ -219,7 +219,8 @@ class ThreadExecutor(Executor):
     ) -> None:
         super().__init__(store, timeout, max_result_bytes)
         self._pool = ThreadPoolExecutor(workers, thread_name_prefix="sparql")
-        self._spool = tempfile.mkdtemp(prefix="newsgraph-spool-")
+        self._spool: str | None = None  # made at the first answer: one that answers nothing leaves no folder
+        self._spool_lock = threading.Lock()
 
     def query(self, job, timeout=None):
         future = self._pool.submit(self._run, job)
@@ -240,14 +241,22 @@ class ThreadExecutor(Executor):
             base_iri=job.base_iri,
         )
         # Reuse the worker's serialiser: same formats, same size limit, large answers spooled alike.
-        spool = os.path.join(self._spool, uuid.uuid4().hex)
+        spool = os.path.join(self._spool_folder(), uuid.uuid4().hex)
         return _answer(
             query_worker.serialize(result, job.solutions_media, job.graph_media, self.max_result_bytes, spool)
         )
 
+    def _spool_folder(self) -> str:
+        with self._spool_lock:
+            if self._spool is None:
+                self._spool = tempfile.mkdtemp(prefix="newsgraph-spool-")
+            return self._spool
+
     def close(self):
         self._pool.shutdown(wait=False, cancel_futures=True)
-        shutil.rmtree(self._spool, ignore_errors=True)
+        with self._spool_lock:
+            if self._spool is not None:
+                shutil.rmtree(self._spool, ignore_errors=True)
 
 
 #: how much nicer than the server a general-lane worker runs: a heavy query must not take the CPU

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import NamedNode, Quad
 
+from extract.batching import BATCH_CHARS, DEFAULT_BATCH_SIZE, batched
 from extract.errors import InputError, NewsgraphError
 from extract.records import Article, Extraction
 from extract.validation import validate_article
@@ -269,7 +270,6 @@ def ingest(
     (0, ['empty.txt: the file is empty'])
     """
     from extract.parallel import InProcess
-    from extract.pipeline import BATCH_CHARS, DEFAULT_BATCH_SIZE, batched
 
     started = time.perf_counter()
     run = _Run(store, progress)

@@ -70,8 +70,6 @@ def load_pipeline(model: str | None = None, **component_config) -> Language:
     return nlp
 
 
-
-
 def make_doc(nlp: Language, article: Article) -> Doc:
     """The tokenised document of an article, carrying its date and scope for the components that read them."""
     doc = nlp.make_doc(article.text)

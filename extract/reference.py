@@ -19,16 +19,21 @@ from pathlib import Path
 from extract.records import Actor
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# Latin letters that Unicode does not decompose into a base letter and an accent: "Støre" is "Store".
+_UNDECOMPOSED = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+)
 
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and punctuation: the key names are compared by.
 
-    >>> fold("Miguel Díaz-Canel")
-    'miguel diaz canel'
+    >>> fold("Miguel Díaz-Canel"), fold("Jonas Gahr Støre")
+    ('miguel diaz canel', 'jonas gahr store')
     """
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("\u2019", "'")
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().translate(_UNDECOMPOSED)
+    text = text.replace("\u2019", "'")
     text = re.sub(r"'s\b", "", text)
     return _NON_WORD.sub(" ", text).strip()
 
@@ -40,6 +45,21 @@ def slug(text: str) -> str:
     'abdel-fattah-el-sisi'
     """
     return fold(text).replace(" ", "-") or "unnamed"
+
+
+_ROMAN = re.compile(r"^[ivxl]+$")
+
+
+def surname(name: str) -> str:
+    """The word a person is called by alone: the last of the name, before a monarch's 'of' and number.
+
+    >>> surname("Vladimir Putin"), surname("Carl XVI Gustaf of Sweden"), surname("Harald V of Norway")
+    ('putin', 'gustaf', 'harald')
+    """
+    words = fold(name.split(" of ", 1)[0]).split() or fold(name).split()
+    while len(words) > 1 and _ROMAN.match(words[-1]):
+        words.pop()
+    return words[-1] if words else ""
 
 
 def _latin(text: str) -> bool:
@@ -262,9 +282,9 @@ def _load_leaders(g: Gazetteer) -> None:
             # A bare surname is ambiguous across 1,700 people: linked only with a title, in holder().
             if name and _latin(name) and " " in key:
                 g.names.setdefault(key, actor)
-        g.surnames.setdefault(fold(term.label).split()[-1], set()).add(term.qid)
+        g.surnames.setdefault(surname(term.label), set()).add(term.qid)
     for terms in g.terms.values():
         terms.sort(key=lambda t: t.start)
 
 
-__all__ = ["Country", "Gazetteer", "Term", "fold", "load_gazetteer", "reference_dir", "slug"]
+__all__ = ["Country", "Gazetteer", "Term", "fold", "load_gazetteer", "reference_dir", "slug", "surname"]

@@ -166,17 +166,27 @@ def choose_threshold(scores: np.ndarray, labels: np.ndarray, target: float, leas
 
 
 def per_source(rows: list[dict], scores: np.ndarray, threshold: float) -> dict[str, dict[str, float]]:
-    """AUC, and precision, kept relations and recall of right ones at ``threshold``, per gold file and pooled."""
+    """AUC with its bootstrap interval by document, and precision, kept relations and recall of right
+    ones at ``threshold``, per gold file and pooled."""
     out = {}
     for name in [*sorted({r["file"] for r in rows}), "pooled"]:
         chosen = np.array([name in ("pooled", r["file"]) for r in rows])
         labels = np.array([r["right"] for r in rows])[chosen].astype(float)
         precision, kept, recall = precision_at(scores[chosen], labels, threshold)
+        documents = [confidence_report.document_of(r) for r, keep in zip(rows, chosen, strict=True) if keep]
+        low, high = confidence_report.auc_interval(documents, scores[chosen], labels)
+        precision_low, precision_high = confidence_report.precision_interval(
+            documents, scores[chosen], labels, threshold
+        )
         out[name] = {
             "relations": int(chosen.sum()),
             "right": int(labels.sum()),
-            "auc": round(confidence_report.auc(list(scores[chosen]), list(labels.astype(bool))), 3),
+            "auc": round(confidence_report.rank_auc(scores[chosen], labels), 3),
+            "auc_low": low,
+            "auc_high": high,
             "precision": round(precision, 3),
+            "precision_low": precision_low,
+            "precision_high": precision_high,
             "kept": kept,
             "recall": round(recall, 3),
         }
@@ -185,11 +195,15 @@ def per_source(rows: list[dict], scores: np.ndarray, threshold: float) -> dict[s
 
 def print_figures(title: str, figures: dict[str, dict[str, float]], threshold: float) -> None:
     print(f"\n## {title}")
-    print(f"| source | relations | right | AUC | precision at {threshold:.2f} | kept | share of right kept |")
+    print(
+        f"| source | relations | right | AUC [95 % by document] | precision at {threshold:.2f} [95 %] | kept "
+        "| share of right kept |"
+    )
     print("|---|---|---|---|---|---|---|")
     for name, f in figures.items():
         print(
-            f"| {name} | {f['relations']} | {f['right']} | {f['auc']:.3f} | {f['precision']:.3f} | {f['kept']} "
+            f"| {name} | {f['relations']} | {f['right']} | {f['auc']:.3f} [{f['auc_low']:.2f}, {f['auc_high']:.2f}] "
+            f"| {f['precision']:.3f} [{f['precision_low']:.2f}, {f['precision_high']:.2f}] | {f['kept']} "
             f"| {f['recall']:.3f} |"
         )
 
@@ -207,6 +221,11 @@ def load_rows(paths: list[Path], dump: Path | None) -> list[dict]:
     return rows
 
 
+def _json_safe(figures: dict[str, float]) -> dict[str, float | None]:
+    """Figures with ``None`` for an undefined one (an AUC of a source with no wrong relation): JSON has no NaN."""
+    return {name: None if isinstance(value, float) and np.isnan(value) else value for name, value in figures.items()}
+
+
 def model_file(rows: list[dict], chosen: tuple[str, ...], penalty: float, threshold: float, held: dict) -> dict:
     """The model as shipped: a weight for every feature of the code (0 for those left out), in its order."""
     intercept, fitted = fit_rows(rows, chosen, penalty)
@@ -221,7 +240,7 @@ def model_file(rows: list[dict], chosen: tuple[str, ...], penalty: float, thresh
         "penalty": penalty,
         "fitted": datetime.date.today().isoformat(),
         "threshold": threshold,
-        "held_out": held,
+        "held_out": {source: _json_safe(figures) for source, figures in held.items()},
         "features": list(FEATURES),
         "intercept": round(intercept, 6),
         "weights": [round(float(weight.get(name, 0.0)), 6) for name in FEATURES],

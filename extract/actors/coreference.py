@@ -23,7 +23,7 @@ class CoreferenceMixin(ResolverBase):
         if found is None or token._.mention is not None:
             return
         role, at = found
-        if token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON":
+        if token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON" or self.office_of_named(at):
             return  # a title before a name is handled with the name
         left = [t for t in token.lefts]
         # "Foreign Secretary welcomes ...": a headline names an office without an article
@@ -49,9 +49,14 @@ class CoreferenceMixin(ResolverBase):
         if actor is None and country and self.date:
             actor = self.gazetteer.office_holder(country, "President" if fold(role) == "leader" else role, self.date)
         if actor is None and doc[at].text[:1].isupper() and (headline or any(t.lower_ == "the" for t in left)):
-            # "The Foreign Secretary" with no one named before: the office holder, unnamed
-            label = f"{self.gazetteer.countries[country].name} {role}" if country in self.gazetteer.countries else role
-            actor = Actor(key=slug(label), label=label, type="PERSON", country=country, role=role)
+            # "The Foreign Secretary" with no one named before: the office holder, unnamed; with no country
+            # either, nothing shows another article's "Foreign Secretary" is the same person: the key is the article's
+            if country in self.gazetteer.countries:
+                label = f"{self.gazetteer.countries[country].name} {role}"
+                key = slug(label)
+            else:
+                label, key = role, self.local_key(role)
+            actor = Actor(key=key, label=label, type="PERSON", country=country, role=role)
         if actor is None:
             return
         start = min([t.i for t in left if t.dep_ in ("det", "amod", "compound", "poss")] + [at])
@@ -59,6 +64,17 @@ class CoreferenceMixin(ResolverBase):
         if inside:  # "The Labour leader": the body named inside stays its own mention
             start = max(inside) + 1
         self.add(doc[start : token.i + 1], actor, "description")
+
+    def office_of_named(self, at: int) -> bool:
+        """Whether the title beginning at ``at`` is the office of a person named after it: 'the Prime
+        Minister of Norway Jonas Gahr Støre'."""
+        return any(
+            m._.actor.type == "PERSON"
+            and at < m.start <= at + 10
+            and (office := self.office_before(m.start)) is not None
+            and office[2] == at
+            for m in self.mentions
+        )
 
     def title_antecedent(self, token: Token, role: str, country: str | None) -> Actor | None:
         """Who 'the Chancellor', 'the Russian leader' is: the one person named before in the article with
@@ -180,23 +196,27 @@ class CoreferenceMixin(ResolverBase):
             self.add(self.doc[token.i : token.i + 1], actor, "pronoun")
 
     def third_person(self, token: Token) -> Actor | None:
-        """'he', 'her': the latest person in the window of that gender (where the text tells it), never
-        the subject of the clause a non-reflexive object pronoun is in ('Putin thanked him'), nor the
-        speaker of the quotation it is in."""
+        """'he', 'her': the latest person in the window of that gender, never the subject of the clause a
+        non-reflexive object pronoun is in ('Putin thanked him'), nor the speaker of the quotation it is in.
+
+        A person of unknown gender fits either pronoun. The pronoun tells the gender of its antecedent
+        only when no other person was in sight: a guess between two people is no evidence for the next
+        pronoun ('Smith met Jones. He left.' does not make Jones a man)."""
         gender = "female" if token.lower_ in FEMININE else "male"
         others = self.coarguments(token)
         if self.quoted(token.i) is not None and (speaker := self.quoted_speaker(token)) is not None:
             others.add(speaker.key)  # in her own words, "she" is someone else
-        actor = self.recent(
-            lambda a: (
-                a.type == "PERSON"
-                and a.key not in others
-                and self.gender.get(a.key, gender) == gender
-                and not a.key.startswith("author-")
-            ),
-            token.i,
-        )
-        if actor is not None:
+        in_sight: set[str] = set()
+
+        def person(a: Actor) -> bool:
+            if a.type == "PERSON" and a.key not in others and not a.key.startswith("author-"):
+                in_sight.add(a.key)
+                return True
+            return False
+
+        self.recent(lambda a: person(a) and False, token.i)  # everyone in sight
+        actor = self.recent(lambda a: person(a) and self.gender.get(a.key, gender) == gender, token.i)
+        if actor is not None and len(in_sight) == 1:
             self.gender.setdefault(actor.key, gender)
         return actor
 

@@ -19,7 +19,7 @@ from extract.actors.base import ResolverBase
 from extract.actors.repairs import trim
 from extract.actors.vocabulary import gender_of, honorific, load_aliases, one_word_titles
 from extract.records import Actor
-from extract.reference import fold, slug
+from extract.reference import fold, slug, surname
 
 
 class LinkingMixin(ResolverBase):
@@ -27,12 +27,15 @@ class LinkingMixin(ResolverBase):
 
     def survey(self, ents: Sequence[Span]) -> None:
         """Before resolving: the people the article names in full, and the countries it names."""
+        self.note_places(ents)
         for ent in ents:
             if ent.label_ == "PERSON" and self.misread_person(ent) is not None:
                 continue
-            name = self.person_name(ent)
+            glued = self.office_glued(ent)
+            name = glued or self.person_name(ent)
             if len(fold(name.text).split()) > 1 and (
                 ent.label_ == "PERSON"
+                or glued is not None
                 or ((known := self.gazetteer.lookup(name.text)) is not None and known.type == "PERSON")
             ):
                 role, country = self.context(name.start)
@@ -67,14 +70,14 @@ class LinkingMixin(ResolverBase):
             actor = earlier
         if (role and not actor.role) or (country and not actor.country):
             actor = replace(actor, role=actor.role or role, country=actor.country or country)
-        self.remember(actor, fold(name.text).split()[-1], fold(actor.label).split()[-1])
+        self.remember(actor, surname(name.text), surname(actor.label))
         return actor
 
     def remember(self, actor: Actor, *surnames: str) -> None:
         """A person named in full (or by title), whom a later surname may refer to."""
         self.persons[actor.key] = actor
-        for surname in surnames:
-            keys = self.full_names.setdefault(surname, [])
+        for word in surnames:
+            keys = self.full_names.setdefault(word, [])
             if actor.key not in keys:
                 keys.append(actor.key)
 
@@ -127,14 +130,22 @@ class LinkingMixin(ResolverBase):
                 return mention._.actor
         return None
 
-    def note_gender(self, actor: Actor, start: int) -> None:
-        """Record a person's gender where an honorific or gendered title before the name tells it."""
-        doc = self.doc
+    def note_gender(self, actor: Actor, name: Span) -> None:
+        """Record a person's gender where the text tells it: an honorific, a gendered title or noun before
+        the name ('Mrs', 'King', 'actress') or a gendered noun in apposition ('Jane Doe, a mother of
+        three', 'his widow, Jane Doe'). Nothing else: an unknown gender fits any pronoun."""
+        doc, start = self.doc, name.start
         for i in range(start - 1, max(doc[start].sent.start, start - 3) - 1, -1):
             if (gender := gender_of(doc[i].text)) is not None:
                 self.gender.setdefault(actor.key, gender)
                 return
             if not (doc[i].pos_ == "PROPN" or doc[i].is_title):
+                break
+        root = name.root
+        nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        for noun in nouns:
+            if noun.pos_ == "NOUN" and (gender := gender_of(noun.lemma_)) is not None:
+                self.gender.setdefault(actor.key, gender)
                 return
 
     def alias(self, text: str) -> Actor | None:

@@ -18,6 +18,9 @@ class NamesMixin(ResolverBase):
         """A PERSON entity: a person, unless the tagger misread a place, a body or a people as one."""
         if facility(ent):
             return  # "Wellhouse Lane" tagged a person
+        if (name := self.office_glued(ent)) is not None:
+            self.named_person(name)
+            return
         misread = self.misread_person(ent)
         if misread is not None:
             {"GPE": self.place, "ORG": self.organisation, "NORP": self.group}[misread](ent)
@@ -25,21 +28,36 @@ class NamesMixin(ResolverBase):
         self.named_person(ent)
 
     def named_person(self, ent: Span) -> None:
-        """A person's name, linked on the evidence around it."""
+        """A person's name, linked on the evidence around it.
+
+        After 'TITLE of COUNTRY' the country is the person's attribute ('Prime Minister of Norway Jonas
+        Gahr Støre'), not a mention of its own that a relation could take for the party.
+        """
         name = self.person_name(ent)
         role, country = self.context(name.start)
         actor, how = self.link_person(name, role, country)
-        self.note_gender(actor, name.start)
+        self.note_gender(actor, name)
+        office = self.office_before(name.start)
+        if office is not None and office[1] is not None:
+            for inside in {t._.mention for t in self.doc[office[2] : name.start] if t._.mention is not None}:
+                if inside._.actor.type == "GPE" and inside._.actor.country == office[1]:
+                    self.remove(inside)  # 'Prime Minister of Norway Jonas Gahr Støre': Norway is no party there
         self.add(name, actor, how)
 
     def context(self, start: int) -> tuple[str | None, str | None]:
         """Role and country written just before a name: 'Cuban President', 'President of Russia'."""
+        found = self.office_before(start)
+        return (found[0], found[1]) if found else (None, None)
+
+    def office_before(self, start: int) -> tuple[str, str | None, int] | None:
+        """The office written just before a name, as (role, country, where the office begins): 'Cuban
+        President', 'Russia's President', 'Prime Minister of Norway', 'President of the French Republic'."""
         doc = self.doc
         lo = max(doc[start].sent.start, start - 8)
         tokens = list(doc[lo:start])
         found = title_at(tokens, len(tokens))
         if found is None:
-            return None, None
+            return self.office_of_country(tokens, lo)
         role, at = found
         country = None
         before = tokens[:at]
@@ -48,18 +66,28 @@ class NamesMixin(ResolverBase):
             if c is None and before[-1].tag_ == "POS" and len(before) > 1:
                 c = self.gazetteer.country_named(before[-2].text)
             country = c.iso3 if c else None
-        if country is None:
-            # "President of Russia Vladimir Putin", "President of the Republic of Cuba Miguel ..."
-            after = [t for t in doc[lo + at + len(role.split()) : start]]
-            if after and after[0].lower_ == "of":
-                phrase = " ".join(t.text for t in after[1:] if t.lower_ != "the")
-                c = self.gazetteer.country_named(phrase) or self.gazetteer.country_named(after[-1].text)
-                country = c.iso3 if c else None
-        return role, country
+        return role, country, lo + at
+
+    def office_of_country(self, tokens: list, lo: int) -> tuple[str, str, int] | None:
+        """'Prime Minister of Norway', 'President of the Republic of Korea' ending ``tokens``: a title,
+        'of' and words that are, all of them, a country's name (so not 'Secretary of State')."""
+        for of in range(len(tokens) - 2, 0, -1):
+            if tokens[of].lower_ != "of" or (found := title_at(tokens, of)) is None:
+                continue
+            words = tokens[of + 1 :]
+            if words[0].lower_ == "the":
+                words = words[1:]
+            country = self.gazetteer.country_named(" ".join(t.text for t in words)) if words else None
+            if country is not None:
+                return found[0], country.iso3, lo + found[1]
+        return None
 
     def place(self, ent: Span) -> None:
         g = self.gazetteer
         ent = trim(ent)
+        if (name := self.office_glued(ent)) is not None:
+            self.named_person(name)
+            return
         if self.person_taken_for_place(ent) or self.surname_taken_for_name(ent):
             self.named_person(ent)
             return
@@ -81,6 +109,9 @@ class NamesMixin(ResolverBase):
     def organisation(self, ent: Span) -> None:
         g = self.gazetteer
         if self.office_taken_for_name(ent) or facility(ent):
+            return
+        if (name := self.office_glued(ent)) is not None:
+            self.named_person(name)
             return
         ent = trim(ent)
         if self.names_taken_for_one(ent) or self.demonym_taken_for_name(ent) or self.demonym_cut_short(ent):

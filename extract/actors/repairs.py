@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from extract.actors.base import ResolverBase
 from extract.actors.vocabulary import _fold, honorific, one_word_titles, title_at
+from extract.lexicon import word_class
 from extract.reference import fold
 
 # Prepositions whose object is where something happens: "in Yorkshire", "across Wales".
@@ -52,13 +53,27 @@ class RepairsMixin(ResolverBase):
         root = ent.root
         if len(ent) == 1 and root.pos_ == "ADJ":
             return "NORP"
-        if (
-            root.dep_ == "pobj"
-            and root.head.lower_ in LOCATIVE
-            and not any(t.tag_ == "POS" or t.dep_ == "poss" for t in ent)
-        ):
-            return "GPE"
+        if located(ent) or (len(ent) == 1 and fold(text) in self.places_named and fold(text) not in self.full_names):
+            return "GPE"  # "in Yorkshire"; "Crimea" where the article also writes "to Crimea" or tags it a place
         return None
+
+    def note_places(self, ents) -> None:
+        """Survey: a one-word name the article uses as a location ('in Donbass', 'travelled to Crimea'), or
+        that the tagger types a place more often than a person, is a place in all of the article; a person
+        named with a title or an honorific is not ('Indonesia's security minister Wiranto')."""
+        placed: dict[str, int] = {}
+        for ent in ents:
+            name = fold(trim(ent).text)
+            if located(ent):
+                self.places_named.add(name)
+            elif ent.label_ in ("GPE", "LOC", "FAC"):
+                placed[name] = placed.get(name, 0) + 1
+            elif ent.label_ == "PERSON":
+                placed[name] = placed.get(name, 0) - 1
+                if self.context(ent.start)[0] is not None or (ent.start and honorific(self.doc[ent.start - 1].text)):
+                    placed[name] -= len(ents)
+                    self.titled.add(name)
+        self.places_named |= {name for name, count in placed.items() if count > 0}
 
     def untagged_people(self) -> list[Span]:
         """Names of people the tagger missed: a run of proper nouns outside any entity that the reference
@@ -92,12 +107,30 @@ class RepairsMixin(ResolverBase):
                 found.append(doc[t.i : t.i + 1])
         return found
 
+    def office_glued(self, ent: Span) -> Span | None:
+        """'Chancellor of Austria Karl Nehammer' tagged 'Austria Karl Nehammer' (a person, a body or a place):
+        after 'TITLE of', an entity that begins with a country's name and goes on in proper names is that
+        country's office holder; the name is what follows the country."""
+        doc = self.doc
+        of = ent.start - 1
+        if of > 0 and doc[of].lower_ == "the":
+            of -= 1
+        if of < 1 or doc[of].lower_ != "of" or title_at(doc, of) is None:
+            return None
+        for k in range(1, len(ent)):
+            rest = ent[k:]
+            if self.gazetteer.country_named(ent[:k].text) is not None and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest
+            ):
+                return doc[rest.start : rest.end]
+        return None
+
     def surname_taken_for_name(self, ent: Span) -> bool:
         """'Trump' typed ORG, 'Scholz' typed GPE: one word that is the surname of someone the article names
-        in full, and no place or body the reference data knows."""
+        in full (or with a title: 'minister Wiranto'), and no place or body the reference data knows."""
         return (
             len(ent) == 1
-            and fold(ent.text) in self.full_names
+            and (fold(ent.text) in self.full_names or fold(ent.text) in self.titled)
             and self.gazetteer.lookup(ent.text) is None
             and self.gazetteer.capital(ent.text) is None
             and self.alias(ent.text) is None
@@ -175,6 +208,18 @@ class RepairsMixin(ResolverBase):
             self.agent_group(head)
             return head._.mention is not None
         return False
+
+
+def located(ent: Span) -> bool:
+    """Whether the text uses a name as a location: the object of a preposition of place ('in Yorkshire',
+    'across Wales') or of 'to'/'from' after a verb or noun of motion ('flew to Crimea', 'a trip to Maidan')."""
+    root = ent.root
+    if root.dep_ != "pobj" or any(t.tag_ == "POS" or t.dep_ == "poss" for t in ent):
+        return False
+    prep = root.head
+    return prep.lower_ in LOCATIVE or (
+        prep.lower_ in ("to", "from") and prep.head.lemma_.lower() in word_class("motion")
+    )
 
 
 def place_before_conjunction(ent: Span) -> Span | None:

@@ -11,7 +11,7 @@ from extract.actors.names import NamesMixin
 from extract.actors.repairs import RepairsMixin
 from extract.actors.speakers import SpeakersMixin
 
-RESOLVER_NAME = "newsgraph.ActorResolver.v8"
+RESOLVER_NAME = "newsgraph.ActorResolver.v9"
 
 
 class ActorResolver(NamesMixin, LinkingMixin, GroupsMixin, CoreferenceMixin, SpeakersMixin, RepairsMixin):

@@ -176,7 +176,8 @@ def title_at(tokens, end: int) -> tuple[str, int] | None:
 
 @cache
 def load_honorifics() -> dict[str, tuple[str | None, str]]:
-    """Words before a name that are no part of it: folded word → (gender or None, 'honorific' | 'title')."""
+    """Words before a name that are no part of it, or nouns in apposition to it: folded word → (gender or
+    None, 'honorific' | 'title' | 'noun')."""
     with (lexicon_dir() / "honorifics.tsv").open(encoding="utf-8", newline="") as f:
         rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
         return {fold(row["word"]): (row["gender"] or None, row["kind"]) for row in rows}

@@ -3,14 +3,14 @@
 One module per construction family, each extractor registered in spaCy's ``misc`` registry under
 a versioned name that every relation it finds carries as its ``extractor`` (provenance):
 
-* ``newsgraph.VerbEvents.v5`` (:mod:`~extract.relations.verbs`): a verb with actor arguments —
+* ``newsgraph.VerbEvents.v6`` (:mod:`~extract.relations.verbs`): a verb with actor arguments —
   subject–verb–object, prepositional objects ("met with X"), passives ("was criticised by X"),
   light verbs with an event noun (:mod:`~extract.relations.light`: "extended his appreciation to X"),
   governed verbs (:mod:`~extract.relations.governed`: "threatened to ban" → THREATEN), predicative
   adjectives (:mod:`~extract.relations.adjectives`: "was critical of X" → DISAPPROVE), demands in
   reported speech (:mod:`~extract.relations.speech`: "X said Y must..."), and, where the verb's own
   arguments name no actor, the ordered ``TARGET_FINDERS`` (:mod:`~extract.relations.targets`).
-* ``newsgraph.NominalEvents.v5`` (:mod:`~extract.relations.nominal`): an event noun or adjective
+* ``newsgraph.NominalEvents.v6`` (:mod:`~extract.relations.nominal`): an event noun or adjective
   ("in a call with X", "X's congratulatory remarks", "support for X", "an agreement between X and Y").
 
 Arguments (:mod:`~extract.relations.arguments`) are the actor mentions a head word stands for, one

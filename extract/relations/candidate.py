@@ -9,8 +9,8 @@ from spacy.tokens import Span, Token
 
 from extract.lexicon import Sense
 
-VERB_EVENTS = "newsgraph.VerbEvents.v5"
-NOMINAL_EVENTS = "newsgraph.NominalEvents.v5"
+VERB_EVENTS = "newsgraph.VerbEvents.v6"
+NOMINAL_EVENTS = "newsgraph.NominalEvents.v6"
 
 
 @dataclass(frozen=True, slots=True)

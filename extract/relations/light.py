@@ -248,14 +248,12 @@ def received(verb: Token, obj: Token) -> Sense | None:
 
 
 def foreign_possessor(verb: Token, noun: Token) -> bool:
-    """'cited Russia's attacks on X', 'mentioned China's support for X': an event noun whose named
-    possessor is not the verb's subject is that possessor's event, not a light verb's ('extended
-    his condolences')."""
+    """'cited Russia's attacks on X', 'mentioned China's support for X', 'mentioned her support for X'
+    (she being another): an event noun whose possessor, named or a resolved pronoun, is not the verb's
+    subject is that possessor's event, not a light verb's ('extended his condolences'). The one guard
+    for both readings: the light verb (verbs.py, light_verb) and the nominal event (nominal.py)."""
     own = {s._.actor.key for s in subjects(verb)}
-    return any(
-        c.dep_ == "poss" and c.pos_ != "PRON" and (m := c._.mention) is not None and m._.actor.key not in own
-        for c in noun.children
-    )
+    return any(c.dep_ == "poss" and (m := c._.mention) is not None and m._.actor.key not in own for c in noun.children)
 
 
 def opposed(mention: Span) -> bool:

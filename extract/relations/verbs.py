@@ -209,10 +209,7 @@ def object_targets(c: VerbClause, child: Token) -> list[Target]:
             continue  # one meets people, visits places and discusses topics: "discussed UK-France trade"
         found.append(Target(actor, sense, past(lemma), [verb], 0.8 if actor.root == child else 0.6))
     if child.dep_ == "dobj" and child._.mention is None:
-        light = light_verb(verb, child)
-        if light and (owners := possessors(child)) and not owners & {s._.actor.key for s in subjects(verb)}:
-            light = []  # "cited the government's repression of X": the repression is the government's
-        found += light
+        found += light_verb(verb, child)
         if not found and sense is not None:
             # "condemned X's attacks", "prevented the demonstration staged by X": X is the target
             agents = event_agents(child) or misattached_agents(verb, child)
@@ -230,11 +227,6 @@ def misattached_agents(verb: Token, noun: Token) -> list[Span]:
     ):
         return []
     return [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "by" and p.i > noun.i for a in pobj_actors(p)]
-
-
-def possessors(noun: Token) -> set[str]:
-    """The actors that possess a noun: 'the government's repression', 'his appreciation'."""
-    return {c._.mention._.actor.key for c in noun.children if c.dep_ == "poss" and c._.mention is not None}
 
 
 def prepositional_targets(c: VerbClause, prep: Token) -> list[Target]:

@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "tools"))
-import fit_confidence  # noqa: E402  (a script beside its sibling tools, imported as they import each other)
+import confidence_report  # noqa: E402  (scripts beside their sibling tools, imported as they import each other)
+import fit_confidence  # noqa: E402
 
 from extract.confidence import FEATURES  # noqa: E402
 
@@ -106,3 +107,38 @@ def test_the_written_model_weighs_every_feature_of_the_code():
 
 def test_rows_dumped_before_a_feature_existed_are_stale():
     assert fit_confidence.stale(synthetic()) == set(FEATURES) - set(NAMES)
+
+
+@pytest.mark.parametrize(
+    ("scores", "labels"),
+    [
+        ([0.9, 0.8, 0.3, 0.1], [1, 1, 0, 0]),  # perfectly separated
+        ([0.1, 0.3, 0.8, 0.9], [1, 1, 0, 0]),  # reversed
+        ([0.5, 0.5, 0.5, 0.7, 0.2], [1, 0, 1, 0, 0]),  # ties count half
+        ([0.4, 0.6], [1, 1]),  # one class: undefined
+    ],
+)
+def test_the_rank_auc_is_the_pairwise_auc(scores, labels):
+    fast = confidence_report.rank_auc(np.array(scores), np.array(labels, dtype=float))
+    slow = confidence_report.auc(scores, [bool(y) for y in labels])
+    assert (np.isnan(fast) and np.isnan(slow)) or fast == pytest.approx(slow)
+
+
+def test_the_bootstrap_interval_holds_the_estimate_and_narrows_with_documents():
+    rows = synthetic()
+    held = fit_confidence.out_of_fold(rows, fit_confidence.procedure_for(NAMES, select=False))
+    labels = np.array([r["right"] for r in rows], dtype=float)
+    documents = [confidence_report.document_of(r) for r in rows]
+    low, high = confidence_report.auc_interval(documents, held, labels)
+    assert low < confidence_report.rank_auc(held, labels) < high
+    assert confidence_report.auc_interval(documents, held, labels) == (low, high)  # fixed seed
+    few = [d.rsplit("d", 1)[0] + str(int(d.rsplit("d", 1)[1]) % 6) for d in documents]  # 12 documents, not 120
+    few_low, few_high = confidence_report.auc_interval(few, held, labels)
+    assert few_high - few_low > high - low
+
+
+def test_the_precision_interval_is_undefined_when_nothing_passes():
+    documents, scores, labels = ["a", "b"], np.array([0.2, 0.3]), np.array([1.0, 0.0])
+    assert all(np.isnan(v) for v in confidence_report.precision_interval(documents, scores, labels, 0.9))
+    low, high = confidence_report.precision_interval(documents, scores, labels, 0.1)
+    assert 0.0 <= low <= 0.5 <= high <= 1.0

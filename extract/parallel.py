@@ -1,7 +1,8 @@
 """Extraction in other processes: worker processes on this machine, or the workers of a Dask cluster.
 
 Each worker loads the pipeline once and reads batches of articles into records; only articles
-and records (plain picklable values) cross process boundaries, never spaCy documents. Results come
+and records (plain picklable values) cross process boundaries, never spaCy documents, and the records
+come back without the article's text, which the caller already holds. Results come
 back in input order with a bounded number of batches in flight, so the caller writes the graph in
 the same order as a single process would and holds a few batches at most, whatever the corpus size.
 No store is touched here: the caller writes the records.
@@ -13,7 +14,7 @@ import abc
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from extract.errors import ExtractionError
@@ -55,10 +56,33 @@ def warm_up(spec: PipelineSpec) -> int:
 
 
 def extract_articles(spec: PipelineSpec, articles: Sequence[Article]) -> list[Result]:
-    """Read a batch of articles with this process's pipeline (the task workers run)."""
+    """Read a batch of articles with this process's pipeline (the task workers run).
+
+    The records go back without their article, which the caller has (:func:`rejoin`): the text
+    would travel back pickled for nothing.
+    """
     from extract.pipeline import extract_batch
 
-    return extract_batch(_pipeline(spec), articles, spec.batch_size)
+    results = extract_batch(_pipeline(spec), articles, spec.batch_size)
+    for result in results:
+        if isinstance(result, Extraction):
+            result.article = replace(result.article, text="")
+    return results
+
+
+def rejoin(articles: Sequence[Article], results: list[Result]) -> list[Result]:
+    """Give the records of :func:`extract_articles` back their articles (the batch it was given).
+
+    >>> article = Article("a1", "Nothing happened.")
+    >>> [r.article == article for r in rejoin([article], [Extraction(Article("a1", ""))])]
+    [True]
+    """
+    for article, result in zip(articles, results, strict=True):
+        if isinstance(result, Extraction):
+            if result.article.id != article.id:
+                raise ExtractionError(f"a worker answered for {result.article.id}, not {article.id}")
+            result.article = article
+    return results
 
 
 class Extractor(abc.ABC):
@@ -95,14 +119,18 @@ class InProcess(Extractor):
 
 
 def _ordered(submit, batches: Iterable[Sequence[Article]], window: int) -> Iterator[list[Result]]:
-    """Submit batches, keeping at most ``window`` in flight, and yield their results in order."""
-    pending: deque[Future] = deque()
+    """Submit batches to :func:`extract_articles`, keeping at most ``window`` in flight, and yield
+    their results in order, with their articles."""
+    pending: deque[tuple[list[Article], Future]] = deque()
     for batch in batches:
-        pending.append(submit(batch))
+        articles = list(batch)
+        pending.append((articles, submit(articles)))
         if len(pending) >= window:
-            yield pending.popleft().result()
+            articles, future = pending.popleft()
+            yield rejoin(articles, future.result())
     while pending:
-        yield pending.popleft().result()
+        articles, future = pending.popleft()
+        yield rejoin(articles, future.result())
 
 
 class ProcessPool(Extractor):
@@ -128,7 +156,7 @@ class ProcessPool(Extractor):
 
     def map(self, batches):
         yield from _ordered(
-            lambda b: self._pool.submit(extract_articles, self.spec, list(b)),
+            lambda b: self._pool.submit(extract_articles, self.spec, b),
             batches,
             self.workers * IN_FLIGHT_PER_WORKER,
         )
@@ -159,7 +187,7 @@ class DaskPool(Extractor):
     def map(self, batches):
         # pure=False: the same batch submitted twice (a re-run) is parsed again, not served from memory
         yield from _ordered(
-            lambda b: self.client.submit(extract_articles, self.spec, list(b), pure=False),
+            lambda b: self.client.submit(extract_articles, self.spec, b, pure=False),
             batches,
             self.workers * IN_FLIGHT_PER_WORKER,
         )
@@ -169,4 +197,14 @@ class DaskPool(Extractor):
             self.client.close()
 
 
-__all__ = ["DaskPool", "Extractor", "InProcess", "PipelineSpec", "ProcessPool", "Result", "extract_articles", "warm_up"]
+__all__ = [
+    "DaskPool",
+    "Extractor",
+    "InProcess",
+    "PipelineSpec",
+    "ProcessPool",
+    "Result",
+    "extract_articles",
+    "rejoin",
+    "warm_up",
+]

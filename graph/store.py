@@ -44,11 +44,24 @@ class Store(abc.ABC):
     url: str
     #: whether writes are possible
     writable: bool = True
+    #: whether :meth:`add_quads` is cheaper than a transaction per graph (an ingest then writes a
+    #: batch of new articles in one transaction)
+    batch_writes: bool = False
 
     @abc.abstractmethod
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad], shared: Iterable[ox.Quad] = ()) -> None:
         """Atomically replace the content of ``graph`` by ``quads`` and add ``shared`` quads
         (which name their own graphs)."""
+
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads (which name their graphs) in one transaction: all of them or, on an error, none.
+
+        >>> store, a = open_store("memory:"), ox.NamedNode("urn:a")
+        >>> store.add_quads([ox.Quad(a, a, ox.Literal("c"), ox.NamedNode("urn:g"))])
+        >>> store.count()
+        1
+        """
+        self.update(f"INSERT DATA {{\n{_nquads(quads)}\n}}")
 
     @abc.abstractmethod
     def drop_graph(self, graph: ox.NamedNode) -> bool:
@@ -210,6 +223,8 @@ def _nquads(quads: Iterable[ox.Quad]) -> str:
 class OxigraphStore(Store):
     """pyoxigraph's RocksDB store on disk, or its in-memory store when ``path`` is None."""
 
+    batch_writes = True
+
     def __init__(self, path: str | Path | None, url: str, read_only: bool = False, wait: float = 0.0) -> None:
         self.url = url
         self.path = Path(path) if path is not None else None
@@ -272,6 +287,18 @@ class OxigraphStore(Store):
     def replace_graph(self, graph, quads, shared=()):
         body = _nquads([*quads, *shared])
         self._run_update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{\n{body}\n}}")
+
+    def add_quads(self, quads):
+        if not self.writable:
+            raise StoreError(f"the store {self.url} is open read-only")
+        # pyoxigraph's extend is one transaction, and takes the quads as they are (no SPARQL to write and parse)
+        try:
+            with self._write_lock:
+                self._store.extend(quads)
+        except OSError as error:
+            raise store_error(error, f"cannot write to {self.url}") from error
+        finally:
+            self._written()
 
     def drop_graph(self, graph):
         if not self.has_graph(graph):

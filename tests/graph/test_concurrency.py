@@ -90,7 +90,9 @@ def test_sparql_and_rest_readers_answer_correctly_during_an_ingest(store, nlp, b
             for reader in readers.values():
                 reader.answered_since(written)
 
-        report = ingest(store, nlp, read_articles([batch]), progress=after_each_article)
+        # One article a batch: the new articles of a batch share one transaction, so readers see a
+        # larger batch appear whole (never part of an article).
+        report = ingest(store, nlp, read_articles([batch]), progress=after_each_article, batch_size=1)
     finally:
         for reader in readers.values():
             reader.stop.set()

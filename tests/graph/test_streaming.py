@@ -3,12 +3,17 @@ the same graph from worker processes and from a Dask cluster as from one process
 
 from __future__ import annotations
 
+import io
+
+import pyoxigraph as ox
 import pytest
 
 from extract.parallel import DaskPool, Extractor, InProcess, PipelineSpec, ProcessPool
 from extract.records import Article
+from graph.errors import StoreError, StoreFullError
 from graph.ingest import ingest
 from graph.store import open_store
+from graph.terms import article_iri
 from tests.graph.conftest import assert_isomorphic, dataset
 
 ARTICLES = [
@@ -53,6 +58,64 @@ def test_batches_give_the_same_graph_in_any_size(tmp_path, nlp, batch_size):
             ingest(one, nlp, [article])
         ingest(batched, nlp, ARTICLES, batch_size=batch_size)
         assert_isomorphic(dataset(batched), dataset(one))
+
+
+BIDEN = "Joe Biden met with Emmanuel Macron in Paris."
+ONE_BATCH = {
+    "distinct articles": ARTICLES,
+    "the same text twice": [ARTICLES[0], Article(id="s1", text=ARTICLES[0].text)],
+    "a new version after the old": [ARTICLES[0], Article(id="s1", text=BIDEN)],
+    "one URL, two ids": [
+        Article("u1", BIDEN, url="https://example.org/a"),
+        Article("u2", BIDEN + " Hi.", url="https://example.org/a"),
+    ],
+    "an actor spelt two ways": [Article("n1", "NATO criticised Russia."), Article("n2", "Nato criticised Russia.")],
+}
+
+
+def article_graphs(store) -> list[ox.NamedNode]:
+    return [g for g in store.graphs() if g.value.startswith(article_iri("").value)]
+
+
+def nquads(store) -> list[str]:
+    out = io.BytesIO()
+    store.dump(out, ox.RdfFormat.N_QUADS)
+    return sorted(out.getvalue().decode().splitlines())
+
+
+@pytest.mark.parametrize("articles", ONE_BATCH.values(), ids=ONE_BATCH.keys())
+@pytest.mark.parametrize("stored_first", [False, True], ids=["new store", "graph of s1 without hash"])
+def test_one_transaction_per_batch_stores_what_one_per_article_does(tmp_path, nlp, articles, stored_first):
+    stores = open_store(f"oxigraph:{tmp_path / 'batched'}"), open_store(f"oxigraph:{tmp_path / 'one-by-one'}")
+    stores[1].batch_writes = False
+    reports = []
+    for store in stores:
+        if stored_first:  # written by hand, not by an ingest: replaced as before
+            store.update(f"INSERT DATA {{ GRAPH {article_iri('s1')} {{ <urn:x> <urn:y> 1 }} }}")
+        reports.append(ingest(store, nlp, articles + [ARTICLES[2]], batch_size=32))
+    assert nquads(stores[0]) == nquads(stores[1])
+    assert reports[0].summary() == reports[1].summary() and reports[0].words == reports[1].words
+    for store in stores:
+        store.close()
+
+
+def test_a_failed_batch_transaction_is_written_article_by_article(store, nlp, monkeypatch):
+    def fail(quads):
+        raise StoreError("cannot write: the batch")
+
+    monkeypatch.setattr(store, "add_quads", fail)
+    report = ingest(store, nlp, ARTICLES)
+    assert report.ok and report.articles == len(ARTICLES) == len(article_graphs(store))
+
+
+def test_a_full_disk_ends_the_batch_at_once(store, nlp, monkeypatch):
+    def full(quads):
+        raise StoreFullError("cannot write: the disk is full")
+
+    monkeypatch.setattr(store, "add_quads", full)
+    with pytest.raises(StoreFullError):
+        ingest(store, nlp, ARTICLES)
+    assert not article_graphs(store)
 
 
 def test_the_same_text_twice_in_one_run_is_stored_once(store, nlp):

@@ -374,13 +374,7 @@ class OxigraphStore(Store):
             raise RdfSyntaxError(str(error)) from error
         if graph is not None:
             quads = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
-        try:
-            with self._write_lock:
-                self._store.extend(quads)
-        except OSError as error:
-            raise store_error(error, f"cannot write to {self.url}") from error
-        finally:
-            self._written()
+        self.add_quads(quads)
 
     def bulk_load(self, data, format):
         if not self.writable:

@@ -450,7 +450,7 @@ def serve(
         application = create_app(settings)
     except NewsgraphError as error:
         _fail(error)
-    from api.read_processes import launch, processes_for
+    from api.read_processes import launch, processes_for, server_options
 
     count = processes_for(settings.processes, application.state.executor)
     # read processes start first: they come up while the server process does the rest of its start
@@ -468,16 +468,7 @@ def serve(
     if front is not None:
         front.run()
         return
-    # On SIGTERM, in-flight requests get a few seconds; then the lifespan kills busy query workers.
-    uvicorn.run(
-        application,
-        host=settings.host,
-        port=settings.port,
-        log_level="info",
-        access_log=access_log,
-        timeout_graceful_shutdown=3,
-        limit_concurrency=settings.max_connections,
-    )
+    uvicorn.run(application, **server_options(settings, access_log))
 
 
 __all__ = ["app"]

@@ -255,18 +255,23 @@ def processes_for(requested: int, executor) -> int:
     return requested or os.cpu_count() or 1
 
 
+def server_options(settings: Settings, access_log: bool) -> dict:
+    """uvicorn's options for ``newsgraph serve``, with or without read processes. On SIGTERM, in-flight
+    requests get a few seconds; then the lifespan kills busy query workers."""
+    return {
+        "host": settings.host,
+        "port": settings.port,
+        "log_level": "info",
+        "access_log": access_log,
+        "timeout_graceful_shutdown": 3,
+        "limit_concurrency": settings.max_connections,
+    }
+
+
 def launch(application, settings: Settings, processes: int, access_log: bool) -> uvicorn.Server:
     """Bind the port and start ``processes`` read processes (at least 2) for ``application``;
     ``run()`` the server returned to serve."""
-    config = uvicorn.Config(
-        application,
-        host=settings.host,
-        port=settings.port,
-        log_level="info",
-        access_log=access_log,
-        timeout_graceful_shutdown=3,
-        limit_concurrency=settings.max_connections,
-    )
+    config = uvicorn.Config(application, **server_options(settings, access_log))
     listener = config.bind_socket()
     listener.listen(config.backlog)  # uvicorn listens in create_server, which the server process does not call
     state = application.state

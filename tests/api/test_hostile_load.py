@@ -300,15 +300,7 @@ def test_inline_relation_reads_never_fail_under_concurrent_writes(store_copy):  
     with running(app) as base:
 
         def write() -> None:
-            with httpx.Client(timeout=30, headers={"Authorization": f"Bearer {TOKEN}"}) as client:
-                for i in range(10_000):
-                    if stop.is_set():
-                        return
-                    update = f"INSERT DATA {{ GRAPH <urn:scratch> {{ <urn:s> <urn:p> {i} }} }}"
-                    answer = client.post(f"{base}/sparql", data={"update": update})
-                    if answer.status_code != 204:
-                        errors.append(f"write {answer.status_code}: {answer.text}")
-                    writes.append(i)
+            write_without_pause(base, stop, errors, writes)
 
         def read() -> int:
             done = 0
@@ -343,7 +335,8 @@ READS_PER_SECOND = 3 * 2 / SLOW_VIEW
 OWN_WRITES = 4
 
 
-def write_without_pause(base: str, stop: threading.Event, errors: list[str]) -> None:
+def write_without_pause(base: str, stop: threading.Event, errors: list[str], writes: list[int] | None = None) -> None:
+    """Write one triple after another until ``stop``; failures go to ``errors``, done writes to ``writes``."""
     with httpx.Client(timeout=30, headers={"Authorization": f"Bearer {TOKEN}"}) as client:
         for i in range(10_000):
             if stop.is_set():
@@ -352,6 +345,8 @@ def write_without_pause(base: str, stop: threading.Event, errors: list[str]) -> 
             answer = client.post(f"{base}/sparql", data={"update": update})
             if answer.status_code != 204:
                 errors.append(f"write {answer.status_code}: {answer.text}")
+            if writes is not None:
+                writes.append(i)
 
 
 def write_then_read(base: str, errors: list[str]) -> None:

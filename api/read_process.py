@@ -267,7 +267,7 @@ class ReadServer:
         request the route must read, an unknown actor or article (its 404 is the route's), or an
         actor with more relations than the server process reads outside a query worker."""
         job = relations_job(request.path, request.query_string, request.accept, self.default_confidence)
-        if job is None:
+        if job is None or self.view is None:
             return None
         try:
             body = relation_reader.actor_relations_json(

@@ -96,7 +96,7 @@ def _write(folder: Path, source: Path) -> tuple:
 
 def _stdlib_array(values: np.ndarray, typecode: str) -> array:
     out = array(typecode)
-    out.frombytes(memoryview(np.ascontiguousarray(values)).cast("B"))
+    out.frombytes(np.ascontiguousarray(values).data.cast("B"))
     return out
 
 

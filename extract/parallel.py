@@ -204,7 +204,8 @@ def _context(spec: PipelineSpec) -> Any:
         return multiprocessing.get_context("spawn")
     with _FORK_SERVER_LOCK:
         if _FORK_SERVER_USERS == 0:
-            forkserver.set_forkserver_preload(["extract.fork_server"])
+            # "__main__" (as by default): the caller's main module (the CLI) is imported once, not per worker
+            forkserver.set_forkserver_preload(["__main__", "extract.fork_server"])
             os.environ[SPEC_VARIABLE] = json.dumps(asdict(spec))
             try:
                 forkserver.ensure_running()

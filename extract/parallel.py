@@ -1,6 +1,7 @@
 """Extraction in other processes: worker processes on this machine, or the workers of a Dask cluster.
 
-Each worker loads the pipeline once and reads batches of articles into records; only articles
+Each worker has the pipeline loaded once (local workers are forked from a server that loaded it for
+all of them; Dask workers load it on their first task) and reads batches of articles into records; only articles
 and records (plain picklable values) cross process boundaries, never spaCy documents, and the records
 come back without the article's text, which the caller already holds. Results come
 back in input order with a bounded number of batches in flight, so the caller writes the graph in

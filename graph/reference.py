@@ -239,7 +239,15 @@ def ensure_static_graphs(store: Store) -> list[NamedNode]:
 
 
 def static_graphs() -> list[tuple[NamedNode, str, Callable[[], Iterable[Quad]]]]:
-    """Each static graph, the hash of its current sources, and how to build its quads."""
+    """Each static graph, the hash of its current sources, and how to build its quads.
+
+    Returns:
+        ``(graph IRI, SHA-256 hex digest of its sources, function building its quads)`` for the
+        ontology and the reference graph.
+
+    >>> [graph.value.rsplit("/", 1)[-1] for graph, _, _ in static_graphs()]
+    ['ontology', 'reference']
+    """
     return [
         (t.ONTOLOGY_GRAPH, _hash(ontology_bytes()).value, ontology_quads),
         (t.REFERENCE_GRAPH, reference_hash(), reference_quads),
@@ -247,23 +255,61 @@ def static_graphs() -> list[tuple[NamedNode, str, Callable[[], Iterable[Quad]]]]
 
 
 def static_nquads(graph: NamedNode, build: Callable[[], Iterable[Quad]]) -> bytes:
-    """A static graph as N-Quads, built from its sources, without its hash mark (written last)."""
+    """A static graph as N-Quads, built from its sources, without its hash mark (written last).
+
+    Args:
+        graph: the graph's IRI.
+        build: returns its quads (:func:`ontology_quads`, :func:`reference_quads`).
+
+    Returns:
+        The N-Quads bytes, in the order ``build`` gives the quads.
+
+    >>> ontology, _, build = static_graphs()[0]
+    >>> len(static_nquads(ontology, build).splitlines()) == len(ontology_quads()) - 1  # all but the mark
+    True
+    """
     return _serialized(q for q in build() if not _is_mark(q, graph))
 
 
 def built_path(graph: NamedNode) -> Path:
-    """Where a static graph ships prebuilt: ``ontologies/built/NAME.nq.gz`` (NAME: the graph IRI's last segment)."""
+    """Where a static graph ships prebuilt.
+
+    Args:
+        graph: the graph's IRI.
+
+    Returns:
+        ``ontologies/built/NAME.nq.gz``, NAME being the IRI's last segment.
+
+    >>> built_path(t.REFERENCE_GRAPH).name
+    'reference.nq.gz'
+    """
     return Path(str(files("ontologies") / "built" / f"{graph.value.rsplit('/', 1)[-1]}.nq.gz"))
 
 
 def built_header(digest: str) -> bytes:
-    """The first line of a prebuilt file: an N-Quads comment naming the hash of the sources it was built from."""
+    """The first line of a prebuilt file: an N-Quads comment naming the hash of the sources it was built from.
+
+    Args:
+        digest: the SHA-256 hex digest of the sources.
+
+    Returns:
+        The line, newline included.
+
+    >>> built_header("ab").startswith(b"# built from sources with sha256 ab ")
+    True
+    """
     return f"# built from sources with sha256 {digest} (tools/build_static_graphs.py)\n".encode()
 
 
 def prebuilt(graph: NamedNode, digest: str) -> bytes | None:
-    """The prebuilt N-Quads of ``graph`` (header comment included), or None when missing or built from other
-    sources than those of ``digest``.
+    """The prebuilt N-Quads of ``graph`` (header comment included), if built from the sources of ``digest``.
+
+    Args:
+        graph: the graph's IRI.
+        digest: the hash of its current sources.
+
+    Returns:
+        The N-Quads bytes; None when the file is missing, unreadable or of other sources.
 
     >>> ontology, digest, _ = static_graphs()[0]
     >>> prebuilt(ontology, digest).startswith(built_header(digest)), prebuilt(ontology, "0" * 64)

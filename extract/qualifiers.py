@@ -241,7 +241,10 @@ def modality(head: Token) -> str:
         return "hypothetical"
     if performed(head):
         return "asserted"
-    for t in _clause_chain(head):
+    chain = _clause_chain(head)
+    for below, t in zip([head, *chain], chain, strict=False):
+        if below.dep_ == "prep" and below.lower_ == "for" and t != head and performed(t):
+            return "asserted"  # "I would like to thank X for making a visit": what one thanks for was done
         if _wished(t):
             return "hypothetical"
         for c in t.children:

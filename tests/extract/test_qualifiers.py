@@ -103,6 +103,8 @@ def test_negated(nlp, text, word, expected):
         ("I would like to express our condolences to Peru.", "express", "asserted"),
         ("Let me congratulate the Peruvian team.", "congratulate", "asserted"),
         ("Allow me to thank our hosts from Peru.", "thank", "asserted"),
+        ("I would like to thank Peru for hosting the summit.", "hosting", "asserted"),  # what one thanks for was done
+        ("I would like to ask Peru to host the summit.", "host", "hypothetical"),
         ("I would like to ask the minister to report on Peru.", "ask", "asserted"),
         # ... but wanting to do something else is an intention, and so is another's wish
         ("I want to visit Peru next year.", "visit", "intended"),

@@ -47,7 +47,10 @@ def warning(c: VerbClause, sense: Sense | None) -> Sense | None:
 
 
 def _demanding(clause: Token) -> bool:
-    """'warned X to leave', 'warned X not to', 'warned that X must stop'."""
+    """'warned X to leave', 'warned X not to', 'warned that X must stop', 'warned X against travelling'
+    (advice, not a threat)."""
+    if clause.dep_ == "prep" and clause.lower_ == "against" and any(c.dep_ == "pcomp" for c in clause.children):
+        return True
     if clause.dep_ in ("xcomp", "advcl", "ccomp") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
         return True
     return clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children)

@@ -87,6 +87,9 @@ def test_a_deployment_shared_with_a_party_is_cooperation(nlp, text, target, expe
         ("Joe Biden suggested that Russia withdraw its troops.", "Russia", {"DEMAND"}),
         ("Angela Merkel said that Ukraine has to stop the shelling.", "Ukraine", {"DEMAND"}),
         ("Angela Merkel hoped that Vladimir Putin would negotiate.", "Vladimir Putin", {"DEMAND"}),
+        # a warning against doing something is advice; a warning of one's response a threat
+        ("The British embassy warned Boris Johnson against travelling to Kyiv.", "Boris Johnson", {"DEMAND"}),
+        ("Iran warned Israel of a crushing response.", "Israel", {"THREATEN"}),
         # ... and saying that it need not is none
         ("Angela Merkel said that Ukraine does not have to stop the talks.", "Ukraine", set()),
     ],

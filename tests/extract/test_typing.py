@@ -6,18 +6,14 @@ Each case is a sentence written for it, with the senses that must keep their typ
 from __future__ import annotations
 
 import pytest
+from sentences import labeled_triples
 
-from extract.pipeline import extract, parse
+from extract.pipeline import parse
 from extract.records import Article
 
 
-def typed(nlp, text: str) -> set[tuple[str, str | None, str]]:
-    extraction = extract(nlp, Article(id="t", text=text, date="2022-06-01"))
-    return {(r.subject.actor.label, r.event_type, r.object.actor.label) for r in extraction.relations}
-
-
 def categories(nlp, text: str, target: str) -> set[str | None]:
-    return {category for _, category, obj in typed(nlp, text) if obj == target}
+    return {category for _, category, obj in labeled_triples(nlp, text) if obj == target}
 
 
 @pytest.mark.parametrize(

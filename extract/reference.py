@@ -230,6 +230,17 @@ def load_gazetteer() -> Gazetteer:
     return g
 
 
+@cache
+def load_countries() -> dict[str, Country]:
+    """The reference countries by ISO code, without the leaders and organisations when the process
+    has not read the whole gazetteer (a process that maps what others parsed needs only these)."""
+    if load_gazetteer.cache_info().currsize:
+        return load_gazetteer().countries
+    countries_only = Gazetteer()
+    _load_countries(countries_only)
+    return countries_only.countries
+
+
 def _load_countries(g: Gazetteer) -> None:
     # A sovereign state comes first where names or demonyms are shared: "American" is the
     # United States', not the Northern Mariana Islands'; "Dutch" the Netherlands', not Bonaire's.
@@ -287,4 +298,14 @@ def _load_leaders(g: Gazetteer) -> None:
         terms.sort(key=lambda t: t.start)
 
 
-__all__ = ["Country", "Gazetteer", "Term", "fold", "load_gazetteer", "reference_dir", "slug", "surname"]
+__all__ = [
+    "Country",
+    "Gazetteer",
+    "Term",
+    "fold",
+    "load_countries",
+    "load_gazetteer",
+    "reference_dir",
+    "slug",
+    "surname",
+]

@@ -14,13 +14,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from extract.records import Actor, Extraction, Relation
-from extract.reference import Country, Gazetteer, load_gazetteer
+from extract.reference import Country, load_countries
 from graph import terms as t
 from graph.terms import (
     ALT_LABEL,
@@ -262,7 +261,7 @@ def actor_quads(actors) -> list[Quad]:
     >>> [q.object.value for q in actor_quads([Actor("nato", "NATO", "ORG", qid="Q7184")]) if q.predicate == SAME_AS]
     ['http://www.wikidata.org/entity/Q7184']
     """
-    countries = reference_countries()
+    countries = load_countries()  # a process that only maps reads no more of the gazetteer
     g = t.ACTORS_GRAPH
     quads: list[Quad] = []
     described: set[str] = set()
@@ -311,24 +310,6 @@ def actor_quads(actors) -> list[Quad]:
 def _country_key(iso3: str, countries: Mapping[str, Country]) -> str | None:
     country = countries.get(iso3)
     return country.actor().key if country else None
-
-
-@cache
-def reference_countries() -> Mapping[str, Country]:
-    """The gazetteer's countries by ISO code: all that mapping reads of it. A process that writes what
-    others parsed (the parent of worker processes) reads the countries, not every leader and
-    organisation as well; one that parses has the whole gazetteer already.
-
-    >>> reference_countries()["FRA"].name
-    'France'
-    """
-    if load_gazetteer.cache_info().currsize:
-        return load_gazetteer().countries
-    from extract.reference import _load_countries  # the gazetteer's own reading of countries.csv
-
-    countries_only = Gazetteer()
-    _load_countries(countries_only)
-    return countries_only.countries
 
 
 def vocabulary_quads(relations: list[Relation]) -> list[Quad]:

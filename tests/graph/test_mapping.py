@@ -175,9 +175,11 @@ def test_a_process_that_only_maps_reads_the_gazetteer_countries_alone():
     import sys
 
     script = (
-        "from extract.reference import load_gazetteer\n"
-        "from graph.mapping import reference_countries\n"
-        "countries = dict(reference_countries())\n"
+        "from extract.records import Actor\n"
+        "from extract.reference import load_countries, load_gazetteer\n"
+        "from graph.mapping import actor_quads\n"
+        "assert actor_quads([Actor('emmanuel-macron', 'Emmanuel Macron', 'PERSON', country='FRA')])\n"
+        "countries = dict(load_countries())\n"
         "assert load_gazetteer.cache_info().currsize == 0, 'the whole gazetteer was read'\n"
         "assert countries == load_gazetteer().countries and len(countries) > 200\n"
     )

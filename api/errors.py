@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Awaitable
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from extract.errors import NewsgraphError
 from graph.errors import NotFoundError
@@ -67,6 +68,23 @@ def error_response(error: NewsgraphError, method: str, path: str) -> JSONRespons
     return problem(error.status, error.title, str(error), headers or None, getattr(error, "extra", None))
 
 
+def bug_response(method: str, path: str) -> JSONResponse:
+    """The 500 for an unexpected exception, logged with its traceback (call it while handling one)."""
+    log.exception("unhandled error on %s %s", method, path)
+    return problem(500, "internal server error", "the server failed; the error is logged")
+
+
+async def edge_response(answer: Awaitable[Response], method: str, path: str) -> Response:
+    """The response ``answer`` gives, or its error's problem document: for the ASGI fronts that stand
+    before FastAPI's own handlers (``install``)."""
+    try:
+        return await answer
+    except NewsgraphError as error:
+        return error_response(error, method, path)
+    except Exception:
+        return bug_response(method, path)
+
+
 def install(app: FastAPI) -> None:
     """Translate newsgraph errors, validation errors and bugs into problem documents."""
 
@@ -81,14 +99,15 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def bug(request: Request, error: Exception) -> JSONResponse:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return problem(500, "internal server error", "the server failed; the error is logged")
+        return bug_response(request.method, request.url.path)
 
 
 __all__ = [
     "ForbiddenError",
     "NotFoundWithSuggestions",
     "UnauthorizedError",
+    "bug_response",
+    "edge_response",
     "error_response",
     "install",
     "problem",

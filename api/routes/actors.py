@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import re
 from datetime import date
 from typing import Annotated
@@ -36,7 +35,6 @@ from graph.executor import RelationsJob
 from graph.queries import actor_detail, actor_graph, actor_reference, article_reference, relations_graph, resolve_actor
 from graph.terms import PLOVER
 
-log = logging.getLogger("newsgraph.api")
 router = APIRouter(prefix="/actors", tags=["actors"])
 
 
@@ -147,18 +145,14 @@ class FastRelationsPath:
         job = relations_job(scope["path"], query_string, accept, min_confidence_or_default(None))
         if job is None:
             return await self.app(scope, receive, send)
-        from api.errors import error_response, problem
-        from extract.errors import NewsgraphError
+        from api.errors import edge_response
 
-        try:
-            body = (await self.owner.state.executor.aquery(job)).body
-            response = Response(with_next(body, job.limit, job.offset, URL(scope=scope)), media_type="application/json")
-        except NewsgraphError as error:
-            response = error_response(error, "GET", scope["path"])
-        except Exception:
-            log.exception("unhandled error on GET %s", scope["path"])
-            response = problem(500, "internal server error", "the server failed; the error is logged")
+        response = await edge_response(self._answer(scope, job), "GET", scope["path"])
         await response(scope, receive, send)
+
+    async def _answer(self, scope, job: RelationsJob) -> Response:
+        body = (await self.owner.state.executor.aquery(job)).body
+        return Response(with_next(body, job.limit, job.offset, URL(scope=scope)), media_type="application/json")
 
 
 __all__ = ["FastRelationsPath", "router", "Response"]

@@ -9,7 +9,6 @@ union of all graphs) unless they name their own (``USING``, ``WITH``, ``using-gr
 
 from __future__ import annotations
 
-import logging
 from functools import lru_cache
 from typing import Annotated
 from urllib.parse import parse_qs
@@ -36,7 +35,6 @@ from graph.sparql_policy import Reading, readable_syntax_error, with_dataset
 from graph.terms import QUERY_PREFIXES
 
 router = APIRouter(tags=["sparql"])
-log = logging.getLogger("newsgraph.api")
 
 QUERY_DOC = "a SPARQL 1.1 query; without it, GET answers the service description"
 GRAPH_DOC = "dataset: graph IRIs (repeatable)"
@@ -152,8 +150,7 @@ class FastQueryPath:
         params = parameters(scope["query_string"].decode("latin-1"))
         if "query" not in params and "update" not in params:
             return await self.app(scope, receive, send)  # the service description, or the editor
-        from api.errors import error_response, problem
-        from extract.errors import NewsgraphError
+        from api.errors import edge_response
 
         accept = host = None
         for name, value in scope["headers"]:
@@ -161,19 +158,16 @@ class FastQueryPath:
                 accept = value.decode("latin-1")
             elif name == b"host":
                 host = value
-        state = self.owner.state
-        try:
-            if "update" in params:
-                raise QueryError("updates must be sent by POST (a form with 'update', or application/sparql-update)")
-            server = scope.get("server")
-            base = _endpoint_url(scope.get("scheme", "http"), tuple(server) if server else None, host)
-            response = await _answer(state.executor, accept, base, _one(params, "query"), params, state.settings)
-        except NewsgraphError as error:
-            response = error_response(error, "GET", "/sparql")
-        except Exception:
-            log.exception("unhandled error on GET /sparql")
-            response = problem(500, "internal server error", "the server failed; the error is logged")
+        response = await edge_response(self._answer(scope, params, accept, host), "GET", "/sparql")
         await response(scope, receive, send)
+
+    async def _answer(self, scope, params, accept: str | None, host: bytes | None) -> Response:
+        if "update" in params:
+            raise QueryError("updates must be sent by POST (a form with 'update', or application/sparql-update)")
+        state = self.owner.state
+        server = scope.get("server")
+        base = _endpoint_url(scope.get("scheme", "http"), tuple(server) if server else None, host)
+        return await _answer(state.executor, accept, base, _one(params, "query"), params, state.settings)
 
 
 def _description(request: Request, settings) -> Response:

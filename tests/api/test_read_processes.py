@@ -49,10 +49,14 @@ def gone(pid: int) -> bool:
 
 
 def wait_for(condition, seconds: float = 10) -> bool:
+    """Whether ``condition()`` holds once within ``seconds`` (not asked again after it held: which
+    process accepts the next connection is the kernel's choice)."""
     deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
+    while not condition():
+        if time.monotonic() >= deadline:
+            return False
         time.sleep(0.1)
-    return condition()
+    return True
 
 
 @contextmanager

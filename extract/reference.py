@@ -51,15 +51,25 @@ _ROMAN = re.compile(r"^[ivxl]+$")
 
 
 def surname(name: str) -> str:
-    """The word a person is called by alone: the last of the name, before a monarch's 'of' and number.
+    """The word a person is called by alone: the last of the name, before a monarch's 'of' and number; a
+    hyphenated word is one word ('Díaz-Canel', not 'Canel'; 'Moon Jae-in' ends in 'jae in', not 'in'), without
+    an article glued to it ('el-Sisi' is 'Sisi').
 
     >>> surname("Vladimir Putin"), surname("Carl XVI Gustaf of Sweden"), surname("Harald V of Norway")
     ('putin', 'gustaf', 'harald')
+    >>> surname("Miguel Díaz-Canel"), surname("Abdel Fattah el-Sisi")
+    ('diaz canel', 'sisi')
     """
-    words = fold(name.split(" of ", 1)[0]).split() or fold(name).split()
-    while len(words) > 1 and _ROMAN.match(words[-1]):
+    raw = name.split(" of ", 1)[0].split() or name.split()
+    words = [(word, folded) for word in raw if (folded := fold(word))]
+    while len(words) > 1 and _ROMAN.match(words[-1][1]):
         words.pop()
-    return words[-1] if words else ""
+    if not words:
+        return ""
+    word, last = words[-1]
+    particle, _, rest = last.partition(" ")
+    # "el-Sisi", "al-Assad": an article glued to the name is no part of what the person is called by
+    return rest if rest and word[:1].islower() and len(particle) <= 3 else last
 
 
 def _latin(text: str) -> bool:

@@ -6,7 +6,16 @@ from spacy.tokens import Span
 
 from extract.actors.base import ResolverBase
 from extract.actors.repairs import strip_article, trim
-from extract.actors.vocabulary import DEFINITE, FACILITIES, _fold, load_aliases, load_metonyms, title_at
+from extract.actors.vocabulary import (
+    DEFINITE,
+    FACILITIES,
+    NAME_LINKS,
+    _fold,
+    load_aliases,
+    load_body_nouns,
+    load_metonyms,
+    title_at,
+)
 from extract.records import Actor
 from extract.reference import fold, slug
 
@@ -31,17 +40,20 @@ class NamesMixin(ResolverBase):
         """A person's name, linked on the evidence around it.
 
         After 'TITLE of COUNTRY' the country is the person's attribute ('Prime Minister of Norway Jonas
-        Gahr Støre'), not a mention of its own that a relation could take for the party.
+        Gahr Støre'), and after 'TITLE of BODY' the body is ('President of the European Council Charles
+        Michel', role 'President of the European Council'): not a mention of its own that a relation
+        could take for the party.
         """
         name = self.person_name(ent)
         role, country = self.context(name.start)
         actor, how = self.link_person(name, role, country)
         self.note_gender(actor, name)
         office = self.office_before(name.start)
-        if office is not None and office[1] is not None:
+        if office is not None:
             for inside in {t._.mention for t in self.doc[office[2] : name.start] if t._.mention is not None}:
-                if inside._.actor.type == "GPE" and inside._.actor.country == office[1]:
+                if inside._.actor.type != "PERSON" and inside._.resolved_by != "pronoun":
                     self.remove(inside)  # 'Prime Minister of Norway Jonas Gahr Støre': Norway is no party there
+            self.offices_held.update(range(office[2], name.start))
         self.add(name, actor, how)
 
     def context(self, start: int) -> tuple[str | None, str | None]:
@@ -51,13 +63,14 @@ class NamesMixin(ResolverBase):
 
     def office_before(self, start: int) -> tuple[str, str | None, int] | None:
         """The office written just before a name, as (role, country, where the office begins): 'Cuban
-        President', 'Russia's President', 'Prime Minister of Norway', 'President of the French Republic'."""
+        President', 'Russia's President', 'Prime Minister of Norway', 'President of the French Republic',
+        'Chairman of the State Duma' (role 'Chairman of the State Duma', country Russia)."""
         doc = self.doc
-        lo = max(doc[start].sent.start, start - 8)
+        lo = max(doc[start].sent.start, start - 12)
         tokens = list(doc[lo:start])
         found = title_at(tokens, len(tokens))
         if found is None:
-            return self.office_of_country(tokens, lo)
+            return self.office_of(tokens, lo)
         role, at = found
         country = None
         before = tokens[:at]
@@ -68,19 +81,43 @@ class NamesMixin(ResolverBase):
             country = c.iso3 if c else None
         return role, country, lo + at
 
-    def office_of_country(self, tokens: list, lo: int) -> tuple[str, str, int] | None:
-        """'Prime Minister of Norway', 'President of the Republic of Korea' ending ``tokens``: a title,
-        'of' and words that are, all of them, a country's name (so not 'Secretary of State')."""
+    def office_of(self, tokens: list, lo: int) -> tuple[str, str | None, int] | None:
+        """'Prime Minister of Norway', 'President of the Republic of Korea', 'Secretary-General of the United
+        Nations' ending ``tokens``: a title, 'of' and words that are, all of them, a country's name, or the
+        name of a body (so not 'Secretary of State'). A body's office is the role, its country the country
+        the reference data gives the body ('State Duma': Russia)."""
         for of in range(len(tokens) - 2, 0, -1):
             if tokens[of].lower_ != "of" or (found := title_at(tokens, of)) is None:
                 continue
             words = tokens[of + 1 :]
             if words[0].lower_ == "the":
                 words = words[1:]
-            country = self.gazetteer.country_named(" ".join(t.text for t in words)) if words else None
+            if not words:
+                continue
+            text = " ".join(t.text for t in words)
+            country = self.gazetteer.country_named(text)
             if country is not None:
                 return found[0], country.iso3, lo + found[1]
+            if self.body_named(words):
+                body = self.doc[tokens[of + 1].i : tokens[-1].i + 1].text
+                return f"{found[0]} of {body}", load_metonyms().get(fold(text)), lo + found[1]
         return None
+
+    def body_named(self, words: list) -> bool:
+        """Whether ``words`` name a body: capitalised words (and the small words of a name) that the
+        reference data knows as an organisation, or headed by a noun for a body ('the Security Council',
+        'the Management Board of Sberbank', 'the State Duma')."""
+        if not words[0].text[:1].isupper() or any(
+            not (t.text[:1].isupper() or t.lower_ in NAME_LINKS or t.tag_ == "POS" or t.text in "-'’&") for t in words
+        ):
+            return False
+        text = " ".join(t.text for t in words)
+        known = self.gazetteer.lookup(text)
+        return (
+            (known is not None and known.type == "ORG")
+            or fold(text) in load_metonyms()
+            or any(t.lower_ in load_body_nouns() for t in words)
+        )
 
     def place(self, ent: Span) -> None:
         g = self.gazetteer

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract.actors.base import ResolverBase
-from extract.actors.vocabulary import _fold, honorific, one_word_titles, title_at
+from extract.actors.vocabulary import NAME_LINKS, _fold, honorific, load_body_nouns, one_word_titles, title_at
 from extract.lexicon import word_class
 from extract.reference import fold
 
@@ -27,6 +27,10 @@ LOCATIVE = {
     "along",
     "beyond",
 }
+
+# Lower-case words inside a person's name: "Mohammed bin Salman", "Rodrigo de Lima", "Ursula von der Leyen".
+NAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "dos", "das", "du", "del", "della", "di"}
+NAME_PARTICLES |= {"van", "von", "der", "den", "ter", "zu"}
 
 
 class RepairsMixin(ResolverBase):
@@ -94,33 +98,50 @@ class RepairsMixin(ResolverBase):
                 or self.gazetteer.demonym(doc[start].text) is not None
             ):
                 start += 1
-            name = doc[start:end]
+            name = whole_name(doc[start:end])
             if len(name) >= 2 and not any(fold(t.text) in one_word_titles() for t in name):
                 known = self.gazetteer.lookup(name.text)
                 if (known is not None and known.type == "PERSON") or self.context(start)[0] is not None:
                     found.append(name)
                     self.name_in_full(name, *self.context(start))
-            i = end
+            i = max(end, name.end)
         covered = {t.i for name in found for t in name}
-        for t in doc:  # "Modi thanked him": the surname of someone named in full here, untagged
-            if t.i not in covered and _lone_name_word(t) and fold(t.text) in self.full_names:
+        for t in doc:  # "Modi thanked him", "Xi thanked him": a name of someone named in full here, untagged
+            if (
+                t.i not in covered
+                and _lone_name_word(t)
+                and (fold(t.text) in self.full_names or self.named_by_first_word(fold(t.text), t.i) is not None)
+            ):
                 found.append(doc[t.i : t.i + 1])
         return found
 
     def office_glued(self, ent: Span) -> Span | None:
-        """'Chancellor of Austria Karl Nehammer' tagged 'Austria Karl Nehammer' (a person, a body or a place):
-        after 'TITLE of', an entity that begins with a country's name and goes on in proper names is that
-        country's office holder; the name is what follows the country."""
+        """'Chancellor of Austria Karl Nehammer' tagged 'Austria Karl Nehammer', 'Chairman of the Security
+        Council Dmitry Medvedev' tagged 'Security Council Dmitry Medvedev' (a person, a body or a place):
+        after 'TITLE of', an entity that begins with a country's name or a body's and goes on in a name
+        of two or three words is that country's or body's office holder; the name is what follows."""
         doc = self.doc
-        of = ent.start - 1
+        if len(ent) > 1 and ent[0].lower_ == "the":
+            ent = ent[1:]
+        begins = ent.start  # where the country's or body's name begins: 'the State' 'Duma Ivan Sokolov' is one
+        while begins > 0 and doc[begins - 1].text[:1].isupper() and ent.start - begins < 6:
+            begins -= 1
+        of = begins - 1
         if of > 0 and doc[of].lower_ == "the":
             of -= 1
         if of < 1 or doc[of].lower_ != "of" or title_at(doc, of) is None:
             return None
         for k in range(1, len(ent)):
-            rest = ent[k:]
-            if self.gazetteer.country_named(ent[:k].text) is not None and all(
-                t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest
+            rest, named = ent[k:], doc[begins : ent.start + k]
+            if not _name_of_person(rest):
+                continue
+            if self.gazetteer.country_named(named.text) is not None:
+                return doc[rest.start : rest.end]
+            if (
+                len(rest.text.split()) in (2, 3)
+                and named[-1].lower_ not in NAME_LINKS
+                and self.body_named(list(named))
+                and not any(t.lower_ in load_body_nouns() for t in rest)
             ):
                 return doc[rest.start : rest.end]
         return None
@@ -130,7 +151,11 @@ class RepairsMixin(ResolverBase):
         in full (or with a title: 'minister Wiranto'), and no place or body the reference data knows."""
         return (
             len(ent) == 1
-            and (fold(ent.text) in self.full_names or fold(ent.text) in self.titled)
+            and (
+                fold(ent.text) in self.full_names
+                or fold(ent.text) in self.titled
+                or self.named_by_first_word(fold(ent.text), ent.start) is not None
+            )
             and self.gazetteer.lookup(ent.text) is None
             and self.gazetteer.capital(ent.text) is None
             and self.alias(ent.text) is None
@@ -219,6 +244,74 @@ def located(ent: Span) -> bool:
     prep = root.head
     return prep.lower_ in LOCATIVE or (
         prep.lower_ in ("to", "from") and prep.head.lemma_.lower() in word_class("motion")
+    )
+
+
+def whole_name(name: Span) -> Span:
+    """A person's name the tagger cut short, made whole: a lower-case part glued on by a hyphen ('Moon Jae'
+    of 'Moon Jae-in', 'Prayut Chan' of 'Chan-o-cha'), a capitalised first part glued before a name of two
+    words or more ('Yves Le Drian' of 'Jean-Yves Le Drian'), and a particle with the name part after or
+    before it ('Mohammed' of 'Mohammed bin Salman'). A capitalised part after a hyphen is another name
+    ('Putin-Macron talks'), a part that makes the name a modifier is not the name's ('the Putin-led
+    government', 'a Trump-era rule'), and a word already in another mention is left to it."""
+    doc = name.doc
+    start, end = name.start, name.end
+
+    def free(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i]._.mention is None
+
+    def name_word(i: int) -> bool:
+        t = doc[i]
+        return free(i) and t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and t.ent_type_ in ("", "PERSON")
+
+    grown = True
+    while grown:
+        grown = False
+        if _glued(doc, end) and free(end + 1) and _name_end(doc[end + 1], start, end):
+            end, grown = end + 2, True  # "Jae" + "-in"
+        elif free(end) and doc[end].lower_ in NAME_PARTICLES and doc[end].is_lower and end + 1 < len(doc):
+            if name_word(end + 1):
+                end, grown = end + 2, True  # "Mohammed" + "bin Salman"
+    if end - start > 1 and start >= 2 and _glued(doc, start - 1) and name_word(start - 2):
+        start -= 2  # "Jean-" + "Yves Le Drian"
+    while start >= 2 and free(start - 1) and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].is_lower:
+        if not name_word(start - 2):
+            break
+        start -= 2  # "Mohammed bin" + "Salman"
+    return doc[start:end]
+
+
+def _name_end(part: Token, start: int, end: int) -> bool:
+    """Whether a lower-case word glued on by a hyphen ends the name ``start:end`` ('Jae-in', 'Chan-o-cha'):
+    no verb or adjective ('Putin-led'), and no modifier of a noun outside the name ('Trump-era rule')."""
+    return (
+        part.is_alpha
+        and part.is_lower
+        and part.pos_ not in ("VERB", "ADJ", "ADV")
+        and (start <= part.head.i < end or part.dep_ not in ("amod", "compound", "nmod", "npadvmod"))
+    )
+
+
+def _name_of_person(span: Span) -> bool:
+    """Whether a span is written as a person's name: capitalised proper nouns, with the parts a hyphen
+    glues on ('Kassym-Jomart Tokayev', 'Moon Jae-in')."""
+    doc = span.doc
+    return span[0].text[:1].isupper() and all(
+        (t.pos_ == "PROPN" and t.text[:1].isupper())
+        or _glued(doc, t.i)
+        or (t.i > 0 and _glued(doc, t.i - 1) and t.is_alpha)
+        for t in span
+    )
+
+
+def _glued(doc, at: int) -> bool:
+    """Whether token ``at`` is a hyphen with no space on either side ('Jae-in')."""
+    return (
+        0 < at < len(doc) - 1
+        and doc[at].text == "-"
+        and doc[at - 1].whitespace_ == ""
+        and doc[at].whitespace_ == ""
+        and doc[at]._.mention is None
     )
 
 

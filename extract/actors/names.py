@@ -5,15 +5,15 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extract.actors.base import ResolverBase
-from extract.actors.repairs import strip_article, trim
+from extract.actors.repairs import located, strip_article, trim
 from extract.actors.vocabulary import (
     DEFINITE,
-    FACILITIES,
     NAME_LINKS,
     _fold,
     load_aliases,
     load_body_nouns,
     load_metonyms,
+    load_place_nouns,
     title_at,
 )
 from extract.records import Actor
@@ -25,8 +25,8 @@ class NamesMixin(ResolverBase):
 
     def person(self, ent: Span) -> None:
         """A PERSON entity: a person, unless the tagger misread a place, a body or a people as one."""
-        if facility(ent):
-            return  # "Wellhouse Lane" tagged a person
+        if self.place_or_event(ent, tagged_person=True):
+            return  # "Wellhouse Lane", "on Maidan" tagged a person
         if (name := self.office_glued(ent)) is not None:
             self.named_person(name)
             return
@@ -122,6 +122,8 @@ class NamesMixin(ResolverBase):
     def place(self, ent: Span) -> None:
         g = self.gazetteer
         ent = trim(ent)
+        if self.place_or_event(ent):
+            return  # "Tahrir Square": a place no government is named for
         if (name := self.office_glued(ent)) is not None:
             self.named_person(name)
             return
@@ -145,7 +147,7 @@ class NamesMixin(ResolverBase):
 
     def organisation(self, ent: Span) -> None:
         g = self.gazetteer
-        if self.office_taken_for_name(ent) or facility(ent):
+        if self.office_taken_for_name(ent) or self.place_or_event(ent):
             return
         if (name := self.office_glued(ent)) is not None:
             self.named_person(name)
@@ -189,6 +191,42 @@ class NamesMixin(ResolverBase):
             first = self.demonym(ent[0].text) if len(ent) > 1 else None
             actor = Actor(key=slug(text), label=text, type="ORG", country=first.iso3 if first else None)
         self.add(ent, actor, "gazetteer" if actor.qid else "name")
+
+    def place_or_event(self, ent: Span, tagged_person: bool = False) -> bool:
+        """'José Martí International Airport', 'Wellhouse Lane', 'the Eastern Economic Forum', 'Maidan': a
+        name headed by a noun for a place or an event (``place_nouns.tsv``) is where or when something
+        happens, not an actor, whatever its tag; unless the reference data or the aliases know the name
+        as an organisation ('the Pacific Islands Forum', 'the World Economic Forum'). A noun for a
+        facility heads only a longer name ('Station' alone may be no place); the noun for an event or a
+        square is a name alone too ('the Forum', 'on Maidan'). An event that acts, the subject of a verb
+        ('the Water Summit urged rich nations to pay'), stands for its participants and stays an actor.
+
+        A name the tagger calls a person's and that ends in a noun for a place is a place only where
+        the text uses it as one: after a preposition of place ('on Kingsmead Lane', 'on Maidan'), after
+        an article ('the Maidan'), or anywhere in an article that does so once; 'Mark Lane criticised
+        the council' names a person.
+        """
+        ent = trim(ent)
+        kinds = load_place_nouns()
+        last = kinds.get(ent[-1].lower_)
+        root = kinds.get(ent.root.lower_) if ent.root.pos_ in ("NOUN", "PROPN") else None
+        if not (last in ("event", "square") if len(ent) == 1 else last is not None or root == "event"):
+            return False
+        if "event" in (last, root) and ent.root.dep_ == "nsubj":
+            return False  # "the summit urged...": an event that says or does something stands for its participants
+        if (
+            tagged_person
+            and root != "event"
+            and last != "event"
+            and not (
+                located(ent, place_noun=True)
+                or fold(ent.text) in self.places_named
+                or (ent.start > 0 and self.doc[ent.start - 1].lower_ == "the")
+            )
+        ):
+            return False
+        known = self.alias(ent.text) or self.gazetteer.lookup(ent.text)
+        return known is None or known.type not in ("ORG", "GROUP")
 
     def demonym(self, text: str):
         """'Cuban', 'Palestinians', 'U.S.' → the country."""
@@ -235,8 +273,3 @@ def _abbreviates(short: str, name: str) -> bool:
     initials = [w[0] for w in fold(name).split()]
     letters = iter(initials)
     return initials[:1] == [short[0].lower()] and all(c in letters for c in short.lower())
-
-
-def facility(ent: Span) -> bool:
-    """'José Martí International Airport', 'Wellhouse Lane': a place, not an actor, whatever its tag."""
-    return len(ent) > 1 and ent[-1].lower_ in FACILITIES

@@ -5,7 +5,15 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract.actors.base import ResolverBase
-from extract.actors.vocabulary import NAME_LINKS, _fold, honorific, load_body_nouns, one_word_titles, title_at
+from extract.actors.vocabulary import (
+    NAME_LINKS,
+    _fold,
+    honorific,
+    load_body_nouns,
+    load_place_nouns,
+    one_word_titles,
+    title_at,
+)
 from extract.lexicon import word_class
 from extract.reference import fold
 
@@ -68,7 +76,7 @@ class RepairsMixin(ResolverBase):
         placed: dict[str, int] = {}
         for ent in ents:
             name = fold(trim(ent).text)
-            if located(ent):
+            if located(ent, place_noun=trim(ent)[-1].lower_ in load_place_nouns()):
                 self.places_named.add(name)
             elif ent.label_ in ("GPE", "LOC", "FAC"):
                 placed[name] = placed.get(name, 0) + 1
@@ -235,15 +243,21 @@ class RepairsMixin(ResolverBase):
         return False
 
 
-def located(ent: Span) -> bool:
+def located(ent: Span, place_noun: bool = False) -> bool:
     """Whether the text uses a name as a location: the object of a preposition of place ('in Yorkshire',
-    'across Wales') or of 'to'/'from' after a verb or noun of motion ('flew to Crimea', 'a trip to Maidan')."""
+    'across Wales') or of 'to'/'from' after a verb or noun of motion ('flew to Crimea', 'a trip to Maidan').
+
+    With ``place_noun`` (a name headed by a noun for a place: 'Maidan', 'Kingsmead Lane') 'on' is one
+    too ('on Maidan'), as it is not before other names ('pressure on Putin').
+    """
     root = ent.root
     if root.dep_ != "pobj" or any(t.tag_ == "POS" or t.dep_ == "poss" for t in ent):
         return False
     prep = root.head
-    return prep.lower_ in LOCATIVE or (
-        prep.lower_ in ("to", "from") and prep.head.lemma_.lower() in word_class("motion")
+    return (
+        prep.lower_ in LOCATIVE
+        or (place_noun and prep.lower_ == "on")
+        or (prep.lower_ in ("to", "from") and prep.head.lemma_.lower() in word_class("motion"))
     )
 
 

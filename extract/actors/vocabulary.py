@@ -10,25 +10,6 @@ from extract.reference import fold
 
 PERSONAL = {"he", "him", "his", "she", "her", "hers", "i", "me", "my"}
 FIRST_PERSON = {"i", "me", "my"}
-# Names ending in these words are facilities and streets, places not actors ("José Martí International
-# Airport", "Wellhouse Lane"), whatever type the tagger gives them.
-FACILITIES = {
-    "airport",
-    "airfield",
-    "station",
-    "stadium",
-    "arena",
-    "bridge",
-    "tunnel",
-    "harbour",
-    "harbor",
-    "street",
-    "avenue",
-    "lane",
-    "road",
-    "highway",
-    "square",
-}
 # "you" is resolved only to the interlocutor of a transcript (extract/actors/speakers.py addressee)
 SECOND_PERSON = {"you", "your", "yours"}
 FEMININE = {"she", "her", "hers"}
@@ -130,6 +111,14 @@ def load_aliases() -> dict[str, tuple[str, str, str]]:
     with (lexicon_dir() / "aliases.tsv").open(encoding="utf-8", newline="") as f:
         rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
         return {fold(row["name"]): (row["refers_to"], row["type"], row["qid"]) for row in rows}
+
+
+@cache
+def load_place_nouns() -> dict[str, str]:
+    """Head nouns of the names of places and events → 'facility' | 'square' | 'event' (``place_nouns.tsv``)."""
+    with (lexicon_dir() / "place_nouns.tsv").open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return {row["noun"]: row["kind"] for row in rows}
 
 
 @cache

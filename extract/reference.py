@@ -38,6 +38,29 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
+# British and American spellings of the words of names: "Organisation" is "Organization", "Co-operation"
+# "Cooperation"; names are also looked up by their spelling with these replaced.
+_SPELLINGS = (
+    (re.compile(r"isation\b"), "ization"),
+    (re.compile(r"\bco operation\b"), "cooperation"),
+    (re.compile(r"\bdefence\b"), "defense"),
+    (re.compile(r"\bcentre\b"), "center"),
+    (re.compile(r"\bprogramme\b"), "program"),
+    (re.compile(r"\blabour\b"), "labor"),
+)
+
+
+def spelling(folded: str) -> str:
+    """A folded name with one spelling of the words English spells two ways.
+
+    >>> spelling(fold("Organisation for Security and Co-operation in Europe"))
+    'organization for security and cooperation in europe'
+    """
+    for pattern, replacement in _SPELLINGS:
+        folded = pattern.sub(replacement, folded)
+    return folded
+
+
 def slug(text: str) -> str:
     """A stable, readable identifier for an IRI.
 
@@ -115,6 +138,7 @@ class Term:
 class Gazetteer:
     countries: dict[str, Country] = field(default_factory=dict)
     names: dict[str, Actor] = field(default_factory=dict)
+    spellings: dict[str, Actor] = field(default_factory=dict)  # organisations by spelling(fold(name))
     acronyms: dict[str, Actor] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
@@ -134,7 +158,8 @@ class Gazetteer:
         """
         if text.isupper() and text in self.acronyms:
             return self.acronyms[text]
-        actor = self.names.get(fold(text))
+        key = fold(text)
+        actor = self.names.get(key) or self.spellings.get(spelling(key))
         if actor is not None and actor.type == "PERSON":
             return self.with_role(actor, date)
         return actor
@@ -270,6 +295,7 @@ def _load_organisations(g: Gazetteer) -> None:
         for name in [row["label"], *row["aliases"].split("|")]:
             if name and _latin(name):
                 g.names.setdefault(fold(name), actor)
+                g.spellings.setdefault(spelling(fold(name)), actor)
         if row["acronym"] and len(row["acronym"]) > 1:
             g.acronyms.setdefault(row["acronym"], actor)
 
@@ -297,4 +323,4 @@ def _load_leaders(g: Gazetteer) -> None:
         terms.sort(key=lambda t: t.start)
 
 
-__all__ = ["Country", "Gazetteer", "Term", "fold", "load_gazetteer", "reference_dir", "slug", "surname"]
+__all__ = ["Country", "Gazetteer", "Term", "fold", "load_gazetteer", "reference_dir", "slug", "spelling", "surname"]

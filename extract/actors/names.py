@@ -240,30 +240,69 @@ class NamesMixin(ResolverBase):
 
     def abbreviations(self) -> None:
         """'the Democratic Republic of Congo (DRC) ... the DRC': an abbreviation the article defines after a
-        name is that name's actor, there and wherever it recurs."""
+        name is that name's actor, there and wherever it recurs. The name is the words before the
+        bracket that the abbreviation abbreviates, also where the tagger cut it short ('the Organisation
+        for Security and Co-operation' before 'in Europe (OSCE)'); an abbreviation of a place or an event
+        ('the Eastern Economic Forum (EEF)') is no actor either."""
         doc = self.doc
-        defined: dict[str, Actor] = {}
-        for mention in list(self.mentions):
-            end = mention.end
-            if (
-                end + 2 < len(doc)
-                and doc[end].text == "("
-                and doc[end + 2].text == ")"
-                and _abbreviates(doc[end + 1].text, mention.text)
-                and mention._.resolved_by != "pronoun"
-            ):
-                defined.setdefault(doc[end + 1].text, mention._.actor)
+        defined: dict[str, Actor | None] = {}
+        for i in range(1, len(doc) - 2):
+            short = doc[i + 1].text
+            if doc[i].text != "(" or doc[i + 2].text != ")" or short in defined:
+                continue
+            name = self.expansion(i, short)
+            if name is not None:
+                defined[short] = self.expansion_actor(name)
         if not defined:
             return
         for token in doc:
-            actor = defined.get(token.text)
-            if actor is None:
+            if token.text not in defined:
                 continue
-            mention = token._.mention
-            if mention is None:
+            actor, mention = defined[token.text], token._.mention
+            if actor is None:
+                if mention is not None and len(mention) == 1:
+                    self.remove(mention)  # "(EEF)": the forum's abbreviation is no actor either
+            elif mention is None:
                 self.add(doc[token.i : token.i + 1], actor, "abbreviation")
             elif len(mention) == 1 and mention._.actor != actor and mention._.resolved_by != "pronoun":
                 mention._.actor, mention._.resolved_by = actor, "abbreviation"
+
+    def expansion(self, bracket: int, short: str) -> Span | None:
+        """The name written before ``bracket`` that ``short`` abbreviates: the longest run of the words
+        of a name (capitalised words and the small words between) ending there whose initials it takes."""
+        doc = self.doc
+        found = None
+        lo = max(doc[bracket].sent.start, bracket - 10)
+        for start in range(bracket - 1, lo - 1, -1):
+            t = doc[start]
+            glued = t.text == "-" or (start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_)
+            if not (t.text[:1].isupper() or (t.lower_ in NAME_LINKS and t.lower_ != "the") or glued or t.tag_ == "POS"):
+                break  # "the", a verb, a comma: the name begins after it
+            if t.text[:1].isupper() and _abbreviates(short, doc[start:bracket].text):
+                found = doc[start:bracket]
+        return found
+
+    def expansion_actor(self, name: Span) -> Actor | None:
+        """The actor of a name an abbreviation is defined for: its mention's, when the tagger found it whole;
+        else the name's in the aliases or the reference data, or, when the tagger cut a body's name short, a
+        body of the whole name. None for a place or an event; an expansion with no such evidence is none."""
+        inside = {t._.mention for t in name if t._.mention is not None}
+        if len(inside) == 1 and (mention := next(iter(inside))).start == name.start and mention.end == name.end:
+            return mention._.actor if mention._.resolved_by != "pronoun" else None
+        if any(m._.actor.type == "PERSON" or m._.resolved_by == "pronoun" for m in inside):
+            return None
+        if self.place_or_event(name):
+            return None
+        text = strip_article(name.text)
+        actor = self.alias(text) or self.gazetteer.lookup(text)
+        if actor is None and not any(m._.actor.type in ("ORG", "GROUP") for m in inside):
+            return None
+        if actor is None or actor.type not in ("ORG", "GROUP", "GPE"):
+            actor = Actor(key=slug(text), label=text, type="ORG")
+        for mention in inside:
+            self.remove(mention)  # 'Organisation for Security and Co-operation': the name cut short
+        self.add(name, actor, "gazetteer" if actor.qid else "name")
+        return actor
 
 
 def _abbreviates(short: str, name: str) -> bool:

@@ -11,7 +11,7 @@ from extract.actors.names import NamesMixin
 from extract.actors.repairs import RepairsMixin
 from extract.actors.speakers import SpeakersMixin
 
-RESOLVER_NAME = "newsgraph.ActorResolver.v10"
+RESOLVER_NAME = "newsgraph.ActorResolver.v11"
 
 
 class ActorResolver(NamesMixin, LinkingMixin, GroupsMixin, CoreferenceMixin, SpeakersMixin, RepairsMixin):

@@ -216,3 +216,52 @@ def test_a_square_the_article_uses_as_a_place_is_no_actor_anywhere_in_it(nlp):
 def test_actors_named_like_places_or_events_stay_actors(nlp, text, name):
     found = mentions(nlp, text)
     assert any(m[1] == name for m in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        # the abbreviation the article defines is the actor of the name before it, also where the tagger
+        # cut the name short ("... Co-operation" before "in Europe")
+        (
+            "The Organisation for Security and Co-operation in Europe (OSCE) sent observers. Later the OSCE left.",
+            "Organisation for Security and Co-operation in Europe",
+            "OSCE",
+        ),
+        (
+            "The Northern Farmers Union (NFU) met ministers. The NFU criticised the plan.",
+            "Northern Farmers Union",
+            "NFU",
+        ),
+    ],
+)
+def test_an_abbreviation_and_its_expansion_are_one_actor(nlp, text, name, short):
+    found = mentions(nlp, text)
+    keys = {m[1] for m in found if m[0] in (name, short)}
+    assert len(keys) == 1 and [m[0] for m in found].count(short) == 2, found
+
+
+@pytest.mark.parametrize(
+    ("text", "one", "other"),
+    [
+        # British and American spellings of a body the reference data knows are one body
+        (
+            "The Collective Security Treaty Organisation met. The Collective Security Treaty Organization praised it.",
+            "Collective Security Treaty Organisation",
+            "Collective Security Treaty Organization",
+        ),
+        (
+            "The World Health Organisation warned Chad. The World Health Organization sent doctors.",
+            "World Health Organisation",
+            "World Health Organization",
+        ),
+    ],
+)
+def test_spellings_of_a_known_body_are_one_actor(nlp, text, one, other):
+    found = {m[0]: m[1] for m in mentions(nlp, text)}
+    assert found[one] == found[other], found
+
+
+def test_an_abbreviation_of_an_event_is_no_actor(nlp):
+    found = mentions(nlp, "Putin spoke at the Eastern Economic Forum (EEF). The EEF opened in Vladivostok.")
+    assert not any(m[0] == "EEF" for m in found), found

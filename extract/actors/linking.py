@@ -97,14 +97,16 @@ class LinkingMixin(ResolverBase):
 
         A name written family name first is called by its first word; so, at times, is a person by a given
         name. Only the article's own full name is evidence: the reference data never links a bare name, and
-        a word two people named here begin with ('Kim Jong-un', 'Kim Yo-jong'), or one after an article
-        ('the Moon'), refers to none of them.
+        a word two people named here begin with ('Kim Jong-un', 'Kim Yo-jong'), one after an article
+        ('the Moon') or a preposition of place ('on Twitter'), refers to none of them.
         """
         keys = self.first_words.get(word)
         if not keys or len(keys) != 1 or word in self.full_names:
             return None
         if at > 0 and self.doc[at - 1].lower_ in ("the", "a", "an"):
             return None
+        if self.doc[at].dep_ == "pobj" and self.doc[at].head.lower_ in ("on", "in", "at"):
+            return None  # "on Twitter": a place or a medium, not the person "Twitter West" the tagger made up
         return self.persons.get(keys[0])
 
     def aliased_person(self, text: str) -> Actor | None:

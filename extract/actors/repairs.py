@@ -90,7 +90,7 @@ class RepairsMixin(ResolverBase):
     def untagged_people(self) -> list[Span]:
         """Names of people the tagger missed: a run of proper nouns outside any entity that the reference
         data knows as a person's full name ("Narendra Modi"), or that follows an office ("Federal Chancellor
-        of Germany Olaf Scholz"). A country that ends the office is no part of the name."""
+        of Germany Olaf Scholz"). A country or body that ends the office is no part of the name."""
         doc, found = self.doc, []
         i = 0
         while i < len(doc):
@@ -107,11 +107,12 @@ class RepairsMixin(ResolverBase):
             ):
                 start += 1
             name = whole_name(doc[start:end])
+            name = self.office_glued(name) or name  # "... of Russian Railways Oleg Belozerov": the name after the body
             if len(name) >= 2 and not any(fold(t.text) in one_word_titles() for t in name):
                 known = self.gazetteer.lookup(name.text)
-                if (known is not None and known.type == "PERSON") or self.context(start)[0] is not None:
+                if (known is not None and known.type == "PERSON") or self.context(name.start)[0] is not None:
                     found.append(name)
-                    self.name_in_full(name, *self.context(start))
+                    self.name_in_full(name, *self.context(name.start))
             i = max(end, name.end)
         covered = {t.i for name in found for t in name}
         for t in doc:  # "Modi thanked him", "Xi thanked him": a name of someone named in full here, untagged
@@ -131,14 +132,10 @@ class RepairsMixin(ResolverBase):
         doc = self.doc
         if len(ent) > 1 and ent[0].lower_ == "the":
             ent = ent[1:]
-        begins = ent.start  # where the country's or body's name begins: 'the State' 'Duma Ivan Sokolov' is one
-        while begins > 0 and doc[begins - 1].text[:1].isupper() and ent.start - begins < 6:
-            begins -= 1
-        of = begins - 1
-        if of > 0 and doc[of].lower_ == "the":
-            of -= 1
-        if of < 1 or doc[of].lower_ != "of" or title_at(doc, of) is None:
+        begins = self.office_name_begins(ent.start)
+        if begins is None:
             return None
+        bodies = []
         for k in range(1, len(ent)):
             rest, named = ent[k:], doc[begins : ent.start + k]
             if not _name_of_person(rest):
@@ -151,7 +148,27 @@ class RepairsMixin(ResolverBase):
                 and self.body_named(list(named))
                 and not any(t.lower_ in load_body_nouns() for t in rest)
             ):
-                return doc[rest.start : rest.end]
+                bodies.append(doc[rest.start : rest.end])
+        # a body's name may end in a proper name ('Northern Railways'): the holder's is two words, or three
+        # that the reference data knows ('Marija Pejčinović Burić')
+        known = [name for name in bodies if (p := self.gazetteer.lookup(name.text)) is not None and p.type == "PERSON"]
+        found = known or bodies[-1:]
+        return found[0] if found else None
+
+    def office_name_begins(self, start: int) -> int | None:
+        """Where the country's or body's name of an office begins, when it goes on up to ``start``: after
+        'TITLE of (the)', over capitalised words and the small words of a name ('Chairman of the Executive
+        Board of Russian' before 'Railways Oleg Belozerov'; 'Chairman of the State' before 'Duma ...')."""
+        doc = self.doc
+        begins = start
+        while begins > 0 and start - begins < 10:
+            before = doc[begins - 1]
+            of = begins - 2 if before.lower_ == "the" else begins - 1
+            if of > 0 and doc[of].lower_ == "of" and title_at(doc, of) is not None:
+                return begins
+            if not (before.text[:1].isupper() or before.lower_ in NAME_LINKS or _glued(doc, begins - 1)):
+                return None
+            begins -= 1
         return None
 
     def surname_taken_for_name(self, ent: Span) -> bool:

@@ -92,6 +92,8 @@ def test_a_first_word_is_the_person_named_in_full_with_it(nlp, text, mention, pe
         ("Kim Jong-un met Kim Yo-jong on Friday. Later Kim spoke.", "Kim"),
         # a word after an article is not a name of the person: 'the Moon'
         ("Moon Jae-in visited Seoul. The Moon was full that night.", "Moon"),
+        # nor one after a preposition of place: 'on Twitter' after a 'Twitter Smith' the tagger made up
+        ("Twitter Smith was mentioned. Jane Roe posted on Twitter that she would run.", "Twitter"),
     ],
 )
 def test_a_first_word_with_no_one_person_named_in_full_is_no_link(nlp, text, mention):
@@ -141,6 +143,12 @@ def test_the_holder_of_an_office_of_a_body_is_the_person(nlp, text, person, role
             "Putin spoke with Chairman of the State Council Commission on Transport Alexei Petrov.",
             "Alexei Petrov",
             "Chairman of the State Council Commission on Transport",
+        ),
+        # ... or to the end of a body named over several words
+        (
+            "Chairman of the Executive Board of Northern Railways Ivan Orlov: Thank you, Mr President.",
+            "Ivan Orlov",
+            "Chairman of the Executive Board of Northern Railways",
         ),
         # ... or to the country, with a hyphenated given name
         ("Putin met with President of Kazakhstan Nur-Sultan Abenov.", "Nur-Sultan Abenov", "President"),

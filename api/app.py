@@ -17,11 +17,12 @@ from graph.store import Store, open_store
 
 
 class _App(FastAPI):
-    """The app, with ``GET /sparql?query=`` answered in front of FastAPI (``sparql.FastQueryPath``)."""
+    """The app, with ``GET /sparql?query=`` and ``GET /actors/{id}/relations`` answered in front of
+    FastAPI (``sparql.FastQueryPath``, ``actors.FastRelationsPath``)."""
 
     def __init__(self, **options) -> None:
         super().__init__(**options)
-        self._front = sparql.FastQueryPath(super().__call__, self)
+        self._front = sparql.FastQueryPath(actors.FastRelationsPath(super().__call__, self), self)
 
     async def __call__(self, scope, receive, send) -> None:
         await self._front(scope, receive, send)

@@ -1,14 +1,17 @@
-"""The one request a read process (``api/read_process.py``) answers itself, read from raw bytes.
+"""The two requests a read process (``api/read_process.py``) answers itself, read from raw bytes.
 
-``GET /sparql?query=…`` over HTTP/1.1, its whole head in the bytes received so far, with no body,
-no other parameter and nothing unusual: any other request (another path or method, a body, a
-second ``query`` or ``Accept``, an absent ``Host``, ``Expect``, ``Upgrade``, a byte outside
-printable ASCII in the head, a head not complete yet) is not read here at all but handed, bytes
-and connection, to the server process, whose HTTP stack answers it exactly as it always did. So
-this reader may be strict and small: it only has to be right about what it accepts.
+``GET /sparql?query=…`` and ``GET /actors/{id}/relations…`` over HTTP/1.1, the whole head in the
+bytes received so far, with no body and nothing unusual: any other request (another path or
+method, a body, a second ``query`` or ``Accept``, an absent ``Host``, ``Expect``, ``Upgrade``, a
+byte outside printable ASCII in the head, a head not complete yet) is not read here at all but
+handed, bytes and connection, to the server process, whose HTTP stack answers it exactly as it
+always did. So this reader may be strict and small: it only has to be right about what it accepts.
+(Which relations requests a read process answers is ``api/fast_relations.py``'s to say.)
 
 >>> read_head(b"GET /sparql?query=ASK+%7B%7D HTTP/1.1\\r\\nHost: h:80\\r\\nAccept: text/csv\\r\\n\\r\\n")
-FastQuery(query='ASK {}', accept='text/csv', base='http://h:80/sparql', close=False, size=72)
+FastQuery(query='ASK {}', accept='text/csv', base='http://h:80/sparql', close=False, size=71)
+>>> read_head(b"GET /actors/Q7747/relations?limit=5 HTTP/1.1\\r\\nHost: h\\r\\n\\r\\n")
+FastRelations(path='/actors/Q7747/relations', query_string='limit=5', accept=None, host='h', close=False, size=57)
 >>> read_head(b"POST /sparql HTTP/1.1\\r\\nHost: h\\r\\n\\r\\n") is None
 True
 """
@@ -19,12 +22,13 @@ import re
 from dataclasses import dataclass
 from email.utils import formatdate
 from functools import lru_cache
+from urllib.parse import unquote
 
 from api.negotiation import parameters
 
 #: the longest head read here (longer ones go to the server process, whose limits apply)
 MAX_HEAD = 8192
-_TARGET = re.compile(r"/sparql\?[!-~]*")  # printable ASCII, as httptools requires
+_TARGET = re.compile(r"/sparql\?[!-~]*|/actors/[!-~]*")  # printable ASCII, as httptools requires
 _NAME = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # an RFC 9110 token
 _VALUE = re.compile(r"[\t -~]*")
 _HOST = re.compile(r"[A-Za-z0-9.\-]+(?::\d{1,5})?|\[[0-9A-Fa-f:.]+\](?::\d{1,5})?")
@@ -43,14 +47,27 @@ class FastQuery:
     size: int  # bytes of the request (its head): the next request starts there
 
 
-def read_head(buffer: bytes | bytearray) -> FastQuery | None:
-    """The query request at the start of ``buffer``, or None when the server process must answer it.
+@dataclass(frozen=True, slots=True)
+class FastRelations:
+    """A ``GET /actors/…`` request: its path and query string as the ASGI scope holds them, and its length."""
+
+    path: str  # percent-decoded, as uvicorn decodes it
+    query_string: str  # undecoded
+    accept: str | None
+    host: str
+    close: bool
+    size: int
+
+
+def read_head(buffer: bytes | bytearray) -> FastQuery | FastRelations | None:
+    """The query or actor request at the start of ``buffer``, or None when the server process must answer it.
 
     Args:
         buffer: the bytes received on a connection and not yet answered.
 
     Returns:
-        A :class:`FastQuery`, or None for anything else (including an incomplete head).
+        A :class:`FastQuery` or :class:`FastRelations`, or None for anything else (including an
+        incomplete head).
     """
     end = buffer.find(b"\r\n\r\n", 0, MAX_HEAD)
     if end < 0:
@@ -76,6 +93,10 @@ def read_head(buffer: bytes | bytearray) -> FastQuery | None:
         close = "close" in options
     if headers.get(b"content-length", "0") != "0":
         return None
+    if target.startswith("/actors/"):
+        path, _, query_string = target.partition("?")
+        path = unquote(path) if "%" in path else path
+        return FastRelations(path, query_string, headers.get(b"accept"), host, close, end + 4)
     query = _query(target[len("/sparql?") :])
     if query is None:
         return None
@@ -133,4 +154,4 @@ class ResponseHeads:
         )
 
 
-__all__ = ["MAX_HEAD", "FastQuery", "ResponseHeads", "read_head"]
+__all__ = ["MAX_HEAD", "FastQuery", "FastRelations", "ResponseHeads", "read_head"]

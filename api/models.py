@@ -8,11 +8,12 @@ models allow extra fields, so that a field a query adds is passed on (and then b
 
 from __future__ import annotations
 
-import json
 from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.datastructures import URL
+
+from api.fast_relations import with_next
 
 T = TypeVar("T")
 
@@ -36,26 +37,6 @@ def page(items: list, limit: int, offset: int, url: URL | str, total: int | None
     more = offset + len(items) < total if total is not None else len(items) == limit
     following = URL(str(url)).include_query_params(offset=offset + limit) if more else None
     return {"items": items, "total": total, "next": None if following is None else str(following)}
-
-
-def with_next(body: bytes, limit: int, offset: int, url: URL | str) -> bytes:
-    """A list document written elsewhere (ending ``"total":N,"next":null}``, as the relation reader
-    writes it) with its ``next`` filled in as :func:`page` gives it, without parsing the items.
-
-    >>> with_next(b'{"items":[1,2],"total":3,"next":null}', 2, 0, "http://h/actors/a/relations")
-    b'{"items":[1,2],"total":3,"next":"http://h/actors/a/relations?offset=2"}'
-    >>> with_next(b'{"items":[3],"total":3,"next":null}', 2, 2, "http://h/r?offset=2")
-    b'{"items":[3],"total":3,"next":null}'
-    """
-    head, marker, tail = body.rpartition(b',"total":')
-    number, _, end = tail.partition(b",")
-    if not marker or end != b'"next":null}' or not number.isdigit():
-        raise ValueError("not a list document ending with its total and a null next")
-    total = int(number)
-    if offset + limit >= total:
-        return body
-    following = str(URL(str(url)).include_query_params(offset=offset + limit))
-    return b'%s%s%d,"next":%s}' % (head, marker, total, json.dumps(following).encode())
 
 
 class _Row(BaseModel):

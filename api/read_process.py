@@ -2,9 +2,11 @@
 
 The server process holds the store, its query workers and every write; one Python event loop
 answers at most about one core's worth of requests. Read processes share its listening socket
-and answer, each on its own core, the requests that are cheap and read-only: a bounded SPARQL
-query (``graph/bounded.py``: it cannot run away) from a read-only view of the server's current
-snapshot, read straight from the socket (``api/fast_request.py``). Every other request — and
+and answer, each on its own core, the requests that are cheap and read-only, from a read-only view of
+the server's current snapshot, read straight from the socket (``api/fast_request.py``): a bounded
+SPARQL query (``graph/bounded.py``: it cannot run away), and the JSON form of an actor's relations
+for an actor with at most ``INLINE_RELATIONS`` of them (``api/fast_relations.py``: the job the route
+would run, answered by the same reader as in the server process). Every other request — and
 every query while this process's view is older than the last write — is *handed over*: the
 connection itself (its descriptor, over a Unix socket) and the bytes read from it go to the
 server process, which serves that connection from then on with its usual HTTP stack, limits,
@@ -36,11 +38,15 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 
-from api.fast_request import FastQuery, ResponseHeads, read_head
+from starlette.datastructures import URL
+
+from api.fast_relations import relations_job, with_next
+from api.fast_request import FastQuery, FastRelations, ResponseHeads, read_head
 from api.negotiation import labelled, negotiated
 from extract.errors import NewsgraphError
-from graph import query_worker
+from graph import query_worker, relation_reader
 from graph.bounded import bounded
+from graph.executor import ProcessExecutor
 from graph.sparql_policy import Policy
 from graph.terms import QUERY_PREFIXES
 
@@ -56,10 +62,12 @@ CHUNK = 1 << 16
 
 
 class _Connection:
-    __slots__ = ("buffer", "close_after", "out", "since", "sock")
+    __slots__ = ("buffer", "close_after", "out", "server", "since", "sock")
 
     def __init__(self, sock: socket.socket, now: float) -> None:
         self.sock = sock
+        # the address it reached, as uvicorn gives it in the scope (for URLs when the Host header has none)
+        self.server = sock.getsockname()[:2] if sock.family in (socket.AF_INET, socket.AF_INET6) else None
         self.buffer = bytearray()
         self.out = b""  # an answer's bytes the socket did not take yet
         self.since = now  # of the last answer sent whole (idle), or of the pending one's start
@@ -78,6 +86,7 @@ class ReadServer:
         self.policy = Policy(
             options["allow_service"], frozenset(options["load_hosts"]), options["max_depth"], options["max_tokens"]
         )
+        self.default_confidence = options["default_confidence"]
         self.selector = selectors.DefaultSelector()
         self.connections: dict[int, _Connection] = {}
         self.heads = ResponseHeads()
@@ -154,7 +163,7 @@ class ReadServer:
         while connection.buffer and not connection.out:
             request = read_head(connection.buffer)
             try:
-                answer = self._answer(request) if request is not None else None
+                answer = self._answer(request, connection) if request is not None else None
             except Exception:  # a bug here must not cost the connection: the server process answers
                 log.exception("cannot answer a request; handed over")
                 answer = None
@@ -231,12 +240,14 @@ class ReadServer:
 
     # answers
 
-    def _answer(self, request: FastQuery) -> tuple[str, bytes] | None:
+    def _answer(self, request: FastQuery | FastRelations, connection: _Connection) -> tuple[str, bytes] | None:
         """The media type and body of the answer to ``request``, or None when the server process
         must answer it (not bounded, not acceptable, refused, an error, too large, or a stale view)."""
         if self.view is None or COUNT.unpack_from(self.writes)[0] != self.view_count:
             self._ask_lease(time.monotonic())
             return None
+        if isinstance(request, FastRelations):
+            return self._relations(request, connection)
         solutions, graph = negotiated(request.accept)
         if solutions is None or not _bounded(request.query):
             return None
@@ -250,6 +261,28 @@ class ReadServer:
         if outcome[0] != "ok":
             return None
         return labelled(request.accept, outcome[1] == "graph", outcome[2]), outcome[3]
+
+    def _relations(self, request: FastRelations, connection: _Connection) -> tuple[str, bytes] | None:
+        """An actor's relations as the route gives them (``api/routes/actors.py``), or None for a
+        request the route must read, an unknown actor or article (its 404 is the route's), or an
+        actor with more relations than the server process reads outside a query worker."""
+        job = relations_job(request.path, request.query_string, request.accept, self.default_confidence)
+        if job is None or self.view is None:
+            return None
+        try:
+            body = relation_reader.actor_relations_json(
+                self.view, job.request(), max_relations=ProcessExecutor.INLINE_RELATIONS
+            )
+        except (relation_reader.TooMany, relation_reader.NotFound, OSError):
+            return None
+        scope = {
+            "scheme": "http",
+            "server": connection.server,
+            "path": request.path,
+            "query_string": request.query_string.encode("latin-1"),
+            "headers": [(b"host", request.host.encode("latin-1"))],
+        }
+        return "application/json", with_next(body, job.limit, job.offset, URL(scope=scope))
 
     # the view
 

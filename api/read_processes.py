@@ -22,6 +22,7 @@ from pathlib import Path
 
 import uvicorn
 
+from api.filters import min_confidence_or_default
 from api.read_process import CHUNK, COUNT
 from api.settings import Settings
 from graph.executor import PACKAGE_ROOT, ProcessExecutor
@@ -83,6 +84,7 @@ class ReadProcesses:
             "load_hosts": sorted(h.strip().lower() for h in settings.load_hosts.split(",") if h.strip()),
             "max_depth": settings.sparql_max_depth,
             "max_tokens": settings.sparql_max_tokens,
+            "default_confidence": min_confidence_or_default(None),  # the relations routes' default
         }
         self.readers: list[_Reader] = []
         self._tasks: set[asyncio.Future] = set()

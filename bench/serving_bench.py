@@ -172,13 +172,17 @@ def percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))]
 
 
-def actor_latency(port: int, actors: list[str], warm_up: list[str]) -> dict:
+def actor_latency(port: int, actors: list[str], warm_up: list[str], pid: int) -> dict:
     """``GET /actors/{id}/relations`` over one keep-alive connection, with http.client (httpx
     itself costs about 0.7 ms a request, more than the server's own work), after requests for
-    other actors (``warm_up``) have warmed the server's caches as traffic would."""
-    timings, sizes = [], []
+    other actors (``warm_up``) have warmed the server's caches as traffic would; with the server's
+    CPU per request (its process and children: read processes, query workers) and which process
+    answered (``server: newsgraph`` is a read process)."""
+    timings, sizes, answered_by = [], [], []
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    cpu = 0.0
     for rounds, measured in ((warm_up, False), (actors, True)):
+        cpu = cpu_seconds(pid)
         for actor in rounds:
             start = time.perf_counter()
             # every stored relation, as before the routes' defaults (asserted, confidence >= threshold)
@@ -190,12 +194,16 @@ def actor_latency(port: int, actors: list[str], warm_up: list[str]) -> dict:
             if measured:
                 timings.append(elapsed)
                 sizes.append(len(json.loads(body)["items"]))
+                answered_by.append(response.getheader("server"))
+    cpu = cpu_seconds(pid) - cpu
     connection.close()
     return {
         "n": len(timings),
         "p50_ms": statistics.median(timings),
         "p95_ms": percentile(timings, 0.95),
         "max_ms": max(timings),
+        "server_cpu_ms_per_request": round(cpu * 1000 / len(timings), 3),
+        "answered_by": {name: answered_by.count(name) for name in sorted(set(answered_by), key=str)},
         "relations_per_actor_p50": statistics.median(sizes),
         "relations_per_actor_max": max(sizes),
     }
@@ -259,13 +267,24 @@ def _solutions(store, sparql: str):
     return result
 
 
-def actor_figures(report: dict, args) -> None:
+def actor_figures(report: dict, args, pid: int) -> None:
     samples = actor_samples(args.store, args.actors)
     for name, actors in samples.items():
-        report[f"actor_relations_http_{name}"] = actor_latency(args.port, actors[: args.actors], actors[args.actors :])
+        report[f"actor_relations_http_{name}"] = actor_latency(
+            args.port, actors[: args.actors], actors[args.actors :], pid
+        )
     report["actor_relations_in_process_with_relations"] = in_process_latency(
         args.store, samples["with_relations"][: args.actors]
     )
+
+
+def select10(report: dict, base: str, pid: int, args) -> None:
+    url = f"{base}/sparql?query={quote(SELECT10)}"
+    wrk(url, 3, args.connections)  # warm-up
+    report["newsgraph_select10"] = wrk(url, args.duration, args.connections, pid)
+    # Then the same load with a runaway query beside it (the safety test's, under this load).
+    load, runaway = runaway_during(base, pid, lambda: wrk(url, args.duration, args.connections))
+    report["runaway_during_select10"] = {"select10_requests_per_s": load["requests_per_s"], **runaway}
 
 
 def oxigraph_select10(args, work: Path) -> dict:
@@ -302,6 +321,7 @@ def main() -> None:
     parser.add_argument("--rdflib-endpoint", help="rdflib-endpoint executable (its own venv)")
     parser.add_argument("--oxigraph", help="Oxigraph server executable (PyPI oxigraph, its own venv)")
     parser.add_argument("--skip-actors", action="store_true", help="measure LIMIT-10 SELECT only")
+    parser.add_argument("--only-actors", action="store_true", help="measure actor relations only")
     parser.add_argument("--duration", type=int, default=15)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--actors", type=int, default=300)
@@ -330,23 +350,19 @@ def main() -> None:
         report["store"] = httpx.get(f"{base}/stats", timeout=120).json()
         report["store"].pop("event_types", None)
         if not args.skip_actors:
-            actor_figures(report, args)
-        url = f"{base}/sparql?query={quote(SELECT10)}"
-        wrk(url, 3, args.connections)  # warm-up
-        report["newsgraph_select10"] = wrk(url, args.duration, args.connections, server.pid)
-        # Then the same load with a runaway query beside it (the safety test's, under this load).
-        load, runaway = runaway_during(base, server.pid, lambda: wrk(url, args.duration, args.connections))
-        report["runaway_during_select10"] = {"select10_requests_per_s": load["requests_per_s"], **runaway}
+            actor_figures(report, args, server.pid)
+        if not args.only_actors:
+            select10(report, base, server.pid, args)
     finally:
         stop(server)
-    if args.oxigraph:
+    if args.oxigraph and not args.only_actors:
         report["oxigraph_select10"] = oxigraph_select10(args, work)
         ours, theirs = report["newsgraph_select10"], report["oxigraph_select10"]
         report["vs_oxigraph_requests_per_s"] = round(ours["requests_per_s"] / theirs["requests_per_s"], 2)
         report["vs_oxigraph_cpu_per_request"] = round(
             theirs["server_cpu_ms_per_request"] / ours["server_cpu_ms_per_request"], 2
         )
-    if args.rdflib_endpoint:
+    if args.rdflib_endpoint and not args.only_actors:
         dump = work / "data.nq"
         with open(dump, "wb") as f:
             ox.Store.read_only(args.store).dump(f, ox.RdfFormat.N_QUADS)

@@ -172,9 +172,9 @@ def _language_identifier():
 
 @lru_cache(maxsize=1)
 def _load_language_identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from extract.language_model import load_language_identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_language_identifier()
 
 
 def preload_language_identifier() -> None:

@@ -1,6 +1,7 @@
 """Extraction in other processes: worker processes on this machine, or the workers of a Dask cluster.
 
-Each worker loads the pipeline once and reads batches of articles into records; only articles
+Each worker has the pipeline loaded once (local workers are forked from a server that loaded it for
+all of them; Dask workers load it on their first task) and reads batches of articles into records; only articles
 and records (plain picklable values) cross process boundaries, never spaCy documents, and the records
 come back without the article's text, which the caller already holds. Results come
 back in input order with a bounded number of batches in flight, so the caller writes the graph in
@@ -11,16 +12,22 @@ No store is touched here: the caller writes the records.
 from __future__ import annotations
 
 import abc
+import json
+import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from extract.errors import ExtractionError
 from extract.records import Article, Extraction
 
 Result = Extraction | ExtractionError
+#: the environment variable by which :class:`ProcessPool` hands its fork server the pipeline to load
+#: (read by :mod:`extract.fork_server`)
+SPEC_VARIABLE = "NEWSGRAPH_FORK_SERVER_PIPELINE"
 #: batches in flight per worker: one being parsed, one waiting, so that no worker idles
 IN_FLIGHT_PER_WORKER = 2
 
@@ -35,16 +42,29 @@ class PipelineSpec:
 
 
 _PIPELINES: dict[str, Any] = {}
+#: for each pipeline of :data:`_PIPELINES`, the process that loaded it (a worker's fork server, or the worker)
+_LOADED_BY: dict[str, int] = {}
 
 
 def _pipeline(spec: PipelineSpec) -> Any:
-    """The pipeline of ``spec``, loaded once per process."""
+    """The pipeline of ``spec``, loaded once per process (or inherited from the fork server)."""
     key = repr(spec)
     if key not in _PIPELINES:
         from extract.pipeline import load_pipeline
 
         _PIPELINES[key] = load_pipeline(spec.model, **spec.config)
+        _LOADED_BY[key] = os.getpid()
     return _PIPELINES[key]
+
+
+def loaded_by(spec: PipelineSpec) -> tuple[int, int | None]:
+    """This process's id, and that of the process that loaded its pipeline of ``spec`` (None: not loaded).
+
+    >>> import os
+    >>> loaded_by(PipelineSpec(model="none")) == (os.getpid(), None)
+    True
+    """
+    return os.getpid(), _LOADED_BY.get(repr(spec))
 
 
 def warm_up(spec: PipelineSpec) -> int:
@@ -134,21 +154,21 @@ def _ordered(submit, batches: Iterable[Sequence[Article]], window: int) -> Itera
 
 
 class ProcessPool(Extractor):
-    """``workers`` processes on this machine, each loading the pipeline once.
+    """``workers`` processes on this machine, forked from a process that has loaded the pipeline once.
 
-    Processes are started with ``spawn``: the caller may hold threads (a progress bar) and an open
-    store, neither of which a forked child should inherit.
+    The workers come from multiprocessing's fork server: a new single-threaded process that loads
+    the pipeline (:mod:`extract.fork_server`) and forks each worker from itself, so the pipeline is
+    loaded once for all of them, not once per worker. Nothing is forked from the caller, which may
+    hold threads (a progress bar) and an open store that a child should not inherit. Where there is
+    no fork server (not on Linux or macOS), each worker is spawned and loads its own.
     """
 
     def __init__(self, spec: PipelineSpec, workers: int) -> None:
-        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         self.spec = spec
         self.workers = workers
-        self._pool = ProcessPoolExecutor(
-            workers, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up, initargs=(spec,)
-        )
+        self._pool = ProcessPoolExecutor(workers, mp_context=_context(spec), initializer=warm_up, initargs=(spec,))
         # Start every worker now (the pool starts one per task submitted): they load the pipeline
         # while the caller opens the store and reads the first batch, not after.
         for _ in range(workers):
@@ -163,6 +183,53 @@ class ProcessPool(Extractor):
 
     def close(self):
         self._pool.shutdown(wait=True, cancel_futures=True)
+        _release_fork_server()
+
+
+_FORK_SERVER_LOCK = threading.Lock()
+_FORK_SERVER_USERS = 0
+
+
+def _context(spec: PipelineSpec) -> Any:
+    """The fork server's context, the server started with ``spec``'s pipeline loaded (``spawn`` where
+    there is no fork server).
+
+    The server is one per process: while a pool of another spec still uses it, a new pool's
+    workers find the other pipeline there and load their own (same result, slower start).
+    """
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    global _FORK_SERVER_USERS
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    with _FORK_SERVER_LOCK:
+        if _FORK_SERVER_USERS == 0:
+            # "__main__" (as by default): the caller's main module (the CLI) is imported once, not per worker
+            forkserver.set_forkserver_preload(["__main__", "extract.fork_server"])
+            os.environ[SPEC_VARIABLE] = json.dumps(asdict(spec))
+            try:
+                forkserver.ensure_running()
+            finally:
+                del os.environ[SPEC_VARIABLE]
+        _FORK_SERVER_USERS += 1
+    return multiprocessing.get_context("forkserver")
+
+
+def _release_fork_server() -> None:
+    """Stop the fork server when the last pool using it closes: the pipeline it holds is a few hundred
+    MB, and the next pool may want another one. ``_stop`` is private to multiprocessing (its tests
+    use it); without it the server ends with this process, as it would anyway."""
+    from multiprocessing import forkserver
+
+    global _FORK_SERVER_USERS
+    with _FORK_SERVER_LOCK:
+        if _FORK_SERVER_USERS == 0:
+            return  # a spawn pool
+        _FORK_SERVER_USERS -= 1
+        stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+        if _FORK_SERVER_USERS == 0 and stop is not None:
+            stop()
 
 
 class DaskPool(Extractor):
@@ -205,6 +272,7 @@ __all__ = [
     "ProcessPool",
     "Result",
     "extract_articles",
+    "loaded_by",
     "rejoin",
     "warm_up",
 ]

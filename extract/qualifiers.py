@@ -29,12 +29,16 @@ NEGATIONS = {"not", "n't", "never", "no", "nor", "neither"}
 NEGATIVE_PRONOUNS = {"nobody", "none", "nothing", "noone"}
 INTENT_VERBS = word_class("intent")
 MODAL_INTENT = {"will", "shall", "'ll", "wo"}
-MODAL_HYPOTHETICAL = {"would", "could", "might", "may", "can", "should", "must", "ca"}
+MODAL_HYPOTHETICAL = {"would", "could", "might", "may", "can", "should", "must", "ca", "need"}
 SPEECH_VERBS = word_class("speech")
 REPORTING_VERBS = SPEECH_VERBS | word_class("reporting")
 NEGATING_VERBS = word_class("negating")
 HEDGES = word_class("hedge")
 PERFORMATIVES = word_class("performative")
+OFFERED = word_class("offered")
+WANTING = frozenset({"want", "like", "wish", "love"})  # "I would like to thank", "I wish to congratulate"
+LEAVE = frozenset({"let", "allow", "permit"})  # "let me thank", "allow me to congratulate"
+FIRST_PERSON_OBJECTS = {"me", "us"}
 WISHING = word_class("wishing")
 DEONTIC = word_class("deontic")
 DENY = frozenset({"deny"})
@@ -72,10 +76,25 @@ def _clause_chain(head: Token, limit: int = 4) -> list[Token]:
     return chain
 
 
+def obligation(t: Token) -> bool:
+    """A word whose complement is an obligation: 'is obliged to', 'needs to', 'has to' (not 'has met')."""
+    if is_a(t, DEONTIC):
+        return True
+    return lemma(t) == "have" and any(c.dep_ == "xcomp" and infinitival_to(c) for c in t.children)
+
+
+def infinitival_to(t: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
+
+
 def _own_negations(t: Token) -> int:
-    """Negations of one word: 'not', 'never', 'no longer', 'no talks', a negative subject."""
+    """Negations of one word: 'not', 'never', 'no longer', 'no talks', a negative subject; not those of
+    the modal 'need' ('need not meet' says the meeting is not required, not that it did not happen)."""
     count = 0
+    necessity = any(c.dep_ == "aux" and c.lower_ == "need" for c in t.children)
     for c in t.children:
+        if c.dep_ == "neg" and necessity:
+            continue
         if c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("det", "advmod", "preconj"):
             count += 1
         elif c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
@@ -112,6 +131,8 @@ def negation_count(head: Token, limit: int = 3) -> int:
             break
         if t.dep_ == "pcomp" and governor.lower_ == "without":
             count += 1
+        if governor.pos_ in ("VERB", "AUX", "ADJ") and obligation(governor):
+            break  # "does not have to meet", "is not obliged to notify": no obligation, nothing negated
         if governor.pos_ in ("VERB", "AUX", "ADJ"):
             count += _own_negations(governor) + (is_a(governor, NEGATING_VERBS))
         t = governor
@@ -147,27 +168,66 @@ def _conditional(head: Token, limit: int = 4) -> bool:
 
 
 def _question(head: Token) -> bool:
-    """In a yes/no question: the clause's auxiliary comes before its subject ('Will X visit Y?')."""
+    """In a yes/no question: the auxiliary of the event's clause, or of a clause it is the complement of,
+    comes before its subject ('Will X visit Y?', 'Do you think that X will visit Y?')."""
     last = next((t for t in reversed(head.sent) if not t.is_space), None)
     if last is None or last.text != "?":
         return False
-    root = head
-    while root.dep_ not in ("ROOT", "ccomp", "parataxis") and root.head != root:
-        root = root.head
+    root = _clause_root(head)
+    for _ in range(3):
+        if _inverted(root):
+            return True
+        if root.dep_ not in ("ccomp", "parataxis") or root.head == root:
+            return False
+        root = _clause_root(root.head)
+    return False
+
+
+def _clause_root(t: Token) -> Token:
+    while t.dep_ not in ("ROOT", "ccomp", "parataxis") and t.head != t:
+        t = t.head
+    return t
+
+
+def _inverted(root: Token) -> bool:
     subjects = [c.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     auxiliaries = [c.i for c in root.children if c.dep_ in ("aux", "auxpass")]
     if root.lemma_ == "be" and root.i < min(subjects, default=root.i):
         auxiliaries.append(root.i)
-    wh = any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in head.sent[: max(root.i - head.sent.start, 1)])
+    wh = any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in root.sent[: max(root.i - root.sent.start, 1)])
     return bool(subjects and auxiliaries) and min(auxiliaries) < min(subjects) and not wh
 
 
-def _performed(head: Token, governor: Token) -> bool:
-    """'I would like to thank X', 'we want to welcome X': the speech act is done by saying so."""
-    if not is_a(head, PERFORMATIVES):
+def performed(head: Token) -> bool:
+    """'I would like to thank X', 'I would like to begin by expressing my gratitude to X', 'let me
+    congratulate X', 'I wish X success and I thank Y': a speech act is done by saying one wants to do it,
+    asking leave to, or doing it in the first person present."""
+    if not (is_a(head, PERFORMATIVES) or any(c.dep_ == "dobj" and lemma(c) in OFFERED for c in head.children)):
         return False
-    subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lower_ in FIRST_PERSON
+    if _first_person_present(head):
+        return True
+    for t, governor in zip(_clause_chain(head), _clause_chain(head)[1:], strict=False):
+        if lemma(governor) in LEAVE and any(
+            c.dep_ in ("nsubj", "dobj") and c.lower_ in FIRST_PERSON_OBJECTS for c in (*t.children, *governor.children)
+        ):
+            return True  # "let me congratulate", "allow us to thank"
+        if is_a(governor, WANTING) and t.dep_ != "conj":
+            subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+            return subject is not None and subject.lower_ in FIRST_PERSON
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return False  # a clause of its own: "I said they want to thank"
+    return False
+
+
+def _first_person_present(head: Token) -> bool:
+    """'I thank X', 'we congratulate X': said in the first person present, with no modal."""
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.lower_ in FIRST_PERSON
+        and head.tag_ in ("VBP", "VB")
+        and not any(c.dep_ == "aux" for c in head.children)
+    )
 
 
 def _wished(t: Token) -> bool:
@@ -179,9 +239,12 @@ def modality(head: Token) -> str:
     """'asserted', 'intended' ('will visit', 'intends to meet') or 'hypothetical' ('could attack', 'if ...')."""
     if _conditional(head) or _question(head):
         return "hypothetical"
-    for t in _clause_chain(head):
-        if t != head and _performed(head, t):
-            return "asserted"
+    if performed(head):
+        return "asserted"
+    chain = _clause_chain(head)
+    for below, t in zip([head, *chain], chain, strict=False):
+        if below.dep_ == "prep" and below.lower_ == "for" and t != head and performed(t):
+            return "asserted"  # "I would like to thank X for making a visit": what one thanks for was done
         if _wished(t):
             return "hypothetical"
         for c in t.children:
@@ -191,8 +254,8 @@ def modality(head: Token) -> str:
                 return "intended"  # "said they would meet": the future of reported speech
             if c.dep_ == "aux" and c.lower_ in MODAL_HYPOTHETICAL:
                 return "hypothetical"
-        if t != head and is_a(t, DEONTIC):
-            return "hypothetical"  # "is obliged to notify X", "is required to report to X"
+        if t != head and obligation(t):
+            return "hypothetical"  # "is obliged to notify X", "is required to report to X", "has to meet X"
         if t != head and (is_a(t, INTENT_VERBS) or t.lower_ == "going" and t.tag_ == "VBG"):
             return "intended"  # "plans to meet", "is going to meet"
     return "asserted"
@@ -267,4 +330,4 @@ def reported(head: Token) -> bool:
     return attribution(head) is not None or hedged(head)
 
 
-__all__ = ["SPEECH_VERBS", "attribution", "hedged", "modality", "negated", "negation_count", "reported"]
+__all__ = ["SPEECH_VERBS", "attribution", "hedged", "modality", "negated", "negation_count", "performed", "reported"]

@@ -12,13 +12,15 @@ surface predicates' declarations to the vocabulary graph.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from extract.records import Actor, Extraction, Relation
-from extract.reference import load_gazetteer
+from extract.reference import Country, Gazetteer, load_gazetteer
 from graph import terms as t
 from graph.terms import (
     ALT_LABEL,
@@ -260,7 +262,7 @@ def actor_quads(actors) -> list[Quad]:
     >>> [q.object.value for q in actor_quads([Actor("nato", "NATO", "ORG", qid="Q7184")]) if q.predicate == SAME_AS]
     ['http://www.wikidata.org/entity/Q7184']
     """
-    gz = load_gazetteer()
+    countries = reference_countries()
     g = t.ACTORS_GRAPH
     quads: list[Quad] = []
     described: set[str] = set()
@@ -280,15 +282,15 @@ def actor_quads(actors) -> list[Quad]:
         )
         if actor.qid:
             quads.append(Quad(a, SAME_AS, t.wikidata(actor.qid), g))
-        if actor.type == "GPE" and actor.country and actor.key == _country_key(actor.country, gz):
+        if actor.type == "GPE" and actor.country and actor.key == _country_key(actor.country, countries):
             quads.append(Quad(a, ng("isoCode"), Literal(actor.country), g))
-        elif actor.country and actor.country in gz.countries:
-            country = gz.countries[actor.country].actor()
+        elif actor.country and actor.country in countries:
+            country = countries[actor.country].actor()
             quads.append(Quad(a, ng("country"), t.actor_iri(country.key), g))
             describe(country)
         if actor.role:
             role = t.role_iri(actor.role, actor.country)
-            office_country = gz.countries.get(actor.country) if actor.country else None
+            office_country = countries.get(actor.country) if actor.country else None
             country_name = office_country.name if office_country else None
             label = f"{actor.role} of {country_name}" if country_name else actor.role
             quads.extend(
@@ -306,9 +308,27 @@ def actor_quads(actors) -> list[Quad]:
     return quads
 
 
-def _country_key(iso3: str, gz) -> str | None:
-    country = gz.countries.get(iso3)
+def _country_key(iso3: str, countries: Mapping[str, Country]) -> str | None:
+    country = countries.get(iso3)
     return country.actor().key if country else None
+
+
+@cache
+def reference_countries() -> Mapping[str, Country]:
+    """The gazetteer's countries by ISO code: all that mapping reads of it. A process that writes what
+    others parsed (the parent of worker processes) reads the countries, not every leader and
+    organisation as well; one that parses has the whole gazetteer already.
+
+    >>> reference_countries()["FRA"].name
+    'France'
+    """
+    if load_gazetteer.cache_info().currsize:
+        return load_gazetteer().countries
+    from extract.reference import _load_countries  # the gazetteer's own reading of countries.csv
+
+    countries_only = Gazetteer()
+    _load_countries(countries_only)
+    return countries_only.countries
 
 
 def vocabulary_quads(relations: list[Relation]) -> list[Quad]:

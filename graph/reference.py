@@ -4,16 +4,23 @@ The reference graph describes the Wikidata entities of ``ontologies/reference/``
 heads of state and government with their terms of office, international organisations) under
 their Wikidata IRIs, so it can be exported alone and joined to the news actors through their
 ``owl:sameAs``. Both graphs are loaded into a store when missing or when their source files
-changed (each graph records the hash of what it was built from).
+changed (each graph records the hash of what it was built from). They ship prebuilt as N-Quads
+(``ontologies/built/``, written by ``tools/build_static_graphs.py``), which a new store loads
+without building 40,000 Python quads; a prebuilt file of other sources than the current ones is
+not used (the graph is built instead).
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import io
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from importlib.resources import files
+from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
@@ -40,6 +47,7 @@ RIGHTS_TEXT = (
     "(MIT); "
     "organisations: confirmordeny/supraverden (CC BY-SA 4.0, share-alike)."
 )
+log = logging.getLogger(__name__)
 _DATE_TYPES = {10: "date", 7: "gYearMonth", 4: "gYear"}
 _CLASSES = {"country": t.SCHEMA + "Country", "person": t.SCHEMA + "Person", "organisation": t.SCHEMA + "Organization"}
 
@@ -217,22 +225,104 @@ def ensure_static_graphs(store: Store) -> list[NamedNode]:
     (['https://w3id.org/newsgraph/graph/ontology', 'https://w3id.org/newsgraph/graph/reference'], [])
     """
     loaded = []
-    Build = Callable[[], Iterable[Quad]]
-    wanted: list[tuple[NamedNode, str, Build]] = [
-        (t.ONTOLOGY_GRAPH, _hash(ontology_bytes()).value, ontology_quads),
-        (t.REFERENCE_GRAPH, reference_hash(), reference_quads),
-    ]
-    for graph, digest, build in wanted:
+    for graph, digest, build in static_graphs():
         if _stored_hash(store, graph) != digest:
             # Dropped, bulk-loaded (N-Quads, no transaction: several times faster than an INSERT DATA
             # of 40,000 quads), then marked with its hash in a write of its own: a stop before the mark
             # leaves a graph without its hash, so dropped and loaded again next time.
-            quads = list(build())
+            data = prebuilt(graph, digest) or static_nquads(graph, build)
             store.drop_graph(graph)
-            store.bulk_load(_serialized(q for q in quads if not _is_mark(q, graph)), RdfFormat.N_QUADS)
-            store.load(_serialized(q for q in quads if _is_mark(q, graph)), RdfFormat.N_QUADS)
+            store.bulk_load(data, RdfFormat.N_QUADS)
+            store.load(_serialized([Quad(graph, CONTENT_HASH, Literal(digest), graph)]), RdfFormat.N_QUADS)
             loaded.append(graph)
     return loaded
+
+
+def static_graphs() -> list[tuple[NamedNode, str, Callable[[], Iterable[Quad]]]]:
+    """Each static graph, the hash of its current sources, and how to build its quads.
+
+    Returns:
+        ``(graph IRI, SHA-256 hex digest of its sources, function building its quads)`` for the
+        ontology and the reference graph.
+
+    >>> [graph.value.rsplit("/", 1)[-1] for graph, _, _ in static_graphs()]
+    ['ontology', 'reference']
+    """
+    return [
+        (t.ONTOLOGY_GRAPH, _hash(ontology_bytes()).value, ontology_quads),
+        (t.REFERENCE_GRAPH, reference_hash(), reference_quads),
+    ]
+
+
+def static_nquads(graph: NamedNode, build: Callable[[], Iterable[Quad]]) -> bytes:
+    """A static graph as N-Quads, built from its sources, without its hash mark (written last).
+
+    Args:
+        graph: the graph's IRI.
+        build: returns its quads (:func:`ontology_quads`, :func:`reference_quads`).
+
+    Returns:
+        The N-Quads bytes, in the order ``build`` gives the quads.
+
+    >>> ontology, _, build = static_graphs()[0]
+    >>> len(static_nquads(ontology, build).splitlines()) == len(ontology_quads()) - 1  # all but the mark
+    True
+    """
+    return _serialized(q for q in build() if not _is_mark(q, graph))
+
+
+def built_path(graph: NamedNode) -> Path:
+    """Where a static graph ships prebuilt.
+
+    Args:
+        graph: the graph's IRI.
+
+    Returns:
+        ``ontologies/built/NAME.nq.gz``, NAME being the IRI's last segment.
+
+    >>> built_path(t.REFERENCE_GRAPH).name
+    'reference.nq.gz'
+    """
+    return Path(str(files("ontologies") / "built" / f"{graph.value.rsplit('/', 1)[-1]}.nq.gz"))
+
+
+def built_header(digest: str) -> bytes:
+    """The first line of a prebuilt file: an N-Quads comment naming the hash of the sources it was built from.
+
+    Args:
+        digest: the SHA-256 hex digest of the sources.
+
+    Returns:
+        The line, newline included.
+
+    >>> built_header("ab").startswith(b"# built from sources with sha256 ab ")
+    True
+    """
+    return f"# built from sources with sha256 {digest} (tools/build_static_graphs.py)\n".encode()
+
+
+def prebuilt(graph: NamedNode, digest: str) -> bytes | None:
+    """The prebuilt N-Quads of ``graph`` (header comment included), if built from the sources of ``digest``.
+
+    Args:
+        graph: the graph's IRI.
+        digest: the hash of its current sources.
+
+    Returns:
+        The N-Quads bytes; None when the file is missing, unreadable or of other sources.
+
+    >>> ontology, digest, _ = static_graphs()[0]
+    >>> prebuilt(ontology, digest).startswith(built_header(digest)), prebuilt(ontology, "0" * 64)
+    (True, None)
+    """
+    try:
+        data = gzip.decompress(built_path(graph).read_bytes())
+    except (OSError, EOFError):
+        data = b""
+    if data.startswith(built_header(digest)):
+        return data
+    log.info("%s: no prebuilt file of the current sources; building it (tools/build_static_graphs.py)", graph.value)
+    return None
 
 
 def _is_mark(quad: Quad, graph: NamedNode) -> bool:
@@ -240,4 +330,14 @@ def _is_mark(quad: Quad, graph: NamedNode) -> bool:
     return quad.subject == graph and quad.predicate == CONTENT_HASH
 
 
-__all__ = ["ensure_static_graphs", "ontology_quads", "reference_hash", "reference_quads"]
+__all__ = [
+    "built_header",
+    "built_path",
+    "ensure_static_graphs",
+    "ontology_quads",
+    "prebuilt",
+    "reference_hash",
+    "reference_quads",
+    "static_graphs",
+    "static_nquads",
+]

@@ -237,6 +237,7 @@ class _Reader:
         self._dates: dict[ox.NamedNode, object] = {}
         self._titles: dict[ox.NamedNode, object] = {}
         self._labels: dict[ox.NamedNode, str | None] = {}
+        self._confidences: dict[tuple[ox.NamedNode, ox.NamedNode], object] = {}  # read to sort, then for the row
 
     def _values(self, node, predicate: ox.NamedNode, graph) -> list:
         return [quad.object for quad in self.store.quads_for_pattern(node, predicate, None, graph)]
@@ -244,8 +245,14 @@ class _Reader:
     def _first(self, node, predicate: ox.NamedNode, graph):
         return next((quad.object for quad in self.store.quads_for_pattern(node, predicate, None, graph)), None)
 
+    def _confidence(self, relation: ox.NamedNode, graph: ox.NamedNode):
+        key = (relation, graph)
+        if key not in self._confidences:
+            self._confidences[key] = self._first(relation, REQUIRED["confidence"], graph)
+        return self._confidences[key]
+
     def confidence(self, relation: ox.NamedNode, graph: ox.NamedNode) -> float:
-        value = self._first(relation, REQUIRED["confidence"], graph)
+        value = self._confidence(relation, graph)
         return float(value.value) if value is not None else 0.0
 
     def date(self, graph: ox.NamedNode):
@@ -279,7 +286,9 @@ class _Reader:
         other = self._first(relation, OBJECT if direction == "outgoing" else SUBJECT, graph)
         values = {"predicateLabel": ox.Literal(predicate)} if predicate is not None else {}
         for name, iri in REQUIRED.items():
-            if name not in values:
+            if name == "confidence":
+                values[name] = self._confidence(relation, graph)
+            elif name not in values:
                 values[name] = self._first(relation, iri, graph)
         if other is None or any(v is None for v in values.values()):
             return None

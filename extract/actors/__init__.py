@@ -19,7 +19,9 @@ one, a demonym or a plural agent noun taken for a name or a place. The result is
 The package holds one family of rules a module: :mod:`~extract.actors.names` (named entities),
 :mod:`~extract.actors.linking` (links to the reference data), :mod:`~extract.actors.groups`
 (demonyms, agent nouns, bodies), :mod:`~extract.actors.coreference` (descriptions and pronouns),
-:mod:`~extract.actors.repairs` (the tagger's slips); :mod:`~extract.actors.component` registers
+:mod:`~extract.actors.speakers` (who speaks, to whom: quotations, bylines, transcript turns),
+:mod:`~extract.actors.sides` (whom a speaker's "we" stands for), :mod:`~extract.actors.repairs`
+(the tagger's slips); :mod:`~extract.actors.component` registers
 the spaCy factory ``newsgraph_actors``.
 """
 

@@ -43,7 +43,8 @@ class ResolverBase:
         self.offices_held: set[int] = set()  # tokens of an office written before its holder's name
         self.titled: set[str] = set()  # folded names the article gives a title or honorific ("minister Wiranto")
         self.gender: dict[str, str] = {}  # actor key → 'male' | 'female', where the text tells
-        self.statements: list[tuple[int, Actor]] | None = None  # where statements by named speakers begin
+        self.statements: list[tuple[int, Actor | None]] | None = None  # where turns and statements begin, by whom
+        self.recipients: dict[int, Actor] = {}  # where a quoted message begins → whom it was sent to
         self.quotes: list[tuple[int, int]] | None = None  # quotation marks' token indices, once found
         self.we: Actor | None = None  # who "we" is in this document, once known
         self.we_unnamed = False  # whether the document's first "we" had no one in sight to refer to
@@ -59,6 +60,11 @@ class ResolverBase:
 
         ``fits``, if given, also tests the mention itself (its number, for 'it').
         """
+        found = self.recent_mention(lambda m: accept(m._.actor) and (fits is None or fits(m)), before)
+        return found._.actor if found is not None else None
+
+    def recent_mention(self, fits, before: int) -> Span | None:
+        """The most recent mention that ``fits`` within the window of sentences before ``before``."""
         sentence_of = self.sentence_of
         current = sentence_of[before]
         # The window counts sentences that mention someone, back from the current one.
@@ -71,8 +77,8 @@ class ResolverBase:
             mention = self.mentions[index]
             if sentence_of[mention.start] < earliest:
                 break
-            if accept(mention._.actor) and (fits is None or fits(mention)):
-                return mention._.actor
+            if fits(mention):
+                return mention
         return None
 
     def remove(self, span: Span) -> None:
@@ -154,6 +160,13 @@ class ResolverBase:
         def first_person(self, token: Token) -> Actor | None: ...
         def quoted_speaker(self, token: Token) -> Actor | None: ...
         def statement_speaker(self, at: int) -> Actor | None: ...
+        def turn_at(self, at: int) -> tuple[int, Actor | None] | None: ...
+        def turns(self) -> list[tuple[int, Actor | None]]: ...
+        def mentions_in(self, span: Span) -> list[Span]: ...
+        def side_of(self, speaker: Actor) -> Actor | None: ...
+        def on_behalf_of(self, token: Token) -> Actor | None: ...
+        def one_unnamed(self, token: Token) -> bool: ...
+        def first_state_subject(self) -> Actor | None: ...
         def addressee(self, at: int) -> Actor | None: ...
         def unnamed_author(self) -> Actor: ...
         def quoted(self, at: int) -> tuple[int, int] | None: ...

@@ -178,14 +178,7 @@ class CoreferenceMixin(ResolverBase):
                     ),
                 )
             else:
-                # "they" is a group or several rather than one state: "Daesh ... they"
-                actor = self.recent(
-                    lambda a: a.type != "PERSON",
-                    token.i,
-                    lambda m: (
-                        m._.actor.type in ("GROUP", "ORG") or m.root.tag_ in ("NNS", "NNPS") or m.root.dep_ == "conj"
-                    ),
-                ) or self.recent(lambda a: a.type != "PERSON", token.i)
+                actor = self.plural_antecedent(token)
         elif token.lower_ in FIRST_PERSON:
             actor = self.first_person(token)
         elif token.lower_ in SECOND_PERSON:
@@ -194,6 +187,27 @@ class CoreferenceMixin(ResolverBase):
             actor = self.third_person(token)
         if actor is not None:
             self.add(self.doc[token.i : token.i + 1], actor, "pronoun")
+
+    def plural_antecedent(self, token: Token) -> Actor | None:
+        """Who 'they' is: the plural subject of a clause it is part of ('European countries keep saying that
+        they ...'), if an actor; else a group or body named just before ('Daesh ... they'), else an actor
+        that is no person. Never one of several actors coordinated ('Russia and Uzbekistan ... their ties'
+        are both, no one actor), nor anyone when the plural subject above it is no actor."""
+        if (subject := _plural_subject_above(token)) is not None:
+            mention = subject._.mention
+            if mention is None or mention._.actor.type == "PERSON" or _coordinated(mention):
+                return None
+            return mention._.actor
+        found = self.recent_mention(
+            lambda m: (
+                m._.actor.type != "PERSON"
+                and (m._.actor.type in ("GROUP", "ORG") or m.root.tag_ in ("NNS", "NNPS") or _coordinated(m))
+            ),
+            token.i,
+        ) or self.recent_mention(lambda m: m._.actor.type != "PERSON", token.i)
+        if found is None or _coordinated(found):
+            return None
+        return found._.actor
 
     def third_person(self, token: Token) -> Actor | None:
         """'he', 'her': the latest person in the window of that gender, never the subject of the clause a
@@ -263,34 +277,41 @@ class CoreferenceMixin(ResolverBase):
         return self.first["state"]
 
     def speaker_side(self, token: Token) -> Actor | None:
-        """Who 'we' is: the country of a speaker in sight ("Boris Johnson said: we"), else who 'we'
-        was before in the document, else the first state that speaks or acts in it ("The United
-        States condemns ... We will"), else the last state or known body named; unless the first
-        "we" had none of these in sight: then the statement's author is unnamed, and so is "we"."""
+        """Who 'we' is. In a quotation or a turn: the body it is attributed to ('"We will not back down,"
+        the ministry said'), or the side the text gives the person who speaks (``side_of``: the body they
+        head, the country of a head of state or government), else no one, as for a speaker the text does
+        not name. In narration: the side of a person just said to speak, else who 'we' was before in the
+        narration, else the first state that speaks or acts in the document ("The United States condemns
+        ... We will"), else the last state or known body named; unless the first "we" had none of these in
+        sight: then the statement's author is unnamed, and so is "we"."""
+        speaker = self.quoted_speaker(token)
+        if speaker is not None and self.one_unnamed(token):
+            return None  # '"We were terrified," a passenger said'
+        if speaker is None and (turn := self.turn_at(token.i)) is not None:
+            speaker = turn[1]
+            if speaker is None:
+                return None  # 'Question: ... we'
+        elif speaker is None and self.quoted(token.i) is not None:
+            return None  # a quotation by someone the text does not name
+        if speaker is not None and speaker.type == "PERSON" and (body := self.on_behalf_of(token)) is not None:
+            return body  # '"On behalf of the Court," wrote Chief Justice John G. Roberts, "... We extend ..."'
+        if speaker is not None:
+            return speaker if speaker.type != "PERSON" else self.side_of(speaker)
         countries = self.gazetteer.countries
-        quoted = self.quoted_speaker(token) or self.statement_speaker(token.i)
-        if quoted is not None and quoted.type != "PERSON":
-            return quoted  # '"We will not back down," the ministry said'
-        speaker = (
-            quoted
-            if quoted is not None and quoted.country in countries
-            else self.recent(
-                lambda a: a.type == "PERSON" and a.country in countries,
-                token.i,
-                lambda m: m.root.dep_ == "nsubj" and m.root.head.lemma_.lower() in SPEECH_VERBS,
-            )
+        said = self.recent(
+            lambda a: a.type == "PERSON" and a.country in countries,
+            token.i,
+            lambda m: m.root.dep_ == "nsubj" and m.root.head.lemma_.lower() in SPEECH_VERBS,
         )
-        actor: Actor | None
-        if speaker is not None and speaker.country is not None:
-            actor = countries[speaker.country].actor()
-        elif self.we_unnamed:
+        if said is not None and (side := self.side_of(said)) is not None:
+            return side
+        if self.we_unnamed:
             return None  # "We welcome ..." opening a statement with no one named: its unnamed author's side
-        else:
-            actor = self.we or self.first_state_subject()
-            actor = actor or self.recent(
-                lambda a: (a.type == "GPE" and a.country in countries) or (a.type == "ORG" and a.qid is not None),
-                token.i,
-            )
+        actor = self.we or self.first_state_subject()
+        actor = actor or self.recent(
+            lambda a: (a.type == "GPE" and a.country in countries) or (a.type == "ORG" and a.qid is not None),
+            token.i,
+        )
         self.we = self.we or actor
         self.we_unnamed = self.we is None
         return actor
@@ -302,6 +323,36 @@ def _subject(span: Span) -> bool:
     if root.dep_ in ("compound", "amod", "nmod"):
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _plural_subject_above(token: Token) -> Token | None:
+    """The subject before ``token`` of the nearest clause above it that has one, when plural ('countries',
+    'X and Y'); None when that subject is singular or there is none."""
+    head = token.head
+    for _ in range(6):
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i and c != token]
+        if subjects:
+            subject = subjects[0]
+            plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+            return subject if plural and subject.pos_ != "PRON" else None
+        if head.head is head:
+            return None
+        head = head.head
+    return None
+
+
+def _coordinated(mention: Span) -> bool:
+    """Whether a mention is one of several named actors joined by 'and' ('Russia and Uzbekistan'), whom
+    'their' is together, no one of them; groups named by common nouns ('members and supporters') are not."""
+    root = mention.root
+
+    def named(m: Span | None) -> bool:
+        return m is not None and m._.actor.type != "GROUP"
+
+    return named(mention) and (
+        (root.dep_ == "conj" and named(root.head._.mention))
+        or any(c.dep_ == "conj" and named(c._.mention) for c in root.children)
+    )
 
 
 # Titles any head of a country or body is called by: "the Russian leader".

@@ -53,6 +53,8 @@ class GroupsMixin(ResolverBase):
         sector = self.agent_sector(head)
         if any(self.demonym(c.text) for c in root.conjuncts) or root != ent.root:
             self.add(ent, country.actor(), "demonym")  # "Turkish and Greek sides": one actor per demonym
+        elif self.non_state(head):
+            self.agent_group(head, country.iso3)  # "Syrian opposition forces" are no state's forces
         elif head.lower_ in COLLECTIVES or head.lemma_.lower() in COLLECTIVES or sector in STATE_SECTORS:
             span = self.doc[min(ent.start, head.i) : max(ent.end, head.i + 1)]
             self.add(span, country.actor(), "demonym")
@@ -60,6 +62,13 @@ class GroupsMixin(ResolverBase):
             self.agent_group(head, country.iso3)
         elif head.pos_ == "NOUN":
             self.add(ent, country.actor(), "demonym")  # "an Indian proposal": India's
+
+    def non_state(self, head: Token) -> bool:
+        """'opposition forces', 'rebel fighters': a compound of a non-state group makes the head its group."""
+        return any(
+            c.dep_ == "compound" and (sector := self.agent_sector(c)) is not None and sector not in STATE_SECTORS
+            for c in head.lefts
+        )
 
     def people(self, ent: Span) -> None:
         """'Kurds', 'Iraqi Kurds', 'Sunnis': a people with no state of its own is a group."""

@@ -9,12 +9,13 @@ from extract.actors.groups import GroupsMixin
 from extract.actors.linking import LinkingMixin
 from extract.actors.names import NamesMixin
 from extract.actors.repairs import RepairsMixin
+from extract.actors.sides import SidesMixin
 from extract.actors.speakers import SpeakersMixin
 
-RESOLVER_NAME = "newsgraph.ActorResolver.v11"
+RESOLVER_NAME = "newsgraph.ActorResolver.v12"
 
 
-class ActorResolver(NamesMixin, LinkingMixin, GroupsMixin, CoreferenceMixin, SpeakersMixin, RepairsMixin):
+class ActorResolver(NamesMixin, LinkingMixin, GroupsMixin, CoreferenceMixin, SpeakersMixin, SidesMixin, RepairsMixin):
     """Stateful resolution of one document's mentions, in reading order."""
 
 

@@ -13,6 +13,27 @@ FIRST_PERSON = {"i", "me", "my"}
 # "you" is resolved only to the interlocutor of a transcript (extract/actors/speakers.py addressee)
 SECOND_PERSON = {"you", "your", "yours"}
 FEMININE = {"she", "her", "hers"}
+# Offices whose holder speaks for the state: heads of state and of government, and the members of a
+# government (any minister; the secretaries who are ministers), whose "we" is the government: the country.
+GOVERNMENT_OFFICES = {
+    "president",
+    "premier",
+    "chancellor",
+    "federal chancellor",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "supreme leader",
+    "head of state",
+    "foreign secretary",
+    "defence secretary",
+    "defense secretary",
+    "home secretary",
+    "secretary of state",
+    "secretary of defense",
+    "attorney general",
+}
 # Pronouns for bodies and countries; "we" in a government statement is the speaker's side.
 COLLECTIVE_PRONOUNS = {"they", "them", "their", "we", "us", "our", "its", "it"}
 # CAMEO sectors (Phoenix agents) whose nouns name the state acting ("Israeli soldiers" → Israel).
@@ -143,6 +164,13 @@ def load_alias_names() -> tuple[str, ...]:
 
 
 @cache
+@cache
+def load_heads() -> frozenset[str]:
+    """Titles of a person who heads or speaks for a body ('CEO', 'Chairman'), folded."""
+    lines = (lexicon_dir() / "heads.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
 def one_word_titles() -> frozenset[str]:
     return frozenset(t[0] for t in load_titles() if len(t) == 1)
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.lexicon import Sense, load_lexicon
-from extract.qualifiers import modality, negated
+from extract.qualifiers import modality, negated, performed
 from extract.relations.syntax import infinitival
 from extract.relations.vocabulary import COOPERATIVE, GOVERNING, HOSTILE, SPEECH_ACTS
 
 
 def governor(verb: Token) -> tuple[Sense, Token] | None:
-    """'threatened to ban', 'refused to deploy', 'offered to negotiate': the governing verb's sense."""
+    """'threatened to ban', 'refused to deploy', 'offered to negotiate': the governing verb's sense; none
+    where saying one wants to do a speech act does it ('I want to thank X' thanks X, promises nothing)."""
+    if performed(verb):
+        return None
     t = verb
     for _ in range(3):
         if t.dep_ != "xcomp" or t.head.pos_ not in ("VERB", "AUX", "ADJ"):

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from extract.lexicon import Lexicon, Sense, lexicon_dir, load_lexicon, tsv_rows
 from extract.relations.arguments import actors, subjects
 from extract.relations.candidate import Target
+from extract.relations.senses import classifier
 from extract.relations.syntax import compound, judges, practice, topic
 from extract.relations.vocabulary import (
     ACCOMPANYING,
@@ -110,7 +111,10 @@ def light_sense(lex: Lexicon, verb: Token, noun: Token) -> tuple[str | None, Sen
             (
                 v
                 for c in noun.lefts
-                if c.dep_ in ("amod", "compound") and (v := lex.verb_of(c.lower_)) and refines(lex, listed, v)
+                if c.dep_ in ("amod", "compound")
+                and (v := lex.verb_of(c.lower_))
+                and refines(lex, listed, v)
+                and not (listed is None and classifier(lex, c, v))
             ),
             None,
         )

@@ -35,6 +35,7 @@ from extract.relations.light import (
     restricted,
     sector_sense,
 )
+from extract.relations.senses import classifier
 from extract.relations.syntax import across_paragraphs, compound, judges, practice, topic
 from extract.relations.vocabulary import (
     ENDING,
@@ -61,7 +62,12 @@ def event_word(lex: Lexicon, noun: Token) -> tuple[str | None, Token]:
     if listed is None and noun.pos_ == "NOUN" and (verb := lex.verb_of(noun.lemma_)):
         return verb, noun
     for child in noun.children:
-        if child.dep_ in ("amod", "compound") and (verb := lex.verb_of(child.lower_)) and refines(lex, listed, verb):
+        if (
+            child.dep_ in ("amod", "compound")
+            and (verb := lex.verb_of(child.lower_))
+            and refines(lex, listed, verb)
+            and not (listed is None and classifier(lex, child, verb))
+        ):
             return verb, child  # "congratulatory remarks", "a telephone conversation"; not "close ties"
     if listed is not None:
         return noun.lower_, noun  # "cooperation" is listed as COOPERATE, whatever "cooperate" is

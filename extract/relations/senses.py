@@ -3,22 +3,35 @@
 CAMEO files "warn" under threats (130), but codes a warning of others' deeds as disapproval
 ("warn * (OF FIGHTING)" 110) and only a warning of one's own response as a threat ("warn * (OF
 RESPONSE)" 130); a warning to do something is a demand. A comparison states nothing about the
-standard it compares with: "likened X to Hitler" judges X (the opprobrium is lexicon data).
+standard it compares with: "likened X to Hitler" judges X (the opprobrium is lexicon data). A
+deployment done *with* someone ("a joint patrol with X", "patrolled with X") is military cooperation
+with X (CAMEO 062), not a mobilisation against X. A noun of violence before a thing classifies it
+("combat readiness", "attack helicopters", "assault rifles"): no event. "Our condolences go out to
+X": a speech act offered names the event of the verb it is the subject of. "Liberated the town from
+X": X is fought (CAMEO 190); the dictionary's bare "liberate" and "free" (080, yield) are a release.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.lexicon import Sense, word_class
+from extract.lexicon import Lexicon, Sense, load_lexicon, word_class
+from extract.relations.arguments import actors
 from extract.relations.candidate import Target
 from extract.relations.clause import VerbClause
+from extract.relations.vocabulary import VIOLENT, past
 
 WARNING = word_class("warning")  # warn, caution
 CONSEQUENCES = word_class("consequence")  # what a threat names: consequences, retaliation, response...
 COMPARISON = word_class("comparison")  # liken, compare, equate
 DEMANDED = Sense("100", "DEMAND", "")
 DISAPPROVED = Sense("110", "DISAPPROVE", "disapprove")
+COOPERATED = Sense("062", "COOPERATE", "")  # CAMEO 062: cooperate militarily
+OFFERED = word_class("offered")  # condolences, gratitude, greetings...
+JOINT = word_class("joint")
+LIBERATING = word_class("liberating")  # liberate, free
+NAMING = word_class("naming")  # call, name, dub, label
+FOUGHT = Sense("190", "FIGHT", "")  # joint, combined, bilateral...: done together with the party
 
 
 def warning(c: VerbClause, sense: Sense | None) -> Sense | None:
@@ -34,7 +47,10 @@ def warning(c: VerbClause, sense: Sense | None) -> Sense | None:
 
 
 def _demanding(clause: Token) -> bool:
-    """'warned X to leave', 'warned X not to', 'warned that X must stop'."""
+    """'warned X to leave', 'warned X not to', 'warned that X must stop', 'warned X against travelling'
+    (advice, not a threat)."""
+    if clause.dep_ == "prep" and clause.lower_ == "against" and any(c.dep_ == "pcomp" for c in clause.children):
+        return True
     if clause.dep_ in ("xcomp", "advcl", "ccomp") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
         return True
     return clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children)
@@ -47,3 +63,61 @@ def compared_with(c: VerbClause, targets: list[Target]) -> list[Target]:
         return targets
     standards = [t for t in targets if t.predicate.endswith((" to", " with"))]
     return [t for t in targets if t not in standards] if len(standards) < len(targets) else targets
+
+
+def joint(c: VerbClause, targets: list[Target]) -> list[Target]:
+    """'conducted a joint patrol with X', 'patrolled with X', 'held combined manoeuvres with X': a
+    deployment shared with X is cooperation with X; 'deployed troops against X' stays a mobilisation."""
+    return [_jointly(t) if t.sense is not None and t.sense.category == "MOBILIZE" else t for t in targets]
+
+
+def _jointly(target: Target) -> Target:
+    shared = any(t.lower_ == "with" and t.dep_ == "prep" for t in target.trigger) or any(
+        m.dep_ == "amod" and m.lemma_.lower() in JOINT for t in target.trigger for m in t.children
+    )
+    return target._replace(sense=COOPERATED) if shared else target
+
+
+def classifier(lex: Lexicon, modifier: Token, verb: str) -> bool:
+    """'combat readiness', 'attack helicopters', 'assault rifles': a noun of violence compounded with a
+    noun that names no event says what kind of thing it is; 'congratulatory remarks' and 'a support
+    package' name their event."""
+    sense = lex.sense(verb)
+    return modifier.dep_ == "compound" and modifier.pos_ == "NOUN" and sense is not None and sense.category in VIOLENT
+
+
+def offered(c: VerbClause, targets: list[Target]) -> list[Target]:
+    """'Our condolences go out to X', 'our gratitude goes to X': the speech act the subject names is
+    offered to the 'to' phrase's party; the verb of going is no visit."""
+    lex = load_lexicon()
+    act = next((n for n in c.verb.children if n.dep_ == "nsubj" and n.lemma_.lower() in OFFERED), None)
+    sense = lex.noun_sense(act.lemma_) if act is not None else None
+    if act is None or sense is None:
+        return targets
+    predicate = lex.noun_predicates.get(act.lemma_.lower()) or f"offered {act.lemma_.lower()}"
+    return [
+        t._replace(sense=sense, predicate=predicate, trigger=[act, *t.trigger]) if t.predicate.endswith(" to") else t
+        for t in targets
+    ]
+
+
+def liberated(c: VerbClause, targets: list[Target]) -> list[Target]:
+    """'liberated the town from X', 'freed Mosul from X's control': the one a place or people are freed
+    from is fought; what is freed is no party to the fight. 'freed the prisoners' stays a release."""
+    if c.lemma not in LIBERATING:
+        return targets
+    holders = [
+        Target(a, FOUGHT, f"{past(c.lemma)} from", [c.verb, prep], 0.6)
+        for prep in c.verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "from"
+        for o in prep.children
+        if o.dep_ == "pobj"
+        for a in actors(o, inner=True)
+    ]
+    return holders or targets
+
+
+def naming(verb: Token) -> bool:
+    """'let us call them partners', 'called Putin a killer': a verb of naming with an object predicate
+    names; it is no call."""
+    return verb.lemma_.lower() in NAMING and any(c.dep_ == "oprd" for c in verb.children)

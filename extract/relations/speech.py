@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract.lexicon import Sense, load_lexicon
+from extract.qualifiers import negated, obligation
 from extract.relations.arguments import actors, subjects
 from extract.relations.candidate import VERB_EVENTS, Candidate
 from extract.relations.syntax import infinitival
@@ -42,15 +43,42 @@ def demand_sense(head: Token, verb: Token) -> Sense | None:
             ),
             sense,
         )
-    must = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children)
+    must = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children) or duty(verb)
     if sense is not None and sense.category == "DEMAND":
         return sense
     return Sense("100", "DEMAND", "") if must and head.lemma_.lower() in SPEECH else None
 
 
+# Modals by which a complement says what its subject is to do: "said Y must go", "hoped Y would come".
+DIRECTIVE_MODALS = {"must", "should", "shall", "will", "would", "'ll", "wo", "need", "ought"}
+INCLUSIVE = {"we", "us"}  # "I hope that we will manage": the speaker's own side, no other actor asked
+
+
+def directive(verb: Token) -> bool:
+    """Whether a complement clause states an act its subject is to do: a modal of duty or the future
+    ('said Y must leave', 'hoped Y would come', 'said Y has to go') or a subjunctive ('demanded that Y
+    leave', 'urged that its partners refuse'); not a claim of what is or was ('insisted that Y is innocent',
+    'insisted that they are', 'suggested Y may have lied', 'stressed that Y had attacked')."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in DIRECTIVE_MODALS for c in auxiliaries) or duty(verb):
+        return True
+    # the base form, which a plural subject's present shares ("demanded that its partners refuse"); not 'are'
+    return not auxiliaries and (verb.tag_ == "VB" or verb.tag_ == "VBP" and verb.lemma_ != "be")
+
+
+def duty(verb: Token) -> bool:
+    """'Y has to stop', not 'Y does not have to stop' (no obligation, no demand)."""
+    return obligation(verb) and not negated(verb)
+
+
+def inclusive(subject: Span) -> bool:
+    """'we', not 'the US'."""
+    return subject.root.pos_ == "PRON" and subject.root.lower_ in INCLUSIVE
+
+
 def demands(verb: Token, embedded_subjects: list[Span]) -> list[Candidate]:
     """'X said Y must return it', 'X demanded that Y leave': X makes a demand of Y."""
-    if verb.dep_ != "ccomp" or not embedded_subjects:
+    if verb.dep_ != "ccomp" or not embedded_subjects or not directive(verb):
         return []
     head = verb.head
     sense = demand_sense(head, verb)
@@ -60,5 +88,5 @@ def demands(verb: Token, embedded_subjects: list[Span]) -> list[Candidate]:
         Candidate(speaker, target, past(head.lemma_.lower()), sense, [head, verb], VERB_EVENTS, 0.6, head)
         for speaker in subjects(head)
         for target in embedded_subjects
-        if speaker._.actor.key != target._.actor.key
+        if speaker._.actor.key != target._.actor.key and not inclusive(target)
     ]

@@ -19,7 +19,7 @@ from extract.relations.arguments import actors, event_agents, modifiers, pobj_ac
 from extract.relations.candidate import Target
 from extract.relations.clause import VerbClause
 from extract.relations.governed import conditional
-from extract.relations.senses import compared_with
+from extract.relations.senses import compared_with, joint, liberated, offered
 from extract.relations.syntax import compound, topic
 from extract.relations.vocabulary import JUDGEMENTS, PLACE_TARGETED, TRANSFER, past
 
@@ -128,6 +128,9 @@ REFINEMENTS: list[Callable[[VerbClause, list[Target]], list[Target]]] = [
     mobilized_for,
     compared_with,
     transferred,
+    joint,
+    offered,
+    liberated,
 ]
 
 

@@ -85,3 +85,37 @@ def test_an_answer_head_labels_text_as_uvicorn_does_and_says_when_it_closes():
     assert heads.head("application/sparql-results+json", 3, False, 0.5).endswith(
         b"content-type: application/sparql-results+json\r\ncontent-length: 3\r\n\r\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("target", "path", "query_string"),
+    [
+        ("/actors/Q7747/relations", "/actors/Q7747/relations", ""),
+        ("/actors/Q7747/relations?limit=5&polarity=all", "/actors/Q7747/relations", "limit=5&polarity=all"),
+        ("/actors/https%3A%2F%2Fw3id.org%2Fa/relations?x=%20", "/actors/https://w3id.org/a/relations", "x=%20"),
+        ("/actors/Q7747", "/actors/Q7747", ""),  # which actor paths a read process answers: api/fast_relations.py
+    ],
+)
+def test_an_actor_get_is_read_with_its_path_decoded_as_uvicorn_does(target, path, query_string):
+    request = read_head(head(f"GET {target} HTTP/1.1", "Host: h:8000", "Accept: application/json"))
+    assert request is not None and not hasattr(request, "query")
+    assert (request.path, request.query_string, request.accept, request.host) == (
+        path,
+        query_string,
+        "application/json",
+        "h:8000",
+    )
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        head("POST /actors/Q7747/relations HTTP/1.1", "Host: h"),
+        head("GET /actors/Q7747/relations HTTP/1.1"),  # no Host
+        head("GET /actors/Q7747/relations#x HTTP/1.1", "Host: h"),
+        head("GET /actors/Q7747/relations HTTP/1.1", "Host: h", "Content-Length: 3"),
+        head("GET /actorsQ7747/relations HTTP/1.1", "Host: h"),
+    ],
+)
+def test_an_unusual_actor_request_is_not_read(raw):
+    assert read_head(raw) is None

@@ -4,6 +4,7 @@ rest, writes are read back at once on any connection, and stopping leaves nothin
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import signal
 import subprocess
@@ -148,6 +149,82 @@ def test_a_write_is_read_back_at_once_on_the_same_and_on_new_connections(served)
     # and once no write comes, the read processes answer again (from a fresh snapshot)
     assert wait_for(lambda: get(base, query).headers["server"] == "newsgraph")
     assert len(get(base, query).json()["results"]["bindings"]) == 12
+
+
+RELATION_QUERIES = ["", "polarity=all&min_confidence=0", "polarity=all&min_confidence=0&limit=2&offset=1", "limit=3"]
+
+
+def relations(connection: http.client.HTTPConnection, actor: str, query: str = "") -> tuple[int, str, str, bytes]:
+    """Status, ``server`` and ``content-type`` headers, and body of an actor's relations on ``connection``."""
+    connection.request("GET", f"/actors/{quote(actor, safe='')}/relations?{query}")
+    response = connection.getresponse()
+    body = response.read()
+    return response.status, response.getheader("server"), response.getheader("content-type"), body
+
+
+def handed_over(base: str) -> http.client.HTTPConnection:
+    """A connection the server process serves: its first request was not a read process's."""
+    connection = http.client.HTTPConnection(base.removeprefix("http://"), timeout=30)
+    connection.request("GET", "/healthz")
+    response = connection.getresponse()
+    response.read()
+    assert response.getheader("server") == "uvicorn"
+    return connection
+
+
+def test_actor_relations_are_answered_by_a_read_process_as_the_server_process_would(served, seeded_store):
+    base, _, _ = served
+    actors = sorted(
+        r["a"].value.rsplit("/", 1)[-1]
+        for r in seeded_store.raw.query(
+            "SELECT DISTINCT ?a WHERE { GRAPH ?g { ?r <https://w3id.org/newsgraph/ontology#subject> ?a } }"
+        )
+    )
+    fresh = http.client.HTTPConnection(base.removeprefix("http://"), timeout=30)
+    assert wait_for(lambda: get(base, BOUNDED).headers["server"] == "newsgraph")  # once a view is open
+    server = handed_over(base)
+    read = 0
+    for actor in [*actors, "Q7747", "nobody-at-all"]:
+        for query in RELATION_QUERIES:
+            ours, theirs = relations(fresh, actor, query), relations(server, actor, query)
+            assert theirs[1] == "uvicorn"
+            assert (ours[0], ours[2], ours[3]) == (theirs[0], theirs[2], theirs[3]), (actor, query)
+            if ours[1] == "newsgraph":
+                read += 1
+            else:  # handed over (an unknown actor's 404): the server process serves that connection now
+                fresh = http.client.HTTPConnection(base.removeprefix("http://"), timeout=30)
+    assert read >= len(actors) * len(RELATION_QUERIES)
+
+
+def test_a_new_relation_is_listed_at_once_on_the_same_and_on_new_connections(own_server):
+    base, _, _ = own_server
+    address = base.removeprefix("http://")
+    query = "polarity=all&min_confidence=0&limit=1000"
+    relation = json.loads(relations(http.client.HTTPConnection(address, timeout=30), "Q7747", query)[3])["items"][0]
+    actor = relation["object" if relation["direction"] == "outgoing" else "subject"]["id"]  # one with few
+    total = json.loads(relations(http.client.HTTPConnection(address, timeout=30), actor, query)[3])["total"]
+    assert total + 5 <= 16  # still small enough for a read process (ProcessExecutor.INLINE_RELATIONS)
+    kept = http.client.HTTPConnection(address, timeout=30)
+    assert wait_for(lambda: relations(kept, actor, query)[1] == "newsgraph")  # a read process holds it
+    for n in range(1, 6):
+        update = (
+            f"INSERT {{ GRAPH ?g {{ <urn:test:relation:{n}> ?p ?o }} }} "
+            f"WHERE {{ GRAPH ?g {{ <{relation['relation']}> ?p ?o }} }}"
+        )
+        answer = httpx.post(
+            f"{base}/sparql",
+            content=update,
+            headers={"Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"},
+            timeout=30,
+        )
+        assert answer.status_code == 204, answer.text
+        for connection in (kept, http.client.HTTPConnection(address, timeout=30)):
+            status, _, _, body = relations(connection, actor, query)
+            assert status == 200 and json.loads(body)["total"] == total + n
+    # and once no write comes, a read process answers again, from a fresh snapshot
+    fresh = lambda: relations(http.client.HTTPConnection(address, timeout=30), actor, query)  # noqa: E731
+    assert wait_for(lambda: fresh()[1] == "newsgraph")
+    assert json.loads(fresh()[3])["total"] == total + 5
 
 
 def test_a_runaway_query_stops_at_the_timeout_while_the_read_processes_keep_answering(served):

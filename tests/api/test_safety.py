@@ -4,6 +4,7 @@ while the server keeps answering; request bodies are capped."""
 from __future__ import annotations
 
 import os
+import statistics
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -49,8 +50,11 @@ def test_runaway_queries_are_stopped_while_others_are_answered(seeded_store):
         response = runaway.result()
         assert response.status_code == 503 and response.json()["title"] == "query timeout"
         assert TIMEOUT <= elapsed < TIMEOUT + 2
+        # Nobody waited behind the runaway: answers kept coming while it ran, typically at once.
+        # The bound on the slowest is loose because two busy cores can stall any one request.
         assert len(statuses) >= 20 and set(statuses) == {200}
-        assert max(latencies) < TIMEOUT / 2  # nobody waited behind the runaway
+        assert statistics.median(latencies) < TIMEOUT / 10
+        assert max(latencies) < TIMEOUT * 0.75
         # The runaway's worker is gone (killed, not left computing) and a fresh one replaced it.
         time.sleep(0.2)
         killed = busy[0]

@@ -64,7 +64,6 @@ def test_an_office_resolves_to_the_person_named_before(nlp):
     [
         ("Syria said it would close the border.", "it", "Syria"),
         ("The rebels said they would release Chaudhry.", "they", "rebels"),
-        ("Boris Johnson spoke in London. We will support Iraq, he said.", "We", "United Kingdom"),
     ],
 )
 def test_pronouns(nlp, text, pronoun, label):

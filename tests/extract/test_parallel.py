@@ -1,5 +1,5 @@
 """Worker results: records travel back without their article's text and are given it back in the parent;
-the parent of worker processes never imports spaCy."""
+the parent of worker processes never imports spaCy; the workers share one load of the pipeline."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import textwrap
 import pytest
 
 from extract.errors import ExtractionError
-from extract.parallel import rejoin
+from extract.parallel import PipelineSpec, ProcessPool, loaded_by, rejoin
 from extract.records import Article, Extraction
 
 BATCH = [Article("a1", "Nothing happened.", url="https://example.org/1"), Article("a2", "Nobody came.")]
@@ -62,3 +62,16 @@ def test_an_ingest_from_workers_never_imports_spacy_in_its_process():
     """)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_workers_are_forked_with_the_pipeline_loaded_once():
+    """Every worker finds the pipeline loaded by one other process (the fork server), not by itself or the caller."""
+    import os
+
+    spec = PipelineSpec()
+    with ProcessPool(spec, 2) as pool:
+        answers = {pool._pool.submit(loaded_by, spec).result() for _ in range(8)}
+        assert [r.article.id for r in next(pool.map([[Article("a1", "Putin called Maduro.")]]))] == ["a1"]
+    workers, loaders = {pid for pid, _ in answers}, {loader for _, loader in answers}
+    assert len(loaders) == 1 and None not in loaders, answers
+    assert loaders.isdisjoint(workers | {os.getpid()}), answers

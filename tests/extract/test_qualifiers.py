@@ -48,6 +48,12 @@ def head(nlp, text: str, word: str):
         ("The minister did not say that Chile attacked Peru.", "attacked", False),
         ("Chile criticised Peru.", "criticised", False),
         ("Chile's navy, which did not take part, blockaded Peru.", "blockaded", False),
+        # the negation of an obligation is the obligation's: nothing is said not to have happened
+        ("Chile does not have to compensate Peru.", "compensate", False),
+        ("Chile need not apologise to Peru.", "apologise", False),
+        ("Chile is not obliged to consult Peru.", "consult", False),
+        ("Chile does not need to consult Peru.", "consult", False),
+        ("Chile did not have talks with Peru.", "have", True),  # "have" with no infinitive is no obligation
     ],
 )
 def test_negated(nlp, text, word, expected):
@@ -66,6 +72,10 @@ def test_negated(nlp, text, word, expected):
         # questions
         ("Will Chile support Peru?", "support", "hypothetical"),
         ("Did Chile invite Peru's foreign minister?", "invite", "hypothetical"),
+        # ... also when the event is the complement of the question's clause
+        ("Do you think that Chile will attack Peru?", "attack", "hypothetical"),
+        ("Is it true that Chile armed the rebels?", "armed", "hypothetical"),
+        ("Why do you think Chile expelled Peru's ambassador?", "expelled", "asserted"),
         ("Why did Chile expel Peru's ambassador?", "expel", "asserted"),  # a why-question presupposes the event
         # modals, obligations, wishes about others
         ("Chile could impose sanctions on Peru.", "impose", "hypothetical"),
@@ -73,6 +83,11 @@ def test_negated(nlp, text, word, expected):
         ("Chile should apologise to Peru.", "apologise", "hypothetical"),
         ("The company is obliged to notify the regulator.", "notify", "hypothetical"),
         ("The minister hoped that Chile would negotiate with Peru.", "negotiate", "hypothetical"),
+        ("Chile has to compensate Peru.", "compensate", "hypothetical"),
+        ("Chile needs to consult Peru first.", "consult", "hypothetical"),
+        ("Chile does not have to compensate Peru.", "compensate", "hypothetical"),
+        ("Chile need not apologise to Peru.", "apologise", "hypothetical"),
+        ("Chile has compensated Peru.", "compensated", "asserted"),
         # intentions, plans and promises
         ("Chile will visit Peru next week.", "visit", "intended"),
         ("Chile is going to meet Peru.", "meet", "intended"),
@@ -84,6 +99,18 @@ def test_negated(nlp, text, word, expected):
         # saying one wants to do a speech act does it
         ("I would like to thank our colleagues from Peru.", "thank", "asserted"),
         ("We want to congratulate the people of Peru.", "congratulate", "asserted"),
+        ("I wish to extend my warmest greetings to the people of Peru.", "extend", "asserted"),
+        ("I would like to express our condolences to Peru.", "express", "asserted"),
+        ("Let me congratulate the Peruvian team.", "congratulate", "asserted"),
+        ("Allow me to thank our hosts from Peru.", "thank", "asserted"),
+        ("I would like to thank Peru for hosting the summit.", "hosting", "asserted"),  # what one thanks for was done
+        ("I would like to ask Peru to host the summit.", "host", "hypothetical"),
+        ("I would like to ask the minister to report on Peru.", "ask", "asserted"),
+        # ... but wanting to do something else is an intention, and so is another's wish
+        ("I want to visit Peru next year.", "visit", "intended"),
+        ("We plan to thank the people of Peru.", "thank", "intended"),
+        ("The minister wants to congratulate Peru.", "congratulate", "intended"),
+        ("I would like to extend the treaty with Peru.", "extend", "hypothetical"),
         # facts
         ("Chile met Peru's president on Monday.", "met", "asserted"),
         ("As Chile fights the rebels, Peru will try to help.", "fights", "asserted"),

@@ -167,3 +167,19 @@ def test_relation_iris_are_stable_and_distinct():
 
     assert relations(first) == relations(again)
     assert relations(first).isdisjoint(relations(other))
+
+
+def test_a_process_that_only_maps_reads_the_gazetteer_countries_alone():
+    """The parent of worker processes maps records without the whole gazetteer, to the same countries."""
+    import subprocess
+    import sys
+
+    script = (
+        "from extract.reference import load_gazetteer\n"
+        "from graph.mapping import reference_countries\n"
+        "countries = dict(reference_countries())\n"
+        "assert load_gazetteer.cache_info().currsize == 0, 'the whole gazetteer was read'\n"
+        "assert countries == load_gazetteer().countries and len(countries) > 200\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

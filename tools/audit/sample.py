@@ -103,7 +103,7 @@ def main() -> None:
     parser.add_argument("--dev", type=Path, default=Path("../shared/eval/news-dev.jsonl"))
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--per-genre", type=int, default=16)
-    parser.add_argument("--sentences", type=int, default=40)
+    parser.add_argument("--sentences", type=int, default=120)
     args = parser.parse_args()
     ids, openings = dev_keys(args.dev)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,148 @@
+"""Typing by construction (issue 9): performatives, arrival, joint deployments, demands, word senses.
+
+Each case is a sentence written for it, with the senses that must keep their type beside it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import extract, parse
+from extract.records import Article
+
+
+def typed(nlp, text: str) -> set[tuple[str, str | None, str]]:
+    extraction = extract(nlp, Article(id="t", text=text, date="2022-06-01"))
+    return {(r.subject.actor.label, r.event_type, r.object.actor.label) for r in extraction.relations}
+
+
+def categories(nlp, text: str, target: str) -> set[str | None]:
+    return {category for _, category, obj in typed(nlp, text) if obj == target}
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        # saying one wants to do a speech act does it: no promise
+        (
+            "Emmanuel Macron visited Berlin. I want to thank Olaf Scholz for his hospitality.",
+            "Olaf Scholz",
+            {"SUPPORT"},
+        ),
+        ("Joe Biden spoke first. I would like to congratulate Joe Biden on his victory.", "Joe Biden", {"SUPPORT"}),
+        ("I wish to extend my warmest greetings to President Emmanuel Macron.", "Emmanuel Macron", {"SUPPORT"}),
+        ("I would like to ask Sergei Lavrov to continue the talks.", "Sergei Lavrov", {"DEMAND"}),
+        ("I would like to begin by expressing my gratitude to Emmanuel Macron.", "Emmanuel Macron", {"SUPPORT"}),
+        (
+            "I wish the wounded a speedy recovery, and I thank Emmanuel Macron for his help.",
+            "Emmanuel Macron",
+            {"SUPPORT"},
+        ),
+        # ... another's wish, or a wish to do something else, is an intention (CAMEO 03)
+        ("Olaf Scholz wants to thank Emmanuel Macron.", "Emmanuel Macron", {"AGREE"}),
+        ("I want to meet Joe Biden next month.", "Joe Biden", {"AGREE"}),
+    ],
+)
+def test_a_performative_wish_is_the_act(nlp, text, target, expected):
+    assert categories(nlp, text, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        # arriving somewhere is no agreement with it
+        ("Japan's delegation reached Moscow on Monday.", "Russia", set()),
+        ("Russia reached the border with Ukraine.", "Ukraine", set()),
+        # reaching out is making contact
+        ("Angela Merkel reached out to Joe Biden.", "Joe Biden", {"CONSULT"}),
+        # what one reaches with someone is an agreement
+        ("Russia reached an agreement with Turkey.", "Türkiye", {"AGREE"}),
+        ("Israel reached a ceasefire with Hamas.", "Hamas", {"AGREE"}),
+    ],
+)
+def test_reaching_a_place_is_no_agreement(nlp, text, target, expected):
+    assert categories(nlp, text, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        ("Russian troops conducted a joint patrol with Turkish troops.", "Türkiye", {"COOPERATE"}),
+        ("Russian troops patrolled with Turkish troops.", "Türkiye", {"COOPERATE"}),
+        ("Russian warships patrolled the coast of Ukraine.", "Ukraine", {"MOBILIZE"}),
+    ],
+)
+def test_a_deployment_shared_with_a_party_is_cooperation(nlp, text, target, expected):
+    assert categories(nlp, text, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        # a claim about the complement's subject is no demand of it
+        ("Rudy Giuliani suggested Sacha Baron Cohen may have edited the footage.", "Sacha Baron Cohen", set()),
+        ("Joe Biden insisted that Vladimir Putin is a war criminal.", "Vladimir Putin", set()),
+        # ... an act it is to do is
+        ("Joe Biden demanded that Russia withdraw its troops.", "Russia", {"DEMAND"}),
+        ("Joe Biden suggested that Russia withdraw its troops.", "Russia", {"DEMAND"}),
+        ("Angela Merkel said that Ukraine has to stop the shelling.", "Ukraine", {"DEMAND"}),
+        ("Angela Merkel hoped that Vladimir Putin would negotiate.", "Vladimir Putin", {"DEMAND"}),
+        # a warning against doing something is advice; a warning of one's response a threat
+        ("The British embassy warned Boris Johnson against travelling to Kyiv.", "Boris Johnson", {"DEMAND"}),
+        ("Iran warned Israel of a crushing response.", "Israel", {"THREATEN"}),
+        # ... and saying that it need not is none
+        ("Angela Merkel said that Ukraine does not have to stop the talks.", "Ukraine", set()),
+    ],
+)
+def test_a_demand_needs_a_directive_complement(nlp, text, target, expected):
+    assert categories(nlp, text, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        # word senses that name no interaction
+        ("The intelligence services failed Joe Biden.", "Joe Biden", set()),
+        ("Let us call them partners of Joe Biden.", "Joe Biden", set()),
+        ("Joe Biden called Vladimir Putin a killer.", "Vladimir Putin", set()),
+        ("Joe Biden called Vladimir Putin on Monday.", "Vladimir Putin", {"CONSULT"}),
+        ("Vladimir Putin checked the combat readiness of the Russian army.", "Russia", {"INVESTIGATE"}),
+        ("Russia sent attack helicopters to Syria.", "Syria", {"AID"}),
+        # ... and the senses that stay
+        ("Russia failed to reach an agreement with Ukraine.", "Ukraine", {"REJECT"}),
+        ("The attack on Ukraine by Russia was condemned.", "Ukraine", {"FIGHT"}),
+        ("Germany announced a support package for Ukraine.", "Ukraine", {"SUPPORT"}),
+    ],
+)
+def test_word_senses_that_are_no_interaction(nlp, text, target, expected):
+    assert categories(nlp, text, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        # a speech act offered names the event of the verb it is the subject of
+        ("The United States condemns the attack. Our condolences go out to the people of Iraq.", "Iraq", {"SUPPORT"}),
+        ("The United States is proud. Our troops went to Iraq.", "Iraq", {"CONSULT"}),
+        # the one a place is freed from is fought
+        ("The Iraqi army freed Mosul from the Islamic State.", "Islamic State", {"FIGHT"}),
+        ("Kurdish fighters liberated the town from Islamic State control.", "Islamic State", {"FIGHT"}),
+        ("Ukraine freed the prisoners of Russia.", "Russia", {"CONCEDE"}),
+    ],
+)
+def test_constructions_name_the_event(nlp, text, target, expected):
+    assert categories(nlp, text, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label"),
+    [
+        ("Syrian opposition forces attacked the Syrian army.", "Syrian opposition forces", "Syrian opposition forces"),
+        ("Afghan rebel fighters attacked the Afghan army.", "Afghan rebel fighters", "Afghan rebel fighters"),
+        ("Russian security forces detained the protesters.", "Russian security forces", "Russia"),
+        ("Iraqi government forces retook Mosul.", "Iraqi government forces", "Iraq"),
+    ],
+)
+def test_non_state_forces_are_no_state(nlp, text, mention, label):
+    doc = parse(nlp, Article(id="t", text=text))
+    assert {m.text: m._.actor.label for m in doc._.mentions}[mention] == label

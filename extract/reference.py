@@ -38,6 +38,29 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
+# British and American spellings of the words of names: "Organisation" is "Organization", "Co-operation"
+# "Cooperation"; names are also looked up by their spelling with these replaced.
+_SPELLINGS = (
+    (re.compile(r"isation\b"), "ization"),
+    (re.compile(r"\bco operation\b"), "cooperation"),
+    (re.compile(r"\bdefence\b"), "defense"),
+    (re.compile(r"\bcentre\b"), "center"),
+    (re.compile(r"\bprogramme\b"), "program"),
+    (re.compile(r"\blabour\b"), "labor"),
+)
+
+
+def spelling(folded: str) -> str:
+    """A folded name with one spelling of the words English spells two ways.
+
+    >>> spelling(fold("Organisation for Security and Co-operation in Europe"))
+    'organization for security and cooperation in europe'
+    """
+    for pattern, replacement in _SPELLINGS:
+        folded = pattern.sub(replacement, folded)
+    return folded
+
+
 def slug(text: str) -> str:
     """A stable, readable identifier for an IRI.
 
@@ -51,15 +74,25 @@ _ROMAN = re.compile(r"^[ivxl]+$")
 
 
 def surname(name: str) -> str:
-    """The word a person is called by alone: the last of the name, before a monarch's 'of' and number.
+    """The word a person is called by alone: the last of the name, before a monarch's 'of' and number; a
+    hyphenated word is one word ('Díaz-Canel', not 'Canel'; 'Moon Jae-in' ends in 'jae in', not 'in'), without
+    an article glued to it ('el-Sisi' is 'Sisi').
 
     >>> surname("Vladimir Putin"), surname("Carl XVI Gustaf of Sweden"), surname("Harald V of Norway")
     ('putin', 'gustaf', 'harald')
+    >>> surname("Miguel Díaz-Canel"), surname("Abdel Fattah el-Sisi")
+    ('diaz canel', 'sisi')
     """
-    words = fold(name.split(" of ", 1)[0]).split() or fold(name).split()
-    while len(words) > 1 and _ROMAN.match(words[-1]):
+    raw = name.split(" of ", 1)[0].split() or name.split()
+    words = [(word, folded) for word in raw if (folded := fold(word))]
+    while len(words) > 1 and _ROMAN.match(words[-1][1]):
         words.pop()
-    return words[-1] if words else ""
+    if not words:
+        return ""
+    word, last = words[-1]
+    particle, _, rest = last.partition(" ")
+    # "el-Sisi", "al-Assad": an article glued to the name is no part of what the person is called by
+    return rest if rest and word[:1].islower() and len(particle) <= 3 else last
 
 
 def _latin(text: str) -> bool:
@@ -105,6 +138,7 @@ class Term:
 class Gazetteer:
     countries: dict[str, Country] = field(default_factory=dict)
     names: dict[str, Actor] = field(default_factory=dict)
+    spellings: dict[str, Actor] = field(default_factory=dict)  # organisations by spelling(fold(name))
     acronyms: dict[str, Actor] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
@@ -124,7 +158,8 @@ class Gazetteer:
         """
         if text.isupper() and text in self.acronyms:
             return self.acronyms[text]
-        actor = self.names.get(fold(text))
+        key = fold(text)
+        actor = self.names.get(key) or self.spellings.get(spelling(key))
         if actor is not None and actor.type == "PERSON":
             return self.with_role(actor, date)
         return actor
@@ -271,6 +306,7 @@ def _load_organisations(g: Gazetteer) -> None:
         for name in [row["label"], *row["aliases"].split("|")]:
             if name and _latin(name):
                 g.names.setdefault(fold(name), actor)
+                g.spellings.setdefault(spelling(fold(name)), actor)
         if row["acronym"] and len(row["acronym"]) > 1:
             g.acronyms.setdefault(row["acronym"], actor)
 
@@ -307,5 +343,6 @@ __all__ = [
     "load_gazetteer",
     "reference_dir",
     "slug",
+    "spelling",
     "surname",
 ]

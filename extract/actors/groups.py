@@ -152,8 +152,8 @@ class GroupsMixin(ResolverBase):
 
     def may_name_group(self, token: Token) -> bool:
         """Whether a noun outside any mention can name a group where it stands."""
-        if token._.mention is not None or token.dep_ == "amod":
-            return False
+        if token._.mention is not None or token.dep_ == "amod" or token.i in self.offices_held:
+            return False  # "Chairman of the State Duma Vyacheslav Volodin": the Duma is his office's
         if token.dep_ == "compound" and not (
             token.head.pos_ == "NOUN" and load_lexicon().noun_sense(token.head.lemma_)
         ):

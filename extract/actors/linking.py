@@ -16,8 +16,8 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from extract.actors.base import ResolverBase
-from extract.actors.repairs import trim
-from extract.actors.vocabulary import gender_of, honorific, load_aliases, one_word_titles
+from extract.actors.repairs import trim, whole_name
+from extract.actors.vocabulary import gender_of, honorific, load_aliases, one_word_titles, title_from
 from extract.records import Actor
 from extract.reference import fold, slug, surname
 
@@ -33,7 +33,7 @@ class LinkingMixin(ResolverBase):
                 continue
             glued = self.office_glued(ent)
             name = glued or self.person_name(ent)
-            if len(fold(name.text).split()) > 1 and (
+            if in_full(name.text) and (
                 ent.label_ == "PERSON"
                 or glued is not None
                 or ((known := self.gazetteer.lookup(name.text)) is not None and known.type == "PERSON")
@@ -44,10 +44,11 @@ class LinkingMixin(ResolverBase):
                 self.countries_named.add(country.iso3)
 
     def person_name(self, ent: Span) -> Span:
-        """The name in a PERSON entity: without a possessive, a title folded into it or an honorific.
+        """The name in a PERSON entity: without a possessive, a title folded into it or an honorific, and
+        with what the tagger cut off it (:func:`~extract.actors.repairs.whole_name`).
 
-        "President Putin's" → "Putin"; "Mr Howard" → "Howard"; "Prince Charles", a name the reference
-        data knows with its title, stays whole.
+        "President Putin's" → "Putin"; "Mr Howard" → "Howard"; "Crown Prince Mohammad bin Salman" →
+        "Mohammad bin Salman"; "Prince Charles", a name the reference data knows with its title, stays whole.
         """
         doc = self.doc
         start, end = ent.start, ent.end
@@ -55,9 +56,14 @@ class LinkingMixin(ResolverBase):
             end -= 1
         if end - start > 1 and (known := self.gazetteer.lookup(doc[start:end].text)) and known.type == "PERSON":
             return doc[start:end]
-        while start < end - 1 and (fold(doc[start].text) in one_word_titles() or honorific(doc[start].text)):
-            start += 1
-        return doc[start:end]
+        while start < end - 1:
+            if fold(doc[start].text) in one_word_titles() or honorific(doc[start].text):
+                start += 1
+            elif 0 < (n := title_from(doc, start)) < end - start:
+                start += n
+            else:
+                break
+        return whole_name(doc[start:end])
 
     def name_in_full(self, name: Span, role: str | None, country: str | None) -> Actor:
         """The actor of a person named in full: the reference data's, or a local one; one per article."""
@@ -71,6 +77,10 @@ class LinkingMixin(ResolverBase):
         if (role and not actor.role) or (country and not actor.country):
             actor = replace(actor, role=actor.role or role, country=actor.country or country)
         self.remember(actor, surname(name.text), surname(actor.label))
+        for word in {fold(name.text.split()[0]), fold(actor.label.split()[0])}:
+            keys = self.first_words.setdefault(word, [])
+            if actor.key not in keys:
+                keys.append(actor.key)
         return actor
 
     def remember(self, actor: Actor, *surnames: str) -> None:
@@ -81,6 +91,24 @@ class LinkingMixin(ResolverBase):
             if actor.key not in keys:
                 keys.append(actor.key)
 
+    def named_by_first_word(self, word: str, at: int) -> Actor | None:
+        """'Xi', 'President Xi' after 'Xi Jinping'; 'Li' after 'Li Wenliang'; 'Brigid' after 'Brigid Kosgei': a
+        name that is the first word of one person the article names in full, and the surname of no one.
+
+        A name written family name first is called by its first word; so, at times, is a person by a given
+        name. Only the article's own full name is evidence: the reference data never links a bare name, and
+        a word two people named here begin with ('Kim Jong-un', 'Kim Yo-jong'), one after an article
+        ('the Moon') or a preposition of place ('on Twitter'), refers to none of them.
+        """
+        keys = self.first_words.get(word)
+        if not keys or len(keys) != 1 or word in self.full_names:
+            return None
+        if at > 0 and self.doc[at - 1].lower_ in ("the", "a", "an"):
+            return None
+        if self.doc[at].dep_ == "pobj" and self.doc[at].head.lower_ in ("on", "in", "at"):
+            return None  # "on Twitter": a place or a medium, not the person "Twitter West" the tagger made up
+        return self.persons.get(keys[0])
+
     def aliased_person(self, text: str) -> Actor | None:
         """'Asad' in an article that names Bashar al-Assad: a spelling from the aliases, of a person named here."""
         aliased = self.alias(text)
@@ -90,12 +118,14 @@ class LinkingMixin(ResolverBase):
 
     def link_person(self, name: Span, role: str | None, country: str | None) -> tuple[Actor, str]:
         """The actor a person's name denotes, and how that was decided."""
-        if len(fold(name.text).split()) > 1:
+        if in_full(name.text):
             full = self.name_in_full(name, role, country)
             return full, "gazetteer" if full.qid else "name"
-        surname = fold(name.text)
+        word = surname(name.text)
         actor: Actor | None
-        if (actor := self.named_in_full(surname, name.start)) is not None:
+        if (actor := self.named_in_full(word, name.start)) is not None:
+            return actor, "surname"
+        if (actor := self.named_by_first_word(fold(name.text), name.start)) is not None:
             return actor, "surname"
         if (
             role is not None
@@ -106,7 +136,7 @@ class LinkingMixin(ResolverBase):
             )
             is not None
         ):
-            self.remember(self.persons.get(actor.key, actor), surname)
+            self.remember(self.persons.get(actor.key, actor), word)
             return self.persons[actor.key], "title"
         if (actor := self.aliased_person(name.text)) is not None:
             return actor, "surname"
@@ -159,3 +189,8 @@ class LinkingMixin(ResolverBase):
         if kind == "PERSON" and qid in self.gazetteer.terms:
             return self.gazetteer.person(qid, self.date)  # a spelling the reference data lacks: "Asad"
         return Actor(key=slug(target), label=target, type=kind, qid=qid or None)
+
+
+def in_full(name: str) -> bool:
+    """Whether a person's name has more than one word: 'Xi Jinping', not 'Xi' nor 'Díaz-Canel'."""
+    return len(name.split()) > 1

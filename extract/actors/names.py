@@ -5,8 +5,17 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extract.actors.base import ResolverBase
-from extract.actors.repairs import strip_article, trim
-from extract.actors.vocabulary import DEFINITE, FACILITIES, _fold, load_aliases, load_metonyms, title_at
+from extract.actors.repairs import located, strip_article, trim
+from extract.actors.vocabulary import (
+    DEFINITE,
+    NAME_LINKS,
+    _fold,
+    load_aliases,
+    load_body_nouns,
+    load_metonyms,
+    load_place_nouns,
+    title_at,
+)
 from extract.records import Actor
 from extract.reference import fold, slug
 
@@ -16,8 +25,8 @@ class NamesMixin(ResolverBase):
 
     def person(self, ent: Span) -> None:
         """A PERSON entity: a person, unless the tagger misread a place, a body or a people as one."""
-        if facility(ent):
-            return  # "Wellhouse Lane" tagged a person
+        if self.place_or_event(ent, tagged_person=True):
+            return  # "Wellhouse Lane", "on Maidan" tagged a person
         if (name := self.office_glued(ent)) is not None:
             self.named_person(name)
             return
@@ -31,17 +40,20 @@ class NamesMixin(ResolverBase):
         """A person's name, linked on the evidence around it.
 
         After 'TITLE of COUNTRY' the country is the person's attribute ('Prime Minister of Norway Jonas
-        Gahr Støre'), not a mention of its own that a relation could take for the party.
+        Gahr Støre'), and after 'TITLE of BODY' the body is ('President of the European Council Charles
+        Michel', role 'President of the European Council'): not a mention of its own that a relation
+        could take for the party.
         """
         name = self.person_name(ent)
         role, country = self.context(name.start)
         actor, how = self.link_person(name, role, country)
         self.note_gender(actor, name)
         office = self.office_before(name.start)
-        if office is not None and office[1] is not None:
+        if office is not None:
             for inside in {t._.mention for t in self.doc[office[2] : name.start] if t._.mention is not None}:
-                if inside._.actor.type == "GPE" and inside._.actor.country == office[1]:
+                if inside._.actor.type != "PERSON" and inside._.resolved_by != "pronoun":
                     self.remove(inside)  # 'Prime Minister of Norway Jonas Gahr Støre': Norway is no party there
+            self.offices_held.update(range(office[2], name.start))
         self.add(name, actor, how)
 
     def context(self, start: int) -> tuple[str | None, str | None]:
@@ -51,13 +63,14 @@ class NamesMixin(ResolverBase):
 
     def office_before(self, start: int) -> tuple[str, str | None, int] | None:
         """The office written just before a name, as (role, country, where the office begins): 'Cuban
-        President', 'Russia's President', 'Prime Minister of Norway', 'President of the French Republic'."""
+        President', 'Russia's President', 'Prime Minister of Norway', 'President of the French Republic',
+        'Chairman of the State Duma' (role 'Chairman of the State Duma', country Russia)."""
         doc = self.doc
-        lo = max(doc[start].sent.start, start - 8)
+        lo = max(doc[start].sent.start, start - 12)
         tokens = list(doc[lo:start])
         found = title_at(tokens, len(tokens))
         if found is None:
-            return self.office_of_country(tokens, lo)
+            return self.office_of(tokens, lo)
         role, at = found
         country = None
         before = tokens[:at]
@@ -68,23 +81,49 @@ class NamesMixin(ResolverBase):
             country = c.iso3 if c else None
         return role, country, lo + at
 
-    def office_of_country(self, tokens: list, lo: int) -> tuple[str, str, int] | None:
-        """'Prime Minister of Norway', 'President of the Republic of Korea' ending ``tokens``: a title,
-        'of' and words that are, all of them, a country's name (so not 'Secretary of State')."""
+    def office_of(self, tokens: list, lo: int) -> tuple[str, str | None, int] | None:
+        """'Prime Minister of Norway', 'President of the Republic of Korea', 'Secretary-General of the United
+        Nations' ending ``tokens``: a title, 'of' and words that are, all of them, a country's name, or the
+        name of a body (so not 'Secretary of State'). A body's office is the role, its country the country
+        the reference data gives the body ('State Duma': Russia)."""
         for of in range(len(tokens) - 2, 0, -1):
             if tokens[of].lower_ != "of" or (found := title_at(tokens, of)) is None:
                 continue
             words = tokens[of + 1 :]
             if words[0].lower_ == "the":
                 words = words[1:]
-            country = self.gazetteer.country_named(" ".join(t.text for t in words)) if words else None
+            if not words:
+                continue
+            text = " ".join(t.text for t in words)
+            country = self.gazetteer.country_named(text)
             if country is not None:
                 return found[0], country.iso3, lo + found[1]
+            if self.body_named(words):
+                body = self.doc[tokens[of + 1].i : tokens[-1].i + 1].text
+                return f"{found[0]} of {body}", load_metonyms().get(fold(text)), lo + found[1]
         return None
+
+    def body_named(self, words: list) -> bool:
+        """Whether ``words`` name a body: capitalised words (and the small words of a name) that the
+        reference data knows as an organisation, or headed by a noun for a body ('the Security Council',
+        'the Management Board of Sberbank', 'the State Duma')."""
+        if not words[0].text[:1].isupper() or any(
+            not (t.text[:1].isupper() or t.lower_ in NAME_LINKS or t.tag_ == "POS" or t.text in "-'’&") for t in words
+        ):
+            return False
+        text = " ".join(t.text for t in words)
+        known = self.gazetteer.lookup(text)
+        return (
+            (known is not None and known.type == "ORG")
+            or fold(text) in load_metonyms()
+            or any(t.lower_ in load_body_nouns() for t in words)
+        )
 
     def place(self, ent: Span) -> None:
         g = self.gazetteer
         ent = trim(ent)
+        if self.place_or_event(ent):
+            return  # "Tahrir Square": a place no government is named for
         if (name := self.office_glued(ent)) is not None:
             self.named_person(name)
             return
@@ -108,7 +147,7 @@ class NamesMixin(ResolverBase):
 
     def organisation(self, ent: Span) -> None:
         g = self.gazetteer
-        if self.office_taken_for_name(ent) or facility(ent):
+        if self.office_taken_for_name(ent) or self.place_or_event(ent):
             return
         if (name := self.office_glued(ent)) is not None:
             self.named_person(name)
@@ -153,6 +192,42 @@ class NamesMixin(ResolverBase):
             actor = Actor(key=slug(text), label=text, type="ORG", country=first.iso3 if first else None)
         self.add(ent, actor, "gazetteer" if actor.qid else "name")
 
+    def place_or_event(self, ent: Span, tagged_person: bool = False) -> bool:
+        """'José Martí International Airport', 'Wellhouse Lane', 'the Eastern Economic Forum', 'Maidan': a
+        name headed by a noun for a place or an event (``place_nouns.tsv``) is where or when something
+        happens, not an actor, whatever its tag; unless the reference data or the aliases know the name
+        as an organisation ('the Pacific Islands Forum', 'the World Economic Forum'). A noun for a
+        facility heads only a longer name ('Station' alone may be no place); the noun for an event or a
+        square is a name alone too ('the Forum', 'on Maidan'). An event that acts, the subject of a verb
+        ('the Water Summit urged rich nations to pay'), stands for its participants and stays an actor.
+
+        A name the tagger calls a person's and that ends in a noun for a place is a place only where
+        the text uses it as one: after a preposition of place ('on Kingsmead Lane', 'on Maidan'), after
+        an article ('the Maidan'), or anywhere in an article that does so once; 'Mark Lane criticised
+        the council' names a person.
+        """
+        ent = trim(ent)
+        kinds = load_place_nouns()
+        last = kinds.get(ent[-1].lower_)
+        root = kinds.get(ent.root.lower_) if ent.root.pos_ in ("NOUN", "PROPN") else None
+        if not (last in ("event", "square") if len(ent) == 1 else last is not None or root == "event"):
+            return False
+        if "event" in (last, root) and ent.root.dep_ == "nsubj":
+            return False  # "the summit urged...": an event that says or does something stands for its participants
+        if (
+            tagged_person
+            and root != "event"
+            and last != "event"
+            and not (
+                located(ent, place_noun=True)
+                or fold(ent.text) in self.places_named
+                or (ent.start > 0 and self.doc[ent.start - 1].lower_ == "the")
+            )
+        ):
+            return False
+        known = self.alias(ent.text) or self.gazetteer.lookup(ent.text)
+        return known is None or known.type not in ("ORG", "GROUP")
+
     def demonym(self, text: str):
         """'Cuban', 'Palestinians', 'U.S.' → the country."""
         g = self.gazetteer
@@ -165,30 +240,69 @@ class NamesMixin(ResolverBase):
 
     def abbreviations(self) -> None:
         """'the Democratic Republic of Congo (DRC) ... the DRC': an abbreviation the article defines after a
-        name is that name's actor, there and wherever it recurs."""
+        name is that name's actor, there and wherever it recurs. The name is the words before the
+        bracket that the abbreviation abbreviates, also where the tagger cut it short ('the Organisation
+        for Security and Co-operation' before 'in Europe (OSCE)'); an abbreviation of a place or an event
+        ('the Eastern Economic Forum (EEF)') is no actor either."""
         doc = self.doc
-        defined: dict[str, Actor] = {}
-        for mention in list(self.mentions):
-            end = mention.end
-            if (
-                end + 2 < len(doc)
-                and doc[end].text == "("
-                and doc[end + 2].text == ")"
-                and _abbreviates(doc[end + 1].text, mention.text)
-                and mention._.resolved_by != "pronoun"
-            ):
-                defined.setdefault(doc[end + 1].text, mention._.actor)
+        defined: dict[str, Actor | None] = {}
+        for i in range(1, len(doc) - 2):
+            short = doc[i + 1].text
+            if doc[i].text != "(" or doc[i + 2].text != ")" or short in defined:
+                continue
+            name = self.expansion(i, short)
+            if name is not None:
+                defined[short] = self.expansion_actor(name)
         if not defined:
             return
         for token in doc:
-            actor = defined.get(token.text)
-            if actor is None:
+            if token.text not in defined:
                 continue
-            mention = token._.mention
-            if mention is None:
+            actor, mention = defined[token.text], token._.mention
+            if actor is None:
+                if mention is not None and len(mention) == 1:
+                    self.remove(mention)  # "(EEF)": the forum's abbreviation is no actor either
+            elif mention is None:
                 self.add(doc[token.i : token.i + 1], actor, "abbreviation")
             elif len(mention) == 1 and mention._.actor != actor and mention._.resolved_by != "pronoun":
                 mention._.actor, mention._.resolved_by = actor, "abbreviation"
+
+    def expansion(self, bracket: int, short: str) -> Span | None:
+        """The name written before ``bracket`` that ``short`` abbreviates: the longest run of the words
+        of a name (capitalised words and the small words between) ending there whose initials it takes."""
+        doc = self.doc
+        found = None
+        lo = max(doc[bracket].sent.start, bracket - 10)
+        for start in range(bracket - 1, lo - 1, -1):
+            t = doc[start]
+            glued = t.text == "-" or (start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_)
+            if not (t.text[:1].isupper() or (t.lower_ in NAME_LINKS and t.lower_ != "the") or glued or t.tag_ == "POS"):
+                break  # "the", a verb, a comma: the name begins after it
+            if t.text[:1].isupper() and _abbreviates(short, doc[start:bracket].text):
+                found = doc[start:bracket]
+        return found
+
+    def expansion_actor(self, name: Span) -> Actor | None:
+        """The actor of a name an abbreviation is defined for: its mention's, when the tagger found it whole;
+        else the name's in the aliases or the reference data, or, when the tagger cut a body's name short, a
+        body of the whole name. None for a place or an event; an expansion with no such evidence is none."""
+        inside = {t._.mention for t in name if t._.mention is not None}
+        if len(inside) == 1 and (mention := next(iter(inside))).start == name.start and mention.end == name.end:
+            return mention._.actor if mention._.resolved_by != "pronoun" else None
+        if any(m._.actor.type == "PERSON" or m._.resolved_by == "pronoun" for m in inside):
+            return None
+        if self.place_or_event(name):
+            return None
+        text = strip_article(name.text)
+        actor = self.alias(text) or self.gazetteer.lookup(text)
+        if actor is None and not any(m._.actor.type in ("ORG", "GROUP") for m in inside):
+            return None
+        if actor is None or actor.type not in ("ORG", "GROUP", "GPE"):
+            actor = Actor(key=slug(text), label=text, type="ORG")
+        for mention in inside:
+            self.remove(mention)  # 'Organisation for Security and Co-operation': the name cut short
+        self.add(name, actor, "gazetteer" if actor.qid else "name")
+        return actor
 
 
 def _abbreviates(short: str, name: str) -> bool:
@@ -198,8 +312,3 @@ def _abbreviates(short: str, name: str) -> bool:
     initials = [w[0] for w in fold(name).split()]
     letters = iter(initials)
     return initials[:1] == [short[0].lower()] and all(c in letters for c in short.lower())
-
-
-def facility(ent: Span) -> bool:
-    """'José Martí International Airport', 'Wellhouse Lane': a place, not an actor, whatever its tag."""
-    return len(ent) > 1 and ent[-1].lower_ in FACILITIES

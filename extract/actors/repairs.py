@@ -5,7 +5,15 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract.actors.base import ResolverBase
-from extract.actors.vocabulary import _fold, honorific, one_word_titles, title_at
+from extract.actors.vocabulary import (
+    NAME_LINKS,
+    _fold,
+    honorific,
+    load_body_nouns,
+    load_place_nouns,
+    one_word_titles,
+    title_at,
+)
 from extract.lexicon import word_class
 from extract.reference import fold
 
@@ -27,6 +35,10 @@ LOCATIVE = {
     "along",
     "beyond",
 }
+
+# Lower-case words inside a person's name: "Mohammed bin Salman", "Rodrigo de Lima", "Ursula von der Leyen".
+NAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "dos", "das", "du", "del", "della", "di"}
+NAME_PARTICLES |= {"van", "von", "der", "den", "ter", "zu"}
 
 
 class RepairsMixin(ResolverBase):
@@ -64,7 +76,7 @@ class RepairsMixin(ResolverBase):
         placed: dict[str, int] = {}
         for ent in ents:
             name = fold(trim(ent).text)
-            if located(ent):
+            if located(ent, place_noun=trim(ent)[-1].lower_ in load_place_nouns()):
                 self.places_named.add(name)
             elif ent.label_ in ("GPE", "LOC", "FAC"):
                 placed[name] = placed.get(name, 0) + 1
@@ -78,7 +90,7 @@ class RepairsMixin(ResolverBase):
     def untagged_people(self) -> list[Span]:
         """Names of people the tagger missed: a run of proper nouns outside any entity that the reference
         data knows as a person's full name ("Narendra Modi"), or that follows an office ("Federal Chancellor
-        of Germany Olaf Scholz"). A country that ends the office is no part of the name."""
+        of Germany Olaf Scholz"). A country or body that ends the office is no part of the name."""
         doc, found = self.doc, []
         i = 0
         while i < len(doc):
@@ -94,35 +106,69 @@ class RepairsMixin(ResolverBase):
                 or self.gazetteer.demonym(doc[start].text) is not None
             ):
                 start += 1
-            name = doc[start:end]
+            name = whole_name(doc[start:end])
+            name = self.office_glued(name) or name  # "... of Russian Railways Oleg Belozerov": the name after the body
             if len(name) >= 2 and not any(fold(t.text) in one_word_titles() for t in name):
                 known = self.gazetteer.lookup(name.text)
-                if (known is not None and known.type == "PERSON") or self.context(start)[0] is not None:
+                if (known is not None and known.type == "PERSON") or self.context(name.start)[0] is not None:
                     found.append(name)
-                    self.name_in_full(name, *self.context(start))
-            i = end
+                    self.name_in_full(name, *self.context(name.start))
+            i = max(end, name.end)
         covered = {t.i for name in found for t in name}
-        for t in doc:  # "Modi thanked him": the surname of someone named in full here, untagged
-            if t.i not in covered and _lone_name_word(t) and fold(t.text) in self.full_names:
+        for t in doc:  # "Modi thanked him", "Xi thanked him": a name of someone named in full here, untagged
+            if (
+                t.i not in covered
+                and _lone_name_word(t)
+                and (fold(t.text) in self.full_names or self.named_by_first_word(fold(t.text), t.i) is not None)
+            ):
                 found.append(doc[t.i : t.i + 1])
         return found
 
     def office_glued(self, ent: Span) -> Span | None:
-        """'Chancellor of Austria Karl Nehammer' tagged 'Austria Karl Nehammer' (a person, a body or a place):
-        after 'TITLE of', an entity that begins with a country's name and goes on in proper names is that
-        country's office holder; the name is what follows the country."""
+        """'Chancellor of Austria Karl Nehammer' tagged 'Austria Karl Nehammer', 'Chairman of the Security
+        Council Dmitry Medvedev' tagged 'Security Council Dmitry Medvedev' (a person, a body or a place):
+        after 'TITLE of', an entity that begins with a country's name or a body's and goes on in a name
+        of two or three words is that country's or body's office holder; the name is what follows."""
         doc = self.doc
-        of = ent.start - 1
-        if of > 0 and doc[of].lower_ == "the":
-            of -= 1
-        if of < 1 or doc[of].lower_ != "of" or title_at(doc, of) is None:
+        if len(ent) > 1 and ent[0].lower_ == "the":
+            ent = ent[1:]
+        begins = self.office_name_begins(ent.start)
+        if begins is None:
             return None
+        bodies = []
         for k in range(1, len(ent)):
-            rest = ent[k:]
-            if self.gazetteer.country_named(ent[:k].text) is not None and all(
-                t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest
-            ):
+            rest, named = ent[k:], doc[begins : ent.start + k]
+            if not _name_of_person(rest):
+                continue
+            if self.gazetteer.country_named(named.text) is not None:
                 return doc[rest.start : rest.end]
+            if (
+                len(rest.text.split()) in (2, 3)
+                and named[-1].lower_ not in NAME_LINKS
+                and self.body_named(list(named))
+                and not any(t.lower_ in load_body_nouns() for t in rest)
+            ):
+                bodies.append(doc[rest.start : rest.end])
+        # a body's name may end in a proper name ('Northern Railways'): the holder's is two words, or three
+        # that the reference data knows ('Marija Pejčinović Burić')
+        known = [name for name in bodies if (p := self.gazetteer.lookup(name.text)) is not None and p.type == "PERSON"]
+        found = known or bodies[-1:]
+        return found[0] if found else None
+
+    def office_name_begins(self, start: int) -> int | None:
+        """Where the country's or body's name of an office begins, when it goes on up to ``start``: after
+        'TITLE of (the)', over capitalised words and the small words of a name ('Chairman of the Executive
+        Board of Russian' before 'Railways Oleg Belozerov'; 'Chairman of the State' before 'Duma ...')."""
+        doc = self.doc
+        begins = start
+        while begins > 0 and start - begins < 10:
+            before = doc[begins - 1]
+            of = begins - 2 if before.lower_ == "the" else begins - 1
+            if of > 0 and doc[of].lower_ == "of" and title_at(doc, of) is not None:
+                return begins
+            if not (before.text[:1].isupper() or before.lower_ in NAME_LINKS or _glued(doc, begins - 1)):
+                return None
+            begins -= 1
         return None
 
     def surname_taken_for_name(self, ent: Span) -> bool:
@@ -130,7 +176,11 @@ class RepairsMixin(ResolverBase):
         in full (or with a title: 'minister Wiranto'), and no place or body the reference data knows."""
         return (
             len(ent) == 1
-            and (fold(ent.text) in self.full_names or fold(ent.text) in self.titled)
+            and (
+                fold(ent.text) in self.full_names
+                or fold(ent.text) in self.titled
+                or self.named_by_first_word(fold(ent.text), ent.start) is not None
+            )
             and self.gazetteer.lookup(ent.text) is None
             and self.gazetteer.capital(ent.text) is None
             and self.alias(ent.text) is None
@@ -210,15 +260,89 @@ class RepairsMixin(ResolverBase):
         return False
 
 
-def located(ent: Span) -> bool:
+def located(ent: Span, place_noun: bool = False) -> bool:
     """Whether the text uses a name as a location: the object of a preposition of place ('in Yorkshire',
-    'across Wales') or of 'to'/'from' after a verb or noun of motion ('flew to Crimea', 'a trip to Maidan')."""
+    'across Wales') or of 'to'/'from' after a verb or noun of motion ('flew to Crimea', 'a trip to Maidan').
+
+    With ``place_noun`` (a name headed by a noun for a place: 'Maidan', 'Kingsmead Lane') 'on' is one
+    too ('on Maidan'), as it is not before other names ('pressure on Putin').
+    """
     root = ent.root
     if root.dep_ != "pobj" or any(t.tag_ == "POS" or t.dep_ == "poss" for t in ent):
         return False
     prep = root.head
-    return prep.lower_ in LOCATIVE or (
-        prep.lower_ in ("to", "from") and prep.head.lemma_.lower() in word_class("motion")
+    return (
+        prep.lower_ in LOCATIVE
+        or (place_noun and prep.lower_ == "on")
+        or (prep.lower_ in ("to", "from") and prep.head.lemma_.lower() in word_class("motion"))
+    )
+
+
+def whole_name(name: Span) -> Span:
+    """A person's name the tagger cut short, made whole: a lower-case part glued on by a hyphen ('Moon Jae'
+    of 'Moon Jae-in', 'Prayut Chan' of 'Chan-o-cha'), a capitalised first part glued before a name of two
+    words or more ('Yves Le Drian' of 'Jean-Yves Le Drian'), and a particle with the name part after or
+    before it ('Mohammed' of 'Mohammed bin Salman'). A capitalised part after a hyphen is another name
+    ('Putin-Macron talks'), a part that makes the name a modifier is not the name's ('the Putin-led
+    government', 'a Trump-era rule'), and a word already in another mention is left to it."""
+    doc = name.doc
+    start, end = name.start, name.end
+
+    def free(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i]._.mention is None
+
+    def name_word(i: int) -> bool:
+        t = doc[i]
+        return free(i) and t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and t.ent_type_ in ("", "PERSON")
+
+    grown = True
+    while grown:
+        grown = False
+        if _glued(doc, end) and free(end + 1) and _name_end(doc[end + 1], start, end):
+            end, grown = end + 2, True  # "Jae" + "-in"
+        elif free(end) and doc[end].lower_ in NAME_PARTICLES and doc[end].is_lower and end + 1 < len(doc):
+            if name_word(end + 1):
+                end, grown = end + 2, True  # "Mohammed" + "bin Salman"
+    if end - start > 1 and start >= 2 and _glued(doc, start - 1) and name_word(start - 2):
+        start -= 2  # "Jean-" + "Yves Le Drian"
+    while start >= 2 and free(start - 1) and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].is_lower:
+        if not name_word(start - 2):
+            break
+        start -= 2  # "Mohammed bin" + "Salman"
+    return doc[start:end]
+
+
+def _name_end(part: Token, start: int, end: int) -> bool:
+    """Whether a lower-case word glued on by a hyphen ends the name ``start:end`` ('Jae-in', 'Chan-o-cha'):
+    no verb or adjective ('Putin-led'), and no modifier of a noun outside the name ('Trump-era rule')."""
+    return (
+        part.is_alpha
+        and part.is_lower
+        and part.pos_ not in ("VERB", "ADJ", "ADV")
+        and (start <= part.head.i < end or part.dep_ not in ("amod", "compound", "nmod", "npadvmod"))
+    )
+
+
+def _name_of_person(span: Span) -> bool:
+    """Whether a span is written as a person's name: capitalised proper nouns, with the parts a hyphen
+    glues on ('Kassym-Jomart Tokayev', 'Moon Jae-in')."""
+    doc = span.doc
+    return span[0].text[:1].isupper() and all(
+        (t.pos_ == "PROPN" and t.text[:1].isupper())
+        or _glued(doc, t.i)
+        or (t.i > 0 and _glued(doc, t.i - 1) and t.is_alpha)
+        for t in span
+    )
+
+
+def _glued(doc, at: int) -> bool:
+    """Whether token ``at`` is a hyphen with no space on either side ('Jae-in')."""
+    return (
+        0 < at < len(doc) - 1
+        and doc[at].text == "-"
+        and doc[at - 1].whitespace_ == ""
+        and doc[at].whitespace_ == ""
+        and doc[at]._.mention is None
     )
 
 

@@ -10,25 +10,6 @@ from extract.reference import fold
 
 PERSONAL = {"he", "him", "his", "she", "her", "hers", "i", "me", "my"}
 FIRST_PERSON = {"i", "me", "my"}
-# Names ending in these words are facilities and streets, places not actors ("José Martí International
-# Airport", "Wellhouse Lane"), whatever type the tagger gives them.
-FACILITIES = {
-    "airport",
-    "airfield",
-    "station",
-    "stadium",
-    "arena",
-    "bridge",
-    "tunnel",
-    "harbour",
-    "harbor",
-    "street",
-    "avenue",
-    "lane",
-    "road",
-    "highway",
-    "square",
-}
 # "you" is resolved only to the interlocutor of a transcript (extract/actors/speakers.py addressee)
 SECOND_PERSON = {"you", "your", "yours"}
 FEMININE = {"she", "her", "hers"}
@@ -110,6 +91,8 @@ COLLECTIVES = {
 
 
 DEFINITE = {"the", "this", "that", "these", "those"}
+# The small words inside the name of a body: "Ministry of Foreign Affairs", "Commission on Transport".
+NAME_LINKS = {"of", "for", "on", "and", "the", "in"}
 # Words any organisation can be called by, once named: "ISIL ... this terrorist group".
 # Who "I" is in a statement that never names its author.
 # Nouns for states, which act as a group when a role noun modifies them ("member states").
@@ -152,6 +135,21 @@ def load_aliases() -> dict[str, tuple[str, str, str]]:
 
 
 @cache
+def load_place_nouns() -> dict[str, str]:
+    """Head nouns of the names of places and events → 'facility' | 'square' | 'event' (``place_nouns.tsv``)."""
+    with (lexicon_dir() / "place_nouns.tsv").open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return {row["noun"]: row["kind"] for row in rows}
+
+
+@cache
+def load_body_nouns() -> frozenset[str]:
+    """Head nouns of the names of bodies ('Council', 'Chamber', 'Board')."""
+    lines = (lexicon_dir() / "body_nouns.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
 def load_group_nouns() -> frozenset[str]:
     lines = (lexicon_dir() / "groups.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
@@ -187,19 +185,37 @@ def titles_ending_in() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 def title_at(tokens, end: int) -> tuple[str, int] | None:
-    """The title phrase ending just before index ``end`` of ``tokens`` (a Doc or a list): (title, start index)."""
+    """The title phrase ending just before index ``end`` of ``tokens`` (a Doc or a list): (title, start index).
+
+    A hyphen glued between two words of a title is no word of it: 'Secretary-General' is 'Secretary General'.
+    """
     if end <= 0:
         return None
     candidates = titles_ending_in().get(_fold(tokens[end - 1].text))
     if not candidates:
         return None
-    lo = max(0, end - len(candidates[0]))
-    words = [_fold(t.text) for t in tokens[lo:end]]
+    at: list[int] = []  # the indices of the title's words, back from ``end``, without glued hyphens
+    i = end - 1
+    while i >= 0 and len(at) < len(candidates[0]):
+        if not (tokens[i].text == "-" and at and i > 0 and not tokens[i].whitespace_ and not tokens[i - 1].whitespace_):
+            at.append(i)
+        i -= 1
+    words = [_fold(tokens[j].text) for j in reversed(at)]
     for title in candidates:
         n = len(title)
         if n <= len(words) and tuple(words[len(words) - n :]) == title:
-            return " ".join(t.text for t in tokens[end - n : end]), end - n
+            start = at[n - 1]
+            return "".join(t.text_with_ws for t in tokens[start:end]).strip(), start
     return None
+
+
+def title_from(tokens, start: int) -> int:
+    """How many tokens of ``tokens`` from ``start`` a title phrase takes: 'Crown Prince Mohammad...' → 2; 0 if none."""
+    words = [_fold(t.text) for t in tokens[start : start + len(load_titles()[0])]]
+    for title in load_titles():  # longest first
+        if tuple(words[: len(title)]) == title:
+            return len(title)
+    return 0
 
 
 @cache

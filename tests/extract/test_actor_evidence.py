@@ -140,7 +140,7 @@ def tagged(nlp, text: str, labels: dict[int, str], date: str | None = "2022-03-0
     ("text", "labels", "place"),
     [
         # the text uses the name as a location: "travelled to X", "in X"
-        ("Volunteers travelled to Maidan . Maidan was full of tents . He left .", {3: "PERSON", 5: "PERSON"}, "Maidan"),
+        ("Volunteers travelled to Irpin . Irpin was full of tents . He left .", {3: "PERSON", 5: "PERSON"}, "Irpin"),
         ("Fighting went on in Donbass . Donbass was shelled . He saw it .", {4: "ORG", 6: "PERSON"}, "Donbass"),
         ("Refugees fled from Kherson . Kherson is quiet now . She stayed .", {3: "GPE", 5: "PERSON"}, "Kherson"),
         # the tagger types it a place more often than a person

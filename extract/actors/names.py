@@ -14,6 +14,7 @@ from extract.actors.vocabulary import (
     load_body_nouns,
     load_metonyms,
     load_place_nouns,
+    office_at,
     title_at,
 )
 from extract.records import Actor
@@ -53,6 +54,7 @@ class NamesMixin(ResolverBase):
             for inside in {t._.mention for t in self.doc[office[2] : name.start] if t._.mention is not None}:
                 if inside._.actor.type != "PERSON" and inside._.resolved_by != "pronoun":
                     self.remove(inside)  # 'Prime Minister of Norway Jonas Gahr Støre': Norway is no party there
+                    self.office_bodies.update(dict.fromkeys(range(inside.start, inside.end), inside))
             self.offices_held.update(range(office[2], name.start))
         self.add(name, actor, how)
 
@@ -70,7 +72,7 @@ class NamesMixin(ResolverBase):
         tokens = list(doc[lo:start])
         found = title_at(tokens, len(tokens))
         if found is None:
-            return self.office_of(tokens, lo)
+            return self.office_of(tokens, lo) or self.office_after_body(tokens, lo)
         role, at = found
         country = None
         before = tokens[:at]
@@ -79,7 +81,33 @@ class NamesMixin(ResolverBase):
             if c is None and before[-1].tag_ == "POS" and len(before) > 1:
                 c = self.gazetteer.country_named(before[-2].text)
             country = c.iso3 if c else None
+        if country is None and (body := self.office_after_body(tokens, lo)) is not None:
+            return body  # 'Federation Council Speaker Valentina Matviyenko'
         return role, country, lo + at
+
+    def office_after_body(self, tokens: list, lo: int) -> tuple[str, str | None, int] | None:
+        """'Federation Council Speaker', 'Rosneft head', 'State Duma Chairman' ending ``tokens``: a title or a
+        head's title written after the name of a body (capitalised words that :meth:`body_named` knows). The
+        office as written is the role; its country the one the reference data gives the body."""
+        found = office_at(tokens, len(tokens))
+        if found is None:
+            return None
+        at = found[1]
+        begins = at
+        while begins > 0 and at - begins < 6 and _body_word(tokens[begins - 1]):
+            begins -= 1
+        while begins < at and (not tokens[begins].text[:1].isupper() or tokens[begins].lower_ == "the"):
+            begins += 1  # a body's name begins with a capital: 'of the State Duma' is another office's
+        if begins == at or (begins > 0 and tokens[begins - 1].lower_ == "of"):
+            return None
+        words = tokens[begins:at]
+        if not self.body_named(words) and not all(t.ent_type_ == "ORG" for t in words):
+            return None
+        role = "".join(t.text_with_ws for t in tokens[begins:]).strip()
+        country = load_metonyms().get(fold(" ".join(t.text for t in words)))
+        if country is None and (first := self.demonym(words[0].text)) is not None:
+            country = first.iso3  # 'Russian Direct Investment Fund CEO'
+        return role, country, lo + begins
 
     def office_of(self, tokens: list, lo: int) -> tuple[str, str | None, int] | None:
         """'Prime Minister of Norway', 'President of the Republic of Korea', 'Secretary-General of the United
@@ -87,7 +115,7 @@ class NamesMixin(ResolverBase):
         name of a body (so not 'Secretary of State'). A body's office is the role, its country the country
         the reference data gives the body ('State Duma': Russia)."""
         for of in range(len(tokens) - 2, 0, -1):
-            if tokens[of].lower_ != "of" or (found := title_at(tokens, of)) is None:
+            if tokens[of].lower_ != "of" or (found := office_at(tokens, of)) is None:
                 continue
             words = tokens[of + 1 :]
             if words[0].lower_ == "the":
@@ -98,6 +126,9 @@ class NamesMixin(ResolverBase):
             country = self.gazetteer.country_named(text)
             if country is not None:
                 return found[0], country.iso3, lo + found[1]
+            if words[0].text[:1].isupper() and all(t.ent_type_ in ("GPE", "LOC") for t in words):
+                # 'Head of the Republic of Dagestan', 'Governor of the Tula Region': a place's office
+                return f"{found[0]} of {self.doc[tokens[of + 1].i : tokens[-1].i + 1].text}", None, lo + found[1]
             if self.body_named(words):
                 body = self.doc[tokens[of + 1].i : tokens[-1].i + 1].text
                 return f"{found[0]} of {body}", load_metonyms().get(fold(text)), lo + found[1]
@@ -312,3 +343,12 @@ def _abbreviates(short: str, name: str) -> bool:
     initials = [w[0] for w in fold(name).split()]
     letters = iter(initials)
     return initials[:1] == [short[0].lower()] and all(c in letters for c in short.lower())
+
+
+def _body_word(token) -> bool:
+    """A word of a body's name written before an office: capitalised, a small word of a name, a hyphen."""
+    if token.lower_ == "and" or (token._.mention is not None and token._.mention._.actor.type == "PERSON"):
+        return False  # 'Vladimir Putin and State Duma Speaker ...': another's name ends the body's
+    if token.ent_type_ == "PERSON" and (token.ent_iob_ == "I" or token.nbor(1).ent_iob_ == "I"):
+        return False  # a full name the tagger found; 'Duma' alone tagged a person is its slip
+    return (token.text[:1].isupper() and token.is_alpha) or token.lower_ in NAME_LINKS or token.text in ("-", "&")

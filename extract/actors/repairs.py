@@ -10,7 +10,9 @@ from extract.actors.vocabulary import (
     _fold,
     honorific,
     load_body_nouns,
+    load_heads,
     load_place_nouns,
+    office_at,
     one_word_titles,
     title_at,
 )
@@ -104,6 +106,7 @@ class RepairsMixin(ResolverBase):
             while start < end - 2 and (
                 self.gazetteer.country_named(doc[start].text) is not None
                 or self.gazetteer.demonym(doc[start].text) is not None
+                or fold(doc[start].text) in load_heads()  # 'CEO Pavel Orlov': the office's head word
             ):
                 start += 1
             name = whole_name(doc[start:end])
@@ -134,7 +137,7 @@ class RepairsMixin(ResolverBase):
             ent = ent[1:]
         begins = self.office_name_begins(ent.start)
         if begins is None:
-            return None
+            return self.holder_after_office(ent)
         bodies = []
         for k in range(1, len(ent)):
             rest, named = ent[k:], doc[begins : ent.start + k]
@@ -155,6 +158,21 @@ class RepairsMixin(ResolverBase):
         found = known or bodies[-1:]
         return found[0] if found else None
 
+    def holder_after_office(self, ent: Span) -> Span | None:
+        """'Federation Council Speaker Valentina Matviyenko' tagged one body: an entity that begins with a
+        body's name and its office's title ('State Duma Chairman', 'Federal Customs Service Head') and ends
+        in a name of two or three words is that office's holder; the name is what follows the title."""
+        for k in range(len(ent) - 2, 1, -1):
+            rest = ent[k:]
+            if not _name_of_person(rest) or len(rest.text.split()) not in (2, 3):
+                continue
+            if (found := office_at(list(ent), k)) is None or found[1] == 0:
+                continue
+            body = list(ent[: found[1]])
+            if body[-1].lower_ not in NAME_LINKS and self.body_named(body):
+                return self.doc[rest.start : rest.end]
+        return None
+
     def office_name_begins(self, start: int) -> int | None:
         """Where the country's or body's name of an office begins, when it goes on up to ``start``: after
         'TITLE of (the)', over capitalised words and the small words of a name ('Chairman of the Executive
@@ -164,7 +182,7 @@ class RepairsMixin(ResolverBase):
         while begins > 0 and start - begins < 10:
             before = doc[begins - 1]
             of = begins - 2 if before.lower_ == "the" else begins - 1
-            if of > 0 and doc[of].lower_ == "of" and title_at(doc, of) is not None:
+            if of > 0 and doc[of].lower_ == "of" and office_at(doc, of) is not None:
                 return begins
             if not (before.text[:1].isupper() or before.lower_ in NAME_LINKS or _glued(doc, begins - 1)):
                 return None

@@ -123,7 +123,7 @@ class SidesMixin(ResolverBase):
             body, words = None, []
             for i in indices:
                 t = doc[i]
-                if (m := t._.mention) is not None and m._.resolved_by != "pronoun":
+                if (m := t._.mention or self.office_bodies.get(i)) is not None and m._.resolved_by != "pronoun":
                     if m._.actor.type != "ORG":
                         break
                     body = body or m  # the tokens of one name each land here

@@ -164,7 +164,6 @@ def load_alias_names() -> tuple[str, ...]:
 
 
 @cache
-@cache
 def load_heads() -> frozenset[str]:
     """Titles of a person who heads or speaks for a body ('CEO', 'Chairman'), folded."""
     lines = (lexicon_dir() / "heads.txt").read_text(encoding="utf-8").splitlines()
@@ -184,14 +183,35 @@ def titles_ending_in() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {word: tuple(titles) for word, titles in found.items()}
 
 
+@cache
+def offices_ending_in() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Titles and the titles of a body's head ('Head', 'CEO', 'Director'), by their last word, longest first."""
+    found = {word: list(titles) for word, titles in titles_ending_in().items()}
+    for head in load_heads():
+        words = tuple(head.replace("-", " ").split())
+        if words not in found.setdefault(words[-1], []):
+            found[words[-1]].append(words)
+    return {word: tuple(sorted(titles, key=len, reverse=True)) for word, titles in found.items()}
+
+
 def title_at(tokens, end: int) -> tuple[str, int] | None:
     """The title phrase ending just before index ``end`` of ``tokens`` (a Doc or a list): (title, start index).
 
     A hyphen glued between two words of a title is no word of it: 'Secretary-General' is 'Secretary General'.
     """
+    return _phrase_at(tokens, end, titles_ending_in())
+
+
+def office_at(tokens, end: int) -> tuple[str, int] | None:
+    """Like :func:`title_at`, a head's title of ``heads.txt`` too ('Head', 'CEO'): the title of an office
+    written with the body or place it is of ('Head of the Federal Customs Service', 'Rosneft head')."""
+    return _phrase_at(tokens, end, offices_ending_in())
+
+
+def _phrase_at(tokens, end: int, table: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[str, int] | None:
     if end <= 0:
         return None
-    candidates = titles_ending_in().get(_fold(tokens[end - 1].text))
+    candidates = table.get(_fold(tokens[end - 1].text))
     if not candidates:
         return None
     at: list[int] = []  # the indices of the title's words, back from ``end``, without glued hyphens

@@ -161,6 +161,66 @@ def test_a_name_glued_to_the_body_of_its_office_is_the_person(nlp, text, person,
     assert not any(person in m[1] and m[2] != "PERSON" for m in found), found
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        # a title written after the body's name, before the holder's ('Speaker' among the titles)
+        (
+            "Ana Lopes met Federation Council Speaker Olga Petrova in Moscow.",
+            "Olga Petrova",
+            "Federation Council Speaker",
+        ),
+        ("State Duma Chairman Ivan Sokolov said the bill would pass.", "Ivan Sokolov", "State Duma Chairman"),
+        # a head's title that is no title alone: 'head', 'CEO', 'Director'
+        ("The deal was signed by Northern Rail Company CEO Pavel Orlov.", "Pavel Orlov", "Northern Rail Company CEO"),
+        # the tagger glues body, title and name into one body
+        ("Federation Council Speaker Olga Petrova Federation Council Speaker Olga Petrova.", "Olga Petrova", None),
+        # 'Head of the X' with no title word, of a body or of a place
+        (
+            "Putin met with Head of the Federal Fisheries Agency Ilya Shestov.",
+            "Ilya Shestov",
+            "Head of the Federal Fisheries Agency",
+        ),
+        (
+            "The minister thanked head of the Regional Water Authority Marat Galiev.",
+            "Marat Galiev",
+            "head of the Regional Water Authority",
+        ),
+    ],
+)
+def test_a_body_s_office_written_with_its_holder_is_the_person_s_role(nlp, text, person, role):
+    found = mentions(nlp, text)
+    people = [m for m in found if m[1] == person]
+    assert people and people[0][2] == "PERSON" and (role is None or people[0][3] == role), found
+    # the body is the person's office there, not a party of its own
+    assert not [m for m in found if m[2] != "PERSON" and m[0] in text.split(person)[0]], found
+
+
+def test_the_head_of_a_region_is_the_person_and_the_region_no_party(nlp):
+    found = mentions(nlp, "Putin spoke with Head of the Republic of Dagestan Sergei Melikov on Monday.")
+    people = [m for m in found if m[1] == "Sergei Melikov"]
+    assert people and people[0][3] == "Head of the Republic of Dagestan", found
+    assert not [m for m in found if "Dagestan" in m[0]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # a body acting beside a person named with another office stays an actor
+        ("President of Russia Vladimir Putin and the Federation Council discussed the bill.", "Federation Council"),
+        # a body before a plain noun is no office: 'the Federation Council members'
+        ("The Federation Council members criticised Olga Petrova.", "Federation Council members"),
+        # a head's word with no body before it: no role from nothing
+        ("The head Olga Petrova spoke.", None),
+    ],
+)
+def test_a_body_not_written_as_the_office_of_a_name_stays_a_body(nlp, text, body):
+    found = mentions(nlp, text)
+    if body is not None:
+        assert any(m[1] == body for m in found), found
+    assert not any(m[2] == "PERSON" and m[3] and "Council" in m[3] and "Putin" in m[1] for m in found), found
+
+
 def test_an_office_of_a_body_with_no_name_stays_an_office_of_that_body(nlp):
     found = mentions(nlp, "The President of the European Commission criticised the plan.")
     office = [m for m in found if m[0] == "The President"]

@@ -221,6 +221,35 @@ def test_a_body_not_written_as_the_office_of_a_name_stays_a_body(nlp, text, body
     assert not any(m[2] == "PERSON" and m[3] and "Council" in m[3] and "Putin" in m[1] for m in found), found
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a page's speaker card: the name, the surname again, the given name glued to a title
+        ("Northern Rail Company CEO Pavel Orlov Orlov PavelCEO of the company: Thank you.", "Pavel Orlov"),
+        ("President of Tajikistan Ali-Reza Karimi Karimi Ali-RezaPresident: Welcome.", "Ali-Reza Karimi"),
+        ("Minister Olga Petrova Petrova Olga: We are ready.", "Olga Petrova"),
+        # the tagger's entity begins at the repeated surname: the given name before it is the name's
+        ("Accounts Chamber Chairman Pavel Orlov Orlov PavelChairman of the Chamber: Thank you.", "Pavel Orlov"),
+    ],
+)
+def test_a_speaker_card_s_repeated_name_is_one_clean_name(nlp, text, name):
+    people = [m for m in mentions(nlp, text) if m[2] == "PERSON"]
+    assert people and all(m[1] == name for m in people), people
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a surname written twice with no given name after it is a name as written
+        ("Ahmed Hassan Hassan spoke in Cairo on Monday.", "Ahmed Hassan Hassan"),
+        ("Sirhan Sirhan was denied parole.", "Sirhan Sirhan"),
+    ],
+)
+def test_a_name_that_repeats_a_word_without_a_card_stays_whole(nlp, text, name):
+    people = [m for m in mentions(nlp, text) if m[2] == "PERSON"]
+    assert not any(m[1] != name and name.startswith(m[1]) for m in people), people
+
+
 def test_an_office_of_a_body_with_no_name_stays_an_office_of_that_body(nlp):
     found = mentions(nlp, "The President of the European Commission criticised the plan.")
     office = [m for m in found if m[0] == "The President"]

@@ -179,6 +179,8 @@ class CoreferenceMixin(ResolverBase):
                 )
             else:
                 actor = self.plural_antecedent(token)
+                if actor is not None and actor.key in self.speaking_here(token):
+                    actor = None  # '"They imposed sanctions on us," Putin said': "they" is not Putin's side
         elif token.lower_ in FIRST_PERSON:
             actor = self.first_person(token)
         elif token.lower_ in SECOND_PERSON:
@@ -275,6 +277,19 @@ class CoreferenceMixin(ResolverBase):
                 None,
             )
         return self.first["state"]
+
+    def speaking_here(self, token: Token) -> set[str]:
+        """The keys of who speaks where ``token`` is, in a quotation or turn whose speaker the text
+        identifies: the speaker and the side their "we" stands for; empty in narration. A speaker's
+        "they" is others: never the speaker nor the speaker's side."""
+        speaker = self.quoted_speaker(token)
+        if speaker is None and (turn := self.turn_at(token.i)) is not None:
+            speaker = turn[1]
+        if speaker is None or (self.quoted(token.i) is None and self.turn_at(token.i) is None):
+            return set()
+        side = self.on_behalf_of(token) if speaker.type == "PERSON" else None
+        side = side or (self.side_of(speaker) if speaker.type == "PERSON" else speaker)
+        return {speaker.key} | ({side.key} if side is not None else set())
 
     def speaker_side(self, token: Token) -> Actor | None:
         """Who 'we' is. In a quotation or a turn: the body it is attributed to ('"We will not back down,"

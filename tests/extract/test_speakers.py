@@ -170,6 +170,39 @@ def test_they_agrees_in_number_with_its_antecedent(nlp, text, pronoun, expected)
 
 
 @pytest.mark.parametrize(
+    ("text", "they", "us"),
+    [
+        # a speaker's "they" is others, never the side their "we" stands for
+        (
+            "President of Russia Vladimir Putin: Russia has been open to all. But they imposed sanctions on us.",
+            [],
+            ["Russia"],
+        ),
+        ('Olaf Scholz said: "Germany wants calm talks. They have threatened us."', [], ["Germany"]),
+        (
+            'The Russian Foreign Ministry said: "Russia proposed a treaty. They rejected it and blamed us."',
+            [],
+            ["Russian Foreign Ministry"],
+        ),
+        # ... and still who the text names before it, when that is another
+        (
+            "President of Russia Vladimir Putin: The Americans imposed sanctions. They want to weaken us.",
+            ["United States"],
+            ["Russia"],
+        ),
+    ],
+)
+def test_a_speaker_s_they_is_not_the_speaker_s_side(nlp, text, they, us):
+    assert labels(nlp, text, "they" if "they" in text else "They") == they
+    assert labels(nlp, text, "us") == us
+
+
+def test_they_in_narration_still_finds_its_antecedent(nlp):
+    text = "The EU imposed sanctions on Russia. Russian officials said they would respond."
+    assert labels(nlp, text, "they") == ["Russia"]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("By Jane Smith\n\nI have long admired Gordon Brown.", ["Jane Smith"]),  # the byline

@@ -138,6 +138,8 @@ class RepairsMixin(ResolverBase):
         begins = self.office_name_begins(ent.start)
         if begins is None:
             return self.holder_after_office(ent)
+        if (split := self.given_name_glued(ent, begins)) is not None:
+            return split
         bodies = []
         for k in range(1, len(ent)):
             rest, named = ent[k:], doc[begins : ent.start + k]
@@ -157,6 +159,25 @@ class RepairsMixin(ResolverBase):
         known = [name for name in bodies if (p := self.gazetteer.lookup(name.text)) is not None and p.type == "PERSON"]
         found = known or bodies[-1:]
         return found[0] if found else None
+
+    def given_name_glued(self, ent: Span, begins: int) -> Span | None:
+        """'Director of the Presidential Grants Foundation Ilya' tagged a body and 'Chukalin' a person: the
+        body's entity ends in the holder's given name, the surname alone the next entity; the name is both."""
+        doc, end = self.doc, ent.end
+        if len(ent) < 2 or end >= len(doc) or not _surname_after(doc[end]):
+            return None
+        if end + 1 < len(doc) and (doc[end + 1].ent_iob_ == "I" or _name_word(doc[end + 1])):
+            return None  # a name of its own after the body: 'Board of Russian Railways Oleg Belozerov'
+        named = list(doc[begins : end - 1])
+        if (
+            _name_of_person(ent[-1:])
+            and ent[-1].lower_ not in load_body_nouns()
+            and named
+            and named[-1].lower_ not in NAME_LINKS
+            and self.body_named(named)
+        ):
+            return doc[end - 1 : end + 1]
+        return None
 
     def holder_after_office(self, ent: Span) -> Span | None:
         """'Federation Council Speaker Valentina Matviyenko' tagged one body: an entity that begins with a
@@ -395,6 +416,17 @@ def strip_article(text: str) -> str:
 def _name_word(token: Token) -> bool:
     """A word of a name the tagger left outside any entity: a capitalised proper noun."""
     return token.pos_ == "PROPN" and token.ent_type_ == "" and token.text[:1].isupper() and token.is_alpha
+
+
+def _surname_after(token: Token) -> bool:
+    """A surname the tagger tagged apart from the given name before it: a person's entity's first word,
+    or a capitalised proper noun outside any entity ('Markin' after '... Foundation Ilya')."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.is_alpha
+        and ((token.ent_type_ == "PERSON" and token.ent_iob_ == "B") or token.ent_type_ == "")
+    )
 
 
 def _lone_name_word(token: Token) -> bool:

@@ -196,6 +196,14 @@ def test_a_body_s_office_written_with_its_holder_is_the_person_s_role(nlp, text,
     assert not [m for m in found if m[2] != "PERSON" and m[0] in text.split(person)[0]], found
 
 
+def test_a_given_name_the_tagger_glued_to_the_body_is_the_holder_s(nlp):
+    text = "General Director of the Presidential Culture Foundation Ilya Markin reported on state support."
+    found = mentions(nlp, text)
+    people = [m for m in found if m[1] == "Ilya Markin"]
+    assert people and people[0][3] == "General Director of the Presidential Culture Foundation", found
+    assert not [m for m in found if "Foundation" in m[0]], found
+
+
 def test_the_head_of_a_region_is_the_person_and_the_region_no_party(nlp):
     found = mentions(nlp, "Putin spoke with Head of the Republic of Dagestan Sergei Melikov on Monday.")
     people = [m for m in found if m[1] == "Sergei Melikov"]

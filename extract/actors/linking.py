@@ -17,7 +17,7 @@ from spacy.tokens import Span
 
 from extract.actors.base import ResolverBase
 from extract.actors.repairs import trim, whole_name
-from extract.actors.vocabulary import gender_of, honorific, load_aliases, one_word_titles, title_from
+from extract.actors.vocabulary import gender_of, glued_office, honorific, load_aliases, one_word_titles, title_from
 from extract.records import Actor
 from extract.reference import fold, slug, surname
 
@@ -52,6 +52,8 @@ class LinkingMixin(ResolverBase):
         """
         doc = self.doc
         start, end = card_span(doc, ent.start, ent.end)
+        while end - start > 1 and glued_office(doc[end - 1].text):
+            end -= 1  # 'Sergeyev AlexanderPresident': a card's given name glued to a title is no part of the name
         while end > start and doc[end - 1].tag_ == "POS":
             end -= 1
         if end - start > 1 and (known := self.gazetteer.lookup(doc[start:end].text)) and known.type == "PERSON":

@@ -8,6 +8,7 @@ from extract.actors.base import ResolverBase
 from extract.actors.vocabulary import (
     NAME_LINKS,
     _fold,
+    glued_office,
     honorific,
     load_body_nouns,
     load_heads,
@@ -414,8 +415,15 @@ def strip_article(text: str) -> str:
 
 
 def _name_word(token: Token) -> bool:
-    """A word of a name the tagger left outside any entity: a capitalised proper noun."""
-    return token.pos_ == "PROPN" and token.ent_type_ == "" and token.text[:1].isupper() and token.is_alpha
+    """A word of a name the tagger left outside any entity: a capitalised proper noun, not a speaker
+    card's given name glued to a title ('AlexanderPresident')."""
+    return (
+        token.pos_ == "PROPN"
+        and token.ent_type_ == ""
+        and token.text[:1].isupper()
+        and token.is_alpha
+        and not glued_office(token.text)
+    )
 
 
 def _surname_after(token: Token) -> bool:

@@ -370,3 +370,23 @@ def test_spellings_of_a_known_body_are_one_actor(nlp, text, one, other):
 def test_an_abbreviation_of_an_event_is_no_actor(nlp):
     found = mentions(nlp, "Putin spoke at the Eastern Economic Forum (EEF). The EEF opened in Vladivostok.")
     assert not any(m[0] == "EEF" for m in found), found
+
+
+@pytest.mark.parametrize(
+    ("word", "glued"),
+    [
+        ("KirillCEO", True),
+        ("AlexanderPresident", True),
+        ("VeronikaHead", True),
+        ("NikolPrime", True),
+        # a capital inside a name is no title glued on
+        ("LaToya", False),
+        ("McDonald", False),
+        ("DeSantis", False),
+        ("Kirill", False),
+    ],
+)
+def test_a_given_name_glued_to_a_title_is_told_from_a_name(word, glued):
+    from extract.actors.vocabulary import glued_office
+
+    assert glued_office(word) is glued

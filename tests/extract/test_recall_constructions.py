@@ -48,6 +48,42 @@ def test_an_aim_of_another_is_not_the_subjects(nlp, text, absent):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a mutual event noun whose modifier names the event ("telephone") is still mutual
+        (
+            "A telephone conversation between Vladimir Putin and Emmanuel Macron took place on Friday.",
+            {("Vladimir Putin", "CONSULT", "Emmanuel Macron"), ("Emmanuel Macron", "CONSULT", "Vladimir Putin")},
+        ),
+        (
+            "A telephone conversation between Vladimir Putin and Emmanuel Macron was initiated by the French side.",
+            {("Vladimir Putin", "CONSULT", "Emmanuel Macron")},
+        ),
+        # a standing relation one of its parties furthers stays that party's
+        (
+            "Russia is deepening the fraternal ties between Argentina and Russia.",
+            {("Russia", "COOPERATE", "Argentina")},
+        ),
+    ],
+)
+def test_a_mutual_event_between_its_parties(nlp, text, expected):
+    assert expected <= relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin discussed the telephone conversation between Joe Biden and Xi Jinping.",
+        "Vladimir Putin discussed the talks between Joe Biden and Xi Jinping.",
+    ],
+)
+def test_who_discusses_the_talks_of_others_is_no_party(nlp, text):
+    found = relations(nlp, text)
+    assert ("Joe Biden", "CONSULT", "Xi Jinping") in found
+    assert not any(s == "Vladimir Putin" for s, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Al-Shabaab claimed an attack that killed 12 soldiers.", "soldiers"),
         ("The attack, which killed 12 soldiers, was claimed by al-Shabaab.", "soldiers"),
         ("The Taliban claimed responsibility for the bombing, which killed 30 people.", "people"),

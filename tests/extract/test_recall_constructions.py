@@ -48,6 +48,24 @@ def test_an_aim_of_another_is_not_the_subjects(nlp, text, absent):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "In a message to the Iraqi people, Joe Biden praised their courage.",
+            ("Joe Biden", "SUPPORT", "Iraqi people"),
+        ),
+        ("In a letter to Joe Biden, Xi Jinping warned of consequences.", ("Xi Jinping", "THREATEN", "Joe Biden")),
+    ],
+)
+def test_a_message_frames_its_addressee(nlp, text, expected):
+    assert expected in relations(nlp, text)
+
+
+def test_a_speech_to_an_audience_is_no_message(nlp):
+    assert not relations(nlp, "In a speech to students, Joe Biden warned of war.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a mutual event noun whose modifier names the event ("telephone") is still mutual
         (
             "A telephone conversation between Vladimir Putin and Emmanuel Macron took place on Friday.",

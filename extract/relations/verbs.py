@@ -44,7 +44,9 @@ from extract.relations.vocabulary import (
     PARTY_PREPOSITIONS,
     PLACES,
     QUANTITIES,
+    RESTRICTING,
     SYMMETRIC,
+    VIOLENT,
     governed,
     infinitive,
     load_experiencers,
@@ -236,8 +238,10 @@ def prepositional_targets(c: VerbClause, prep: Token) -> list[Target]:
     lex, lemma = load_lexicon(), c.lemma
     sense = lex.sense(lemma, f"prep:{prep.lower_}")
     if sense is None and (
-        prep.lower_ in ("with", "between", "against", "to", "from", "toward", "towards", "at") or " " in lemma
-    ):  # "cracked down on X"
+        prep.lower_ in ("with", "between", "against", "to", "from", "toward", "towards", "at")
+        or " " in lemma  # "cracked down on X"
+        or imposed_on(c, prep)
+    ):
         sense = c.clause
     return [
         Target(actor, sense, f"{past(lemma)} {prep.lower_}", [c.verb, prep], 0.75)
@@ -246,6 +250,20 @@ def prepositional_targets(c: VerbClause, prep: Token) -> list[Target]:
         for actor in actors(pobj, inner=sense is not None)
         if stands_for(pobj, actor)
     ]  # "beat detainees with the knowledge of X": a manner, not a party
+
+
+def imposed_on(c: VerbClause, prep: Token) -> bool:
+    """'imposed a security law on X', 'dropped bombs on X': the party a coercive or violent act puts
+    its object 'on' or 'upon' is its target; not a place or time when the object is a party itself
+    ('beat up detainees on the West Bank'), nor the topic of other acts ('reported on X')."""
+    things = [o for o in c.verb.children if o.dep_ == "dobj" and o._.mention is None and not actors(o)]
+    return (
+        prep.lower_ in ("on", "upon")
+        and bool(things)
+        and len(things) == len([o for o in c.verb.children if o.dep_ == "dobj"])
+        and c.clause is not None
+        and c.clause.category in RESTRICTING | VIOLENT
+    )
 
 
 def aspect_of(lex: Lexicon, verb: Token, noun: Token) -> Sense | None:

@@ -48,6 +48,30 @@ def test_an_aim_of_another_is_not_the_subjects(nlp, text, absent):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("China imposed a new security law on Hong Kong.", ("China", "COERCE", "Hong Kong")),
+        ("The government imposed new taxes on Shell.", ("government", "COERCE", "Shell")),
+    ],
+)
+def test_what_is_imposed_on_a_party_targets_it(nlp, text, expected):
+    assert expected in relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # "on" after a party object names a place
+        ("Israeli soldiers beat up Palestinian detainees on the West Bank.", "Palestine"),
+        # "reported on X" names a topic
+        ("The minister reported on Ukraine.", "Ukraine"),
+    ],
+)
+def test_on_is_no_target_of_other_acts(nlp, text, absent):
+    assert not any(o == absent for _, _, o in relations(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "In a message to the Iraqi people, Joe Biden praised their courage.",
             ("Joe Biden", "SUPPORT", "Iraqi people"),

@@ -17,6 +17,7 @@ from extract.relations.adjectives import adjective_targets
 from extract.relations.arguments import (
     actors,
     aim_holders,
+    appositive_person,
     companions,
     event_agents,
     helped,
@@ -177,10 +178,34 @@ def argument_targets(c: VerbClause) -> list[Target]:
             targets += object_targets(c, child)
         elif child.dep_ in ("prep", "dative") and child.lower_ in PARTY_PREPOSITIONS:  # "gave arms to X"
             phrases += prepositional_targets(c, child)
+    targets += included_targets(verb, targets)
     targets += adjective_targets(verb)  # "was critical of X"
     # "sent greetings to X": the event noun names the event the phrase's party takes part in
     named = {t.actor.start for t in targets if t.light}
     return targets + [t for t in phrases if t.actor.start not in named]
+
+
+def included_targets(verb: Token, targets: list[Target]) -> list[Target]:
+    """'arrested dozens of students on Monday, including X': an 'including' phrase the parser hung on
+    the verb names members of its object, who take the object's part. Only after an object the verb
+    already targets as a set (a plural: 'met Macron on many topics, including Syria' names a topic),
+    and only for named members ('killed 40 people, including soldiers' stays the people)."""
+    objects = [t for t in targets if t.actor.root.dep_ in ("dobj", "pobj") and t.actor.root.tag_ in ("NNS", "NNPS")]
+    if not objects:
+        return []
+    first = objects[0]
+    # "detained eight people for spreading rumours, including X": hung on the adjunct's gerund
+    gerunds = [g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pcomp"]
+    return [
+        first._replace(actor=actor, trigger=[*first.trigger, prep])
+        for head in (verb, *gerunds)
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "including" and prep.i > first.actor.end
+        for member in pobj_actors(prep)
+        # "including the doctor X": the appositive names the member
+        for actor in [appositive_person(member.root) or member]
+        if actor._.actor.type in ("PERSON", "ORG", "GPE")
+    ]
 
 
 def object_targets(c: VerbClause, child: Token) -> list[Target]:

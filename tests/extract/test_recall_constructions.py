@@ -159,3 +159,38 @@ def test_an_event_without_a_claimant_has_no_agent(nlp, text):
 )
 def test_subject_relatives_of_actors_stay_unread(nlp, text, absent):
     assert not any((s, o) == absent for s, _, o in relations(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "including" hung on the verb after an adjunct names members of the object set
+        (
+            "Soldiers arrested dozens of students on Monday, including the activist Maria Lopez.",
+            ("Soldiers", "COERCE", "Maria Lopez"),
+        ),
+        (
+            "Police detained nine people for spreading rumours, including the doctor Ahmed Khan.",
+            ("Police", "COERCE", "Ahmed Khan"),
+        ),
+        (
+            "Joe Biden praised several leaders on Friday, including Emmanuel Macron and Olaf Scholz.",
+            ("Joe Biden", "SUPPORT", "Olaf Scholz"),
+        ),
+    ],
+)
+def test_named_members_of_an_object_set_take_its_part(nlp, text, expected):
+    assert expected in relations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a singular object is no set: what it includes is a topic
+        ("Joe Biden met Emmanuel Macron on Friday to discuss many issues, including Syria.", "Syria"),
+        # members that are no named actor stay in the set
+        ("The army killed 40 civilians in the raid, including three children.", "three children"),
+    ],
+)
+def test_including_names_no_member_of_a_single_object(nlp, text, absent):
+    assert not any(o == absent for _, _, o in relations(nlp, text))

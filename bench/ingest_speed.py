@@ -53,6 +53,8 @@ def sample(corpus: Path, n: int, seed: int = 0, base: int | None = None) -> list
         if i >= len(rows):
             row["id"] = f"{row['id']}-copy{i // len(rows)}"
             row["text"] += f"\n\n(Copy {i // len(rows)}.)"  # another text: not skipped as already stored
+            if row.get("url"):  # nor taken for a new version of the article at that URL (replaced, not added)
+                row["url"] += ("&" if "?" in row["url"] else "?") + f"copy={i // len(rows)}"
         out.append(row)
     return out
 

@@ -186,7 +186,22 @@ def event_agents(noun: Token) -> list[Span]:
             else []
         )
         found.extend(a for h in holders for a in pobj_actors(h))
-    return found
+    return found + [a for a in claimants(noun) if a not in found]
+
+
+def claimants(event: Token) -> list[Span]:
+    """Who claims an event noun: 'X claimed the attack', 'X claimed responsibility for the bombing',
+    'the attack was claimed by X' (who claims an attack carried it out)."""
+    head = event.head
+    if event.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        event, head = head.head, head.head.head
+    if head.lemma_.lower() != "claim" or head.pos_ != "VERB":
+        return []
+    if event.dep_ == "dobj":
+        return [a for c in head.children if c.dep_ == "nsubj" for a in actors(c)]
+    if event.dep_ == "nsubjpass":
+        return [a for c in head.children if c.dep_ == "agent" for a in pobj_actors(c)]
+    return []
 
 
 def modifiers(noun: Token) -> list[Span]:
@@ -238,6 +253,8 @@ def _own_subjects(verb: Token, seen: int) -> list[Span] | None:
             and (inner := next((c for c in child.children if c.dep_ in SUBJECTS), None)) is not None
         ):
             child = inner  # "The Red Cross operating in Iraq said", parsed with the participle as subject
+        if child.dep_ in SUBJECTS and (event := relative_event(verb, child)) is not None:
+            return event_agents(event)  # "the bombing, which killed 30 people": whoever carried out the bombing
         if child.dep_ in SUBJECTS or (seen and child.dep_ == "nsubjpass"):
             # a passive controller acts in the clause it governs: "X is committed to defeating Y"
             return _subject_actors(verb, child)
@@ -249,14 +266,8 @@ def _own_subjects(verb: Token, seen: int) -> list[Span] | None:
         and (doers := [a for c in verb.head.head.children if c.dep_ == "dobj" for a in actors(c)])
     ):
         return doers  # "accused X of sending arms", "thanked X for helping": X does it
-    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
-        # "his intention to deepen ...": the possessor of the noun is the subject
-        owners = [c._.mention for c in verb.head.children if c.dep_ == "poss" and c._.mention is not None]
-        owners = owners or [
-            c._.mention for c in verb.head.children if c.dep_ in ("compound", "nmod") and c._.mention is not None
-        ]
-        if owners:
-            return named(owners, verb.head)  # "the Coalition efforts to defeat X"
+    if verb.dep_ == "acl" and (found := _noun_clause_subjects(verb)):
+        return found
     if verb.dep_ == "relcl":
         head = verb.head.head if verb.head.dep_ == "prep" else verb.head
         if any(c.dep_ == "nsubjpass" or c.tag_ == "WRB" for c in verb.children):
@@ -266,6 +277,58 @@ def _own_subjects(verb: Token, seen: int) -> list[Span] | None:
         if agents := event_agents(head):
             return agents  # "ISIL's attacks, which killed X": ISIL killed X
     return None
+
+
+def _noun_clause_subjects(verb: Token) -> list[Span]:
+    """The subjects of a clause that modifies a noun ('his intention to deepen ...')."""
+    if (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and not any(c.dep_ in ("agent", "auxpass") for c in verb.children)
+        and (agents := event_agents(verb.head))
+    ):
+        return agents  # "The attacks, claimed by X, killed Y": a participle with an object is the noun's finite verb
+    if verb.head.pos_ != "NOUN":
+        return []
+    if holders := aim_subjects(verb.head):
+        return holders  # "X and Y reaffirmed their intention to develop ...", "X expressed readiness to ..."
+    # "his intention to deepen ...": the possessor of the noun is the subject
+    owners = [c._.mention for c in verb.head.children if c.dep_ == "poss" and c._.mention is not None]
+    owners = owners or [
+        c._.mention for c in verb.head.children if c.dep_ in ("compound", "nmod") and c._.mention is not None
+    ]
+    return named(owners, verb.head) if owners else []  # "the Coalition efforts to defeat X"
+
+
+def aim_subjects(noun: Token) -> list[Span]:
+    """Who holds the aim an object noun names when its possessive pronoun is the clause's subject: 'X
+    and Y reaffirmed their intention to ...' ('their' is both of them). [] for another's aim ('X
+    welcomed Y's intention to ...', 'his' another person) and for an aim with no possessor ('rejected
+    the plan to ...'; 'expressed a shared intention to ...' was tried: mostly wrong parties unseen)."""
+    if noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if not owners or any(o.pos_ != "PRON" for o in owners):
+        return []  # "Y's intention", "the UK's commitment": the possessor names its holder
+    clause = subjects(noun.head)
+    keys = {s._.actor.key for s in clause}
+    for o in owners:
+        if o._.mention is not None and o._.mention._.actor.key not in keys:
+            return []  # "welcomed his intention to ..." with "his" another person
+        if o._.mention is None and not (o.lower_ == "their" and len(clause) > 1 or o.lower_ in ("our", "my")):
+            return []  # an unresolved "his" may be anyone's; "their" after "X and Y" is theirs
+    return clause
+
+
+def relative_event(clause: Token, pronoun: Token) -> Token | None:
+    """The event noun a relative pronoun subject stands for: 'the attack, which killed 12 soldiers';
+    None for any other subject (an actor's relative clause is read as its own background)."""
+    if clause.dep_ != "relcl" or pronoun.tag_ != "WDT" or pronoun.lower_ not in ("which", "that"):
+        return None
+    noun = clause.head
+    if noun.pos_ != "NOUN" or noun._.mention is not None or load_lexicon().noun_sense(noun.lemma_) is None:
+        return None
+    return noun
 
 
 def _subject_actors(verb: Token, child: Token) -> list[Span]:

@@ -7,7 +7,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from extract.lexicon import Lexicon, Sense, lexicon_dir, load_lexicon, tsv_rows
-from extract.relations.arguments import actors, subjects
+from extract.relations.arguments import actors, pobj_actors, subjects
 from extract.relations.candidate import Target
 from extract.relations.senses import classifier
 from extract.relations.syntax import compound, judges, practice, topic
@@ -22,6 +22,7 @@ from extract.relations.vocabulary import (
     RESTRICTING,
     TARGET_OF,
     VIOLENT,
+    load_reciprocal,
     past,
 )
 
@@ -37,6 +38,8 @@ def light_verb(verb: Token, noun: Token) -> list[Target]:
         noun = verb.head
     if judges(verb, noun) or foreign_possessor(verb, noun):
         return []  # "condemned X's attacks on Y" judges the attacks, "cited X's attacks" reports them
+    if others_between(noun, subjects(verb)):
+        return []  # "discussed the talks between X and Y": X and Y talk (the nominal event), not the subject
     event_verb, sense = light_sense(lex, verb, noun)
     if sense is None:
         return []
@@ -79,6 +82,20 @@ def light_verb(verb: Token, noun: Token) -> list[Target]:
                     for actor in actors(pobj)
                 )
     return out
+
+
+def others_between(noun: Token, agents: list[Span]) -> bool:
+    """Whether a mutual event noun is between others than ``agents``: 'discussed the talks between X
+    and Y' (X and Y talk); not a standing relation one of them furthers ('we deepened the ties between
+    Argentina and Russia', CAMEO 060), nor an event the agents are party to."""
+    lex = load_lexicon()
+    listed = lex.nouns.get(noun.lower_) or lex.nouns.get(noun.lemma_.lower())
+    mutual = load_reciprocal()
+    if listed is not None and listed.cameo == "060" or not {noun.lower_, noun.lemma_.lower()} & mutual:
+        return False
+    between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between" for a in pobj_actors(c)]
+    keys = {a._.actor.key for a in agents}
+    return len(between) > 1 and not any(a._.actor.key in keys for a in between)
 
 
 def light_predicate(lex: Lexicon, verb: Token, noun: Token, event_verb: str | None, sense: Sense | None = None) -> str:

@@ -31,6 +31,7 @@ from extract.relations.light import (
     of_object_sense,
     of_objects,
     opposed,
+    others_between,
     refines,
     restricted,
     sector_sense,
@@ -114,11 +115,14 @@ def nominal_events(noun: Token) -> list[Candidate]:
     possessors = [antecedent(p) for p in named(possessors, noun)]
     # the one who judges an event ("welcomed the agreement between X and Y") is not its agent
     # "hosted talks between X and Y": X and Y talk, the host is no party to the talks
-    parties = [] if light else possessors or agents or modifying or helping or ([] if judged else clause_subjects(noun))
+    between = [o for o, via in objects if via.lower_ == "between"]
+    framed = [] if judged else clause_subjects(noun)
+    if others_between(noun, framed):
+        framed = []  # "discussed the telephone conversation between X and Y": X and Y are its parties
+    parties = [] if light else possessors or agents or modifying or helping or framed
     if not objects:
         objects = _implicit_targets(noun, category, parties, possessors, agents)
-    between = [o for o, via in objects if via.lower_ == "between"]
-    if not parties and len(between) > 1 and event_verb in load_reciprocal():
+    if not parties and len(between) > 1 and reciprocal(noun, event_verb):
         parties = between  # "an agreement between X and Y": each acts towards the other
     if not parties or not objects:
         return []
@@ -147,9 +151,16 @@ def mutual_between(noun: Token, event_verb: str) -> bool:
     standing = listed is not None and listed.cameo == "060"
     return (
         not standing
-        and event_verb in load_reciprocal()
+        and reciprocal(noun, event_verb)
         and any(c.dep_ == "prep" and c.lower_ == "between" and len(pobj_actors(c)) > 1 for c in between_phrases(noun))
     )
+
+
+def reciprocal(noun: Token, event_verb: str) -> bool:
+    """Whether an event noun names a mutual event: by its event word ('talks', 'an agreement'), or by
+    the noun itself where a modifier names the event ('a telephone conversation' is a conversation)."""
+    mutual = load_reciprocal()
+    return event_verb in mutual or noun.lemma_.lower() in mutual or noun.lower_ in mutual
 
 
 def between_phrases(noun: Token) -> list[Token]:

@@ -21,7 +21,7 @@ from extract.relations.clause import VerbClause
 from extract.relations.governed import conditional
 from extract.relations.senses import compared_with, joint, liberated, offered
 from extract.relations.syntax import compound, topic
-from extract.relations.vocabulary import JUDGEMENTS, PLACE_TARGETED, TRANSFER, past
+from extract.relations.vocabulary import JUDGEMENTS, MESSAGES, PLACE_TARGETED, TRANSFER, past
 
 TargetFinder = Callable[[VerbClause], list[Target]]
 
@@ -50,7 +50,8 @@ def judged_news_targets(c: VerbClause) -> list[Target]:
 
 
 def framing_partners(c: VerbClause) -> list[Target]:
-    """'In a call with X, Putin expressed his intention to deepen cooperation': X is the partner."""
+    """'In a call with X, Putin expressed his intention to deepen cooperation': X is the partner; 'In a
+    letter to X, Y warned of consequences': the warning is made to X."""
     if (sense := c.own) is None:
         return []
     return [Target(a, sense, past(c.lemma), [c.verb], 0.55) for a in partners(c.verb)]
@@ -187,6 +188,8 @@ def partners(verb: Token) -> list[Span]:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at", "after"):
                 continue
             for event in prep.children:
+                if event.dep_ == "pobj" and (addressed := addressing(event)):
+                    return addressed  # "In a letter to X, Y called for calm": the call is made to X
                 if event.dep_ == "pobj" and lex.noun_sense(event.lemma_) is not None:
                     return [
                         a
@@ -198,6 +201,17 @@ def partners(verb: Token) -> list[Span]:
             return []
         t = t.head
     return []
+
+
+# "In his address to X": an address is spoken to its audience, as a message is written to its addressee
+ADDRESSES = ("address",)
+
+
+def addressing(noun: Token) -> list[Span]:
+    """The addressees of a message or an address: 'a message to X', 'his video address to X'."""
+    if noun.lemma_.lower() not in MESSAGES and noun.lemma_.lower() not in ADDRESSES:
+        return []
+    return [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "to" for a in pobj_actors(p)]
 
 
 def protest_sense(verb: Token) -> Sense | None:

@@ -17,6 +17,7 @@ from extract.relations.adjectives import adjective_targets
 from extract.relations.arguments import (
     actors,
     aim_holders,
+    appositive_person,
     companions,
     event_agents,
     helped,
@@ -44,7 +45,9 @@ from extract.relations.vocabulary import (
     PARTY_PREPOSITIONS,
     PLACES,
     QUANTITIES,
+    RESTRICTING,
     SYMMETRIC,
+    VIOLENT,
     governed,
     infinitive,
     load_experiencers,
@@ -175,10 +178,34 @@ def argument_targets(c: VerbClause) -> list[Target]:
             targets += object_targets(c, child)
         elif child.dep_ in ("prep", "dative") and child.lower_ in PARTY_PREPOSITIONS:  # "gave arms to X"
             phrases += prepositional_targets(c, child)
+    targets += included_targets(verb, targets)
     targets += adjective_targets(verb)  # "was critical of X"
     # "sent greetings to X": the event noun names the event the phrase's party takes part in
     named = {t.actor.start for t in targets if t.light}
     return targets + [t for t in phrases if t.actor.start not in named]
+
+
+def included_targets(verb: Token, targets: list[Target]) -> list[Target]:
+    """'arrested dozens of students on Monday, including X': an 'including' phrase the parser hung on
+    the verb names members of its object, who take the object's part. Only after an object the verb
+    already targets as a set (a plural: 'met Macron on many topics, including Syria' names a topic),
+    and only for named members ('killed 40 people, including soldiers' stays the people)."""
+    objects = [t for t in targets if t.actor.root.dep_ in ("dobj", "pobj") and t.actor.root.tag_ in ("NNS", "NNPS")]
+    if not objects:
+        return []
+    first = objects[0]
+    # "detained eight people for spreading rumours, including X": hung on the adjunct's gerund
+    gerunds = [g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pcomp"]
+    return [
+        first._replace(actor=actor, trigger=[*first.trigger, prep])
+        for head in (verb, *gerunds)
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "including" and prep.i > first.actor.end
+        for member in pobj_actors(prep)
+        # "including the doctor X": the appositive names the member
+        for actor in [appositive_person(member.root) or member]
+        if actor._.actor.type in ("PERSON", "ORG", "GPE")
+    ]
 
 
 def object_targets(c: VerbClause, child: Token) -> list[Target]:
@@ -236,8 +263,10 @@ def prepositional_targets(c: VerbClause, prep: Token) -> list[Target]:
     lex, lemma = load_lexicon(), c.lemma
     sense = lex.sense(lemma, f"prep:{prep.lower_}")
     if sense is None and (
-        prep.lower_ in ("with", "between", "against", "to", "from", "toward", "towards", "at") or " " in lemma
-    ):  # "cracked down on X"
+        prep.lower_ in ("with", "between", "against", "to", "from", "toward", "towards", "at")
+        or " " in lemma  # "cracked down on X"
+        or imposed_on(c, prep)
+    ):
         sense = c.clause
     return [
         Target(actor, sense, f"{past(lemma)} {prep.lower_}", [c.verb, prep], 0.75)
@@ -246,6 +275,20 @@ def prepositional_targets(c: VerbClause, prep: Token) -> list[Target]:
         for actor in actors(pobj, inner=sense is not None)
         if stands_for(pobj, actor)
     ]  # "beat detainees with the knowledge of X": a manner, not a party
+
+
+def imposed_on(c: VerbClause, prep: Token) -> bool:
+    """'imposed a security law on X', 'dropped bombs on X': the party a coercive or violent act puts
+    its object 'on' or 'upon' is its target; not a place or time when the object is a party itself
+    ('beat up detainees on the West Bank'), nor the topic of other acts ('reported on X')."""
+    things = [o for o in c.verb.children if o.dep_ == "dobj" and o._.mention is None and not actors(o)]
+    return (
+        prep.lower_ in ("on", "upon")
+        and bool(things)
+        and len(things) == len([o for o in c.verb.children if o.dep_ == "dobj"])
+        and c.clause is not None
+        and c.clause.category in RESTRICTING | VIOLENT
+    )
 
 
 def aspect_of(lex: Lexicon, verb: Token, noun: Token) -> Sense | None:

@@ -8,10 +8,13 @@ driver prints the ratios of the same run:
 - ``pipeline``: the same with newsgraph's components (``load_pipeline``), records not built, nothing stored;
 - ``ingest``: :func:`graph.ingest.ingest` into a new on-disk store, in this process (1 worker) or
   with ``ProcessPool`` workers, as ``newsgraph ingest --workers N`` does;
-- ``--memory``: peak RSS of a one-process ingest of 150 and of 600 articles (the corpus repeated
-  with fresh ids when it is smaller).
+- ``--memory``: peak RSS of an ingest of 150 and of 600 articles (the corpus repeated with fresh ids
+  when it is smaller), with ``--memory-workers`` workers (1: in this process); besides this process's
+  own peak, the peak over time of the sum over the process tree (this process, the fork server and
+  its workers), in RSS (shared pages counted in each process) and in PSS (shared pages divided among
+  them: what the tree takes from the machine).
 
-    .venv/bin/python bench/ingest_speed.py [--articles 100] [--workers 1 2] [--memory 150 600]
+    .venv/bin/python bench/ingest_speed.py [--articles 100] [--workers 1 2] [--memory 150 600] [--memory-workers 2]
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -49,12 +53,69 @@ def sample(corpus: Path, n: int, seed: int = 0, base: int | None = None) -> list
         if i >= len(rows):
             row["id"] = f"{row['id']}-copy{i // len(rows)}"
             row["text"] += f"\n\n(Copy {i // len(rows)}.)"  # another text: not skipped as already stored
+            if row.get("url"):  # nor taken for a new version of the article at that URL (replaced, not added)
+                row["url"] += ("&" if "?" in row["url"] else "?") + f"copy={i // len(rows)}"
         out.append(row)
     return out
 
 
 def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _descendants(pid: int) -> list[int]:
+    """``pid`` and every process below it (the fork server's workers are its children, not ours)."""
+    out, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        out.append(current)
+        try:
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        todo.extend(int(c) for c in children)
+    return out
+
+
+def _rollup_kib(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in KiB, from ``/proc/PID/smaps_rollup``; (0, 0) once it is gone."""
+    rss = pss = 0
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Rss:"):
+                rss = int(line.split()[1])
+            elif line.startswith("Pss:"):
+                pss = int(line.split()[1])
+    except OSError:
+        pass
+    return rss, pss
+
+
+class TreeMemory:
+    """Samples the process tree's summed RSS and PSS every ``interval`` seconds in a thread; keeps the peaks."""
+
+    def __init__(self, interval: float = 0.1) -> None:
+        self.interval = interval
+        self.peak_rss = self.peak_pss = 0
+        self.processes = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="tree-memory", daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            pids = _descendants(os.getpid())
+            sizes = [_rollup_kib(pid) for pid in pids]
+            self.peak_rss = max(self.peak_rss, sum(r for r, _ in sizes))
+            self.peak_pss = max(self.peak_pss, sum(p for _, p in sizes))
+            self.processes = max(self.processes, len(pids))
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def cpu_seconds() -> float:
@@ -112,11 +173,13 @@ def run_ingest(rows: list[dict], workers: int, store_url: str | None = None) -> 
 
 def child(args: argparse.Namespace) -> None:
     rows = sample(args.corpus, args.articles, base=args.base)
-    if args.variant == "ingest":
-        result = run_ingest(rows, args.workers, args.store)
-    else:
-        result = run_bare(rows, args.workers, newsgraph=args.variant == "pipeline")
+    with TreeMemory() as tree:
+        if args.variant == "ingest":
+            result = run_ingest(rows, args.workers, args.store)
+        else:
+            result = run_bare(rows, args.workers, newsgraph=args.variant == "pipeline")
     result.update(words=sum(len(r["text"].split()) for r in rows), rss_mib=peak_rss_mib(), cpu=cpu_seconds())
+    result.update(tree_rss_mib=tree.peak_rss / 1024, tree_pss_mib=tree.peak_pss / 1024, processes=tree.processes)
     print(json.dumps(result))
 
 
@@ -143,8 +206,9 @@ def measure(
     print(
         f"  {variant:<7} workers {workers}  {articles} articles  {result['seconds']:7.1f} s  "
         f"{result['words_per_s']:8.0f} words/s  {result['cpu']:7.1f} CPU s "
-        f"{result['words_per_cpu_s']:6.0f} words/CPU-s"
+        f"{result['words_per_cpu_s']:6.0f} words/CPU-s  load {os.getloadavg()[0]:.1f}"
         f"  peak RSS {result['rss_mib']:6.0f} MiB"
+        f" (tree of {result['processes']}: RSS {result['tree_rss_mib']:.0f}, PSS {result['tree_pss_mib']:.0f} MiB)"
         + (
             f"  (stored {result['articles']}, failed {result['failed']}, {result['relations']} relations)"
             if "articles" in result
@@ -155,12 +219,27 @@ def measure(
     return result
 
 
+def compare_memory(args: argparse.Namespace) -> None:
+    """Peak memory of an ingest of the smallest and the largest ``--memory`` sizes, and their ratios."""
+    low, high = min(args.memory), max(args.memory)
+    # The larger corpus is the smaller one repeated (new ids, texts marked): only the size differs,
+    # not the longest article, which sets the memory a batch takes.
+    small, large = (measure("ingest", n, args.memory_workers, args.corpus, base=low) for n in (low, high))
+    for key, what in (
+        ("rss_mib", "this process's peak RSS"),
+        ("tree_rss_mib", "tree's RSS"),
+        ("tree_pss_mib", "tree's PSS"),
+    ):
+        print(f"  {what} {high} / {low} articles: {large[key] / small[key]:.2f}x", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--memory", type=int, nargs="*", default=[])
+    parser.add_argument("--memory-workers", type=int, default=1, help="workers of the --memory runs (1: in process)")
     parser.add_argument("--base", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--rounds", type=int, default=1, help="repeat the variants, interleaved; keep the best")
     parser.add_argument("--store", help="ingest into this store URL instead of a new on-disk one")
@@ -201,11 +280,7 @@ def main() -> None:
                     f"wall time; words/CPU-s {cpu[variant, workers] / cpu[variant, 1]:.2f}x one process's"
                 )
     if args.memory:
-        low, high = min(args.memory), max(args.memory)
-        # The larger corpus is the smaller one repeated (new ids, texts marked): only the size differs,
-        # not the longest article, which sets the memory a batch takes.
-        small, large = (measure("ingest", n, 1, args.corpus, base=low)["rss_mib"] for n in (low, high))
-        print(f"  peak RSS {high} / {low} articles: {large / small:.2f}x")
+        compare_memory(args)
     print(f"load average {os.getloadavg()[0]:.1f} after")
 
 

@@ -169,10 +169,18 @@ class ProcessPool(Extractor):
         self.spec = spec
         self.workers = workers
         self._pool = ProcessPoolExecutor(workers, mp_context=_context(spec), initializer=warm_up, initargs=(spec,))
-        # Start every worker now (the pool starts one per task submitted): they load the pipeline
-        # while the caller opens the store and reads the first batch, not after.
-        for _ in range(workers):
-            self._pool.submit(int)
+        # Start every worker now (the pool starts one per task submitted), from a thread: starting one
+        # waits for the fork server to have loaded the pipeline (seconds), and meanwhile the caller
+        # loads the store's static graphs and reads and checks the first articles.
+        self._starting = threading.Thread(target=self._start_workers, name="worker-start", daemon=True)
+        self._starting.start()
+
+    def _start_workers(self) -> None:
+        try:
+            for _ in range(self.workers):
+                self._pool.submit(int)
+        except RuntimeError:  # closed meanwhile: nothing to start
+            pass
 
     def map(self, batches):
         yield from _ordered(
@@ -182,6 +190,7 @@ class ProcessPool(Extractor):
         )
 
     def close(self):
+        self._starting.join()
         self._pool.shutdown(wait=True, cancel_futures=True)
         _release_fork_server()
 

@@ -75,3 +75,12 @@ def test_workers_are_forked_with_the_pipeline_loaded_once():
     workers, loaders = {pid for pid, _ in answers}, {loader for _, loader in answers}
     assert len(loaders) == 1 and None not in loaders, answers
     assert loaders.isdisjoint(workers | {os.getpid()}), answers
+
+
+def test_a_pool_closed_while_its_workers_start_closes_cleanly():
+    """The workers start in a thread (the caller goes on meanwhile): closing the pool at once waits for them
+    and stops them, and the next pool works."""
+    spec = PipelineSpec()
+    ProcessPool(spec, 2).close()
+    with ProcessPool(spec, 2) as pool:
+        assert [r.article.id for r in next(pool.map([BATCH]))] == ["a1", "a2"]

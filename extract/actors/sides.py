@@ -41,7 +41,9 @@ class SidesMixin(ResolverBase):
         """Whom a person's 'we' stands for: the body the text says the person heads or speaks for ('CEO of
         the Russian Direct Investment Fund Kirill Dmitriev'), else the country of a head of state or a
         member of a government ('President of Azerbaijan Ilham Aliyev', 'Bruno Parrilla, the foreign
-        affairs minister of Cuba'; of unknown country, the first state that acts in the text), else the
+        affairs minister of Cuba'; of unknown country, the country of the chair of the text's turns, else
+        the first state that acts in the text: a minister at the President's meeting speaks for the
+        President's country, not for a state his report names first), else the
         speaker when the text gives them an office ('Chief Justice John G. Roberts', 'Senator Lindsey
         Graham': their "we" is whatever they speak for, the text identifying only them); else no one (a
         witness's, a pupil's "we" is a family, a class, the people on a bus)."""
@@ -54,7 +56,7 @@ class SidesMixin(ResolverBase):
         if not in_government(role or "") and not (office is not None and in_government(office.text)):
             return speaker
         countries = self.gazetteer.countries
-        country = speaker.country or self.office_country(office) or self.first_state_country() or self.chair_country()
+        country = speaker.country or self.office_country(office) or self.chair_country() or self.first_state_country()
         return countries[country].actor() if country in countries else speaker
 
     def reference_office(self, speaker: Actor) -> str | None:

@@ -49,6 +49,13 @@ def test_we_of_the_head_of_a_body_is_the_body_the_text_names(nlp, text, body):
             "Minister of Energy Nikolai Shulginov: We have increased coal output.",
             "Russia",
         ),
+        # ... also when the minister's report names another state acting first
+        (
+            "President of Russia Vladimir Putin: Good afternoon, colleagues.\n\n"
+            "Defence Minister Sergei Shoigu: The United States is moving troops to Poland. "
+            "We have increased support for our military personnel.",
+            "Russia",
+        ),
         ('Bruno Rodriguez, the foreign minister of Cuba, wrote: "They will not break us."', "Cuba"),
     ],
 )

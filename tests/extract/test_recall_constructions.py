@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from extract.pipeline import extract
-from extract.records import Article
+from tests.sentences import labeled_triples
 
 
 def relations(nlp, text: str) -> set[tuple[str, str | None, str]]:
-    extraction = extract(nlp, Article(id="t", text=text, date="2021-06-01"))
-    return {(r.subject.actor.label, r.event_type, r.object.actor.label) for r in extraction.relations}
+    return labeled_triples(nlp, text, date="2021-06-01")
 
 
 @pytest.mark.parametrize(

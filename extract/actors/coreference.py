@@ -282,13 +282,13 @@ class CoreferenceMixin(ResolverBase):
         """The keys of who speaks where ``token`` is, in a quotation or turn whose speaker the text
         identifies: the speaker and the side their "we" stands for; empty in narration. A speaker's
         "they" is others: never the speaker nor the speaker's side."""
-        speaker = self.quoted_speaker(token)
-        if speaker is None and (turn := self.turn_at(token.i)) is not None:
-            speaker = turn[1]
-        if speaker is None or (self.quoted(token.i) is None and self.turn_at(token.i) is None):
+        turn = self.turn_at(token.i)
+        speaker = self.quoted_speaker(token) or (turn[1] if turn is not None else None)
+        if speaker is None or (turn is None and self.quoted(token.i) is None):
             return set()
-        side = self.on_behalf_of(token) if speaker.type == "PERSON" else None
-        side = side or (self.side_of(speaker) if speaker.type == "PERSON" else speaker)
+        if speaker.type != "PERSON":
+            return {speaker.key}  # a body's own "they" is others too
+        side = self.on_behalf_of(token) or self.side_of(speaker)
         return {speaker.key} | ({side.key} if side is not None else set())
 
     def speaker_side(self, token: Token) -> Actor | None:

@@ -269,6 +269,11 @@ def load_quote_verbs() -> frozenset[str]:
 def glued_office(word: str) -> bool:
     """'KirillCEO', 'AlexanderPresident', 'VeronikaHead': a given name a page glued to the title after it;
     no name ('LaToya', 'McDonald', 'DeSantis': what follows the inner capital is no title's first word)."""
-    firsts = {t[0] for t in load_titles()} | {h.split()[0] for h in load_heads()}
     inner = next((i for i in range(1, len(word) - 1) if word[i - 1].islower() and word[i].isupper()), None)
-    return inner is not None and _fold(word[inner:]) in firsts
+    return inner is not None and _fold(word[inner:]) in _title_first_words()
+
+
+@cache
+def _title_first_words() -> frozenset[str]:
+    """The first words of the titles and of the heads' titles, folded ('president', 'ceo', 'head')."""
+    return frozenset({t[0] for t in load_titles()} | {h.split()[0] for h in load_heads()})

@@ -12,9 +12,10 @@ import typer
 
 from api.cli_analytics import app as analytics_app
 from api.cli_settings import store_settings
+from api.lazy_typer import LazyTyper
 from extract.errors import NewsgraphError
 
-app = typer.Typer(
+app = LazyTyper(
     help="newsgraph: build a knowledge graph of who did what to whom in the news.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,

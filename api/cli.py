@@ -11,10 +11,11 @@ from typing import Annotated, Optional
 import typer
 
 from api.cli_analytics import app as analytics_app
-from api.settings import get_settings
+from api.cli_settings import store_settings
+from api.lazy_typer import LazyTyper
 from extract.errors import NewsgraphError
 
-app = typer.Typer(
+app = LazyTyper(
     help="newsgraph: build a knowledge graph of who did what to whom in the news.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -50,7 +51,7 @@ def _store(
     """The store ``url`` names (default: the settings'), with the remote endpoints' options."""
     from graph.store import open_store
 
-    settings = settings or get_settings()
+    settings = settings or store_settings()
     return open_store(
         url or settings.store,
         read_only=read_only,
@@ -62,9 +63,10 @@ def _store(
 
 @app.callback()
 def _settings_are_valid() -> None:
-    # Every command reads the settings: an invalid one is a message, not a traceback.
+    # Every command reads the settings: an invalid one is a message, not a traceback (validated
+    # by pydantic-settings when the environment sets one that could be invalid: api/cli_settings.py).
     try:
-        get_settings()
+        store_settings()
     except NewsgraphError as error:
         _fail(error)
 
@@ -125,6 +127,7 @@ def ingest(
     running it again completes the batch. Exit code 2 when some inputs failed, 1 when none could run.
     """
     from api.progress import IngestProgress
+    from api.settings import get_settings
     from extract.articles import count_articles, read_articles
     from graph.errors import StoreFullError
     from graph.ingest import ingest as run
@@ -202,6 +205,7 @@ def extract(
     model: ModelOption = None,
 ) -> None:
     """Print what an article yields, as RDF (default Turtle) or JSON lines; stores nothing."""
+    from api.settings import get_settings
     from extract.pipeline import load_pipeline
 
     if (file is None) == (records is None):
@@ -258,6 +262,7 @@ def evaluate(
     model: ModelOption = None,
 ) -> None:
     """Extract the gold records and print labeled and unlabeled P/R/F1, the polarity line and a per-category table."""
+    from api.settings import get_settings
     from extract.evaluation import load_records, predict_records
     from extract.scoring import evaluate as run
     from extract.scoring import evaluate_polarity, report
@@ -288,7 +293,7 @@ def query(
 
     text = Path(sparql[1:]).read_text(encoding="utf-8") if sparql.startswith("@") else sparql
     try:
-        policy(get_settings()).check(text, "query", prefixes=QUERY_PREFIXES)  # no SERVICE, bounded nesting
+        policy(store_settings()).check(text, "query", prefixes=QUERY_PREFIXES)  # no SERVICE, bounded nesting
         with _store(store, read_only=True) as source:
             result = source.query(text)
             write_result(result, format, sys.stdout)
@@ -396,7 +401,7 @@ def restore(
     """Restore a backup as the store; the store's folder must not exist (move the old one away)."""
     from graph.store import restore as run
 
-    url = store or get_settings().store
+    url = store or store_settings().store
     scheme, _, path = url.partition(":")
     if scheme != "oxigraph" or not path:
         raise typer.BadParameter(f"restore needs an oxigraph:PATH store, not {url}")
@@ -431,6 +436,7 @@ def serve(
     import uvicorn
 
     from api.app import create_app
+    from api.settings import get_settings
 
     settings = get_settings().model_copy(
         update={

@@ -33,11 +33,11 @@ def _filters(store, category, since, until, article, min_confidence, polarity):
 
 
 def _run(store_url: str | None, compute) -> Any:
-    from api.settings import get_settings
+    from api.cli_settings import store_settings
     from graph.store import open_store
 
     try:
-        with open_store(store_url or get_settings().store, read_only=True) as store:
+        with open_store(store_url or store_settings().store, read_only=True) as store:
             return compute(store)
     except NewsgraphError as error:
         typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from api.settings import Settings
 from graph.sparql_policy import Policy
+
+if TYPE_CHECKING:
+    from api.cli_settings import StoreSettings
+    from api.settings import Settings
 
 
 @lru_cache(maxsize=8)
@@ -14,7 +18,7 @@ def _cached_policy(allow_service: bool, load_hosts: str, max_depth: int, max_tok
     return Policy(allow_service, hosts, max_depth, max_tokens)
 
 
-def policy(settings: Settings) -> Policy:
+def policy(settings: Settings | StoreSettings) -> Policy:
     """The SPARQL policy the settings describe."""
     return _cached_policy(
         settings.allow_service, settings.load_hosts, settings.sparql_max_depth, settings.sparql_max_tokens

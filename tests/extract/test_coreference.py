@@ -102,3 +102,37 @@ def test_we_of_a_spokesperson_is_the_body_spoken_for(nlp, text, body):
 def test_we_of_an_unnamed_speaker_of_no_body_stays_unresolved(nlp):
     found = pronouns(nlp, 'Apple shares fell on Monday. One of them said "We were terrified by the storm."')
     assert labels(found, "We") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "label"),
+    [
+        # the possessor of a noun is not a party the noun itself names: "his talks with X" are not X's with X
+        (
+            "Gordon Brown flew to Paris to see Nicolas Sarkozy. His talks with Sarkozy lasted an hour.",
+            "His",
+            "Gordon Brown",
+        ),
+        (
+            "The demonstrators accused the police of brutality. Their clashes with the police went on all night.",
+            "Their",
+            "demonstrators",
+        ),
+        ("Kenya hosted envoys of Somalia. Its dispute with Somalia was not settled.", "Its", "Kenya"),
+    ],
+)
+def test_a_possessor_is_not_a_party_its_noun_names(nlp, text, pronoun, label):
+    assert labels(pronouns(nlp, text), pronoun) == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # with no one else in sight, the possessor stays unresolved rather than the noun's own party
+        "Nicolas Sarkozy arrived in London. His talks with Sarkozy lasted an hour.",
+        "The police arrived at dawn. Their clashes with the police went on all night.",
+    ],
+)
+def test_a_possessor_with_no_other_antecedent_stays_unresolved(nlp, text):
+    found = pronouns(nlp, text)
+    assert labels(found, "His") == labels(found, "Their") == [], found

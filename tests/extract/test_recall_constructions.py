@@ -192,3 +192,26 @@ def test_named_members_of_an_object_set_take_its_part(nlp, text, expected):
 )
 def test_including_names_no_member_of_a_single_object(nlp, text, absent):
     assert not any(o == absent for _, _, o in relations(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a possessive pronoun of an event noun stands for someone other than the party the noun names
+        (
+            "Gordon Brown flew to Paris to see Nicolas Sarkozy. His talks with Sarkozy lasted an hour.",
+            ("Gordon Brown", "CONSULT", "Nicolas Sarkozy"),
+        ),
+        (
+            "Kenya accused Somalia of meddling. Its talks with Somalia ended without a deal.",
+            ("Kenya", "CONSULT", "Somalia"),
+        ),
+    ],
+)
+def test_a_possessive_pronoun_is_another_party_than_its_nouns(nlp, text, expected):
+    assert expected in relations(nlp, text)
+
+
+def test_a_possessive_pronoun_with_no_other_antecedent_states_nothing(nlp):
+    found = relations(nlp, "The weather in London was bad. His meeting with Nicolas Sarkozy was short.")
+    assert not any(o == "Nicolas Sarkozy" for _, _, o in found), found

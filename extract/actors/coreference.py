@@ -163,7 +163,9 @@ class CoreferenceMixin(ResolverBase):
     def pronoun(self, token: Token) -> None:
         others = self.coarguments(token)
         actor = self.antecedent_of(token, others)
-        if actor is not None and actor.key not in others:
+        # "I", "we" and "you" point at the speaker and the addressee, who may be anywhere in the clause
+        deictic = token.lower_ in FIRST_PERSON | SECOND_PERSON | {"we", "us", "our"}
+        if actor is not None and (deictic or actor.key not in others):
             self.add(self.doc[token.i : token.i + 1], actor, "pronoun")
 
     def antecedent_of(self, token: Token, others: set[str]) -> Actor | None:
@@ -202,8 +204,10 @@ class CoreferenceMixin(ResolverBase):
         """Who 'they' is: the plural subject of a clause it is part of ('European countries keep saying that
         they ...'), if an actor; else a group or body named just before ('Daesh ... they'), else an actor
         that is no person. Never one of several actors coordinated ('Russia and Uzbekistan ... their ties'
-        are both, no one actor), nor anyone when the plural subject above it is no actor."""
-        if (subject := _plural_subject_above(token)) is not None:
+        are both, no one actor), nor anyone when the plural subject above it is no actor; a subject that is
+        one of ``others`` ('the police fired at them') is passed over for the group named before."""
+        subject = _plural_subject_above(token)
+        if subject is not None and not (subject._.mention is not None and subject._.mention._.actor.key in others):
             mention = subject._.mention
             if mention is None or mention._.actor.type == "PERSON" or _coordinated(mention):
                 return None

@@ -136,3 +136,16 @@ def test_a_possessor_is_not_a_party_its_noun_names(nlp, text, pronoun, label):
 def test_a_possessor_with_no_other_antecedent_stays_unresolved(nlp, text):
     found = pronouns(nlp, text)
     assert labels(found, "His") == labels(found, "Their") == [], found
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "label"),
+    [
+        # a non-reflexive object is not its clause's subject, for "them" too: "the police fired at them"
+        ("The students marched to parliament. The police fired tear gas at them.", "them", "students"),
+        # "I" and "me" both point at the speaker, wherever they stand in the clause
+        ('Gordon Brown said: "I brought my family with me."', "me", "Gordon Brown"),
+    ],
+)
+def test_the_non_reflexive_rule_binds_anaphors_not_the_speaker(nlp, text, pronoun, label):
+    assert labels(pronouns(nlp, text), pronoun) == [label]

@@ -235,6 +235,9 @@ class CoreferenceMixin(ResolverBase):
         others = self.coarguments(token)
         if self.quoted(token.i) is not None and (speaker := self.quoted_speaker(token)) is not None:
             others.add(speaker.key)  # in her own words, "she" is someone else
+        if (quotation := self.attributed_quotation(token)) is not None:
+            # '"I have warned Putin," he said': whom the speaker names in the third person is someone else
+            others |= {m._.actor.key for m in self.mentions_in(self.doc[quotation[0] : quotation[1]])}
         in_sight: set[str] = set()
 
         def person(a: Actor) -> bool:

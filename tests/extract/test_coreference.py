@@ -149,3 +149,36 @@ def test_a_possessor_with_no_other_antecedent_stays_unresolved(nlp, text):
 )
 def test_the_non_reflexive_rule_binds_anaphors_not_the_speaker(nlp, text, pronoun, label):
     assert labels(pronouns(nlp, text), pronoun) == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # whom a speaker names in the third person inside the quotation is not the "he" who says it
+        ('Gordon Brown spoke to reporters. "I have warned Nicolas Sarkozy," he said.', "Gordon Brown"),
+        ('Angela Merkel met the press. "Hillary Clinton called me twice," she told them.', "Angela Merkel"),
+    ],
+)
+def test_the_pronoun_attributing_a_quotation_is_not_a_person_named_in_it(nlp, text, speaker):
+    found = pronouns(nlp, text)
+    assert labels(found, "he") + labels(found, "she") == [speaker], found
+    assert set(labels(found, "I") + labels(found, "me")) == {speaker}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no quotation attributed: the latest man named is still the antecedent
+        "Gordon Brown met Nicolas Sarkozy. He said the talks had been useful.",
+        # the pronoun attributes a quotation that names no one
+        'Gordon Brown met Nicolas Sarkozy. "The talks were useful," he said.',
+    ],
+)
+def test_a_pronoun_outside_a_quotation_naming_its_antecedent_keeps_the_latest_person(nlp, text):
+    found = pronouns(nlp, text)
+    assert labels(found, "He") + labels(found, "he") == ["Nicolas Sarkozy"], found
+
+
+def test_i_in_a_quotation_naming_a_person_but_no_speaker_stays_unresolved(nlp):
+    found = pronouns(nlp, 'Gordon Brown spoke to reporters. "I have warned Nicolas Sarkozy," a diplomat said.')
+    assert labels(found, "I") == [], found

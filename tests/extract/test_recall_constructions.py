@@ -215,3 +215,13 @@ def test_a_possessive_pronoun_is_another_party_than_its_nouns(nlp, text, expecte
 def test_a_possessive_pronoun_with_no_other_antecedent_states_nothing(nlp):
     found = relations(nlp, "The weather in London was bad. His meeting with Nicolas Sarkozy was short.")
     assert not any(o == "Nicolas Sarkozy" for _, _, o in found), found
+
+
+def test_a_quotation_attributed_by_a_pronoun_is_its_speakers(nlp):
+    found = relations(nlp, 'Gordon Brown spoke to reporters. "I have warned Nicolas Sarkozy," he said.')
+    assert ("Gordon Brown", "DISAPPROVE", "Nicolas Sarkozy") in found, found
+
+
+def test_a_quotation_by_an_unnamed_speaker_is_nobodys(nlp):
+    found = relations(nlp, 'Gordon Brown spoke to reporters. "I have warned Nicolas Sarkozy," a diplomat said.')
+    assert not any(o == "Nicolas Sarkozy" and s in ("Gordon Brown", "Nicolas Sarkozy") for s, _, o in found), found

@@ -167,3 +167,14 @@ def test_condolences_going_to_a_party_are_stated_once(nlp):
     # "go out to" is read with the verb (senses.offered): the noun adds no second relation
     found = extract(nlp, Article(id="t", text='"Our condolences go out to the victims," said Joe Biden.')).relations
     assert len([r for r in found if r.object.actor.label == "victims"]) == 1, found
+
+
+def test_an_event_noun_naming_its_own_addressee_is_not_addressed_to_the_judge(nlp):
+    # "criticised X for its support for Y": the support is for Y, named or not, never for the critic
+    found = triples(nlp, "Cuba was criticised by the United States for its support for the referendum.")
+    assert ("Cuba", "SUPPORT", "United States") not in found, found
+
+
+def test_an_event_noun_with_no_addressee_is_addressed_to_who_answers_it(nlp):
+    found = triples(nlp, "Vladimir Putin thanked Emmanuel Macron for his support.")
+    assert ("Emmanuel Macron", "SUPPORT", "Vladimir Putin") in found, found

@@ -130,10 +130,12 @@ class CoreferenceMixin(ResolverBase):
             head = head.head
         if token.dep_ in ("nsubj", "nsubjpass") or head.pos_ not in ("VERB", "AUX"):
             return set()
-        return {
-            c._.mention._.actor.key
+        return {  # "Mendez and another agent smuggled them out": neither of the conjoined subjects
+            m._.actor.key
             for c in head.children
-            if c.dep_ in ("nsubj", "nsubjpass") and c._.mention is not None
+            if c.dep_ in ("nsubj", "nsubjpass")
+            for t in (c, *c.conjuncts)
+            if (m := t._.mention) is not None
         }
 
     def title_country(self, token: Token, at: int) -> str | None:

@@ -182,3 +182,8 @@ def test_a_pronoun_outside_a_quotation_naming_its_antecedent_keeps_the_latest_pe
 def test_i_in_a_quotation_naming_a_person_but_no_speaker_stays_unresolved(nlp):
     found = pronouns(nlp, 'Gordon Brown spoke to reporters. "I have warned Nicolas Sarkozy," a diplomat said.')
     assert labels(found, "I") == [], found
+
+
+def test_an_object_pronoun_is_none_of_its_conjoined_subjects(nlp):
+    found = pronouns(nlp, "Six diplomats hid in a flat. Tony Mendez and another agent smuggled them out.")
+    assert labels(found, "them") == ["diplomats"], found

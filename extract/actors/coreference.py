@@ -120,16 +120,22 @@ class CoreferenceMixin(ResolverBase):
 
     def coarguments(self, token: Token) -> set[str]:
         """Actors that are the subject of the verb a pronoun or description is the object of: in
-        'Putin thanked him', 'him' is not Putin (a non-reflexive object is not its clause's subject)."""
+        'Putin thanked him', 'him' is not Putin (a non-reflexive object is not its clause's subject);
+        for a possessor, the parties its noun names: in 'their clashes with the police', 'their' is not
+        the police."""
+        if token.dep_ == "poss":
+            return _noun_parties(token.head)
         head = token.head
         if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
             head = head.head
-        if token.dep_ in ("nsubj", "nsubjpass", "poss") or head.pos_ not in ("VERB", "AUX"):
+        if token.dep_ in ("nsubj", "nsubjpass") or head.pos_ not in ("VERB", "AUX"):
             return set()
-        return {
-            c._.mention._.actor.key
+        return {  # "Mendez and another agent smuggled them out": neither of the conjoined subjects
+            m._.actor.key
             for c in head.children
-            if c.dep_ in ("nsubj", "nsubjpass") and c._.mention is not None
+            if c.dep_ in ("nsubj", "nsubjpass")
+            for t in (c, *c.conjuncts)
+            if (m := t._.mention) is not None
         }
 
     def title_country(self, token: Token, at: int) -> str | None:
@@ -157,45 +163,53 @@ class CoreferenceMixin(ResolverBase):
         return [m._.actor for m in named if m._.actor.type == "PERSON"]
 
     def pronoun(self, token: Token) -> None:
+        others = self.coarguments(token)
+        actor = self.antecedent_of(token, others)
+        # "I", "we" and "you" point at the speaker and the addressee, who may be anywhere in the clause
+        deictic = token.lower_ in FIRST_PERSON | SECOND_PERSON | {"we", "us", "our"}
+        if actor is not None and (deictic or actor.key not in others):
+            self.add(self.doc[token.i : token.i + 1], actor, "pronoun")
+
+    def antecedent_of(self, token: Token, others: set[str]) -> Actor | None:
+        """Who a pronoun stands for, if the text tells; never one of ``others`` found by recency."""
         if token.lower_ in COLLECTIVE_PRONOUNS:
             if token.lower_ == "it" and (
                 token.dep_ != "nsubj" or token.head.lemma_ == "be" or token.head.pos_ == "AUX"
             ):
-                return  # "it is right that...", "It's essential": no referent
+                return None  # "it is right that...", "It's essential": no referent
             if token.lower_ in ("we", "us", "our"):
-                actor = self.speaker_side(token)
-            elif token.dep_ == "poss" and (owner := self.clause_subject(token)) is not None:
-                actor = owner  # "Putin's administration reiterated its position": its own
-            elif token.lower_ in ("it", "its"):
+                return self.speaker_side(token)
+            if token.dep_ == "poss" and (owner := self.clause_subject(token)) is not None and owner.key not in others:
+                return owner  # "Putin's administration reiterated its position": its own
+            if token.lower_ in ("it", "its"):
                 # "it" is a thing as often as an actor: only a singular subject just before it is its referent
                 here = self.sentence_of[token.i]
-                actor = self.recent(
-                    lambda a: a.type != "PERSON",
+                return self.recent(
+                    lambda a: a.type != "PERSON" and a.key not in others,
                     token.i,
                     lambda m: (
                         m.root.tag_ not in ("NNS", "NNPS")
                         and (token.lower_ == "its" or (_subject(m) and here - self.sentence_of[m.start] <= 1))
                     ),
                 )
-            else:
-                actor = self.plural_antecedent(token)
-                if actor is not None and actor.key in self.speaking_here(token):
-                    actor = None  # '"They imposed sanctions on us," Putin said': "they" is not Putin's side
-        elif token.lower_ in FIRST_PERSON:
-            actor = self.first_person(token)
-        elif token.lower_ in SECOND_PERSON:
-            actor = self.addressee(token.i)  # only the interlocutor of a transcript
-        else:
-            actor = self.third_person(token)
-        if actor is not None:
-            self.add(self.doc[token.i : token.i + 1], actor, "pronoun")
+            actor = self.plural_antecedent(token, others)
+            if actor is not None and actor.key in self.speaking_here(token):
+                return None  # '"They imposed sanctions on us," Putin said': "they" is not Putin's side
+            return actor
+        if token.lower_ in FIRST_PERSON:
+            return self.first_person(token)
+        if token.lower_ in SECOND_PERSON:
+            return self.addressee(token.i)  # only the interlocutor of a transcript
+        return self.third_person(token)
 
-    def plural_antecedent(self, token: Token) -> Actor | None:
+    def plural_antecedent(self, token: Token, others: frozenset[str] | set[str] = frozenset()) -> Actor | None:
         """Who 'they' is: the plural subject of a clause it is part of ('European countries keep saying that
         they ...'), if an actor; else a group or body named just before ('Daesh ... they'), else an actor
         that is no person. Never one of several actors coordinated ('Russia and Uzbekistan ... their ties'
-        are both, no one actor), nor anyone when the plural subject above it is no actor."""
-        if (subject := _plural_subject_above(token)) is not None:
+        are both, no one actor), nor anyone when the plural subject above it is no actor; a subject that is
+        one of ``others`` ('the police fired at them') is passed over for the group named before."""
+        subject = _plural_subject_above(token)
+        if subject is not None and not (subject._.mention is not None and subject._.mention._.actor.key in others):
             mention = subject._.mention
             if mention is None or mention._.actor.type == "PERSON" or _coordinated(mention):
                 return None
@@ -203,10 +217,11 @@ class CoreferenceMixin(ResolverBase):
         found = self.recent_mention(
             lambda m: (
                 m._.actor.type != "PERSON"
+                and m._.actor.key not in others
                 and (m._.actor.type in ("GROUP", "ORG") or m.root.tag_ in ("NNS", "NNPS") or _coordinated(m))
             ),
             token.i,
-        ) or self.recent_mention(lambda m: m._.actor.type != "PERSON", token.i)
+        ) or self.recent_mention(lambda m: m._.actor.type != "PERSON" and m._.actor.key not in others, token.i)
         if found is None or _coordinated(found):
             return None
         return found._.actor
@@ -222,6 +237,9 @@ class CoreferenceMixin(ResolverBase):
         others = self.coarguments(token)
         if self.quoted(token.i) is not None and (speaker := self.quoted_speaker(token)) is not None:
             others.add(speaker.key)  # in her own words, "she" is someone else
+        if (quotation := self.attributed_quotation(token)) is not None:
+            # '"I have warned Putin," he said': whom the speaker names in the third person is someone else
+            others |= {m._.actor.key for m in self.mentions_in(self.doc[quotation[0] : quotation[1]])}
         in_sight: set[str] = set()
 
         def person(a: Actor) -> bool:
@@ -330,6 +348,26 @@ class CoreferenceMixin(ResolverBase):
         self.we = self.we or actor
         self.we_unnamed = self.we is None
         return actor
+
+
+# The prepositions by which a noun names the parties of what it is: "their talks with X", "his attack on X".
+PARTY_PREPOSITIONS = ("with", "against", "on", "to", "toward", "towards", "for", "from", "between", "by")
+
+
+def _noun_parties(noun: Token) -> set[str]:
+    """The actors a noun names in its own prepositional phrases ('talks with X and Y', 'sanctions
+    against X'): a possessive pronoun of the noun is another party (no reflexive reading)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    return {
+        m._.actor.key
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in PARTY_PREPOSITIONS
+        for o in p.children
+        if o.dep_ == "pobj"
+        for t in (o, *o.conjuncts)
+        if (m := t._.mention) is not None
+    }
 
 
 def _subject(span: Span) -> bool:

@@ -12,7 +12,7 @@ from extract.actors.repairs import RepairsMixin
 from extract.actors.sides import SidesMixin
 from extract.actors.speakers import SpeakersMixin
 
-RESOLVER_NAME = "newsgraph.ActorResolver.v15"
+RESOLVER_NAME = "newsgraph.ActorResolver.v16"
 
 
 class ActorResolver(NamesMixin, LinkingMixin, GroupsMixin, CoreferenceMixin, SpeakersMixin, SidesMixin, RepairsMixin):

@@ -238,6 +238,19 @@ class SpeakersMixin(ResolverBase):
                         return child
         return None
 
+    def attributed_quotation(self, token: Token) -> tuple[int, int] | None:
+        """The quotation a pronoun attributes as the subject of a verb of speech right after it ('"...," he
+        said', '"...", she told reporters'); None for any other pronoun."""
+        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in QUOTE_VERBS or self.quoted(token.i) is not None:
+            return None
+        if self.quotes is None:
+            self.quotes = _quotations(self.doc)
+        index = bisect.bisect_left(self.quotes, (token.i, -1)) - 1
+        if index < 0 or not 0 < token.i - self.quotes[index][1] <= 3:
+            return None
+        close = self.quotes[index][1]
+        return self.quotes[index] if self.doc[close].sent.start == token.sent.start else None
+
     def quoted(self, at: int) -> tuple[int, int] | None:
         """The quotation (its marks' token indices) that index ``at`` is inside, if any."""
         if self.quotes is None:

@@ -11,8 +11,9 @@ a versioned name that every relation it finds carries as its ``extractor`` (prov
   reported speech (:mod:`~extract.relations.speech`: "X said Y must..."), what is received from
   another (:mod:`~extract.relations.receiving`: "received weapons from X" is X's aid), and, where the verb's own
   arguments name no actor, the ordered ``TARGET_FINDERS`` (:mod:`~extract.relations.targets`).
-* ``newsgraph.NominalEvents.v9`` (:mod:`~extract.relations.nominal`): an event noun or adjective
-  ("in a call with X", "X's congratulatory remarks", "support for X", "an agreement between X and Y").
+* ``newsgraph.NominalEvents.v10`` (:mod:`~extract.relations.nominal`): an event noun or adjective
+  ("in a call with X", "X's congratulatory remarks", "support for X", "an agreement between X and Y"),
+  with the addressee a verb of being or going carries ("our thoughts are with X").
 
 Arguments (:mod:`~extract.relations.arguments`) are the actor mentions a head word stands for, one
 per conjunct; post-processing (:mod:`~extract.relations.postprocess`) keeps one relation per pair

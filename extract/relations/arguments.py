@@ -561,11 +561,20 @@ def helped_parties(event: Token, aim: Token | None = None) -> list[Span] | None:
 
 
 def addressee(noun: Token) -> list[Span]:
-    """'Y thanked X for his remarks': remarks by X, addressed to Y (who answers them)."""
+    """'Y thanked X for his remarks': remarks by X, addressed to Y (who answers them); not when the
+    noun names whom it is for itself ('criticised X for its support for Z': Z, named or not)."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ not in ("VERB", "AUX"):
         return []
+    if any(
+        p.dep_ == "prep" and p.lower_ in ADDRESSING and any(o.dep_ == "pobj" for o in p.children) for p in noun.children
+    ):
+        return []
     return subjects(prep.head)
+
+
+# The prepositions by which a noun names whom it is addressed to: "support for X", "aid to X", "talks with X".
+ADDRESSING = ("for", "to", "with", "against", "toward", "towards")
 
 
 def beneficiaries(gift: Token) -> list[Span]:

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from extract.lexicon import Sense
 
 VERB_EVENTS = "newsgraph.VerbEvents.v9"
-NOMINAL_EVENTS = "newsgraph.NominalEvents.v9"
+NOMINAL_EVENTS = "newsgraph.NominalEvents.v10"
 
 
 @dataclass(frozen=True, slots=True)

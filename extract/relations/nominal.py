@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from extract.lexicon import Lexicon, Sense, load_lexicon
+from extract.lexicon import Lexicon, Sense, load_lexicon, word_class
 from extract.relations.arguments import (
     actors,
     addressee,
@@ -36,7 +36,7 @@ from extract.relations.light import (
     restricted,
     sector_sense,
 )
-from extract.relations.senses import classifier
+from extract.relations.senses import OFFERED, classifier
 from extract.relations.syntax import across_paragraphs, compound, judges, practice, topic
 from extract.relations.vocabulary import (
     ENDING,
@@ -52,11 +52,34 @@ from extract.relations.vocabulary import (
     past,
 )
 
+# Verbs that carry their subject's addressee: "our condolences are with X", "my thoughts go to X".
+CARRIERS = {"be", "go", "remain"}
+SYMPATHY = word_class("sympathy")  # thought, prayer, heart
+
+
+def carried(noun: Token) -> list[Token]:
+    """The 'with' and 'to' phrases of the verb of being or going an event noun is the subject of, which
+    name its addressee: 'our deepest condolences are with the family', 'my thoughts go out to X'."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in CARRIERS:
+        return []
+    if verb.lemma_.lower() == "go" and noun.lemma_.lower() in OFFERED:
+        return []  # "our condolences go out to X": read with the verb (senses.offered)
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ == "out")]
+    return [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("with", "to")]
+
 
 def event_word(lex: Lexicon, noun: Token) -> tuple[str | None, Token]:
     """The event a noun names, and the word that names it: the noun, or a modifier ('congratulatory remarks')."""
     if (phrase := compound(noun)) in lex.nouns:
         return phrase, noun
+    if (
+        noun.lemma_.lower() in SYMPATHY
+        and noun.pos_ == "NOUN"
+        and carried(noun)
+        and not any(c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding") for c in noun.children)
+    ):
+        return "sympathy", noun  # "their thoughts were with the children" (not "his thoughts on X were ...")
     listed = lex.nouns.get(noun.lower_) if noun.pos_ == "NOUN" else None
     if listed is not None and listed.category == "PROTEST":
         return noun.lower_, noun  # "rally", "protest": the noun's sense, not the verb's (rally → MOBILIZE)
@@ -236,7 +259,7 @@ def _targets(
     on = [c for p in restricted(noun, base) for c in p.children if c.lower_ in ("to", "with", "from")]
     inner += on
     held = [c for c in between_phrases(noun) if c.head is not noun]  # "talks were held between X and Y"
-    for child in [*noun.children, *(c for d in done for c in d.children), *inner, *held]:
+    for child in [*noun.children, *(c for d in done for c in d.children), *inner, *held, *carried(noun)]:
         if child.dep_ != "prep" or (child.lower_ not in preps and child not in on) or topic(child, base):
             continue
         for pobj in child.children:

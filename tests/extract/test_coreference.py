@@ -102,3 +102,88 @@ def test_we_of_a_spokesperson_is_the_body_spoken_for(nlp, text, body):
 def test_we_of_an_unnamed_speaker_of_no_body_stays_unresolved(nlp):
     found = pronouns(nlp, 'Apple shares fell on Monday. One of them said "We were terrified by the storm."')
     assert labels(found, "We") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "label"),
+    [
+        # the possessor of a noun is not a party the noun itself names: "his talks with X" are not X's with X
+        (
+            "Gordon Brown flew to Paris to see Nicolas Sarkozy. His talks with Sarkozy lasted an hour.",
+            "His",
+            "Gordon Brown",
+        ),
+        (
+            "The demonstrators accused the police of brutality. Their clashes with the police went on all night.",
+            "Their",
+            "demonstrators",
+        ),
+        ("Kenya hosted envoys of Somalia. Its dispute with Somalia was not settled.", "Its", "Kenya"),
+    ],
+)
+def test_a_possessor_is_not_a_party_its_noun_names(nlp, text, pronoun, label):
+    assert labels(pronouns(nlp, text), pronoun) == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # with no one else in sight, the possessor stays unresolved rather than the noun's own party
+        "Nicolas Sarkozy arrived in London. His talks with Sarkozy lasted an hour.",
+        "The police arrived at dawn. Their clashes with the police went on all night.",
+    ],
+)
+def test_a_possessor_with_no_other_antecedent_stays_unresolved(nlp, text):
+    found = pronouns(nlp, text)
+    assert labels(found, "His") == labels(found, "Their") == [], found
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "label"),
+    [
+        # a non-reflexive object is not its clause's subject, for "them" too: "the police fired at them"
+        ("The students marched to parliament. The police fired tear gas at them.", "them", "students"),
+        # "I" and "me" both point at the speaker, wherever they stand in the clause
+        ('Gordon Brown said: "I brought my family with me."', "me", "Gordon Brown"),
+    ],
+)
+def test_the_non_reflexive_rule_binds_anaphors_not_the_speaker(nlp, text, pronoun, label):
+    assert labels(pronouns(nlp, text), pronoun) == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # whom a speaker names in the third person inside the quotation is not the "he" who says it
+        ('Gordon Brown spoke to reporters. "I have warned Nicolas Sarkozy," he said.', "Gordon Brown"),
+        ('Angela Merkel met the press. "Hillary Clinton called me twice," she told them.', "Angela Merkel"),
+    ],
+)
+def test_the_pronoun_attributing_a_quotation_is_not_a_person_named_in_it(nlp, text, speaker):
+    found = pronouns(nlp, text)
+    assert labels(found, "he") + labels(found, "she") == [speaker], found
+    assert set(labels(found, "I") + labels(found, "me")) == {speaker}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no quotation attributed: the latest man named is still the antecedent
+        "Gordon Brown met Nicolas Sarkozy. He said the talks had been useful.",
+        # the pronoun attributes a quotation that names no one
+        'Gordon Brown met Nicolas Sarkozy. "The talks were useful," he said.',
+    ],
+)
+def test_a_pronoun_outside_a_quotation_naming_its_antecedent_keeps_the_latest_person(nlp, text):
+    found = pronouns(nlp, text)
+    assert labels(found, "He") + labels(found, "he") == ["Nicolas Sarkozy"], found
+
+
+def test_i_in_a_quotation_naming_a_person_but_no_speaker_stays_unresolved(nlp):
+    found = pronouns(nlp, 'Gordon Brown spoke to reporters. "I have warned Nicolas Sarkozy," a diplomat said.')
+    assert labels(found, "I") == [], found
+
+
+def test_an_object_pronoun_is_none_of_its_conjoined_subjects(nlp):
+    found = pronouns(nlp, "Six diplomats hid in a flat. Tony Mendez and another agent smuggled them out.")
+    assert labels(found, "them") == ["diplomats"], found

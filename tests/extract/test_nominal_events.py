@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from sentences import labeled_triples
 
+from extract.pipeline import extract
+from extract.records import Article
+
 
 def triples(nlp, text: str) -> set[tuple[str, str | None, str]]:
     return labeled_triples(nlp, text, date="2021-06-01")
@@ -127,3 +130,51 @@ def test_passive_agent_is_no_party_to_the_frame(nlp):
         "against Serb forces.",
     )
     assert not any(category == "FIGHT" for _, category, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sympathy carried by a verb of being or going: its "with"/"to" phrase names the addressee
+        ("A spokesman for Oxfam said their thoughts were with the children.", ("Oxfam", "SUPPORT", "children")),
+        (
+            'Jacinda Ardern said: "My heart goes out to the Muslim community."',
+            ("Jacinda Ardern", "SUPPORT", "Muslim community"),
+        ),
+        (
+            '"Our deepest condolences are with the refugees," the Foreign Ministry said.',
+            ("Foreign Ministry", "SUPPORT", "refugees"),
+        ),
+    ],
+)
+def test_sympathy_carried_by_a_verb_of_being_or_going(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olaf Scholz said his thoughts on the economy were with the Bundesbank.",  # an opinion, not sympathy
+        "Olaf Scholz said his thoughts were elsewhere.",  # no addressee
+        "The thought of a war with Russia worried Olaf Scholz.",  # not carried by a verb of being or going
+    ],
+)
+def test_thoughts_that_are_no_sympathy(nlp, text):
+    assert not any(t == "SUPPORT" for _, t, _ in triples(nlp, text))
+
+
+def test_condolences_going_to_a_party_are_stated_once(nlp):
+    # "go out to" is read with the verb (senses.offered): the noun adds no second relation
+    found = extract(nlp, Article(id="t", text='"Our condolences go out to the victims," said Joe Biden.')).relations
+    assert len([r for r in found if r.object.actor.label == "victims"]) == 1, found
+
+
+def test_an_event_noun_naming_its_own_addressee_is_not_addressed_to_the_judge(nlp):
+    # "criticised X for its support for Y": the support is for Y, named or not, never for the critic
+    found = triples(nlp, "Cuba was criticised by the United States for its support for the referendum.")
+    assert ("Cuba", "SUPPORT", "United States") not in found, found
+
+
+def test_an_event_noun_with_no_addressee_is_addressed_to_who_answers_it(nlp):
+    found = triples(nlp, "Vladimir Putin thanked Emmanuel Macron for his support.")
+    assert ("Emmanuel Macron", "SUPPORT", "Vladimir Putin") in found, found

@@ -192,3 +192,36 @@ def test_named_members_of_an_object_set_take_its_part(nlp, text, expected):
 )
 def test_including_names_no_member_of_a_single_object(nlp, text, absent):
     assert not any(o == absent for _, _, o in relations(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a possessive pronoun of an event noun stands for someone other than the party the noun names
+        (
+            "Gordon Brown flew to Paris to see Nicolas Sarkozy. His talks with Sarkozy lasted an hour.",
+            ("Gordon Brown", "CONSULT", "Nicolas Sarkozy"),
+        ),
+        (
+            "Kenya accused Somalia of meddling. Its talks with Somalia ended without a deal.",
+            ("Kenya", "CONSULT", "Somalia"),
+        ),
+    ],
+)
+def test_a_possessive_pronoun_is_another_party_than_its_nouns(nlp, text, expected):
+    assert expected in relations(nlp, text)
+
+
+def test_a_possessive_pronoun_with_no_other_antecedent_states_nothing(nlp):
+    found = relations(nlp, "The weather in London was bad. His meeting with Nicolas Sarkozy was short.")
+    assert not any(o == "Nicolas Sarkozy" for _, _, o in found), found
+
+
+def test_a_quotation_attributed_by_a_pronoun_is_its_speakers(nlp):
+    found = relations(nlp, 'Gordon Brown spoke to reporters. "I have warned Nicolas Sarkozy," he said.')
+    assert ("Gordon Brown", "DISAPPROVE", "Nicolas Sarkozy") in found, found
+
+
+def test_a_quotation_by_an_unnamed_speaker_is_nobodys(nlp):
+    found = relations(nlp, 'Gordon Brown spoke to reporters. "I have warned Nicolas Sarkozy," a diplomat said.')
+    assert not any(o == "Nicolas Sarkozy" and s in ("Gordon Brown", "Nicolas Sarkozy") for s, _, o in found), found

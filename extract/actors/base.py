@@ -42,6 +42,7 @@ class ResolverBase:
         self.places_named: set[str] = set()  # folded names the article uses as places ("in Donbass")
         self.offices_held: set[int] = set()  # tokens of an office written before its holder's name
         self.office_bodies: dict[int, Span] = {}  # token → the body's mention an office before a name took in
+        self.pronouns_underway: set[int] = set()  # token indices of the pronouns being resolved
         self.titled: set[str] = set()  # folded names the article gives a title or honorific ("minister Wiranto")
         self.gender: dict[str, str] = {}  # actor key → 'male' | 'female', where the text tells
         self.statements: list[tuple[int, Actor | None]] | None = None  # where turns and statements begin, by whom

@@ -163,8 +163,17 @@ class CoreferenceMixin(ResolverBase):
         return [m._.actor for m in named if m._.actor.type == "PERSON"]
 
     def pronoun(self, token: Token) -> None:
-        others = self.coarguments(token)
-        actor = self.antecedent_of(token, others)
+        """Resolve a pronoun, once at a time: in '"According to him, the plan will fail," she said' the
+        clause's source is "him" itself, so finding the quotation's speaker asks for it again; that
+        inner ask finds no one."""
+        if token.i in self.pronouns_underway:
+            return
+        self.pronouns_underway.add(token.i)
+        try:
+            others = self.coarguments(token)
+            actor = self.antecedent_of(token, others)
+        finally:
+            self.pronouns_underway.discard(token.i)
         # "I", "we" and "you" point at the speaker and the addressee, who may be anywhere in the clause
         deictic = token.lower_ in FIRST_PERSON | SECOND_PERSON | {"we", "us", "our"}
         if actor is not None and (deictic or actor.key not in others):

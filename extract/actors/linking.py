@@ -16,7 +16,8 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from extract.actors.base import ResolverBase
-from extract.actors.repairs import trim, whole_name
+from extract.actors.name_shapes import whole_name
+from extract.actors.repairs import trim
 from extract.actors.vocabulary import gender_of, glued_office, honorific, load_aliases, one_word_titles, title_from
 from extract.records import Actor
 from extract.reference import fold, slug, surname

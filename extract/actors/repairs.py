@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from extract.actors.base import ResolverBase
+from extract.actors.name_shapes import lone_name_word, untagged_name_word, whole_name
 from extract.actors.vocabulary import (
-    NAME_LINKS,
     _fold,
-    glued_office,
     honorific,
-    load_body_nouns,
     load_heads,
     load_place_nouns,
-    office_at,
     one_word_titles,
     title_at,
 )
@@ -38,10 +35,6 @@ LOCATIVE = {
     "along",
     "beyond",
 }
-
-# Lower-case words inside a person's name: "Mohammed bin Salman", "Rodrigo de Lima", "Ursula von der Leyen".
-NAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "dos", "das", "du", "del", "della", "di"}
-NAME_PARTICLES |= {"van", "von", "der", "den", "ter", "zu"}
 
 
 class RepairsMixin(ResolverBase):
@@ -97,11 +90,11 @@ class RepairsMixin(ResolverBase):
         doc, found = self.doc, []
         i = 0
         while i < len(doc):
-            if not _name_word(doc[i]):
+            if not untagged_name_word(doc[i]):
                 i += 1
                 continue
             end = i
-            while end < len(doc) and _name_word(doc[end]) and end - i < 6:
+            while end < len(doc) and untagged_name_word(doc[end]) and end - i < 6:
                 end += 1
             start = i
             while start < end - 2 and (
@@ -122,94 +115,11 @@ class RepairsMixin(ResolverBase):
         for t in doc:  # "Modi thanked him", "Xi thanked him": a name of someone named in full here, untagged
             if (
                 t.i not in covered
-                and _lone_name_word(t)
+                and lone_name_word(t)
                 and (fold(t.text) in self.full_names or self.named_by_first_word(fold(t.text), t.i) is not None)
             ):
                 found.append(doc[t.i : t.i + 1])
         return found
-
-    def office_glued(self, ent: Span) -> Span | None:
-        """'Chancellor of Austria Karl Nehammer' tagged 'Austria Karl Nehammer', 'Chairman of the Security
-        Council Dmitry Medvedev' tagged 'Security Council Dmitry Medvedev' (a person, a body or a place):
-        after 'TITLE of', an entity that begins with a country's name or a body's and goes on in a name
-        of two or three words is that country's or body's office holder; the name is what follows."""
-        doc = self.doc
-        if len(ent) > 1 and ent[0].lower_ == "the":
-            ent = ent[1:]
-        begins = self.office_name_begins(ent.start)
-        if begins is None:
-            return self.holder_after_office(ent)
-        if (split := self.given_name_glued(ent, begins)) is not None:
-            return split
-        bodies = []
-        for k in range(1, len(ent)):
-            rest, named = ent[k:], doc[begins : ent.start + k]
-            if not _name_of_person(rest):
-                continue
-            if self.gazetteer.country_named(named.text) is not None:
-                return doc[rest.start : rest.end]
-            if (
-                len(rest.text.split()) in (2, 3)
-                and named[-1].lower_ not in NAME_LINKS
-                and self.body_named(list(named))
-                and not any(t.lower_ in load_body_nouns() for t in rest)
-            ):
-                bodies.append(doc[rest.start : rest.end])
-        # a body's name may end in a proper name ('Northern Railways'): the holder's is two words, or three
-        # that the reference data knows ('Marija Pejčinović Burić')
-        known = [name for name in bodies if (p := self.gazetteer.lookup(name.text)) is not None and p.type == "PERSON"]
-        found = known or bodies[-1:]
-        return found[0] if found else None
-
-    def given_name_glued(self, ent: Span, begins: int) -> Span | None:
-        """'Director of the Presidential Grants Foundation Ilya' tagged a body and 'Chukalin' a person: the
-        body's entity ends in the holder's given name, the surname alone the next entity; the name is both."""
-        doc, end = self.doc, ent.end
-        if len(ent) < 2 or end >= len(doc) or not _surname_after(doc[end]):
-            return None
-        if end + 1 < len(doc) and (doc[end + 1].ent_iob_ == "I" or _name_word(doc[end + 1])):
-            return None  # a name of its own after the body: 'Board of Russian Railways Oleg Belozerov'
-        named = list(doc[begins : end - 1])
-        if (
-            _name_of_person(ent[-1:])
-            and ent[-1].lower_ not in load_body_nouns()
-            and named
-            and named[-1].lower_ not in NAME_LINKS
-            and self.body_named(named)
-        ):
-            return doc[end - 1 : end + 1]
-        return None
-
-    def holder_after_office(self, ent: Span) -> Span | None:
-        """'Federation Council Speaker Valentina Matviyenko' tagged one body: an entity that begins with a
-        body's name and its office's title ('State Duma Chairman', 'Federal Customs Service Head') and ends
-        in a name of two or three words is that office's holder; the name is what follows the title."""
-        for k in range(len(ent) - 2, 1, -1):
-            rest = ent[k:]
-            if not _name_of_person(rest) or len(rest.text.split()) not in (2, 3):
-                continue
-            if (found := office_at(list(ent), k)) is None or found[1] == 0:
-                continue
-            body = list(ent[: found[1]])
-            if body[-1].lower_ not in NAME_LINKS and self.body_named(body):
-                return self.doc[rest.start : rest.end]
-        return None
-
-    def office_name_begins(self, start: int) -> int | None:
-        """Where the country's or body's name of an office begins, when it goes on up to ``start``: after
-        'TITLE of (the)', over capitalised words and the small words of a name ('Chairman of the Executive
-        Board of Russian' before 'Railways Oleg Belozerov'; 'Chairman of the State' before 'Duma ...')."""
-        doc = self.doc
-        begins = start
-        while begins > 0 and start - begins < 10:
-            before = doc[begins - 1]
-            of = begins - 2 if before.lower_ == "the" else begins - 1
-            if of > 0 and doc[of].lower_ == "of" and office_at(doc, of) is not None:
-                return begins
-            if not (before.text[:1].isupper() or before.lower_ in NAME_LINKS or _glued(doc, begins - 1)):
-                return None
-            begins -= 1
-        return None
 
     def surname_taken_for_name(self, ent: Span) -> bool:
         """'Trump' typed ORG, 'Scholz' typed GPE: one word that is the surname of someone the article names
@@ -318,74 +228,6 @@ def located(ent: Span, place_noun: bool = False) -> bool:
     )
 
 
-def whole_name(name: Span) -> Span:
-    """A person's name the tagger cut short, made whole: a lower-case part glued on by a hyphen ('Moon Jae'
-    of 'Moon Jae-in', 'Prayut Chan' of 'Chan-o-cha'), a capitalised first part glued before a name of two
-    words or more ('Yves Le Drian' of 'Jean-Yves Le Drian'), and a particle with the name part after or
-    before it ('Mohammed' of 'Mohammed bin Salman'). A capitalised part after a hyphen is another name
-    ('Putin-Macron talks'), a part that makes the name a modifier is not the name's ('the Putin-led
-    government', 'a Trump-era rule'), and a word already in another mention is left to it."""
-    doc = name.doc
-    start, end = name.start, name.end
-
-    def free(i: int) -> bool:
-        return 0 <= i < len(doc) and doc[i]._.mention is None
-
-    def name_word(i: int) -> bool:
-        t = doc[i]
-        return free(i) and t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and t.ent_type_ in ("", "PERSON")
-
-    grown = True
-    while grown:
-        grown = False
-        if _glued(doc, end) and free(end + 1) and _name_end(doc[end + 1], start, end):
-            end, grown = end + 2, True  # "Jae" + "-in"
-        elif free(end) and doc[end].lower_ in NAME_PARTICLES and doc[end].is_lower and end + 1 < len(doc):
-            if name_word(end + 1):
-                end, grown = end + 2, True  # "Mohammed" + "bin Salman"
-    if end - start > 1 and start >= 2 and _glued(doc, start - 1) and name_word(start - 2):
-        start -= 2  # "Jean-" + "Yves Le Drian"
-    while start >= 2 and free(start - 1) and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].is_lower:
-        if not name_word(start - 2):
-            break
-        start -= 2  # "Mohammed bin" + "Salman"
-    return doc[start:end]
-
-
-def _name_end(part: Token, start: int, end: int) -> bool:
-    """Whether a lower-case word glued on by a hyphen ends the name ``start:end`` ('Jae-in', 'Chan-o-cha'):
-    no verb or adjective ('Putin-led'), and no modifier of a noun outside the name ('Trump-era rule')."""
-    return (
-        part.is_alpha
-        and part.is_lower
-        and part.pos_ not in ("VERB", "ADJ", "ADV")
-        and (start <= part.head.i < end or part.dep_ not in ("amod", "compound", "nmod", "npadvmod"))
-    )
-
-
-def _name_of_person(span: Span) -> bool:
-    """Whether a span is written as a person's name: capitalised proper nouns, with the parts a hyphen
-    glues on ('Kassym-Jomart Tokayev', 'Moon Jae-in')."""
-    doc = span.doc
-    return span[0].text[:1].isupper() and all(
-        (t.pos_ == "PROPN" and t.text[:1].isupper())
-        or _glued(doc, t.i)
-        or (t.i > 0 and _glued(doc, t.i - 1) and t.is_alpha)
-        for t in span
-    )
-
-
-def _glued(doc, at: int) -> bool:
-    """Whether token ``at`` is a hyphen with no space on either side ('Jae-in')."""
-    return (
-        0 < at < len(doc) - 1
-        and doc[at].text == "-"
-        and doc[at - 1].whitespace_ == ""
-        and doc[at].whitespace_ == ""
-        and doc[at]._.mention is None
-    )
-
-
 def place_before_conjunction(ent: Span) -> Span | None:
     """'Aleppo and' tagged as a work of art before 'Daraya' (a place): a name the tagger cut at the
     conjunction is of the same kind as the place it is conjoined with."""
@@ -412,36 +254,3 @@ def trim(span: Span) -> Span:
 
 def strip_article(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
-
-
-def _name_word(token: Token) -> bool:
-    """A word of a name the tagger left outside any entity: a capitalised proper noun, not a speaker
-    card's given name glued to a title ('AlexanderPresident')."""
-    return (
-        token.pos_ == "PROPN"
-        and token.ent_type_ == ""
-        and token.text[:1].isupper()
-        and token.is_alpha
-        and not glued_office(token.text)
-    )
-
-
-def _surname_after(token: Token) -> bool:
-    """A surname the tagger tagged apart from the given name before it: a person's entity's first word,
-    or a capitalised proper noun outside any entity ('Markin' after '... Foundation Ilya')."""
-    return (
-        token.pos_ == "PROPN"
-        and token.text[:1].isupper()
-        and token.is_alpha
-        and ((token.ent_type_ == "PERSON" and token.ent_iob_ == "B") or token.ent_type_ == "")
-    )
-
-
-def _lone_name_word(token: Token) -> bool:
-    """A name word with no other name word beside it: 'Modi' in 'Modi thanked him'."""
-    doc = token.doc
-    return (
-        _name_word(token)
-        and not (token.i + 1 < len(doc) and _name_word(doc[token.i + 1]))
-        and not (token.i > 0 and _name_word(doc[token.i - 1]))
-    )

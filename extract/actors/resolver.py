@@ -8,14 +8,17 @@ from extract.actors.coreference import CoreferenceMixin
 from extract.actors.groups import GroupsMixin
 from extract.actors.linking import LinkingMixin
 from extract.actors.names import NamesMixin
+from extract.actors.offices import OfficesMixin
 from extract.actors.repairs import RepairsMixin
 from extract.actors.sides import SidesMixin
 from extract.actors.speakers import SpeakersMixin
 
-RESOLVER_NAME = "newsgraph.ActorResolver.v16"
+RESOLVER_NAME = "newsgraph.ActorResolver.v17"
 
 
-class ActorResolver(NamesMixin, LinkingMixin, GroupsMixin, CoreferenceMixin, SpeakersMixin, SidesMixin, RepairsMixin):
+class ActorResolver(
+    NamesMixin, LinkingMixin, GroupsMixin, CoreferenceMixin, SpeakersMixin, SidesMixin, RepairsMixin, OfficesMixin
+):
     """Stateful resolution of one document's mentions, in reading order."""
 
 

@@ -204,6 +204,64 @@ def test_a_given_name_the_tagger_glued_to_the_body_is_the_holder_s(nlp):
     assert not [m for m in found if "Foundation" in m[0]], found
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Putin met Head of Baltic Shipping Tatiana Orlova. Ms Orlova reported on exports.", "Tatiana Orlova"),
+        (
+            "The deal was praised by Chief Executive of Volga Grain Pavel Sidorov. Pavel Sidorov said it would help.",
+            "Pavel Sidorov",
+        ),
+        # the title after the body's name, the bank unknown to the reference data
+        ("Putin had a working meeting with Promsvyazbank CEO Petr Fradkov. Mr Fradkov reported.", "Petr Fradkov"),
+    ],
+)
+def test_a_holder_glued_to_a_body_no_reference_knows_is_the_person_the_article_names(nlp, text, person):
+    """'Head of Baltic Shipping Tatiana Orlova' tagged one body: the reference data knows no such body, but
+    the article names the person elsewhere, so the last two words are the holder's name."""
+    found = mentions(nlp, text)
+    assert [m[1] for m in found if m[2] == "PERSON"].count(person) == 2, found
+    assert not [m for m in found if m[2] != "PERSON" and person in m[0]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # nothing else in the article says the last words are a person's: the tagger's body stays whole
+        ("Putin met Head of Baltic Shipping Tatiana Orlova on Monday.", "Baltic Shipping Tatiana Orlova"),
+        # the surname elsewhere is no person's ('Ms Lines' tagged a body)
+        ("The Head of Baltic Shipping Lines met the minister. Ms Lines was not there.", "Baltic Shipping Lines"),
+    ],
+)
+def test_a_body_no_reference_knows_is_split_only_on_the_articles_evidence(nlp, text, body):
+    found = mentions(nlp, text)
+    assert body in [m[0] for m in found if m[2] == "ORG"], found
+
+
+def test_a_speaker_card_after_a_country_s_office_is_not_split_as_a_body_s(nlp):
+    """'President of Brazil Jair Bolsonaro Bolsonaro JairPresident': the country stands outside the entity,
+    so no body's name runs into the holder's; the card's name stays whole."""
+    text = (
+        "Welcome, Mr President. President of Brazil Jair Bolsonaro Bolsonaro JairPresident of Brazil"
+        "(retranslated): It is a great honour for me. We feel solidarity with Russia."
+    )
+    found = mentions(nlp, text)
+    assert [m[1] for m in found if m[2] == "PERSON"][:1] == ["Jair Bolsonaro"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a region's name ends in a noun for a place: its office holder is the name after it
+        ("Putin met Governor of the Tula Region Ivan Sokolov on Monday.", ("Ivan Sokolov", "PERSON")),
+        # no name after the region: the body stays whole, and no word of it becomes a person
+        ("Putin met Governor of the Tula Region Administration.", ("Tula Region Administration", "ORG")),
+    ],
+)
+def test_a_region_s_office_holder_is_the_name_after_the_region(nlp, text, found):
+    assert found in [(m[1], m[2]) for m in mentions(nlp, text)]
+
+
 def test_the_head_of_a_region_is_the_person_and_the_region_no_party(nlp):
     found = mentions(nlp, "Putin spoke with Head of the Republic of Dagestan Sergei Melikov on Monday.")
     people = [m for m in found if m[1] == "Sergei Melikov"]

@@ -71,6 +71,27 @@ def test_a_pronoun_agrees_with_its_antecedent(nlp, text, pronoun, label):
     assert labels(pronouns(nlp, text), pronoun) == [label]
 
 
+@pytest.mark.parametrize(
+    ("text", "pronoun", "label"),
+    [
+        (
+            'Ivan Sokolov spoke first. "According to him, the plan will fail," Maria Ivanova said.',
+            "him",
+            "Ivan Sokolov",
+        ),
+        (
+            'Maria Ivanova: "Ivan Sokolov spoke next. According to him, the law must change," she said.',
+            "him",
+            "Ivan Sokolov",
+        ),
+    ],
+)
+def test_a_pronoun_its_own_clause_is_attributed_to_is_resolved_once(nlp, text, pronoun, label):
+    """'"According to him, ...," she said': the clause's source is the pronoun itself, which the search for
+    the quotation's speaker (to leave out) must not ask for again: it recursed without end."""
+    assert labels(pronouns(nlp, text), pronoun) == [label]
+
+
 def test_a_pronoun_in_a_quotation_is_not_its_speaker(nlp):
     found = pronouns(nlp, 'Anne Dunn left the country. "She must come back," Mary Smith said.')
     assert labels(found, "She") == ["Anne Dunn"], found

@@ -42,7 +42,7 @@ def main() -> None:
     for name, component in nlp.pipeline:
         if name not in NEWSGRAPH:
             start = time.thread_time()
-            docs = list(component.pipe(docs, batch_size=32))
+            docs = list(component.pipe(docs, batch_size=32))  # type: ignore[attr-defined]
             spacy_cpu[name] = time.thread_time() - start
     print("spaCy's components, CPU s:", "  ".join(f"{k} {v:.2f}" for k, v in spacy_cpu.items()), flush=True)
     parsed = DocBin(store_user_data=True, docs=docs).to_bytes()

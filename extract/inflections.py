@@ -13,6 +13,7 @@ import gzip
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 #: the word of each line (everything before the first comma)
@@ -85,6 +86,8 @@ def index_lemminflect() -> bool:
     def add_inflections(entry: dict, line: str) -> None:
         entry.update(InflectionLUCodec.fromString(line)[2])
 
+    _keep_answers(lemmatizer, "getLemma")
+    _keep_answers(inflector, "getInflection")
     done = True
     if not hasattr(lemmatizer, "lemma_dict"):
         table = read_table(paths[0], add_lemma)
@@ -97,6 +100,14 @@ def index_lemminflect() -> bool:
             inflector.infl_dict = InflectionLUCodec.updateForAuxMod(table)
         done = done and table is not None
     return done
+
+
+def _keep_answers(singleton: Any, method: str) -> None:
+    """Keep the last answers of one of lemminflect's look-ups (a tuple for each word and tag, the same
+    every time): a text asks about the same verbs again and again, each answer a few table look-ups or,
+    for a word the tables lack, its rules for unknown words."""
+    if method not in vars(singleton):  # once per process
+        setattr(singleton, method, lru_cache(maxsize=1 << 14)(getattr(singleton, method)))
 
 
 __all__ = ["LazyTable", "index_lemminflect", "read_table"]

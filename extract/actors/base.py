@@ -52,6 +52,12 @@ class ResolverBase:
         self.we_unnamed = False  # whether the document's first "we" had no one in sight to refer to
         self.first: dict[str, Actor | None] = {}  # the document's speaker and first acting state, once looked up
         self.starts: list[int] = []  # mention starts, sorted, parallel to self.mentions
+        # Moves with every change to the named mentions (any but a pronoun's) or to the offices' bodies:
+        # an answer read from those alone holds while it stays (see ``SidesMixin.side_of``). Whatever
+        # sets a mention's actor, its ``resolved_by`` or a token's mention must call ``changed``.
+        self.revision = 0
+        self.sides: dict[tuple[Actor, int], Actor | None] = {}  # (speaker, revision) → the side_of answer
+        self.behalf: list[int] | None = None  # where 'on behalf' or 'in behalf' is written, once found
         self.mention_sentences: list[int] = []  # sentences that mention someone, sorted
         self.sentence_of: list[int] = [0] * len(doc)
         for index, sent in enumerate(doc.sents):
@@ -88,6 +94,7 @@ class ResolverBase:
         at = self.mentions.index(span)
         del self.mentions[at]
         del self.starts[at]
+        self.changed()
         for t in span:
             t._.mention = None
         sentence = self.sentence_of[span.start]
@@ -99,6 +106,8 @@ class ResolverBase:
             return
         span._.actor = actor = self.one_actor(actor)
         span._.resolved_by = how
+        if how != "pronoun" or any(t.i in self.office_bodies for t in span):
+            self.changed()  # a pronoun's mention is no name, except where an office's body was
         self.first_at[actor.key] = min(span.start, self.first_at.get(actor.key, span.start))
         for t in span:
             t._.mention = span
@@ -109,6 +118,10 @@ class ResolverBase:
         at = bisect.bisect_left(self.mention_sentences, sentence)
         if at == len(self.mention_sentences) or self.mention_sentences[at] != sentence:
             self.mention_sentences.insert(at, sentence)
+
+    def changed(self) -> None:
+        """Note a change to the named mentions or to the offices' bodies (see ``revision``)."""
+        self.revision += 1
 
     def one_actor(self, actor: Actor) -> Actor:
         """One actor per entity in the article: a local name met again is the actor met first, whatever type
@@ -125,6 +138,7 @@ class ResolverBase:
         else:
             return seen
         if merged != seen:
+            self.changed()
             for mention in self.mentions:
                 if mention._.actor == seen:
                     mention._.actor = merged

@@ -62,8 +62,8 @@ class ActorsComponent:
         for token in reversed(nouns):
             if token._.mention is None:
                 resolver.agent_group(token)
-        for token in doc:
-            if token._.mention is None and token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+        for token in doc:  # the mention asked last: an extension attribute costs more than the others
+            if token.pos_ == "PRON" and token.lower_ in PRONOUNS and token._.mention is None:
                 resolver.pronoun(token)
         for token in nouns:  # "their government", once "their" is known
             resolver.owned_government(token)

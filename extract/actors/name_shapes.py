@@ -102,20 +102,9 @@ def surname_apart(token: Token) -> bool:
     )
 
 
-def lone_name_word(token: Token) -> bool:
-    """A name word with no other name word beside it: 'Modi' in 'Modi thanked him'."""
-    doc = token.doc
-    return (
-        untagged_name_word(token)
-        and not (token.i + 1 < len(doc) and untagged_name_word(doc[token.i + 1]))
-        and not (token.i > 0 and untagged_name_word(doc[token.i - 1]))
-    )
-
-
 __all__ = [
     "NAME_PARTICLES",
     "glued_hyphen",
-    "lone_name_word",
     "name_end",
     "surname_apart",
     "untagged_name_word",

@@ -55,6 +55,7 @@ class NamesMixin(ResolverBase):
                 if inside._.actor.type != "PERSON" and inside._.resolved_by != "pronoun":
                     self.remove(inside)  # 'Prime Minister of Norway Jonas Gahr Støre': Norway is no party there
                     self.office_bodies.update(dict.fromkeys(range(inside.start, inside.end), inside))
+                    self.changed()
             self.offices_held.update(range(office[2], name.start))
         self.add(name, actor, how)
 
@@ -297,6 +298,7 @@ class NamesMixin(ResolverBase):
                 self.add(doc[token.i : token.i + 1], actor, "abbreviation")
             elif len(mention) == 1 and mention._.actor != actor and mention._.resolved_by != "pronoun":
                 mention._.actor, mention._.resolved_by = actor, "abbreviation"
+                self.changed()
 
     def expansion(self, bracket: int, short: str) -> Span | None:
         """The name written before ``bracket`` that ``short`` abbreviates: the longest run of the words

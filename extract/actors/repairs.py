@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extract.actors.base import ResolverBase
-from extract.actors.name_shapes import lone_name_word, untagged_name_word, whole_name
+from extract.actors.name_shapes import untagged_name_word, whole_name
 from extract.actors.vocabulary import (
     _fold,
     honorific,
@@ -88,13 +88,14 @@ class RepairsMixin(ResolverBase):
         data knows as a person's full name ("Narendra Modi"), or that follows an office ("Federal Chancellor
         of Germany Olaf Scholz"). A country or body that ends the office is no part of the name."""
         doc, found = self.doc, []
+        words = [untagged_name_word(t) for t in doc]  # asked of each token once, not again by each loop below
         i = 0
         while i < len(doc):
-            if not untagged_name_word(doc[i]):
+            if not words[i]:
                 i += 1
                 continue
             end = i
-            while end < len(doc) and untagged_name_word(doc[end]) and end - i < 6:
+            while end < len(doc) and words[end] and end - i < 6:
                 end += 1
             start = i
             while start < end - 2 and (
@@ -115,7 +116,9 @@ class RepairsMixin(ResolverBase):
         for t in doc:  # "Modi thanked him", "Xi thanked him": a name of someone named in full here, untagged
             if (
                 t.i not in covered
-                and lone_name_word(t)
+                and words[t.i]  # a name word with no other beside it
+                and not (t.i + 1 < len(doc) and words[t.i + 1])
+                and not (t.i > 0 and words[t.i - 1])
                 and (fold(t.text) in self.full_names or self.named_by_first_word(fold(t.text), t.i) is not None)
             ):
                 found.append(doc[t.i : t.i + 1])

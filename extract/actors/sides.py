@@ -3,6 +3,8 @@ government, the speaker when they hold an office, or no one."""
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Span, Token
 
 from extract.actors.base import ResolverBase
@@ -24,18 +26,24 @@ class SidesMixin(ResolverBase):
         turn = self.turn_at(token.i)
         # the sentence the quotation opens in: 'On behalf of the Court," wrote X, "...'
         start = self.doc[region[0]].sent.start if region is not None else (turn[0] if turn else token.sent.start)
-        for t in self.doc[start : token.i]:
-            if t.lower_ == "behalf" and t.head.lower_ in ("on", "in"):
-                bodies = [
-                    m._.actor
-                    for p in t.children
-                    if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children
-                    if o.dep_ == "pobj" and (m := o._.mention) is not None and m._.actor.type in ("ORG", "GPE")
-                ]
-                if bodies:
-                    return bodies[0]
+        behalf = self.behalf_words()
+        for i in behalf[bisect.bisect_left(behalf, start) : bisect.bisect_left(behalf, token.i)]:
+            bodies = [
+                m._.actor
+                for p in self.doc[i].children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj" and (m := o._.mention) is not None and m._.actor.type in ("ORG", "GPE")
+            ]
+            if bodies:
+                return bodies[0]
         return None
+
+    def behalf_words(self) -> list[int]:
+        """Where the document writes 'on behalf' or 'in behalf', in order (found once: the parse is fixed)."""
+        if self.behalf is None:
+            self.behalf = [t.i for t in self.doc if t.lower_ == "behalf" and t.head.lower_ in ("on", "in")]
+        return self.behalf
 
     def side_of(self, speaker: Actor) -> Actor | None:
         """Whom a person's 'we' stands for: the body the text says the person heads or speaks for ('CEO of
@@ -46,7 +54,18 @@ class SidesMixin(ResolverBase):
         President's country, not for a state his report names first), else the
         speaker when the text gives them an office ('Chief Justice John G. Roberts', 'Senator Lindsey
         Graham': their "we" is whatever they speak for, the text identifying only them); else no one (a
-        witness's, a pupil's "we" is a family, a class, the people on a bus)."""
+        witness's, a pupil's "we" is a family, a class, the people on a bus).
+
+        The answer reads only the named mentions (not pronouns'), which stay while a text's "we"s are
+        resolved one by one: it is kept for the speaker until they change (``revision``).
+        """
+        known = (speaker, self.revision)
+        if known not in self.sides:
+            self.sides[known] = self.find_side(speaker)
+        return self.sides[known]
+
+    def find_side(self, speaker: Actor) -> Actor | None:
+        """:meth:`side_of`, worked out."""
         if (body := self.headed_body(speaker)) is not None:
             return body
         office = self.written_office(speaker)

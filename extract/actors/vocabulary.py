@@ -266,6 +266,7 @@ def load_quote_verbs() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1 << 16)
 def glued_office(word: str) -> bool:
     """'KirillCEO', 'AlexanderPresident', 'VeronikaHead': a given name a page glued to the title after it;
     no name ('LaToya', 'McDonald', 'DeSantis': what follows the inner capital is no title's first word)."""

@@ -127,7 +127,12 @@ def test_clause_sense_prefers_an_object_pattern(lemma, objects, category):
 @pytest.mark.parametrize(
     ("lemma", "requires", "category"),
     [
-        ("work", "prep:with", "SUPPORT"),
+        ("work", "prep:with", "COOPERATE"),
+        ("cooperate", "-", "COOPERATE"),
+        ("collaborate", "-", "COOPERATE"),
+        ("coordinate", "-", "COOPERATE"),
+        ("coordinate", "obj:efforts", "COOPERATE"),
+        ("cooperate", "prep:against", "DISAPPROVE"),
         ("stand", "prep:by", "SUPPORT"),
         ("mediate", "-", "CONSULT"),
         ("negotiate", "prep:with", "CONSULT"),

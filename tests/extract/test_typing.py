@@ -142,3 +142,20 @@ def test_constructions_name_the_event(nlp, text, target, expected):
 def test_non_state_forces_are_no_state(nlp, text, mention, label):
     doc = parse(nlp, Article(id="t", text=text))
     assert {m.text: m._.actor.label for m in doc._.mentions}[mention] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        # acting jointly with someone is cooperation, as the noun "cooperation" is
+        ("Kenya collaborated closely with Uganda on border security.", "Uganda", {"COOPERATE"}),
+        ("Poland worked together with Lithuania to secure the border.", "Lithuania", {"COOPERATE"}),
+        ("Brazil coordinated with Argentina ahead of the summit.", "Argentina", {"COOPERATE"}),
+        ("Chile has cooperated with Peru since the flood.", "Peru", {"COOPERATE"}),
+        # ... and backing or praising someone stays support
+        ("Italy backed France in the dispute.", "France", {"SUPPORT"}),
+        ("Egypt praised Jordan for its restraint.", "Jordan", {"SUPPORT"}),
+    ],
+)
+def test_acting_jointly_is_cooperation(nlp, text, target, expected):
+    assert categories(nlp, text, target) == expected

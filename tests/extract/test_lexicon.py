@@ -133,6 +133,9 @@ def test_clause_sense_prefers_an_object_pattern(lemma, objects, category):
         ("coordinate", "-", "COOPERATE"),
         ("coordinate", "obj:efforts", "COOPERATE"),
         ("cooperate", "prep:against", "DISAPPROVE"),
+        ("give", "obj:loan", "AID"),
+        ("give", "obj:asylum", "AID"),
+        ("give", "obj:troops", "MOBILIZE"),
         ("stand", "prep:by", "SUPPORT"),
         ("mediate", "-", "CONSULT"),
         ("negotiate", "prep:with", "CONSULT"),
@@ -161,6 +164,8 @@ def test_overrides(lemma, requires, category):
 def test_an_override_can_take_a_pattern_out():
     # "launched a mediation effort": the effort is what its modifier names, not an appeal
     assert load_lexicon().sense("launch", "obj:effort") is None
+    # "gave him the floor": what is given names the act, the bare verb none
+    assert load_lexicon().sense("give") is None
 
 
 @pytest.mark.parametrize(

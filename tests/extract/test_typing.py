@@ -159,3 +159,23 @@ def test_non_state_forces_are_no_state(nlp, text, mention, label):
 )
 def test_acting_jointly_is_cooperation(nlp, text, target, expected):
     assert categories(nlp, text, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        # giving names no act by itself: what is given does
+        ("The chairman gave Anna Smith the floor.", "Anna Smith", set()),
+        ("The minister gave the farmers of Chad new hope.", "Chad", set()),
+        ("The mayor gave a long speech to the protesters.", "protesters", set()),
+        # ... material help given is aid, troops a deployment, a permission a concession
+        ("Norway gave Sudan emergency assistance after the floods.", "Sudan", {"AID"}),
+        ("Qatar gave Egypt a loan.", "Egypt", {"AID"}),
+        ("Ecuador gave Julian Assange asylum.", "Julian Assange", {"AID"}),
+        ("Japan gave money to the Red Cross.", "Red Cross", {"AID"}),
+        ("Kenya gave troops to Somalia.", "Somalia", {"MOBILIZE"}),
+        ("The court gave Hamid Karzai permission to leave.", "Hamid Karzai", {"CONCEDE"}),
+    ],
+)
+def test_what_is_given_names_the_act(nlp, text, target, expected):
+    assert categories(nlp, text, target) == expected

@@ -9,9 +9,12 @@ with X (CAMEO 062), not a mobilisation against X. A noun of violence before a th
 ("combat readiness", "attack helicopters", "assault rifles"): no event. "Our condolences go out to
 X": a speech act offered names the event of the verb it is the subject of. "Liberated the town from
 X": X is fought (CAMEO 190); the dictionary's bare "liberate" and "free" (080, yield) are a release.
+Besting someone in a contest ("defeated X in the election", "beat X 2-1") is a result, no fight.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Token
 
@@ -32,6 +35,10 @@ JOINT = word_class("joint")
 LIBERATING = word_class("liberating")  # liberate, free
 NAMING = word_class("naming")  # call, name, dub, label
 FOUGHT = Sense("190", "FIGHT", "")  # joint, combined, bilateral...: done together with the party
+BESTING = word_class("besting")  # defeat, beat, crush...
+CONTESTS = word_class("contest")  # match, election, final, vote...
+# a score: "2-1", "43–5", "45 points to 24"; not a span of years ("in 2014-2015")
+SCORE = re.compile(r"(?<![\d.])\d{1,3}\s*(?:points?\s+)?(?:[–—-]|to)\s*\d{1,3}(?![\d.])")
 
 
 def warning(c: VerbClause, sense: Sense | None) -> Sense | None:
@@ -121,3 +128,15 @@ def naming(verb: Token) -> bool:
     """'let us call them partners', 'called Putin a killer': a verb of naming with an object predicate
     names; it is no call."""
     return verb.lemma_.lower() in NAMING and any(c.dep_ == "oprd" for c in verb.children)
+
+
+def contest(verb: Token) -> bool:
+    """'defeated X in the election', 'beat X in the final', 'beat X 2-1': a verb of besting in a contest
+    or with a score states a result; 'defeated the rebels near Kharkiv' stays a fight."""
+    if verb.lemma_.lower() not in BESTING:
+        return False
+    arenas = (o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")
+    if any(o.lemma_.lower() in CONTESTS for o in arenas):
+        return True
+    after = verb.doc[verb.i : verb.right_edge.i + 1].text
+    return SCORE.search(after) is not None

@@ -31,7 +31,7 @@ from extract.relations.clause import VerbClause
 from extract.relations.governed import by_modality, governor, purposed, ruled
 from extract.relations.light import joined_for, light_predicate, light_sense, light_verb, opposed, received
 from extract.relations.receiving import from_received, given
-from extract.relations.senses import naming, warning
+from extract.relations.senses import contest, naming, warning
 from extract.relations.speech import demands, requested
 from extract.relations.syntax import condition, counted, idiom_tail
 from extract.relations.targets import REFINEMENTS, find_targets
@@ -60,7 +60,9 @@ def verb_events(verb: Token) -> list[Candidate]:
     """The events a verb states between actors, with its demands made in reported speech."""
     lex = load_lexicon()
     lemma = phrasal(lex, verb)
-    if requested(verb) or idiom_tail(verb) or condition(verb) or participation(lex, verb, lemma) or naming(verb):
+    if requested(verb) or idiom_tail(verb) or condition(verb) or participation(lex, verb, lemma):
+        return []
+    if naming(verb) or contest(verb):  # "called X a killer", "defeated X in the election": another sense
         return []
     if lemma in INTRANSITIVE and any(c.dep_ == "dobj" for c in verb.children):
         return []  # "demonstrated the unity of X": another sense than the event's

@@ -179,3 +179,22 @@ def test_acting_jointly_is_cooperation(nlp, text, target, expected):
 )
 def test_what_is_given_names_the_act(nlp, text, target, expected):
     assert categories(nlp, text, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        # besting someone in a contest, or by a score, is a result and no fight
+        ("Joe Biden defeated Donald Trump in the election.", "Donald Trump", set()),
+        ("Boris Johnson defeated Jeremy Hunt in the leadership contest.", "Jeremy Hunt", set()),
+        ("Liverpool beat Chelsea 2-1 at Anfield.", "Chelsea", set()),
+        ("Anna Smith was defeated by John Brown with a 300 vote margin.", "Anna Smith", set()),
+        # ... on a battlefield, in a span of years or a series of battles it stays one
+        ("The Ukrainian army defeated Russian forces near Kharkiv.", "Russia", {"FIGHT"}),
+        ("Government troops defeated the rebels in 2014-2015.", "rebels", {"FIGHT"}),
+        ("Kurdish fighters defeated the Islamic State in a series of battles.", "Islamic State", {"FIGHT"}),
+        ("Police beat the protesters in Minsk.", "protesters", {"ASSAULT"}),
+    ],
+)
+def test_besting_in_a_contest_is_no_fight(nlp, text, target, expected):
+    assert categories(nlp, text, target) == expected

@@ -9,7 +9,9 @@ with X (CAMEO 062), not a mobilisation against X. A noun of violence before a th
 ("combat readiness", "attack helicopters", "assault rifles"): no event. "Our condolences go out to
 X": a speech act offered names the event of the verb it is the subject of. "Liberated the town from
 X": X is fought (CAMEO 190); the dictionary's bare "liberate" and "free" (080, yield) are a release.
-Besting someone in a contest ("defeated X in the election", "beat X 2-1") is a result, no fight.
+Asking someone a question ("asked X whether ...", "asked X about Y") consults X; only asking X to
+do something is a demand (CAMEO 02 appeal). Besting someone in a contest ("defeated X in the
+election", "beat X 2-1") is a result, no fight.
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ JOINT = word_class("joint")
 LIBERATING = word_class("liberating")  # liberate, free
 NAMING = word_class("naming")  # call, name, dub, label
 FOUGHT = Sense("190", "FIGHT", "")  # joint, combined, bilateral...: done together with the party
+ASKING = word_class("asking")  # ask, inquire
+CONSULTED = Sense("040", "CONSULT", "")
+QUESTION_WORDS = ("if", "whether")  # besides the wh-words (tags W...)
 BESTING = word_class("besting")  # defeat, beat, crush...
 CONTESTS = word_class("contest")  # match, election, final, vote...
 # a score: "2-1", "43–5", "45 points to 24"; not a span of years ("in 2014-2015")
@@ -61,6 +66,33 @@ def _demanding(clause: Token) -> bool:
     if clause.dep_ in ("xcomp", "advcl", "ccomp") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
         return True
     return clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children)
+
+
+def questioned(c: VerbClause, sense: Sense | None) -> Sense | None:
+    """'asked X whether ...', 'asked X which ...', 'asked X about Y', 'asked X a question': a question put
+    to X consults X. Only the bare verb's sense is read again ('asked X for help' stays a demand)."""
+    if sense is None or sense != c.own:
+        return sense
+    return CONSULTED if asks_question(c.verb) else sense
+
+
+def asks_question(verb: Token) -> bool:
+    """Whether a verb of asking puts a question."""
+    return verb.lemma_.lower() in ASKING and any(_question(child) for child in verb.children)
+
+
+def question_clause(verb: Token) -> bool:
+    """'asked X whether Y would come': the clause a question asks demands nothing of Y."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ASKING and _question(verb)
+
+
+def _question(child: Token) -> bool:
+    if child.dep_ == "ccomp":
+        first = child.doc[child.left_edge.i]
+        return first.tag_.startswith("W") or first.lower_ in QUESTION_WORDS
+    if child.dep_ == "prep":
+        return child.lower_ == "about"
+    return child.dep_ == "dobj" and child.lemma_.lower() == "question"
 
 
 def compared_with(c: VerbClause, targets: list[Target]) -> list[Target]:

@@ -31,7 +31,7 @@ from extract.relations.clause import VerbClause
 from extract.relations.governed import by_modality, governor, purposed, ruled
 from extract.relations.light import joined_for, light_predicate, light_sense, light_verb, opposed, received
 from extract.relations.receiving import from_received, given
-from extract.relations.senses import contest, naming, warning
+from extract.relations.senses import contest, naming, question_clause, questioned, warning
 from extract.relations.speech import demands, requested
 from extract.relations.syntax import condition, counted, idiom_tail
 from extract.relations.targets import REFINEMENTS, find_targets
@@ -123,7 +123,8 @@ def verb_events(verb: Token) -> list[Candidate]:
                     verb,
                 )
             )
-    out.extend(demands(verb, agents))
+    if not question_clause(verb):  # "asked X whether Y would come" demands nothing of Y
+        out.extend(demands(verb, agents))
     return out
 
 
@@ -155,7 +156,7 @@ def _candidate(c: VerbClause, subject: Span, target: Target) -> Candidate:
             [word, *trigger],
         )
     else:
-        sense = by_modality(c.verb, purposed(c.verb, warning(c, sense)))
+        sense = by_modality(c.verb, purposed(c.verb, questioned(c, warning(c, sense))))
     return Candidate(subject, obj, predicate, sense, trigger, VERB_EVENTS, confidence if sense else 0.5, c.verb)
 
 

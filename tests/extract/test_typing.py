@@ -198,3 +198,22 @@ def test_what_is_given_names_the_act(nlp, text, target, expected):
 )
 def test_besting_in_a_contest_is_no_fight(nlp, text, target, expected):
     assert categories(nlp, text, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        # a question put to someone consults them, and demands nothing of whom it is about
+        ("Reporters asked Angela Merkel whether she would run again.", "Angela Merkel", {"CONSULT"}),
+        ("Olaf Scholz asked Sergei Lavrov which projects deserved the most attention.", "Sergei Lavrov", {"CONSULT"}),
+        ("Journalists asked Emmanuel Macron how France would respond.", "France", set()),
+        ("Joe Biden asked Justin Trudeau about the delays.", "Justin Trudeau", {"CONSULT"}),
+        ("Olaf Scholz asked Emmanuel Macron a question about the budget.", "Emmanuel Macron", {"CONSULT"}),
+        # ... asking someone to do something, or for something, is a demand
+        ("Joe Biden asked Congress to approve the aid.", "Congress", {"DEMAND"}),
+        ("Joe Biden asked Angela Merkel for help.", "Angela Merkel", {"DEMAND"}),
+        ("Joe Biden asked that Congress should approve the aid.", "Congress", {"DEMAND"}),
+    ],
+)
+def test_a_question_consults_and_a_request_demands(nlp, text, target, expected):
+    assert categories(nlp, text, target) == expected

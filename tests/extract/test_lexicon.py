@@ -309,6 +309,21 @@ def test_cutting_off_is_reducing_relations(lemma, category):
     assert load_lexicon().sense(lemma).category == category
 
 
+@pytest.mark.parametrize(
+    ("lemma", "noun", "category"),
+    [
+        # easing a curfew is easing an administrative sanction (CAMEO 081x): a concession
+        ("lift", "curfew", "CONCEDE"),
+        ("ease", "curfew", "CONCEDE"),
+        ("lift", "restriction", "CONCEDE"),
+        # ... easing economic sanctions (085) stays a retreat, as the table has it
+        ("lift", "sanctions", "RETREAT"),
+    ],
+)
+def test_easing_a_curfew_is_a_concession(lemma, noun, category):
+    assert load_lexicon().sense(lemma, f"obj:{noun}").category == category
+
+
 def test_halting_attacks_keeps_its_pattern():
     assert load_lexicon().sense("halt", "obj:attacks").category == "RETREAT"
 

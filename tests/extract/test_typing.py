@@ -217,3 +217,14 @@ def test_besting_in_a_contest_is_no_fight(nlp, text, target, expected):
 )
 def test_a_question_consults_and_a_request_demands(nlp, text, target, expected):
     assert categories(nlp, text, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        ("The junta lifted the curfew in Myanmar.", "Myanmar", {"CONCEDE"}),
+        ("The United States lifted its sanctions on Cuba.", "Cuba", {"RETREAT"}),
+    ],
+)
+def test_lifting_a_curfew_concedes_and_lifting_sanctions_retreats(nlp, text, target, expected):
+    assert categories(nlp, text, target) == expected

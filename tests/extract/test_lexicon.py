@@ -134,6 +134,8 @@ def test_clause_sense_prefers_an_object_pattern(lemma, objects, category):
         ("coordinate", "obj:efforts", "COOPERATE"),
         ("cooperate", "prep:against", "DISAPPROVE"),
         ("give", "obj:loan", "AID"),
+        ("aid", "-", "AID"),
+        ("assist", "-", "AID"),
         ("give", "obj:asylum", "AID"),
         ("give", "obj:troops", "MOBILIZE"),
         ("stand", "prep:by", "SUPPORT"),

@@ -228,3 +228,19 @@ def test_a_question_consults_and_a_request_demands(nlp, text, target, expected):
 )
 def test_lifting_a_curfew_concedes_and_lifting_sanctions_retreats(nlp, text, target, expected):
     assert categories(nlp, text, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        # aiding and assisting, and the nouns derived from them, are aid
+        ("Military doctors rendered assistance to the people of Donetsk.", "people", {"AID"}),
+        ("Turkey assisted Azerbaijan during the war.", "Azerbaijan", {"AID"}),
+        ("The World Bank aided Haiti after the earthquake.", "Haiti", {"AID"}),
+        ("Norway sent humanitarian aid to Yemen.", "Yemen", {"AID"}),
+        # ... cooperating stays cooperation
+        ("Kenya cooperated with Uganda.", "Uganda", {"COOPERATE"}),
+    ],
+)
+def test_aid_and_assistance_are_aid(nlp, text, target, expected):
+    assert categories(nlp, text, target) == expected

@@ -135,6 +135,8 @@ def test_clause_sense_prefers_an_object_pattern(lemma, objects, category):
         ("cooperate", "prep:against", "DISAPPROVE"),
         ("give", "obj:loan", "AID"),
         ("aid", "-", "AID"),
+        ("exchange", "obj:opinion", "CONSULT"),
+        ("exchange", "obj:greetings", "SUPPORT"),
         ("assist", "-", "AID"),
         ("give", "obj:asylum", "AID"),
         ("give", "obj:troops", "MOBILIZE"),

@@ -244,3 +244,19 @@ def test_lifting_a_curfew_concedes_and_lifting_sanctions_retreats(nlp, text, tar
 )
 def test_aid_and_assistance_are_aid(nlp, text, target, expected):
     assert categories(nlp, text, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        # what two parties exchange names the act: opinions and letters are consultation, greetings support
+        ("Emmanuel Macron and Olaf Scholz exchanged opinions on the war.", "Olaf Scholz", {"CONSULT"}),
+        ("India and Pakistan exchanged assessments of the border situation.", "Pakistan", {"CONSULT"}),
+        ("Joe Biden and Justin Trudeau exchanged New Year greetings.", "Justin Trudeau", {"SUPPORT"}),
+        ("Joe Biden and Justin Trudeau exchanged letters.", "Justin Trudeau", {"CONSULT"}),
+        # ... and fire and prisoners keep theirs
+        ("Israel and Hamas exchanged fire.", "Hamas", {"FIGHT"}),
+    ],
+)
+def test_what_is_exchanged_names_the_act(nlp, text, target, expected):
+    assert categories(nlp, text, target) == expected

@@ -344,3 +344,20 @@ def test_a_noun_that_only_looks_derived_is_no_event():
     lexicon = load_lexicon()
     assert lexicon.verb_of("importance") is None and lexicon.noun_sense("importance") is None
     assert lexicon.verb_of("assistance") == "assist"
+
+
+@pytest.mark.parametrize(
+    ("word", "verb"),
+    [
+        # words the suffix rules would derive from an event verb, listed as none
+        ("several", None),  # not "sever" + "-al"
+        ("informal", None),
+        ("provisions", None),  # the clauses of an agreement
+        # ... and real derivations
+        ("provision", "provide"),
+        ("withdrawal", "withdraw"),
+        ("congratulatory", "congratulate"),
+    ],
+)
+def test_words_that_only_look_derived(word, verb):
+    assert load_lexicon().verb_of(word) == verb

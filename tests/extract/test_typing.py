@@ -260,3 +260,17 @@ def test_aid_and_assistance_are_aid(nlp, text, target, expected):
 )
 def test_what_is_exchanged_names_the_act(nlp, text, target, expected):
     assert categories(nlp, text, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        # "several" is no severing of relations
+        ("Vladimir Putin had several telephone conversations with Emmanuel Macron.", "Emmanuel Macron", {"CONSULT"}),
+        ("Joe Biden made several transfers to Hunter Smith.", "Hunter Smith", set()),
+        # ... "severed ties" is one
+        ("Morocco severed its ties with Iran.", "Iran", {"SANCTION"}),
+    ],
+)
+def test_several_is_no_severing(nlp, text, target, expected):
+    assert categories(nlp, text, target) == expected

@@ -40,6 +40,7 @@ FOUGHT = Sense("190", "FIGHT", "")  # joint, combined, bilateral...: done togeth
 ASKING = word_class("asking")  # ask, inquire
 CONSULTED = Sense("040", "CONSULT", "")
 QUESTION_WORDS = ("if", "whether")  # besides the wh-words (tags W...)
+SCHOOLING = word_class("schooling")  # study, teach, enrol...
 BESTING = word_class("besting")  # defeat, beat, crush...
 CONTESTS = word_class("contest")  # match, election, final, vote...
 # a score: "2-1", "43–5", "45 points to 24"; not a span of years ("in 2014-2015")
@@ -160,6 +161,12 @@ def naming(verb: Token) -> bool:
     """'let us call them partners', 'called Putin a killer': a verb of naming with an object predicate
     names; it is no call."""
     return verb.lemma_.lower() in NAMING and any(c.dep_ == "oprd" for c in verb.children)
+
+
+def schooled(lemma: str, prep: Token) -> bool:
+    """'studied at the University of X', 'taught in X': where one learns or teaches is no party ('studied
+    the proposal from X' keeps its)."""
+    return lemma in SCHOOLING and prep.lower_ in ("at", "in")
 
 
 def contest(verb: Token) -> bool:

@@ -31,7 +31,7 @@ from extract.relations.clause import VerbClause
 from extract.relations.governed import by_modality, governor, purposed, ruled
 from extract.relations.light import joined_for, light_predicate, light_sense, light_verb, opposed, received
 from extract.relations.receiving import from_received, given
-from extract.relations.senses import contest, naming, question_clause, questioned, warning
+from extract.relations.senses import contest, naming, question_clause, questioned, schooled, warning
 from extract.relations.speech import demands, requested
 from extract.relations.syntax import condition, counted, idiom_tail
 from extract.relations.targets import REFINEMENTS, find_targets
@@ -264,6 +264,8 @@ def misattached_agents(verb: Token, noun: Token) -> list[Span]:
 def prepositional_targets(c: VerbClause, prep: Token) -> list[Target]:
     """'met with X', 'cracked down on X', 'gave arms to X'."""
     lex, lemma = load_lexicon(), c.lemma
+    if schooled(lemma, prep):
+        return []
     sense = lex.sense(lemma, f"prep:{prep.lower_}")
     if sense is None and (
         prep.lower_ in ("with", "between", "against", "to", "from", "toward", "towards", "at")

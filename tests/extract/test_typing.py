@@ -274,3 +274,19 @@ def test_what_is_exchanged_names_the_act(nlp, text, target, expected):
 )
 def test_several_is_no_severing(nlp, text, target, expected):
     assert categories(nlp, text, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        # where one studies or teaches is no party
+        ("Anna Smith studied at the University of Maryland.", "University of Maryland", set()),
+        ("Many Kenyan students study at Russian universities.", "Russian universities", set()),
+        ("John Brown taught at Harvard University for ten years.", "Harvard University", set()),
+        # ... what is studied from someone, and other verbs' "at" phrases, keep theirs
+        ("The committee studied the proposal from Germany.", "Germany", {"INVESTIGATE"}),
+        ("Protesters threw stones at the police.", "police", {"ASSAULT"}),
+    ],
+)
+def test_where_one_studies_is_no_party(nlp, text, target, expected):
+    assert categories(nlp, text, target) == expected

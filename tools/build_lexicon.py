@@ -67,8 +67,10 @@ def plover_table(path: Path) -> dict[str, tuple[str, str]]:
 # Where the 2021 table disagrees with PLOVER's own CAMEO→PLOVER listing (openeventdata/PLOVER,
 # cameo/CAMEO-PLOV.txt) and with its gold-standard coding, the listing wins: imposing an embargo,
 # boycott or sanctions (163) withdraws cooperation, a SANCTION, not a COERCE; destroying property
-# (1712) is a COERCE like the rest of 171 (seize or damage property), not an ASSAULT.
-CORRECTIONS = {"163": "SANCTION", "1712": "COERCE"}
+# (1712) is a COERCE like the rest of 171 (seize or damage property), not an ASSAULT; easing a curfew
+# (0813) or a state of emergency (0814) is a CONCEDE like the rest of 081 (ease administrative
+# sanctions), as PLOVER's gold codes "lifted a curfew" and "eased emergency measures", not a RETREAT.
+CORRECTIONS = {"163": "SANCTION", "1712": "COERCE", "0813": "CONCEDE", "0814": "CONCEDE"}
 
 
 def _current_name(code: str, category: str, mode: str) -> str:

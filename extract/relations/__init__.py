@@ -3,7 +3,7 @@
 One module per construction family, each extractor registered in spaCy's ``misc`` registry under
 a versioned name that every relation it finds carries as its ``extractor`` (provenance):
 
-* ``newsgraph.VerbEvents.v9`` (:mod:`~extract.relations.verbs`): a verb with actor arguments —
+* ``newsgraph.VerbEvents.v10`` (:mod:`~extract.relations.verbs`): a verb with actor arguments —
   subject–verb–object, prepositional objects ("met with X"), passives ("was criticised by X"),
   light verbs with an event noun (:mod:`~extract.relations.light`: "extended his appreciation to X"),
   governed verbs (:mod:`~extract.relations.governed`: "threatened to ban" → THREATEN), predicative
@@ -11,7 +11,7 @@ a versioned name that every relation it finds carries as its ``extractor`` (prov
   reported speech (:mod:`~extract.relations.speech`: "X said Y must..."), what is received from
   another (:mod:`~extract.relations.receiving`: "received weapons from X" is X's aid), and, where the verb's own
   arguments name no actor, the ordered ``TARGET_FINDERS`` (:mod:`~extract.relations.targets`).
-* ``newsgraph.NominalEvents.v10`` (:mod:`~extract.relations.nominal`): an event noun or adjective
+* ``newsgraph.NominalEvents.v11`` (:mod:`~extract.relations.nominal`): an event noun or adjective
   ("in a call with X", "X's congratulatory remarks", "support for X", "an agreement between X and Y"),
   with the addressee a verb of being or going carries ("our thoughts are with X").
 

@@ -9,8 +9,8 @@ from spacy.tokens import Span, Token
 
 from extract.lexicon import Sense
 
-VERB_EVENTS = "newsgraph.VerbEvents.v9"
-NOMINAL_EVENTS = "newsgraph.NominalEvents.v10"
+VERB_EVENTS = "newsgraph.VerbEvents.v10"
+NOMINAL_EVENTS = "newsgraph.NominalEvents.v11"
 
 
 @dataclass(frozen=True, slots=True)

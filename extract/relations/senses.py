@@ -9,9 +9,14 @@ with X (CAMEO 062), not a mobilisation against X. A noun of violence before a th
 ("combat readiness", "attack helicopters", "assault rifles"): no event. "Our condolences go out to
 X": a speech act offered names the event of the verb it is the subject of. "Liberated the town from
 X": X is fought (CAMEO 190); the dictionary's bare "liberate" and "free" (080, yield) are a release.
+Asking someone a question ("asked X whether ...", "asked X about Y") consults X; only asking X to
+do something is a demand (CAMEO 02 appeal). Besting someone in a contest ("defeated X in the
+election", "beat X 2-1") is a result, no fight.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Token
 
@@ -32,6 +37,14 @@ JOINT = word_class("joint")
 LIBERATING = word_class("liberating")  # liberate, free
 NAMING = word_class("naming")  # call, name, dub, label
 FOUGHT = Sense("190", "FIGHT", "")  # joint, combined, bilateral...: done together with the party
+ASKING = word_class("asking")  # ask, inquire
+CONSULTED = Sense("040", "CONSULT", "")
+QUESTION_WORDS = ("if", "whether")  # besides the wh-words (tags W...)
+SCHOOLING = word_class("schooling")  # study, teach, enrol...
+BESTING = word_class("besting")  # defeat, beat, crush...
+CONTESTS = word_class("contest")  # match, election, final, vote...
+# a score: "2-1", "43–5", "45 points to 24"; not a span of years ("in 2014-2015")
+SCORE = re.compile(r"(?<![\d.])\d{1,3}\s*(?:points?\s+)?(?:[–—-]|to)\s*\d{1,3}(?![\d.])")
 
 
 def warning(c: VerbClause, sense: Sense | None) -> Sense | None:
@@ -54,6 +67,33 @@ def _demanding(clause: Token) -> bool:
     if clause.dep_ in ("xcomp", "advcl", "ccomp") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
         return True
     return clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children)
+
+
+def questioned(c: VerbClause, sense: Sense | None) -> Sense | None:
+    """'asked X whether ...', 'asked X which ...', 'asked X about Y', 'asked X a question': a question put
+    to X consults X. Only the bare verb's sense is read again ('asked X for help' stays a demand)."""
+    if sense is None or sense != c.own:
+        return sense
+    return CONSULTED if asks_question(c.verb) else sense
+
+
+def asks_question(verb: Token) -> bool:
+    """Whether a verb of asking puts a question."""
+    return verb.lemma_.lower() in ASKING and any(_question(child) for child in verb.children)
+
+
+def question_clause(verb: Token) -> bool:
+    """'asked X whether Y would come': the clause a question asks demands nothing of Y."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ASKING and _question(verb)
+
+
+def _question(child: Token) -> bool:
+    if child.dep_ == "ccomp":
+        first = child.doc[child.left_edge.i]
+        return first.tag_.startswith("W") or first.lower_ in QUESTION_WORDS
+    if child.dep_ == "prep":
+        return child.lower_ == "about"
+    return child.dep_ == "dobj" and child.lemma_.lower() == "question"
 
 
 def compared_with(c: VerbClause, targets: list[Target]) -> list[Target]:
@@ -121,3 +161,21 @@ def naming(verb: Token) -> bool:
     """'let us call them partners', 'called Putin a killer': a verb of naming with an object predicate
     names; it is no call."""
     return verb.lemma_.lower() in NAMING and any(c.dep_ == "oprd" for c in verb.children)
+
+
+def schooled(lemma: str, prep: Token) -> bool:
+    """'studied at the University of X', 'taught in X': where one learns or teaches is no party ('studied
+    the proposal from X' keeps its)."""
+    return lemma in SCHOOLING and prep.lower_ in ("at", "in")
+
+
+def contest(verb: Token) -> bool:
+    """'defeated X in the election', 'beat X in the final', 'beat X 2-1': a verb of besting in a contest
+    or with a score states a result; 'defeated the rebels near Kharkiv' stays a fight."""
+    if verb.lemma_.lower() not in BESTING:
+        return False
+    arenas = (o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")
+    if any(o.lemma_.lower() in CONTESTS for o in arenas):
+        return True
+    after = verb.doc[verb.i : verb.right_edge.i + 1].text
+    return SCORE.search(after) is not None

@@ -31,7 +31,7 @@ from extract.relations.clause import VerbClause
 from extract.relations.governed import by_modality, governor, purposed, ruled
 from extract.relations.light import joined_for, light_predicate, light_sense, light_verb, opposed, received
 from extract.relations.receiving import from_received, given
-from extract.relations.senses import naming, warning
+from extract.relations.senses import contest, naming, question_clause, questioned, schooled, warning
 from extract.relations.speech import demands, requested
 from extract.relations.syntax import condition, counted, idiom_tail
 from extract.relations.targets import REFINEMENTS, find_targets
@@ -60,7 +60,9 @@ def verb_events(verb: Token) -> list[Candidate]:
     """The events a verb states between actors, with its demands made in reported speech."""
     lex = load_lexicon()
     lemma = phrasal(lex, verb)
-    if requested(verb) or idiom_tail(verb) or condition(verb) or participation(lex, verb, lemma) or naming(verb):
+    if requested(verb) or idiom_tail(verb) or condition(verb) or participation(lex, verb, lemma):
+        return []
+    if naming(verb) or contest(verb):  # "called X a killer", "defeated X in the election": another sense
         return []
     if lemma in INTRANSITIVE and any(c.dep_ == "dobj" for c in verb.children):
         return []  # "demonstrated the unity of X": another sense than the event's
@@ -121,7 +123,8 @@ def verb_events(verb: Token) -> list[Candidate]:
                     verb,
                 )
             )
-    out.extend(demands(verb, agents))
+    if not question_clause(verb):  # "asked X whether Y would come" demands nothing of Y
+        out.extend(demands(verb, agents))
     return out
 
 
@@ -153,7 +156,7 @@ def _candidate(c: VerbClause, subject: Span, target: Target) -> Candidate:
             [word, *trigger],
         )
     else:
-        sense = by_modality(c.verb, purposed(c.verb, warning(c, sense)))
+        sense = by_modality(c.verb, purposed(c.verb, questioned(c, warning(c, sense))))
     return Candidate(subject, obj, predicate, sense, trigger, VERB_EVENTS, confidence if sense else 0.5, c.verb)
 
 
@@ -261,6 +264,8 @@ def misattached_agents(verb: Token, noun: Token) -> list[Span]:
 def prepositional_targets(c: VerbClause, prep: Token) -> list[Target]:
     """'met with X', 'cracked down on X', 'gave arms to X'."""
     lex, lemma = load_lexicon(), c.lemma
+    if schooled(lemma, prep):
+        return []
     sense = lex.sense(lemma, f"prep:{prep.lower_}")
     if sense is None and (
         prep.lower_ in ("with", "between", "against", "to", "from", "toward", "towards", "at")

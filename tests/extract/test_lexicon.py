@@ -127,7 +127,19 @@ def test_clause_sense_prefers_an_object_pattern(lemma, objects, category):
 @pytest.mark.parametrize(
     ("lemma", "requires", "category"),
     [
-        ("work", "prep:with", "SUPPORT"),
+        ("work", "prep:with", "COOPERATE"),
+        ("cooperate", "-", "COOPERATE"),
+        ("collaborate", "-", "COOPERATE"),
+        ("coordinate", "-", "COOPERATE"),
+        ("coordinate", "obj:efforts", "COOPERATE"),
+        ("cooperate", "prep:against", "DISAPPROVE"),
+        ("give", "obj:loan", "AID"),
+        ("aid", "-", "AID"),
+        ("exchange", "obj:opinion", "CONSULT"),
+        ("exchange", "obj:greetings", "SUPPORT"),
+        ("assist", "-", "AID"),
+        ("give", "obj:asylum", "AID"),
+        ("give", "obj:troops", "MOBILIZE"),
         ("stand", "prep:by", "SUPPORT"),
         ("mediate", "-", "CONSULT"),
         ("negotiate", "prep:with", "CONSULT"),
@@ -156,6 +168,8 @@ def test_overrides(lemma, requires, category):
 def test_an_override_can_take_a_pattern_out():
     # "launched a mediation effort": the effort is what its modifier names, not an appeal
     assert load_lexicon().sense("launch", "obj:effort") is None
+    # "gave him the floor": what is given names the act, the bare verb none
+    assert load_lexicon().sense("give") is None
 
 
 @pytest.mark.parametrize(
@@ -299,6 +313,21 @@ def test_cutting_off_is_reducing_relations(lemma, category):
     assert load_lexicon().sense(lemma).category == category
 
 
+@pytest.mark.parametrize(
+    ("lemma", "noun", "category"),
+    [
+        # easing a curfew is easing an administrative sanction (CAMEO 081x): a concession
+        ("lift", "curfew", "CONCEDE"),
+        ("ease", "curfew", "CONCEDE"),
+        ("lift", "restriction", "CONCEDE"),
+        # ... easing economic sanctions (085) stays a retreat, as the table has it
+        ("lift", "sanctions", "RETREAT"),
+    ],
+)
+def test_easing_a_curfew_is_a_concession(lemma, noun, category):
+    assert load_lexicon().sense(lemma, f"obj:{noun}").category == category
+
+
 def test_halting_attacks_keeps_its_pattern():
     assert load_lexicon().sense("halt", "obj:attacks").category == "RETREAT"
 
@@ -315,3 +344,20 @@ def test_a_noun_that_only_looks_derived_is_no_event():
     lexicon = load_lexicon()
     assert lexicon.verb_of("importance") is None and lexicon.noun_sense("importance") is None
     assert lexicon.verb_of("assistance") == "assist"
+
+
+@pytest.mark.parametrize(
+    ("word", "verb"),
+    [
+        # words the suffix rules would derive from an event verb, listed as none
+        ("several", None),  # not "sever" + "-al"
+        ("informal", None),
+        ("provisions", None),  # the clauses of an agreement
+        # ... and real derivations
+        ("provision", "provide"),
+        ("withdrawal", "withdraw"),
+        ("congratulatory", "congratulate"),
+    ],
+)
+def test_words_that_only_look_derived(word, verb):
+    assert load_lexicon().verb_of(word) == verb

@@ -209,7 +209,7 @@ class CoreferenceMixin(ResolverBase):
             return self.first_person(token)
         if token.lower_ in SECOND_PERSON:
             return self.addressee(token.i)  # only the interlocutor of a transcript
-        return self.third_person(token)
+        return self.third_person(token, others)
 
     def plural_antecedent(self, token: Token, others: frozenset[str] | set[str] = frozenset()) -> Actor | None:
         """Who 'they' is: the plural subject of a clause it is part of ('European countries keep saying that
@@ -235,15 +235,16 @@ class CoreferenceMixin(ResolverBase):
             return None
         return found._.actor
 
-    def third_person(self, token: Token) -> Actor | None:
+    def third_person(self, token: Token, coarguments: set[str]) -> Actor | None:
         """'he', 'her': the latest person in the window of that gender, never the subject of the clause a
         non-reflexive object pronoun is in ('Putin thanked him'), nor the speaker of the quotation it is in.
 
         A person of unknown gender fits either pronoun. The pronoun tells the gender of its antecedent
         only when no other person was in sight: a guess between two people is no evidence for the next
-        pronoun ('Smith met Jones. He left.' does not make Jones a man)."""
+        pronoun ('Smith met Jones. He left.' does not make Jones a man). ``coarguments``: the pronoun's
+        (:meth:`coarguments`)."""
         gender = "female" if token.lower_ in FEMININE else "male"
-        others = self.coarguments(token)
+        others = set(coarguments)
         if self.quoted(token.i) is not None and (speaker := self.quoted_speaker(token)) is not None:
             others.add(speaker.key)  # in her own words, "she" is someone else
         if (quotation := self.attributed_quotation(token)) is not None:

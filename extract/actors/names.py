@@ -55,7 +55,6 @@ class NamesMixin(ResolverBase):
                 if inside._.actor.type != "PERSON" and inside._.resolved_by != "pronoun":
                     self.remove(inside)  # 'Prime Minister of Norway Jonas Gahr Støre': Norway is no party there
                     self.office_bodies.update(dict.fromkeys(range(inside.start, inside.end), inside))
-                    self.changed()
             self.offices_held.update(range(office[2], name.start))
         self.add(name, actor, how)
 

@@ -13,7 +13,7 @@ from extract.actors.repairs import RepairsMixin
 from extract.actors.sides import SidesMixin
 from extract.actors.speakers import SpeakersMixin
 
-RESOLVER_NAME = "newsgraph.ActorResolver.v17"
+RESOLVER_NAME = "newsgraph.ActorResolver.v18"
 
 
 class ActorResolver(

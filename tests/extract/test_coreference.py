@@ -208,3 +208,24 @@ def test_i_in_a_quotation_naming_a_person_but_no_speaker_stays_unresolved(nlp):
 def test_an_object_pronoun_is_none_of_its_conjoined_subjects(nlp):
     found = pronouns(nlp, "Six diplomats hid in a flat. Tony Mendez and another agent smuggled them out.")
     assert labels(found, "them") == ["diplomats"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australia signed the treaty last year. Later they offered more money to the rebels.",
+    ],
+)
+def test_they_never_takes_a_singular_antecedent(nlp, text):
+    assert labels(pronouns(nlp, text), "they") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The rebels seized the town. Later they attacked the army.", "rebels"),
+        ("Hamas rejected the offer. Later they attacked the army.", "Hamas"),
+    ],
+)
+def test_they_takes_a_plural_or_collective_antecedent(nlp, text, label):
+    assert label in labels(pronouns(nlp, text), "they")

@@ -213,11 +213,11 @@ class CoreferenceMixin(ResolverBase):
 
     def plural_antecedent(self, token: Token, others: frozenset[str] | set[str] = frozenset()) -> Actor | None:
         """Who 'they' is: the plural subject of a clause it is part of ('European countries keep saying that
-        they ...'), if an actor; else a group or body named just before ('Daesh ... they'); never a singular
-        country ('Australia ... they'): number must agree. Never one of several actors coordinated ('Russia
-        and Uzbekistan ... their ties' are both, no one actor), nor anyone when the plural subject above it
-        is no actor; a subject that is one of ``others`` ('the police fired at them') is passed over for the
-        group named before."""
+        they ...'), if an actor; else a group or body named just before ('Daesh ... they') or a plural name;
+        never a country or a person named alone ('Australia ... they' stays unresolved). Never one of several
+        actors coordinated ('Russia and Uzbekistan ... their ties' are both, no one actor), nor anyone when
+        the plural subject above it is no actor; a subject that is one of ``others`` ('the police fired at
+        them') is passed over for the group named before."""
         subject = _plural_subject_above(token)
         if subject is not None and not (subject._.mention is not None and subject._.mention._.actor.key in others):
             mention = subject._.mention

@@ -214,6 +214,7 @@ def test_an_object_pronoun_is_none_of_its_conjoined_subjects(nlp):
     "text",
     [
         "Australia signed the treaty last year. Later they offered more money to the rebels.",
+        "Peru recalled its ambassador on Monday. On Friday they sent him back.",
     ],
 )
 def test_they_never_takes_a_singular_antecedent(nlp, text):
